@@ -1,0 +1,42 @@
+package com.loyalty.auth;
+
+import com.loyalty.shared.graphql.Payloads;
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** Sign-in mutations; open to anonymous callers by design. */
+@Controller
+public class AuthController {
+
+    private final LoginService logins;
+    private final SessionService sessions;
+
+    public AuthController(LoginService logins, SessionService sessions) {
+        this.logins = logins;
+        this.sessions = sessions;
+    }
+
+    @MutationMapping
+    public Mono<LoginPayload> login(@Argument LoginInput input) {
+        return logins.memberLogin(input).transform(Payloads.recover(LoginPayload::failed));
+    }
+
+    @MutationMapping
+    public Mono<SessionPayload> refreshSession(@Argument TokenInput input) {
+        return sessions.refresh(input.refreshToken()).map(SessionPayload::of)
+                .transform(Payloads.recover(SessionPayload::failed));
+    }
+
+    @MutationMapping
+    public Mono<LogoutPayload> logout(@Argument TokenInput input) {
+        return sessions.logout(input.refreshToken()).map(revoked -> new LogoutPayload(revoked, List.of()));
+    }
+
+    @MutationMapping
+    public Mono<StaffLoginPayload> staffLogin(@Argument StaffLoginInput input) {
+        return logins.staffLogin(input).transform(Payloads.recover(StaffLoginPayload::failed));
+    }
+}

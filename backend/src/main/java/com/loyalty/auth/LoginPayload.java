@@ -1,0 +1,20 @@
+package com.loyalty.auth;
+
+import com.loyalty.member.Member;
+import com.loyalty.shared.graphql.UserError;
+import java.time.Instant;
+import java.util.List;
+
+/** Result of a member's {@code login}. */
+public record LoginPayload(String accessToken, String refreshToken, Instant expiresAt, Member member,
+                           boolean registered, List<UserError> userErrors) {
+
+    public static LoginPayload of(SessionTokens tokens, Member member, boolean registered) {
+        return new LoginPayload(tokens.accessToken(), tokens.refreshToken(), tokens.expiresAt(), member, registered,
+                List.of());
+    }
+
+    public static LoginPayload failed(UserError error) {
+        return new LoginPayload(null, null, null, null, false, List.of(error));
+    }
+}

@@ -1,0 +1,54 @@
+package com.loyalty.auth;
+
+import com.loyalty.member.MemberService;
+import com.loyalty.member.NewMember;
+import com.loyalty.member.RegistrationChannel;
+import com.loyalty.shared.config.BrandProperties;
+import com.loyalty.staff.StaffService;
+import com.loyalty.wechat.WeChatClient;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** Signs members in through WeChat (registering them on first login) and staff by password. */
+@Service
+public class LoginService {
+
+    private final WeChatClient weChat;
+    private final MemberService members;
+    private final StaffService staff;
+    private final SessionService sessions;
+    private final BrandProperties brand;
+    private final Clock clock;
+
+    public LoginService(WeChatClient weChat, MemberService members, StaffService staff, SessionService sessions,
+                        BrandProperties brand, Clock clock) {
+        this.weChat = weChat;
+        this.members = members;
+        this.staff = staff;
+        this.sessions = sessions;
+        this.brand = brand;
+        this.clock = clock;
+    }
+
+    public Mono<LoginPayload> memberLogin(LoginInput input) {
+        return weChat.codeToSession(input.code())
+                .map(session -> new NewMember(brand.id(), weChat.appId(), session.openid(), session.unionid(),
+                        clock.instant(),
+                        input.storeId() == null ? RegistrationChannel.MINI_PROGRAM : RegistrationChannel.STORE,
+                        input.storeId(), blankToNull(input.inviterCode())))
+                .flatMap(members::findOrRegister)
+                .flatMap(reg -> sessions.open(reg.member().viewer())
+                        .map(tokens -> LoginPayload.of(tokens, reg.member(), reg.registered())));
+    }
+
+    public Mono<StaffLoginPayload> staffLogin(StaffLoginInput input) {
+        return staff.authenticate(input.username(), input.password())
+                .flatMap(account -> sessions.open(account.viewer())
+                        .map(tokens -> StaffLoginPayload.of(tokens, account)));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip().toUpperCase();
+    }
+}

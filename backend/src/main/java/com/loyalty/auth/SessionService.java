@@ -1,0 +1,60 @@
+package com.loyalty.auth;
+
+import com.loyalty.member.Member;
+import com.loyalty.member.MemberService;
+import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.graphql.ErrorCode;
+import com.loyalty.shared.security.AccessTokens;
+import com.loyalty.shared.security.Viewer;
+import com.loyalty.staff.Staff;
+import com.loyalty.staff.StaffService;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** Opens, refreshes and ends sign-ins for members and staff. */
+@Service
+public class SessionService {
+
+    private final AccessTokens accessTokens;
+    private final RefreshTokenStore refreshTokens;
+    private final MemberService members;
+    private final StaffService staff;
+
+    public SessionService(AccessTokens accessTokens, RefreshTokenStore refreshTokens, MemberService members,
+                          StaffService staff) {
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+        this.members = members;
+        this.staff = staff;
+    }
+
+    public Mono<SessionTokens> open(Viewer viewer) {
+        return refreshTokens.create(viewer.subject()).map(refresh -> tokens(viewer, refresh));
+    }
+
+    /** Rotates the refresh token and issues an access token with the account's current role. */
+    public Mono<SessionTokens> refresh(String refreshToken) {
+        return refreshTokens.rotate(refreshToken).flatMap(rotation -> currentViewer(rotation.subject())
+                .switchIfEmpty(refreshTokens.revoke(rotation.refreshToken())
+                        .then(Mono.error(new BusinessException(ErrorCode.REFRESH_TOKEN_INVALID, "账号不可用，请重新登录"))))
+                .map(viewer -> tokens(viewer, rotation.refreshToken())));
+    }
+
+    public Mono<Boolean> logout(String refreshToken) {
+        return refreshTokens.revoke(refreshToken);
+    }
+
+    private SessionTokens tokens(Viewer viewer, String refreshToken) {
+        AccessTokens.Issued access = accessTokens.issue(viewer);
+        return new SessionTokens(access.token(), refreshToken, access.expiresAt());
+    }
+
+    /** The viewer behind a session subject, if the account still exists and is enabled. */
+    private Mono<Viewer> currentViewer(String subject) {
+        long id = Long.parseLong(subject.substring(subject.indexOf(':') + 1));
+        if (subject.startsWith("member:")) {
+            return members.get(id).map(Member::viewer);
+        }
+        return staff.get(id).filter(Staff::enabled).map(Staff::viewer);
+    }
+}

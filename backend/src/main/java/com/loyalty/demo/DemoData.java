@@ -1,0 +1,93 @@
+package com.loyalty.demo;
+
+import com.loyalty.member.MemberRepository;
+import com.loyalty.member.MemberService;
+import com.loyalty.member.NewMember;
+import com.loyalty.member.ProfileChange;
+import com.loyalty.member.Gender;
+import com.loyalty.member.RegistrationChannel;
+import com.loyalty.shared.config.BrandProperties;
+import com.loyalty.shared.security.Role;
+import com.loyalty.staff.StaffRepository;
+import com.loyalty.staff.StaffService;
+import com.loyalty.store.StoreRepository;
+import com.loyalty.wechat.FakeWeChatServer;
+import com.loyalty.wechat.WeChatClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Demo data for the dev profile: two stores with a clerk and a manager each (password
+ * {@code demo-password}) and members alice and bob. Idempotent; never creates an admin.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "loyalty.demo-data", havingValue = "true")
+public class DemoData implements ApplicationRunner {
+
+    public static final String STAFF_PASSWORD = "demo-password";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final BrandProperties brand;
+    private final StoreRepository stores;
+    private final StaffRepository staff;
+    private final StaffService staffService;
+    private final MemberService memberService;
+    private final MemberRepository members;
+    private final WeChatClient weChat;
+    private final Clock clock;
+
+    public DemoData(BrandProperties brand, StoreRepository stores, StaffRepository staff, StaffService staffService,
+                    MemberService memberService, MemberRepository members, WeChatClient weChat, Clock clock) {
+        this.brand = brand;
+        this.stores = stores;
+        this.staff = staff;
+        this.staffService = staffService;
+        this.memberService = memberService;
+        this.members = members;
+        this.weChat = weChat;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        long brandId = brand.id();
+        staffService.hash(STAFF_PASSWORD).flatMap(hash -> Mono.zip(
+                        stores.ensure(brandId, "徐汇店", "上海市徐汇区漕溪北路 88 号"),
+                        stores.ensure(brandId, "静安店", "上海市静安区南京西路 1266 号"))
+                .flatMap(ids -> Flux.concat(
+                                staff.insertIfAbsent(brandId, ids.getT1(), "clerk-xuhui", hash, "徐汇店员", Role.CLERK),
+                                staff.insertIfAbsent(brandId, ids.getT1(), "manager-xuhui", hash, "徐汇店长", Role.MANAGER),
+                                staff.insertIfAbsent(brandId, ids.getT2(), "clerk-jingan", hash, "静安店员", Role.CLERK),
+                                staff.insertIfAbsent(brandId, ids.getT2(), "manager-jingan", hash, "静安店长", Role.MANAGER))
+                        .then(Flux.concat(
+                                member("alice", "小爱", LocalDate.of(1992, 5, 8), Gender.FEMALE, ids.getT1()),
+                                member("bob", "阿博", LocalDate.of(1988, 11, 30), Gender.MALE, ids.getT2()))
+                                .then())))
+                .block(Duration.ofSeconds(60));
+        log.info("Demo data ready: members alice, bob (login code dev-<name>); staff clerk-xuhui, manager-xuhui, "
+                + "clerk-jingan, manager-jingan (password {})", STAFF_PASSWORD);
+    }
+
+    private Mono<Void> member(String name, String nickname, LocalDate birthday, Gender gender, long storeId) {
+        Instant now = clock.instant();
+        NewMember candidate = new NewMember(brand.id(), weChat.appId(), FakeWeChatServer.openidOf(name), null, now,
+                RegistrationChannel.STORE, storeId, null);
+        return memberService.findOrRegister(candidate)
+                .filter(MemberService.Registration::registered)
+                .flatMap(reg -> members.updateProfile(reg.member().id(),
+                        new ProfileChange(nickname, null, birthday, gender), now, now))
+                .then();
+    }
+}

@@ -1,0 +1,133 @@
+package com.loyalty.member;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/** Reads and writes member rows. */
+@Repository
+public class MemberRepository {
+
+    private final DatabaseClient db;
+
+    public MemberRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Member> findById(long id) {
+        return db.sql("select * from member where id = :id")
+                .bind("id", id)
+                .map(MemberRepository::toMember)
+                .one();
+    }
+
+    public Mono<Member> findByOpenid(String appId, String openid) {
+        return db.sql("select * from member where app_id = :appId and openid = :openid")
+                .bind("appId", appId)
+                .bind("openid", openid)
+                .map(MemberRepository::toMember)
+                .one();
+    }
+
+    /**
+     * Inserts the member unless one with the same openid exists (a concurrent first login);
+     * empty in that case. The inviter and store are kept only when they exist in the brand.
+     */
+    public Mono<Member> insertIfAbsent(NewMember m, String inviteCode) {
+        return db.sql("""
+                        insert into member (brand_id, app_id, openid, unionid, registered_at, registration_channel,
+                                            registration_store_id, invite_code, inviter_id)
+                        values (:brandId, :appId, :openid, :unionid, :registeredAt, :channel,
+                                (select id from store where id = :storeId and brand_id = :brandId),
+                                :inviteCode,
+                                (select id from member where invite_code = :inviterCode and brand_id = :brandId))
+                        on conflict (app_id, openid) do nothing
+                        returning *
+                        """)
+                .bind("brandId", m.brandId())
+                .bind("appId", m.appId())
+                .bind("openid", m.openid())
+                .bind("unionid", Parameter.fromOrEmpty(m.unionid(), String.class))
+                .bind("registeredAt", m.registeredAt())
+                .bind("channel", m.channel().name())
+                .bind("storeId", Parameter.fromOrEmpty(m.storeId(), Long.class))
+                .bind("inviteCode", inviteCode)
+                .bind("inviterCode", Parameter.fromOrEmpty(m.inviterCode(), String.class))
+                .map(MemberRepository::toMember)
+                .one();
+    }
+
+    /** Records a unionid WeChat revealed after registration. */
+    public Mono<Member> setUnionid(long id, String unionid) {
+        return db.sql("update member set unionid = :unionid where id = :id returning *")
+                .bind("id", id)
+                .bind("unionid", unionid)
+                .map(MemberRepository::toMember)
+                .one();
+    }
+
+    /**
+     * Applies profile edits in one statement. A birthday change is applied only when the
+     * birthday is unset, unchanged, never changed before, or last changed before {@code changeAllowedBefore};
+     * empty when that rule refuses it.
+     */
+    public Mono<Member> updateProfile(long id, ProfileChange change, Instant now, Instant changeAllowedBefore) {
+        return db.sql("""
+                        update member set
+                            nickname = coalesce(:nickname, nickname),
+                            avatar_url = coalesce(:avatarUrl, avatar_url),
+                            gender = coalesce(:gender, gender),
+                            birthday = coalesce(:birthday, birthday),
+                            birthday_changed_at = case
+                                when cast(:birthday as date) is null or birthday is null or birthday = :birthday
+                                    then birthday_changed_at
+                                else :now end
+                        where id = :id
+                          and (cast(:birthday as date) is null or birthday is null or birthday = :birthday
+                               or birthday_changed_at is null or birthday_changed_at <= :allowedBefore)
+                        returning *
+                        """)
+                .bind("id", id)
+                .bind("nickname", Parameter.fromOrEmpty(change.nickname(), String.class))
+                .bind("avatarUrl", Parameter.fromOrEmpty(change.avatarUrl(), String.class))
+                .bind("gender", Parameter.fromOrEmpty(change.gender() == null ? null : change.gender().name(), String.class))
+                .bind("birthday", Parameter.fromOrEmpty(change.birthday(), LocalDate.class))
+                .bind("now", now)
+                .bind("allowedBefore", changeAllowedBefore)
+                .map(MemberRepository::toMember)
+                .one();
+    }
+
+    /** Stores the encrypted phone; fails with DuplicateKeyException when another member has it. */
+    public Mono<Member> setPhone(long id, byte[] cipher, byte[] lookupHash) {
+        return db.sql("update member set phone_cipher = :cipher, phone_hash = :hash where id = :id returning *")
+                .bind("id", id)
+                .bind("cipher", cipher)
+                .bind("hash", lookupHash)
+                .map(MemberRepository::toMember)
+                .one();
+    }
+
+    static Member toMember(Readable row) {
+        return new Member(
+                row.get("id", Long.class),
+                row.get("brand_id", Long.class),
+                row.get("openid", String.class),
+                row.get("unionid", String.class),
+                row.get("nickname", String.class),
+                row.get("avatar_url", String.class),
+                row.get("phone_cipher", byte[].class),
+                row.get("birthday", LocalDate.class),
+                row.get("birthday_changed_at", Instant.class),
+                Gender.valueOf(row.get("gender", String.class)),
+                row.get("registered_at", Instant.class),
+                RegistrationChannel.valueOf(row.get("registration_channel", String.class)),
+                row.get("registration_store_id", Long.class),
+                row.get("invite_code", String.class),
+                row.get("inviter_id", Long.class));
+    }
+}

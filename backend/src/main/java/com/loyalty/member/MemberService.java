@@ -1,0 +1,117 @@
+package com.loyalty.member;
+
+import com.loyalty.shared.crypto.PhoneCipher;
+import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.graphql.ErrorCode;
+import com.loyalty.shared.graphql.UserError;
+import com.loyalty.wechat.WeChatClient;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/** Registers members on first login and applies the rules for editing their own profile. */
+@Service
+public class MemberService {
+
+    private static final String INVITE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final int INVITE_LENGTH = 8;
+    private static final int NICKNAME_MAX = 32;
+    private static final int AVATAR_URL_MAX = 512;
+
+    private final MemberRepository members;
+    private final PhoneCipher phoneCipher;
+    private final WeChatClient weChat;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public MemberService(MemberRepository members, PhoneCipher phoneCipher, WeChatClient weChat, Clock clock) {
+        this.members = members;
+        this.phoneCipher = phoneCipher;
+        this.weChat = weChat;
+        this.clock = clock;
+    }
+
+    /** A member after login, and whether this login registered them. */
+    public record Registration(Member member, boolean registered) {
+    }
+
+    /** Finds the member by openid or registers them; safe when the same user logs in twice at once. */
+    public Mono<Registration> findOrRegister(NewMember candidate) {
+        return members.findByOpenid(candidate.appId(), candidate.openid())
+                .flatMap(found -> rememberUnionid(found, candidate.unionid()).map(m -> new Registration(m, false)))
+                .switchIfEmpty(Mono.defer(() -> members.insertIfAbsent(candidate, newInviteCode())
+                        .map(m -> new Registration(m, true))
+                        // lost a race with a concurrent first login: the row is there now
+                        .switchIfEmpty(Mono.defer(() -> members.findByOpenid(candidate.appId(), candidate.openid())
+                                .map(m -> new Registration(m, false))))))
+                .retryWhen(Retry.max(3).filter(DuplicateKeyException.class::isInstance));
+    }
+
+    public Mono<Member> get(long memberId) {
+        return members.findById(memberId);
+    }
+
+    public Mono<Member> updateProfile(long memberId, UpdateProfileInput input) {
+        return Mono.fromCallable(() -> check(input))
+                .flatMap(change -> {
+                    Instant now = clock.instant();
+                    Instant yearAgo = ZonedDateTime.now(clock).minusYears(1).toInstant();
+                    return members.updateProfile(memberId, change, now, yearAgo);
+                })
+                .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("birthday",
+                        ErrorCode.BIRTHDAY_CHANGE_LIMIT, "生日一年内只能修改一次"))));
+    }
+
+    public Mono<Member> bindPhone(long memberId, String code) {
+        return weChat.phoneNumber(code)
+                .flatMap(phone -> members.setPhone(memberId, phoneCipher.encrypt(phone), phoneCipher.lookupHash(phone)))
+                .onErrorMap(DuplicateKeyException.class, e -> new BusinessException(ErrorCode.PHONE_IN_USE,
+                        "该手机号已绑定其他会员"));
+    }
+
+    /** The member's phone masked for display, or null when none is bound. */
+    public String maskedPhone(Member member) {
+        return member.phoneCipher() == null ? null : PhoneCipher.mask(phoneCipher.decrypt(member.phoneCipher()));
+    }
+
+    private Mono<Member> rememberUnionid(Member member, String unionid) {
+        if (member.unionid() != null || unionid == null) {
+            return Mono.just(member);
+        }
+        return members.setUnionid(member.id(), unionid);
+    }
+
+    private ProfileChange check(UpdateProfileInput input) {
+        String nickname = input.nickname() == null ? null : input.nickname().strip();
+        if (nickname != null && (nickname.isEmpty() || nickname.codePointCount(0, nickname.length()) > NICKNAME_MAX)) {
+            throw invalid("nickname", "昵称需为 1 到 32 个字符");
+        }
+        String avatar = input.avatarUrl() == null ? null : input.avatarUrl().strip();
+        if (avatar != null && (avatar.length() > AVATAR_URL_MAX || !avatar.matches("(?i)https?://\\S+"))) {
+            throw invalid("avatarUrl", "头像地址需为 http(s) 链接");
+        }
+        LocalDate birthday = input.birthday();
+        if (birthday != null && (birthday.isAfter(LocalDate.now(clock)) || birthday.getYear() < 1900)) {
+            throw invalid("birthday", "生日不正确");
+        }
+        return new ProfileChange(nickname, avatar, birthday, input.gender());
+    }
+
+    private static BusinessException invalid(String field, String message) {
+        return new BusinessException(UserError.onInput(field, ErrorCode.INVALID_INPUT, message));
+    }
+
+    private String newInviteCode() {
+        StringBuilder code = new StringBuilder(INVITE_LENGTH);
+        for (int i = 0; i < INVITE_LENGTH; i++) {
+            code.append(INVITE_ALPHABET.charAt(random.nextInt(INVITE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+}

@@ -1,0 +1,46 @@
+package com.loyalty.shared.graphql;
+
+import com.loyalty.shared.security.Viewer;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.List;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Reports a denied field as UNAUTHENTICATED (no valid token) or FORBIDDEN (wrong role or store). */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class AccessErrorResolver implements DataFetcherExceptionResolver {
+
+    @Override
+    public Mono<List<GraphQLError>> resolveException(Throwable ex, DataFetchingEnvironment env) {
+        if (ex instanceof AuthenticationException) {
+            return Mono.just(List.of(unauthenticated(env)));
+        }
+        if (ex instanceof AccessDeniedException) {
+            return ReactiveSecurityContextHolder.getContext()
+                    .map(SecurityContext::getAuthentication)
+                    .filter(auth -> auth.getPrincipal() instanceof Viewer)
+                    .map(auth -> List.of(error(env, AccessErrorType.FORBIDDEN, "Forbidden: your role or store may not do this")))
+                    .defaultIfEmpty(List.of(unauthenticated(env)));
+        }
+        return Mono.empty();
+    }
+
+    private static GraphQLError unauthenticated(DataFetchingEnvironment env) {
+        return error(env, AccessErrorType.UNAUTHENTICATED,
+                "Unauthenticated: send a valid access token (Authorization: Bearer ...); refresh it if it expired");
+    }
+
+    private static GraphQLError error(DataFetchingEnvironment env, AccessErrorType type, String message) {
+        return GraphqlErrorBuilder.newError(env).errorType(type).message(message).build();
+    }
+}

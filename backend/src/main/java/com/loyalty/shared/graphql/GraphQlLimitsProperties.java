@@ -1,0 +1,13 @@
+package com.loyalty.shared.graphql;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Limits that keep one request from exhausting the server. */
+@ConfigurationProperties("loyalty.graphql")
+public record GraphQlLimitsProperties(
+        @DefaultValue("12") int maxDepth,
+        @DefaultValue("500") int maxComplexity,
+        @DefaultValue("10s") Duration timeout) {
+}

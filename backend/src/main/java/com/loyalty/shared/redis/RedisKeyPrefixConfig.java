@@ -1,0 +1,31 @@
+package com.loyalty.shared.redis;
+
+import org.redisson.config.NameMapper;
+import org.redisson.spring.starter.RedissonAutoConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Makes Redisson put {@code loyalty.redis.key-prefix} in front of every key it touches. */
+@Configuration(proxyBeanMethods = false)
+public class RedisKeyPrefixConfig {
+
+    @Bean
+    RedissonAutoConfigurationCustomizer redisKeyPrefix(RedisKeyProperties properties) {
+        NameMapper mapper = new PrefixNameMapper(properties.keyPrefix());
+        return config -> config.setNameMapper(mapper);
+    }
+
+    /** Adds the prefix on the way to Redis and strips it on the way back. */
+    record PrefixNameMapper(String prefix) implements NameMapper {
+
+        @Override
+        public String map(String name) {
+            return prefix + name;
+        }
+
+        @Override
+        public String unmap(String name) {
+            return name.startsWith(prefix) ? name.substring(prefix.length()) : name;
+        }
+    }
+}

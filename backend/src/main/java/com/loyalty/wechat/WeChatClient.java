@@ -1,0 +1,75 @@
+package com.loyalty.wechat;
+
+import cn.binarywang.wx.miniapp.api.WxMaService;
+import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
+import cn.binarywang.wx.miniapp.bean.WxMaPhoneNumberInfo;
+import com.loyalty.shared.graphql.ErrorCode;
+import java.util.concurrent.Callable;
+import me.chanjar.weixin.common.error.WxErrorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Reactive facade over the blocking WeChat SDK: each call runs on the bounded-elastic pool. */
+@Component
+public class WeChatClient {
+
+    private static final Logger log = LoggerFactory.getLogger(WeChatClient.class);
+    /** WeChat's errcode for a code that was already used once. */
+    private static final int CODE_USED = 40163;
+    /** WeChat's errcode for an invalid code. */
+    private static final int CODE_INVALID = 40029;
+
+    private final WxMaService wx;
+    private final String appId;
+
+    public WeChatClient(WxMaService wx, WeChatProperties properties) {
+        this.wx = wx;
+        this.appId = properties.appId();
+    }
+
+    /** The app id members' openids belong to. */
+    public String appId() {
+        return appId;
+    }
+
+    /** Exchanges a wx.login() code for the user's openid and unionid (code2session). */
+    public Mono<WeChatSession> codeToSession(String code) {
+        return call(() -> {
+            WxMaJscode2SessionResult result = wx.getUserService().getSessionInfo(code);
+            return new WeChatSession(result.getOpenid(), result.getUnionid());
+        }, ErrorCode.WECHAT_CODE_INVALID, "登录凭证无效，请重新登录");
+    }
+
+    /** Exchanges a getPhoneNumber button code for the user's phone number (without country code). */
+    public Mono<String> phoneNumber(String code) {
+        return call(() -> {
+            WxMaPhoneNumberInfo info = wx.getUserService().getPhoneNumber(code);
+            return info.getPurePhoneNumber();
+        }, ErrorCode.PHONE_CODE_INVALID, "手机号授权无效，请重新授权");
+    }
+
+    private <T> Mono<T> call(Callable<T> blocking, ErrorCode invalidCode, String invalidMessage) {
+        return Mono.fromCallable(blocking)
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(WxErrorException.class, e -> translate(e, invalidCode, invalidMessage))
+                .onErrorMap(e -> !(e instanceof WeChatException), e -> {
+                    log.warn("WeChat call failed", e);
+                    return new WeChatException(ErrorCode.WECHAT_UNAVAILABLE, "微信服务暂时不可用，请稍后再试");
+                });
+    }
+
+    private static WeChatException translate(WxErrorException e, ErrorCode invalidCode, String invalidMessage) {
+        int errcode = e.getError() == null ? -1 : e.getError().getErrorCode();
+        if (errcode == CODE_USED) {
+            return new WeChatException(ErrorCode.WECHAT_CODE_USED, "登录凭证已使用，请重新登录");
+        }
+        if (errcode == CODE_INVALID) {
+            return new WeChatException(invalidCode, invalidMessage);
+        }
+        log.warn("WeChat answered errcode {}: {}", errcode, e.getMessage());
+        return new WeChatException(ErrorCode.WECHAT_UNAVAILABLE, "微信服务暂时不可用，请稍后再试");
+    }
+}
