@@ -1,6 +1,7 @@
 package com.loyalty.store;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
@@ -27,7 +28,7 @@ public class StoreRepository {
                                 """)
                         .bind("brandId", brandId)
                         .bind("name", name)
-                        .bind("address", address)
+                        .bind("address", Parameter.fromOrEmpty(address, String.class))
                         .map(row -> row.get("id", Long.class))
                         .one()));
     }

@@ -4,10 +4,11 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Limits that keep one request from exhausting the server. */
+/** Limits that keep one request from exhausting the server, and whether the schema can be introspected. */
 @ConfigurationProperties("loyalty.graphql")
 public record GraphQlLimitsProperties(
         @DefaultValue("12") int maxDepth,
         @DefaultValue("500") int maxComplexity,
-        @DefaultValue("10s") Duration timeout) {
+        @DefaultValue("10s") Duration timeout,
+        @DefaultValue("false") boolean introspection) {
 }

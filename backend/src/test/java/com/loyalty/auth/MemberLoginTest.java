@@ -1,0 +1,102 @@
+package com.loyalty.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.loyalty.support.IntegrationTest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class MemberLoginTest extends IntegrationTest {
+
+    @Test
+    void firstLoginRegistersTheMemberAndTheNextFindsTheSameOne() {
+        String name = unique("ann");
+
+        Map<String, Object> first = login(name);
+        Map<String, Object> second = login(name);
+
+        assertThat(first.get("registered")).isEqualTo(true);
+        assertThat(second.get("registered")).isEqualTo(false);
+        assertThat(memberId(second)).isEqualTo(memberId(first));
+        assertThat(first.get("accessToken")).asString().isNotBlank();
+        assertThat(first.get("refreshToken")).asString().contains(".");
+        assertThat(first.get("expiresAt")).asString().endsWith("+08:00");
+    }
+
+    @Test
+    void unknownWeChatCodeIsAUserErrorNotAServerError() {
+        anonymous().documentName("login")
+                .variable("input", Map.of("code", "not-a-real-code"))
+                .execute()
+                .path("login.accessToken").valueIsNull()
+                .path("login.userErrors[0].code").entity(String.class).isEqualTo("WECHAT_CODE_INVALID")
+                .path("login.userErrors[0].message").entity(String.class).isEqualTo("登录凭证无效，请重新登录");
+    }
+
+    @Test
+    void aWeChatCodeWorksOnlyOnce() {
+        String code = "dev-" + unique("bo") + ".once";
+        anonymous().documentName("login").variable("input", Map.of("code", code)).execute()
+                .path("login.userErrors").entityList(Object.class).hasSize(0);
+
+        anonymous().documentName("login").variable("input", Map.of("code", code)).execute()
+                .path("login.accessToken").valueIsNull()
+                .path("login.userErrors[0].code").entity(String.class).isEqualTo("WECHAT_CODE_USED");
+    }
+
+    @Test
+    void inviterCodeAndStoreAreRememberedAtRegistration() {
+        Map<String, Object> inviter = login(unique("inviter"));
+        String inviteCode = (String) ((Map<?, ?>) inviter.get("member")).get("inviteCode");
+        Long storeId = db.sql("insert into store (brand_id, name) values (1, 'Test store') returning id")
+                .map(row -> row.get("id", Long.class)).one().block();
+
+        Map<?, ?> invitee = anonymous().documentName("login")
+                .variable("input", Map.of("code", "dev-" + unique("invitee"), "inviterCode", inviteCode.toLowerCase(),
+                        "storeId", storeId))
+                .execute()
+                .path("login.member").entity(Map.class).get();
+
+        assertThat(invitee.get("registrationChannel")).isEqualTo("STORE");
+        assertThat(invitee.get("registrationStoreId")).isEqualTo(String.valueOf(storeId));
+        Long inviterId = db.sql("select inviter_id from member where id = :id")
+                .bind("id", Long.parseLong((String) invitee.get("id")))
+                .map(row -> row.get("inviter_id", Long.class)).one().block();
+        assertThat(inviterId).isEqualTo(Long.parseLong(memberId(inviter)));
+    }
+
+    @Test
+    void parallelFirstLoginsOfOneUserRegisterOneMember() throws Exception {
+        String name = unique("rush");
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Callable<Map<String, Object>>> calls = java.util.stream.IntStream.range(0, 24)
+                    .<Callable<Map<String, Object>>>mapToObj(i -> () -> login(name)).toList();
+            List<Future<Map<String, Object>>> results = pool.invokeAll(calls);
+
+            long registered = 0;
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (Future<Map<String, Object>> result : results) {
+                registered += Boolean.TRUE.equals(result.get().get("registered")) ? 1 : 0;
+                ids.add(memberId(result.get()));
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(registered).isEqualTo(1);
+            Long rows = db.sql("select count(*) as n from member where openid = :openid")
+                    .bind("openid", "o-fake-" + name)
+                    .map(row -> row.get("n", Long.class)).one().block();
+            assertThat(rows).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String memberId(Map<String, Object> session) {
+        return (String) ((Map<?, ?>) session.get("member")).get("id");
+    }
+}

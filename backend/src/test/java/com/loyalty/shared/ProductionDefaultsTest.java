@@ -1,0 +1,37 @@
+package com.loyalty.shared;
+
+import com.loyalty.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/** What a deployment without the dev profile exposes. */
+class ProductionDefaultsTest extends IntegrationTest {
+
+    @Test
+    void healthReportsPostgresAndRedis() {
+        http().get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
+                .jsonPath("$.components.r2dbc.details.database").isEqualTo("PostgreSQL")
+                .jsonPath("$.components.redis.status").isEqualTo("UP");
+    }
+
+    @Test
+    void graphiqlIsOffByDefault() {
+        http().get().uri("/graphiql").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void introspectionIsOffByDefault() {
+        anonymous().document("{ __schema { queryType { name } } }").execute()
+                .errors().expect(e -> true).verify()
+                .path("__schema").pathDoesNotExist();
+    }
+
+    @Test
+    void otherActuatorEndpointsAreClosed() {
+        http().get().uri("/actuator/env").exchange().expectStatus().value(status ->
+                org.assertj.core.api.Assertions.assertThat(status).isIn(401, 403, 404));
+    }
+}

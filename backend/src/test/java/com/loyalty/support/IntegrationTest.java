@@ -1,0 +1,98 @@
+package com.loyalty.support;
+
+import com.loyalty.shared.config.BrandProperties;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Base of tests that run the whole backend on a random port against the run's own Postgres
+ * database and Redis key prefix, with the fake WeChat server.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(IntegrationTest.TestClockConfig.class)
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @Autowired
+    protected DatabaseClient db;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    /** A name no other test uses, so tests can share the run's database. */
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A plain HTTP client for this server. */
+    protected WebTestClient http() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+    }
+
+    /** An anonymous GraphQL caller. */
+    protected HttpGraphQlTester anonymous() {
+        return HttpGraphQlTester.create(WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port + "/graphql").build());
+    }
+
+    /** A GraphQL caller presenting this access token. */
+    protected HttpGraphQlTester withToken(String accessToken) {
+        return anonymous().mutate().header("Authorization", "Bearer " + accessToken).build();
+    }
+
+    /** Signs in through the fake WeChat with code {@code dev-<name>} and returns the session fields. */
+    protected Map<String, Object> login(String name) {
+        return anonymous().documentName("login")
+                .variable("input", Map.of("code", "dev-" + name))
+                .execute()
+                .path("login.userErrors").entityList(Object.class).hasSize(0)
+                .path("login").entity(Map.class).get();
+    }
+
+    /** A GraphQL caller signed in as member {@code name} (registered on first use). */
+    protected HttpGraphQlTester member(String name) {
+        return withToken((String) login(name).get("accessToken"));
+    }
+
+    /** A GraphQL caller signed in as staff with these credentials. */
+    protected HttpGraphQlTester staff(String username, String password) {
+        String token = anonymous().documentName("staffLogin")
+                .variable("input", Map.of("username", username, "password", password))
+                .execute()
+                .path("staffLogin.userErrors").entityList(Object.class).hasSize(0)
+                .path("staffLogin.accessToken").entity(String.class).get();
+        return withToken(token);
+    }
+
+    /** Replaces the system clock with one tests can move. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClockConfig {
+
+        @Bean
+        @Primary
+        MutableClock testClock(BrandProperties brand) {
+            return new MutableClock(brand.zone());
+        }
+    }
+}
