@@ -64,6 +64,19 @@ class StaffLoginTest extends IntegrationTest {
     }
 
     @Test
+    void aDisabledAccountCannotRefreshItsSession() {
+        String username = unique("leaver");
+        createStaff(username, "right-password", Role.CLERK);
+        String refreshToken = attempt(username, "right-password")
+                .path("staffLogin.refreshToken").entity(String.class).get();
+        db.sql("update staff set enabled = false where username = :u").bind("u", username).then().block();
+
+        anonymous().documentName("refreshSession").variable("refreshToken", refreshToken).execute()
+                .path("refreshSession.accessToken").valueIsNull()
+                .path("refreshSession.userErrors[0].code").entity(String.class).isEqualTo("REFRESH_TOKEN_INVALID");
+    }
+
+    @Test
     void passwordsAreStoredHashed() {
         String username = unique("hash");
         createStaff(username, "plain-password", Role.CLERK);
