@@ -1,25 +1,43 @@
 package com.loyalty.staff;
 
+import com.loyalty.shared.graphql.Payloads;
 import com.loyalty.shared.security.Viewer;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-/** The signed-in staff member's own account. */
+/** Staff accounts: one's own, and an admin's management of them. */
 @Controller
 public class StaffController {
 
     private final StaffService staff;
+    private final StaffAdminService admin;
 
-    public StaffController(StaffService staff) {
+    public StaffController(StaffService staff, StaffAdminService admin) {
         this.staff = staff;
+        this.admin = admin;
     }
 
     @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
     @QueryMapping
     public Mono<Staff> currentStaff(@AuthenticationPrincipal Viewer viewer) {
         return staff.get(viewer.id());
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @MutationMapping
+    public Mono<StaffPayload> createStaff(@Argument CreateStaffInput input, @AuthenticationPrincipal Viewer viewer) {
+        return admin.create(viewer, input).map(StaffPayload::of).transform(Payloads.recover(StaffPayload::failed));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @MutationMapping
+    public Mono<StaffPayload> setStaffEnabled(@Argument SetStaffEnabledInput input,
+                                              @AuthenticationPrincipal Viewer viewer) {
+        return admin.setEnabled(viewer, input).map(StaffPayload::of).transform(Payloads.recover(StaffPayload::failed));
     }
 }

@@ -47,6 +47,16 @@ public class StaffRepository {
                 .one();
     }
 
+    /** Enables or disables an account of the brand; empty when there is none. */
+    public Mono<Staff> setEnabled(long brandId, long id, boolean enabled) {
+        return db.sql("update staff set enabled = :enabled where brand_id = :brandId and id = :id returning *")
+                .bind("brandId", brandId)
+                .bind("id", id)
+                .bind("enabled", enabled)
+                .map(StaffRepository::toStaff)
+                .one();
+    }
+
     public Mono<Boolean> anyAdmin(long brandId) {
         return db.sql("select exists (select 1 from staff where brand_id = :brandId and role = 'ADMIN') as found")
                 .bind("brandId", brandId)

@@ -1,8 +1,10 @@
 package com.loyalty.store;
 
+import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Reads and writes the brand's stores. */
@@ -15,21 +17,48 @@ public class StoreRepository {
         this.db = db;
     }
 
-    /** The id of the brand's store with this name, creating it when missing. */
-    public Mono<Long> ensure(long brandId, String name, String address) {
-        return db.sql("select id from store where brand_id = :brandId and name = :name order by id limit 1")
+    public Flux<Store> findAll(long brandId) {
+        return db.sql("select * from store where brand_id = :brandId order by id")
+                .bind("brandId", brandId)
+                .map(StoreRepository::toStore)
+                .all();
+    }
+
+    public Mono<Store> findById(long brandId, long id) {
+        return db.sql("select * from store where brand_id = :brandId and id = :id")
+                .bind("brandId", brandId)
+                .bind("id", id)
+                .map(StoreRepository::toStore)
+                .one();
+    }
+
+    /** Creates the store unless the brand has one of that name; empty in that case. */
+    public Mono<Store> insertIfAbsent(long brandId, String name, String address) {
+        return db.sql("""
+                        insert into store (brand_id, name, address) values (:brandId, :name, :address)
+                        on conflict (brand_id, name) do nothing
+                        returning *
+                        """)
                 .bind("brandId", brandId)
                 .bind("name", name)
-                .map(row -> row.get("id", Long.class))
-                .one()
-                .switchIfEmpty(Mono.defer(() -> db.sql("""
-                                insert into store (brand_id, name, address) values (:brandId, :name, :address)
-                                returning id
-                                """)
+                .bind("address", Parameter.fromOrEmpty(address, String.class))
+                .map(StoreRepository::toStore)
+                .one();
+    }
+
+    /** The id of the brand's store with this name, creating it when missing. */
+    public Mono<Long> ensure(long brandId, String name, String address) {
+        return insertIfAbsent(brandId, name, address)
+                .switchIfEmpty(Mono.defer(() -> db.sql("select * from store where brand_id = :brandId and name = :name")
                         .bind("brandId", brandId)
                         .bind("name", name)
-                        .bind("address", Parameter.fromOrEmpty(address, String.class))
-                        .map(row -> row.get("id", Long.class))
-                        .one()));
+                        .map(StoreRepository::toStore)
+                        .one()))
+                .map(Store::id);
+    }
+
+    private static Store toStore(Readable row) {
+        return new Store(row.get("id", Long.class), row.get("brand_id", Long.class), row.get("name", String.class),
+                row.get("address", String.class));
     }
 }

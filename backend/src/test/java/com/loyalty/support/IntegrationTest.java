@@ -26,6 +26,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import(IntegrationTest.TestClockConfig.class)
 public abstract class IntegrationTest {
 
+    protected static final String STAFF_PASSWORD = "staff-password";
+
     @LocalServerPort
     protected int port;
 
@@ -83,6 +85,36 @@ public abstract class IntegrationTest {
                 .path("staffLogin.userErrors").entityList(Object.class).hasSize(0)
                 .path("staffLogin.accessToken").entity(String.class).get();
         return withToken(token);
+    }
+
+    /** The bootstrap admin from application-test.yml. */
+    protected HttpGraphQlTester admin() {
+        return staff("root-admin", "root-admin-password");
+    }
+
+    /** Opens a store with a unique name through the admin API and returns its id. */
+    protected String createStore(String name) {
+        return admin().documentName("createStore")
+                .variable("input", Map.of("name", unique(name)))
+                .execute()
+                .path("createStore.userErrors").entityList(Object.class).hasSize(0)
+                .path("createStore.store.id").entity(String.class).get();
+    }
+
+    /** Creates a staff account (CLERK or MANAGER) at the store through the admin API; returns its username. */
+    protected String createStaff(String storeId, String role) {
+        String username = unique(role.toLowerCase());
+        admin().documentName("createStaff")
+                .variable("input", Map.of("username", username, "password", STAFF_PASSWORD, "role", role,
+                        "storeId", storeId))
+                .execute()
+                .path("createStaff.userErrors").entityList(Object.class).hasSize(0);
+        return username;
+    }
+
+    /** Signs in a new staff account of that role at the store. */
+    protected HttpGraphQlTester newStaff(String storeId, String role) {
+        return staff(createStaff(storeId, role), STAFF_PASSWORD);
     }
 
     /** Replaces the system clock with one tests can move. */

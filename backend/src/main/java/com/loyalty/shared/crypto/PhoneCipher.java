@@ -6,7 +6,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
@@ -23,13 +22,13 @@ public class PhoneCipher {
     private static final int TAG_BITS = 128;
 
     private final SecretKeySpec key;
-    private final SecretKeySpec lookupKey;
+    private final byte[] lookupKey;
     private final SecureRandom random = new SecureRandom();
 
     public PhoneCipher(CryptoProperties properties) {
         byte[] raw = decodeKey(properties.phoneKey());
         this.key = new SecretKeySpec(raw, "AES");
-        this.lookupKey = new SecretKeySpec(hmac(new SecretKeySpec(raw, "HmacSHA256"), "phone-lookup"), "HmacSHA256");
+        this.lookupKey = Hmac.sha256(raw, "phone-lookup");
     }
 
     public byte[] encrypt(String phone) {
@@ -61,7 +60,7 @@ public class PhoneCipher {
 
     /** A deterministic keyed hash, so a phone number can be found without decrypting every row. */
     public byte[] lookupHash(String phone) {
-        return hmac(lookupKey, phone);
+        return Hmac.sha256(lookupKey, phone);
     }
 
     /** 13812341234 becomes 138****1234; short numbers keep only their last two digits. */
@@ -70,16 +69,6 @@ public class PhoneCipher {
             return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
         }
         return "*".repeat(Math.max(0, phone.length() - 2)) + phone.substring(Math.max(0, phone.length() - 2));
-    }
-
-    private static byte[] hmac(SecretKeySpec key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static byte[] decodeKey(String base64) {

@@ -1,0 +1,36 @@
+package com.loyalty.membercode;
+
+import com.loyalty.shared.graphql.Payloads;
+import com.loyalty.shared.security.Viewer;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** The member's rotating code, and scanning it at the till. */
+@Controller
+public class MemberCodeController {
+
+    private final MemberCodeService memberCodes;
+
+    public MemberCodeController(MemberCodeService memberCodes) {
+        this.memberCodes = memberCodes;
+    }
+
+    @PreAuthorize("hasRole('MEMBER')")
+    @QueryMapping
+    public Mono<MemberCode> memberCode(@AuthenticationPrincipal Viewer viewer) {
+        return Mono.fromSupplier(() -> memberCodes.issue(viewer));
+    }
+
+    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
+    @MutationMapping
+    public Mono<ScanMemberCodePayload> scanMemberCode(@Argument ScanMemberCodeInput input,
+                                                      @AuthenticationPrincipal Viewer viewer) {
+        return memberCodes.scan(viewer, input.token()).map(ScanMemberCodePayload::of)
+                .transform(Payloads.recover(ScanMemberCodePayload::failed));
+    }
+}

@@ -1,0 +1,45 @@
+package com.loyalty.membercode;
+
+import com.loyalty.member.Member;
+import com.loyalty.member.MemberService;
+import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.graphql.ErrorCode;
+import com.loyalty.shared.security.Viewer;
+import com.loyalty.staff.StaffAuditLog;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** Issues member codes to members and turns a scanned code into the member's card for staff. */
+@Service
+public class MemberCodeService {
+
+    private final MemberCodes codes;
+    private final MemberService members;
+    private final StaffAuditLog audit;
+
+    public MemberCodeService(MemberCodes codes, MemberService members, StaffAuditLog audit) {
+        this.codes = codes;
+        this.members = members;
+        this.audit = audit;
+    }
+
+    public MemberCode issue(Viewer member) {
+        return codes.issue(member.id());
+    }
+
+    /** Redeems the code once and returns the member, who must belong to the staff member's brand. */
+    public Mono<Member> redeem(Viewer staff, String token) {
+        return codes.redeem(token)
+                .flatMap(members::get)
+                .filter(member -> member.brandId() == staff.brandId())
+                .switchIfEmpty(Mono.error(() -> new BusinessException(ErrorCode.CODE_INVALID, "会员码无效")));
+    }
+
+    /** Scans the code at the staff member's store, audited. */
+    public Mono<MemberCard> scan(Viewer staff, String token) {
+        return redeem(staff, token)
+                .flatMap(member -> audit.record(staff, staff.storeId(), "SCAN_MEMBER_CODE", member.id(), null)
+                        .thenReturn(new MemberCard(member, List.of())));
+    }
+}

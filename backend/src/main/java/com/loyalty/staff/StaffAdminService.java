@@ -1,0 +1,71 @@
+package com.loyalty.staff;
+
+import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.graphql.ErrorCode;
+import com.loyalty.shared.graphql.UserError;
+import com.loyalty.shared.security.Role;
+import com.loyalty.shared.security.Viewer;
+import com.loyalty.store.StoreService;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** An admin's management of staff accounts; every change is audited. */
+@Service
+public class StaffAdminService {
+
+    private static final int PASSWORD_MIN = 8;
+
+    private final StaffRepository staff;
+    private final StaffService staffService;
+    private final StoreService stores;
+    private final StaffAuditLog audit;
+
+    public StaffAdminService(StaffRepository staff, StaffService staffService, StoreService stores,
+                             StaffAuditLog audit) {
+        this.staff = staff;
+        this.staffService = staffService;
+        this.stores = stores;
+        this.audit = audit;
+    }
+
+    public Mono<Staff> create(Viewer admin, CreateStaffInput input) {
+        String username = input.username() == null ? "" : input.username().strip();
+        if (!username.matches("[A-Za-z0-9_-]{3,32}")) {
+            return invalid("username", "用户名需为 3 到 32 位字母、数字、- 或 _");
+        }
+        if (input.password() == null || input.password().length() < PASSWORD_MIN) {
+            return invalid("password", "密码至少 8 位");
+        }
+        if (input.role() != Role.CLERK && input.role() != Role.MANAGER) {
+            return invalid("role", "只能创建店员或店长");
+        }
+        return stores.require(admin.brandId(), input.storeId(), "storeId")
+                .flatMap(store -> staffService.hash(input.password()))
+                .flatMap(hash -> staff.insertIfAbsent(admin.brandId(), input.storeId(), username, hash,
+                        blankToNull(input.displayName()), input.role()))
+                .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("username",
+                        ErrorCode.USERNAME_TAKEN, "用户名已被使用"))))
+                .flatMap(created -> audit.record(admin, created.storeId(), "CREATE_STAFF", null,
+                        created.username() + " " + created.role()).thenReturn(created));
+    }
+
+    public Mono<Staff> setEnabled(Viewer admin, SetStaffEnabledInput input) {
+        if (!input.enabled() && input.staffId() == admin.id()) {
+            return invalid("staffId", "不能停用自己的账号");
+        }
+        return staff.setEnabled(admin.brandId(), input.staffId(), input.enabled())
+                .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("staffId",
+                        ErrorCode.STAFF_NOT_FOUND, "员工不存在"))))
+                .flatMap(changed -> audit.record(admin, changed.storeId(),
+                        input.enabled() ? "ENABLE_STAFF" : "DISABLE_STAFF", null, changed.username())
+                        .thenReturn(changed));
+    }
+
+    private static <T> Mono<T> invalid(String field, String message) {
+        return Mono.error(new BusinessException(UserError.onInput(field, ErrorCode.INVALID_INPUT, message)));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,84 @@
+package com.loyalty.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.loyalty.support.IntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StaffAdminTest extends IntegrationTest {
+
+    @Test
+    void adminCreatesAClerkWhoSignsInAtThatStore() {
+        String store = createStore("clerks");
+        String username = createStaff(store, "CLERK");
+
+        staff(username, STAFF_PASSWORD).documentName("currentStaff").execute()
+                .path("currentStaff.role").entity(String.class).isEqualTo("CLERK")
+                .path("currentStaff.storeId").entity(String.class).isEqualTo(store);
+        Long audited = db.sql("select count(*) as n from staff_audit where action = 'CREATE_STAFF' and detail like :u")
+                .bind("u", username + "%").map(row -> row.get("n", Long.class)).one().block();
+        assertThat(audited).isEqualTo(1);
+    }
+
+    @Test
+    void badStaffInputIsAUserErrorOnTheField() {
+        String store = createStore("bad");
+        expectError(Map.of("username", "x", "password", STAFF_PASSWORD, "role", "CLERK", "storeId", store),
+                "username", "INVALID_INPUT");
+        expectError(Map.of("username", unique("u"), "password", "short", "role", "CLERK", "storeId", store),
+                "password", "INVALID_INPUT");
+        expectError(Map.of("username", unique("u"), "password", STAFF_PASSWORD, "role", "ADMIN", "storeId", store),
+                "role", "INVALID_INPUT");
+        expectError(Map.of("username", unique("u"), "password", STAFF_PASSWORD, "role", "CLERK", "storeId", "999999"),
+                "storeId", "STORE_NOT_FOUND");
+    }
+
+    @Test
+    void aUsernameIsTakenOnce() {
+        String store = createStore("dup");
+        String username = createStaff(store, "CLERK");
+
+        expectError(Map.of("username", username, "password", STAFF_PASSWORD, "role", "MANAGER", "storeId", store),
+                "username", "USERNAME_TAKEN");
+    }
+
+    @Test
+    void aDisabledAccountCannotSignInUntilEnabledAgain() {
+        String store = createStore("leave");
+        String username = createStaff(store, "CLERK");
+        String id = staff(username, STAFF_PASSWORD).documentName("currentStaff").execute()
+                .path("currentStaff.id").entity(String.class).get();
+
+        admin().documentName("setStaffEnabled").variable("staffId", id).variable("enabled", false).execute()
+                .path("setStaffEnabled.staff.enabled").entity(Boolean.class).isEqualTo(false);
+        anonymous().documentName("staffLogin")
+                .variable("input", Map.of("username", username, "password", STAFF_PASSWORD)).execute()
+                .path("staffLogin.userErrors[0].code").entity(String.class).isEqualTo("ACCOUNT_DISABLED");
+
+        admin().documentName("setStaffEnabled").variable("staffId", id).variable("enabled", true).execute()
+                .path("setStaffEnabled.staff.enabled").entity(Boolean.class).isEqualTo(true);
+        staff(username, STAFF_PASSWORD).documentName("currentStaff").execute().path("currentStaff.id").hasValue();
+    }
+
+    @Test
+    void managersCannotCreateOrDisableStaff() {
+        String store = createStore("mgr");
+        var manager = newStaff(store, "MANAGER");
+
+        manager.documentName("createStaff")
+                .variable("input", Map.of("username", unique("u"), "password", STAFF_PASSWORD, "role", "CLERK",
+                        "storeId", store))
+                .execute()
+                .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification"))).verify();
+        manager.documentName("setStaffEnabled").variable("staffId", "1").variable("enabled", false).execute()
+                .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification"))).verify();
+    }
+
+    private void expectError(Map<String, Object> input, String field, String code) {
+        admin().documentName("createStaff").variable("input", input).execute()
+                .path("createStaff.staff").valueIsNull()
+                .path("createStaff.userErrors[0].code").entity(String.class).isEqualTo(code)
+                .path("createStaff.userErrors[0].field").entityList(String.class).containsExactly("input", field);
+    }
+}
