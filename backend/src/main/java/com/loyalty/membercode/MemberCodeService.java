@@ -28,9 +28,12 @@ public class MemberCodeService {
         return codes.issue(member.id());
     }
 
-    /** Redeems the code once and returns the member, who must belong to the staff member's brand. */
-    public Mono<Member> redeem(Viewer staff, String token) {
-        return codes.redeem(token)
+    /**
+     * Redeems the code and returns the member, who must belong to the staff member's brand. A
+     * retry with the same non-null {@code purpose} (e.g. the same order) may redeem it again.
+     */
+    public Mono<Member> redeem(Viewer staff, String token, String purpose) {
+        return codes.redeem(token, purpose)
                 .flatMap(members::get)
                 .filter(member -> member.brandId() == staff.brandId())
                 .switchIfEmpty(Mono.error(() -> new BusinessException(ErrorCode.CODE_INVALID, "会员码无效")));
@@ -38,7 +41,7 @@ public class MemberCodeService {
 
     /** Scans the code at the staff member's store, audited. */
     public Mono<MemberCard> scan(Viewer staff, String token) {
-        return redeem(staff, token)
+        return redeem(staff, token, null)
                 .flatMap(member -> audit.record(staff, staff.storeId(), "SCAN_MEMBER_CODE", member.id(), null)
                         .thenReturn(new MemberCard(member, List.of())));
     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
+import org.redisson.api.RBucketReactive;
 import org.redisson.api.RedissonReactiveClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
@@ -48,8 +49,11 @@ public class MemberCodes {
         return new MemberCode(body + "." + sign(body), expiresAt);
     }
 
-    /** The member behind a valid, unexpired, unused code; the code cannot be used again after this. */
-    public Mono<Long> redeem(String token) {
+    /**
+     * The member behind a valid, unexpired, unused code; the code cannot be used again after this,
+     * except for the same {@code purpose} (a retry of the same order). A null purpose never repeats.
+     */
+    public Mono<Long> redeem(String token, String purpose) {
         String[] parts = token == null ? new String[0] : token.strip().split("\\.");
         if (parts.length != 4 || !MessageDigest.isEqual(
                 sign(parts[0] + "." + parts[1] + "." + parts[2]).getBytes(StandardCharsets.US_ASCII),
@@ -67,9 +71,11 @@ public class MemberCodes {
         if (!clock.instant().isBefore(expiresAt)) {
             return Mono.error(new BusinessException(ErrorCode.CODE_EXPIRED, "会员码已过期，请会员刷新后重试"));
         }
-        return redis.getBucket("membercode:used:" + parts[2], StringCodec.INSTANCE)
-                .setIfAbsent(String.valueOf(memberId), VALIDITY.plusSeconds(60))
-                .flatMap(first -> first ? Mono.just(memberId)
+        RBucketReactive<String> used = redis.getBucket("membercode:used:" + parts[2], StringCodec.INSTANCE);
+        String mark = purpose == null ? "once:" + parts[2] + ":" + random.nextLong() : purpose;
+        return used.setIfAbsent(mark, VALIDITY.plusSeconds(60))
+                .flatMap(first -> first ? Mono.just(true) : used.get().map(mark::equals))
+                .flatMap(ok -> ok ? Mono.just(memberId)
                         : Mono.error(new BusinessException(ErrorCode.CODE_USED, "会员码已使用，请会员刷新后重试")));
     }
 

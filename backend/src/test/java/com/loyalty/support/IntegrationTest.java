@@ -42,6 +42,20 @@ public abstract class IntegrationTest {
         clock.reset();
     }
 
+    /** The points invariant, checked after every test: each balance equals the sum of its ledger. */
+    @AfterEach
+    void balancesEqualTheLedger() {
+        Long off = db.sql("""
+                        select count(*) as n from member_points mp
+                        where mp.balance <> (select coalesce(sum(delta), 0) from points_ledger l
+                                             where l.member_id = mp.member_id)
+                           or mp.balance > (select coalesce(sum(remaining), 0) from points_grant g
+                                            where g.member_id = mp.member_id)
+                        """)
+                .map(row -> row.get("n", Long.class)).one().block();
+        org.assertj.core.api.Assertions.assertThat(off).as("members whose balance differs from their ledger").isZero();
+    }
+
     /** A name no other test uses, so tests can share the run's database. */
     protected static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -70,6 +84,11 @@ public abstract class IntegrationTest {
                 .execute()
                 .path("login.userErrors").entityList(Object.class).hasSize(0)
                 .path("login").entity(Map.class).get();
+    }
+
+    /** The member's id as the API shows it. */
+    protected static String idOf(HttpGraphQlTester member) {
+        return member.document("{ me { id } }").execute().path("me.id").entity(String.class).get();
     }
 
     /** A GraphQL caller signed in as member {@code name} (registered on first use). */

@@ -1,0 +1,11 @@
+package com.loyalty.points;
+
+/** The rules that decide how many points a purchase earns. */
+public enum EarnRule {
+    /** Points per yuan paid. */
+    BASE,
+    /** Member day of the month. */
+    MEMBER_DAY,
+    /** The member's birthday day, week or month. */
+    BIRTHDAY
+}

@@ -1,0 +1,17 @@
+package com.loyalty.points;
+
+/** Why a ledger entry moved points. */
+public enum EntryKind {
+    /** Earned on a purchase. */
+    EARN,
+    /** Paid part of a purchase at the till. */
+    REDEEM,
+    /** Earned points taken back by a refund. */
+    REFUND_REVERSE,
+    /** Redeemed points given back by a refund. */
+    REFUND_RETURN,
+    /** Changed by a manager, with a reason. */
+    ADJUST,
+    /** Expired. */
+    EXPIRE
+}

@@ -1,0 +1,192 @@
+package com.loyalty.points;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** SQL for the points ledger, its grants (buckets), allocations and the per-member balance row. */
+@Repository
+public class PointsLedger {
+
+    private final DatabaseClient db;
+
+    public PointsLedger(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Locks the member's balance row for the rest of the transaction and returns the balance. */
+    public Mono<Long> lockBalance(long memberId) {
+        return db.sql("insert into member_points (member_id) values (:id) on conflict do nothing")
+                .bind("id", memberId).then()
+                .then(db.sql("select balance from member_points where member_id = :id for update")
+                        .bind("id", memberId)
+                        .map(row -> row.get("balance", Long.class))
+                        .one());
+    }
+
+    public Mono<Void> addToBalance(long memberId, long delta) {
+        return db.sql("update member_points set balance = balance + :delta where member_id = :id")
+                .bind("id", memberId).bind("delta", delta).then();
+    }
+
+    public Mono<Long> insert(NewEntry e, long delta, Instant expiresAt) {
+        return db.sql("""
+                        insert into points_ledger (brand_id, member_id, kind, delta, purchase_id, refund_id, store_id,
+                                                   staff_id, reason, expires_at, idempotency_key, created_at)
+                        values (:brandId, :memberId, :kind, :delta, :purchaseId, :refundId, :storeId,
+                                :staffId, :reason, :expiresAt, :key, :at)
+                        returning id
+                        """)
+                .bind("brandId", e.brandId())
+                .bind("memberId", e.memberId())
+                .bind("kind", e.kind().name())
+                .bind("delta", delta)
+                .bind("purchaseId", Parameter.fromOrEmpty(e.purchaseId(), Long.class))
+                .bind("refundId", Parameter.fromOrEmpty(e.refundId(), Long.class))
+                .bind("storeId", Parameter.fromOrEmpty(e.storeId(), Long.class))
+                .bind("staffId", Parameter.fromOrEmpty(e.staffId(), Long.class))
+                .bind("reason", Parameter.fromOrEmpty(e.reason(), String.class))
+                .bind("expiresAt", Parameter.fromOrEmpty(expiresAt, Instant.class))
+                .bind("key", Parameter.fromOrEmpty(e.idempotencyKey(), String.class))
+                .bind("at", e.at())
+                .map(row -> row.get("id", Long.class))
+                .one();
+    }
+
+    public Mono<Void> insertGrant(long ledgerId, long memberId, long amount, Instant expiresAt) {
+        return db.sql("""
+                        insert into points_grant (ledger_id, member_id, amount, remaining, expires_at)
+                        values (:id, :memberId, :amount, :amount, :expiresAt)
+                        """)
+                .bind("id", ledgerId).bind("memberId", memberId).bind("amount", amount).bind("expiresAt", expiresAt)
+                .then();
+    }
+
+    /** Grants with points left that are still valid at {@code now}: the preferred one first, then soonest expiry. */
+    public Flux<OpenGrant> openGrants(long memberId, Instant now, Long preferredGrantId) {
+        return db.sql("""
+                        select ledger_id, remaining, expires_at from points_grant
+                        where member_id = :memberId and remaining > 0 and expires_at > :now
+                        order by (ledger_id = :preferred) desc nulls last, expires_at, ledger_id
+                        """)
+                .bind("memberId", memberId).bind("now", now)
+                .bind("preferred", Parameter.fromOrEmpty(preferredGrantId, Long.class))
+                .map(PointsLedger::toGrant)
+                .all();
+    }
+
+    /** Points still owed after reversals took more than the member had: sum of buckets minus balance. */
+    public Mono<Long> debt(long memberId) {
+        return db.sql("""
+                        select greatest(0, coalesce((select sum(remaining) from points_grant where member_id = :id), 0)
+                                           - (select balance from member_points where member_id = :id))::bigint as debt
+                        """)
+                .bind("id", memberId)
+                .map(row -> row.get("debt", Long.class))
+                .one();
+    }
+
+    /** Takes points from a grant and records which entry took them. */
+    public Mono<Void> allocate(long ledgerId, long grantId, long amount) {
+        return db.sql("update points_grant set remaining = remaining - :amount where ledger_id = :grantId")
+                .bind("grantId", grantId).bind("amount", amount).then()
+                .then(db.sql("insert into points_allocation (ledger_id, grant_id, amount) values (:l, :g, :a)")
+                        .bind("l", ledgerId).bind("g", grantId).bind("a", amount).then());
+    }
+
+    /** The id of the EARN entry of a purchase, if it made a grant. */
+    public Mono<Long> earnGrantOf(long purchaseId) {
+        return db.sql("""
+                        select g.ledger_id from points_grant g join points_ledger l on l.id = g.ledger_id
+                        where l.purchase_id = :purchaseId and l.kind = 'EARN'
+                        """)
+                .bind("purchaseId", purchaseId)
+                .map(row -> row.get("ledger_id", Long.class))
+                .one();
+    }
+
+    public Mono<Long> findByIdempotencyKey(long memberId, String key) {
+        return db.sql("select id from points_ledger where member_id = :m and idempotency_key = :k")
+                .bind("m", memberId).bind("k", key)
+                .map(row -> row.get("id", Long.class))
+                .one();
+    }
+
+    public Flux<BalanceRow> balances(Collection<Long> memberIds) {
+        return db.sql("select member_id, balance from member_points where member_id = any(:ids)")
+                .bind("ids", memberIds.toArray(Long[]::new))
+                .map(row -> new BalanceRow(row.get("member_id", Long.class), row.get("balance", Long.class)))
+                .all();
+    }
+
+    /** A member's balance from the balance row. */
+    public record BalanceRow(long memberId, long balance) {
+    }
+
+    /** Open points grouped by expiry day, for those expiring before {@code until}. */
+    public Flux<OpenGrant> expiring(long memberId, Instant now, Instant until) {
+        return db.sql("""
+                        select min(ledger_id) as ledger_id, sum(remaining)::bigint as remaining, expires_at from points_grant
+                        where member_id = :memberId and remaining > 0 and expires_at > :now and expires_at <= :until
+                        group by expires_at order by expires_at
+                        """)
+                .bind("memberId", memberId).bind("now", now).bind("until", until)
+                .map(PointsLedger::toGrant)
+                .all();
+    }
+
+    /** A page of a member's history, newest first, after the entry id {@code beforeId} (exclusive). */
+    public Flux<LedgerEntry> history(long memberId, Long beforeId, int limit) {
+        return db.sql("""
+                        select l.*, p.order_no from points_ledger l left join purchase p on p.id = l.purchase_id
+                        where l.member_id = :memberId and (cast(:before as bigint) is null or l.id < :before)
+                        order by l.id desc limit :limit
+                        """)
+                .bind("memberId", memberId)
+                .bind("before", Parameter.fromOrEmpty(beforeId, Long.class))
+                .bind("limit", limit)
+                .map(PointsLedger::toEntry)
+                .all();
+    }
+
+    public Mono<Long> countEntries(long memberId) {
+        return db.sql("select count(*) as n from points_ledger where member_id = :id")
+                .bind("id", memberId).map(row -> row.get("n", Long.class)).one();
+    }
+
+    public Flux<LedgerEntry> entriesOfPurchase(long purchaseId, List<EntryKind> kinds) {
+        return db.sql("""
+                        select l.*, p.order_no from points_ledger l join purchase p on p.id = l.purchase_id
+                        where l.purchase_id = :purchaseId and l.kind = any(:kinds) order by l.id
+                        """)
+                .bind("purchaseId", purchaseId)
+                .bind("kinds", kinds.stream().map(Enum::name).toArray(String[]::new))
+                .map(PointsLedger::toEntry)
+                .all();
+    }
+
+    private static OpenGrant toGrant(Readable row) {
+        return new OpenGrant(row.get("ledger_id", Long.class), row.get("remaining", Long.class),
+                row.get("expires_at", Instant.class));
+    }
+
+    private static LedgerEntry toEntry(Readable row) {
+        return new LedgerEntry(
+                row.get("id", Long.class),
+                row.get("member_id", Long.class),
+                EntryKind.valueOf(row.get("kind", String.class)),
+                row.get("delta", Long.class),
+                row.get("purchase_id", Long.class),
+                row.get("order_no", String.class),
+                row.get("store_id", Long.class),
+                row.get("reason", String.class),
+                row.get("expires_at", Instant.class),
+                row.get("created_at", Instant.class));
+    }
+}

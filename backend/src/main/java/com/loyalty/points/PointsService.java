@@ -1,0 +1,112 @@
+package com.loyalty.points;
+
+import com.loyalty.shared.config.BrandProperties;
+import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.graphql.ErrorCode;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Moves points through the append-only ledger. Callers hold the member's balance lock
+ * ({@link #lock}) inside one transaction, so changes to one member apply one at a time and the
+ * balance row always equals the sum of the ledger.
+ */
+@Service
+public class PointsService {
+
+    private final PointsLedger ledger;
+    private final PointsProperties rules;
+    private final BrandProperties brand;
+
+    public PointsService(PointsLedger ledger, PointsProperties rules, BrandProperties brand) {
+        this.ledger = ledger;
+        this.rules = rules;
+        this.brand = brand;
+    }
+
+    /** Locks the member's points for this transaction; returns the balance. */
+    public Mono<Long> lock(long memberId) {
+        return ledger.lockBalance(memberId);
+    }
+
+    /** When points earned at {@code earnedAt} expire: the last second of the Nth month after. */
+    public Instant expiryFor(Instant earnedAt) {
+        ZonedDateTime earned = earnedAt.atZone(brand.zone());
+        return YearMonth.from(earned).plusMonths(rules.expiryMonths()).plusMonths(1).atDay(1)
+                .atStartOfDay(brand.zone()).minusSeconds(1).toInstant();
+    }
+
+    /**
+     * Adds points: pays off any debt first, and grants the rest as a bucket expiring at
+     * {@code expiresAt}. Returns the ledger entry id.
+     */
+    public Mono<Long> credit(NewEntry entry, long points, Instant expiresAt) {
+        return ledger.debt(entry.memberId()).flatMap(debt -> ledger.insert(entry, points, expiresAt)
+                .flatMap(id -> {
+                    long granted = points - Math.min(debt, points);
+                    Mono<Void> grant = granted > 0 ? ledger.insertGrant(id, entry.memberId(), granted, expiresAt)
+                            : Mono.empty();
+                    return grant.then(ledger.addToBalance(entry.memberId(), points)).thenReturn(id);
+                }));
+    }
+
+    /**
+     * Takes points from the member's valid buckets, the preferred one first and then the
+     * soonest-expiring, recording which buckets it took. With {@code allowDebt} a shortfall is
+     * owed (the balance goes below zero); otherwise it is INSUFFICIENT_POINTS and nothing changes.
+     */
+    public Mono<Long> debit(NewEntry entry, long points, Long preferredGrantId, boolean allowDebt) {
+        return ledger.openGrants(entry.memberId(), entry.at(), preferredGrantId).collectList().flatMap(grants -> {
+            long available = grants.stream().mapToLong(OpenGrant::remaining).sum();
+            if (!allowDebt && available < points) {
+                return Mono.error(new BusinessException(ErrorCode.INSUFFICIENT_POINTS,
+                        "积分不足：可用 " + available + " 分，需要 " + points + " 分"));
+            }
+            return ledger.insert(entry, -points, null)
+                    .flatMap(id -> allocate(id, grants, points)
+                            .then(ledger.addToBalance(entry.memberId(), -points))
+                            .thenReturn(id));
+        });
+    }
+
+    private Mono<Void> allocate(long entryId, List<OpenGrant> grants, long points) {
+        long left = points;
+        Mono<Void> steps = Mono.empty();
+        for (OpenGrant grant : grants) {
+            if (left == 0) {
+                break;
+            }
+            long take = Math.min(left, grant.remaining());
+            left -= take;
+            steps = steps.then(ledger.allocate(entryId, grant.id(), take));
+        }
+        return steps;
+    }
+
+    /** The grant of a purchase's earned points, taken first when a refund reverses them. */
+    public Mono<Long> earnGrantOf(long purchaseId) {
+        return ledger.earnGrantOf(purchaseId);
+    }
+
+    public Mono<Long> findByIdempotencyKey(long memberId, String key) {
+        return ledger.findByIdempotencyKey(memberId, key);
+    }
+
+    public Flux<OpenGrant> expiringSoon(long memberId, Instant now) {
+        return ledger.expiring(memberId, now, now.plus(java.time.Duration.ofDays(rules.reminderDays())));
+    }
+
+    public long centsFor(long points) {
+        return points * 100 / rules.pointsPerYuanRedeemed();
+    }
+
+    /** True when the points pay a whole number of cents. */
+    public boolean redeemable(long points) {
+        return points * 100 % rules.pointsPerYuanRedeemed() == 0;
+    }
+}

@@ -1,0 +1,29 @@
+package com.loyalty.purchase;
+
+import com.loyalty.points.EarnLine;
+import java.time.Instant;
+import java.util.List;
+
+/** A purchase recorded at the till (or imported), with what it earned and what was refunded. */
+public record Purchase(
+        long id,
+        long brandId,
+        long storeId,
+        long memberId,
+        String orderNo,
+        Channel channel,
+        long amountCents,
+        long pointsRedeemed,
+        long redeemedCents,
+        long pointsEarned,
+        List<EarnLine> earnBreakdown,
+        long refundedCents,
+        Instant occurredAt) {
+
+    /** Where the purchase happened. */
+    public enum Channel { STORE, ONLINE }
+
+    public long paidCents() {
+        return amountCents - redeemedCents;
+    }
+}

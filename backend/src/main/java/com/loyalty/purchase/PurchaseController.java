@@ -1,0 +1,47 @@
+package com.loyalty.purchase;
+
+import com.loyalty.member.Member;
+import com.loyalty.member.MemberService;
+import com.loyalty.shared.graphql.Payloads;
+import com.loyalty.shared.security.Viewer;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** Recording and refunding purchases at the till. */
+@Controller
+public class PurchaseController {
+
+    private final PurchaseService purchases;
+    private final RefundService refunds;
+    private final MemberService members;
+
+    public PurchaseController(PurchaseService purchases, RefundService refunds, MemberService members) {
+        this.purchases = purchases;
+        this.refunds = refunds;
+        this.members = members;
+    }
+
+    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
+    @MutationMapping
+    public Mono<RecordPurchasePayload> recordPurchase(@Argument RecordPurchaseInput input,
+                                                      @AuthenticationPrincipal Viewer viewer) {
+        return purchases.record(viewer, input).transform(Payloads.recover(RecordPurchasePayload::failed));
+    }
+
+    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
+    @MutationMapping
+    public Mono<RefundPurchasePayload> refundPurchase(@Argument RefundPurchaseInput input,
+                                                      @AuthenticationPrincipal Viewer viewer) {
+        return refunds.refund(viewer, input).transform(Payloads.recover(RefundPurchasePayload::failed));
+    }
+
+    @SchemaMapping(typeName = "Purchase")
+    public Mono<Member> member(Purchase purchase) {
+        return members.get(purchase.memberId());
+    }
+}

@@ -1,0 +1,161 @@
+package com.loyalty.purchase;
+
+import com.loyalty.points.EarnLine;
+import com.loyalty.points.EarnRule;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Reads and writes purchases, their items and refunds. */
+@Repository
+public class PurchaseRepository {
+
+    private final DatabaseClient db;
+
+    public PurchaseRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Purchase> findByOrder(long storeId, String orderNo) {
+        return db.sql("select * from purchase where store_id = :storeId and order_no = :orderNo")
+                .bind("storeId", storeId).bind("orderNo", orderNo)
+                .map(PurchaseRepository::toPurchase)
+                .one();
+    }
+
+    /** Inserts the purchase unless the store already has that order number; empty in that case. */
+    public Mono<Purchase> insertIfAbsent(long brandId, long storeId, long memberId, RecordPurchaseInput in,
+                                         Purchase.Channel channel, long pointsRedeemed, long redeemedCents,
+                                         Instant occurredAt, long staffId) {
+        return db.sql("""
+                        insert into purchase (brand_id, store_id, member_id, order_no, channel, amount_cents,
+                                              points_redeemed, redeemed_cents, occurred_at, recorded_by)
+                        values (:brandId, :storeId, :memberId, :orderNo, :channel, :amount,
+                                :pointsRedeemed, :redeemedCents, :occurredAt, :staffId)
+                        on conflict (store_id, order_no) do nothing
+                        returning *
+                        """)
+                .bind("brandId", brandId).bind("storeId", storeId).bind("memberId", memberId)
+                .bind("orderNo", in.orderNo()).bind("channel", channel.name()).bind("amount", in.amountCents())
+                .bind("pointsRedeemed", pointsRedeemed).bind("redeemedCents", redeemedCents)
+                .bind("occurredAt", occurredAt).bind("staffId", staffId)
+                .map(PurchaseRepository::toPurchase)
+                .one();
+    }
+
+    public Mono<Void> insertItems(long purchaseId, List<PurchaseItemInput> items) {
+        return Flux.range(0, items.size())
+                .concatMap(i -> {
+                    PurchaseItemInput item = items.get(i);
+                    return db.sql("""
+                                    insert into purchase_item (purchase_id, line_no, sku, name, category, quantity,
+                                                               unit_price_cents)
+                                    values (:purchaseId, :line, :sku, :name, :category, :quantity, :price)
+                                    """)
+                            .bind("purchaseId", purchaseId).bind("line", i + 1)
+                            .bind("sku", item.sku()).bind("name", item.name())
+                            .bind("category", Parameter.fromOrEmpty(item.category(), String.class))
+                            .bind("quantity", item.quantity()).bind("price", item.unitPriceCents())
+                            .then();
+                })
+                .then();
+    }
+
+    public Mono<Purchase> setEarned(long purchaseId, long points, List<EarnLine> breakdown) {
+        return db.sql("""
+                        update purchase set points_earned = :points, earn_breakdown = :breakdown
+                        where id = :id returning *
+                        """)
+                .bind("id", purchaseId).bind("points", points).bind("breakdown", encode(breakdown))
+                .map(PurchaseRepository::toPurchase)
+                .one();
+    }
+
+    public Mono<Purchase> addRefunded(long purchaseId, long cents) {
+        return db.sql("update purchase set refunded_cents = refunded_cents + :cents where id = :id returning *")
+                .bind("id", purchaseId).bind("cents", cents)
+                .map(PurchaseRepository::toPurchase)
+                .one();
+    }
+
+    public Mono<Refund> findRefund(long purchaseId, String refundNo) {
+        return db.sql("select * from refund where purchase_id = :p and refund_no = :r")
+                .bind("p", purchaseId).bind("r", refundNo)
+                .map(PurchaseRepository::toRefund)
+                .one();
+    }
+
+    /** Points already reversed and returned by earlier refunds of the purchase. */
+    public Mono<long[]> refundedPoints(long purchaseId) {
+        return db.sql("""
+                        select coalesce(sum(points_reversed), 0)::bigint as reversed,
+                               coalesce(sum(points_returned), 0)::bigint as returned
+                        from refund where purchase_id = :p
+                        """)
+                .bind("p", purchaseId)
+                .map(row -> new long[] {row.get("reversed", Long.class), row.get("returned", Long.class)})
+                .one();
+    }
+
+    public Mono<Refund> insertRefund(long purchaseId, String refundNo, long cents, long reversed, long returned,
+                                     long staffId, Instant at) {
+        return db.sql("""
+                        insert into refund (purchase_id, refund_no, amount_cents, points_reversed, points_returned,
+                                            recorded_by, created_at)
+                        values (:p, :r, :cents, :reversed, :returned, :staffId, :at)
+                        returning *
+                        """)
+                .bind("p", purchaseId).bind("r", refundNo).bind("cents", cents)
+                .bind("reversed", reversed).bind("returned", returned).bind("staffId", staffId).bind("at", at)
+                .map(PurchaseRepository::toRefund)
+                .one();
+    }
+
+    static String encode(List<EarnLine> lines) {
+        return lines.stream().map(l -> l.rule() + ":" + l.factor() + ":" + l.points()).collect(Collectors.joining(","));
+    }
+
+    static List<EarnLine> decode(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split(",")).map(part -> part.split(":"))
+                .map(p -> new EarnLine(EarnRule.valueOf(p[0]), Double.parseDouble(p[1]), Long.parseLong(p[2])))
+                .toList();
+    }
+
+    private static Purchase toPurchase(Readable row) {
+        return new Purchase(
+                row.get("id", Long.class),
+                row.get("brand_id", Long.class),
+                row.get("store_id", Long.class),
+                row.get("member_id", Long.class),
+                row.get("order_no", String.class),
+                Purchase.Channel.valueOf(row.get("channel", String.class)),
+                row.get("amount_cents", Long.class),
+                row.get("points_redeemed", Long.class),
+                row.get("redeemed_cents", Long.class),
+                row.get("points_earned", Long.class),
+                decode(row.get("earn_breakdown", String.class)),
+                row.get("refunded_cents", Long.class),
+                row.get("occurred_at", Instant.class));
+    }
+
+    private static Refund toRefund(Readable row) {
+        return new Refund(
+                row.get("id", Long.class),
+                row.get("purchase_id", Long.class),
+                row.get("refund_no", String.class),
+                row.get("amount_cents", Long.class),
+                row.get("points_reversed", Long.class),
+                row.get("points_returned", Long.class),
+                row.get("created_at", Instant.class));
+    }
+}

@@ -1,0 +1,152 @@
+package com.loyalty.purchase;
+
+import com.loyalty.member.Member;
+import com.loyalty.member.MemberService;
+import com.loyalty.membercode.MemberCodeService;
+import com.loyalty.points.EarningRules;
+import com.loyalty.points.EntryKind;
+import com.loyalty.points.NewEntry;
+import com.loyalty.points.PointsService;
+import com.loyalty.shared.config.BrandProperties;
+import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.graphql.ErrorCode;
+import com.loyalty.shared.graphql.UserError;
+import com.loyalty.shared.security.Viewer;
+import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.store.StoreScope;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Records purchases at the till: points paid at the till come off the soonest-expiring buckets,
+ * points earned on the amount paid go into a new bucket. Store + order number is the
+ * idempotency key: a repeat returns the first result and changes nothing.
+ */
+@Service
+public class PurchaseService {
+
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final PurchaseRepository purchases;
+    private final PointsService points;
+    private final EarningRules earningRules;
+    private final MemberService members;
+    private final MemberCodeService memberCodes;
+    private final StoreScope storeScope;
+    private final StaffAuditLog audit;
+    private final BrandProperties brand;
+    private final Clock clock;
+    private final TransactionalOperator tx;
+
+    public PurchaseService(PurchaseRepository purchases, PointsService points, EarningRules earningRules,
+                           MemberService members, MemberCodeService memberCodes, StoreScope storeScope,
+                           StaffAuditLog audit, BrandProperties brand, Clock clock,
+                           ReactiveTransactionManager transactions) {
+        this.purchases = purchases;
+        this.points = points;
+        this.earningRules = earningRules;
+        this.members = members;
+        this.memberCodes = memberCodes;
+        this.storeScope = storeScope;
+        this.audit = audit;
+        this.brand = brand;
+        this.clock = clock;
+        this.tx = TransactionalOperator.create(transactions);
+    }
+
+    public Mono<RecordPurchasePayload> record(Viewer staff, RecordPurchaseInput input) {
+        return Mono.fromRunnable(() -> check(input))
+                .then(storeScope.storeFor(staff, input.storeId()))
+                .flatMap(storeId -> purchases.findByOrder(storeId, input.orderNo())
+                        .map(existing -> RecordPurchasePayload.of(existing, true))
+                        .switchIfEmpty(Mono.defer(() -> member(staff, storeId, input)
+                                .flatMap(member -> recordNew(staff, storeId, member, input)))));
+    }
+
+    private Mono<Member> member(Viewer staff, long storeId, RecordPurchaseInput input) {
+        if (input.memberCodeToken() != null) {
+            return memberCodes.redeem(staff, input.memberCodeToken(), "order:" + storeId + ":" + input.orderNo());
+        }
+        return members.get(input.memberId())
+                .filter(m -> m.brandId() == staff.brandId())
+                .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("memberId",
+                        ErrorCode.MEMBER_NOT_FOUND, "会员不存在"))));
+    }
+
+    private Mono<RecordPurchasePayload> recordNew(Viewer staff, long storeId, Member member, RecordPurchaseInput in) {
+        Instant now = clock.instant();
+        Instant occurredAt = in.occurredAt() == null ? now : in.occurredAt();
+        long redeem = in.pointsToRedeem() == null ? 0 : in.pointsToRedeem();
+        Purchase.Channel channel = in.channel() == null ? Purchase.Channel.STORE : in.channel();
+        NewEntry entry = NewEntry.of(brand.id(), member.id(), EntryKind.EARN, now);
+        return points.lock(member.id())
+                .then(purchases.insertIfAbsent(brand.id(), storeId, member.id(), in, channel, redeem,
+                        points.centsFor(redeem), occurredAt, staff.id()))
+                .flatMap(purchase -> purchases.insertItems(purchase.id(), items(in))
+                        .then(redeem > 0
+                                ? points.debit(redeemEntry(entry, purchase, staff), redeem, null, false).then()
+                                : Mono.empty())
+                        .then(Mono.defer(() -> earn(entry, purchase, member, staff)))
+                        .flatMap(earned -> audit.record(staff, storeId, "RECORD_PURCHASE", member.id(),
+                                        in.orderNo() + " " + in.amountCents() + " cents")
+                                .thenReturn(RecordPurchasePayload.of(earned, false))))
+                // a concurrent request recorded the order first
+                .switchIfEmpty(Mono.defer(() -> purchases.findByOrder(storeId, in.orderNo())
+                        .map(existing -> RecordPurchasePayload.of(existing, true))))
+                .as(tx::transactional);
+    }
+
+    private Mono<Purchase> earn(NewEntry entry, Purchase purchase, Member member, Viewer staff) {
+        var earning = earningRules.earn(purchase.paidCents(), purchase.occurredAt(), brand.zone(), member.birthday());
+        Mono<Long> credit = earning.points() > 0
+                ? points.credit(entry.forPurchase(purchase.id(), null, purchase.storeId(), staff.id()), earning.points(),
+                        points.expiryFor(purchase.occurredAt()))
+                : Mono.just(0L);
+        return credit.then(purchases.setEarned(purchase.id(), earning.points(), earning.breakdown()));
+    }
+
+    private static NewEntry redeemEntry(NewEntry entry, Purchase purchase, Viewer staff) {
+        return new NewEntry(entry.brandId(), entry.memberId(), EntryKind.REDEEM, purchase.id(), null,
+                purchase.storeId(), staff.id(), null, null, entry.at());
+    }
+
+    private void check(RecordPurchaseInput in) {
+        if (in.orderNo() == null || in.orderNo().isBlank() || in.orderNo().length() > 64) {
+            throw invalid("orderNo", "订单号需为 1 到 64 个字符");
+        }
+        if ((in.memberCodeToken() == null) == (in.memberId() == null)) {
+            throw invalid("memberCodeToken", "请扫描会员码或指定会员（二选一）");
+        }
+        if (in.amountCents() == null || in.amountCents() <= 0) {
+            throw invalid("amountCents", "订单金额需大于 0");
+        }
+        long redeem = in.pointsToRedeem() == null ? 0 : in.pointsToRedeem();
+        if (redeem < 0 || !points.redeemable(redeem) || points.centsFor(redeem) > in.amountCents()) {
+            throw invalid("pointsToRedeem", "抵扣积分需为非负、可折算为整分，且不超过订单金额");
+        }
+        if (in.occurredAt() != null && in.occurredAt().isAfter(clock.instant().plus(CLOCK_SKEW))) {
+            throw invalid("occurredAt", "下单时间不能晚于当前时间");
+        }
+        for (PurchaseItemInput item : items(in)) {
+            if (item.sku() == null || item.sku().isBlank() || item.name() == null || item.name().isBlank()
+                    || item.quantity() == null || item.quantity() <= 0
+                    || item.unitPriceCents() == null || item.unitPriceCents() < 0) {
+                throw invalid("items", "商品需有 SKU、名称、正数数量和非负单价");
+            }
+        }
+    }
+
+    private static List<PurchaseItemInput> items(RecordPurchaseInput in) {
+        return in.items() == null ? List.of() : in.items();
+    }
+
+    static BusinessException invalid(String field, String message) {
+        return new BusinessException(UserError.onInput(field, ErrorCode.INVALID_INPUT, message));
+    }
+}

@@ -1,0 +1,17 @@
+package com.loyalty.purchase;
+
+import java.time.Instant;
+import java.util.List;
+
+/** GraphQL input of {@code recordPurchase}. */
+public record RecordPurchaseInput(
+        String memberCodeToken,
+        Long memberId,
+        Long storeId,
+        String orderNo,
+        Long amountCents,
+        List<PurchaseItemInput> items,
+        Purchase.Channel channel,
+        Long pointsToRedeem,
+        Instant occurredAt) {
+}

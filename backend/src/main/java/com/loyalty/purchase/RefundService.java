@@ -1,0 +1,110 @@
+package com.loyalty.purchase;
+
+import com.loyalty.points.EntryKind;
+import com.loyalty.points.NewEntry;
+import com.loyalty.points.PointsService;
+import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.graphql.ErrorCode;
+import com.loyalty.shared.graphql.UserError;
+import com.loyalty.shared.security.Viewer;
+import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.store.StoreScope;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Refunds purchases, in parts if need be. Each refund takes back the earned points and gives
+ * back the redeemed points in proportion to the refunded amount, counted on the running total
+ * so that refunds adding up to the whole order move exactly all of them. Reversing points the
+ * member already spent leaves a debt that later earnings pay off first.
+ */
+@Service
+public class RefundService {
+
+    private final PurchaseRepository purchases;
+    private final PointsService points;
+    private final StoreScope storeScope;
+    private final StaffAuditLog audit;
+    private final Clock clock;
+    private final TransactionalOperator tx;
+
+    public RefundService(PurchaseRepository purchases, PointsService points, StoreScope storeScope,
+                         StaffAuditLog audit, Clock clock, ReactiveTransactionManager transactions) {
+        this.purchases = purchases;
+        this.points = points;
+        this.storeScope = storeScope;
+        this.audit = audit;
+        this.clock = clock;
+        this.tx = TransactionalOperator.create(transactions);
+    }
+
+    public Mono<RefundPurchasePayload> refund(Viewer staff, RefundPurchaseInput in) {
+        if (in.refundNo() == null || in.refundNo().isBlank() || in.refundNo().length() > 64) {
+            return Mono.error(PurchaseService.invalid("refundNo", "退款单号需为 1 到 64 个字符"));
+        }
+        if (in.amountCents() == null || in.amountCents() <= 0) {
+            return Mono.error(PurchaseService.invalid("amountCents", "退款金额需大于 0"));
+        }
+        return storeScope.storeFor(staff, in.storeId())
+                .flatMap(storeId -> purchases.findByOrder(storeId, in.orderNo()))
+                .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("orderNo",
+                        ErrorCode.ORDER_NOT_FOUND, "本店没有这个订单"))))
+                .flatMap(found -> points.lock(found.memberId())
+                        .then(purchases.findRefund(found.id(), in.refundNo()))
+                        .flatMap(existing -> purchases.findByOrder(found.storeId(), found.orderNo())
+                                .map(p -> RefundPurchasePayload.of(existing, p, true)))
+                        .switchIfEmpty(Mono.defer(() -> purchases.findByOrder(found.storeId(), found.orderNo())
+                                .flatMap(current -> refundNew(staff, current, in))))
+                        .as(tx::transactional));
+    }
+
+    private Mono<RefundPurchasePayload> refundNew(Viewer staff, Purchase purchase, RefundPurchaseInput in) {
+        long left = purchase.amountCents() - purchase.refundedCents();
+        if (in.amountCents() > left) {
+            return Mono.error(new BusinessException(UserError.onInput("amountCents", ErrorCode.REFUND_EXCEEDS_ORDER,
+                    "退款金额超过订单可退金额（剩余 " + left + " 分）")));
+        }
+        long refundedAfter = purchase.refundedCents() + in.amountCents();
+        Instant now = clock.instant();
+        return purchases.refundedPoints(purchase.id()).flatMap(before -> {
+            long reverse = proportion(purchase.pointsEarned(), refundedAfter, purchase.amountCents()) - before[0];
+            long giveBack = proportion(purchase.pointsRedeemed(), refundedAfter, purchase.amountCents()) - before[1];
+            return purchases.insertRefund(purchase.id(), in.refundNo(), in.amountCents(), reverse, giveBack,
+                            staff.id(), now)
+                    .flatMap(refund -> {
+                        NewEntry base = new NewEntry(purchase.brandId(), purchase.memberId(), EntryKind.REFUND_REVERSE,
+                                purchase.id(), refund.id(), purchase.storeId(), staff.id(), in.refundNo(), null, now);
+                        Mono<Void> reversal = reverse > 0
+                                ? points.earnGrantOf(purchase.id()).map(java.util.Optional::of)
+                                        .defaultIfEmpty(java.util.Optional.empty())
+                                        .flatMap(grant -> points.debit(base, reverse, grant.orElse(null), true)).then()
+                                : Mono.empty();
+                        Mono<Void> returned = giveBack > 0
+                                ? points.credit(withKind(base, EntryKind.REFUND_RETURN), giveBack, points.expiryFor(now))
+                                        .then()
+                                : Mono.empty();
+                        return reversal.then(returned)
+                                .then(purchases.addRefunded(purchase.id(), in.amountCents()))
+                                .flatMap(updated -> audit.record(staff, purchase.storeId(), "REFUND_PURCHASE",
+                                                purchase.memberId(), purchase.orderNo() + " " + in.refundNo() + " "
+                                                        + in.amountCents() + " cents")
+                                        .thenReturn(RefundPurchasePayload.of(refund, updated, false)));
+                    });
+        });
+    }
+
+    /** floor(points x part / whole), exact for any size of order. */
+    static long proportion(long points, long part, long whole) {
+        return java.math.BigInteger.valueOf(points).multiply(java.math.BigInteger.valueOf(part))
+                .divide(java.math.BigInteger.valueOf(whole)).longValueExact();
+    }
+
+    private static NewEntry withKind(NewEntry e, EntryKind kind) {
+        return new NewEntry(e.brandId(), e.memberId(), kind, e.purchaseId(), e.refundId(), e.storeId(), e.staffId(),
+                e.reason(), e.idempotencyKey(), e.at());
+    }
+}
