@@ -1,0 +1,65 @@
+package com.loyalty.points;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.loyalty.support.IntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+class AdjustPointsTest extends IntegrationTest {
+
+    @Test
+    void aManagerAdjustsPointsWithAReasonOncePerKey() {
+        HttpGraphQlTester manager = newStaff(createStore("adj"), "MANAGER");
+        HttpGraphQlTester member = member(unique("adj"));
+        String id = idOf(member);
+
+        adjust(manager, id, 50, "补录积分", "k-1").path("adjustPoints.replayed").entity(Boolean.class).isEqualTo(false)
+                .path("adjustPoints.member.pointsBalance").entity(Long.class).isEqualTo(50L);
+        adjust(manager, id, 50, "补录积分", "k-1").path("adjustPoints.replayed").entity(Boolean.class).isEqualTo(true)
+                .path("adjustPoints.member.pointsBalance").entity(Long.class).isEqualTo(50L);
+
+        member.documentName("myPoints").execute()
+                .path("me.pointsHistory.edges[0].node.kind").entity(String.class).isEqualTo("ADJUST")
+                .path("me.pointsHistory.edges[0].node.reason").entity(String.class).isEqualTo("补录积分");
+        Long audited = db.sql("select count(*) as n from staff_audit where action = 'ADJUST_POINTS' and member_id = :m")
+                .bind("m", Long.parseLong(id)).map(row -> row.get("n", Long.class)).one().block();
+        assertThat(audited).isEqualTo(1);
+    }
+
+    @Test
+    void takingPointsNeverGoesBelowZero() {
+        HttpGraphQlTester manager = newStaff(createStore("take"), "MANAGER");
+        String id = idOf(member(unique("take")));
+        adjust(manager, id, 30, "活动奖励", "k-1");
+
+        adjust(manager, id, -31, "误发", "k-2")
+                .path("adjustPoints.userErrors[0].code").entity(String.class).isEqualTo("INSUFFICIENT_POINTS");
+        adjust(manager, id, -30, "误发", "k-3").path("adjustPoints.member.pointsBalance").entity(Long.class).isEqualTo(0L);
+    }
+
+    @Test
+    void clerksAndMembersCannotAdjustPoints() {
+        String id = idOf(member(unique("victim")));
+        for (HttpGraphQlTester caller : java.util.List.of(newStaff(createStore("clerk"), "CLERK"), member(unique("self")))) {
+            adjust(caller, id, 1_000, "自己加分", "k-1")
+                    .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification"))).verify();
+        }
+    }
+
+    @Test
+    void anAdjustmentNeedsAReason() {
+        HttpGraphQlTester manager = newStaff(createStore("why"), "MANAGER");
+        adjust(manager, idOf(member(unique("why"))), 10, " ", "k-1")
+                .path("adjustPoints.userErrors[0].field").entityList(String.class).containsExactly("input", "reason");
+    }
+
+    private static GraphQlTester.Response adjust(HttpGraphQlTester staff, String memberId, long delta, String reason,
+                                                 String key) {
+        return staff.documentName("adjustPoints")
+                .variable("input", Map.of("memberId", memberId, "delta", delta, "reason", reason, "idempotencyKey", key))
+                .execute();
+    }
+}
