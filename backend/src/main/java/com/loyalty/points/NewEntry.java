@@ -15,15 +15,8 @@ public record NewEntry(
         String idempotencyKey,
         Instant at) {
 
-    public static NewEntry of(long brandId, long memberId, EntryKind kind, Instant at) {
-        return new NewEntry(brandId, memberId, kind, null, null, null, null, null, null, at);
-    }
-
-    public NewEntry forPurchase(Long purchaseId, Long refundId, Long storeId, Long staffId) {
-        return new NewEntry(brandId, memberId, kind, purchaseId, refundId, storeId, staffId, reason, idempotencyKey, at);
-    }
-
-    public NewEntry because(String why, Long staff, Long store, String key) {
-        return new NewEntry(brandId, memberId, kind, purchaseId, refundId, store, staff, why, key, at);
+    /** The same entry with another kind, e.g. the REDEEM beside a purchase's EARN. */
+    public NewEntry withKind(EntryKind other) {
+        return new NewEntry(brandId, memberId, other, purchaseId, refundId, storeId, staffId, reason, idempotencyKey, at);
     }
 }

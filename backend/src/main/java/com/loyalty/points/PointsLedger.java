@@ -3,7 +3,6 @@ package com.loyalty.points;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -158,17 +157,6 @@ public class PointsLedger {
     public Mono<Long> countEntries(long memberId) {
         return db.sql("select count(*) as n from points_ledger where member_id = :id")
                 .bind("id", memberId).map(row -> row.get("n", Long.class)).one();
-    }
-
-    public Flux<LedgerEntry> entriesOfPurchase(long purchaseId, List<EntryKind> kinds) {
-        return db.sql("""
-                        select l.*, p.order_no from points_ledger l join purchase p on p.id = l.purchase_id
-                        where l.purchase_id = :purchaseId and l.kind = any(:kinds) order by l.id
-                        """)
-                .bind("purchaseId", purchaseId)
-                .bind("kinds", kinds.stream().map(Enum::name).toArray(String[]::new))
-                .map(PointsLedger::toEntry)
-                .all();
     }
 
     private static OpenGrant toGrant(Readable row) {

@@ -84,36 +84,33 @@ public class PurchaseService {
         Instant occurredAt = in.occurredAt() == null ? now : in.occurredAt();
         long redeem = in.pointsToRedeem() == null ? 0 : in.pointsToRedeem();
         Purchase.Channel channel = in.channel() == null ? Purchase.Channel.STORE : in.channel();
-        NewEntry entry = NewEntry.of(brand.id(), member.id(), EntryKind.EARN, now);
         return points.lock(member.id())
                 .then(purchases.insertIfAbsent(brand.id(), storeId, member.id(), in, channel, redeem,
                         points.centsFor(redeem), occurredAt, staff.id()))
-                .flatMap(purchase -> purchases.insertItems(purchase.id(), items(in))
-                        .then(redeem > 0
-                                ? points.debit(redeemEntry(entry, purchase, staff), redeem, null, false).then()
-                                : Mono.empty())
-                        .then(Mono.defer(() -> earn(entry, purchase, member, staff)))
-                        .flatMap(earned -> audit.record(staff, storeId, "RECORD_PURCHASE", member.id(),
-                                        in.orderNo() + " " + in.amountCents() + " cents")
-                                .thenReturn(RecordPurchasePayload.of(earned, false))))
+                .flatMap(purchase -> {
+                    NewEntry earning = new NewEntry(brand.id(), member.id(), EntryKind.EARN, purchase.id(), null,
+                            storeId, staff.id(), null, null, now);
+                    return purchases.insertItems(purchase.id(), items(in))
+                            .then(redeem > 0
+                                    ? points.debit(earning.withKind(EntryKind.REDEEM), redeem, null, false).then()
+                                    : Mono.empty())
+                            .then(Mono.defer(() -> earn(earning, purchase, member)))
+                            .flatMap(earned -> audit.record(staff, storeId, "RECORD_PURCHASE", member.id(),
+                                            in.orderNo() + " " + in.amountCents() + " cents")
+                                    .thenReturn(RecordPurchasePayload.of(earned, false)));
+                })
                 // a concurrent request recorded the order first
                 .switchIfEmpty(Mono.defer(() -> purchases.findByOrder(storeId, in.orderNo())
                         .map(existing -> RecordPurchasePayload.of(existing, true))))
                 .as(tx::transactional);
     }
 
-    private Mono<Purchase> earn(NewEntry entry, Purchase purchase, Member member, Viewer staff) {
+    private Mono<Purchase> earn(NewEntry entry, Purchase purchase, Member member) {
         var earning = earningRules.earn(purchase.paidCents(), purchase.occurredAt(), brand.zone(), member.birthday());
         Mono<Long> credit = earning.points() > 0
-                ? points.credit(entry.forPurchase(purchase.id(), null, purchase.storeId(), staff.id()), earning.points(),
-                        points.expiryFor(purchase.occurredAt()))
+                ? points.credit(entry, earning.points(), points.expiryFor(purchase.occurredAt()))
                 : Mono.just(0L);
         return credit.then(purchases.setEarned(purchase.id(), earning.points(), earning.breakdown()));
-    }
-
-    private static NewEntry redeemEntry(NewEntry entry, Purchase purchase, Viewer staff) {
-        return new NewEntry(entry.brandId(), entry.memberId(), EntryKind.REDEEM, purchase.id(), null,
-                purchase.storeId(), staff.id(), null, null, entry.at());
     }
 
     private void check(RecordPurchaseInput in) {

@@ -84,7 +84,7 @@ public class RefundService {
                                         .flatMap(grant -> points.debit(base, reverse, grant.orElse(null), true)).then()
                                 : Mono.empty();
                         Mono<Void> returned = giveBack > 0
-                                ? points.credit(withKind(base, EntryKind.REFUND_RETURN), giveBack, points.expiryFor(now))
+                                ? points.credit(base.withKind(EntryKind.REFUND_RETURN), giveBack, points.expiryFor(now))
                                         .then()
                                 : Mono.empty();
                         return reversal.then(returned)
@@ -101,10 +101,5 @@ public class RefundService {
     static long proportion(long points, long part, long whole) {
         return java.math.BigInteger.valueOf(points).multiply(java.math.BigInteger.valueOf(part))
                 .divide(java.math.BigInteger.valueOf(whole)).longValueExact();
-    }
-
-    private static NewEntry withKind(NewEntry e, EntryKind kind) {
-        return new NewEntry(e.brandId(), e.memberId(), kind, e.purchaseId(), e.refundId(), e.storeId(), e.staffId(),
-                e.reason(), e.idempotencyKey(), e.at());
     }
 }
