@@ -80,6 +80,47 @@ public class PointsLedger {
                 .all();
     }
 
+    /** Grants with points left whose validity ended before {@code cutoff}. */
+    public Flux<DueGrant> dueGrants(Instant cutoff) {
+        return db.sql("""
+                        select g.ledger_id, g.member_id, g.remaining, g.expires_at, l.brand_id from points_grant g
+                        join points_ledger l on l.id = g.ledger_id
+                        where g.remaining > 0 and g.expires_at < :cutoff
+                        order by g.member_id, g.expires_at
+                        """)
+                .bind("cutoff", cutoff)
+                .map(row -> new DueGrant(row.get("ledger_id", Long.class), row.get("member_id", Long.class),
+                        row.get("brand_id", Long.class), row.get("remaining", Long.class),
+                        row.get("expires_at", Instant.class)))
+                .all();
+    }
+
+    /** What is left of one grant (locked by the caller's member lock). */
+    public Mono<Long> remaining(long grantId) {
+        return db.sql("select remaining from points_grant where ledger_id = :id")
+                .bind("id", grantId).map(row -> row.get("remaining", Long.class)).one();
+    }
+
+    /** Points per member and expiry time that expire in {@code (from, until]}. */
+    public Flux<DueGrant> expiringBetween(Instant from, Instant until) {
+        return db.sql("""
+                        select min(g.ledger_id) as ledger_id, g.member_id, min(l.brand_id) as brand_id,
+                               sum(g.remaining)::bigint as remaining, g.expires_at
+                        from points_grant g join points_ledger l on l.id = g.ledger_id
+                        where g.remaining > 0 and g.expires_at > :from and g.expires_at <= :until
+                        group by g.member_id, g.expires_at order by g.member_id, g.expires_at
+                        """)
+                .bind("from", from).bind("until", until)
+                .map(row -> new DueGrant(row.get("ledger_id", Long.class), row.get("member_id", Long.class),
+                        row.get("brand_id", Long.class), row.get("remaining", Long.class),
+                        row.get("expires_at", Instant.class)))
+                .all();
+    }
+
+    /** A grant as the expiry and reminder jobs see it. */
+    public record DueGrant(long grantId, long memberId, long brandId, long remaining, Instant expiresAt) {
+    }
+
     /** Points still owed after reversals took more than the member had: sum of buckets minus balance. */
     public Mono<Long> debt(long memberId) {
         return db.sql("""

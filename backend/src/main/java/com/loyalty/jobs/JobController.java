@@ -1,0 +1,33 @@
+package com.loyalty.jobs;
+
+import com.loyalty.shared.config.BrandProperties;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** Lets an admin run a job by hand for a business date. */
+@Controller
+public class JobController {
+
+    private final JobRunner jobs;
+    private final Clock clock;
+    private final BrandProperties brand;
+
+    public JobController(JobRunner jobs, Clock clock, BrandProperties brand) {
+        this.jobs = jobs;
+        this.clock = clock;
+        this.brand = brand;
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @MutationMapping
+    public Mono<RunJobPayload> runJob(@Argument RunJobInput input) {
+        LocalDate asOf = input.asOf() != null ? input.asOf() : LocalDate.now(clock.withZone(brand.zone()));
+        return jobs.run(input.job(), asOf).map(summary -> new RunJobPayload(input.job(), asOf, summary, List.of()));
+    }
+}

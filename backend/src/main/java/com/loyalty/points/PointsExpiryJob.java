@@ -1,0 +1,88 @@
+package com.loyalty.points;
+
+import com.loyalty.notify.NotificationOutbox;
+import com.loyalty.shared.config.BrandProperties;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * For a business date: expires every bucket whose validity ended before that day began (one
+ * EXPIRE entry per bucket), and queues one reminder per member and expiry time for points
+ * expiring within the reminder window. Running it again for the same date changes nothing.
+ */
+@Component
+public class PointsExpiryJob {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
+
+    private final PointsLedger ledger;
+    private final PointsService points;
+    private final PointsProperties rules;
+    private final NotificationOutbox outbox;
+    private final BrandProperties brand;
+    private final Clock clock;
+    private final TransactionalOperator tx;
+
+    public PointsExpiryJob(PointsLedger ledger, PointsService points, PointsProperties rules,
+                           NotificationOutbox outbox, BrandProperties brand, Clock clock,
+                           ReactiveTransactionManager transactions) {
+        this.ledger = ledger;
+        this.points = points;
+        this.rules = rules;
+        this.outbox = outbox;
+        this.brand = brand;
+        this.clock = clock;
+        this.tx = TransactionalOperator.create(transactions);
+    }
+
+    /** What one run did. */
+    public record Result(long bucketsExpired, long pointsExpired, long remindersQueued) {
+    }
+
+    public Mono<Result> run(LocalDate asOf) {
+        Instant dayStart = asOf.atStartOfDay(brand.zone()).toInstant();
+        return ledger.dueGrants(dayStart)
+                .concatMap(grant -> expire(grant).as(tx::transactional))
+                .reduce(new long[2], (sum, expired) -> {
+                    sum[0] += expired > 0 ? 1 : 0;
+                    sum[1] += expired;
+                    return sum;
+                })
+                .zipWith(remind(dayStart))
+                .map(t -> new Result(t.getT1()[0], t.getT1()[1], t.getT2()));
+    }
+
+    private Mono<Long> expire(PointsLedger.DueGrant grant) {
+        return points.lock(grant.memberId())
+                .then(ledger.remaining(grant.grantId()))
+                .filter(left -> left > 0)
+                .flatMap(left -> {
+                    NewEntry entry = new NewEntry(grant.brandId(), grant.memberId(), EntryKind.EXPIRE, null, null, null,
+                            null, null, "expire:" + grant.grantId(), clock.instant());
+                    return ledger.insert(entry, -left, null)
+                            .flatMap(id -> ledger.allocate(id, grant.grantId(), left))
+                            .then(ledger.addToBalance(grant.memberId(), -left))
+                            .thenReturn(left);
+                })
+                .defaultIfEmpty(0L);
+    }
+
+    private Mono<Long> remind(Instant dayStart) {
+        Instant until = dayStart.plus(java.time.Duration.ofDays(rules.reminderDays()));
+        return ledger.expiringBetween(dayStart, until)
+                .concatMap(due -> {
+                    String day = DAY.format(due.expiresAt().atZone(brand.zone()));
+                    String payload = "{\"points\":" + due.remaining() + ",\"expiresOn\":\"" + day + "\"}";
+                    return outbox.enqueue(due.memberId(), "POINTS_EXPIRING",
+                            "points-expiring:" + due.memberId() + ":" + day, payload, dayStart);
+                })
+                .filter(Boolean::booleanValue)
+                .count();
+    }
+}
