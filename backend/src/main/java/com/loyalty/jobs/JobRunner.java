@@ -1,9 +1,11 @@
 package com.loyalty.jobs;
 
 import com.loyalty.points.PointsExpiryJob;
+import com.loyalty.tier.TierReviewJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.redisson.api.RLockReactive;
@@ -25,12 +27,14 @@ public class JobRunner {
     private static final Duration LEASE = Duration.ofMinutes(30);
 
     private final PointsExpiryJob pointsExpiry;
+    private final TierReviewJob tierReview;
     private final RedissonReactiveClient redis;
     private final DatabaseClient db;
     private final Clock clock;
 
-    public JobRunner(PointsExpiryJob pointsExpiry, RedissonReactiveClient redis, DatabaseClient db, Clock clock) {
+    public JobRunner(PointsExpiryJob pointsExpiry, TierReviewJob tierReview, RedissonReactiveClient redis, DatabaseClient db, Clock clock) {
         this.pointsExpiry = pointsExpiry;
+        this.tierReview = tierReview;
         this.redis = redis;
         this.db = db;
         this.clock = clock;
@@ -55,6 +59,7 @@ public class JobRunner {
         return switch (job) {
             case POINTS_EXPIRY -> pointsExpiry.run(asOf).map(r -> "expired " + r.bucketsExpired() + " buckets ("
                     + r.pointsExpired() + " points), queued " + r.remindersQueued() + " reminders");
+            case TIER_REVIEW -> tierReview.run(asOf).map(n -> "reviewed " + n + " members for " + YearMonth.from(asOf));
         };
     }
 

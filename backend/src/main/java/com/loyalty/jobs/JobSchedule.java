@@ -30,4 +30,10 @@ public class JobSchedule {
     public void pointsExpiry() {
         jobs.run(JobName.POINTS_EXPIRY, LocalDate.now(clock.withZone(brand.zone()))).block(Duration.ofMinutes(30));
     }
+
+    /** Twenty past midnight on the 1st: the monthly tier review. */
+    @Scheduled(cron = "${loyalty.jobs.tier-review-cron:0 20 0 1 * *}", zone = "${loyalty.brand.zone:Asia/Shanghai}")
+    public void tierReview() {
+        jobs.run(JobName.TIER_REVIEW, LocalDate.now(clock.withZone(brand.zone()))).block(Duration.ofMinutes(30));
+    }
 }

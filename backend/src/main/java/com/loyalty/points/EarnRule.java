@@ -4,6 +4,8 @@ package com.loyalty.points;
 public enum EarnRule {
     /** Points per yuan paid. */
     BASE,
+    /** The member's tier multiplier. */
+    TIER,
     /** Member day of the month. */
     MEMBER_DAY,
     /** The member's birthday day, week or month. */

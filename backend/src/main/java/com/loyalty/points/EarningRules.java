@@ -10,8 +10,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Computes what a purchase earns: base points for the yuan paid, then each bonus that applies
- * multiplies the running total (member day x2 and birthday month x2 on the same order give x4).
+ * Computes what a purchase earns: base points for the yuan paid, then each multiplier that
+ * applies multiplies the running total, rounded down: the member's tier, member day, birthday
+ * (member day x2 and birthday month x2 on the same order give x4).
  * Each line of the breakdown shows the points that rule added. Days count in the brand's zone.
  */
 @Component
@@ -23,11 +24,17 @@ public class EarningRules {
         this.rules = rules;
     }
 
-    public Earning earn(long paidCents, Instant occurredAt, ZoneId zone, LocalDate birthday) {
+    /** What {@code paidCents} earn; a tier multiplier of 1 adds no TIER line. */
+    public Earning earn(long paidCents, Instant occurredAt, ZoneId zone, LocalDate birthday, double tierMultiplier) {
         long base = paidCents * rules.pointsPerYuan() / 100;
         List<EarnLine> lines = new ArrayList<>();
         lines.add(new EarnLine(EarnRule.BASE, 1, base));
         long total = base;
+        if (tierMultiplier > 1) {
+            long after = (long) Math.floor(total * tierMultiplier + 1e-9);
+            lines.add(new EarnLine(EarnRule.TIER, tierMultiplier, after - total));
+            total = after;
+        }
         LocalDate day = occurredAt.atZone(zone).toLocalDate();
         if (day.getDayOfMonth() == rules.memberDay() && rules.memberDayFactor() > 1) {
             long after = total * rules.memberDayFactor();

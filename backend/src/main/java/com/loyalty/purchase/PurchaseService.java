@@ -14,6 +14,7 @@ import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.staff.StaffAuditLog;
 import com.loyalty.store.StoreScope;
+import com.loyalty.tier.TierService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,11 +43,12 @@ public class PurchaseService {
     private final StaffAuditLog audit;
     private final BrandProperties brand;
     private final Clock clock;
+    private final TierService tiers;
     private final TransactionalOperator tx;
 
     public PurchaseService(PurchaseRepository purchases, PointsService points, EarningRules earningRules,
                            MemberService members, MemberCodeService memberCodes, StoreScope storeScope,
-                           StaffAuditLog audit, BrandProperties brand, Clock clock,
+                           StaffAuditLog audit, BrandProperties brand, Clock clock, TierService tiers,
                            ReactiveTransactionManager transactions) {
         this.purchases = purchases;
         this.points = points;
@@ -57,6 +59,7 @@ public class PurchaseService {
         this.audit = audit;
         this.brand = brand;
         this.clock = clock;
+        this.tiers = tiers;
         this.tx = TransactionalOperator.create(transactions);
     }
 
@@ -105,12 +108,17 @@ public class PurchaseService {
                 .as(tx::transactional);
     }
 
+    /** Earns at the member's tier before this purchase, then lets the purchase lift the tier. */
     private Mono<Purchase> earn(NewEntry entry, Purchase purchase, Member member) {
-        var earning = earningRules.earn(purchase.paidCents(), purchase.occurredAt(), brand.zone(), member.birthday());
-        Mono<Long> credit = earning.points() > 0
-                ? points.credit(entry, earning.points(), points.expiryFor(purchase.occurredAt()))
-                : Mono.just(0L);
-        return credit.then(purchases.setEarned(purchase.id(), earning.points(), earning.breakdown()));
+        return tiers.current(member.id()).flatMap(tier -> {
+            var earning = earningRules.earn(purchase.paidCents(), purchase.occurredAt(), brand.zone(),
+                    member.birthday(), tier.pointsMultiplier());
+            Mono<Long> credit = earning.points() > 0
+                    ? points.credit(entry, earning.points(), points.expiryFor(purchase.occurredAt()))
+                    : Mono.just(0L);
+            return credit.then(purchases.setEarned(purchase.id(), earning.points(), earning.breakdown()))
+                    .flatMap(earned -> tiers.upgradeAfterPurchase(member.id()).thenReturn(earned));
+        });
     }
 
     private void check(RecordPurchaseInput in) {

@@ -1,0 +1,56 @@
+package com.loyalty.tier;
+
+import com.loyalty.member.Member;
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Tiers, and a member's tier, progress and tier history. */
+@Controller
+public class TierController {
+
+    private final TierService tiers;
+
+    public TierController(TierService tiers) {
+        this.tiers = tiers;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @QueryMapping
+    public Flux<Tier> tiers() {
+        return tiers.all();
+    }
+
+    @SchemaMapping(typeName = "Member")
+    public Mono<Tier> tier(Member member) {
+        return tiers.current(member.id());
+    }
+
+    @SchemaMapping(typeName = "Member")
+    public Mono<TierProgress> tierProgress(Member member) {
+        return tiers.progress(member.id());
+    }
+
+    @SchemaMapping(typeName = "Member")
+    public Mono<List<TierChange>> tierHistory(Member member) {
+        return tiers.history(member.id()).collectList();
+    }
+
+    @SchemaMapping(typeName = "TierChange", field = "from")
+    public Mono<Tier> from(TierChange change) {
+        return level(change.fromLevel());
+    }
+
+    @SchemaMapping(typeName = "TierChange", field = "to")
+    public Mono<Tier> to(TierChange change) {
+        return level(change.toLevel());
+    }
+
+    private Mono<Tier> level(int level) {
+        return tiers.all().filter(t -> t.level() == level).next();
+    }
+}

@@ -1,0 +1,117 @@
+package com.loyalty.tier;
+
+import io.r2dbc.spi.Readable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** SQL for tiers, members' tier state, reviews and the spend they are based on. */
+@Repository
+public class TierRepository {
+
+    private final DatabaseClient db;
+
+    public TierRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Flux<Tier> tiers(long brandId) {
+        return db.sql("select * from tier where brand_id = :brandId order by level")
+                .bind("brandId", brandId)
+                .map(row -> new Tier(row.get("level", Integer.class), row.get("name", String.class),
+                        row.get("threshold_cents", Long.class),
+                        row.get("points_multiplier", BigDecimal.class).doubleValue(), row.get("benefits", String.class)))
+                .all();
+    }
+
+    public Mono<MemberTier> find(long memberId) {
+        return db.sql("select * from member_tier where member_id = :id")
+                .bind("id", memberId).map(TierRepository::toMemberTier).one();
+    }
+
+    /** Locks the member's tier row for this transaction, creating it at level 0 when missing. */
+    public Mono<MemberTier> lock(long memberId, Instant now) {
+        return db.sql("insert into member_tier (member_id, level, since) values (:id, 0, :now) on conflict do nothing")
+                .bind("id", memberId).bind("now", now).then()
+                .then(db.sql("select * from member_tier where member_id = :id for update")
+                        .bind("id", memberId).map(TierRepository::toMemberTier).one());
+    }
+
+    public Mono<Void> update(long memberId, int level, int monthsBelow, Instant since) {
+        return db.sql("update member_tier set level = :level, months_below = :below, since = :since where member_id = :id")
+                .bind("id", memberId).bind("level", level).bind("below", monthsBelow).bind("since", since)
+                .then();
+    }
+
+    public Mono<Void> recordChange(TierChange change) {
+        return db.sql("""
+                        insert into tier_change (member_id, from_level, to_level, reason, review_month, created_at)
+                        values (:memberId, :from, :to, :reason, :month, :at)
+                        """)
+                .bind("memberId", change.memberId()).bind("from", change.fromLevel()).bind("to", change.toLevel())
+                .bind("reason", change.reason())
+                .bind("month", Parameter.fromOrEmpty(change.reviewMonth(), LocalDate.class))
+                .bind("at", change.changedAt())
+                .then();
+    }
+
+    public Flux<TierChange> history(long memberId) {
+        return db.sql("select * from tier_change where member_id = :id order by id desc")
+                .bind("id", memberId)
+                .map(row -> new TierChange(row.get("member_id", Long.class), row.get("from_level", Integer.class),
+                        row.get("to_level", Integer.class), row.get("reason", String.class),
+                        row.get("review_month", LocalDate.class), row.get("created_at", Instant.class)))
+                .all();
+    }
+
+    /** The member's spend in {@code [from, to)}, net of refunds, in cents. */
+    public Mono<Long> spend(long memberId, Instant from, Instant to) {
+        return db.sql("""
+                        select coalesce(sum(amount_cents - refunded_cents), 0)::bigint as spend from purchase
+                        where member_id = :id and occurred_at >= :from and occurred_at < :to
+                        """)
+                .bind("id", memberId).bind("from", from).bind("to", to)
+                .map(row -> row.get("spend", Long.class)).one();
+    }
+
+    public Mono<Boolean> reviewed(long memberId, LocalDate month) {
+        return db.sql("select exists (select 1 from tier_review where member_id = :id and review_month = :m) as done")
+                .bind("id", memberId).bind("m", month).map(row -> row.get("done", Boolean.class)).one();
+    }
+
+    public Mono<Void> recordReview(long memberId, LocalDate month, long averageCents, int before, int after,
+                                   int monthsBelow) {
+        return db.sql("""
+                        insert into tier_review (member_id, review_month, average_cents, level_before, level_after,
+                                                 months_below)
+                        values (:id, :m, :avg, :before, :after, :below)
+                        """)
+                .bind("id", memberId).bind("m", month).bind("avg", averageCents).bind("before", before)
+                .bind("after", after).bind("below", monthsBelow)
+                .then();
+    }
+
+    /** Members a review must look at: those above the first tier, and those who bought in the window. */
+    public Flux<Long> membersToReview(long brandId, Instant from, Instant to) {
+        return db.sql("""
+                        select t.member_id from member_tier t join member m on m.id = t.member_id
+                        where m.brand_id = :brandId and t.level > 0
+                        union
+                        select distinct member_id from purchase
+                        where brand_id = :brandId and occurred_at >= :from and occurred_at < :to
+                        order by 1
+                        """)
+                .bind("brandId", brandId).bind("from", from).bind("to", to)
+                .map(row -> row.get(0, Long.class)).all();
+    }
+
+    private static MemberTier toMemberTier(Readable row) {
+        return new MemberTier(row.get("member_id", Long.class), row.get("level", Integer.class),
+                row.get("months_below", Integer.class), row.get("since", Instant.class));
+    }
+}

@@ -1,0 +1,159 @@
+package com.loyalty.tier;
+
+import com.loyalty.shared.config.BrandProperties;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Tier rules: a member reaches a tier as soon as their average monthly spend over the current
+ * and the two previous calendar months meets its threshold; each month's review looks at the
+ * three full months before it, and a member below their tier's threshold at three reviews in a
+ * row drops one tier (meeting it resets the count).
+ */
+@Service
+public class TierService {
+
+    static final int WINDOW_MONTHS = 3;
+    static final int REVIEWS_BEFORE_DROP = 3;
+
+    private final TierRepository tiers;
+    private final BrandProperties brand;
+    private final Clock clock;
+
+    public TierService(TierRepository tiers, BrandProperties brand, Clock clock) {
+        this.tiers = tiers;
+        this.brand = brand;
+        this.clock = clock;
+    }
+
+    public Flux<Tier> all() {
+        return tiers.tiers(brand.id());
+    }
+
+    public Mono<Tier> current(long memberId) {
+        return Mono.zip(all().collectList(), level(memberId)).map(t -> byLevel(t.getT1(), t.getT2()));
+    }
+
+    public Flux<TierChange> history(long memberId) {
+        return tiers.history(memberId);
+    }
+
+    /** Upgrades the member right away when the current window's spend reaches a higher tier. */
+    public Mono<Void> upgradeAfterPurchase(long memberId) {
+        Instant now = clock.instant();
+        YearMonth month = YearMonth.from(now.atZone(zone()));
+        return all().collectList().flatMap(levels -> tiers.lock(memberId, now)
+                .flatMap(state -> windowAverage(memberId, month.minusMonths(WINDOW_MONTHS - 1), month.plusMonths(1))
+                        .flatMap(avg -> {
+                            Tier reached = reached(levels, avg);
+                            if (reached.level() <= state.level()) {
+                                return Mono.empty();
+                            }
+                            return change(state, reached.level(), 0, now, null, "近3个月月均消费 " + yuan(avg)
+                                    + "，达到" + reached.name() + "标准（月均 " + yuan(reached.thresholdCents()) + "），即时升级");
+                        })));
+    }
+
+    /** Reviews one member for the month; does nothing if that month was already reviewed. */
+    public Mono<Void> review(long memberId, YearMonth month) {
+        Instant now = clock.instant();
+        LocalDate reviewMonth = month.atDay(1);
+        return all().collectList().flatMap(levels -> tiers.lock(memberId, now)
+                .flatMap(state -> tiers.reviewed(memberId, reviewMonth).flatMap(done -> done ? Mono.<Void>empty()
+                        : windowAverage(memberId, month.minusMonths(WINDOW_MONTHS), month).flatMap(avg -> {
+                            Tier current = byLevel(levels, state.level());
+                            Tier reached = reached(levels, avg);
+                            int level = state.level();
+                            int below = state.monthsBelow();
+                            String reason = null;
+                            if (reached.level() > level) {
+                                level = reached.level();
+                                below = 0;
+                                reason = month + " 复核：月均消费 " + yuan(avg) + "，达到" + reached.name() + "标准，升级";
+                            } else if (avg >= current.thresholdCents()) {
+                                below = 0;
+                            } else if (++below >= REVIEWS_BEFORE_DROP && level > 0) {
+                                level = level - 1;
+                                below = 0;
+                                reason = "连续 " + REVIEWS_BEFORE_DROP + " 次复核月均消费低于" + current.name() + "保级标准 "
+                                        + yuan(current.thresholdCents()) + "（" + month + " 复核：" + yuan(avg) + "），降为"
+                                        + byLevel(levels, level).name();
+                            }
+                            Mono<Void> apply = reason != null
+                                    ? change(state, level, below, now, reviewMonth, reason)
+                                    : tiers.update(memberId, level, below, state.since());
+                            return apply.then(tiers.recordReview(memberId, reviewMonth, avg, state.level(),
+                                    level, below));
+                        }))));
+    }
+
+    public Flux<Long> membersToReview(YearMonth month) {
+        return tiers.membersToReview(brand.id(), start(month.minusMonths(WINDOW_MONTHS)), start(month));
+    }
+
+    public Mono<TierProgress> progress(long memberId) {
+        YearMonth month = YearMonth.from(clock.instant().atZone(zone()));
+        return Mono.zip(all().collectList(), tiers.find(memberId).map(MemberTier::monthsBelow).defaultIfEmpty(0),
+                        level(memberId),
+                        tiers.spend(memberId, start(month.minusMonths(WINDOW_MONTHS - 1)), start(month.plusMonths(1))))
+                .map(t -> {
+                    List<Tier> levels = t.getT1();
+                    Tier current = byLevel(levels, t.getT3());
+                    Tier next = levels.stream().filter(x -> x.level() > current.level()).findFirst().orElse(null);
+                    long total = t.getT4();
+                    long avg = total / WINDOW_MONTHS;
+                    long needed = next == null ? 0 : Math.max(0, next.thresholdCents() * WINDOW_MONTHS - total);
+                    double progress = next == null ? 1.0 : Math.min(1.0, (double) avg / next.thresholdCents());
+                    String basis = "按最近 3 个自然月（含本月）的消费计算，已扣除退款：共 " + yuan(total) + "，月均 "
+                            + yuan(avg) + "。" + (next == null ? "已是最高等级。"
+                            : "本月内再消费 " + yuan(needed) + " 即可升级为" + next.name() + "（月均 "
+                            + yuan(next.thresholdCents()) + "），达标即时升级。")
+                            + (current.level() == 0 ? "" : "每月 1 日复核前 3 个月的月均消费，连续 3 次低于" + current.name()
+                            + "保级标准 " + yuan(current.thresholdCents()) + " 降一级；当前已连续 " + t.getT2() + " 次。");
+                    return new TierProgress(current, next, avg, needed, progress, t.getT2(), current.thresholdCents(),
+                            start(month.plusMonths(1)), basis);
+                });
+    }
+
+    private Mono<Void> change(MemberTier state, int level, int below, Instant now, LocalDate reviewMonth, String reason) {
+        return tiers.update(state.memberId(), level, below, now)
+                .then(tiers.recordChange(new TierChange(state.memberId(), state.level(), level, reason, reviewMonth, now)));
+    }
+
+    private Mono<Integer> level(long memberId) {
+        return tiers.find(memberId).map(MemberTier::level).defaultIfEmpty(0);
+    }
+
+    private Mono<Long> windowAverage(long memberId, YearMonth from, YearMonth toExclusive) {
+        return tiers.spend(memberId, start(from), start(toExclusive)).map(total -> total / WINDOW_MONTHS);
+    }
+
+    private static Tier reached(List<Tier> levels, long avg) {
+        return levels.stream().filter(t -> t.thresholdCents() <= avg).max(Comparator.comparingInt(Tier::level))
+                .orElse(levels.get(0));
+    }
+
+    private static Tier byLevel(List<Tier> levels, int level) {
+        return levels.stream().filter(t -> t.level() == level).findFirst().orElse(levels.get(0));
+    }
+
+    private Instant start(YearMonth month) {
+        return month.atDay(1).atStartOfDay(zone()).toInstant();
+    }
+
+    private ZoneId zone() {
+        return brand.zone();
+    }
+
+    static String yuan(long cents) {
+        return String.format("¥%d.%02d", cents / 100, cents % 100);
+    }
+}
