@@ -12,6 +12,9 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 class PointsExpiryTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.redisson.api.RedissonClient redis;
+
     private Till till;
 
     @BeforeEach
@@ -53,6 +56,20 @@ class PointsExpiryTest extends IntegrationTest {
         runExpiry("2026-11-11");
 
         assertThat(reminders(id)).containsExactly("{\"points\":123,\"expiresOn\":\"2026-11-30\"}");
+    }
+
+    @Test
+    void aJobRunningOnAnotherInstanceIsNotStartedTwice() throws Exception {
+        org.redisson.api.RLock lock = redis.getLock("jobs:lock:POINTS_EXPIRY");
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            other.submit(() -> lock.lock()).get();
+            admin().documentName("runJob").variable("job", "POINTS_EXPIRY").variable("asOf", "2026-11-01").execute()
+                    .path("runJob.summary").entity(String.class).satisfies(s -> assertThat(s).startsWith("skipped"));
+        } finally {
+            other.submit(lock::unlock).get();
+            other.shutdown();
+        }
     }
 
     @Test

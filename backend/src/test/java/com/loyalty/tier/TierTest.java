@@ -1,0 +1,99 @@
+package com.loyalty.tier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.loyalty.support.IntegrationTest;
+import com.loyalty.support.Till;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+class TierTest extends IntegrationTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @Test
+    void aPurchaseThatLiftsTheAverageUpgradesAtOnceAndLaterPurchasesEarnTheMultiplier() {
+        String name = unique("up");
+        HttpGraphQlTester member = member(name);
+        String id = idOf(member);
+        Till till = new Till(newStaff(createStore("tier"), "CLERK"));
+
+        till.earn(id, "T-1", 80_000);
+        tier(member).path("me.tier.name").entity(String.class).isEqualTo("普通")
+                .path("me.tierProgress.next.name").entity(String.class).isEqualTo("银卡")
+                .path("me.tierProgress.spendNeededCents").entity(Long.class).isEqualTo(10_000L)
+                .path("me.tierProgress.basis").entity(String.class).satisfies(basis ->
+                        assertThat(basis).contains("最近 3 个自然月").contains("¥100.00").contains("银卡"));
+
+        till.earn(id, "T-2", 10_000);
+        tier(member).path("me.tier.name").entity(String.class).isEqualTo("银卡")
+                .path("me.tierHistory[0].to.name").entity(String.class).isEqualTo("银卡")
+                .path("me.tierHistory[0].reviewMonth").valueIsNull()
+                .path("me.tierProgress.keepRequirementCents").entity(Long.class).isEqualTo(30_000L);
+
+        till.buy(id, "T-3", 10_000)
+                .path("recordPurchase.purchase.pointsEarned").entity(Long.class).isEqualTo(120L)
+                .path("recordPurchase.purchase.earnBreakdown[1].rule").entity(String.class).isEqualTo("TIER")
+                .path("recordPurchase.purchase.earnBreakdown[1].points").entity(Long.class).isEqualTo(20L);
+    }
+
+    @Test
+    void threeReviewsBelowTheThresholdDropOneTierAndMeetingItResetsTheCount() {
+        String name = unique("down");
+        HttpGraphQlTester member = member(name);
+        String id = idOf(member);
+        String store = createStore("down");
+        new Till(newStaff(store, "CLERK")).earn(id, "G-1", 240_000);
+        assertThat(tierOf(member)).isEqualTo("金卡");
+
+        // the spend counts for the reviews of the three following months
+        review(next(1));
+        review(next(2));
+        review(next(3));
+        review(next(4));
+        review(next(4));
+        review(next(5));
+        member = member(name);
+        tier(member).path("me.tier.name").entity(String.class).isEqualTo("金卡")
+                .path("me.tierProgress.monthsBelowThreshold").entity(Integer.class).isEqualTo(2);
+
+        // shopping again before the third review resets the count
+        clock.advance(Duration.between(Instant.now(), next(5).atStartOfDay(SHANGHAI).plusDays(9).toInstant()));
+        new Till(newStaff(store, "CLERK")).earn(id, "G-2", 240_000);
+        review(next(6));
+        member = member(name);
+        tier(member).path("me.tierProgress.monthsBelowThreshold").entity(Integer.class).isEqualTo(0);
+
+        review(next(9));
+        review(next(10));
+        review(next(11));
+        member = member(name);
+        tier(member).path("me.tier.name").entity(String.class).isEqualTo("银卡")
+                .path("me.tierHistory[0].from.name").entity(String.class).isEqualTo("金卡")
+                .path("me.tierHistory[0].to.name").entity(String.class).isEqualTo("银卡")
+                .path("me.tierHistory[0].reviewMonth").entity(String.class).isEqualTo(next(11).toString())
+                .path("me.tierHistory[0].reason").entity(String.class).satisfies(r -> assertThat(r).contains("连续 3 次"));
+    }
+
+    /** The first day of the month {@code months} after the current one. */
+    private LocalDate next(int months) {
+        return LocalDate.now(SHANGHAI).withDayOfMonth(1).plusMonths(months);
+    }
+
+    private void review(LocalDate asOf) {
+        admin().documentName("runJob").variable("job", "TIER_REVIEW").variable("asOf", asOf.toString()).execute()
+                .path("runJob.summary").entity(String.class).satisfies(s -> assertThat(s).startsWith("reviewed"));
+    }
+
+    private static org.springframework.graphql.test.tester.GraphQlTester.Response tier(HttpGraphQlTester member) {
+        return member.documentName("myTier").execute();
+    }
+
+    private static String tierOf(HttpGraphQlTester member) {
+        return tier(member).path("me.tier.name").entity(String.class).get();
+    }
+}
