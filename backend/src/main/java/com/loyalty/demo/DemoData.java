@@ -6,6 +6,12 @@ import com.loyalty.member.NewMember;
 import com.loyalty.member.ProfileChange;
 import com.loyalty.member.Gender;
 import com.loyalty.member.RegistrationChannel;
+import com.loyalty.purchase.Purchase;
+import com.loyalty.purchase.PurchaseItemInput;
+import com.loyalty.purchase.PurchaseService;
+import com.loyalty.purchase.RecordPurchaseInput;
+import com.loyalty.purchase.RecordPurchasePayload;
+import com.loyalty.staff.Staff;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.security.Role;
 import com.loyalty.staff.StaffRepository;
@@ -17,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -29,7 +36,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Demo data for the dev profile: two stores with a clerk and a manager each (password
- * {@code demo-password}) and members alice and bob. Idempotent; never creates an admin.
+ * {@code demo-password}) and members alice and bob with a few past purchases. Idempotent; never
+ * creates an admin.
  */
 @Component
 @Order(10)
@@ -47,9 +55,11 @@ public class DemoData implements ApplicationRunner {
     private final MemberRepository members;
     private final WeChatClient weChat;
     private final Clock clock;
+    private final PurchaseService purchases;
 
     public DemoData(BrandProperties brand, StoreRepository stores, StaffRepository staff, StaffService staffService,
-                    MemberService memberService, MemberRepository members, WeChatClient weChat, Clock clock) {
+                    MemberService memberService, MemberRepository members, WeChatClient weChat, Clock clock,
+                    PurchaseService purchases) {
         this.brand = brand;
         this.stores = stores;
         this.staff = staff;
@@ -58,6 +68,7 @@ public class DemoData implements ApplicationRunner {
         this.members = members;
         this.weChat = weChat;
         this.clock = clock;
+        this.purchases = purchases;
     }
 
     @Override
@@ -74,10 +85,30 @@ public class DemoData implements ApplicationRunner {
                         .then(Flux.concat(
                                 member("alice", "小爱", LocalDate.of(1992, 5, 8), Gender.FEMALE, ids.getT1()),
                                 member("bob", "阿博", LocalDate.of(1988, 11, 30), Gender.MALE, ids.getT2()))
-                                .then())))
+                                .then())
+                        .then(history())))
                 .block(Duration.ofSeconds(60));
         log.info("Demo data ready: members alice, bob (login code dev-<name>); staff clerk-xuhui, manager-xuhui, "
                 + "clerk-jingan, manager-jingan (password {})", STAFF_PASSWORD);
+    }
+
+    /** Past purchases so the demo members have points, history and a tier; replays change nothing. */
+    private Mono<Void> history() {
+        Instant now = clock.instant();
+        return Mono.zip(staff.findByUsername("clerk-xuhui"), staff.findByUsername("clerk-jingan"),
+                        members.findByOpenid(weChat.appId(), FakeWeChatServer.openidOf("alice")),
+                        members.findByOpenid(weChat.appId(), FakeWeChatServer.openidOf("bob")))
+                .flatMapMany(t -> Flux.concat(
+                        buy(t.getT1(), t.getT3().id(), "DEMO-1001", 58_000, now.minus(Duration.ofDays(50))),
+                        buy(t.getT1(), t.getT3().id(), "DEMO-1002", 128_000, now.minus(Duration.ofDays(20))),
+                        buy(t.getT1(), t.getT3().id(), "DEMO-1003", 42_000, now.minus(Duration.ofHours(3))),
+                        buy(t.getT2(), t.getT4().id(), "DEMO-2001", 12_000, now.minus(Duration.ofDays(5)))))
+                .then();
+    }
+
+    private Mono<RecordPurchasePayload> buy(Staff clerk, long memberId, String orderNo, long cents, Instant at) {
+        return purchases.record(clerk.viewer(), new RecordPurchaseInput(null, memberId, null, orderNo, cents,
+                List.of(new PurchaseItemInput("DEMO-SKU", "演示商品", "演示", 1, cents)), Purchase.Channel.STORE, 0L, at));
     }
 
     private Mono<Void> member(String name, String nickname, LocalDate birthday, Gender gender, long storeId) {
