@@ -32,6 +32,13 @@ public class StoreRepository {
                 .one();
     }
 
+    public Flux<Store> findByIds(java.util.Collection<Long> ids) {
+        return db.sql("select * from store where id = any(:ids)")
+                .bind("ids", ids.toArray(Long[]::new))
+                .map(StoreRepository::toStore)
+                .all();
+    }
+
     /** Creates the store unless the brand has one of that name; empty in that case. */
     public Mono<Store> insertIfAbsent(long brandId, String name, String address) {
         return db.sql("""

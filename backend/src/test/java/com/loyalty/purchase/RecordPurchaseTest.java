@@ -43,6 +43,8 @@ class RecordPurchaseTest extends IntegrationTest {
                 .path("me.pointsHistory.edges[0].node.kind").entity(String.class).isEqualTo("EARN")
                 .path("me.pointsHistory.edges[0].node.orderNo").entity(String.class).isEqualTo("A-1")
                 .path("me.pointsHistory.edges[0].node.storeId").entity(String.class).isEqualTo(store)
+                .path("me.pointsHistory.edges[0].node.store.name").entity(String.class).satisfies(n ->
+                        org.assertj.core.api.Assertions.assertThat(n).startsWith("till-"))
                 .path("me.pointsHistory.edges[0].node.expiresAt").entity(String.class).isEqualTo("2027-11-30T23:59:59+08:00");
     }
 
