@@ -57,6 +57,14 @@ public class MemberService {
         return members.findById(memberId);
     }
 
+    /** The member if they belong to the brand; MEMBER_NOT_FOUND on the input field otherwise. */
+    public Mono<Member> requireInBrand(long brandId, Long memberId, String inputField) {
+        return (memberId == null ? Mono.<Member>empty() : members.findById(memberId))
+                .filter(m -> m.brandId() == brandId)
+                .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput(inputField,
+                        ErrorCode.MEMBER_NOT_FOUND, "会员不存在"))));
+    }
+
     public Mono<Member> updateProfile(long memberId, UpdateProfileInput input) {
         return Mono.fromCallable(() -> check(input))
                 .flatMap(change -> {
@@ -90,22 +98,19 @@ public class MemberService {
     private ProfileChange check(UpdateProfileInput input) {
         String nickname = input.nickname() == null ? null : input.nickname().strip();
         if (nickname != null && (nickname.isEmpty() || nickname.codePointCount(0, nickname.length()) > NICKNAME_MAX)) {
-            throw invalid("nickname", "昵称需为 1 到 32 个字符");
+            throw BusinessException.invalid("nickname", "昵称需为 1 到 32 个字符");
         }
         String avatar = input.avatarUrl() == null ? null : input.avatarUrl().strip();
         if (avatar != null && (avatar.length() > AVATAR_URL_MAX || !avatar.matches("(?i)https?://\\S+"))) {
-            throw invalid("avatarUrl", "头像地址需为 http(s) 链接");
+            throw BusinessException.invalid("avatarUrl", "头像地址需为 http(s) 链接");
         }
         LocalDate birthday = input.birthday();
         if (birthday != null && (birthday.isAfter(LocalDate.now(clock)) || birthday.getYear() < 1900)) {
-            throw invalid("birthday", "生日不正确");
+            throw BusinessException.invalid("birthday", "生日不正确");
         }
         return new ProfileChange(nickname, avatar, birthday, input.gender());
     }
 
-    private static BusinessException invalid(String field, String message) {
-        return new BusinessException(UserError.onInput(field, ErrorCode.INVALID_INPUT, message));
-    }
 
     private String newInviteCode() {
         StringBuilder code = new StringBuilder(INVITE_LENGTH);

@@ -2,8 +2,6 @@ package com.loyalty.points;
 
 import com.loyalty.member.MemberService;
 import com.loyalty.shared.graphql.BusinessException;
-import com.loyalty.shared.graphql.ErrorCode;
-import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.staff.StaffAuditLog;
 import java.time.Clock;
@@ -34,20 +32,17 @@ public class PointsAdjustmentService {
 
     public Mono<AdjustPointsPayload> adjust(Viewer staff, AdjustPointsInput in) {
         if (in.delta() == null || in.delta() == 0) {
-            return Mono.error(invalid("delta", "调整积分不能为 0"));
+            return Mono.error(BusinessException.invalid("delta", "调整积分不能为 0"));
         }
         if (in.reason() == null || in.reason().isBlank() || in.reason().length() > 200) {
-            return Mono.error(invalid("reason", "请填写 1 到 200 字的调整原因"));
+            return Mono.error(BusinessException.invalid("reason", "请填写 1 到 200 字的调整原因"));
         }
         if (in.idempotencyKey() == null || in.idempotencyKey().isBlank() || in.idempotencyKey().length() > 100) {
-            return Mono.error(invalid("idempotencyKey", "需要 1 到 100 个字符的幂等键"));
+            return Mono.error(BusinessException.invalid("idempotencyKey", "需要 1 到 100 个字符的幂等键"));
         }
         String key = "adjust:" + in.idempotencyKey();
         Instant now = clock.instant();
-        return members.get(in.memberId())
-                .filter(m -> m.brandId() == staff.brandId())
-                .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("memberId",
-                        ErrorCode.MEMBER_NOT_FOUND, "会员不存在"))))
+        return members.requireInBrand(staff.brandId(), in.memberId(), "memberId")
                 .flatMap(member -> points.lock(member.id())
                         .then(points.findByIdempotencyKey(member.id(), key))
                         .map(existing -> AdjustPointsPayload.of(member, true))
@@ -64,7 +59,4 @@ public class PointsAdjustmentService {
                         .as(tx::transactional));
     }
 
-    private static BusinessException invalid(String field, String message) {
-        return new BusinessException(UserError.onInput(field, ErrorCode.INVALID_INPUT, message));
-    }
 }

@@ -89,9 +89,7 @@ public class PointsLedger {
                         order by g.member_id, g.expires_at
                         """)
                 .bind("cutoff", cutoff)
-                .map(row -> new DueGrant(row.get("ledger_id", Long.class), row.get("member_id", Long.class),
-                        row.get("brand_id", Long.class), row.get("remaining", Long.class),
-                        row.get("expires_at", Instant.class)))
+                .map(PointsLedger::toDueGrant)
                 .all();
     }
 
@@ -111,9 +109,7 @@ public class PointsLedger {
                         group by g.member_id, g.expires_at order by g.member_id, g.expires_at
                         """)
                 .bind("from", from).bind("until", until)
-                .map(row -> new DueGrant(row.get("ledger_id", Long.class), row.get("member_id", Long.class),
-                        row.get("brand_id", Long.class), row.get("remaining", Long.class),
-                        row.get("expires_at", Instant.class)))
+                .map(PointsLedger::toDueGrant)
                 .all();
     }
 
@@ -198,6 +194,11 @@ public class PointsLedger {
     public Mono<Long> countEntries(long memberId) {
         return db.sql("select count(*) as n from points_ledger where member_id = :id")
                 .bind("id", memberId).map(row -> row.get("n", Long.class)).one();
+    }
+
+    private static DueGrant toDueGrant(Readable row) {
+        return new DueGrant(row.get("ledger_id", Long.class), row.get("member_id", Long.class),
+                row.get("brand_id", Long.class), row.get("remaining", Long.class), row.get("expires_at", Instant.class));
     }
 
     private static OpenGrant toGrant(Readable row) {

@@ -9,8 +9,6 @@ import com.loyalty.points.NewEntry;
 import com.loyalty.points.PointsService;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.graphql.BusinessException;
-import com.loyalty.shared.graphql.ErrorCode;
-import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.staff.StaffAuditLog;
 import com.loyalty.store.StoreScope;
@@ -76,10 +74,7 @@ public class PurchaseService {
         if (input.memberCodeToken() != null) {
             return memberCodes.redeem(staff, input.memberCodeToken(), "order:" + storeId + ":" + input.orderNo());
         }
-        return members.get(input.memberId())
-                .filter(m -> m.brandId() == staff.brandId())
-                .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("memberId",
-                        ErrorCode.MEMBER_NOT_FOUND, "会员不存在"))));
+        return members.requireInBrand(staff.brandId(), input.memberId(), "memberId");
     }
 
     private Mono<RecordPurchasePayload> recordNew(Viewer staff, long storeId, Member member, RecordPurchaseInput in) {
@@ -123,26 +118,26 @@ public class PurchaseService {
 
     private void check(RecordPurchaseInput in) {
         if (in.orderNo() == null || in.orderNo().isBlank() || in.orderNo().length() > 64) {
-            throw invalid("orderNo", "订单号需为 1 到 64 个字符");
+            throw BusinessException.invalid("orderNo", "订单号需为 1 到 64 个字符");
         }
         if ((in.memberCodeToken() == null) == (in.memberId() == null)) {
-            throw invalid("memberCodeToken", "请扫描会员码或指定会员（二选一）");
+            throw BusinessException.invalid("memberCodeToken", "请扫描会员码或指定会员（二选一）");
         }
         if (in.amountCents() == null || in.amountCents() <= 0) {
-            throw invalid("amountCents", "订单金额需大于 0");
+            throw BusinessException.invalid("amountCents", "订单金额需大于 0");
         }
         long redeem = in.pointsToRedeem() == null ? 0 : in.pointsToRedeem();
         if (redeem < 0 || !points.redeemable(redeem) || points.centsFor(redeem) > in.amountCents()) {
-            throw invalid("pointsToRedeem", "抵扣积分需为非负、可折算为整分，且不超过订单金额");
+            throw BusinessException.invalid("pointsToRedeem", "抵扣积分需为非负、可折算为整分，且不超过订单金额");
         }
         if (in.occurredAt() != null && in.occurredAt().isAfter(clock.instant().plus(CLOCK_SKEW))) {
-            throw invalid("occurredAt", "下单时间不能晚于当前时间");
+            throw BusinessException.invalid("occurredAt", "下单时间不能晚于当前时间");
         }
         for (PurchaseItemInput item : items(in)) {
             if (item.sku() == null || item.sku().isBlank() || item.name() == null || item.name().isBlank()
                     || item.quantity() == null || item.quantity() <= 0
                     || item.unitPriceCents() == null || item.unitPriceCents() < 0) {
-                throw invalid("items", "商品需有 SKU、名称、正数数量和非负单价");
+                throw BusinessException.invalid("items", "商品需有 SKU、名称、正数数量和非负单价");
             }
         }
     }
@@ -151,7 +146,4 @@ public class PurchaseService {
         return in.items() == null ? List.of() : in.items();
     }
 
-    static BusinessException invalid(String field, String message) {
-        return new BusinessException(UserError.onInput(field, ErrorCode.INVALID_INPUT, message));
-    }
 }

@@ -44,10 +44,10 @@ public class RefundService {
 
     public Mono<RefundPurchasePayload> refund(Viewer staff, RefundPurchaseInput in) {
         if (in.refundNo() == null || in.refundNo().isBlank() || in.refundNo().length() > 64) {
-            return Mono.error(PurchaseService.invalid("refundNo", "退款单号需为 1 到 64 个字符"));
+            return Mono.error(BusinessException.invalid("refundNo", "退款单号需为 1 到 64 个字符"));
         }
         if (in.amountCents() == null || in.amountCents() <= 0) {
-            return Mono.error(PurchaseService.invalid("amountCents", "退款金额需大于 0"));
+            return Mono.error(BusinessException.invalid("amountCents", "退款金额需大于 0"));
         }
         return storeScope.storeFor(staff, in.storeId())
                 .flatMap(storeId -> purchases.findByOrder(storeId, in.orderNo()))

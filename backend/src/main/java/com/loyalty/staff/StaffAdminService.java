@@ -62,7 +62,7 @@ public class StaffAdminService {
     }
 
     private static <T> Mono<T> invalid(String field, String message) {
-        return Mono.error(new BusinessException(UserError.onInput(field, ErrorCode.INVALID_INPUT, message)));
+        return Mono.error(BusinessException.invalid(field, message));
     }
 
     private static String blankToNull(String s) {

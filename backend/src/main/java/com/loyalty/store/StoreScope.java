@@ -1,8 +1,6 @@
 package com.loyalty.store;
 
 import com.loyalty.shared.graphql.BusinessException;
-import com.loyalty.shared.graphql.ErrorCode;
-import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
 import org.springframework.security.access.AccessDeniedException;
@@ -26,8 +24,7 @@ public class StoreScope {
     public Mono<Long> storeFor(Viewer staff, Long requestedStoreId) {
         if (staff.role() == Role.ADMIN) {
             if (requestedStoreId == null) {
-                return Mono.error(new BusinessException(UserError.onInput("storeId", ErrorCode.INVALID_INPUT,
-                        "管理员操作需指定门店")));
+                return Mono.error(BusinessException.invalid("storeId", "管理员操作需指定门店"));
             }
             return stores.require(staff.brandId(), requestedStoreId, "storeId").map(Store::id);
         }

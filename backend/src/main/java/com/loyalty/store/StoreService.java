@@ -26,8 +26,7 @@ public class StoreService {
     public Mono<Store> create(long brandId, CreateStoreInput input) {
         String name = input.name() == null ? "" : input.name().strip();
         if (name.isEmpty() || name.length() > NAME_MAX) {
-            return Mono.error(new BusinessException(UserError.onInput("name", ErrorCode.INVALID_INPUT,
-                    "门店名称需为 1 到 64 个字符")));
+            return Mono.error(BusinessException.invalid("name", "门店名称需为 1 到 64 个字符"));
         }
         String address = input.address() == null || input.address().isBlank() ? null : input.address().strip();
         return stores.insertIfAbsent(brandId, name, address)

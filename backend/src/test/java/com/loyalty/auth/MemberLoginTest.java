@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.loyalty.support.IntegrationTest;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class MemberLoginTest extends IntegrationTest {
@@ -71,29 +67,17 @@ class MemberLoginTest extends IntegrationTest {
     }
 
     @Test
-    void parallelFirstLoginsOfOneUserRegisterOneMember() throws Exception {
+    void parallelFirstLoginsOfOneUserRegisterOneMember() {
         String name = unique("rush");
-        ExecutorService pool = Executors.newFixedThreadPool(12);
-        try {
-            List<Callable<Map<String, Object>>> calls = java.util.stream.IntStream.range(0, 24)
-                    .<Callable<Map<String, Object>>>mapToObj(i -> () -> login(name)).toList();
-            List<Future<Map<String, Object>>> results = pool.invokeAll(calls);
 
-            long registered = 0;
-            java.util.Set<String> ids = new java.util.HashSet<>();
-            for (Future<Map<String, Object>> result : results) {
-                registered += Boolean.TRUE.equals(result.get().get("registered")) ? 1 : 0;
-                ids.add(memberId(result.get()));
-            }
-            assertThat(ids).hasSize(1);
-            assertThat(registered).isEqualTo(1);
-            Long rows = db.sql("select count(*) as n from member where openid = :openid")
-                    .bind("openid", "o-fake-" + name)
-                    .map(row -> row.get("n", Long.class)).one().block();
-            assertThat(rows).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Map<String, Object>> sessions = inParallel(24, i -> login(name));
+
+        assertThat(sessions.stream().map(MemberLoginTest::memberId).distinct()).hasSize(1);
+        assertThat(sessions).filteredOn(session -> Boolean.TRUE.equals(session.get("registered"))).hasSize(1);
+        Long rows = db.sql("select count(*) as n from member where openid = :openid")
+                .bind("openid", "o-fake-" + name)
+                .map(row -> row.get("n", Long.class)).one().block();
+        assertThat(rows).isEqualTo(1);
     }
 
     private static String memberId(Map<String, Object> session) {

@@ -6,11 +6,6 @@ import com.loyalty.support.IntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -70,21 +65,16 @@ class MemberCodeTest extends IntegrationTest {
     }
 
     @Test
-    void parallelScansOfOneCodeLetExactlyOneThrough() throws Exception {
+    void parallelScansOfOneCodeLetExactlyOneThrough() {
         HttpGraphQlTester clerk = newStaff(createStore("rush"), "CLERK");
         String token = code(member(unique("rush")));
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        try {
-            List<Callable<String>> scans = IntStream.range(0, 20).<Callable<String>>mapToObj(i -> () ->
-                    scan(clerk, token).path("scanMemberCode.userErrors[*].code").entityList(String.class).get()
-                            .stream().findFirst().orElse("OK")).toList();
-            List<String> outcomes = pool.invokeAll(scans).stream().map(MemberCodeTest::get).toList();
 
-            assertThat(outcomes).filteredOn("OK"::equals).hasSize(1);
-            assertThat(outcomes).filteredOn("CODE_USED"::equals).hasSize(19);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<String> outcomes = inParallel(20, i -> scan(clerk, token)
+                .path("scanMemberCode.userErrors[*].code").entityList(String.class).get()
+                .stream().findFirst().orElse("OK"));
+
+        assertThat(outcomes).filteredOn("OK"::equals).hasSize(1);
+        assertThat(outcomes).filteredOn("CODE_USED"::equals).hasSize(19);
     }
 
     @Test
@@ -101,13 +91,5 @@ class MemberCodeTest extends IntegrationTest {
     private static org.springframework.graphql.test.tester.GraphQlTester.Response scan(HttpGraphQlTester staff,
                                                                                       String token) {
         return staff.documentName("scanMemberCode").variable("token", token).execute();
-    }
-
-    private static String get(Future<String> future) {
-        try {
-            return future.get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

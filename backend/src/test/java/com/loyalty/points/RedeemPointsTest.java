@@ -6,10 +6,6 @@ import com.loyalty.support.IntegrationTest;
 import com.loyalty.support.Till;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -78,31 +74,19 @@ class RedeemPointsTest extends IntegrationTest {
     }
 
     @Test
-    void parallelRedemptionsNeverOverspend() throws Exception {
+    void parallelRedemptionsNeverOverspend() {
         HttpGraphQlTester member = member(unique("race"));
         String id = idOf(member);
         till.earn(id, "E-1", 50_000);
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        try {
-            // each order is paid fully with 100 points, so it earns nothing back
-            List<Callable<String>> orders = IntStream.range(0, 10).<Callable<String>>mapToObj(i -> () ->
-                    till.buy(id, "R-" + i, 100, Map.of("pointsToRedeem", 100))
-                            .path("recordPurchase.userErrors[*].code").entityList(String.class).get()
-                            .stream().findFirst().orElse("OK")).toList();
-            List<String> outcomes = pool.invokeAll(orders).stream().map(f -> {
-                try {
-                    return f.get();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
 
-            assertThat(outcomes).filteredOn("OK"::equals).hasSize(5);
-            assertThat(outcomes).filteredOn("INSUFFICIENT_POINTS"::equals).hasSize(5);
-            member.documentName("myPoints").execute().path("me.pointsBalance").entity(Long.class).isEqualTo(0L);
-        } finally {
-            pool.shutdownNow();
-        }
+        // each order is paid fully with 100 points, so it earns nothing back
+        List<String> outcomes = inParallel(10, i -> till.buy(id, "R-" + i, 100, Map.of("pointsToRedeem", 100))
+                .path("recordPurchase.userErrors[*].code").entityList(String.class).get()
+                .stream().findFirst().orElse("OK"));
+
+        assertThat(outcomes).filteredOn("OK"::equals).hasSize(5);
+        assertThat(outcomes).filteredOn("INSUFFICIENT_POINTS"::equals).hasSize(5);
+        member.documentName("myPoints").execute().path("me.pointsBalance").entity(Long.class).isEqualTo(0L);
     }
 
     @Test

@@ -6,10 +6,6 @@ import com.loyalty.support.IntegrationTest;
 import com.loyalty.support.Till;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -77,29 +73,18 @@ class RecordPurchaseTest extends IntegrationTest {
     }
 
     @Test
-    void theSameOrderSentTwentyFourTimesAtOnceIsRecordedOnce() throws Exception {
+    void theSameOrderSentTwentyFourTimesAtOnceIsRecordedOnce() {
         HttpGraphQlTester member = member(unique("rush"));
         String id = idOf(member);
-        ExecutorService pool = Executors.newFixedThreadPool(12);
-        try {
-            List<Callable<Boolean>> sends = IntStream.range(0, 24).<Callable<Boolean>>mapToObj(i -> () ->
-                    till.buy(id, "DUP-1", 9_900).path("recordPurchase.userErrors").entityList(Object.class).hasSize(0)
-                            .path("recordPurchase.replayed").entity(Boolean.class).get()).toList();
-            List<Boolean> replayed = pool.invokeAll(sends).stream().map(f -> {
-                try {
-                    return f.get();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
 
-            assertThat(replayed).filteredOn(r -> !r).hasSize(1);
-            member.documentName("myPoints").execute()
-                    .path("me.pointsBalance").entity(Long.class).isEqualTo(99L)
-                    .path("me.pointsHistory.totalCount").entity(Integer.class).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Boolean> replayed = inParallel(24, i -> till.buy(id, "DUP-1", 9_900)
+                .path("recordPurchase.userErrors").entityList(Object.class).hasSize(0)
+                .path("recordPurchase.replayed").entity(Boolean.class).get());
+
+        assertThat(replayed).filteredOn(r -> !r).hasSize(1);
+        member.documentName("myPoints").execute()
+                .path("me.pointsBalance").entity(Long.class).isEqualTo(99L)
+                .path("me.pointsHistory.totalCount").entity(Integer.class).isEqualTo(1);
     }
 
     @Test

@@ -2,7 +2,16 @@ package com.loyalty.support;
 
 import com.loyalty.shared.config.BrandProperties;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +68,23 @@ public abstract class IntegrationTest {
     /** A name no other test uses, so tests can share the run's database. */
     protected static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Runs {@code task(0..times-1)} on 12 threads at once and returns the results in order. */
+    protected static <T> List<T> inParallel(int times, IntFunction<T> task) {
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Callable<T>> calls = IntStream.range(0, times).<Callable<T>>mapToObj(i -> () -> task.apply(i)).toList();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : pool.invokeAll(calls)) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** A plain HTTP client for this server. */

@@ -14,6 +14,11 @@ public class BusinessException extends RuntimeException {
         this(UserError.of(code, message));
     }
 
+    /** INVALID_INPUT on one field of the mutation's input. */
+    public static BusinessException invalid(String inputField, String message) {
+        return new BusinessException(UserError.onInput(inputField, ErrorCode.INVALID_INPUT, message));
+    }
+
     public UserError error() {
         return error;
     }
