@@ -13,5 +13,9 @@ public enum EntryKind {
     /** Changed by a manager, with a reason. */
     ADJUST,
     /** Expired. */
-    EXPIRE
+    EXPIRE,
+    /** Rewarded for a daily check-in. */
+    CHECK_IN,
+    /** Paid to make up a missed check-in. */
+    MAKE_UP
 }

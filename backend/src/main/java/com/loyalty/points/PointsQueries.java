@@ -1,5 +1,6 @@
 package com.loyalty.points;
 
+import com.loyalty.shared.graphql.BadArgumentException;
 import graphql.relay.DefaultConnectionCursor;
 import graphql.relay.DefaultEdge;
 import graphql.relay.DefaultPageInfo;
@@ -71,7 +72,7 @@ public class PointsQueries {
             }
             return Long.parseLong(text.substring(CURSOR_PREFIX.length()));
         } catch (IllegalArgumentException e) {
-            throw new graphql.GraphqlErrorException.Builder().message("Invalid cursor: " + cursor).build();
+            throw new BadArgumentException("Invalid cursor: " + cursor);
         }
     }
 }

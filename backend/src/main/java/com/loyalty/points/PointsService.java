@@ -34,10 +34,15 @@ public class PointsService {
         return ledger.lockBalance(memberId);
     }
 
-    /** When points earned at {@code earnedAt} expire: the last second of the Nth month after. */
+    /** When points earned at {@code earnedAt} expire: the last second of the 12th (configurable) month after. */
     public Instant expiryFor(Instant earnedAt) {
+        return expiryFor(earnedAt, rules.expiryMonths());
+    }
+
+    /** The last second of the {@code months}-th month after the one {@code earnedAt} falls in. */
+    public Instant expiryFor(Instant earnedAt, int months) {
         ZonedDateTime earned = earnedAt.atZone(brand.zone());
-        return YearMonth.from(earned).plusMonths(rules.expiryMonths()).plusMonths(1).atDay(1)
+        return YearMonth.from(earned).plusMonths(months).plusMonths(1).atDay(1)
                 .atStartOfDay(brand.zone()).minusSeconds(1).toInstant();
     }
 

@@ -19,6 +19,11 @@ public class MutableClock extends Clock {
         offset = offset.plus(by);
     }
 
+    /** Moves the clock so that it now reads {@code at} (and keeps ticking from there). */
+    public void setTo(Instant at) {
+        offset = Duration.between(Instant.now(), at);
+    }
+
     public void reset() {
         offset = Duration.ZERO;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -15,13 +16,20 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Reports a denied field as UNAUTHENTICATED (no valid token) or FORBIDDEN (wrong role or store). */
+/**
+ * Reports a denied field as UNAUTHENTICATED (no valid token) or FORBIDDEN (wrong role or store),
+ * and a malformed argument as BAD_REQUEST.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class AccessErrorResolver implements DataFetcherExceptionResolver {
 
     @Override
     public Mono<List<GraphQLError>> resolveException(Throwable ex, DataFetchingEnvironment env) {
+        if (ex instanceof BadArgumentException) {
+            return Mono.just(List.of(GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST)
+                    .message(ex.getMessage()).build()));
+        }
         if (ex instanceof AuthenticationException) {
             return Mono.just(List.of(unauthenticated(env)));
         }

@@ -1,0 +1,77 @@
+package com.loyalty.checkin;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** SQL for check-ins; streaks are islands of consecutive days. */
+@Repository
+public class CheckInRepository {
+
+    private final DatabaseClient db;
+
+    public CheckInRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Inserts the check-in unless the member has one that day; empty in that case. */
+    public Mono<CheckIn> insertIfAbsent(CheckIn c, Instant at) {
+        return db.sql("""
+                        insert into checkin (member_id, day, make_up, streak, points, created_at)
+                        values (:memberId, :day, :makeUp, :streak, :points, :at)
+                        on conflict (member_id, day) do nothing
+                        returning *
+                        """)
+                .bind("memberId", c.memberId()).bind("day", c.day()).bind("makeUp", c.makeUp())
+                .bind("streak", c.streak()).bind("points", c.points()).bind("at", at)
+                .map(row -> new CheckIn(row.get("member_id", Long.class), row.get("day", LocalDate.class),
+                        row.get("make_up", Boolean.class), row.get("streak", Integer.class), row.get("points", Long.class)))
+                .one();
+    }
+
+    public Mono<Boolean> exists(long memberId, LocalDate day) {
+        return db.sql("select exists (select 1 from checkin where member_id = :m and day = :d) as found")
+                .bind("m", memberId).bind("d", day).map(row -> row.get("found", Boolean.class)).one();
+    }
+
+    public Flux<CheckIn> between(long memberId, LocalDate from, LocalDate toInclusive) {
+        return db.sql("select * from checkin where member_id = :m and day between :from and :to order by day")
+                .bind("m", memberId).bind("from", from).bind("to", toInclusive)
+                .map(row -> new CheckIn(row.get("member_id", Long.class), row.get("day", LocalDate.class),
+                        row.get("make_up", Boolean.class), row.get("streak", Integer.class), row.get("points", Long.class)))
+                .all();
+    }
+
+    /** Days in a row ending at {@code day}; 0 when the member did not check in that day. */
+    public Mono<Integer> streakEndingAt(long memberId, LocalDate day) {
+        return db.sql("""
+                        with t as (select day, day + cast(row_number() over (order by day desc) as int) as grp
+                                   from checkin where member_id = :m and day <= :d)
+                        select count(*)::int as n from t where grp = (select grp from t where day = :d)
+                        """)
+                .bind("m", memberId).bind("d", day).map(row -> row.get("n", Integer.class)).one();
+    }
+
+    public Mono<Integer> longestStreak(long memberId) {
+        return db.sql("""
+                        select coalesce(max(n), 0)::int as longest from (
+                            select count(*) as n from (
+                                select day - cast(row_number() over (order by day) as int) as grp
+                                from checkin where member_id = :m) islands
+                            group by grp) lengths
+                        """)
+                .bind("m", memberId).map(row -> row.get("longest", Integer.class)).one();
+    }
+
+    public Mono<Integer> makeUpsBetween(long memberId, LocalDate from, LocalDate toInclusive) {
+        return db.sql("""
+                        select count(*)::int as n from checkin
+                        where member_id = :m and make_up and day between :from and :to
+                        """)
+                .bind("m", memberId).bind("from", from).bind("to", toInclusive)
+                .map(row -> row.get("n", Integer.class)).one();
+    }
+}

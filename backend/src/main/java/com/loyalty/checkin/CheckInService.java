@@ -1,0 +1,137 @@
+package com.loyalty.checkin;
+
+import com.loyalty.points.EntryKind;
+import com.loyalty.points.NewEntry;
+import com.loyalty.points.PointsService;
+import com.loyalty.shared.config.BrandProperties;
+import com.loyalty.shared.graphql.BadArgumentException;
+import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.graphql.ErrorCode;
+import com.loyalty.shared.graphql.UserError;
+import com.loyalty.shared.security.Viewer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Daily check-in: once per member per business day (the database key guarantees it), rewarded
+ * by the streak table through the points ledger; missed days of the month can be made up for
+ * points and then count for streaks.
+ */
+@Service
+public class CheckInService {
+
+    private final CheckInRepository checkins;
+    private final PointsService points;
+    private final CheckInProperties rules;
+    private final BrandProperties brand;
+    private final Clock clock;
+    private final TransactionalOperator tx;
+
+    public CheckInService(CheckInRepository checkins, PointsService points, CheckInProperties rules,
+                          BrandProperties brand, Clock clock, ReactiveTransactionManager transactions) {
+        this.checkins = checkins;
+        this.points = points;
+        this.rules = rules;
+        this.brand = brand;
+        this.clock = clock;
+        this.tx = TransactionalOperator.create(transactions);
+    }
+
+    public Mono<CheckInPayload> checkIn(Viewer member) {
+        LocalDate today = today();
+        Instant now = clock.instant();
+        return points.lock(member.id())
+                .then(checkins.streakEndingAt(member.id(), today.minusDays(1)))
+                .flatMap(before -> {
+                    int streak = before + 1;
+                    long reward = rules.rewardFor(streak);
+                    return checkins.insertIfAbsent(new CheckIn(member.id(), today, false, streak, reward), now)
+                            .switchIfEmpty(Mono.error(() -> new BusinessException(ErrorCode.ALREADY_CHECKED_IN,
+                                    "今天已经签到过了")))
+                            .flatMap(done -> points.credit(new NewEntry(member.brandId(), member.id(), EntryKind.CHECK_IN,
+                                                    null, null, null, null, "签到第 " + streak + " 天", "checkin:" + today, now),
+                                            reward, points.expiryFor(now, rules.rewardExpiryMonths()))
+                                    .thenReturn(done));
+                })
+                .as(tx::transactional)
+                .flatMap(done -> calendar(member, YearMonth.from(today)).map(c -> new CheckInPayload(done, c, List.of())));
+    }
+
+    public Mono<CheckInPayload> makeUp(Viewer member, LocalDate day) {
+        LocalDate today = today();
+        if (day == null || !YearMonth.from(day).equals(YearMonth.from(today)) || !day.isBefore(today)) {
+            return Mono.error(new BusinessException(UserError.onInput("day", ErrorCode.MAKE_UP_NOT_ALLOWED,
+                    "只能补签本月今天以前漏签的日子")));
+        }
+        Instant now = clock.instant();
+        YearMonth month = YearMonth.from(today);
+        return points.lock(member.id())
+                .then(Mono.zip(checkins.exists(member.id(), day),
+                        checkins.makeUpsBetween(member.id(), month.atDay(1), month.atEndOfMonth())))
+                .flatMap(t -> {
+                    if (t.getT1()) {
+                        return Mono.error(new BusinessException(UserError.onInput("day", ErrorCode.ALREADY_CHECKED_IN,
+                                "这一天已经签到过了")));
+                    }
+                    if (t.getT2() >= rules.makeUpsPerMonth()) {
+                        return Mono.error(new BusinessException(ErrorCode.MAKE_UP_LIMIT,
+                                "本月补签次数已用完（每月 " + rules.makeUpsPerMonth() + " 次）"));
+                    }
+                    NewEntry cost = new NewEntry(member.brandId(), member.id(), EntryKind.MAKE_UP, null, null, null,
+                            null, "补签 " + day, "makeup:" + day, now);
+                    return points.debit(cost, rules.makeUpCost(), null, false)
+                            .then(checkins.streakEndingAt(member.id(), day.minusDays(1)))
+                            .flatMap(before -> checkins.insertIfAbsent(
+                                    new CheckIn(member.id(), day, true, before + 1, 0), now));
+                })
+                .as(tx::transactional)
+                .flatMap(done -> calendar(member, month).map(c -> new CheckInPayload(done, c, List.of())));
+    }
+
+    /** The calendar of a month given as "2026-11" (default: this month). */
+    public Mono<CheckInCalendar> calendar(Viewer member, String month) {
+        if (month == null) {
+            return calendar(member, YearMonth.from(today()));
+        }
+        try {
+            return calendar(member, YearMonth.parse(month));
+        } catch (DateTimeParseException e) {
+            return Mono.error(new BadArgumentException("month must look like 2026-11"));
+        }
+    }
+
+    private Mono<CheckInCalendar> calendar(Viewer member, YearMonth month) {
+        LocalDate today = today();
+        YearMonth thisMonth = YearMonth.from(today);
+        return Mono.zip(
+                checkins.between(member.id(), month.atDay(1), month.atEndOfMonth()).collectList(),
+                checkins.exists(member.id(), today),
+                checkins.streakEndingAt(member.id(), today),
+                checkins.streakEndingAt(member.id(), today.minusDays(1)),
+                checkins.longestStreak(member.id()),
+                checkins.makeUpsBetween(member.id(), thisMonth.atDay(1), thisMonth.atEndOfMonth()))
+                .map(t -> {
+                    boolean checkedIn = t.getT2();
+                    int current = checkedIn ? t.getT3() : t.getT4();
+                    return new CheckInCalendar(month.toString(),
+                            t.getT1().stream().map(CheckIn::day).toList(),
+                            t.getT1().stream().filter(CheckIn::makeUp).map(CheckIn::day).toList(),
+                            checkedIn, current, t.getT5(),
+                            checkedIn ? 0 : rules.rewardFor(current + 1),
+                            rules.rewardFor((checkedIn ? current : current + 1) + 1),
+                            Math.max(0, rules.makeUpsPerMonth() - t.getT6()), rules.makeUpCost());
+                });
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(brand.zone()));
+    }
+}
