@@ -10,8 +10,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -28,13 +32,18 @@ public class MemberService {
     private final PhoneCipher phoneCipher;
     private final WeChatClient weChat;
     private final Clock clock;
+    private final ObjectProvider<MemberEvents> events;
+    private final TransactionalOperator tx;
     private final SecureRandom random = new SecureRandom();
 
-    public MemberService(MemberRepository members, PhoneCipher phoneCipher, WeChatClient weChat, Clock clock) {
+    public MemberService(MemberRepository members, PhoneCipher phoneCipher, WeChatClient weChat, Clock clock,
+                         ObjectProvider<MemberEvents> events, ReactiveTransactionManager transactions) {
         this.members = members;
         this.phoneCipher = phoneCipher;
         this.weChat = weChat;
         this.clock = clock;
+        this.events = events;
+        this.tx = TransactionalOperator.create(transactions);
     }
 
     /** A member after login, and whether this login registered them. */
@@ -76,9 +85,15 @@ public class MemberService {
                         ErrorCode.BIRTHDAY_CHANGE_LIMIT, "生日一年内只能修改一次"))));
     }
 
+    /** Binds the phone WeChat vouches for; the first binding completes registration (MemberEvents). */
     public Mono<Member> bindPhone(long memberId, String code) {
         return weChat.phoneNumber(code)
-                .flatMap(phone -> members.setPhone(memberId, phoneCipher.encrypt(phone), phoneCipher.lookupHash(phone)))
+                .flatMap(phone -> members.findById(memberId).flatMap(before -> members
+                        .setPhone(memberId, phoneCipher.encrypt(phone), phoneCipher.lookupHash(phone))
+                        .flatMap(after -> before.phoneCipher() != null ? Mono.just(after)
+                                : Flux.fromStream(events::orderedStream).concatMap(e -> e.phoneBound(after))
+                                        .then(Mono.just(after))))
+                        .as(tx::transactional))
                 .onErrorMap(DuplicateKeyException.class, e -> new BusinessException(ErrorCode.PHONE_IN_USE,
                         "该手机号已绑定其他会员"));
     }

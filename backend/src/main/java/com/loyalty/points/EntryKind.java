@@ -17,5 +17,7 @@ public enum EntryKind {
     /** Rewarded for a daily check-in. */
     CHECK_IN,
     /** Paid to make up a missed check-in. */
-    MAKE_UP
+    MAKE_UP,
+    /** Rewarded for an invitation that became a member or a buyer, or as the invitee's welcome. */
+    REFERRAL
 }

@@ -1,6 +1,7 @@
 package com.loyalty.points;
 
 import com.loyalty.member.Member;
+import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.Payloads;
 import com.loyalty.shared.security.Viewer;
 import java.util.List;
@@ -41,7 +42,7 @@ public class PointsController {
     }
 
     @SchemaMapping(typeName = "Member")
-    public Mono<PointsHistoryPage> pointsHistory(Member member, @Argument Integer first, @Argument String after) {
+    public Mono<Pages.Page<LedgerEntry>> pointsHistory(Member member, @Argument Integer first, @Argument String after) {
         return queries.history(member.id(), first, after);
     }
 

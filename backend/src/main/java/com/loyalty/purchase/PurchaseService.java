@@ -17,9 +17,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,12 +44,13 @@ public class PurchaseService {
     private final BrandProperties brand;
     private final Clock clock;
     private final TierService tiers;
+    private final ObjectProvider<PurchaseEvents> events;
     private final TransactionalOperator tx;
 
     public PurchaseService(PurchaseRepository purchases, PointsService points, EarningRules earningRules,
                            MemberService members, MemberCodeService memberCodes, StoreScope storeScope,
                            StaffAuditLog audit, BrandProperties brand, Clock clock, TierService tiers,
-                           ReactiveTransactionManager transactions) {
+                           ObjectProvider<PurchaseEvents> events, ReactiveTransactionManager transactions) {
         this.purchases = purchases;
         this.points = points;
         this.earningRules = earningRules;
@@ -58,6 +61,7 @@ public class PurchaseService {
         this.brand = brand;
         this.clock = clock;
         this.tiers = tiers;
+        this.events = events;
         this.tx = TransactionalOperator.create(transactions);
     }
 
@@ -95,6 +99,8 @@ public class PurchaseService {
                             .then(Mono.defer(() -> earn(earning, purchase, member)))
                             .flatMap(earned -> audit.record(staff, storeId, "RECORD_PURCHASE", member.id(),
                                             in.orderNo() + " " + in.amountCents() + " cents")
+                                    .then(Flux.fromStream(events::orderedStream)
+                                            .concatMap(e -> e.purchaseRecorded(earned, member)).then())
                                     .thenReturn(RecordPurchasePayload.of(earned, false)));
                 })
                 // a concurrent request recorded the order first

@@ -1,0 +1,5 @@
+package com.loyalty.referral;
+
+/** GraphQL input of {@code recordShare}. */
+public record RecordShareInput(String page) {
+}

@@ -1,0 +1,96 @@
+package com.loyalty.referral;
+
+import java.time.Instant;
+import java.util.Collection;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** SQL for invitation rewards, invitees and shares. */
+@Repository
+public class ReferralRepository {
+
+    private final DatabaseClient db;
+
+    public ReferralRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Records the reward unless that invitee already has one of that kind; empty in that case. */
+    public Mono<ReferralReward> insertIfAbsent(long inviterId, ReferralReward r, Instant at) {
+        return db.sql("""
+                        insert into referral_reward (inviter_id, invitee_id, kind, member_id, points, granted, created_at)
+                        values (:inviter, :invitee, :kind, :member, :points, :granted, :at)
+                        on conflict (invitee_id, kind) do nothing
+                        returning invitee_id
+                        """)
+                .bind("inviter", inviterId).bind("invitee", r.inviteeId()).bind("kind", r.kind().name())
+                .bind("member", r.memberId()).bind("points", r.points()).bind("granted", r.granted()).bind("at", at)
+                .map(row -> r)
+                .one();
+    }
+
+    /** Rewarded (granted) inviter events since {@code since}. */
+    public Mono<Long> grantedSince(long inviterId, Instant since) {
+        return db.sql("""
+                        select count(*) as n from referral_reward
+                        where inviter_id = :inviter and member_id = :inviter and granted and created_at >= :since
+                        """)
+                .bind("inviter", inviterId).bind("since", since)
+                .map(row -> row.get("n", Long.class)).one();
+    }
+
+    public Mono<Long> purchases(long memberId) {
+        return db.sql("select count(*) as n from purchase where member_id = :m")
+                .bind("m", memberId).map(row -> row.get("n", Long.class)).one();
+    }
+
+    /** The viewer's invitees, newest first, after the invitee id {@code beforeId}. */
+    public Flux<Invitation> invitees(long inviterId, Long beforeId, int limit) {
+        return db.sql("""
+                        select m.id, m.nickname, m.phone_hash is not null as phone_bound, m.registered_at,
+                               (select count(*) from purchase p where p.member_id = m.id) as purchases
+                        from member m
+                        where m.inviter_id = :inviter and (cast(:before as bigint) is null or m.id < :before)
+                        order by m.id desc limit :limit
+                        """)
+                .bind("inviter", inviterId)
+                .bind("before", org.springframework.r2dbc.core.Parameter.fromOrEmpty(beforeId, Long.class))
+                .bind("limit", limit)
+                .map(row -> Invitation.masked(row.get("id", Long.class), row.get("nickname", String.class),
+                        Boolean.TRUE.equals(row.get("phone_bound", Boolean.class)), row.get("purchases", Long.class),
+                        row.get("registered_at", Instant.class)))
+                .all();
+    }
+
+    public Flux<ReferralReward> rewardsOf(Collection<Long> inviteeIds) {
+        return db.sql("select * from referral_reward where invitee_id = any(:ids) order by id")
+                .bind("ids", inviteeIds.toArray(Long[]::new))
+                .map(row -> new ReferralReward(row.get("invitee_id", Long.class),
+                        RewardKind.valueOf(row.get("kind", String.class)), row.get("member_id", Long.class),
+                        row.get("points", Long.class), Boolean.TRUE.equals(row.get("granted", Boolean.class))))
+                .all();
+    }
+
+    public Mono<InviteStats> stats(long inviterId) {
+        return db.sql("""
+                        select count(*) as joined,
+                               count(*) filter (where m.phone_hash is not null) as registered,
+                               count(*) filter (where exists (select 1 from purchase p where p.member_id = m.id))
+                                   as purchased,
+                               (select coalesce(sum(points), 0)::bigint from referral_reward
+                                where inviter_id = :inviter and member_id = :inviter and granted) as points
+                        from member m where m.inviter_id = :inviter
+                        """)
+                .bind("inviter", inviterId)
+                .map(row -> new InviteStats(row.get("joined", Long.class), row.get("registered", Long.class),
+                        row.get("purchased", Long.class), row.get("points", Long.class)))
+                .one();
+    }
+
+    public Mono<Void> recordShare(long memberId, String page, Instant at) {
+        return db.sql("insert into share_event (member_id, page, created_at) values (:m, :page, :at)")
+                .bind("m", memberId).bind("page", page).bind("at", at).then();
+    }
+}
