@@ -1,5 +1,6 @@
 package com.loyalty.checkin;
 
+import com.loyalty.leaderboard.LeaderboardService;
 import com.loyalty.points.EntryKind;
 import com.loyalty.points.NewEntry;
 import com.loyalty.points.PointsService;
@@ -33,15 +34,18 @@ public class CheckInService {
     private final CheckInProperties rules;
     private final BrandProperties brand;
     private final Clock clock;
+    private final LeaderboardService leaderboards;
     private final TransactionalOperator tx;
 
     public CheckInService(CheckInRepository checkins, PointsService points, CheckInProperties rules,
-                          BrandProperties brand, Clock clock, ReactiveTransactionManager transactions) {
+                          BrandProperties brand, Clock clock, LeaderboardService leaderboards,
+                          ReactiveTransactionManager transactions) {
         this.checkins = checkins;
         this.points = points;
         this.rules = rules;
         this.brand = brand;
         this.clock = clock;
+        this.leaderboards = leaderboards;
         this.tx = TransactionalOperator.create(transactions);
     }
 
@@ -59,6 +63,7 @@ public class CheckInService {
                             .flatMap(done -> points.credit(new NewEntry(member.brandId(), member.id(), EntryKind.CHECK_IN,
                                                     null, null, null, null, "签到第 " + streak + " 天", "checkin:" + today, now),
                                             reward, points.expiryFor(now, rules.rewardExpiryMonths()))
+                                    .then(leaderboards.checkedIn(member.id(), streak, today))
                                     .thenReturn(done));
                 })
                 .as(tx::transactional)
@@ -90,7 +95,8 @@ public class CheckInService {
                     return points.debit(cost, rules.makeUpCost(), null, false)
                             .then(checkins.streakEndingAt(member.id(), day.minusDays(1)))
                             .flatMap(before -> checkins.insertIfAbsent(
-                                    new CheckIn(member.id(), day, true, before + 1, 0), now));
+                                    new CheckIn(member.id(), day, true, before + 1, 0), now))
+                            .flatMap(done -> leaderboards.checkedIn(member.id(), done.streak(), day).thenReturn(done));
                 })
                 .as(tx::transactional)
                 .flatMap(done -> calendar(member, month).map(c -> new CheckInPayload(done, c, List.of())));

@@ -23,6 +23,20 @@ public record Member(
         String inviteCode,
         Long inviterId) {
 
+    /** The nickname as other members may see it: 小爱 becomes 小*. */
+    public String maskedNickname() {
+        return mask(nickname);
+    }
+
+    /** Keeps the first character of a nickname and stars the rest; 微信用户 when there is none. */
+    public static String mask(String nickname) {
+        if (nickname == null || nickname.isEmpty()) {
+            return "微信用户";
+        }
+        int first = nickname.offsetByCodePoints(0, 1);
+        return nickname.substring(0, first) + "*".repeat(Math.max(1, nickname.codePointCount(0, nickname.length()) - 1));
+    }
+
     public Viewer viewer() {
         return new Viewer(id, Role.MEMBER, null, brandId);
     }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Reads and writes member rows. */
@@ -23,6 +24,13 @@ public class MemberRepository {
                 .bind("id", id)
                 .map(MemberRepository::toMember)
                 .one();
+    }
+
+    public Flux<Member> findByIds(java.util.Collection<Long> ids) {
+        return db.sql("select * from member where id = any(:ids)")
+                .bind("ids", ids.toArray(Long[]::new))
+                .map(MemberRepository::toMember)
+                .all();
     }
 
     public Mono<Member> findByOpenid(String appId, String openid) {

@@ -19,5 +19,10 @@ public enum EntryKind {
     /** Paid to make up a missed check-in. */
     MAKE_UP,
     /** Rewarded for an invitation that became a member or a buyer, or as the invitee's welcome. */
-    REFERRAL
+    REFERRAL;
+
+    /** True for what leaderboards count as points earned: earnings, less points refunds took back. */
+    public boolean countsAsEarned() {
+        return this == EARN || this == CHECK_IN || this == REFERRAL || this == REFUND_REVERSE;
+    }
 }

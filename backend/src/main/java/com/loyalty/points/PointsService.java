@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,11 +23,14 @@ public class PointsService {
     private final PointsLedger ledger;
     private final PointsProperties rules;
     private final BrandProperties brand;
+    private final ObjectProvider<PointsEvents> events;
 
-    public PointsService(PointsLedger ledger, PointsProperties rules, BrandProperties brand) {
+    public PointsService(PointsLedger ledger, PointsProperties rules, BrandProperties brand,
+                         ObjectProvider<PointsEvents> events) {
         this.ledger = ledger;
         this.rules = rules;
         this.brand = brand;
+        this.events = events;
     }
 
     /** Locks the member's points for this transaction; returns the balance. */
@@ -56,7 +60,8 @@ public class PointsService {
                     long granted = points - Math.min(debt, points);
                     Mono<Void> grant = granted > 0 ? ledger.insertGrant(id, entry.memberId(), granted, expiresAt)
                             : Mono.empty();
-                    return grant.then(ledger.addToBalance(entry.memberId(), points)).thenReturn(id);
+                    return grant.then(ledger.addToBalance(entry.memberId(), points)).then(earned(entry, points))
+                            .thenReturn(id);
                 }));
     }
 
@@ -75,8 +80,16 @@ public class PointsService {
             return ledger.insert(entry, -points, null)
                     .flatMap(id -> allocate(id, grants, points)
                             .then(ledger.addToBalance(entry.memberId(), -points))
+                            .then(earned(entry, -points))
                             .thenReturn(id));
         });
+    }
+
+    private Mono<Void> earned(NewEntry entry, long delta) {
+        if (!entry.kind().countsAsEarned()) {
+            return Mono.empty();
+        }
+        return Flux.fromStream(events::orderedStream).concatMap(e -> e.pointsEarned(entry, delta)).then();
     }
 
     private Mono<Void> allocate(long entryId, List<OpenGrant> grants, long points) {

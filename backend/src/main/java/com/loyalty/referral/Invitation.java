@@ -1,5 +1,6 @@
 package com.loyalty.referral;
 
+import com.loyalty.member.Member;
 import java.time.Instant;
 
 /** A member the viewer invited, as the viewer may see them: the nickname is masked. */
@@ -8,7 +9,7 @@ public record Invitation(long inviteeId, String nickname, boolean phoneBound, lo
     /** The invitation with the invitee's nickname masked, as it may leave the server. */
     public static Invitation masked(long inviteeId, String nickname, boolean phoneBound, long purchases,
                                     Instant joinedAt) {
-        return new Invitation(inviteeId, mask(nickname), phoneBound, purchases, joinedAt);
+        return new Invitation(inviteeId, Member.mask(nickname), phoneBound, purchases, joinedAt);
     }
 
     /** How far the invitation went. */
@@ -16,14 +17,5 @@ public record Invitation(long inviteeId, String nickname, boolean phoneBound, lo
 
     public Status status() {
         return purchases > 0 ? Status.PURCHASED : phoneBound ? Status.REGISTERED : Status.JOINED;
-    }
-
-    /** 小爱 becomes 小*; the viewer sees who joined but not their full name. */
-    static String mask(String nickname) {
-        if (nickname == null || nickname.isEmpty()) {
-            return "微信用户";
-        }
-        int first = nickname.offsetByCodePoints(0, 1);
-        return nickname.substring(0, first) + "*".repeat(Math.max(1, nickname.codePointCount(0, nickname.length()) - 1));
     }
 }

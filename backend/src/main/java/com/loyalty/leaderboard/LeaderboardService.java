@@ -1,0 +1,219 @@
+package com.loyalty.leaderboard;
+
+import com.loyalty.member.Member;
+import com.loyalty.member.MemberRepository;
+import com.loyalty.points.NewEntry;
+import com.loyalty.points.PointsEvents;
+import com.loyalty.shared.config.BrandProperties;
+import com.loyalty.shared.security.Role;
+import com.loyalty.shared.security.Viewer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.redisson.api.RScoredSortedSetReactive;
+import org.redisson.api.RedissonReactiveClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.client.protocol.ScoredEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Leaderboards in Redis sorted sets, updated after the database commits the change they
+ * reflect, and rebuilt from Postgres on demand. A board stores the negated score so that ties
+ * rank by member id, ascending (members are zero-padded ids): the same order as
+ * {@code order by score desc, member_id}.
+ */
+@Service
+public class LeaderboardService implements PointsEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(LeaderboardService.class);
+    /** How long a board stays in Redis after its period ends. */
+    private static final Duration KEEP_AFTER = Duration.ofDays(35);
+
+    private final RedissonReactiveClient redis;
+    private final LeaderboardRepository truth;
+    private final MemberRepository members;
+    private final BrandProperties brand;
+
+    public LeaderboardService(RedissonReactiveClient redis, LeaderboardRepository truth, MemberRepository members,
+                              BrandProperties brand) {
+        this.redis = redis;
+        this.truth = truth;
+        this.members = members;
+        this.brand = brand;
+    }
+
+    /** Adds earned (or, negative, taken back) points to the member's boards once the transaction commits. */
+    @Override
+    public Mono<Void> pointsEarned(NewEntry entry, long delta) {
+        long memberId = entry.memberId();
+        Long storeId = entry.storeId();
+        LocalDate day = LocalDate.ofInstant(entry.at(), brand.zone());
+        return afterCommit(Flux.fromArray(BoardPeriod.values())
+                .concatMap(period -> Flux.concat(
+                        add(board(BoardMetric.POINTS_EARNED, BoardScope.BRAND, brand.id(), period, day), memberId, delta),
+                        storeId == null ? Mono.empty()
+                                : add(board(BoardMetric.POINTS_EARNED, BoardScope.STORE, storeId, period, day),
+                                        memberId, delta)))
+                .then());
+    }
+
+    /** Raises the member's streak on their boards, once the transaction commits. */
+    public Mono<Void> checkedIn(long memberId, int streak, LocalDate day) {
+        return members.findById(memberId).flatMap(m -> checkedIn(memberId, m.registrationStoreId(), streak, day));
+    }
+
+    private Mono<Void> checkedIn(long memberId, Long registrationStoreId, int streak, LocalDate day) {
+        return afterCommit(Flux.fromArray(BoardPeriod.values())
+                .concatMap(period -> Flux.concat(
+                        raise(board(BoardMetric.CHECKIN_STREAK, BoardScope.BRAND, brand.id(), period, day), memberId, streak),
+                        registrationStoreId == null ? Mono.empty()
+                                : raise(board(BoardMetric.CHECKIN_STREAK, BoardScope.STORE, registrationStoreId, period,
+                                        day), memberId, streak)))
+                .then());
+    }
+
+    public Mono<Leaderboard> board(Viewer viewer, LeaderboardInput in, LocalDate today) {
+        long scopeId = in.scope() == BoardScope.BRAND ? brand.id() : in.storeId();
+        int first = Math.max(1, Math.min(in.first() == null ? 20 : in.first(), 100));
+        RScoredSortedSetReactive<String> set = set(key(in.metric(), in.scope(), scopeId, in.period(), today));
+        Mono<List<ScoredEntry<String>>> top = set.entryRange(0, first - 1).map(List::copyOf);
+        Mono<List<Object>> mine = viewer.role() == Role.MEMBER
+                ? Mono.zip(set.rank(member(viewer.id())).map(r -> (Object) r), set.getScore(member(viewer.id())))
+                        .map(t -> List.<Object>of(t.getT1(), t.getT2())).defaultIfEmpty(List.of())
+                : Mono.just(List.of());
+        return Mono.zip(top, mine).flatMap(t -> {
+            List<ScoredEntry<String>> entries = t.getT1();
+            List<Long> ids = new ArrayList<>(entries.stream().map(e -> idOf(e.getValue())).toList());
+            if (!t.getT2().isEmpty()) {
+                ids.add(viewer.id());
+            }
+            return members.findByIds(ids).collectMap(Member::id, Function.identity()).map(byId -> {
+                List<BoardEntry> ranked = new ArrayList<>();
+                for (int i = 0; i < entries.size(); i++) {
+                    ranked.add(entry(i + 1, idOf(entries.get(i).getValue()), entries.get(i).getScore(), byId));
+                }
+                BoardEntry me = t.getT2().isEmpty() ? null
+                        : entry((Integer) t.getT2().get(0) + 1, viewer.id(), (Double) t.getT2().get(1), byId);
+                return new Leaderboard(in.scope(), in.scope() == BoardScope.STORE ? scopeId : null, in.period(),
+                        in.period().key(today), in.metric(), ranked, me);
+            });
+        });
+    }
+
+    /** Recomputes every board of the period containing {@code day} from Postgres; returns how many. */
+    public Mono<Long> rebuild(BoardPeriod period, LocalDate day) {
+        Instant from = period.first(day).atStartOfDay(brand.zone()).toInstant();
+        Instant to = period.end(day).atStartOfDay(brand.zone()).toInstant();
+        return Mono.zip(truth.storeIds(brand.id()).collectList(),
+                        truth.pointsEarned(brand.id(), from, to).collectList(),
+                        truth.streaks(brand.id(), period.first(day), period.end(day)).collectList())
+                .flatMap(t -> {
+                    Map<String, Map<String, Double>> boards = new HashMap<>();
+                    collect(boards, BoardMetric.POINTS_EARNED, period, day, t.getT2(), Long::sum);
+                    collect(boards, BoardMetric.CHECKIN_STREAK, period, day, t.getT3(), Math::max);
+                    List<String> all = new ArrayList<>();
+                    for (BoardMetric metric : BoardMetric.values()) {
+                        all.add(key(metric, BoardScope.BRAND, brand.id(), period, day));
+                        t.getT1().forEach(store -> all.add(key(metric, BoardScope.STORE, store, period, day)));
+                    }
+                    return Flux.fromIterable(all)
+                            .concatMap(name -> set(name).delete()
+                                    .then(boards.containsKey(name)
+                                            ? set(name).addAll(boards.get(name)).then(set(name).expire(expiry(period, day)))
+                                            : Mono.empty()))
+                            .then(Mono.just((long) boards.size()));
+                });
+    }
+
+    /** Adds each score to the brand board and, when it has a store, to that store's board. */
+    private void collect(Map<String, Map<String, Double>> boards, BoardMetric metric, BoardPeriod period,
+                         LocalDate day, List<LeaderboardRepository.Score> scores, BinaryOperator<Long> merge) {
+        Map<String, Map<Long, Long>> raw = new HashMap<>();
+        for (LeaderboardRepository.Score s : scores) {
+            raw.computeIfAbsent(key(metric, BoardScope.BRAND, brand.id(), period, day), k -> new HashMap<>())
+                    .merge(s.memberId(), s.score(), merge);
+            if (s.storeId() != null) {
+                raw.computeIfAbsent(key(metric, BoardScope.STORE, s.storeId(), period, day), k -> new HashMap<>())
+                        .merge(s.memberId(), s.score(), merge);
+            }
+        }
+        raw.forEach((name, byMember) -> boards.put(name, byMember.entrySet().stream()
+                .collect(Collectors.toMap(e -> member(e.getKey()), e -> (double) -e.getValue()))));
+    }
+
+    private BoardEntry entry(int rank, long memberId, Double negated, Map<Long, Member> byId) {
+        Member m = byId.get(memberId);
+        return new BoardEntry(rank, memberId, negated == null ? 0 : -negated.longValue(),
+                m == null ? "会员" : m.maskedNickname(), m == null ? null : m.avatarUrl());
+    }
+
+    private Mono<Void> add(Board b, long memberId, long delta) {
+        return set(b.key).addScore(member(memberId), -delta).then(set(b.key).expire(b.expiresAt)).then();
+    }
+
+    private Mono<Void> raise(Board b, long memberId, long streak) {
+        return set(b.key).addIfLess(-streak, member(memberId)).then(set(b.key).expire(b.expiresAt)).then();
+    }
+
+    private record Board(String key, Instant expiresAt) {
+    }
+
+    private Board board(BoardMetric metric, BoardScope scope, long scopeId, BoardPeriod period, LocalDate day) {
+        return new Board(key(metric, scope, scopeId, period, day), expiry(period, day));
+    }
+
+    private Instant expiry(BoardPeriod period, LocalDate day) {
+        return period.end(day).atStartOfDay(brand.zone()).toInstant().plus(KEEP_AFTER);
+    }
+
+    static String key(BoardMetric metric, BoardScope scope, long scopeId, BoardPeriod period, LocalDate day) {
+        return "lb:" + metric + ":" + scope + ":" + scopeId + ":" + period.key(day);
+    }
+
+    private RScoredSortedSetReactive<String> set(String key) {
+        return redis.getScoredSortedSet(key, StringCodec.INSTANCE);
+    }
+
+    private static String member(long id) {
+        return String.format("%012d", id);
+    }
+
+    private static long idOf(String member) {
+        return Long.parseLong(member);
+    }
+
+    /** Runs the Redis update after the surrounding transaction commits, or now when there is none. */
+    private static Mono<Void> afterCommit(Mono<Void> update) {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .flatMap(tx -> {
+                    if (!tx.isSynchronizationActive()) {
+                        return update;
+                    }
+                    tx.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public Mono<Void> afterCommit() {
+                            // the change is committed; a board that missed it is fixed by rebuildLeaderboards
+                            return update.onErrorResume(e -> {
+                                log.warn("Leaderboard update failed", e);
+                                return Mono.empty();
+                            });
+                        }
+                    });
+                    return Mono.<Void>empty();
+                })
+                .onErrorResume(org.springframework.transaction.NoTransactionException.class, e -> update);
+    }
+}
