@@ -89,7 +89,8 @@ public class LeaderboardService implements PointsEvents {
         long scopeId = in.scope() == BoardScope.BRAND ? brand.id() : in.storeId();
         int first = Math.max(1, Math.min(in.first() == null ? 20 : in.first(), 100));
         RScoredSortedSetReactive<String> set = set(key(in.metric(), in.scope(), scopeId, in.period(), today));
-        Mono<List<ScoredEntry<String>>> top = set.entryRange(0, first - 1).map(List::copyOf);
+        Mono<List<ScoredEntry<String>>> top = set.entryRange(0, first - 1).<List<ScoredEntry<String>>>map(List::copyOf)
+                .defaultIfEmpty(List.of());
         Mono<List<Object>> mine = viewer.role() == Role.MEMBER
                 ? Mono.zip(set.rank(member(viewer.id())).map(r -> (Object) r), set.getScore(member(viewer.id())))
                         .map(t -> List.<Object>of(t.getT1(), t.getT2())).defaultIfEmpty(List.of())
