@@ -76,7 +76,9 @@ class LeaderboardTest extends IntegrationTest {
                 .variable("input", Map.of("scope", "BRAND", "period", "MONTH", "metric", "CHECKIN_STREAK", "first", 100))
                 .execute().path("leaderboard.entries[*].score").entityList(Long.class).get();
         List<Long> sql = db.sql("""
-                        select max(streak)::bigint as s from checkin where day >= date_trunc('month', now() at time zone 'Asia/Shanghai')
+                        with month as (select date_trunc('month', now() at time zone 'Asia/Shanghai')::date as first)
+                        select max(streak)::bigint as s from checkin, month
+                        where day >= month.first and day < month.first + interval '1 month'
                         group by member_id order by s desc limit 100
                         """)
                 .map(row -> row.get("s", Long.class)).all().collectList().block();
