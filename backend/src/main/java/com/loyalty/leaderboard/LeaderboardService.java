@@ -4,6 +4,7 @@ import com.loyalty.member.Member;
 import com.loyalty.member.MemberRepository;
 import com.loyalty.points.NewEntry;
 import com.loyalty.points.PointsEvents;
+import com.loyalty.shared.config.AfterCommit;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
@@ -21,11 +22,7 @@ import org.redisson.api.RScoredSortedSetReactive;
 import org.redisson.api.RedissonReactiveClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.client.protocol.ScoredEntry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionSynchronization;
-import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -38,7 +35,6 @@ import reactor.core.publisher.Mono;
 @Service
 public class LeaderboardService implements PointsEvents {
 
-    private static final Logger log = LoggerFactory.getLogger(LeaderboardService.class);
     /** How long a board stays in Redis after its period ends. */
     private static final Duration KEEP_AFTER = Duration.ofDays(35);
 
@@ -61,7 +57,7 @@ public class LeaderboardService implements PointsEvents {
         long memberId = entry.memberId();
         Long storeId = entry.storeId();
         LocalDate day = LocalDate.ofInstant(entry.at(), brand.zone());
-        return afterCommit(Flux.fromArray(BoardPeriod.values())
+        return AfterCommit.run(Flux.fromArray(BoardPeriod.values())
                 .concatMap(period -> Flux.concat(
                         add(board(BoardMetric.POINTS_EARNED, BoardScope.BRAND, brand.id(), period, day), memberId, delta),
                         storeId == null ? Mono.empty()
@@ -76,7 +72,7 @@ public class LeaderboardService implements PointsEvents {
     }
 
     private Mono<Void> checkedIn(long memberId, Long registrationStoreId, int streak, LocalDate day) {
-        return afterCommit(Flux.fromArray(BoardPeriod.values())
+        return AfterCommit.run(Flux.fromArray(BoardPeriod.values())
                 .concatMap(period -> Flux.concat(
                         raise(board(BoardMetric.CHECKIN_STREAK, BoardScope.BRAND, brand.id(), period, day), memberId, streak),
                         registrationStoreId == null ? Mono.empty()
@@ -194,27 +190,5 @@ public class LeaderboardService implements PointsEvents {
 
     private static long idOf(String member) {
         return Long.parseLong(member);
-    }
-
-    /** Runs the Redis update after the surrounding transaction commits, or now when there is none. */
-    private static Mono<Void> afterCommit(Mono<Void> update) {
-        return TransactionSynchronizationManager.forCurrentTransaction()
-                .flatMap(tx -> {
-                    if (!tx.isSynchronizationActive()) {
-                        return update;
-                    }
-                    tx.registerSynchronization(new TransactionSynchronization() {
-                        @Override
-                        public Mono<Void> afterCommit() {
-                            // the change is committed; a board that missed it is fixed by rebuildLeaderboards
-                            return update.onErrorResume(e -> {
-                                log.warn("Leaderboard update failed", e);
-                                return Mono.empty();
-                            });
-                        }
-                    });
-                    return Mono.<Void>empty();
-                })
-                .onErrorResume(org.springframework.transaction.NoTransactionException.class, e -> update);
     }
 }

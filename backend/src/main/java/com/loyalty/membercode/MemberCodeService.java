@@ -1,11 +1,15 @@
 package com.loyalty.membercode;
 
+import com.loyalty.live.LiveUpdates;
 import com.loyalty.member.Member;
 import com.loyalty.member.MemberService;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.store.Store;
+import com.loyalty.store.StoreRepository;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -17,11 +21,18 @@ public class MemberCodeService {
     private final MemberCodes codes;
     private final MemberService members;
     private final StaffAuditLog audit;
+    private final LiveUpdates live;
+    private final StoreRepository stores;
+    private final Clock clock;
 
-    public MemberCodeService(MemberCodes codes, MemberService members, StaffAuditLog audit) {
+    public MemberCodeService(MemberCodes codes, MemberService members, StaffAuditLog audit, LiveUpdates live,
+                             StoreRepository stores, Clock clock) {
         this.codes = codes;
         this.members = members;
         this.audit = audit;
+        this.live = live;
+        this.stores = stores;
+        this.clock = clock;
     }
 
     public MemberCode issue(Viewer member) {
@@ -39,10 +50,19 @@ public class MemberCodeService {
                 .switchIfEmpty(Mono.error(() -> new BusinessException(ErrorCode.CODE_INVALID, "会员码无效")));
     }
 
-    /** Scans the code at the staff member's store, audited. */
+    /** Scans the code at the staff member's store, audited; the member's phone hears about it. */
     public Mono<MemberCard> scan(Viewer staff, String token) {
         return redeem(staff, token, null)
                 .flatMap(member -> audit.record(staff, staff.storeId(), "SCAN_MEMBER_CODE", member.id(), null)
+                        .then(storeName(staff))
+                        .flatMap(name -> live.codeScanned(member.id(), staff.storeId(), name.isEmpty() ? null : name,
+                                clock.instant()))
                         .thenReturn(new MemberCard(member, List.of())));
+    }
+
+    /** The name of the staff member's store; empty for an admin. */
+    private Mono<String> storeName(Viewer staff) {
+        return staff.storeId() == null ? Mono.just("")
+                : stores.findById(staff.brandId(), staff.storeId()).map(Store::name).defaultIfEmpty("");
     }
 }

@@ -29,9 +29,11 @@ public class PointsLedger {
                         .one());
     }
 
-    public Mono<Void> addToBalance(long memberId, long delta) {
-        return db.sql("update member_points set balance = balance + :delta where member_id = :id")
-                .bind("id", memberId).bind("delta", delta).then();
+    /** Adds to the balance and returns the new balance. */
+    public Mono<Long> addToBalance(long memberId, long delta) {
+        return db.sql("update member_points set balance = balance + :delta where member_id = :id returning balance")
+                .bind("id", memberId).bind("delta", delta)
+                .map(row -> row.get("balance", Long.class)).one();
     }
 
     public Mono<Long> insert(NewEntry e, long delta, Instant expiresAt) {

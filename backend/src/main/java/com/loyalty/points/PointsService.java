@@ -60,7 +60,8 @@ public class PointsService {
                     long granted = points - Math.min(debt, points);
                     Mono<Void> grant = granted > 0 ? ledger.insertGrant(id, entry.memberId(), granted, expiresAt)
                             : Mono.empty();
-                    return grant.then(ledger.addToBalance(entry.memberId(), points)).then(earned(entry, points))
+                    return grant.then(ledger.addToBalance(entry.memberId(), points))
+                            .flatMap(balance -> changed(entry, points, balance))
                             .thenReturn(id);
                 }));
     }
@@ -80,16 +81,17 @@ public class PointsService {
             return ledger.insert(entry, -points, null)
                     .flatMap(id -> allocate(id, grants, points)
                             .then(ledger.addToBalance(entry.memberId(), -points))
-                            .then(earned(entry, -points))
+                            .flatMap(balance -> changed(entry, -points, balance))
                             .thenReturn(id));
         });
     }
 
-    private Mono<Void> earned(NewEntry entry, long delta) {
-        if (!entry.kind().countsAsEarned()) {
-            return Mono.empty();
-        }
-        return Flux.fromStream(events::orderedStream).concatMap(e -> e.pointsEarned(entry, delta)).then();
+    /** Tells the other features (leaderboards, live updates) that points moved. */
+    private Mono<Void> changed(NewEntry entry, long delta, long balance) {
+        return Flux.fromStream(events::orderedStream)
+                .concatMap(e -> (entry.kind().countsAsEarned() ? e.pointsEarned(entry, delta) : Mono.<Void>empty())
+                        .then(e.pointsChanged(entry, delta, balance)))
+                .then();
     }
 
     private Mono<Void> allocate(long entryId, List<OpenGrant> grants, long points) {

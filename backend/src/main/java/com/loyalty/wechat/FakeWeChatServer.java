@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.resources.LoopResources;
 
 /**
  * A fake of WeChat's server API for the dev profile and tests, on 127.0.0.1. It answers the
@@ -38,6 +39,8 @@ public final class FakeWeChatServer {
     private final Set<String> usedCodes = ConcurrentHashMap.newKeySet();
     private final List<SentMessage> sentMessages = new CopyOnWriteArrayList<>();
     private DisposableServer server;
+    /** Its own event loop, so that it lives and dies with this fake and not with another app's. */
+    private final LoopResources loops = LoopResources.create("fake-wechat", 1, true);
 
     private FakeWeChatServer() {
     }
@@ -46,6 +49,7 @@ public final class FakeWeChatServer {
     public static FakeWeChatServer start(int port) {
         FakeWeChatServer fake = new FakeWeChatServer();
         fake.server = HttpServer.create()
+                .runOn(fake.loops)
                 .host("127.0.0.1")
                 .port(port)
                 .route(routes -> routes
@@ -73,6 +77,7 @@ public final class FakeWeChatServer {
 
     public void stop() {
         server.disposeNow();
+        loops.dispose();
     }
 
     /** The openid the fake gives user {@code name}. */

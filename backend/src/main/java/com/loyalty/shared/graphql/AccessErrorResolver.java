@@ -9,6 +9,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.SubscriptionExceptionResolver;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -22,7 +23,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class AccessErrorResolver implements DataFetcherExceptionResolver {
+public class AccessErrorResolver implements DataFetcherExceptionResolver, SubscriptionExceptionResolver {
 
     @Override
     public Mono<List<GraphQLError>> resolveException(Throwable ex, DataFetchingEnvironment env) {
@@ -31,24 +32,39 @@ public class AccessErrorResolver implements DataFetcherExceptionResolver {
                     .message(ex.getMessage()).build()));
         }
         if (ex instanceof AuthenticationException) {
-            return Mono.just(List.of(unauthenticated(env)));
+            return Mono.just(List.of(unauthenticated(GraphqlErrorBuilder.newError(env))));
         }
         if (ex instanceof AccessDeniedException) {
-            return ReactiveSecurityContextHolder.getContext()
-                    .map(SecurityContext::getAuthentication)
-                    .filter(auth -> auth.getPrincipal() instanceof Viewer)
-                    .map(auth -> List.of(error(env, AccessErrorType.FORBIDDEN, "Forbidden: your role or store may not do this")))
-                    .defaultIfEmpty(List.of(unauthenticated(env)));
+            return denied(GraphqlErrorBuilder.newError(env));
         }
         return Mono.empty();
     }
 
-    private static GraphQLError unauthenticated(DataFetchingEnvironment env) {
-        return error(env, AccessErrorType.UNAUTHENTICATED,
-                "Unauthenticated: send a valid access token (Authorization: Bearer ...); refresh it if it expired");
+    /** The same for an error raised inside a subscription's stream. */
+    @Override
+    public Mono<List<GraphQLError>> resolveException(Throwable ex) {
+        if (ex instanceof AuthenticationException) {
+            return Mono.just(List.of(unauthenticated(GraphqlErrorBuilder.newError())));
+        }
+        if (ex instanceof AccessDeniedException) {
+            return denied(GraphqlErrorBuilder.newError());
+        }
+        return Mono.empty();
     }
 
-    private static GraphQLError error(DataFetchingEnvironment env, AccessErrorType type, String message) {
-        return GraphqlErrorBuilder.newError(env).errorType(type).message(message).build();
+    /** FORBIDDEN for a signed-in viewer, UNAUTHENTICATED for everyone else. */
+    private static Mono<List<GraphQLError>> denied(GraphqlErrorBuilder<?> builder) {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .filter(auth -> auth.getPrincipal() instanceof Viewer)
+                .map(auth -> List.of(builder.errorType(AccessErrorType.FORBIDDEN)
+                        .message("Forbidden: your role or store may not do this").build()))
+                .defaultIfEmpty(List.of(unauthenticated(builder)));
+    }
+
+    private static GraphQLError unauthenticated(GraphqlErrorBuilder<?> builder) {
+        return builder.errorType(AccessErrorType.UNAUTHENTICATED)
+                .message("Unauthenticated: send a valid access token (Authorization: Bearer ...); refresh it if it expired")
+                .build();
     }
 }

@@ -37,7 +37,8 @@ public class BearerTokenFilter implements WebFilter {
                 .orElseGet(() -> chain.filter(exchange));
     }
 
-    private static UsernamePasswordAuthenticationToken authentication(Viewer viewer) {
+    /** The Spring Security authentication of a signed-in viewer. */
+    public static UsernamePasswordAuthenticationToken authentication(Viewer viewer) {
         return UsernamePasswordAuthenticationToken.authenticated(
                 viewer, null, List.of(new SimpleGrantedAuthority(viewer.role().authority())));
     }
