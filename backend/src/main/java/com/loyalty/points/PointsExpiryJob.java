@@ -65,10 +65,7 @@ public class PointsExpiryJob {
                 .flatMap(left -> {
                     NewEntry entry = new NewEntry(grant.brandId(), grant.memberId(), EntryKind.EXPIRE, null, null, null,
                             null, null, "expire:" + grant.grantId(), clock.instant());
-                    return ledger.insert(entry, -left, null)
-                            .flatMap(id -> ledger.allocate(id, grant.grantId(), left))
-                            .then(ledger.addToBalance(grant.memberId(), -left))
-                            .thenReturn(left);
+                    return points.expire(entry, grant.grantId(), left).thenReturn(left);
                 })
                 .defaultIfEmpty(0L);
     }

@@ -86,6 +86,15 @@ public class PointsService {
         });
     }
 
+    /** Expires what is left of one bucket (the caller holds the member's lock). */
+    public Mono<Long> expire(NewEntry entry, long grantId, long points) {
+        return ledger.insert(entry, -points, null)
+                .flatMap(id -> ledger.allocate(id, grantId, points)
+                        .then(ledger.addToBalance(entry.memberId(), -points))
+                        .flatMap(balance -> changed(entry, -points, balance))
+                        .thenReturn(id));
+    }
+
     /** Tells the other features (leaderboards, live updates) that points moved. */
     private Mono<Void> changed(NewEntry entry, long delta, long balance) {
         return Flux.fromStream(events::orderedStream)
