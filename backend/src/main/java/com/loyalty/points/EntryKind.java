@@ -19,7 +19,9 @@ public enum EntryKind {
     /** Paid to make up a missed check-in. */
     MAKE_UP,
     /** Rewarded for an invitation that became a member or a buyer, or as the invitee's welcome. */
-    REFERRAL;
+    REFERRAL,
+    /** Paid for a coupon from the coupon centre. */
+    COUPON_EXCHANGE;
 
     /** True for what leaderboards count as points earned: earnings, less points refunds took back. */
     public boolean countsAsEarned() {

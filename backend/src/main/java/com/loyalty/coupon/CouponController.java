@@ -1,0 +1,95 @@
+package com.loyalty.coupon;
+
+import com.loyalty.member.Member;
+import com.loyalty.shared.graphql.Pages;
+import com.loyalty.shared.graphql.Payloads;
+import com.loyalty.shared.security.Role;
+import com.loyalty.shared.security.Viewer;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** Coupon templates, the coupon centre, and members' coupons. */
+@Controller
+public class CouponController {
+
+    private final CouponService coupons;
+    private final CouponTemplateService templates;
+    private final CouponQueries queries;
+
+    public CouponController(CouponService coupons, CouponTemplateService templates, CouponQueries queries) {
+        this.coupons = coupons;
+        this.templates = templates;
+        this.queries = queries;
+    }
+
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @MutationMapping
+    public Mono<CouponTemplatePayload> createCouponTemplate(@Argument CreateCouponTemplateInput input,
+                                                            @AuthenticationPrincipal Viewer viewer) {
+        return templates.create(viewer, input).map(CouponTemplatePayload::of)
+                .transform(Payloads.recover(CouponTemplatePayload::failed));
+    }
+
+    @PreAuthorize("hasRole('MEMBER')")
+    @MutationMapping
+    public Mono<CouponPayload> claimCoupon(@Argument GetCouponInput input, @AuthenticationPrincipal Viewer viewer) {
+        return coupons.claim(viewer, input.templateId(), input.idempotencyKey()).map(CouponPayload::of)
+                .transform(Payloads.recover(CouponPayload::failed));
+    }
+
+    @PreAuthorize("hasRole('MEMBER')")
+    @MutationMapping
+    public Mono<CouponPayload> exchangeCoupon(@Argument GetCouponInput input, @AuthenticationPrincipal Viewer viewer) {
+        return coupons.exchange(viewer, input.templateId(), input.idempotencyKey()).map(CouponPayload::of)
+                .transform(Payloads.recover(CouponPayload::failed));
+    }
+
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @MutationMapping
+    public Mono<CouponPayload> issueCoupon(@Argument IssueCouponInput input, @AuthenticationPrincipal Viewer viewer) {
+        return coupons.issue(viewer, input.memberId(), input.templateId(), input.idempotencyKey(), input.reason())
+                .map(CouponPayload::of).transform(Payloads.recover(CouponPayload::failed));
+    }
+
+    @PreAuthorize("hasRole('MEMBER')")
+    @QueryMapping
+    public Mono<List<CentreCoupon>> couponCentre(@AuthenticationPrincipal Viewer viewer) {
+        return queries.centre(viewer);
+    }
+
+    /** A member's own coupons; staff see a member's usable coupons at the till. */
+    @SchemaMapping(typeName = "Member")
+    public Mono<Pages.Page<MemberCoupon>> coupons(Member member, @Argument MemberCoupon.Status status,
+                                                 @Argument Integer first, @Argument String after,
+                                                 @AuthenticationPrincipal Viewer viewer) {
+        boolean self = viewer != null && viewer.role() == Role.MEMBER && viewer.id() == member.id();
+        boolean staffAtTill = viewer != null && viewer.role().isStaff() && viewer.brandId() == member.brandId()
+                && (status == null || status == MemberCoupon.Status.USABLE);
+        if (!self && !staffAtTill) {
+            throw new AccessDeniedException("only the member sees all their coupons");
+        }
+        return queries.coupons(member.id(), status, first, after);
+    }
+
+    @BatchMapping(typeName = "Coupon")
+    public Mono<Map<MemberCoupon, CouponTemplate>> template(List<MemberCoupon> list) {
+        return queries.templates(list.stream().map(MemberCoupon::templateId).distinct().toList())
+                .map(byId -> list.stream().collect(Collectors.toMap(c -> c, c -> byId.get(c.templateId()), (a, b) -> a)));
+    }
+
+    @SchemaMapping(typeName = "Coupon")
+    public MemberCoupon.Status status(MemberCoupon coupon) {
+        return queries.status(coupon);
+    }
+}

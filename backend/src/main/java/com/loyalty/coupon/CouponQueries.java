@@ -1,0 +1,60 @@
+package com.loyalty.coupon;
+
+import com.loyalty.shared.graphql.Pages;
+import com.loyalty.shared.security.Viewer;
+import com.loyalty.tier.TierService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** Read side of coupons: the coupon centre and a member's coupons. */
+@Service
+public class CouponQueries {
+
+    private static final String CURSOR_KIND = "coupon";
+
+    private final CouponRepository coupons;
+    private final TierService tiers;
+    private final Clock clock;
+
+    public CouponQueries(CouponRepository coupons, TierService tiers, Clock clock) {
+        this.coupons = coupons;
+        this.tiers = tiers;
+        this.clock = clock;
+    }
+
+    public Mono<List<CentreCoupon>> centre(Viewer member) {
+        return Mono.zip(coupons.centre(member.brandId(), clock.instant()).collectList(),
+                        coupons.countsFor(member.id()).collectMap(c -> c[0], c -> (int) c[1]),
+                        tiers.current(member.id()))
+                .map(t -> t.getT1().stream().map(template -> {
+                    int held = t.getT2().getOrDefault(template.id(), 0);
+                    Integer left = template.remainingStock();
+                    boolean available = held < template.perMemberLimit() && (left == null || left > 0)
+                            && t.getT3().level() >= template.minTierLevel();
+                    return new CentreCoupon(template, held, available);
+                }).toList());
+    }
+
+    public Mono<Pages.Page<MemberCoupon>> coupons(long memberId, MemberCoupon.Status status, Integer first,
+                                                 String after) {
+        int size = Pages.size(first);
+        Instant now = clock.instant();
+        MemberCoupon.Status wanted = status == null ? MemberCoupon.Status.USABLE : status;
+        return coupons.coupons(memberId, wanted, now, Pages.after(after, CURSOR_KIND), size + 1).collectList()
+                .zipWith(coupons.countCoupons(memberId, wanted, now))
+                .map(t -> Pages.of(t.getT1(), size, MemberCoupon::id, CURSOR_KIND, after != null, t.getT2()));
+    }
+
+    public Mono<Map<Long, CouponTemplate>> templates(Collection<Long> ids) {
+        return coupons.findTemplates(List.copyOf(ids)).collectMap(CouponTemplate::id);
+    }
+
+    public MemberCoupon.Status status(MemberCoupon coupon) {
+        return coupon.statusAt(clock.instant());
+    }
+}

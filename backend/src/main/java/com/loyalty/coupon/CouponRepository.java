@@ -1,0 +1,176 @@
+package com.loyalty.coupon;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** SQL for coupon templates and members' coupons; stock and limits change in single atomic statements. */
+@Repository
+public class CouponRepository {
+
+    private final DatabaseClient db;
+
+    public CouponRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<CouponTemplate> insertTemplate(long brandId, CreateCouponTemplateInput in, long staffId, Instant at) {
+        return db.sql("""
+                        insert into coupon_template (brand_id, name, kind, amount_off_cents, threshold_cents, percent_off,
+                            max_discount_cents, gift_name, valid_from, valid_until, valid_days, total_stock,
+                            per_member_limit, min_tier_level, store_ids, categories, channel, stackable, claimable,
+                            points_price, created_by, created_at)
+                        values (:brandId, :name, :kind, :amountOff, :threshold, :percentOff, :maxDiscount, :gift,
+                            :validFrom, :validUntil, :validDays, :stock, :perMember, :minTier, :stores, :categories,
+                            :channel, :stackable, :claimable, :pointsPrice, :staffId, :at)
+                        returning *
+                        """)
+                .bind("brandId", brandId).bind("name", in.name().strip()).bind("kind", in.kind().name())
+                .bind("amountOff", Parameter.fromOrEmpty(in.amountOffCents(), Long.class))
+                .bind("threshold", in.thresholdCents() == null ? 0L : in.thresholdCents())
+                .bind("percentOff", Parameter.fromOrEmpty(in.percentOff(), Integer.class))
+                .bind("maxDiscount", Parameter.fromOrEmpty(in.maxDiscountCents(), Long.class))
+                .bind("gift", Parameter.fromOrEmpty(in.giftName(), String.class))
+                .bind("validFrom", Parameter.fromOrEmpty(in.validFrom(), Instant.class))
+                .bind("validUntil", Parameter.fromOrEmpty(in.validUntil(), Instant.class))
+                .bind("validDays", Parameter.fromOrEmpty(in.validDays(), Integer.class))
+                .bind("stock", Parameter.fromOrEmpty(in.totalStock(), Integer.class))
+                .bind("perMember", in.perMemberLimit() == null ? 1 : in.perMemberLimit())
+                .bind("minTier", in.minTierLevel() == null ? 0 : in.minTierLevel())
+                .bind("stores", Parameter.fromOrEmpty(in.storeIds() == null ? null : in.storeIds().toArray(Long[]::new),
+                        Long[].class))
+                .bind("categories", Parameter.fromOrEmpty(in.categories() == null ? null
+                        : in.categories().toArray(String[]::new), String[].class))
+                .bind("channel", (in.channel() == null ? CouponTemplate.Channel.BOTH : in.channel()).name())
+                .bind("stackable", Boolean.TRUE.equals(in.stackable()))
+                .bind("claimable", in.claimable() == null || in.claimable())
+                .bind("pointsPrice", Parameter.fromOrEmpty(in.pointsPrice(), Long.class))
+                .bind("staffId", staffId).bind("at", at)
+                .map(CouponRepository::toTemplate)
+                .one();
+    }
+
+    public Mono<CouponTemplate> findTemplate(long brandId, long id) {
+        return db.sql("select * from coupon_template where brand_id = :brandId and id = :id")
+                .bind("brandId", brandId).bind("id", id).map(CouponRepository::toTemplate).one();
+    }
+
+    public Flux<CouponTemplate> findTemplates(List<Long> ids) {
+        return db.sql("select * from coupon_template where id = any(:ids)")
+                .bind("ids", ids.toArray(Long[]::new)).map(CouponRepository::toTemplate).all();
+    }
+
+    /** Templates members can claim or buy now, newest first. */
+    public Flux<CouponTemplate> centre(long brandId, Instant now) {
+        return db.sql("""
+                        select * from coupon_template
+                        where brand_id = :brandId and enabled and (claimable or points_price is not null)
+                          and (valid_until is null or valid_until > :now)
+                        order by id desc
+                        """)
+                .bind("brandId", brandId).bind("now", now).map(CouponRepository::toTemplate).all();
+    }
+
+    /** Takes one from the stock; false when none is left. */
+    public Mono<Boolean> takeStock(long templateId) {
+        return db.sql("""
+                        update coupon_template set issued = issued + 1
+                        where id = :id and (total_stock is null or issued < total_stock)
+                        """)
+                .bind("id", templateId).fetch().rowsUpdated().map(rows -> rows > 0);
+    }
+
+    /** Counts one more for the member; false when they already hold the limit. */
+    public Mono<Boolean> countForMember(long templateId, long memberId, int limit) {
+        return db.sql("""
+                        insert into member_coupon_count (template_id, member_id, count) values (:t, :m, 1)
+                        on conflict (template_id, member_id) do update set count = member_coupon_count.count + 1
+                        where member_coupon_count.count < :limit
+                        """)
+                .bind("t", templateId).bind("m", memberId).bind("limit", limit)
+                .fetch().rowsUpdated().map(rows -> rows > 0);
+    }
+
+    /** How many of the template the member has had, per template. */
+    public Flux<long[]> countsFor(long memberId) {
+        return db.sql("select template_id, count from member_coupon_count where member_id = :m")
+                .bind("m", memberId)
+                .map(row -> new long[] {row.get("template_id", Long.class), row.get("count", Integer.class)})
+                .all();
+    }
+
+    /** Inserts the member's coupon unless that source key was already used; empty in that case. */
+    public Mono<MemberCoupon> insertCoupon(long templateId, long memberId, String source, String sourceKey,
+                                           Instant validFrom, Instant validUntil, Instant at) {
+        return db.sql("""
+                        insert into member_coupon (template_id, member_id, source, source_key, valid_from, valid_until,
+                                                   obtained_at)
+                        values (:t, :m, :source, :key, :from, :until, :at)
+                        on conflict (member_id, source_key) do nothing
+                        returning *
+                        """)
+                .bind("t", templateId).bind("m", memberId).bind("source", source).bind("key", sourceKey)
+                .bind("from", validFrom).bind("until", validUntil).bind("at", at)
+                .map(CouponRepository::toCoupon).one();
+    }
+
+    public Mono<MemberCoupon> findBySourceKey(long memberId, String sourceKey) {
+        return db.sql("select * from member_coupon where member_id = :m and source_key = :key")
+                .bind("m", memberId).bind("key", sourceKey).map(CouponRepository::toCoupon).one();
+    }
+
+    /** A page of the member's coupons in a status at {@code now}, newest first, after id {@code beforeId}. */
+    public Flux<MemberCoupon> coupons(long memberId, MemberCoupon.Status status, Instant now, Long beforeId, int limit) {
+        return db.sql("select * from member_coupon where member_id = :m and " + where(status)
+                        + " and (cast(:before as bigint) is null or id < :before) order by id desc limit :limit")
+                .bind("m", memberId).bind("now", now)
+                .bind("before", Parameter.fromOrEmpty(beforeId, Long.class)).bind("limit", limit)
+                .map(CouponRepository::toCoupon).all();
+    }
+
+    public Mono<Long> countCoupons(long memberId, MemberCoupon.Status status, Instant now) {
+        return db.sql("select count(*) as n from member_coupon where member_id = :m and " + where(status))
+                .bind("m", memberId).bind("now", now).map(row -> row.get("n", Long.class)).one();
+    }
+
+    private static String where(MemberCoupon.Status status) {
+        return switch (status) {
+            case USABLE -> "status = 'USABLE' and valid_until > :now";
+            case USED -> "status = 'USED' and cast(:now as timestamptz) is not null";
+            case EXPIRED -> "status = 'USABLE' and valid_until <= :now";
+        };
+    }
+
+    private static CouponTemplate toTemplate(Readable row) {
+        Long[] stores = row.get("store_ids", Long[].class);
+        String[] categories = row.get("categories", String[].class);
+        return new CouponTemplate(
+                row.get("id", Long.class), row.get("brand_id", Long.class), row.get("name", String.class),
+                CouponTemplate.Kind.valueOf(row.get("kind", String.class)), row.get("amount_off_cents", Long.class),
+                row.get("threshold_cents", Long.class), row.get("percent_off", Integer.class),
+                row.get("max_discount_cents", Long.class), row.get("gift_name", String.class),
+                row.get("valid_from", Instant.class), row.get("valid_until", Instant.class),
+                row.get("valid_days", Integer.class), row.get("total_stock", Integer.class),
+                row.get("issued", Integer.class), row.get("per_member_limit", Integer.class),
+                row.get("min_tier_level", Integer.class),
+                stores == null ? null : Arrays.asList(stores), categories == null ? null : Arrays.asList(categories),
+                CouponTemplate.Channel.valueOf(row.get("channel", String.class)),
+                Boolean.TRUE.equals(row.get("stackable", Boolean.class)),
+                Boolean.TRUE.equals(row.get("claimable", Boolean.class)), row.get("points_price", Long.class),
+                Boolean.TRUE.equals(row.get("enabled", Boolean.class)));
+    }
+
+    private static MemberCoupon toCoupon(Readable row) {
+        return new MemberCoupon(row.get("id", Long.class), row.get("template_id", Long.class),
+                row.get("member_id", Long.class), "USED".equals(row.get("status", String.class)),
+                row.get("source", String.class), row.get("valid_from", Instant.class),
+                row.get("valid_until", Instant.class), row.get("obtained_at", Instant.class),
+                row.get("used_at", Instant.class));
+    }
+}

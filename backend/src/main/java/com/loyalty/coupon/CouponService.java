@@ -1,0 +1,108 @@
+package com.loyalty.coupon;
+
+import com.loyalty.member.MemberService;
+import com.loyalty.points.EntryKind;
+import com.loyalty.points.NewEntry;
+import com.loyalty.points.PointsService;
+import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.graphql.ErrorCode;
+import com.loyalty.shared.graphql.UserError;
+import com.loyalty.shared.security.Viewer;
+import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.tier.TierService;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Hands out coupons: claimed from the coupon centre, bought with points, or issued by staff.
+ * Every path is idempotent on its key; stock and the per-member limit are taken by single atomic
+ * statements in the same transaction as the coupon, so they hold under any number of parallel
+ * requests.
+ */
+@Service
+public class CouponService {
+
+    private final CouponRepository coupons;
+    private final TierService tiers;
+    private final PointsService points;
+    private final MemberService members;
+    private final StaffAuditLog audit;
+    private final Clock clock;
+    private final TransactionalOperator tx;
+
+    public CouponService(CouponRepository coupons, TierService tiers, PointsService points, MemberService members,
+                         StaffAuditLog audit, Clock clock, ReactiveTransactionManager transactions) {
+        this.coupons = coupons;
+        this.tiers = tiers;
+        this.points = points;
+        this.members = members;
+        this.audit = audit;
+        this.clock = clock;
+        this.tx = TransactionalOperator.create(transactions);
+    }
+
+    /** How a coupon is being obtained. */
+    enum Way { CLAIM, EXCHANGE, ISSUE }
+
+    public Mono<MemberCoupon> claim(Viewer member, long templateId, String key) {
+        return obtain(member.brandId(), member.id(), templateId, Way.CLAIM, key, null);
+    }
+
+    public Mono<MemberCoupon> exchange(Viewer member, long templateId, String key) {
+        return obtain(member.brandId(), member.id(), templateId, Way.EXCHANGE, key, null);
+    }
+
+    public Mono<MemberCoupon> issue(Viewer staff, Long memberId, long templateId, String key, String reason) {
+        if (reason == null || reason.isBlank()) {
+            return Mono.error(BusinessException.invalid("reason", "请填写发券原因"));
+        }
+        return members.requireInBrand(staff.brandId(), memberId, "memberId")
+                .flatMap(member -> obtain(staff.brandId(), member.id(), templateId, Way.ISSUE, key, staff)
+                        .flatMap(coupon -> audit.record(staff, staff.storeId(), "ISSUE_COUPON", member.id(),
+                                "template " + templateId + ": " + reason.strip()).thenReturn(coupon)));
+    }
+
+    private Mono<MemberCoupon> obtain(long brandId, long memberId, long templateId, Way way, String key, Viewer staff) {
+        if (key == null || key.isBlank() || key.length() > 100) {
+            return Mono.error(BusinessException.invalid("idempotencyKey", "需要 1 到 100 个字符的幂等键"));
+        }
+        String sourceKey = way.name().toLowerCase() + ":" + key;
+        Instant now = clock.instant();
+        return coupons.findTemplate(brandId, templateId)
+                .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("templateId",
+                        ErrorCode.COUPON_NOT_FOUND, "优惠券不存在"))))
+                .flatMap(template -> coupons.findBySourceKey(memberId, sourceKey)
+                        .switchIfEmpty(Mono.defer(() -> check(template, way, memberId, now)
+                                .then(Mono.defer(() -> hand(template, way, memberId, sourceKey, now, staff))))));
+    }
+
+    private Mono<Void> check(CouponTemplate t, Way way, long memberId, Instant now) {
+        if (!t.obtainableAt(now) || way == Way.CLAIM && !t.claimable() || way == Way.EXCHANGE && t.pointsPrice() == null) {
+            return Mono.error(new BusinessException(ErrorCode.COUPON_NOT_AVAILABLE, "这张券现在不能领取"));
+        }
+        return tiers.current(memberId).flatMap(tier -> tier.level() >= t.minTierLevel() ? Mono.empty()
+                : Mono.error(new BusinessException(ErrorCode.COUPON_TIER_TOO_LOW, "会员等级不够，不能领取这张券")));
+    }
+
+    /** One transaction: the coupon row (the idempotency key), the member's count, the stock, the points. */
+    private Mono<MemberCoupon> hand(CouponTemplate t, Way way, long memberId, String sourceKey, Instant now,
+                                    Viewer staff) {
+        Mono<Void> pay = way != Way.EXCHANGE ? Mono.empty()
+                : points.lock(memberId).then(points.debit(new NewEntry(t.brandId(), memberId, EntryKind.COUPON_EXCHANGE,
+                        null, null, null, null, "兑换 " + t.name(), sourceKey, now), t.pointsPrice(), null, false)).then();
+        return coupons.insertCoupon(t.id(), memberId, way.name(), sourceKey, t.startFor(now), t.expiryFor(now), now)
+                .flatMap(coupon -> coupons.countForMember(t.id(), memberId, t.perMemberLimit())
+                        .flatMap(counted -> counted ? coupons.takeStock(t.id())
+                                : Mono.error(new BusinessException(ErrorCode.COUPON_LIMIT_REACHED,
+                                        "这张券每人限领 " + t.perMemberLimit() + " 张")))
+                        .flatMap(inStock -> inStock ? pay.thenReturn(coupon)
+                                : Mono.error(new BusinessException(ErrorCode.COUPON_OUT_OF_STOCK, "这张券已被领完"))))
+                // the same key raced us and won: answer with its coupon
+                .switchIfEmpty(Mono.defer(() -> coupons.findBySourceKey(memberId, sourceKey)))
+                .as(tx::transactional);
+    }
+}

@@ -1,0 +1,108 @@
+package com.loyalty.coupon;
+
+import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.security.Role;
+import com.loyalty.shared.security.Viewer;
+import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.store.StoreService;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Creates coupon templates; a manager's templates are limited to their own store. */
+@Service
+public class CouponTemplateService {
+
+    private final CouponRepository coupons;
+    private final StoreService stores;
+    private final StaffAuditLog audit;
+    private final Clock clock;
+
+    public CouponTemplateService(CouponRepository coupons, StoreService stores, StaffAuditLog audit, Clock clock) {
+        this.coupons = coupons;
+        this.stores = stores;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Mono<CouponTemplate> create(Viewer staff, CreateCouponTemplateInput in) {
+        BusinessException problem = problem(in);
+        if (problem != null) {
+            return Mono.error(problem);
+        }
+        CreateCouponTemplateInput scoped = in;
+        if (staff.role() == Role.MANAGER) {
+            if (in.storeIds() != null && !in.storeIds().equals(List.of(staff.storeId()))) {
+                return Mono.error(new AccessDeniedException("a manager's coupons are for their own store"));
+            }
+            scoped = withStores(in, List.of(staff.storeId()));
+        }
+        CreateCouponTemplateInput checked = scoped;
+        return Flux.fromIterable(checked.storeIds() == null ? List.<Long>of() : checked.storeIds())
+                .concatMap(id -> stores.require(staff.brandId(), id, "storeIds"))
+                .then(coupons.insertTemplate(staff.brandId(), checked, staff.id(), clock.instant()))
+                .flatMap(t -> audit.record(staff, staff.storeId(), "CREATE_COUPON_TEMPLATE", null, t.id() + " " + t.name())
+                        .thenReturn(t));
+    }
+
+    /** The first thing wrong with the input, or null. */
+    private static BusinessException problem(CreateCouponTemplateInput in) {
+        if (in.name() == null || in.name().isBlank() || in.name().strip().length() > 64) {
+            return BusinessException.invalid("name", "券名称需为 1 到 64 个字符");
+        }
+        if (in.kind() == null) {
+            return BusinessException.invalid("kind", "请选择券类型");
+        }
+        switch (in.kind()) {
+            case AMOUNT_OFF -> {
+                if (in.amountOffCents() == null || in.amountOffCents() <= 0) {
+                    return BusinessException.invalid("amountOffCents", "满减券需填写减免金额");
+                }
+                if (in.thresholdCents() != null && in.thresholdCents() > 0 && in.thresholdCents() < in.amountOffCents()) {
+                    return BusinessException.invalid("thresholdCents", "门槛不能低于减免金额");
+                }
+            }
+            case PERCENT_OFF -> {
+                if (in.percentOff() == null || in.percentOff() < 1 || in.percentOff() > 99) {
+                    return BusinessException.invalid("percentOff", "折扣需为 1 到 99（表示减免的百分比）");
+                }
+            }
+            case GIFT -> {
+                if (in.giftName() == null || in.giftName().isBlank()) {
+                    return BusinessException.invalid("giftName", "礼品券需填写礼品名称");
+                }
+            }
+            case SHIPPING -> {
+            }
+        }
+        if ((in.validUntil() == null) == (in.validDays() == null)) {
+            return BusinessException.invalid("validUntil", "有效期需二选一：固定截止时间，或领取后若干天");
+        }
+        if (in.validDays() != null && in.validDays() <= 0) {
+            return BusinessException.invalid("validDays", "有效天数需大于 0");
+        }
+        if (in.validFrom() != null && in.validUntil() != null && !in.validFrom().isBefore(in.validUntil())) {
+            return BusinessException.invalid("validFrom", "开始时间需早于截止时间");
+        }
+        if (in.totalStock() != null && in.totalStock() < 0) {
+            return BusinessException.invalid("totalStock", "库存不能为负");
+        }
+        if (in.perMemberLimit() != null && in.perMemberLimit() < 1) {
+            return BusinessException.invalid("perMemberLimit", "每人限领至少 1 张");
+        }
+        if (in.pointsPrice() != null && in.pointsPrice() <= 0) {
+            return BusinessException.invalid("pointsPrice", "兑换积分需大于 0");
+        }
+        return null;
+    }
+
+    private static CreateCouponTemplateInput withStores(CreateCouponTemplateInput in, List<Long> storeIds) {
+        return new CreateCouponTemplateInput(in.name(), in.kind(), in.amountOffCents(), in.thresholdCents(),
+                in.percentOff(), in.maxDiscountCents(), in.giftName(), in.validFrom(), in.validUntil(), in.validDays(),
+                in.totalStock(), in.perMemberLimit(), in.minTierLevel(), storeIds, in.categories(), in.channel(),
+                in.stackable(), in.claimable(), in.pointsPrice());
+    }
+}
