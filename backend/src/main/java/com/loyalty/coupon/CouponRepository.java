@@ -120,6 +120,34 @@ public class CouponRepository {
                 .map(CouponRepository::toCoupon).one();
     }
 
+    public Flux<MemberCoupon> findCoupons(List<Long> ids) {
+        return db.sql("select * from member_coupon where id = any(:ids)")
+                .bind("ids", ids.toArray(Long[]::new)).map(CouponRepository::toCoupon).all();
+    }
+
+    /** Marks the member's usable, valid coupons used by the purchase; returns how many it marked. */
+    public Mono<Long> markUsed(long memberId, List<Long> ids, long purchaseId, Instant now) {
+        return db.sql("""
+                        update member_coupon set status = 'USED', used_at = :now, purchase_id = :p
+                        where id = any(:ids) and member_id = :m and status = 'USABLE'
+                          and valid_from <= :now and valid_until > :now
+                        """)
+                .bind("ids", ids.toArray(Long[]::new)).bind("m", memberId).bind("p", purchaseId).bind("now", now)
+                .fetch().rowsUpdated();
+    }
+
+    /** Gives back the purchase's coupons that are still valid; returns {returned, kept}. */
+    public Mono<long[]> returnUsedBy(long purchaseId, Instant now) {
+        return db.sql("""
+                        update member_coupon set status = 'USABLE', used_at = null, purchase_id = null
+                        where purchase_id = :p and valid_until > :now
+                        """)
+                .bind("p", purchaseId).bind("now", now).fetch().rowsUpdated()
+                .flatMap(returned -> db.sql("select count(*) as n from member_coupon where purchase_id = :p")
+                        .bind("p", purchaseId).map(row -> row.get("n", Long.class)).one()
+                        .map(kept -> new long[] {returned, kept}));
+    }
+
     public Mono<MemberCoupon> findBySourceKey(long memberId, String sourceKey) {
         return db.sql("select * from member_coupon where member_id = :m and source_key = :key")
                 .bind("m", memberId).bind("key", sourceKey).map(CouponRepository::toCoupon).one();

@@ -18,12 +18,14 @@ public record Purchase(
         long pointsEarned,
         List<EarnLine> earnBreakdown,
         long refundedCents,
-        Instant occurredAt) {
+        Instant occurredAt,
+        long couponDiscountCents) {
 
     /** Where the purchase happened. */
     public enum Channel { STORE, ONLINE }
 
+    /** What the member paid: the total less coupons and points. */
     public long paidCents() {
-        return amountCents - redeemedCents;
+        return amountCents - couponDiscountCents - redeemedCents;
     }
 }

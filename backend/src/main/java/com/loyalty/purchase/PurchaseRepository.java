@@ -33,18 +33,20 @@ public class PurchaseRepository {
     /** Inserts the purchase unless the store already has that order number; empty in that case. */
     public Mono<Purchase> insertIfAbsent(long brandId, long storeId, long memberId, RecordPurchaseInput in,
                                          Purchase.Channel channel, long pointsRedeemed, long redeemedCents,
-                                         Instant occurredAt, long staffId) {
+                                         long couponDiscountCents, Instant occurredAt, long staffId) {
         return db.sql("""
                         insert into purchase (brand_id, store_id, member_id, order_no, channel, amount_cents,
-                                              points_redeemed, redeemed_cents, occurred_at, recorded_by)
+                                              points_redeemed, redeemed_cents, coupon_discount_cents, occurred_at,
+                                              recorded_by)
                         values (:brandId, :storeId, :memberId, :orderNo, :channel, :amount,
-                                :pointsRedeemed, :redeemedCents, :occurredAt, :staffId)
+                                :pointsRedeemed, :redeemedCents, :couponDiscount, :occurredAt, :staffId)
                         on conflict (store_id, order_no) do nothing
                         returning *
                         """)
                 .bind("brandId", brandId).bind("storeId", storeId).bind("memberId", memberId)
                 .bind("orderNo", in.orderNo()).bind("channel", channel.name()).bind("amount", in.amountCents())
                 .bind("pointsRedeemed", pointsRedeemed).bind("redeemedCents", redeemedCents)
+                .bind("couponDiscount", couponDiscountCents)
                 .bind("occurredAt", occurredAt).bind("staffId", staffId)
                 .map(PurchaseRepository::toPurchase)
                 .one();
@@ -105,15 +107,17 @@ public class PurchaseRepository {
     }
 
     public Mono<Refund> insertRefund(long purchaseId, String refundNo, long cents, long reversed, long returned,
-                                     long staffId, Instant at) {
+                                     long couponsReturned, long couponsKept, long staffId, Instant at) {
         return db.sql("""
                         insert into refund (purchase_id, refund_no, amount_cents, points_reversed, points_returned,
-                                            recorded_by, created_at)
-                        values (:p, :r, :cents, :reversed, :returned, :staffId, :at)
+                                            coupons_returned, coupons_kept, recorded_by, created_at)
+                        values (:p, :r, :cents, :reversed, :returned, :couponsReturned, :couponsKept, :staffId, :at)
                         returning *
                         """)
                 .bind("p", purchaseId).bind("r", refundNo).bind("cents", cents)
-                .bind("reversed", reversed).bind("returned", returned).bind("staffId", staffId).bind("at", at)
+                .bind("reversed", reversed).bind("returned", returned)
+                .bind("couponsReturned", (int) couponsReturned).bind("couponsKept", (int) couponsKept)
+                .bind("staffId", staffId).bind("at", at)
                 .map(PurchaseRepository::toRefund)
                 .one();
     }
@@ -145,7 +149,8 @@ public class PurchaseRepository {
                 row.get("points_earned", Long.class),
                 decode(row.get("earn_breakdown", String.class)),
                 row.get("refunded_cents", Long.class),
-                row.get("occurred_at", Instant.class));
+                row.get("occurred_at", Instant.class),
+                row.get("coupon_discount_cents", Long.class));
     }
 
     private static Refund toRefund(Readable row) {
@@ -156,6 +161,8 @@ public class PurchaseRepository {
                 row.get("amount_cents", Long.class),
                 row.get("points_reversed", Long.class),
                 row.get("points_returned", Long.class),
+                row.get("coupons_returned", Integer.class),
+                row.get("coupons_kept", Integer.class),
                 row.get("created_at", Instant.class));
     }
 }

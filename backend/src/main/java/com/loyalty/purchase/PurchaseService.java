@@ -1,5 +1,7 @@
 package com.loyalty.purchase;
 
+import com.loyalty.coupon.CouponRedemption;
+import com.loyalty.coupon.OrderLine;
 import com.loyalty.member.Member;
 import com.loyalty.member.MemberService;
 import com.loyalty.membercode.MemberCodeService;
@@ -44,13 +46,15 @@ public class PurchaseService {
     private final BrandProperties brand;
     private final Clock clock;
     private final TierService tiers;
+    private final CouponRedemption coupons;
     private final ObjectProvider<PurchaseEvents> events;
     private final TransactionalOperator tx;
 
     public PurchaseService(PurchaseRepository purchases, PointsService points, EarningRules earningRules,
                            MemberService members, MemberCodeService memberCodes, StoreScope storeScope,
                            StaffAuditLog audit, BrandProperties brand, Clock clock, TierService tiers,
-                           ObjectProvider<PurchaseEvents> events, ReactiveTransactionManager transactions) {
+                           CouponRedemption coupons, ObjectProvider<PurchaseEvents> events,
+                           ReactiveTransactionManager transactions) {
         this.purchases = purchases;
         this.points = points;
         this.earningRules = earningRules;
@@ -61,6 +65,7 @@ public class PurchaseService {
         this.brand = brand;
         this.clock = clock;
         this.tiers = tiers;
+        this.coupons = coupons;
         this.events = events;
         this.tx = TransactionalOperator.create(transactions);
     }
@@ -87,8 +92,14 @@ public class PurchaseService {
         long redeem = in.pointsToRedeem() == null ? 0 : in.pointsToRedeem();
         Purchase.Channel channel = in.channel() == null ? Purchase.Channel.STORE : in.channel();
         return points.lock(member.id())
-                .then(purchases.insertIfAbsent(brand.id(), storeId, member.id(), in, channel, redeem,
-                        points.centsFor(redeem), occurredAt, staff.id()))
+                .then(coupons.apply(member.id(), storeId, channel == Purchase.Channel.ONLINE, in.amountCents(),
+                        lines(in), in.couponIds(), now))
+                .flatMap(applied -> points.centsFor(redeem) > in.amountCents() - applied.discountCents()
+                        ? Mono.error(BusinessException.invalid("pointsToRedeem", "积分抵扣不能超过用券后的应付金额"))
+                        : purchases.insertIfAbsent(brand.id(), storeId, member.id(), in, channel, redeem,
+                                points.centsFor(redeem), applied.discountCents(), occurredAt, staff.id())
+                        .flatMap(purchase -> coupons.markUsed(member.id(), applied, purchase.id(), now)
+                                .thenReturn(purchase)))
                 .flatMap(purchase -> {
                     NewEntry earning = new NewEntry(brand.id(), member.id(), EntryKind.EARN, purchase.id(), null,
                             storeId, staff.id(), null, null, now);
@@ -146,6 +157,11 @@ public class PurchaseService {
                 throw BusinessException.invalid("items", "商品需有 SKU、名称、正数数量和非负单价");
             }
         }
+    }
+
+    /** The order's lines as coupons see them. */
+    private static List<OrderLine> lines(RecordPurchaseInput in) {
+        return items(in).stream().map(i -> new OrderLine(i.category(), i.quantity() * i.unitPriceCents())).toList();
     }
 
     private static List<PurchaseItemInput> items(RecordPurchaseInput in) {

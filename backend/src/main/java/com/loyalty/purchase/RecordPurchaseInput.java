@@ -13,5 +13,6 @@ public record RecordPurchaseInput(
         List<PurchaseItemInput> items,
         Purchase.Channel channel,
         Long pointsToRedeem,
-        Instant occurredAt) {
+        Instant occurredAt,
+        List<Long> couponIds) {
 }

@@ -4,5 +4,5 @@ import java.time.Instant;
 
 /** A (partial) refund of a purchase and the points it moved. */
 public record Refund(long id, long purchaseId, String refundNo, long amountCents, long pointsReversed,
-                     long pointsReturned, Instant createdAt) {
+                     long pointsReturned, int couponsReturned, int couponsKept, Instant createdAt) {
 }

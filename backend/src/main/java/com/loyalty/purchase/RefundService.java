@@ -1,5 +1,6 @@
 package com.loyalty.purchase;
 
+import com.loyalty.coupon.CouponRedemption;
 import com.loyalty.points.EntryKind;
 import com.loyalty.points.NewEntry;
 import com.loyalty.points.PointsService;
@@ -20,7 +21,8 @@ import reactor.core.publisher.Mono;
  * Refunds purchases, in parts if need be. Each refund takes back the earned points and gives
  * back the redeemed points in proportion to the refunded amount, counted on the running total
  * so that refunds adding up to the whole order move exactly all of them. Reversing points the
- * member already spent leaves a debt that later earnings pay off first.
+ * member already spent leaves a debt that later earnings pay off first. A refund of the whole
+ * order gives back its coupons that are still valid; the others stay used, and the refund says so.
  */
 @Service
 public class RefundService {
@@ -30,15 +32,18 @@ public class RefundService {
     private final StoreScope storeScope;
     private final StaffAuditLog audit;
     private final Clock clock;
+    private final CouponRedemption coupons;
     private final TransactionalOperator tx;
 
     public RefundService(PurchaseRepository purchases, PointsService points, StoreScope storeScope,
-                         StaffAuditLog audit, Clock clock, ReactiveTransactionManager transactions) {
+                         StaffAuditLog audit, Clock clock, CouponRedemption coupons,
+                         ReactiveTransactionManager transactions) {
         this.purchases = purchases;
         this.points = points;
         this.storeScope = storeScope;
         this.audit = audit;
         this.clock = clock;
+        this.coupons = coupons;
         this.tx = TransactionalOperator.create(transactions);
     }
 
@@ -73,8 +78,10 @@ public class RefundService {
         return purchases.refundedPoints(purchase.id()).flatMap(before -> {
             long reverse = proportion(purchase.pointsEarned(), refundedAfter, purchase.amountCents()) - before[0];
             long giveBack = proportion(purchase.pointsRedeemed(), refundedAfter, purchase.amountCents()) - before[1];
-            return purchases.insertRefund(purchase.id(), in.refundNo(), in.amountCents(), reverse, giveBack,
-                            staff.id(), now)
+            Mono<long[]> couponsBack = refundedAfter == purchase.amountCents()
+                    ? coupons.returnFor(purchase.id(), now) : Mono.just(new long[2]);
+            return couponsBack.flatMap(back -> purchases.insertRefund(purchase.id(), in.refundNo(), in.amountCents(),
+                            reverse, giveBack, back[0], back[1], staff.id(), now))
                     .flatMap(refund -> {
                         NewEntry base = new NewEntry(purchase.brandId(), purchase.memberId(), EntryKind.REFUND_REVERSE,
                                 purchase.id(), refund.id(), purchase.storeId(), staff.id(), in.refundNo(), null, now);

@@ -1,5 +1,6 @@
 package com.loyalty.tier;
 
+import com.loyalty.shared.Money;
 import com.loyalty.shared.config.BrandProperties;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,8 +58,8 @@ public class TierService {
                             if (reached.level() <= state.level()) {
                                 return Mono.empty();
                             }
-                            return change(state, reached.level(), 0, now, null, "近3个月月均消费 " + yuan(avg)
-                                    + "，达到" + reached.name() + "标准（月均 " + yuan(reached.thresholdCents()) + "），即时升级");
+                            return change(state, reached.level(), 0, now, null, "近3个月月均消费 " + Money.yuan(avg)
+                                    + "，达到" + reached.name() + "标准（月均 " + Money.yuan(reached.thresholdCents()) + "），即时升级");
                         })));
     }
 
@@ -77,14 +78,14 @@ public class TierService {
                             if (reached.level() > level) {
                                 level = reached.level();
                                 below = 0;
-                                reason = month + " 复核：月均消费 " + yuan(avg) + "，达到" + reached.name() + "标准，升级";
+                                reason = month + " 复核：月均消费 " + Money.yuan(avg) + "，达到" + reached.name() + "标准，升级";
                             } else if (avg >= current.thresholdCents()) {
                                 below = 0;
                             } else if (++below >= REVIEWS_BEFORE_DROP && level > 0) {
                                 level = level - 1;
                                 below = 0;
                                 reason = "连续 " + REVIEWS_BEFORE_DROP + " 次复核月均消费低于" + current.name() + "保级标准 "
-                                        + yuan(current.thresholdCents()) + "（" + month + " 复核：" + yuan(avg) + "），降为"
+                                        + Money.yuan(current.thresholdCents()) + "（" + month + " 复核：" + Money.yuan(avg) + "），降为"
                                         + byLevel(levels, level).name();
                             }
                             Mono<Void> apply = reason != null
@@ -112,12 +113,12 @@ public class TierService {
                     long avg = total / WINDOW_MONTHS;
                     long needed = next == null ? 0 : Math.max(0, next.thresholdCents() * WINDOW_MONTHS - total);
                     double progress = next == null ? 1.0 : Math.min(1.0, (double) avg / next.thresholdCents());
-                    String basis = "按最近 3 个自然月（含本月）的消费计算，已扣除退款：共 " + yuan(total) + "，月均 "
-                            + yuan(avg) + "。" + (next == null ? "已是最高等级。"
-                            : "本月内再消费 " + yuan(needed) + " 即可升级为" + next.name() + "（月均 "
-                            + yuan(next.thresholdCents()) + "），达标即时升级。")
+                    String basis = "按最近 3 个自然月（含本月）的消费计算，已扣除退款：共 " + Money.yuan(total) + "，月均 "
+                            + Money.yuan(avg) + "。" + (next == null ? "已是最高等级。"
+                            : "本月内再消费 " + Money.yuan(needed) + " 即可升级为" + next.name() + "（月均 "
+                            + Money.yuan(next.thresholdCents()) + "），达标即时升级。")
                             + (current.level() == 0 ? "" : "每月 1 日复核前 3 个月的月均消费，连续 3 次低于" + current.name()
-                            + "保级标准 " + yuan(current.thresholdCents()) + " 降一级；当前已连续 " + t.getT2() + " 次。");
+                            + "保级标准 " + Money.yuan(current.thresholdCents()) + " 降一级；当前已连续 " + t.getT2() + " 次。");
                     return new TierProgress(current, next, avg, needed, progress, t.getT2(), current.thresholdCents(),
                             start(month.plusMonths(1)), basis);
                 });
@@ -151,9 +152,5 @@ public class TierService {
 
     private ZoneId zone() {
         return brand.zone();
-    }
-
-    static String yuan(long cents) {
-        return String.format("¥%d.%02d", cents / 100, cents % 100);
     }
 }
