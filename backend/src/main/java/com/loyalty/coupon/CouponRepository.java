@@ -148,6 +148,24 @@ public class CouponRepository {
                         .map(kept -> new long[] {returned, kept}));
     }
 
+    /** Usable coupons expiring in {@code (from, until]}, with their template names. */
+    public Flux<ExpiringCoupon> expiringBetween(Instant from, Instant until) {
+        return db.sql("""
+                        select c.id, c.member_id, c.valid_until, t.name from member_coupon c
+                        join coupon_template t on t.id = c.template_id
+                        where c.status = 'USABLE' and c.valid_until > :from and c.valid_until <= :until
+                        order by c.id
+                        """)
+                .bind("from", from).bind("until", until)
+                .map(row -> new ExpiringCoupon(row.get("id", Long.class), row.get("member_id", Long.class),
+                        row.get("name", String.class), row.get("valid_until", Instant.class)))
+                .all();
+    }
+
+    /** A usable coupon about to expire, for reminders. */
+    public record ExpiringCoupon(long couponId, long memberId, String name, Instant validUntil) {
+    }
+
     public Mono<MemberCoupon> findBySourceKey(long memberId, String sourceKey) {
         return db.sql("select * from member_coupon where member_id = :m and source_key = :key")
                 .bind("m", memberId).bind("key", sourceKey).map(CouponRepository::toCoupon).one();

@@ -1,5 +1,6 @@
 package com.loyalty.jobs;
 
+import com.loyalty.coupon.CouponReminderJob;
 import com.loyalty.points.PointsExpiryJob;
 import com.loyalty.tier.TierReviewJob;
 import java.time.Clock;
@@ -28,13 +29,16 @@ public class JobRunner {
 
     private final PointsExpiryJob pointsExpiry;
     private final TierReviewJob tierReview;
+    private final CouponReminderJob couponReminders;
     private final RedissonReactiveClient redis;
     private final DatabaseClient db;
     private final Clock clock;
 
-    public JobRunner(PointsExpiryJob pointsExpiry, TierReviewJob tierReview, RedissonReactiveClient redis, DatabaseClient db, Clock clock) {
+    public JobRunner(PointsExpiryJob pointsExpiry, TierReviewJob tierReview, CouponReminderJob couponReminders,
+                     RedissonReactiveClient redis, DatabaseClient db, Clock clock) {
         this.pointsExpiry = pointsExpiry;
         this.tierReview = tierReview;
+        this.couponReminders = couponReminders;
         this.redis = redis;
         this.db = db;
         this.clock = clock;
@@ -60,6 +64,7 @@ public class JobRunner {
             case POINTS_EXPIRY -> pointsExpiry.run(asOf).map(r -> "expired " + r.bucketsExpired() + " buckets ("
                     + r.pointsExpired() + " points), queued " + r.remindersQueued() + " reminders");
             case TIER_REVIEW -> tierReview.run(asOf).map(n -> "reviewed " + n + " members for " + YearMonth.from(asOf));
+            case COUPON_REMINDERS -> couponReminders.run(asOf).map(n -> "queued " + n + " coupon reminders");
         };
     }
 

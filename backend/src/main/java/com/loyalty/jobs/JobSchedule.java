@@ -31,6 +31,12 @@ public class JobSchedule {
         jobs.run(JobName.POINTS_EXPIRY, LocalDate.now(clock.withZone(brand.zone()))).block(Duration.ofMinutes(30));
     }
 
+    /** Nine in the morning: reminders for coupons about to expire. */
+    @Scheduled(cron = "${loyalty.jobs.coupon-reminders-cron:0 0 9 * * *}", zone = "${loyalty.brand.zone:Asia/Shanghai}")
+    public void couponReminders() {
+        jobs.run(JobName.COUPON_REMINDERS, LocalDate.now(clock.withZone(brand.zone()))).block(Duration.ofMinutes(30));
+    }
+
     /** Twenty past midnight on the 1st: the monthly tier review. */
     @Scheduled(cron = "${loyalty.jobs.tier-review-cron:0 20 0 1 * *}", zone = "${loyalty.brand.zone:Asia/Shanghai}")
     public void tierReview() {

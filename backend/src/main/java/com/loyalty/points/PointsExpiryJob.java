@@ -41,6 +41,10 @@ public class PointsExpiryJob {
         this.tx = TransactionalOperator.create(transactions);
     }
 
+    /** The payload of a points expiry reminder. */
+    record ExpiryReminder(long points, String expiresOn) {
+    }
+
     /** What one run did. */
     public record Result(long bucketsExpired, long pointsExpired, long remindersQueued) {
     }
@@ -75,9 +79,9 @@ public class PointsExpiryJob {
         return ledger.expiringBetween(dayStart, until)
                 .concatMap(due -> {
                     String day = DAY.format(due.expiresAt().atZone(brand.zone()));
-                    String payload = "{\"points\":" + due.remaining() + ",\"expiresOn\":\"" + day + "\"}";
                     return outbox.enqueue(due.memberId(), "POINTS_EXPIRING",
-                            "points-expiring:" + due.memberId() + ":" + day, payload, dayStart);
+                            "points-expiring:" + due.memberId() + ":" + day,
+                            new ExpiryReminder(due.remaining(), day), dayStart);
                 })
                 .filter(Boolean::booleanValue)
                 .count();

@@ -112,6 +112,26 @@ class CouponTest extends IntegrationTest {
     }
 
     @Test
+    void membersAreRemindedOnceThreeDaysBeforeACouponExpires() {
+        String template = template(Map.of("validDays", 7, "name", "七日券"));
+        HttpGraphQlTester member = member(unique("remind"));
+        claim(member, template, "k");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+
+        for (java.time.LocalDate day : List.of(today.plusDays(2), today.plusDays(5), today.plusDays(6))) {
+            admin().documentName("runJob").variable("job", "COUPON_REMINDERS").variable("asOf", day.toString())
+                    .execute().path("runJob.summary").entity(String.class).satisfies(s -> assertThat(s).startsWith("queued"));
+        }
+
+        List<String> reminders = db.sql("select payload from notification_outbox where member_id = :m "
+                        + "and kind = 'COUPON_EXPIRING'")
+                .bind("m", Long.parseLong(idOf(member))).map(row -> row.get("payload", String.class))
+                .all().collectList().block();
+        assertThat(reminders).hasSize(1);
+        assertThat(reminders.get(0)).contains("七日券");
+    }
+
+    @Test
     void managersIssueCouponsWithAReasonAndOnlyForTheirStore() {
         String store = createStore("issue");
         HttpGraphQlTester manager = newStaff(store, "MANAGER");
