@@ -1,6 +1,11 @@
 package com.loyalty.coupon;
 
 import com.loyalty.member.Member;
+import com.loyalty.member.MemberService;
+import com.loyalty.shared.graphql.BadArgumentException;
+import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.store.StoreScope;
+import java.time.Clock;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.Payloads;
 import com.loyalty.shared.security.Role;
@@ -26,11 +31,50 @@ public class CouponController {
     private final CouponService coupons;
     private final CouponTemplateService templates;
     private final CouponQueries queries;
+    private final CouponPackService packs;
+    private final CouponRedemption redemption;
+    private final MemberService members;
+    private final StoreScope storeScope;
+    private final Clock clock;
 
-    public CouponController(CouponService coupons, CouponTemplateService templates, CouponQueries queries) {
+    public CouponController(CouponService coupons, CouponTemplateService templates, CouponQueries queries,
+                            CouponPackService packs, CouponRedemption redemption, MemberService members,
+                            StoreScope storeScope, Clock clock) {
         this.coupons = coupons;
         this.templates = templates;
         this.queries = queries;
+        this.packs = packs;
+        this.redemption = redemption;
+        this.members = members;
+        this.storeScope = storeScope;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @MutationMapping
+    public Mono<CouponPackPayload> createCouponPack(@Argument CreateCouponPackInput input,
+                                                    @AuthenticationPrincipal Viewer viewer) {
+        return packs.create(viewer, input).map(CouponPackPayload::of).transform(Payloads.recover(CouponPackPayload::failed));
+    }
+
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @MutationMapping
+    public Mono<IssueCouponPackPayload> issueCouponPack(@Argument IssueCouponPackInput input,
+                                                        @AuthenticationPrincipal Viewer viewer) {
+        return packs.issue(viewer, input).map(IssueCouponPackPayload::of)
+                .transform(Payloads.recover(IssueCouponPackPayload::failed));
+    }
+
+    /** For the till: which of the member's coupons apply to the order being rung up. */
+    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
+    @QueryMapping
+    public Mono<List<CouponForOrder>> couponsForOrder(@Argument CouponsForOrderInput input,
+                                                      @AuthenticationPrincipal Viewer viewer) {
+        return storeScope.storeFor(viewer, input.storeId())
+                .flatMap(store -> members.requireInBrand(viewer.brandId(), input.memberId(), "memberId")
+                        .flatMap(member -> redemption.assess(member.id(), store, "ONLINE".equals(input.channel()),
+                                input.amountCents() == null ? 0 : input.amountCents(), input.lines(), clock.instant())))
+                .onErrorMap(BusinessException.class, e -> new BadArgumentException(e.error().message()));
     }
 
     @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")

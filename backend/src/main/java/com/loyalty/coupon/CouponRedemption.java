@@ -2,6 +2,7 @@ package com.loyalty.coupon;
 
 import com.loyalty.shared.Money;
 import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
 import java.time.Instant;
@@ -49,6 +50,26 @@ public class CouponRedemption {
                     }
                     return new AppliedCoupons(List.copyOf(couponIds), Math.min(discount, amountCents));
                 });
+    }
+
+    /** Each of the member's usable coupons, and whether (and how much) it would take off this order. */
+    public Mono<List<CouponForOrder>> assess(long memberId, long storeId, boolean online, long amountCents,
+                                             List<OrderLine> lines, Instant now) {
+        return coupons.coupons(memberId, MemberCoupon.Status.USABLE, now, null, Pages.MAX_PAGE).collectList()
+                .flatMap(held -> coupons.findTemplates(held.stream().map(MemberCoupon::templateId).distinct().toList())
+                        .collectMap(CouponTemplate::id)
+                        .map(templates -> held.stream().map(coupon -> {
+                            if (coupon.validFrom().isAfter(now)) {
+                                return new CouponForOrder(coupon, false, 0, "尚未到可用时间");
+                            }
+                            try {
+                                long off = discount(templates.get(coupon.templateId()), storeId, online, amountCents,
+                                        lines, 1);
+                                return new CouponForOrder(coupon, true, Math.min(off, amountCents), null);
+                            } catch (BusinessException e) {
+                                return new CouponForOrder(coupon, false, 0, e.error().message());
+                            }
+                        }).toList()));
     }
 
     /** Marks the applied coupons used by the purchase; a coupon used meanwhile fails the purchase. */

@@ -46,7 +46,7 @@ public class CouponService {
     }
 
     /** How a coupon is being obtained. */
-    enum Way { CLAIM, EXCHANGE, ISSUE }
+    enum Way { CLAIM, EXCHANGE, ISSUE, PACK }
 
     public Mono<MemberCoupon> claim(Viewer member, long templateId, String key) {
         return obtain(member.brandId(), member.id(), templateId, Way.CLAIM, key, null);
@@ -64,6 +64,11 @@ public class CouponService {
                 .flatMap(member -> obtain(staff.brandId(), member.id(), templateId, Way.ISSUE, key, staff)
                         .flatMap(coupon -> audit.record(staff, staff.storeId(), "ISSUE_COUPON", member.id(),
                                 "template " + templateId + ": " + reason.strip()).thenReturn(coupon)));
+    }
+
+    /** One coupon of a pack, inside the pack's transaction; checks as for an issued coupon. */
+    Mono<MemberCoupon> obtainForPack(long brandId, long memberId, long templateId, String key) {
+        return obtain(brandId, memberId, templateId, Way.PACK, key, null);
     }
 
     private Mono<MemberCoupon> obtain(long brandId, long memberId, long templateId, Way way, String key, Viewer staff) {

@@ -1,0 +1,81 @@
+package com.loyalty.coupon;
+
+import com.loyalty.support.IntegrationTest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+class CouponPackTest extends IntegrationTest {
+
+    private static final String ISSUE_PACK = "mutation($m: ID!, $p: ID!, $k: String!) { issueCouponPack(input: { "
+            + "memberId: $m, packId: $p, reason: \"回流关怀\", idempotencyKey: $k }) { coupons { id template { name } } "
+            + "userErrors { code message } } }";
+
+    @Test
+    void aPackGivesAllItsCouponsOnceEvenWhenRepeated() {
+        String pack = pack(Map.of(template("满200减50", Map.of()), 1, template("包邮券", Map.of("kind", "SHIPPING", "perMemberLimit", 2)), 2));
+        HttpGraphQlTester member = member(unique("back"));
+
+        issue(member, pack, "p-1").path("issueCouponPack.coupons").entityList(Object.class).hasSize(3);
+        issue(member, pack, "p-1").path("issueCouponPack.coupons").entityList(Object.class).hasSize(3);
+
+        member.documentName("myCoupons").execute().path("me.coupons.totalCount").entity(Integer.class).isEqualTo(3);
+    }
+
+    @Test
+    void aPackIsGivenWholeOrNotAtAll() {
+        String scarce = template("限量礼品", Map.of("kind", "GIFT", "giftName", "帆布袋", "totalStock", 0));
+        String pack = pack(Map.of(template("满200减50", Map.of()), 1, scarce, 1));
+        HttpGraphQlTester member = member(unique("none"));
+
+        issue(member, pack, "p-1").path("issueCouponPack.userErrors[0].code").entity(String.class)
+                .isEqualTo("COUPON_OUT_OF_STOCK");
+
+        member.documentName("myCoupons").execute().path("me.coupons.totalCount").entity(Integer.class).isEqualTo(0);
+    }
+
+    @Test
+    void theTillSeesWhichCouponsApplyToTheOrderAndWhy() {
+        String store = createStore("which");
+        HttpGraphQlTester member = member(unique("which"));
+        for (String template : List.of(template("满200减50", Map.of()), template("满500减100",
+                Map.of("amountOffCents", 10_000, "thresholdCents", 50_000)))) {
+            member.documentName("claimCoupon").variable("templateId", template).variable("key", unique("k")).execute();
+        }
+
+        newStaff(store, "CLERK").document("query($m: ID!) { couponsForOrder(input: { memberId: $m, amountCents: 30000 }) "
+                        + "{ applicable discountCents reason coupon { template { name } } } }")
+                .variable("m", idOf(member)).execute()
+                .path("couponsForOrder[?(@.applicable == true)].coupon.template.name").entityList(String.class)
+                .containsExactly("满200减50")
+                .path("couponsForOrder[?(@.applicable == true)].discountCents").entityList(Long.class).containsExactly(5_000L)
+                .path("couponsForOrder[?(@.applicable == false)].reason").entityList(String.class)
+                .containsExactly("满500减100 适用商品未满 ¥500.00");
+    }
+
+    private GraphQlTester.Response issue(HttpGraphQlTester member, String pack, String key) {
+        return admin().document(ISSUE_PACK).variable("m", idOf(member)).variable("p", pack).variable("k", key).execute();
+    }
+
+    private String pack(Map<String, Integer> templates) {
+        List<Map<String, Object>> items = templates.entrySet().stream()
+                .map(e -> Map.<String, Object>of("templateId", e.getKey(), "quantity", e.getValue())).toList();
+        return admin().document("mutation($items: [CouponPackItemInput!]!) { createCouponPack(input: { "
+                        + "name: \"回流专属券包\", items: $items }) { pack { id } userErrors { code message } } }")
+                .variable("items", items).execute()
+                .path("createCouponPack.userErrors").entityList(Object.class).hasSize(0)
+                .path("createCouponPack.pack.id").entity(String.class).get();
+    }
+
+    private String template(String name, Map<String, Object> overrides) {
+        Map<String, Object> input = new HashMap<>(Map.of("name", name, "kind", "AMOUNT_OFF", "amountOffCents", 5_000,
+                "thresholdCents", 20_000, "validDays", 30, "claimable", true));
+        input.putAll(overrides);
+        return admin().documentName("createCouponTemplate").variable("input", input).execute()
+                .path("createCouponTemplate.userErrors").entityList(Object.class).hasSize(0)
+                .path("createCouponTemplate.template.id").entity(String.class).get();
+    }
+}
