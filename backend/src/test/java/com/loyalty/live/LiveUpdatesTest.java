@@ -55,17 +55,15 @@ class LiveUpdatesTest extends IntegrationTest {
         // would release Reactor Netty's shared resources under the first one)
         ConfigurableApplicationContext other = new SpringApplicationBuilder(LoyaltyApplication.class)
                 .profiles("test").properties("server.port=0").run();
-        {
-            int otherPort = Integer.parseInt(other.getEnvironment().getProperty("local.server.port"));
-            String name = unique("remote");
-            HttpGraphQlTester member = member(name);
-            CompletableFuture<Map<String, Object>> event = first(otherPort, token(name), "pointsChanged",
-                    "subscription { pointsChanged { balance delta } }");
+        int otherPort = Integer.parseInt(other.getEnvironment().getProperty("local.server.port"));
+        String name = unique("remote");
+        HttpGraphQlTester member = member(name);
+        CompletableFuture<Map<String, Object>> event = first(otherPort, token(name), "pointsChanged",
+                "subscription { pointsChanged { balance delta } }");
 
-            new Till(newStaff(createStore("far"), "CLERK")).earn(idOf(member), "F-1", 4_500);
+        new Till(newStaff(createStore("far"), "CLERK")).earn(idOf(member), "F-1", 4_500);
 
-            assertThat(event.get(10, java.util.concurrent.TimeUnit.SECONDS)).containsEntry("balance", 45);
-        }
+        assertThat(event.get(10, java.util.concurrent.TimeUnit.SECONDS)).containsEntry("balance", 45);
     }
 
     @Test

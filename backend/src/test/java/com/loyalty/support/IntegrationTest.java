@@ -1,7 +1,6 @@
 package com.loyalty.support;
 
 import com.loyalty.shared.config.BrandProperties;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
