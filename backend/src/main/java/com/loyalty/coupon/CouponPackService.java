@@ -59,6 +59,14 @@ public class CouponPackService {
                 .as(tx::transactional);
     }
 
+    /** A campaign's pack for one member, inside the campaign's transaction; once per campaign and member. */
+    public Mono<List<MemberCoupon>> issueForCampaign(long brandId, long memberId, long packId, long campaignId) {
+        return packs.find(brandId, packId).flatMapMany(pack -> Flux.fromIterable(pack.items())
+                        .concatMap(item -> Flux.range(1, item.quantity()).concatMap(n -> coupons.obtainForPack(brandId,
+                                memberId, item.templateId(), campaignId + ":" + item.templateId() + ":" + n, campaignId))))
+                .collectList();
+    }
+
     /** Gives the member every coupon of the pack, or none; repeating the key changes nothing. */
     public Mono<List<MemberCoupon>> issue(Viewer staff, IssueCouponPackInput in) {
         if (in.reason() == null || in.reason().isBlank()) {
@@ -74,7 +82,7 @@ public class CouponPackService {
                         .flatMap(pack -> Flux.fromIterable(pack.items())
                                 .concatMap(item -> Flux.range(1, item.quantity()).concatMap(n -> coupons.obtainForPack(
                                         staff.brandId(), member.id(), item.templateId(),
-                                        in.idempotencyKey() + ":" + pack.id() + ":" + item.templateId() + ":" + n)))
+                                        in.idempotencyKey() + ":" + pack.id() + ":" + item.templateId() + ":" + n, null)))
                                 .collectList()
                                 .flatMap(list -> audit.record(staff, staff.storeId(), "ISSUE_COUPON_PACK", member.id(),
                                         pack.name() + ": " + in.reason().strip()).thenReturn(list)))

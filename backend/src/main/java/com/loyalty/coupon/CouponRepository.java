@@ -107,16 +107,17 @@ public class CouponRepository {
 
     /** Inserts the member's coupon unless that source key was already used; empty in that case. */
     public Mono<MemberCoupon> insertCoupon(long templateId, long memberId, String source, String sourceKey,
-                                           Instant validFrom, Instant validUntil, Instant at) {
+                                           Instant validFrom, Instant validUntil, Instant at, Long campaignId) {
         return db.sql("""
                         insert into member_coupon (template_id, member_id, source, source_key, valid_from, valid_until,
-                                                   obtained_at)
-                        values (:t, :m, :source, :key, :from, :until, :at)
+                                                   obtained_at, campaign_id)
+                        values (:t, :m, :source, :key, :from, :until, :at, :campaign)
                         on conflict (member_id, source_key) do nothing
                         returning *
                         """)
                 .bind("t", templateId).bind("m", memberId).bind("source", source).bind("key", sourceKey)
                 .bind("from", validFrom).bind("until", validUntil).bind("at", at)
+                .bind("campaign", Parameter.fromOrEmpty(campaignId, Long.class))
                 .map(CouponRepository::toCoupon).one();
     }
 

@@ -46,7 +46,7 @@ public class CouponService {
     }
 
     /** How a coupon is being obtained. */
-    enum Way { CLAIM, EXCHANGE, ISSUE, PACK }
+    enum Way { CLAIM, EXCHANGE, ISSUE, PACK, CAMPAIGN }
 
     public Mono<MemberCoupon> claim(Viewer member, long templateId, String key) {
         return obtain(member.brandId(), member.id(), templateId, Way.CLAIM, key, null);
@@ -61,17 +61,18 @@ public class CouponService {
             return Mono.error(BusinessException.invalid("reason", "请填写发券原因"));
         }
         return members.requireInBrand(staff.brandId(), memberId, "memberId")
-                .flatMap(member -> obtain(staff.brandId(), member.id(), templateId, Way.ISSUE, key, staff)
+                .flatMap(member -> obtain(staff.brandId(), member.id(), templateId, Way.ISSUE, key, null)
                         .flatMap(coupon -> audit.record(staff, staff.storeId(), "ISSUE_COUPON", member.id(),
                                 "template " + templateId + ": " + reason.strip()).thenReturn(coupon)));
     }
 
     /** One coupon of a pack, inside the pack's transaction; checks as for an issued coupon. */
-    Mono<MemberCoupon> obtainForPack(long brandId, long memberId, long templateId, String key) {
-        return obtain(brandId, memberId, templateId, Way.PACK, key, null);
+    Mono<MemberCoupon> obtainForPack(long brandId, long memberId, long templateId, String key, Long campaignId) {
+        return obtain(brandId, memberId, templateId, campaignId == null ? Way.PACK : Way.CAMPAIGN, key, campaignId);
     }
 
-    private Mono<MemberCoupon> obtain(long brandId, long memberId, long templateId, Way way, String key, Viewer staff) {
+    private Mono<MemberCoupon> obtain(long brandId, long memberId, long templateId, Way way, String key,
+                                      Long campaignId) {
         if (key == null || key.isBlank() || key.length() > 100) {
             return Mono.error(BusinessException.invalid("idempotencyKey", "需要 1 到 100 个字符的幂等键"));
         }
@@ -82,7 +83,7 @@ public class CouponService {
                         ErrorCode.COUPON_NOT_FOUND, "优惠券不存在"))))
                 .flatMap(template -> coupons.findBySourceKey(memberId, sourceKey)
                         .switchIfEmpty(Mono.defer(() -> check(template, way, memberId, now)
-                                .then(Mono.defer(() -> hand(template, way, memberId, sourceKey, now, staff))))));
+                                .then(Mono.defer(() -> hand(template, way, memberId, sourceKey, now, campaignId))))));
     }
 
     private Mono<Void> check(CouponTemplate t, Way way, long memberId, Instant now) {
@@ -95,11 +96,12 @@ public class CouponService {
 
     /** One transaction: the coupon row (the idempotency key), the member's count, the stock, the points. */
     private Mono<MemberCoupon> hand(CouponTemplate t, Way way, long memberId, String sourceKey, Instant now,
-                                    Viewer staff) {
+                                    Long campaignId) {
         Mono<Void> pay = way != Way.EXCHANGE ? Mono.empty()
                 : points.lock(memberId).then(points.debit(new NewEntry(t.brandId(), memberId, EntryKind.COUPON_EXCHANGE,
                         null, null, null, null, "兑换 " + t.name(), sourceKey, now), t.pointsPrice(), null, false)).then();
-        return coupons.insertCoupon(t.id(), memberId, way.name(), sourceKey, t.startFor(now), t.expiryFor(now), now)
+        return coupons.insertCoupon(t.id(), memberId, way.name(), sourceKey, t.startFor(now), t.expiryFor(now), now,
+                        campaignId)
                 .flatMap(coupon -> coupons.countForMember(t.id(), memberId, t.perMemberLimit())
                         .flatMap(counted -> counted ? coupons.takeStock(t.id())
                                 : Mono.error(new BusinessException(ErrorCode.COUPON_LIMIT_REACHED,

@@ -21,7 +21,9 @@ public enum EntryKind {
     /** Rewarded for an invitation that became a member or a buyer, or as the invitee's welcome. */
     REFERRAL,
     /** Paid for a coupon from the coupon centre. */
-    COUPON_EXCHANGE;
+    COUPON_EXCHANGE,
+    /** Given by a campaign. */
+    CAMPAIGN;
 
     /** True for what leaderboards count as points earned: earnings, less points refunds took back. */
     public boolean countsAsEarned() {

@@ -1,0 +1,152 @@
+package com.loyalty.campaign;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** SQL for campaigns, their audience and the numbers behind their stats. */
+@Repository
+public class CampaignRepository {
+
+    private final DatabaseClient db;
+
+    public CampaignRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Campaign> insert(long brandId, CreateCampaignInput in, long staffId, Instant at) {
+        return db.sql("""
+                        insert into campaign (brand_id, name, starts_at, ends_at, audience_kind, audience_tiers,
+                            audience_members, benefit_kind, pack_id, points, control_percent, budget, created_by, created_at)
+                        values (:brandId, :name, :starts, :ends, :audience, :tiers, :members, :benefit, :pack, :points,
+                            :control, :budget, :staff, :at)
+                        returning *
+                        """)
+                .bind("brandId", brandId).bind("name", in.name().strip()).bind("starts", in.startsAt())
+                .bind("ends", in.endsAt()).bind("audience", in.audience().name())
+                .bind("tiers", Parameter.fromOrEmpty(in.tiers() == null ? null : in.tiers().toArray(Integer[]::new),
+                        Integer[].class))
+                .bind("members", Parameter.fromOrEmpty(in.memberIds() == null ? null
+                        : in.memberIds().toArray(Long[]::new), Long[].class))
+                .bind("benefit", in.benefit().name())
+                .bind("pack", Parameter.fromOrEmpty(in.packId(), Long.class))
+                .bind("points", Parameter.fromOrEmpty(in.points(), Long.class))
+                .bind("control", in.controlPercent() == null ? 10 : in.controlPercent())
+                .bind("budget", Parameter.fromOrEmpty(in.budget(), Long.class))
+                .bind("staff", staffId).bind("at", at)
+                .map(CampaignRepository::toCampaign).one();
+    }
+
+    public Mono<Campaign> find(long brandId, long id) {
+        return db.sql("select * from campaign where brand_id = :b and id = :id").bind("b", brandId).bind("id", id)
+                .map(CampaignRepository::toCampaign).one();
+    }
+
+    /** Marks the campaign launched; false when it already was. */
+    public Mono<Boolean> markLaunched(long id, Instant at) {
+        return db.sql("update campaign set launched_at = :at where id = :id and launched_at is null")
+                .bind("id", id).bind("at", at).fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    /**
+     * Records the audience, holding out {@code control_percent} of it at random (a hash of campaign
+     * and member, so the split is fixed and reproducible); returns the treated member ids.
+     */
+    public Flux<Long> recordAudience(Campaign c) {
+        String who = switch (c.audience()) {
+            case EVERYONE -> "true";
+            case TIERS -> "coalesce(t.level, 0) = any(:tiers)";
+            case MEMBERS -> "m.id = any(:members)";
+        };
+        var spec = db.sql("""
+                        insert into campaign_member (campaign_id, member_id, in_control)
+                        select :c, m.id, abs(hashtext(:c || ':' || m.id)) % 100 < :control
+                        from member m left join member_tier t on t.member_id = m.id
+                        where m.brand_id = :b and\s""" + who + """
+
+                        on conflict do nothing
+                        returning member_id, in_control
+                        """)
+                .bind("c", c.id()).bind("b", c.brandId()).bind("control", c.controlPercent());
+        if (c.audience() == Campaign.Audience.TIERS) {
+            spec = spec.bind("tiers", c.audienceTiers().toArray(Integer[]::new));
+        }
+        if (c.audience() == Campaign.Audience.MEMBERS) {
+            spec = spec.bind("members", c.audienceMembers().toArray(Long[]::new));
+        }
+        return spec.map(row -> Boolean.TRUE.equals(row.get("in_control", Boolean.class)) ? -1L
+                        : row.get("member_id", Long.class))
+                .all().filter(id -> id > 0).sort();
+    }
+
+    public Mono<Void> markReached(long campaignId, long memberId, Instant at) {
+        return db.sql("update campaign_member set reached_at = :at where campaign_id = :c and member_id = :m")
+                .bind("c", campaignId).bind("m", memberId).bind("at", at).then();
+    }
+
+    /** Audience counts: {audience, treated, control, reached}. */
+    public Mono<long[]> audienceCounts(long campaignId) {
+        return db.sql("""
+                        select count(*) as audience, count(*) filter (where not in_control) as treated,
+                               count(*) filter (where in_control) as control,
+                               count(*) filter (where reached_at is not null) as reached
+                        from campaign_member where campaign_id = :c
+                        """)
+                .bind("c", campaignId)
+                .map(row -> new long[] {row.get("audience", Long.class), row.get("treated", Long.class),
+                        row.get("control", Long.class), row.get("reached", Long.class)})
+                .one();
+    }
+
+    /** Coupons of the campaign: {issued, redeemed, discount on the orders that redeemed them}. */
+    public Mono<long[]> couponCounts(long campaignId) {
+        return db.sql("""
+                        select count(*) as issued, count(*) filter (where status = 'USED') as redeemed,
+                               coalesce((select sum(p.coupon_discount_cents) from purchase p
+                                         where p.id in (select purchase_id from member_coupon
+                                                        where campaign_id = :c and purchase_id is not null)), 0)::bigint
+                                   as discount
+                        from member_coupon where campaign_id = :c
+                        """)
+                .bind("c", campaignId)
+                .map(row -> new long[] {row.get("issued", Long.class), row.get("redeemed", Long.class),
+                        row.get("discount", Long.class)})
+                .one();
+    }
+
+    /** Orders and revenue (net of refunds) in the window, for the treated or the control members. */
+    public Mono<long[]> ordersAndRevenue(Campaign c, boolean control) {
+        return db.sql("""
+                        select count(p.id) as orders, coalesce(sum(p.amount_cents - p.refunded_cents), 0)::bigint as revenue
+                        from campaign_member cm join purchase p on p.member_id = cm.member_id
+                        where cm.campaign_id = :c and cm.in_control = :control
+                          and p.occurred_at >= :starts and p.occurred_at < :ends
+                        """)
+                .bind("c", c.id()).bind("control", control).bind("starts", c.startsAt()).bind("ends", c.endsAt())
+                .map(row -> new long[] {row.get("orders", Long.class), row.get("revenue", Long.class)})
+                .one();
+    }
+
+    public Mono<Long> pointsGiven(long campaignId) {
+        return db.sql("select coalesce(sum(delta), 0)::bigint as n from points_ledger where idempotency_key like :k")
+                .bind("k", "campaign:" + campaignId + ":%").map(row -> row.get("n", Long.class)).one();
+    }
+
+    private static Campaign toCampaign(Readable row) {
+        Integer[] tiers = row.get("audience_tiers", Integer[].class);
+        Long[] members = row.get("audience_members", Long[].class);
+        return new Campaign(row.get("id", Long.class), row.get("brand_id", Long.class), row.get("name", String.class),
+                row.get("starts_at", Instant.class), row.get("ends_at", Instant.class),
+                Campaign.Audience.valueOf(row.get("audience_kind", String.class)),
+                tiers == null ? null : Arrays.asList(tiers), members == null ? null : List.copyOf(Arrays.asList(members)),
+                Campaign.Benefit.valueOf(row.get("benefit_kind", String.class)), row.get("pack_id", Long.class),
+                row.get("points", Long.class), row.get("control_percent", Integer.class), row.get("budget", Long.class),
+                row.get("launched_at", Instant.class));
+    }
+}
