@@ -8,9 +8,11 @@ create table campaign (
     audience_kind   text        not null check (audience_kind in ('EVERYONE', 'TIERS', 'MEMBERS')),
     audience_tiers  int[],
     audience_members bigint[],
-    benefit_kind    text        not null check (benefit_kind in ('COUPON_PACK', 'POINTS')),
+    benefit_kind    text        not null check (benefit_kind in ('COUPON_PACK', 'POINTS', 'MULTIPLIER')),
     pack_id         bigint references coupon_pack (id),
     points          bigint check (points > 0),
+    -- MULTIPLIER: points earned by treated members during the window are multiplied by this
+    multiplier      numeric(4, 2) check (multiplier > 1),
     control_percent int         not null default 10 check (control_percent between 0 and 50),
     -- most points to give (POINTS) or packs to hand out (COUPON_PACK); null: no cap
     budget          bigint check (budget > 0),
@@ -19,7 +21,8 @@ create table campaign (
     created_at      timestamptz not null,
     check (starts_at < ends_at),
     check (benefit_kind <> 'COUPON_PACK' or pack_id is not null),
-    check (benefit_kind <> 'POINTS' or points is not null)
+    check (benefit_kind <> 'POINTS' or points is not null),
+    check (benefit_kind <> 'MULTIPLIER' or multiplier is not null)
 );
 
 -- Who was in the audience, who was held out, and who got the benefit.

@@ -16,6 +16,7 @@ public record Campaign(
         Benefit benefit,
         Long packId,
         Long points,
+        Double multiplier,
         int controlPercent,
         Long budget,
         Instant launchedAt) {
@@ -24,5 +25,5 @@ public record Campaign(
     public enum Audience { EVERYONE, TIERS, MEMBERS }
 
     /** What the treated members get. */
-    public enum Benefit { COUPON_PACK, POINTS }
+    public enum Benefit { COUPON_PACK, POINTS, MULTIPLIER }
 }

@@ -23,9 +23,10 @@ public class CampaignRepository {
     public Mono<Campaign> insert(long brandId, CreateCampaignInput in, long staffId, Instant at) {
         return db.sql("""
                         insert into campaign (brand_id, name, starts_at, ends_at, audience_kind, audience_tiers,
-                            audience_members, benefit_kind, pack_id, points, control_percent, budget, created_by, created_at)
+                            audience_members, benefit_kind, pack_id, points, multiplier, control_percent, budget,
+                            created_by, created_at)
                         values (:brandId, :name, :starts, :ends, :audience, :tiers, :members, :benefit, :pack, :points,
-                            :control, :budget, :staff, :at)
+                            :multiplier, :control, :budget, :staff, :at)
                         returning *
                         """)
                 .bind("brandId", brandId).bind("name", in.name().strip()).bind("starts", in.startsAt())
@@ -37,6 +38,8 @@ public class CampaignRepository {
                 .bind("benefit", in.benefit().name())
                 .bind("pack", Parameter.fromOrEmpty(in.packId(), Long.class))
                 .bind("points", Parameter.fromOrEmpty(in.points(), Long.class))
+                .bind("multiplier", Parameter.fromOrEmpty(in.multiplier() == null ? null
+                        : java.math.BigDecimal.valueOf(in.multiplier()), java.math.BigDecimal.class))
                 .bind("control", in.controlPercent() == null ? 10 : in.controlPercent())
                 .bind("budget", Parameter.fromOrEmpty(in.budget(), Long.class))
                 .bind("staff", staffId).bind("at", at)
@@ -133,6 +136,20 @@ public class CampaignRepository {
                 .one();
     }
 
+    /** The highest multiplier of campaigns that reached the member and whose window holds {@code at}. */
+    public Mono<Double> activeMultiplier(long memberId, Instant at) {
+        return db.sql("""
+                        select max(c.multiplier) as m from campaign c
+                        join campaign_member cm on cm.campaign_id = c.id
+                        where cm.member_id = :member and not cm.in_control and cm.reached_at is not null
+                          and c.benefit_kind = 'MULTIPLIER' and c.starts_at <= :at and c.ends_at > :at
+                        """)
+                .bind("member", memberId).bind("at", at)
+                .map(row -> row.get("m", java.math.BigDecimal.class) == null ? 1.0
+                        : row.get("m", java.math.BigDecimal.class).doubleValue())
+                .one();
+    }
+
     public Mono<Long> pointsGiven(long campaignId) {
         return db.sql("select coalesce(sum(delta), 0)::bigint as n from points_ledger where idempotency_key like :k")
                 .bind("k", "campaign:" + campaignId + ":%").map(row -> row.get("n", Long.class)).one();
@@ -146,7 +163,10 @@ public class CampaignRepository {
                 Campaign.Audience.valueOf(row.get("audience_kind", String.class)),
                 tiers == null ? null : Arrays.asList(tiers), members == null ? null : List.copyOf(Arrays.asList(members)),
                 Campaign.Benefit.valueOf(row.get("benefit_kind", String.class)), row.get("pack_id", Long.class),
-                row.get("points", Long.class), row.get("control_percent", Integer.class), row.get("budget", Long.class),
+                row.get("points", Long.class),
+                row.get("multiplier", java.math.BigDecimal.class) == null ? null
+                        : row.get("multiplier", java.math.BigDecimal.class).doubleValue(),
+                row.get("control_percent", Integer.class), row.get("budget", Long.class),
                 row.get("launched_at", Instant.class));
     }
 }

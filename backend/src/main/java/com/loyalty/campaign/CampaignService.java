@@ -54,8 +54,10 @@ public class CampaignService {
             return Mono.error(BusinessException.invalid("audience", "请选择目标等级或会员"));
         }
         if (in.benefit() == Campaign.Benefit.COUPON_PACK && in.packId() == null
-                || in.benefit() == Campaign.Benefit.POINTS && (in.points() == null || in.points() <= 0)) {
-            return Mono.error(BusinessException.invalid("benefit", "请填写券包或赠送积分"));
+                || in.benefit() == Campaign.Benefit.POINTS && (in.points() == null || in.points() <= 0)
+                || in.benefit() == Campaign.Benefit.MULTIPLIER && (in.multiplier() == null || in.multiplier() <= 1
+                        || in.multiplier() > 10)) {
+            return Mono.error(BusinessException.invalid("benefit", "请填写券包、赠送积分或积分倍数（1 到 10 倍）"));
         }
         if (in.controlPercent() != null && (in.controlPercent() < 0 || in.controlPercent() > 50)) {
             return Mono.error(BusinessException.invalid("controlPercent", "对照组比例需为 0 到 50"));
@@ -88,12 +90,20 @@ public class CampaignService {
     }
 
     private Mono<Void> benefit(Campaign c, long memberId, Instant now) {
+        if (c.benefit() == Campaign.Benefit.MULTIPLIER) {
+            return Mono.empty(); // reaching the member is the benefit: their purchases in the window earn more
+        }
         if (c.benefit() == Campaign.Benefit.COUPON_PACK) {
             return packs.issueForCampaign(c.brandId(), memberId, c.packId(), c.id()).then();
         }
         return points.lock(memberId).then(points.credit(new NewEntry(c.brandId(), memberId, EntryKind.CAMPAIGN, null,
                 null, null, null, c.name(), "campaign:" + c.id() + ":" + memberId, now), c.points(),
                 points.expiryFor(now))).then();
+    }
+
+    /** The campaign multiplier on points the member earns at {@code at}; 1 when none applies. */
+    public Mono<Double> multiplierFor(long memberId, Instant at) {
+        return campaigns.activeMultiplier(memberId, at);
     }
 
     public Mono<CampaignStats> stats(Viewer staff, long campaignId) {

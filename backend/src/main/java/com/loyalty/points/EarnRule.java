@@ -9,5 +9,7 @@ public enum EarnRule {
     /** Member day of the month. */
     MEMBER_DAY,
     /** The member's birthday day, week or month. */
-    BIRTHDAY
+    BIRTHDAY,
+    /** A campaign the member is in. */
+    CAMPAIGN
 }

@@ -24,8 +24,9 @@ public class EarningRules {
         this.rules = rules;
     }
 
-    /** What {@code paidCents} earn; a tier multiplier of 1 adds no TIER line. */
-    public Earning earn(long paidCents, Instant occurredAt, ZoneId zone, LocalDate birthday, double tierMultiplier) {
+    /** What {@code paidCents} earn; a multiplier of 1 adds no line. */
+    public Earning earn(long paidCents, Instant occurredAt, ZoneId zone, LocalDate birthday, double tierMultiplier,
+                        double campaignMultiplier) {
         long base = paidCents * rules.pointsPerYuan() / 100;
         List<EarnLine> lines = new ArrayList<>();
         lines.add(new EarnLine(EarnRule.BASE, 1, base));
@@ -44,6 +45,11 @@ public class EarningRules {
         if (birthday != null && inBirthdayPeriod(day, birthday) && rules.birthdayFactor() > 1) {
             long after = total * rules.birthdayFactor();
             lines.add(new EarnLine(EarnRule.BIRTHDAY, rules.birthdayFactor(), after - total));
+            total = after;
+        }
+        if (campaignMultiplier > 1) {
+            long after = (long) Math.floor(total * campaignMultiplier + 1e-9);
+            lines.add(new EarnLine(EarnRule.CAMPAIGN, campaignMultiplier, after - total));
             total = after;
         }
         return new Earning(total, List.copyOf(lines));

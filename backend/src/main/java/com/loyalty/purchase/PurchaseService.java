@@ -1,5 +1,6 @@
 package com.loyalty.purchase;
 
+import com.loyalty.campaign.CampaignService;
 import com.loyalty.coupon.CouponRedemption;
 import com.loyalty.coupon.OrderLine;
 import com.loyalty.member.Member;
@@ -47,13 +48,14 @@ public class PurchaseService {
     private final Clock clock;
     private final TierService tiers;
     private final CouponRedemption coupons;
+    private final CampaignService campaigns;
     private final ObjectProvider<PurchaseEvents> events;
     private final TransactionalOperator tx;
 
     public PurchaseService(PurchaseRepository purchases, PointsService points, EarningRules earningRules,
                            MemberService members, MemberCodeService memberCodes, StoreScope storeScope,
                            StaffAuditLog audit, BrandProperties brand, Clock clock, TierService tiers,
-                           CouponRedemption coupons, ObjectProvider<PurchaseEvents> events,
+                           CouponRedemption coupons, CampaignService campaigns, ObjectProvider<PurchaseEvents> events,
                            ReactiveTransactionManager transactions) {
         this.purchases = purchases;
         this.points = points;
@@ -66,6 +68,7 @@ public class PurchaseService {
         this.clock = clock;
         this.tiers = tiers;
         this.coupons = coupons;
+        this.campaigns = campaigns;
         this.events = events;
         this.tx = TransactionalOperator.create(transactions);
     }
@@ -120,17 +123,18 @@ public class PurchaseService {
                 .as(tx::transactional);
     }
 
-    /** Earns at the member's tier before this purchase, then lets the purchase lift the tier. */
+    /** Earns at the member's tier before this purchase and any campaign multiplier, then lets the purchase lift the tier. */
     private Mono<Purchase> earn(NewEntry entry, Purchase purchase, Member member) {
-        return tiers.current(member.id()).flatMap(tier -> {
-            var earning = earningRules.earn(purchase.paidCents(), purchase.occurredAt(), brand.zone(),
-                    member.birthday(), tier.pointsMultiplier());
-            Mono<Long> credit = earning.points() > 0
-                    ? points.credit(entry, earning.points(), points.expiryFor(purchase.occurredAt()))
-                    : Mono.just(0L);
-            return credit.then(purchases.setEarned(purchase.id(), earning.points(), earning.breakdown()))
-                    .flatMap(earned -> tiers.upgradeAfterPurchase(member.id()).thenReturn(earned));
-        });
+        return Mono.zip(tiers.current(member.id()), campaigns.multiplierFor(member.id(), purchase.occurredAt()))
+                .flatMap(t -> {
+                    var earning = earningRules.earn(purchase.paidCents(), purchase.occurredAt(), brand.zone(),
+                            member.birthday(), t.getT1().pointsMultiplier(), t.getT2());
+                    Mono<Long> credit = earning.points() > 0
+                            ? points.credit(entry, earning.points(), points.expiryFor(purchase.occurredAt()))
+                            : Mono.just(0L);
+                    return credit.then(purchases.setEarned(purchase.id(), earning.points(), earning.breakdown()))
+                            .flatMap(earned -> tiers.upgradeAfterPurchase(member.id()).thenReturn(earned));
+                });
     }
 
     private void check(RecordPurchaseInput in) {

@@ -84,6 +84,22 @@ class CampaignTest extends IntegrationTest {
         assertThat(stats.get("uplift")).isNull();
     }
 
+    @Test
+    void aMultiplierCampaignRaisesWhatItsMembersEarnInItsWindowOnly() {
+        String inside = idOf(member(unique("in")));
+        String outside = idOf(member(unique("out")));
+        launch(create(Map.of("benefit", "MULTIPLIER", "multiplier", 2.0, "controlPercent", 0,
+                "audience", "MEMBERS", "memberIds", List.of(inside))));
+        Till till = new Till(newStaff(createStore("double"), "CLERK"));
+
+        till.buy(inside, "M-1", 10_000)
+                .path("recordPurchase.purchase.pointsEarned").entity(Long.class).isEqualTo(200L)
+                .path("recordPurchase.purchase.earnBreakdown[1].rule").entity(String.class).isEqualTo("CAMPAIGN");
+        till.buy(inside, "M-2", 10_000, Map.of("occurredAt", OffsetDateTime.now().minusDays(2).toString()))
+                .path("recordPurchase.purchase.pointsEarned").entity(Long.class).isEqualTo(100L);
+        till.buy(outside, "M-3", 10_000).path("recordPurchase.purchase.pointsEarned").entity(Long.class).isEqualTo(100L);
+    }
+
     private String create(Map<String, Object> overrides) {
         Map<String, Object> input = new HashMap<>(Map.of("name", "回流计划",
                 "startsAt", OffsetDateTime.now().minusHours(1).toString(),
