@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
@@ -33,13 +32,13 @@ public class CampaignService {
     private final TransactionalOperator tx;
 
     public CampaignService(CampaignRepository campaigns, CouponPackService packs, PointsService points,
-                           StaffAuditLog audit, Clock clock, ReactiveTransactionManager transactions) {
+                           StaffAuditLog audit, Clock clock, TransactionalOperator tx) {
         this.campaigns = campaigns;
         this.packs = packs;
         this.points = points;
         this.audit = audit;
         this.clock = clock;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = tx;
     }
 
     public Mono<Campaign> create(Viewer staff, CreateCampaignInput in) {

@@ -17,7 +17,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
@@ -39,14 +38,14 @@ public class CheckInService {
 
     public CheckInService(CheckInRepository checkins, PointsService points, CheckInProperties rules,
                           BrandProperties brand, Clock clock, LeaderboardService leaderboards,
-                          ReactiveTransactionManager transactions) {
+                          TransactionalOperator tx) {
         this.checkins = checkins;
         this.points = points;
         this.rules = rules;
         this.brand = brand;
         this.clock = clock;
         this.leaderboards = leaderboards;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = tx;
     }
 
     public Mono<CheckInPayload> checkIn(Viewer member) {

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,14 +28,14 @@ public class CouponPackService {
 
     public CouponPackService(CouponPackRepository packs, CouponRepository templates, CouponService coupons,
                              MemberService members, StaffAuditLog audit, Clock clock,
-                             ReactiveTransactionManager transactions) {
+                             TransactionalOperator tx) {
         this.packs = packs;
         this.templates = templates;
         this.coupons = coupons;
         this.members = members;
         this.audit = audit;
         this.clock = clock;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = tx;
     }
 
     public Mono<CouponPack> create(Viewer staff, CreateCouponPackInput in) {

@@ -13,7 +13,6 @@ import com.loyalty.tier.TierService;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
@@ -35,14 +34,14 @@ public class CouponService {
     private final TransactionalOperator tx;
 
     public CouponService(CouponRepository coupons, TierService tiers, PointsService points, MemberService members,
-                         StaffAuditLog audit, Clock clock, ReactiveTransactionManager transactions) {
+                         StaffAuditLog audit, Clock clock, TransactionalOperator tx) {
         this.coupons = coupons;
         this.tiers = tiers;
         this.points = points;
         this.members = members;
         this.audit = audit;
         this.clock = clock;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = tx;
     }
 
     /** How a coupon is being obtained. */

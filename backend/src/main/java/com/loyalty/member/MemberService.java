@@ -13,7 +13,6 @@ import java.time.ZonedDateTime;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,13 +36,13 @@ public class MemberService {
     private final SecureRandom random = new SecureRandom();
 
     public MemberService(MemberRepository members, PhoneCipher phoneCipher, WeChatClient weChat, Clock clock,
-                         ObjectProvider<MemberEvents> events, ReactiveTransactionManager transactions) {
+                         ObjectProvider<MemberEvents> events, TransactionalOperator tx) {
         this.members = members;
         this.phoneCipher = phoneCipher;
         this.weChat = weChat;
         this.clock = clock;
         this.events = events;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = tx;
     }
 
     /** A member after login, and whether this login registered them. */

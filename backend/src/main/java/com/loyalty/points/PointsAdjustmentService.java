@@ -7,7 +7,6 @@ import com.loyalty.staff.StaffAuditLog;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
@@ -22,12 +21,12 @@ public class PointsAdjustmentService {
     private final TransactionalOperator tx;
 
     public PointsAdjustmentService(PointsService points, MemberService members, StaffAuditLog audit, Clock clock,
-                                   ReactiveTransactionManager transactions) {
+                                   TransactionalOperator tx) {
         this.points = points;
         this.members = members;
         this.audit = audit;
         this.clock = clock;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = tx;
     }
 
     public Mono<AdjustPointsPayload> adjust(Viewer staff, AdjustPointsInput in) {

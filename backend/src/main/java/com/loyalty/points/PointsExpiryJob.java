@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
@@ -31,14 +30,14 @@ public class PointsExpiryJob {
 
     public PointsExpiryJob(PointsLedger ledger, PointsService points, PointsProperties rules,
                            NotificationOutbox outbox, BrandProperties brand, Clock clock,
-                           ReactiveTransactionManager transactions) {
+                           TransactionalOperator tx) {
         this.ledger = ledger;
         this.points = points;
         this.rules = rules;
         this.outbox = outbox;
         this.brand = brand;
         this.clock = clock;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = tx;
     }
 
     /** The payload of a points expiry reminder. */

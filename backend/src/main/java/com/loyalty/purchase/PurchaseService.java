@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -56,7 +55,7 @@ public class PurchaseService {
                            MemberService members, MemberCodeService memberCodes, StoreScope storeScope,
                            StaffAuditLog audit, BrandProperties brand, Clock clock, TierService tiers,
                            CouponRedemption coupons, CampaignService campaigns, ObjectProvider<PurchaseEvents> events,
-                           ReactiveTransactionManager transactions) {
+                           TransactionalOperator tx) {
         this.purchases = purchases;
         this.points = points;
         this.earningRules = earningRules;
@@ -70,7 +69,7 @@ public class PurchaseService {
         this.coupons = coupons;
         this.campaigns = campaigns;
         this.events = events;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = tx;
     }
 
     public Mono<RecordPurchasePayload> record(Viewer staff, RecordPurchaseInput input) {

@@ -13,7 +13,6 @@ import com.loyalty.store.StoreScope;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
@@ -37,14 +36,14 @@ public class RefundService {
 
     public RefundService(PurchaseRepository purchases, PointsService points, StoreScope storeScope,
                          StaffAuditLog audit, Clock clock, CouponRedemption coupons,
-                         ReactiveTransactionManager transactions) {
+                         TransactionalOperator tx) {
         this.purchases = purchases;
         this.points = points;
         this.storeScope = storeScope;
         this.audit = audit;
         this.clock = clock;
         this.coupons = coupons;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = tx;
     }
 
     public Mono<RefundPurchasePayload> refund(Viewer staff, RefundPurchaseInput in) {

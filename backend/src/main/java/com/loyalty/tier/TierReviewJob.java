@@ -3,7 +3,6 @@ package com.loyalty.tier;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
@@ -14,9 +13,9 @@ public class TierReviewJob {
     private final TierService tiers;
     private final TransactionalOperator tx;
 
-    public TierReviewJob(TierService tiers, ReactiveTransactionManager transactions) {
+    public TierReviewJob(TierService tiers, TransactionalOperator tx) {
         this.tiers = tiers;
-        this.tx = TransactionalOperator.create(transactions);
+        this.tx = tx;
     }
 
     /** Reviews every member who has a tier to keep or spent in the window; returns how many. */
