@@ -1,5 +1,7 @@
 package com.loyalty.coupon;
 
+import com.loyalty.jobs.JobName;
+import com.loyalty.jobs.ScheduledJob;
 import com.loyalty.notify.NotificationOutbox;
 import com.loyalty.shared.config.BrandProperties;
 import java.time.Duration;
@@ -13,7 +15,7 @@ import reactor.core.publisher.Mono;
 
 /** Queues one reminder per coupon that expires within the next days (default 3); once per coupon. */
 @Component
-public class CouponReminderJob {
+public class CouponReminderJob implements ScheduledJob {
 
     private final CouponRepository coupons;
     private final NotificationOutbox outbox;
@@ -33,14 +35,21 @@ public class CouponReminderJob {
     public record Settings(@DefaultValue("3") int reminderDays) {
     }
 
-    /** Reminders queued for the business date. */
-    public Mono<Long> run(LocalDate asOf) {
+    @Override
+    public JobName job() {
+        return JobName.COUPON_REMINDERS;
+    }
+
+    /** Queues reminders for coupons expiring within the reminder window of the business date. */
+    @Override
+    public Mono<String> run(LocalDate asOf) {
         Instant dayStart = asOf.atStartOfDay(brand.zone()).toInstant();
         return coupons.expiringBetween(dayStart, dayStart.plus(Duration.ofDays(settings.reminderDays())))
                 .concatMap(c -> outbox.enqueue(c.memberId(), "COUPON_EXPIRING", "coupon-expiring:" + c.couponId(),
                         Map.of("couponId", c.couponId(), "name", c.name(), "validUntil", c.validUntil().toString()),
                         dayStart))
                 .filter(Boolean::booleanValue)
-                .count();
+                .count()
+                .map(n -> "queued " + n + " coupon reminders");
     }
 }

@@ -1,8 +1,30 @@
 package com.loyalty.jobs;
 
-/** The jobs that run on a schedule and can be run by hand. */
+/**
+ * The jobs that run on a schedule and can be run by hand, each with its default cron in business
+ * time (override with {@code loyalty.jobs.cron.<JOB_NAME>}).
+ */
 public enum JobName {
-    POINTS_EXPIRY,
-    TIER_REVIEW,
-    COUPON_REMINDERS
+    /** Ten past midnight: yesterday's expiries and the next reminders. */
+    POINTS_EXPIRY("0 10 0 * * *"),
+    /** Twenty past midnight on the 1st: the monthly tier review. */
+    TIER_REVIEW("0 20 0 1 * *"),
+    /** Nine in the morning: reminders for coupons about to expire. */
+    COUPON_REMINDERS("0 0 9 * * *"),
+    /** Half past one: RFM scores, quadrants, lifecycle stages and rule tags for every member. */
+    MEMBER_SEGMENTS("0 30 1 * * *"),
+    /** Ten in the morning: wake-up, birthday, repurchase and follow-up rules. */
+    AUTOMATION("0 0 10 * * *"),
+    /** Every minute: sends the notifications that are due. */
+    SEND_NOTIFICATIONS("0 * * * * *");
+
+    private final String defaultCron;
+
+    JobName(String defaultCron) {
+        this.defaultCron = defaultCron;
+    }
+
+    public String defaultCron() {
+        return defaultCron;
+    }
 }

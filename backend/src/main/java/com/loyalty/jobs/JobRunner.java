@@ -1,12 +1,11 @@
 package com.loyalty.jobs;
 
-import com.loyalty.coupon.CouponReminderJob;
-import com.loyalty.points.PointsExpiryJob;
-import com.loyalty.tier.TierReviewJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.YearMonth;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.redisson.api.RLockReactive;
@@ -27,18 +26,13 @@ public class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
     private static final Duration LEASE = Duration.ofMinutes(30);
 
-    private final PointsExpiryJob pointsExpiry;
-    private final TierReviewJob tierReview;
-    private final CouponReminderJob couponReminders;
+    private final Map<JobName, ScheduledJob> jobs = new EnumMap<>(JobName.class);
     private final RedissonReactiveClient redis;
     private final DatabaseClient db;
     private final Clock clock;
 
-    public JobRunner(PointsExpiryJob pointsExpiry, TierReviewJob tierReview, CouponReminderJob couponReminders,
-                     RedissonReactiveClient redis, DatabaseClient db, Clock clock) {
-        this.pointsExpiry = pointsExpiry;
-        this.tierReview = tierReview;
-        this.couponReminders = couponReminders;
+    public JobRunner(List<ScheduledJob> jobs, RedissonReactiveClient redis, DatabaseClient db, Clock clock) {
+        jobs.forEach(job -> this.jobs.put(job.job(), job));
         this.redis = redis;
         this.db = db;
         this.clock = clock;
@@ -60,12 +54,8 @@ public class JobRunner {
     }
 
     private Mono<String> execute(JobName job, LocalDate asOf) {
-        return switch (job) {
-            case POINTS_EXPIRY -> pointsExpiry.run(asOf).map(r -> "expired " + r.bucketsExpired() + " buckets ("
-                    + r.pointsExpired() + " points), queued " + r.remindersQueued() + " reminders");
-            case TIER_REVIEW -> tierReview.run(asOf).map(n -> "reviewed " + n + " members for " + YearMonth.from(asOf));
-            case COUPON_REMINDERS -> couponReminders.run(asOf).map(n -> "queued " + n + " coupon reminders");
-        };
+        ScheduledJob scheduled = jobs.get(job);
+        return scheduled == null ? Mono.just("no such job on this instance: " + job) : scheduled.run(asOf);
     }
 
     private Mono<Long> start(JobName job, LocalDate asOf) {

@@ -4,42 +4,48 @@ import com.loyalty.shared.config.BrandProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.TimeZone;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.CronTrigger;
 
-/** Runs the daily jobs on every instance's schedule; the job lock lets only one do the work. */
+/**
+ * Runs every job on its cron (business time) on every instance; the job lock lets only one
+ * instance do the work. A job's cron is {@code loyalty.jobs.cron.<JOB_NAME>} or its default.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @ConditionalOnProperty(name = "loyalty.jobs.scheduled", havingValue = "true", matchIfMissing = true)
-public class JobSchedule {
+public class JobSchedule implements SchedulingConfigurer {
 
     private final JobRunner jobs;
     private final Clock clock;
     private final BrandProperties brand;
+    private final Environment env;
 
-    public JobSchedule(JobRunner jobs, Clock clock, BrandProperties brand) {
+    public JobSchedule(JobRunner jobs, Clock clock, BrandProperties brand, Environment env) {
         this.jobs = jobs;
         this.clock = clock;
         this.brand = brand;
+        this.env = env;
     }
 
-    /** Ten past midnight, business time: yesterday's expiries and the next reminders. */
-    @Scheduled(cron = "${loyalty.jobs.points-expiry-cron:0 10 0 * * *}", zone = "${loyalty.brand.zone:Asia/Shanghai}")
-    public void pointsExpiry() {
-        jobs.run(JobName.POINTS_EXPIRY, LocalDate.now(clock.withZone(brand.zone()))).block(Duration.ofMinutes(30));
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        TimeZone zone = TimeZone.getTimeZone(brand.zone());
+        for (JobName job : JobName.values()) {
+            String cron = env.getProperty("loyalty.jobs.cron." + job.name(), job.defaultCron());
+            registrar.addCronTask(new CronTask(() -> runToday(job),
+                    new CronTrigger(cron, zone)));
+        }
     }
 
-    /** Nine in the morning: reminders for coupons about to expire. */
-    @Scheduled(cron = "${loyalty.jobs.coupon-reminders-cron:0 0 9 * * *}", zone = "${loyalty.brand.zone:Asia/Shanghai}")
-    public void couponReminders() {
-        jobs.run(JobName.COUPON_REMINDERS, LocalDate.now(clock.withZone(brand.zone()))).block(Duration.ofMinutes(30));
-    }
-
-    /** Twenty past midnight on the 1st: the monthly tier review. */
-    @Scheduled(cron = "${loyalty.jobs.tier-review-cron:0 20 0 1 * *}", zone = "${loyalty.brand.zone:Asia/Shanghai}")
-    public void tierReview() {
-        jobs.run(JobName.TIER_REVIEW, LocalDate.now(clock.withZone(brand.zone()))).block(Duration.ofMinutes(30));
+    private void runToday(JobName job) {
+        jobs.run(job, LocalDate.now(clock.withZone(brand.zone()))).block(Duration.ofMinutes(30));
     }
 }

@@ -1,5 +1,7 @@
 package com.loyalty.points;
 
+import com.loyalty.jobs.JobName;
+import com.loyalty.jobs.ScheduledJob;
 import com.loyalty.notify.NotificationOutbox;
 import com.loyalty.shared.config.BrandProperties;
 import java.time.Clock;
@@ -16,7 +18,7 @@ import reactor.core.publisher.Mono;
  * expiring within the reminder window. Running it again for the same date changes nothing.
  */
 @Component
-public class PointsExpiryJob {
+public class PointsExpiryJob implements ScheduledJob {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
 
@@ -44,11 +46,13 @@ public class PointsExpiryJob {
     record ExpiryReminder(long points, String expiresOn) {
     }
 
-    /** What one run did. */
-    public record Result(long bucketsExpired, long pointsExpired, long remindersQueued) {
+    @Override
+    public JobName job() {
+        return JobName.POINTS_EXPIRY;
     }
 
-    public Mono<Result> run(LocalDate asOf) {
+    @Override
+    public Mono<String> run(LocalDate asOf) {
         Instant dayStart = asOf.atStartOfDay(brand.zone()).toInstant();
         return ledger.dueGrants(dayStart)
                 .concatMap(grant -> expire(grant).as(tx::transactional))
@@ -58,7 +62,8 @@ public class PointsExpiryJob {
                     return sum;
                 })
                 .zipWith(remind(dayStart))
-                .map(t -> new Result(t.getT1()[0], t.getT1()[1], t.getT2()));
+                .map(t -> "expired " + t.getT1()[0] + " buckets (" + t.getT1()[1] + " points), queued "
+                        + t.getT2() + " reminders");
     }
 
     private Mono<Long> expire(PointsLedger.DueGrant grant) {

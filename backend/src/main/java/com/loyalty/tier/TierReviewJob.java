@@ -1,5 +1,7 @@
 package com.loyalty.tier;
 
+import com.loyalty.jobs.JobName;
+import com.loyalty.jobs.ScheduledJob;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.springframework.stereotype.Component;
@@ -8,7 +10,7 @@ import reactor.core.publisher.Mono;
 
 /** The monthly tier review for the month of a business date; one transaction per member. */
 @Component
-public class TierReviewJob {
+public class TierReviewJob implements ScheduledJob {
 
     private final TierService tiers;
     private final TransactionalOperator tx;
@@ -18,11 +20,18 @@ public class TierReviewJob {
         this.tx = tx;
     }
 
-    /** Reviews every member who has a tier to keep or spent in the window; returns how many. */
-    public Mono<Long> run(LocalDate asOf) {
+    @Override
+    public JobName job() {
+        return JobName.TIER_REVIEW;
+    }
+
+    /** Reviews every member who has a tier to keep or spent in the window. */
+    @Override
+    public Mono<String> run(LocalDate asOf) {
         YearMonth month = YearMonth.from(asOf);
         return tiers.membersToReview(month)
                 .concatMap(memberId -> tiers.review(memberId, month).as(tx::transactional).thenReturn(memberId))
-                .count();
+                .count()
+                .map(n -> "reviewed " + n + " members for " + month);
     }
 }
