@@ -8,6 +8,11 @@ import reactor.core.publisher.Mono;
  */
 public interface MemberEvents {
 
+    /** The member signed in for the first time and was registered. */
+    default Mono<Void> memberRegistered(Member member) {
+        return Mono.empty();
+    }
+
     /** The member bound a phone number for the first time: registration is complete. */
     default Mono<Void> phoneBound(Member member) {
         return Mono.empty();

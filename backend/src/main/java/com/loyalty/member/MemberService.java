@@ -54,7 +54,8 @@ public class MemberService {
         return members.findByOpenid(candidate.appId(), candidate.openid())
                 .flatMap(found -> rememberUnionid(found, candidate.unionid()).map(m -> new Registration(m, false)))
                 .switchIfEmpty(Mono.defer(() -> members.insertIfAbsent(candidate, newInviteCode())
-                        .map(m -> new Registration(m, true))
+                        .flatMap(m -> Flux.fromStream(events::orderedStream).concatMap(e -> e.memberRegistered(m))
+                                .then(Mono.just(new Registration(m, true))))
                         // lost a race with a concurrent first login: the row is there now
                         .switchIfEmpty(Mono.defer(() -> members.findByOpenid(candidate.appId(), candidate.openid())
                                 .map(m -> new Registration(m, false))))))

@@ -30,6 +30,19 @@ public class PurchaseRepository {
                 .one();
     }
 
+    /** Each member's latest purchases (at most {@code perMember}), newest first. */
+    public Flux<Purchase> latestOfMembers(java.util.Collection<Long> memberIds, int perMember) {
+        return db.sql("""
+                        select * from (
+                            select p.*, row_number() over (partition by member_id order by occurred_at desc, id desc) as n
+                            from purchase p where member_id = any(:ids)) latest
+                        where n <= :per order by member_id, n
+                        """)
+                .bind("ids", memberIds.toArray(Long[]::new)).bind("per", perMember)
+                .map(PurchaseRepository::toPurchase)
+                .all();
+    }
+
     /** Inserts the purchase unless the store already has that order number; empty in that case. */
     public Mono<Purchase> insertIfAbsent(long brandId, long storeId, long memberId, RecordPurchaseInput in,
                                          Purchase.Channel channel, long pointsRedeemed, long redeemedCents,

@@ -1,0 +1,76 @@
+package com.loyalty.segment;
+
+import com.loyalty.purchase.Purchase;
+import com.loyalty.purchase.PurchaseRepository;
+import com.loyalty.shared.graphql.Pages;
+import com.loyalty.shared.security.Viewer;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** Member profiles, filtered member lists and segment counts for staff. */
+@Controller
+public class SegmentController {
+
+    private static final int RECENT_ORDERS = 5;
+
+    private final SegmentQueries queries;
+    private final SegmentReads reads;
+    private final MemberProfileRepository summaries;
+    private final PurchaseRepository purchases;
+
+    public SegmentController(SegmentQueries queries, SegmentReads reads, MemberProfileRepository summaries,
+                             PurchaseRepository purchases) {
+        this.queries = queries;
+        this.reads = reads;
+        this.summaries = summaries;
+        this.purchases = purchases;
+    }
+
+    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
+    @QueryMapping
+    public Mono<MemberProfile> member(@Argument long id, @AuthenticationPrincipal Viewer viewer) {
+        return queries.profile(viewer, id);
+    }
+
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @QueryMapping
+    public Mono<Pages.Page<MemberProfile>> members(@Argument MemberFilter filter, @Argument Integer first,
+                                                   @Argument String after, @AuthenticationPrincipal Viewer viewer) {
+        return queries.find(viewer, filter, first, after);
+    }
+
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @QueryMapping
+    public Mono<SegmentOverview> memberSegments(@AuthenticationPrincipal Viewer viewer) {
+        return queries.overview(viewer);
+    }
+
+    @BatchMapping(typeName = "MemberProfile")
+    public Mono<Map<MemberProfile, PurchaseSummary>> purchases(List<MemberProfile> profiles) {
+        return summaries.summaries(profiles.stream().map(MemberProfile::id).toList())
+                .map(byId -> profiles.stream().collect(Collectors.toMap(Function.identity(), p -> byId.get(p.id()))));
+    }
+
+    @BatchMapping(typeName = "MemberProfile")
+    public Mono<Map<MemberProfile, List<Purchase>>> recentOrders(List<MemberProfile> profiles) {
+        return purchases.latestOfMembers(profiles.stream().map(MemberProfile::id).toList(), RECENT_ORDERS)
+                .collectMultimap(Purchase::memberId)
+                .map(byId -> profiles.stream().collect(Collectors.toMap(Function.identity(),
+                        p -> List.copyOf(byId.getOrDefault(p.id(), List.of())))));
+    }
+
+    @SchemaMapping(typeName = "Lifecycle")
+    public Mono<List<SegmentReads.StageChange>> history(MemberProfile.Lifecycle lifecycle) {
+        return reads.stageChanges(lifecycle.memberId(), 20).collectList();
+    }
+}
