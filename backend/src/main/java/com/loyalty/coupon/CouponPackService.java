@@ -60,9 +60,18 @@ public class CouponPackService {
 
     /** A campaign's pack for one member, inside the campaign's transaction; once per campaign and member. */
     public Mono<List<MemberCoupon>> issueForCampaign(long brandId, long memberId, long packId, long campaignId) {
+        return issueAll(brandId, memberId, packId, String.valueOf(campaignId), campaignId);
+    }
+
+    /** A pack an automation rule gives, inside its transaction; once per key (the rule's action). */
+    public Mono<List<MemberCoupon>> issueAutomatically(long brandId, long memberId, long packId, String key) {
+        return issueAll(brandId, memberId, packId, key, null);
+    }
+
+    private Mono<List<MemberCoupon>> issueAll(long brandId, long memberId, long packId, String key, Long campaignId) {
         return packs.find(brandId, packId).flatMapMany(pack -> Flux.fromIterable(pack.items())
                         .concatMap(item -> Flux.range(1, item.quantity()).concatMap(n -> coupons.obtainForPack(brandId,
-                                memberId, item.templateId(), campaignId + ":" + item.templateId() + ":" + n, campaignId))))
+                                memberId, item.templateId(), key + ":" + item.templateId() + ":" + n, campaignId))))
                 .collectList();
     }
 

@@ -1,0 +1,59 @@
+package com.loyalty.automation;
+
+import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.graphql.ErrorCode;
+import com.loyalty.shared.graphql.Pages;
+import com.loyalty.shared.graphql.UserError;
+import com.loyalty.shared.security.Viewer;
+import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.store.StoreScope;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/** The store's call list: staff see their own store's tasks and record how each call went (audited). */
+@Service
+public class FollowUpService {
+
+    private static final String CURSOR_KIND = "follow-up";
+    private static final int MAX_NOTE = 500;
+
+    private final FollowUpRepository tasks;
+    private final StoreScope scope;
+    private final StaffAuditLog audit;
+    private final Clock clock;
+    private final TransactionalOperator tx;
+
+    public FollowUpService(FollowUpRepository tasks, StoreScope scope, StaffAuditLog audit, Clock clock,
+                           TransactionalOperator tx) {
+        this.tasks = tasks;
+        this.scope = scope;
+        this.audit = audit;
+        this.clock = clock;
+        this.tx = tx;
+    }
+
+    public Mono<Pages.Page<FollowUpTask>> list(Viewer staff, Long storeId, FollowUpTask.Status status, Integer first,
+                                               String after) {
+        int size = Pages.size(first);
+        return scope.storeFor(staff, storeId).flatMap(store -> tasks
+                .list(store, status, Pages.after(after, CURSOR_KIND), size + 1).collectList()
+                .zipWith(tasks.count(store, status))
+                .map(t -> Pages.of(t.getT1(), size, FollowUpTask::id, CURSOR_KIND, after != null, t.getT2())));
+    }
+
+    public Mono<FollowUpTask> update(Viewer staff, UpdateFollowUpTaskInput in) {
+        if (in.note() != null && in.note().length() > MAX_NOTE) {
+            return Mono.error(BusinessException.invalid("note", "备注最多 500 字"));
+        }
+        return tasks.find(staff.brandId(), in.taskId())
+                .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("taskId",
+                        ErrorCode.FOLLOW_UP_NOT_FOUND, "回访任务不存在"))))
+                .flatMap(task -> scope.storeFor(staff, task.storeId())
+                        .then(tasks.update(task.id(), in.status(), in.note(), staff.id(), clock.instant()))
+                        .flatMap(saved -> audit.record(staff, saved.storeId(), "FOLLOW_UP_" + in.status(),
+                                saved.memberId(), in.note()).thenReturn(saved))
+                        .as(tx::transactional));
+    }
+}
