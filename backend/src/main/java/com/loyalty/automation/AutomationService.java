@@ -1,5 +1,6 @@
 package com.loyalty.automation;
 
+import com.loyalty.campaign.BuiltInCampaigns;
 import com.loyalty.coupon.CouponPackService;
 import com.loyalty.coupon.MemberCoupon;
 import com.loyalty.notify.NotificationOutbox;
@@ -33,14 +34,16 @@ public class AutomationService {
     private final CandidateQueries candidates;
     private final FollowUpRepository followUps;
     private final CouponPackService packs;
+    private final BuiltInCampaigns builtInCampaigns;
     private final NotificationOutbox outbox;
     private final BrandProperties brand;
     private final Clock clock;
     private final TransactionalOperator tx;
 
     public AutomationService(AutomationRepository automation, CandidateQueries candidates, FollowUpRepository followUps,
-                             CouponPackService packs, NotificationOutbox outbox, BrandProperties brand, Clock clock,
-                             TransactionalOperator tx) {
+                             CouponPackService packs, BuiltInCampaigns builtInCampaigns, NotificationOutbox outbox,
+                             BrandProperties brand, Clock clock, TransactionalOperator tx) {
+        this.builtInCampaigns = builtInCampaigns;
         this.automation = automation;
         this.candidates = candidates;
         this.followUps = followUps;
@@ -51,15 +54,16 @@ public class AutomationService {
         this.tx = tx;
     }
 
-    /** Runs every enabled rule of every brand; says how many members each acted on. */
+    /** Runs built-in campaigns, then every enabled rule of every brand; says how many members each acted on. */
     public Mono<String> run(LocalDate asOf) {
-        return automation.brandIds()
+        return builtInCampaigns.run(asOf).map(n -> "birthday campaigns gave " + n + " packs")
+                .concatWith(automation.brandIds()
                 .concatMap(brandId -> automation.rules(brandId).filter(AutomationRule::enabled)
                         .concatMap(rule -> runRule(rule, asOf)
                                 .flatMap(acted -> automation.recordRun(brandId, rule.rule(), asOf, acted, clock.instant())
-                                        .thenReturn(rule.rule() + " acted on " + acted))))
+                                        .thenReturn(rule.rule() + " acted on " + acted)))))
                 .collectList()
-                .map(parts -> parts.isEmpty() ? "no rules enabled" : String.join(", ", parts));
+                .map(parts -> String.join(", ", parts));
     }
 
     private Mono<Long> runRule(AutomationRule rule, LocalDate asOf) {

@@ -1,5 +1,8 @@
 package com.loyalty.campaign;
 
+import com.loyalty.segment.LifecycleStage;
+import com.loyalty.segment.MemberDirectory;
+import com.loyalty.segment.MemberFilter;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Arrays;
@@ -24,9 +27,9 @@ public class CampaignRepository {
         return db.sql("""
                         insert into campaign (brand_id, name, starts_at, ends_at, audience_kind, audience_tiers,
                             audience_members, benefit_kind, pack_id, points, multiplier, control_percent, budget,
-                            created_by, created_at)
+                            created_by, created_at, audience_tags, audience_stages, kind, member_day)
                         values (:brandId, :name, :starts, :ends, :audience, :tiers, :members, :benefit, :pack, :points,
-                            :multiplier, :control, :budget, :staff, :at)
+                            :multiplier, :control, :budget, :staff, :at, :tags, :stages, :kind, :memberDay)
                         returning *
                         """)
                 .bind("brandId", brandId).bind("name", in.name().strip()).bind("starts", in.startsAt())
@@ -43,6 +46,12 @@ public class CampaignRepository {
                 .bind("control", in.controlPercent() == null ? 10 : in.controlPercent())
                 .bind("budget", Parameter.fromOrEmpty(in.budget(), Long.class))
                 .bind("staff", staffId).bind("at", at)
+                .bind("tags", Parameter.fromOrEmpty(in.tagIds() == null ? null : in.tagIds().toArray(Long[]::new),
+                        Long[].class))
+                .bind("stages", Parameter.fromOrEmpty(in.stages() == null ? null
+                        : in.stages().stream().map(Enum::name).toArray(String[]::new), String[].class))
+                .bind("kind", in.kindOrStandard().name())
+                .bind("memberDay", Parameter.fromOrEmpty(in.memberDay(), Integer.class))
                 .map(CampaignRepository::toCampaign).one();
     }
 
@@ -62,27 +71,19 @@ public class CampaignRepository {
      * and member, so the split is fixed and reproducible); returns the treated member ids.
      */
     public Flux<Long> recordAudience(Campaign c) {
-        String who = switch (c.audience()) {
-            case EVERYONE -> "true";
-            case TIERS -> "coalesce(t.level, 0) = any(:tiers)";
-            case MEMBERS -> "m.id = any(:members)";
-        };
+        MemberFilter filter = c.audienceFilter();
+        MemberDirectory.Condition who = filter == null ? null : MemberDirectory.condition(filter);
         var spec = db.sql("""
                         insert into campaign_member (campaign_id, member_id, in_control)
                         select :c, m.id, abs(hashtext(:c || ':' || m.id)) % 100 < :control
-                        from member m left join member_tier t on t.member_id = m.id
-                        where m.brand_id = :b and\s""" + who + """
+                        from member m
+                        where m.brand_id = :b and\s""" + (who == null ? "m.id = any(:members)" : who.sql()) + """
 
                         on conflict do nothing
                         returning member_id, in_control
                         """)
                 .bind("c", c.id()).bind("b", c.brandId()).bind("control", c.controlPercent());
-        if (c.audience() == Campaign.Audience.TIERS) {
-            spec = spec.bind("tiers", c.audienceTiers().toArray(Integer[]::new));
-        }
-        if (c.audience() == Campaign.Audience.MEMBERS) {
-            spec = spec.bind("members", c.audienceMembers().toArray(Long[]::new));
-        }
+        spec = who == null ? spec.bind("members", c.audienceMembers().toArray(Long[]::new)) : who.bindTo(spec);
         return spec.map(row -> Boolean.TRUE.equals(row.get("in_control", Boolean.class)) ? -1L
                         : row.get("member_id", Long.class))
                 .all().filter(id -> id > 0).sort();
@@ -136,18 +137,47 @@ public class CampaignRepository {
                 .one();
     }
 
-    /** The highest multiplier of campaigns that reached the member and whose window holds {@code at}. */
-    public Mono<Double> activeMultiplier(long memberId, Instant at) {
+    /**
+     * The highest multiplier of campaigns that reached the member and whose window holds
+     * {@code at}; a member-day campaign only on its day of the month.
+     */
+    public Mono<Double> activeMultiplier(long memberId, Instant at, java.time.ZoneId zone) {
         return db.sql("""
                         select max(c.multiplier) as m from campaign c
                         join campaign_member cm on cm.campaign_id = c.id
                         where cm.member_id = :member and not cm.in_control and cm.reached_at is not null
                           and c.benefit_kind = 'MULTIPLIER' and c.starts_at <= :at and c.ends_at > :at
+                          and (c.kind <> 'MEMBER_DAY' or extract(day from :at at time zone :zone) = c.member_day)
                         """)
-                .bind("member", memberId).bind("at", at)
+                .bind("member", memberId).bind("at", at).bind("zone", zone.getId())
                 .map(row -> row.get("m", java.math.BigDecimal.class) == null ? 1.0
                         : row.get("m", java.math.BigDecimal.class).doubleValue())
                 .one();
+    }
+
+    /** Launched member-day and birthday campaigns whose window holds {@code at}. */
+    public Flux<Campaign> runningBuiltIns(Instant at) {
+        return db.sql("""
+                        select * from campaign where kind <> 'STANDARD' and launched_at is not null
+                          and starts_at <= :at and ends_at > :at order by id
+                        """)
+                .bind("at", at).map(CampaignRepository::toCampaign).all();
+    }
+
+    /** Treated members of a birthday campaign born in the month who have not had its pack. */
+    public Flux<Long> birthdaysDue(long campaignId, int month) {
+        return db.sql("""
+                        select cm.member_id from campaign_member cm join member m on m.id = cm.member_id
+                        where cm.campaign_id = :c and not cm.in_control and cm.reached_at is null
+                          and extract(month from m.birthday) = :month
+                        order by cm.member_id
+                        """)
+                .bind("c", campaignId).bind("month", month).map(row -> row.get("member_id", Long.class)).all();
+    }
+
+    public Mono<Long> reachedCount(long campaignId) {
+        return db.sql("select count(*) as n from campaign_member where campaign_id = :c and reached_at is not null")
+                .bind("c", campaignId).map(row -> row.get("n", Long.class)).one();
     }
 
     public Mono<Long> pointsGiven(long campaignId) {
@@ -158,6 +188,8 @@ public class CampaignRepository {
     private static Campaign toCampaign(Readable row) {
         Integer[] tiers = row.get("audience_tiers", Integer[].class);
         Long[] members = row.get("audience_members", Long[].class);
+        Long[] tags = row.get("audience_tags", Long[].class);
+        String[] stages = row.get("audience_stages", String[].class);
         return new Campaign(row.get("id", Long.class), row.get("brand_id", Long.class), row.get("name", String.class),
                 row.get("starts_at", Instant.class), row.get("ends_at", Instant.class),
                 Campaign.Audience.valueOf(row.get("audience_kind", String.class)),
@@ -167,6 +199,9 @@ public class CampaignRepository {
                 row.get("multiplier", java.math.BigDecimal.class) == null ? null
                         : row.get("multiplier", java.math.BigDecimal.class).doubleValue(),
                 row.get("control_percent", Integer.class), row.get("budget", Long.class),
-                row.get("launched_at", Instant.class));
+                row.get("launched_at", Instant.class),
+                tags == null ? null : List.copyOf(Arrays.asList(tags)),
+                stages == null ? null : Arrays.stream(stages).map(LifecycleStage::valueOf).toList(),
+                Campaign.Kind.valueOf(row.get("kind", String.class)), row.get("member_day", Integer.class));
     }
 }

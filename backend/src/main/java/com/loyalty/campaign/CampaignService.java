@@ -49,8 +49,17 @@ public class CampaignService {
             return Mono.error(BusinessException.invalid("endsAt", "结束时间需晚于开始时间"));
         }
         if (in.audience() == Campaign.Audience.TIERS && (in.tiers() == null || in.tiers().isEmpty())
-                || in.audience() == Campaign.Audience.MEMBERS && (in.memberIds() == null || in.memberIds().isEmpty())) {
-            return Mono.error(BusinessException.invalid("audience", "请选择目标等级或会员"));
+                || in.audience() == Campaign.Audience.MEMBERS && (in.memberIds() == null || in.memberIds().isEmpty())
+                || in.audience() == Campaign.Audience.TAGS && (in.tagIds() == null || in.tagIds().isEmpty())
+                || in.audience() == Campaign.Audience.STAGES && (in.stages() == null || in.stages().isEmpty())) {
+            return Mono.error(BusinessException.invalid("audience", "请选择目标等级、标签、生命周期阶段或会员"));
+        }
+        if (in.kindOrStandard() == Campaign.Kind.MEMBER_DAY && (in.benefit() != Campaign.Benefit.MULTIPLIER
+                || in.memberDay() == null || in.memberDay() < 1 || in.memberDay() > 28)) {
+            return Mono.error(BusinessException.invalid("memberDay", "会员日活动需设置积分倍数和每月 1 到 28 日中的一天"));
+        }
+        if (in.kindOrStandard() == Campaign.Kind.BIRTHDAY && in.benefit() != Campaign.Benefit.COUPON_PACK) {
+            return Mono.error(BusinessException.invalid("benefit", "生日活动的权益是券包"));
         }
         if (in.benefit() == Campaign.Benefit.COUPON_PACK && in.packId() == null
                 || in.benefit() == Campaign.Benefit.POINTS && (in.points() == null || in.points() <= 0)
@@ -80,6 +89,9 @@ public class CampaignService {
     }
 
     private Mono<Void> deliver(Campaign c, Instant now) {
+        if (c.kind() == Campaign.Kind.BIRTHDAY) {
+            return campaigns.recordAudience(c).then(); // packs go out in each member's birth month
+        }
         AtomicLong spent = new AtomicLong();
         long unit = c.benefit() == Campaign.Benefit.POINTS ? c.points() : 1;
         return campaigns.recordAudience(c)
@@ -102,7 +114,7 @@ public class CampaignService {
 
     /** The campaign multiplier on points the member earns at {@code at}; 1 when none applies. */
     public Mono<Double> multiplierFor(long memberId, Instant at) {
-        return campaigns.activeMultiplier(memberId, at);
+        return campaigns.activeMultiplier(memberId, at, clock.getZone());
     }
 
     public Mono<CampaignStats> stats(Viewer staff, long campaignId) {
