@@ -52,7 +52,6 @@ public class RuleTagRepository {
             return Mono.just(0L);
         }
         Map<String, Object> binds = new LinkedHashMap<>();
-        binds.put("to", asOf.plusDays(1).atStartOfDay(zone).toInstant());
         binds.put("now", now);
         binds.put("tags", tags.stream().map(RuleTag::id).toArray(Long[]::new));
         String scope = memberId == null ? "" : " and p.member_id = :member";
@@ -60,13 +59,12 @@ public class RuleTagRepository {
         for (int t = 0; t < tags.size(); t++) {
             RuleTag tag = tags.get(t);
             binds.put("tag" + t, tag.id());
-            binds.put("brand" + t, tag.brandId());
             StringBuilder select = new StringBuilder("select m.id as member_id, t.id as tag_id from tag t "
                     + "join member m on m.brand_id = t.brand_id where t.id = :tag" + t + " and t.kind = 'RULE'"
                     + (memberId == null ? "" : " and m.id = :member"));
             for (int i = 0; i < tag.conditions().size(); i++) {
                 String p = "t" + t + "c" + i;
-                select.append(" and ").append(predicate(tag.conditions().get(i), p, "brand" + t, scope, asOf, zone, binds));
+                select.append(" and ").append(predicate(tag.conditions().get(i), p, tag.brandId(), scope, asOf, zone, binds));
             }
             selects.add(select.toString());
         }
@@ -96,8 +94,11 @@ public class RuleTagRepository {
         return spec.fetch().rowsUpdated();
     }
 
-    /** The condition as SQL on member {@code m}, binding its values under names starting with {@code p}. */
-    private static String predicate(TagCondition c, String p, String brand, String scope, LocalDate asOf, ZoneId zone,
+    /**
+     * The condition as SQL on member {@code m}, binding its values under names starting with
+     * {@code p} (every bound name must occur in the statement).
+     */
+    private static String predicate(TagCondition c, String p, long brandId, String scope, LocalDate asOf, ZoneId zone,
                                     Map<String, Object> binds) {
         if (c.kind() == TagCondition.Kind.BIRTHDAY_THIS_MONTH) {
             binds.put(p + "month", asOf.getMonthValue());
@@ -105,12 +106,14 @@ public class RuleTagRepository {
         }
         int days = c.kind() == TagCondition.Kind.NO_PURCHASE_FOR ? c.days() : c.withinDays();
         binds.put(p + "from", asOf.minusDays(days - 1L).atStartOfDay(zone).toInstant());
+        binds.put("to", asOf.plusDays(1).atStartOfDay(zone).toInstant());
         String counted = " p.refunded_cents < p.amount_cents and p.occurred_at >= :" + p + "from and p.occurred_at < :to";
         if (c.kind() == TagCondition.Kind.NO_PURCHASE_FOR) {
             return "m.registered_at < :" + p + "from and not exists (select 1 from purchase p where p.member_id = m.id and"
                     + counted + ")";
         }
-        String orders = "m.id in (select p.member_id from purchase p where p.brand_id = :" + brand + " and" + counted
+        binds.put(p + "brand", brandId);
+        String orders = "m.id in (select p.member_id from purchase p where p.brand_id = :" + p + "brand and" + counted
                 + scope;
         boolean counts = c.kind() == TagCondition.Kind.CATEGORY_PURCHASES || c.kind() == TagCondition.Kind.PURCHASE_COUNT;
         binds.put(p + "min", counts ? c.minCount().longValue() : c.minCents());
