@@ -152,6 +152,12 @@ class RuleTagTest extends IntegrationTest {
         desk.create(name);
         desk.staff().documentName("createTag").variable("input", Map.of("name", name)).execute()
                 .path("createTag.userErrors[0].code").entity(String.class).isEqualTo("TAG_NAME_TAKEN");
+        String other = desk.create(unique("另一个"));
+        desk.staff().documentName("updateTag").variable("input", Map.of("tagId", other, "name", name)).execute()
+                .path("updateTag.userErrors[0].code").entity(String.class).isEqualTo("TAG_NAME_TAKEN");
+        desk.staff().documentName("updateTag").variable("input", Map.of("tagId", other, "rule", Map.of("conditions",
+                        List.of(Map.of("kind", "BIRTHDAY_THIS_MONTH"))))).execute()
+                .path("updateTag.userErrors[0].field").entityList(String.class).containsExactly("input", "rule");
     }
 
     private TagDesk manager() {
