@@ -8,6 +8,6 @@ alter table campaign add column audience_stages text[];
 alter table campaign add column kind text not null default 'STANDARD'
     check (kind in ('STANDARD', 'MEMBER_DAY', 'BIRTHDAY'));
 alter table campaign add column member_day int check (member_day between 1 and 28);
-alter table campaign add constraint campaign_member_day_check
+alter table campaign add constraint campaign_kind_member_day_check
     check (kind <> 'MEMBER_DAY' or (member_day is not null and benefit_kind = 'MULTIPLIER'));
-alter table campaign add constraint campaign_birthday_check check (kind <> 'BIRTHDAY' or benefit_kind = 'COUPON_PACK');
+alter table campaign add constraint campaign_kind_birthday_check check (kind <> 'BIRTHDAY' or benefit_kind = 'COUPON_PACK');

@@ -3,9 +3,14 @@ package com.loyalty.purchase;
 import com.loyalty.member.Member;
 import reactor.core.publisher.Mono;
 
-/** Other features' reactions to a recorded purchase, run inside the purchase's transaction. */
+/** Other features' reactions to a recorded purchase or refund, run inside its transaction. */
 public interface PurchaseEvents {
 
     /** A new purchase was recorded (replays do not call this). */
     Mono<Void> purchaseRecorded(Purchase purchase, Member member);
+
+    /** A new refund was recorded (replays do not call this); {@code purchase} includes it in refundedCents. */
+    default Mono<Void> purchaseRefunded(Purchase purchase, Refund refund) {
+        return Mono.empty();
+    }
 }

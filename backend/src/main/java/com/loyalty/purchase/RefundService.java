@@ -12,8 +12,10 @@ import com.loyalty.staff.StaffAuditLog;
 import com.loyalty.store.StoreScope;
 import java.time.Clock;
 import java.time.Instant;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,17 +34,19 @@ public class RefundService {
     private final StaffAuditLog audit;
     private final Clock clock;
     private final CouponRedemption coupons;
+    private final ObjectProvider<PurchaseEvents> events;
     private final TransactionalOperator tx;
 
     public RefundService(PurchaseRepository purchases, PointsService points, StoreScope storeScope,
                          StaffAuditLog audit, Clock clock, CouponRedemption coupons,
-                         TransactionalOperator tx) {
+                         ObjectProvider<PurchaseEvents> events, TransactionalOperator tx) {
         this.purchases = purchases;
         this.points = points;
         this.storeScope = storeScope;
         this.audit = audit;
         this.clock = clock;
         this.coupons = coupons;
+        this.events = events;
         this.tx = tx;
     }
 
@@ -98,6 +102,8 @@ public class RefundService {
                                 .flatMap(updated -> audit.record(staff, purchase.storeId(), "REFUND_PURCHASE",
                                                 purchase.memberId(), purchase.orderNo() + " " + in.refundNo() + " "
                                                         + in.amountCents() + " cents")
+                                        .then(Flux.fromStream(events::orderedStream)
+                                                .concatMap(e -> e.purchaseRefunded(updated, refund)).then())
                                         .thenReturn(RefundPurchasePayload.of(refund, updated, false)));
                     });
         });

@@ -2,18 +2,21 @@ package com.loyalty.segment;
 
 import com.loyalty.jobs.JobName;
 import com.loyalty.jobs.ScheduledJob;
+import com.loyalty.tag.RuleTagService;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Nightly: scores every member (RFM, quadrant, lifecycle stage). */
+/** Nightly: scores every member (RFM, quadrant, lifecycle stage) and recomputes rule tags. */
 @Component
 public class MemberSegmentsJob implements ScheduledJob {
 
     private final SegmentService segments;
+    private final RuleTagService ruleTags;
 
-    public MemberSegmentsJob(SegmentService segments) {
+    public MemberSegmentsJob(SegmentService segments, RuleTagService ruleTags) {
         this.segments = segments;
+        this.ruleTags = ruleTags;
     }
 
     @Override
@@ -23,7 +26,8 @@ public class MemberSegmentsJob implements ScheduledJob {
 
     @Override
     public Mono<String> run(LocalDate asOf) {
-        return segments.refreshAll(asOf)
-                .map(r -> "scored " + r.scored() + " members, " + r.stageChanges() + " stage changes");
+        return segments.refreshAll(asOf).zipWith(ruleTags.refreshAll(asOf))
+                .map(t -> "scored " + t.getT1().scored() + " members, " + t.getT1().stageChanges() + " stage changes, "
+                        + t.getT2() + " rule tag changes");
     }
 }

@@ -4,6 +4,8 @@ import com.loyalty.purchase.Purchase;
 import com.loyalty.purchase.PurchaseRepository;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.security.Viewer;
+import com.loyalty.tag.Tag;
+import com.loyalty.tag.TagService;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,9 +29,11 @@ public class SegmentController {
     private final SegmentReads reads;
     private final MemberProfileRepository summaries;
     private final PurchaseRepository purchases;
+    private final TagService tags;
 
     public SegmentController(SegmentQueries queries, SegmentReads reads, MemberProfileRepository summaries,
-                             PurchaseRepository purchases) {
+                             PurchaseRepository purchases, TagService tags) {
+        this.tags = tags;
         this.queries = queries;
         this.reads = reads;
         this.summaries = summaries;
@@ -67,6 +71,13 @@ public class SegmentController {
                 .collectMultimap(Purchase::memberId)
                 .map(byId -> profiles.stream().collect(Collectors.toMap(Function.identity(),
                         p -> List.copyOf(byId.getOrDefault(p.id(), List.of())))));
+    }
+
+    @BatchMapping(typeName = "MemberProfile")
+    public Mono<Map<MemberProfile, List<Tag>>> tags(List<MemberProfile> profiles) {
+        return tags.tagsOf(profiles.stream().map(MemberProfile::id).toList())
+                .map(byId -> profiles.stream().collect(Collectors.toMap(Function.identity(),
+                        p -> byId.getOrDefault(p.id(), List.of()))));
     }
 
     @SchemaMapping(typeName = "Lifecycle")

@@ -1,0 +1,49 @@
+package com.loyalty.tag;
+
+import java.time.Instant;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/** Puts manual tags on members and takes them off, each change with its history row, in one statement. */
+@Repository
+public class MemberTagRepository {
+
+    private final DatabaseClient db;
+
+    public MemberTagRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** True when the member did not have the tag before. */
+    public Mono<Boolean> add(long memberId, long tagId, long staffId, String reason, Instant at) {
+        return changed(db.sql("""
+                        with added as (
+                            insert into member_tag (member_id, tag_id, added_at, added_by)
+                            values (:member, :tag, :at, :staff)
+                            on conflict do nothing
+                            returning member_id, tag_id)
+                        insert into member_tag_event (member_id, tag_id, change, staff_id, reason, at)
+                        select member_id, tag_id, 'ADDED', :staff, :reason, :at from added
+                        """), memberId, tagId, staffId, reason, at);
+    }
+
+    /** True when the member had the tag. */
+    public Mono<Boolean> remove(long memberId, long tagId, long staffId, String reason, Instant at) {
+        return changed(db.sql("""
+                        with removed as (
+                            delete from member_tag where member_id = :member and tag_id = :tag
+                            returning member_id, tag_id)
+                        insert into member_tag_event (member_id, tag_id, change, staff_id, reason, at)
+                        select member_id, tag_id, 'REMOVED', :staff, :reason, :at from removed
+                        """), memberId, tagId, staffId, reason, at);
+    }
+
+    private static Mono<Boolean> changed(DatabaseClient.GenericExecuteSpec spec, long memberId, long tagId,
+                                         long staffId, String reason, Instant at) {
+        return spec.bind("member", memberId).bind("tag", tagId).bind("staff", staffId)
+                .bind("reason", Parameter.fromOrEmpty(reason, String.class)).bind("at", at)
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+}
