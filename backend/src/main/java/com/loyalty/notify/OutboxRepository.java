@@ -39,21 +39,23 @@ public class OutboxRepository {
     }
 
     /**
-     * Takes up to {@code limit} due PENDING messages: counts an attempt and reserves each until
+     * Takes up to {@code limit} due PENDING messages, oldest first: counts an attempt and reserves each until
      * {@code leaseUntil}, so no other run or instance takes them meanwhile (rows another
      * transaction holds are skipped, not waited for).
      */
     public Flux<Due> takeDue(Instant now, Instant leaseUntil, int limit) {
         return db.sql("""
-                        update notification_outbox o
-                        set attempts = o.attempts + 1, last_attempt_at = :now, next_attempt_at = :lease
-                        from member m
-                        where m.id = o.member_id and o.id in (
-                            select id from notification_outbox
-                            where status = 'PENDING' and next_attempt_at <= :now
-                            order by next_attempt_at, id limit :limit
-                            for update skip locked)
-                        returning o.*, m.openid, m.phone_cipher
+                        with taken as (
+                            update notification_outbox o
+                            set attempts = o.attempts + 1, last_attempt_at = :now, next_attempt_at = :lease
+                            from member m
+                            where m.id = o.member_id and o.id in (
+                                select id from notification_outbox
+                                where status = 'PENDING' and next_attempt_at <= :now
+                                order by next_attempt_at, id limit :limit
+                                for update skip locked)
+                            returning o.*, m.openid, m.phone_cipher)
+                        select * from taken order by due_at, id
                         """)
                 .bind("now", now).bind("lease", leaseUntil).bind("limit", limit)
                 .map(row -> new Due(toNotification(row), row.get("openid", String.class),
