@@ -121,7 +121,7 @@ public class AutomationService {
             day = thisYear.isAfter(asOf) ? thisYear : asOf;
         }
         Instant due = day.atTime(MESSAGE_TIME).atZone(brand.zone()).toInstant();
-        return outbox.enqueue(c.memberId(), rule.rule().name(), rule.rule() + ":" + c.memberId() + ":" + day,
-                Map.of("message", rule.render(c.values())), due.isBefore(now) ? now : due).then();
+        return outbox.enqueueDaily(c.memberId(), rule.rule().name(), Map.of("message", rule.render(c.values())),
+                due.isBefore(now) ? now : due).then();
     }
 }

@@ -1,33 +1,55 @@
 package com.loyalty.notify;
 
+import com.loyalty.shared.config.BrandProperties;
 import java.time.Instant;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import java.time.LocalDate;
+import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import reactor.core.publisher.Mono;
 
-/** Queues messages to members; a dedupe key makes queuing the same message twice a no-op. */
-@Repository
+/**
+ * Queues messages to members; a dedupe key makes queuing the same message twice a no-op. The
+ * purpose's channel and template come from {@code loyalty.notify.templates}; the
+ * SEND_NOTIFICATIONS job sends what is due.
+ */
+@Service
 public class NotificationOutbox {
 
-    private final DatabaseClient db;
+    private final OutboxRepository outbox;
+    private final NotifyProperties settings;
+    private final BrandProperties brand;
     private final JsonMapper json;
 
-    public NotificationOutbox(DatabaseClient db, JsonMapper json) {
-        this.db = db;
+    public NotificationOutbox(OutboxRepository outbox, NotifyProperties settings, BrandProperties brand,
+                              JsonMapper json) {
+        this.outbox = outbox;
+        this.settings = settings;
+        this.brand = brand;
         this.json = json;
     }
 
-    /** Queues the message with its payload as JSON; false when one with that key was already queued. */
+    /**
+     * Queues the message (kind = purpose) with its payload as JSON, to be sent from {@code dueAt};
+     * false when one with that key was already queued.
+     */
     public Mono<Boolean> enqueue(long memberId, String kind, String dedupeKey, Object payload, Instant dueAt) {
-        return db.sql("""
-                        insert into notification_outbox (member_id, kind, dedupe_key, payload, due_at)
-                        values (:memberId, :kind, :key, :payload, :dueAt)
-                        on conflict (dedupe_key) do nothing
-                        """)
-                .bind("memberId", memberId).bind("kind", kind).bind("key", dedupeKey)
-                .bind("payload", json.writeValueAsString(payload)).bind("dueAt", dueAt)
-                .fetch().rowsUpdated()
-                .map(rows -> rows > 0);
+        NotifyProperties.Template template = settings.template(kind);
+        return Mono.fromCallable(() -> json.writeValueAsString(payload))
+                .flatMap(data -> outbox.insert(memberId, NotifyProperties.canonical(kind), dedupeKey, data, dueAt,
+                        template.channel(), template.configured() ? template.templateId() : null));
+    }
+
+    /**
+     * Queues at most one message per member, purpose and business day (the brand-zone date of
+     * {@code dueAt}); false when that day already has one.
+     */
+    public Mono<Boolean> enqueueDaily(long memberId, String purpose, Object data, Instant dueAt) {
+        LocalDate day = dueAt.atZone(brand.zone()).toLocalDate();
+        return enqueue(memberId, purpose, dailyKey(memberId, purpose, day), data, dueAt);
+    }
+
+    /** The dedupe key of a member's message of a purpose on a business day. */
+    static String dailyKey(long memberId, String purpose, LocalDate day) {
+        return "daily:" + NotifyProperties.canonical(purpose) + ":" + memberId + ":" + day;
     }
 }

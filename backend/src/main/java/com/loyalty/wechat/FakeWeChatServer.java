@@ -25,6 +25,10 @@ import reactor.netty.resources.LoopResources;
  *   <li>Login code {@code dev-<name>} signs in user {@code <name>} and may be reused;
  *       {@code dev-<name>.<nonce>} works once, like a real code; anything else is invalid.</li>
  *   <li>Phone code {@code phone-<digits>} yields that number; anything else is invalid.</li>
+ *   <li>Access tokens are numbered ({@link #tokensIssued()}); after {@link #revokeAccessTokens()} the
+ *       ones issued so far get errcode 40001, as WeChat answers for an invalid token.</li>
+ *   <li>Subscribe messages are delivered ({@link #sentMessages()}) unless a test programmed the next
+ *       answers for the openid with {@link #failNext(String, int...)}.</li>
  * </ul>
  */
 public final class FakeWeChatServer {
@@ -38,6 +42,7 @@ public final class FakeWeChatServer {
 
     private final Set<String> usedCodes = ConcurrentHashMap.newKeySet();
     private final List<SentMessage> sentMessages = new CopyOnWriteArrayList<>();
+    private final FakeWeChatState state = new FakeWeChatState();
     private DisposableServer server;
     /** Its own event loop, so that it lives and dies with this fake and not with another app's. */
     private final LoopResources loops = LoopResources.create("fake-wechat", 1, true);
@@ -53,15 +58,15 @@ public final class FakeWeChatServer {
                 .host("127.0.0.1")
                 .port(port)
                 .route(routes -> routes
-                        .get("/cgi-bin/token", (req, res) -> json(res,
-                                "{\"access_token\":\"fake-access-token\",\"expires_in\":7200}"))
+                        .get("/cgi-bin/token", (req, res) -> json(res, fake.newAccessToken()))
                         .get("/sns/jscode2session", (req, res) -> json(res, fake.codeToSession(req.uri())))
                         .post("/wxa/business/getuserphonenumber", (req, res) -> req.receive().aggregate().asString()
                                 .defaultIfEmpty("{}")
-                                .flatMap(body -> Mono.from(json(res, phoneNumber(body)))))
+                                .flatMap(body -> Mono.from(json(res, fake.tokenValid(req.uri())
+                                        ? phoneNumber(body) : error(40001, "invalid credential")))))
                         .post("/cgi-bin/message/subscribe/send", (req, res) -> req.receive().aggregate().asString()
                                 .defaultIfEmpty("{}")
-                                .flatMap(body -> Mono.from(json(res, fake.subscribeMessage(body))))))
+                                .flatMap(body -> Mono.from(json(res, fake.subscribeMessage(req.uri(), body))))))
                 .bindNow();
         return fake;
     }
@@ -71,8 +76,34 @@ public final class FakeWeChatServer {
         return "http://127.0.0.1:" + server.port();
     }
 
+    /** Subscribe messages WeChat accepted, oldest first. */
     public List<SentMessage> sentMessages() {
         return List.copyOf(sentMessages);
+    }
+
+    /** Subscribe messages WeChat accepted for one openid, oldest first. */
+    public List<SentMessage> sentTo(String openid) {
+        return sentMessages.stream().filter(m -> m.toUser().equals(openid)).toList();
+    }
+
+    /** The next subscribe messages to the openid (any template) get these errcodes, in order. */
+    public void failNext(String openid, int... errcodes) {
+        state.program(openid, errcodes);
+    }
+
+    /** The next subscribe messages of the template to the openid get these errcodes, in order. */
+    public void failNext(String openid, String templateId, int... errcodes) {
+        state.program(openid + "|" + templateId, errcodes);
+    }
+
+    /** How many access tokens the fake has handed out (a refresh after 40001 adds one). */
+    public int tokensIssued() {
+        return state.tokensIssued();
+    }
+
+    /** Makes every access token issued so far invalid, as when another server fetched a new one. */
+    public void revokeAccessTokens() {
+        state.revokeTokens();
     }
 
     public void stop() {
@@ -121,8 +152,29 @@ public final class FakeWeChatServer {
         return answer.toString();
     }
 
-    private String subscribeMessage(String body) {
-        sentMessages.add(new SentMessage(stringField(body, "touser"), stringField(body, "template_id"), body));
+    private String newAccessToken() {
+        JsonObject answer = new JsonObject();
+        answer.addProperty("access_token", state.issueToken());
+        answer.addProperty("expires_in", 7200);
+        return answer.toString();
+    }
+
+    private boolean tokenValid(String uri) {
+        List<String> tokens = new QueryStringDecoder(uri).parameters().get("access_token");
+        return tokens != null && !tokens.isEmpty() && state.tokenValid(tokens.get(0));
+    }
+
+    private String subscribeMessage(String uri, String body) {
+        if (!tokenValid(uri)) {
+            return error(40001, "invalid credential, access_token is invalid or not latest");
+        }
+        String openid = stringField(body, "touser");
+        String templateId = stringField(body, "template_id");
+        int answer = state.nextAnswer(openid, templateId);
+        if (answer != 0) {
+            return error(answer, "fake error " + answer);
+        }
+        sentMessages.add(new SentMessage(openid, templateId, body));
         return error(0, "ok");
     }
 

@@ -3,7 +3,9 @@ package com.loyalty.wechat;
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
 import cn.binarywang.wx.miniapp.bean.WxMaPhoneNumberInfo;
+import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
 import com.loyalty.shared.graphql.ErrorCode;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import me.chanjar.weixin.common.error.WxErrorException;
 import org.slf4j.Logger;
@@ -49,6 +51,32 @@ public class WeChatClient {
             WxMaPhoneNumberInfo info = wx.getUserService().getPhoneNumber(code);
             return info.getPurePhoneNumber();
         }, ErrorCode.PHONE_CODE_INVALID, "手机号授权无效，请重新授权");
+    }
+
+    /**
+     * Sends a subscribe message (one consent of the member). On an invalid access token the SDK
+     * fetches a new one and tries once more; failures come as {@link SubscribeSendException}.
+     */
+    public Mono<Void> sendSubscribeMessage(String openid, String templateId, String page, Map<String, String> data) {
+        return Mono.<Void>fromRunnable(() -> {
+                    WxMaSubscribeMessage message = new WxMaSubscribeMessage();
+                    message.setToUser(openid);
+                    message.setTemplateId(templateId);
+                    message.setPage(page);
+                    data.forEach((name, value) -> message.addData(new WxMaSubscribeMessage.MsgData(name, value)));
+                    try {
+                        wx.getMsgService().sendSubscribeMsg(message);
+                    } catch (WxErrorException e) {
+                        int errcode = e.getError() == null ? -1 : e.getError().getErrorCode();
+                        String errmsg = e.getError() == null ? e.getMessage() : e.getError().getErrorMsg();
+                        throw new SubscribeSendException(errcode, errmsg);
+                    }
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(e -> !(e instanceof SubscribeSendException), e -> {
+                    log.warn("WeChat subscribe message failed", e);
+                    return new SubscribeSendException(-1, "WeChat unreachable: " + e.getMessage());
+                });
     }
 
     private <T> Mono<T> call(Callable<T> blocking, ErrorCode invalidCode, String invalidMessage) {

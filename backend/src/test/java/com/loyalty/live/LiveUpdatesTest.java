@@ -54,7 +54,7 @@ class LiveUpdatesTest extends IntegrationTest {
         // a second backend on the same Postgres and Redis; it closes with the JVM (closing it earlier
         // would release Reactor Netty's shared resources under the first one)
         ConfigurableApplicationContext other = new SpringApplicationBuilder(LoyaltyApplication.class)
-                .profiles("test").properties("server.port=0").run();
+                .profiles("test").run("--server.port=0");
         int otherPort = Integer.parseInt(other.getEnvironment().getProperty("local.server.port"));
         String name = unique("remote");
         HttpGraphQlTester member = member(name);

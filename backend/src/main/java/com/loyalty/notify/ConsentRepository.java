@@ -1,0 +1,66 @@
+package com.loyalty.notify;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** SQL of members' one-time subscribe-message consents, counted per template. */
+@Repository
+public class ConsentRepository {
+
+    private final DatabaseClient db;
+
+    public ConsentRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Adds one consent for each template. */
+    public Mono<Void> grant(long memberId, Collection<String> templateIds, Instant at) {
+        return Flux.fromIterable(templateIds)
+                .concatMap(templateId -> db.sql("""
+                                insert into subscribe_consent (member_id, template_id, remaining, updated_at)
+                                values (:m, :t, 1, :at)
+                                on conflict (member_id, template_id)
+                                do update set remaining = subscribe_consent.remaining + 1, updated_at = :at
+                                """)
+                        .bind("m", memberId).bind("t", templateId).bind("at", at)
+                        .then())
+                .then();
+    }
+
+    /** Uses one consent; false when the member has none left for the template. */
+    public Mono<Boolean> spend(long memberId, String templateId, Instant at) {
+        return db.sql("""
+                        update subscribe_consent set remaining = remaining - 1, updated_at = :at
+                        where member_id = :m and template_id = :t and remaining > 0
+                        """)
+                .bind("m", memberId).bind("t", templateId).bind("at", at)
+                .fetch().rowsUpdated().map(rows -> rows > 0);
+    }
+
+    /** Gives back a consent a message did not use (WeChat did not deliver it). */
+    public Mono<Void> giveBack(long memberId, String templateId, Instant at) {
+        return grant(memberId, List.of(templateId), at);
+    }
+
+    /** Drops every consent for the template: the member turned its messages off in WeChat. */
+    public Mono<Void> clear(long memberId, String templateId, Instant at) {
+        return db.sql("update subscribe_consent set remaining = 0, updated_at = :at where member_id = :m and template_id = :t")
+                .bind("m", memberId).bind("t", templateId).bind("at", at)
+                .then();
+    }
+
+    /** The member's consents left, by template id. */
+    public Mono<Map<String, Integer>> remaining(long memberId) {
+        return db.sql("select template_id, remaining from subscribe_consent where member_id = :m")
+                .bind("m", memberId)
+                .map(row -> Map.entry(row.get("template_id", String.class), row.get("remaining", Integer.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+}

@@ -1,0 +1,35 @@
+package com.loyalty.notify;
+
+import com.loyalty.member.MemberService;
+import com.loyalty.shared.graphql.BadArgumentException;
+import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.graphql.Pages;
+import com.loyalty.shared.security.Viewer;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** What was sent (or not) to a member, for staff of the member's brand; newest first. */
+@Service
+public class NotificationQueries {
+
+    private static final String CURSOR_KIND = "notification";
+
+    private final OutboxRepository outbox;
+    private final MemberService members;
+
+    public NotificationQueries(OutboxRepository outbox, MemberService members) {
+        this.outbox = outbox;
+        this.members = members;
+    }
+
+    public Mono<Pages.Page<Notification>> notifications(Viewer staff, Long memberId, NotificationStatus status,
+                                                       Integer first, String after) {
+        int size = Pages.size(first);
+        Long before = Pages.after(after, CURSOR_KIND);
+        return members.requireInBrand(staff.brandId(), memberId, "memberId")
+                .onErrorMap(BusinessException.class, e -> new BadArgumentException(e.error().message()))
+                .flatMap(member -> outbox.page(member.id(), status, before, size + 1).collectList()
+                        .zipWith(outbox.count(member.id(), status))
+                        .map(t -> Pages.of(t.getT1(), size, Notification::id, CURSOR_KIND, after != null, t.getT2())));
+    }
+}

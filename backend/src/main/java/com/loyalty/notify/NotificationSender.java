@@ -1,0 +1,118 @@
+package com.loyalty.notify;
+
+import com.loyalty.shared.crypto.PhoneCipher;
+import com.loyalty.wechat.SubscribeSendException;
+import com.loyalty.wechat.WeChatClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Delivers one message taken from the outbox over its channel and records how it went: SENT,
+ * SKIPPED (no template, openid, phone or consent; the member refused), PENDING again after a
+ * backoff when trying later may work, FAILED when it cannot or attempts are used up.
+ */
+@Service
+public class NotificationSender {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
+    /** WeChat errcodes that retrying cannot fix: bad openid, template id, data or page. */
+    private static final Set<Integer> PERMANENT = Set.of(40003, 40037, 47003, 41030);
+
+    /** What an attempt came to. */
+    public enum Outcome { SENT, SKIPPED, RETRYING, FAILED }
+
+    private final OutboxRepository outbox;
+    private final ConsentRepository consents;
+    private final WeChatClient weChat;
+    private final SmsSender sms;
+    private final PhoneCipher phones;
+    private final MessageData messageData;
+    private final NotifyProperties settings;
+    private final Clock clock;
+
+    public NotificationSender(OutboxRepository outbox, ConsentRepository consents, WeChatClient weChat, SmsSender sms,
+                              PhoneCipher phones, MessageData messageData, NotifyProperties settings, Clock clock) {
+        this.outbox = outbox;
+        this.consents = consents;
+        this.weChat = weChat;
+        this.sms = sms;
+        this.phones = phones;
+        this.messageData = messageData;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public Mono<Outcome> deliver(OutboxRepository.Due due) {
+        Notification n = due.message();
+        if (n.template() == null) {
+            return finish(n, Outcome.SKIPPED, "no template configured for " + n.purpose());
+        }
+        return Mono.defer(() -> {
+                    NotifyProperties.Template template = settings.template(n.purpose());
+                    Map<String, String> values = messageData.values(n.data(), template.fields());
+                    return n.channel() == Channel.SMS ? sms(due, values) : weChat(due, template.page(), values);
+                })
+                .onErrorResume(e -> {
+                    log.warn("Notification {} could not be processed", n.id(), e);
+                    return retryOrFail(n, "error: " + e.getMessage());
+                });
+    }
+
+    private Mono<Outcome> weChat(OutboxRepository.Due due, String page, Map<String, String> values) {
+        Notification n = due.message();
+        if (due.openid() == null || due.openid().isBlank()) {
+            return finish(n, Outcome.SKIPPED, "member has no WeChat openid");
+        }
+        return consents.spend(n.memberId(), n.template(), clock.instant()).flatMap(consented -> !consented
+                ? finish(n, Outcome.SKIPPED, "no subscribe consent left for template " + n.template())
+                : weChat.sendSubscribeMessage(due.openid(), n.template(), page, values)
+                        .then(finish(n, Outcome.SENT, null))
+                        .onErrorResume(SubscribeSendException.class, e -> weChatFailed(n, e)));
+    }
+
+    private Mono<Outcome> weChatFailed(Notification n, SubscribeSendException e) {
+        Instant now = clock.instant();
+        if (e.errcode() == SubscribeSendException.USER_REFUSED) {
+            return consents.clear(n.memberId(), n.template(), now)
+                    .then(finish(n, Outcome.SKIPPED, "member refused (WeChat " + e.getMessage() + "); consents cleared"));
+        }
+        // WeChat did not deliver, so the consent was not used up
+        Mono<Void> giveBack = consents.giveBack(n.memberId(), n.template(), now);
+        return PERMANENT.contains(e.errcode())
+                ? giveBack.then(finish(n, Outcome.FAILED, "WeChat " + e.getMessage()))
+                : giveBack.then(retryOrFail(n, "WeChat " + e.getMessage()));
+    }
+
+    private Mono<Outcome> sms(OutboxRepository.Due due, Map<String, String> values) {
+        Notification n = due.message();
+        if (due.phoneCipher() == null) {
+            return finish(n, Outcome.SKIPPED, "member has no phone number");
+        }
+        return sms.send(phones.decrypt(due.phoneCipher()), n.template(), values)
+                .then(finish(n, Outcome.SENT, null))
+                .onErrorResume(SmsSender.SmsException.class, e -> e.retryable()
+                        ? retryOrFail(n, "SMS " + e.getMessage())
+                        : finish(n, Outcome.FAILED, "SMS " + e.getMessage()));
+    }
+
+    /** PENDING again after the backoff, or FAILED once the attempts are used up. */
+    private Mono<Outcome> retryOrFail(Notification n, String reason) {
+        if (n.attempts() >= settings.maxAttempts()) {
+            return finish(n, Outcome.FAILED, "gave up after " + n.attempts() + " attempts: " + reason);
+        }
+        Instant next = clock.instant().plus(settings.backoffAfter(n.attempts()));
+        return outbox.record(n.id(), NotificationStatus.PENDING, next, null, reason).thenReturn(Outcome.RETRYING);
+    }
+
+    private Mono<Outcome> finish(Notification n, Outcome outcome, String reason) {
+        NotificationStatus status = NotificationStatus.valueOf(outcome.name());
+        Instant sentAt = outcome == Outcome.SENT ? clock.instant() : null;
+        return outbox.record(n.id(), status, null, sentAt, reason).thenReturn(outcome);
+    }
+}

@@ -1,0 +1,48 @@
+package com.loyalty.notify;
+
+import com.loyalty.shared.graphql.Pages;
+import com.loyalty.shared.graphql.Payloads;
+import com.loyalty.shared.security.Viewer;
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** Members' subscribe-message consents, and what was sent to a member for staff. */
+@Controller
+public class NotifyController {
+
+    private final SubscribeConsentService consents;
+    private final NotificationQueries queries;
+
+    public NotifyController(SubscribeConsentService consents, NotificationQueries queries) {
+        this.consents = consents;
+        this.queries = queries;
+    }
+
+    @PreAuthorize("hasRole('MEMBER')")
+    @QueryMapping
+    public Mono<List<SubscribeTemplate>> subscribeTemplates(@AuthenticationPrincipal Viewer viewer) {
+        return consents.templates(viewer);
+    }
+
+    @PreAuthorize("hasRole('MEMBER')")
+    @MutationMapping
+    public Mono<GrantSubscribeConsentPayload> grantSubscribeConsent(@Argument GrantSubscribeConsentInput input,
+                                                                    @AuthenticationPrincipal Viewer viewer) {
+        return consents.grant(viewer, input.templateIds()).map(GrantSubscribeConsentPayload::of)
+                .transform(Payloads.recover(GrantSubscribeConsentPayload::failed));
+    }
+
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @QueryMapping
+    public Mono<Pages.Page<Notification>> notifications(@Argument Long memberId, @Argument NotificationStatus status,
+                                                        @Argument Integer first, @Argument String after,
+                                                        @AuthenticationPrincipal Viewer viewer) {
+        return queries.notifications(viewer, memberId, status, first, after);
+    }
+}

@@ -1,0 +1,98 @@
+package com.loyalty.notify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Notification rules ({@code loyalty.notify}).
+ *
+ * @param templates   per purpose (key {@code points-expiring} or {@code POINTS_EXPIRING}): channel and template
+ * @param quietHours  brand-time window in which nothing is sent; messages wait for its end
+ * @param maxAttempts sends tried before a message is FAILED
+ * @param backoff     wait after the first failed attempt; doubles after each further one
+ * @param batchSize   messages the sender takes at a time
+ * @param lease       how long a taken message is reserved for the instance sending it
+ * @param smsProvider {@code log} (dev, tests: logs and records) or {@code none} (SMS messages fail)
+ */
+@ConfigurationProperties("loyalty.notify")
+public record NotifyProperties(
+        Map<String, Template> templates,
+        @DefaultValue QuietHours quietHours,
+        @DefaultValue("5") int maxAttempts,
+        @DefaultValue("1m") Duration backoff,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("10m") Duration lease,
+        @DefaultValue("none") String smsProvider) {
+
+    public NotifyProperties {
+        Map<String, Template> byPurpose = new HashMap<>();
+        (templates == null ? Map.<String, Template>of() : templates)
+                .forEach((purpose, template) -> byPurpose.put(canonical(purpose), template));
+        templates = Map.copyOf(byPurpose);
+    }
+
+    /**
+     * How one purpose is sent.
+     *
+     * @param templateId WeChat subscribe template id, or the SMS provider's template code; blank: not sent
+     * @param channel    WECHAT_SUBSCRIBE (default) or SMS
+     * @param page       mini-program page a subscribe message opens, e.g. pages/points/index
+     * @param fields     template keyword (thing1, time2) to data field; empty: data fields as they are
+     */
+    public record Template(String templateId, Channel channel, String page, Map<String, String> fields) {
+
+        public Template {
+            channel = channel == null ? Channel.WECHAT_SUBSCRIBE : channel;
+            fields = fields == null ? Map.of() : Map.copyOf(fields);
+        }
+
+        public boolean configured() {
+            return templateId != null && !templateId.isBlank();
+        }
+    }
+
+    /** From {@code start} to {@code end} in brand time; may span midnight (default 21:00 to 09:00). */
+    public record QuietHours(@DefaultValue("21:00") LocalTime start, @DefaultValue("09:00") LocalTime end) {
+
+        /** Whether nothing may be sent at that instant. */
+        public boolean contains(Instant at, ZoneId zone) {
+            LocalTime t = at.atZone(zone).toLocalTime();
+            if (start.equals(end)) {
+                return false;
+            }
+            return start.isBefore(end) ? !t.isBefore(start) && t.isBefore(end) : !t.isBefore(start) || t.isBefore(end);
+        }
+
+        /** When the quiet hours that {@code at} falls in end. */
+        public Instant endAfter(Instant at, ZoneId zone) {
+            ZonedDateTime local = at.atZone(zone);
+            LocalDate day = local.toLocalTime().isBefore(end) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
+            return day.atTime(end).atZone(zone).toInstant();
+        }
+    }
+
+    /** The purpose's template; a WeChat one without id when the purpose is not configured. */
+    public Template template(String purpose) {
+        Template t = templates.get(canonical(purpose));
+        return t != null ? t : new Template(null, Channel.WECHAT_SUBSCRIBE, null, null);
+    }
+
+    /** The wait before attempt {@code attemptsMade + 1}: backoff, doubling per failed attempt. */
+    public Duration backoffAfter(int attemptsMade) {
+        return backoff.multipliedBy(1L << Math.min(Math.max(attemptsMade - 1, 0), 20));
+    }
+
+    /** POINTS_EXPIRING for points-expiring, points_expiring or [POINTS_EXPIRING]. */
+    static String canonical(String purpose) {
+        return purpose.replace("[", "").replace("]", "").replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,135 @@
+package com.loyalty.notify;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** SQL of the notification outbox: queuing, taking due messages, recording outcomes, listing. */
+@Repository
+public class OutboxRepository {
+
+    private final DatabaseClient db;
+
+    public OutboxRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** A message taken for sending, with what the sender needs to reach the member. */
+    public record Due(Notification message, String openid, byte[] phoneCipher) {
+    }
+
+    /** Queues the message unless one with the dedupe key exists; false in that case. */
+    public Mono<Boolean> insert(long memberId, String purpose, String dedupeKey, String data, Instant dueAt,
+                                Channel channel, String template) {
+        return db.sql("""
+                        insert into notification_outbox (member_id, kind, dedupe_key, payload, due_at, next_attempt_at,
+                                                         channel, template)
+                        values (:memberId, :kind, :key, :payload, :dueAt, :dueAt, :channel, :template)
+                        on conflict (dedupe_key) do nothing
+                        """)
+                .bind("memberId", memberId).bind("kind", purpose).bind("key", dedupeKey).bind("payload", data)
+                .bind("dueAt", dueAt).bind("channel", channel.name())
+                .bind("template", Parameter.fromOrEmpty(template, String.class))
+                .fetch().rowsUpdated()
+                .map(rows -> rows > 0);
+    }
+
+    /**
+     * Takes up to {@code limit} due PENDING messages, oldest first: counts an attempt and reserves each until
+     * {@code leaseUntil}, so no other run or instance takes them meanwhile (rows another
+     * transaction holds are skipped, not waited for).
+     */
+    public Flux<Due> takeDue(Instant now, Instant leaseUntil, int limit) {
+        return db.sql("""
+                        with taken as (
+                            update notification_outbox o
+                            set attempts = o.attempts + 1, last_attempt_at = :now, next_attempt_at = :lease
+                            from member m
+                            where m.id = o.member_id and o.id in (
+                                select id from notification_outbox
+                                where status = 'PENDING' and next_attempt_at <= :now
+                                order by next_attempt_at, id limit :limit
+                                for update skip locked)
+                            returning o.*, m.openid, m.phone_cipher)
+                        select * from taken order by due_at, id
+                        """)
+                .bind("now", now).bind("lease", leaseUntil).bind("limit", limit)
+                .map(row -> new Due(toNotification(row), row.get("openid", String.class),
+                        row.get("phone_cipher", byte[].class)))
+                .all();
+    }
+
+    /** Moves every due PENDING message to the end of quiet hours; how many. */
+    public Mono<Long> hold(Instant now, Instant until) {
+        return db.sql("""
+                        update notification_outbox set next_attempt_at = :until
+                        where id in (select id from notification_outbox
+                                     where status = 'PENDING' and next_attempt_at <= :now
+                                     for update skip locked)
+                        """)
+                .bind("now", now).bind("until", until)
+                .fetch().rowsUpdated();
+    }
+
+    /** Records the outcome of an attempt: a final status, or PENDING again with the next try; keeps the last error. */
+    public Mono<Void> record(long id, NotificationStatus status, Instant nextAttemptAt, Instant sentAt, String error) {
+        return db.sql("""
+                        update notification_outbox
+                        set status = :status, next_attempt_at = coalesce(:next, next_attempt_at), sent_at = :sentAt,
+                            last_error = coalesce(:error, last_error)
+                        where id = :id
+                        """)
+                .bind("id", id).bind("status", status.name())
+                .bind("next", Parameter.fromOrEmpty(nextAttemptAt, Instant.class))
+                .bind("sentAt", Parameter.fromOrEmpty(sentAt, Instant.class))
+                .bind("error", Parameter.fromOrEmpty(error, String.class))
+                .then();
+    }
+
+    /** A page of a member's messages, newest first, before the id {@code beforeId}. */
+    public Flux<Notification> page(long memberId, NotificationStatus status, Long beforeId, int limit) {
+        return db.sql("""
+                        select * from notification_outbox
+                        where member_id = :m and (cast(:status as text) is null or status = :status)
+                          and (cast(:before as bigint) is null or id < :before)
+                        order by id desc limit :limit
+                        """)
+                .bind("m", memberId)
+                .bind("status", Parameter.fromOrEmpty(status == null ? null : status.name(), String.class))
+                .bind("before", Parameter.fromOrEmpty(beforeId, Long.class))
+                .bind("limit", limit)
+                .map(OutboxRepository::toNotification)
+                .all();
+    }
+
+    public Mono<Long> count(long memberId, NotificationStatus status) {
+        return db.sql("""
+                        select count(*) as n from notification_outbox
+                        where member_id = :m and (cast(:status as text) is null or status = :status)
+                        """)
+                .bind("m", memberId)
+                .bind("status", Parameter.fromOrEmpty(status == null ? null : status.name(), String.class))
+                .map(row -> row.get("n", Long.class)).one();
+    }
+
+    private static Notification toNotification(Readable row) {
+        return new Notification(
+                row.get("id", Long.class),
+                row.get("member_id", Long.class),
+                row.get("kind", String.class),
+                Channel.valueOf(row.get("channel", String.class)),
+                row.get("template", String.class),
+                row.get("payload", String.class),
+                NotificationStatus.valueOf(row.get("status", String.class)),
+                row.get("attempts", Integer.class),
+                row.get("due_at", Instant.class),
+                row.get("next_attempt_at", Instant.class),
+                row.get("sent_at", Instant.class),
+                row.get("last_error", String.class),
+                row.get("created_at", Instant.class));
+    }
+}
