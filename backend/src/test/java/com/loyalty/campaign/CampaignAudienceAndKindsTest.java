@@ -125,16 +125,11 @@ class CampaignAudienceAndKindsTest extends IntegrationTest {
     private String create(Map<String, Object> overrides) {
         Map<String, Object> input = new HashMap<>(base());
         input.putAll(overrides);
-        return admin().document("mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { "
-                        + "campaign { id } userErrors { field code message } } }")
-                .variable("input", input).execute()
-                .path("createCampaign.userErrors").entityList(Object.class).hasSize(0)
-                .path("createCampaign.campaign.id").entity(String.class).get();
+        return new CampaignDesk(admin()).create(input);
     }
 
     private void launch(String campaign) {
-        admin().document("mutation($id: ID!) { launchCampaign(campaignId: $id) { userErrors { code } } }")
-                .variable("id", campaign).execute().path("launchCampaign.userErrors").entityList(Object.class).hasSize(0);
+        new CampaignDesk(admin()).launch(campaign).path("launchCampaign.userErrors").entityList(Object.class).hasSize(0);
     }
 
     private List<Long> audience(String campaign) {

@@ -105,16 +105,11 @@ class CampaignTest extends IntegrationTest {
                 "startsAt", OffsetDateTime.now().minusHours(1).toString(),
                 "endsAt", OffsetDateTime.now().plusDays(1).toString()));
         input.putAll(overrides);
-        return admin().document("mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { "
-                        + "campaign { id } userErrors { field code message } } }")
-                .variable("input", input).execute()
-                .path("createCampaign.userErrors").entityList(Object.class).hasSize(0)
-                .path("createCampaign.campaign.id").entity(String.class).get();
+        return new CampaignDesk(admin()).create(input);
     }
 
     private GraphQlTester.Response launch(String campaign) {
-        return admin().document("mutation($id: ID!) { launchCampaign(campaignId: $id) { campaign { launchedAt } "
-                + "userErrors { code } } }").variable("id", campaign).execute();
+        return new CampaignDesk(admin()).launch(campaign);
     }
 
     private Map<?, ?> stats(String campaign) {
