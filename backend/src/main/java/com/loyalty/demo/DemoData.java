@@ -11,6 +11,7 @@ import com.loyalty.purchase.PurchaseItemInput;
 import com.loyalty.purchase.PurchaseService;
 import com.loyalty.purchase.RecordPurchaseInput;
 import com.loyalty.purchase.RecordPurchasePayload;
+import com.loyalty.segment.MemberSegmentsJob;
 import com.loyalty.staff.Staff;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.security.Role;
@@ -56,10 +57,12 @@ public class DemoData implements ApplicationRunner {
     private final WeChatClient weChat;
     private final Clock clock;
     private final PurchaseService purchases;
+    private final MemberSegmentsJob segments;
 
     public DemoData(BrandProperties brand, StoreRepository stores, StaffRepository staff, StaffService staffService,
                     MemberService memberService, MemberRepository members, WeChatClient weChat, Clock clock,
-                    PurchaseService purchases) {
+                    PurchaseService purchases, MemberSegmentsJob segments) {
+        this.segments = segments;
         this.brand = brand;
         this.stores = stores;
         this.staff = staff;
@@ -87,6 +90,7 @@ public class DemoData implements ApplicationRunner {
                                 member("bob", "阿博", LocalDate.of(1988, 11, 30), Gender.MALE, ids.getT2()))
                                 .then())
                         .then(history())))
+                .then(segments.run(LocalDate.now(clock.withZone(brand.zone()))))
                 .block(Duration.ofSeconds(60));
         log.info("Demo data ready: members alice, bob (login code dev-<name>); staff clerk-xuhui, manager-xuhui, "
                 + "clerk-jingan, manager-jingan (password {})", STAFF_PASSWORD);
