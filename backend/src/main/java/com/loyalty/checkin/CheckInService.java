@@ -137,6 +137,6 @@ public class CheckInService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(brand.zone()));
+        return brand.today(clock);
     }
 }

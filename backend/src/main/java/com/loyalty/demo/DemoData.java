@@ -90,7 +90,7 @@ public class DemoData implements ApplicationRunner {
                                 member("bob", "阿博", LocalDate.of(1988, 11, 30), Gender.MALE, ids.getT2()))
                                 .then())
                         .then(history())))
-                .then(segments.run(LocalDate.now(clock.withZone(brand.zone()))))
+                .then(segments.run(brand.today(clock)))
                 .block(Duration.ofSeconds(60));
         log.info("Demo data ready: members alice, bob (login code dev-<name>); staff clerk-xuhui, manager-xuhui, "
                 + "clerk-jingan, manager-jingan (password {})", STAFF_PASSWORD);

@@ -27,7 +27,7 @@ public class JobController {
     @PreAuthorize("hasRole('ADMIN')")
     @MutationMapping
     public Mono<RunJobPayload> runJob(@Argument RunJobInput input) {
-        LocalDate asOf = input.asOf() != null ? input.asOf() : LocalDate.now(clock.withZone(brand.zone()));
+        LocalDate asOf = input.asOf() != null ? input.asOf() : brand.today(clock);
         return jobs.run(input.job(), asOf).map(summary -> new RunJobPayload(input.job(), asOf, summary, List.of()));
     }
 }

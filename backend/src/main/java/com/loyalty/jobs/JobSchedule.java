@@ -3,7 +3,6 @@ package com.loyalty.jobs;
 import com.loyalty.shared.config.BrandProperties;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.TimeZone;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
@@ -46,6 +45,6 @@ public class JobSchedule implements SchedulingConfigurer {
     }
 
     private void runToday(JobName job) {
-        jobs.run(job, LocalDate.now(clock.withZone(brand.zone()))).block(Duration.ofMinutes(30));
+        jobs.run(job, brand.today(clock)).block(Duration.ofMinutes(30));
     }
 }

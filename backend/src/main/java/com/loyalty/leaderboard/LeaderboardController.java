@@ -53,6 +53,6 @@ public class LeaderboardController {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(brand.zone()));
+        return brand.today(clock);
     }
 }

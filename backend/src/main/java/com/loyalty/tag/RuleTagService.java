@@ -56,7 +56,7 @@ public class RuleTagService implements PurchaseEvents {
 
     /** Today's business date. */
     LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), brand.zone());
+        return brand.today(clock);
     }
 
     @Override
