@@ -2,11 +2,8 @@ package com.loyalty.segment;
 
 import com.loyalty.member.Member;
 import com.loyalty.member.MemberRepository;
-import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.security.Viewer;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,20 +23,14 @@ public class SegmentQueries {
     private final MemberRepository members;
     private final MemberDirectory directory;
     private final SegmentReads segments;
-    private final SegmentRepository refresher;
-    private final SegmentProperties rules;
-    private final BrandProperties brand;
-    private final Clock clock;
+    private final SegmentService refresher;
 
     public SegmentQueries(MemberRepository members, MemberDirectory directory, SegmentReads segments,
-                          SegmentRepository refresher, SegmentProperties rules, BrandProperties brand, Clock clock) {
+                          SegmentService refresher) {
         this.members = members;
         this.directory = directory;
         this.segments = segments;
         this.refresher = refresher;
-        this.rules = rules;
-        this.brand = brand;
-        this.clock = clock;
     }
 
     /** The member's profile when they belong to the staff member's brand; empty otherwise. */
@@ -63,12 +54,9 @@ public class SegmentQueries {
 
     /** Members per RFM segment, quadrant and stage, as of the last scoring. */
     public Mono<SegmentOverview> overview(Viewer staff) {
-        return Mono.zip(counts(staff, "rfm_segment"), counts(staff, "quadrant"), counts(staff, "stage"))
+        return Mono.zip(segments.countBy(staff.brandId(), "rfm_segment"), segments.countBy(staff.brandId(), "quadrant"),
+                        segments.countBy(staff.brandId(), "stage"))
                 .map(t -> SegmentOverview.of(t.getT1(), t.getT2(), t.getT3()));
-    }
-
-    private Mono<Map<String, Long>> counts(Viewer staff, String column) {
-        return segments.countBy(staff.brandId(), column).collectMap(row -> (String) row[0], row -> (Long) row[1]);
     }
 
     /** Profiles in the order of the members given; a member not scored yet gets their stage computed now. */
@@ -80,8 +68,7 @@ public class SegmentQueries {
         return segments.findByMemberIds(ids).collectMap(MemberSegment::memberId)
                 .flatMap(found -> Flux.fromIterable(list)
                         .filter(m -> !found.containsKey(m.id()))
-                        .concatMap(m -> refresher.refreshStage(m.brandId(), m.id(),
-                                LocalDate.now(clock.withZone(brand.zone())), brand.zone(), rules, clock.instant()))
+                        .concatMap(refresher::refreshStage)
                         .then(found.size() == list.size() ? Mono.just(found)
                                 : segments.findByMemberIds(ids).collectMap(MemberSegment::memberId)))
                 .map(all -> list.stream().map(m -> new MemberProfile(m, all.get(m.id()))).toList());

@@ -5,9 +5,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** Reads saved segments, stage changes and the brand's counts per segment. */
 @Repository
@@ -40,14 +42,15 @@ public class SegmentReads {
     }
 
     /** Members per value of a column of member_segment (stage, rfm_segment or quadrant), skipping nulls. */
-    public Flux<Object[]> countBy(long brandId, String column) {
+    public Mono<Map<String, Long>> countBy(long brandId, String column) {
         if (!column.equals("stage") && !column.equals("rfm_segment") && !column.equals("quadrant")) {
             throw new IllegalArgumentException(column);
         }
         return db.sql("select " + column + " as v, count(*) as n from member_segment where brand_id = :b and "
                         + column + " is not null group by " + column)
                 .bind("b", brandId)
-                .map(row -> new Object[] {row.get("v", String.class), row.get("n", Long.class)}).all();
+                .map(row -> Map.entry(row.get("v", String.class), row.get("n", Long.class))).all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     private static LifecycleStage stage(String name) {

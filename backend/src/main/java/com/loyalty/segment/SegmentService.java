@@ -47,8 +47,9 @@ public class SegmentService implements PurchaseEvents, MemberEvents {
         return refreshStage(member);
     }
 
-    private Mono<Void> refreshStage(Member member) {
-        return segments.refreshStage(member.brandId(), member.id(), LocalDate.now(clock.withZone(brand.zone())),
+    /** Refreshes one member's purchase facts and stage now, leaving their scores to the nightly run. */
+    Mono<Void> refreshStage(Member member) {
+        return segments.refreshStage(member.brandId(), member.id(), brand.today(clock),
                 brand.zone(), rules, clock.instant()).then();
     }
 }
