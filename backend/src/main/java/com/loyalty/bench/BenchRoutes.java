@@ -3,6 +3,8 @@ package com.loyalty.bench;
 import com.loyalty.member.Member;
 import com.loyalty.member.MemberService;
 import com.loyalty.points.PointsQueries;
+import com.loyalty.shared.config.BrandProperties;
+import com.loyalty.shared.security.AccessTokens;
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.tier.Tier;
@@ -27,15 +29,37 @@ import reactor.core.publisher.Mono;
 /**
  * The plain-REST baseline of the benchmarks (bench profile only): {@code GET /bench/me} does the
  * work of the GraphQL {@code me { id nickname tier tierProgress pointsBalance }} of bench/ through
- * the same services, so the difference between the two is the cost of GraphQL itself.
+ * the same services, so the difference between the two is the cost of GraphQL itself. Also mints
+ * members' access tokens for the load generator.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("bench")
 public class BenchRoutes {
 
+    private static final int MAX_TOKENS = 200_000;
+
+    /**
+     * {@code POST /bench/tokens?from=1&count=1000}: access tokens of members {@code from ..
+     * from+count-1}, one "memberId token" line each, signed with the app's key as login would;
+     * the load generator reads them from a file (logging 20k members in first would take minutes).
+     */
+    @Bean
+    RouterFunction<ServerResponse> benchTokensRoute(AccessTokens tokens, BrandProperties brand) {
+        return RouterFunctions.route().POST("/bench/tokens", request -> {
+            long from = Long.parseLong(request.queryParam("from").orElse("1"));
+            int count = Math.min(Integer.parseInt(request.queryParam("count").orElse("1000")), MAX_TOKENS);
+            StringBuilder lines = new StringBuilder(count * 300);
+            for (long id = from; id < from + count; id++) {
+                lines.append(id).append(' ')
+                        .append(tokens.issue(new Viewer(id, Role.MEMBER, null, brand.id())).token()).append('\n');
+            }
+            return ServerResponse.ok().contentType(MediaType.TEXT_PLAIN).bodyValue(lines.toString());
+        }).build();
+    }
+
     @Bean
     RouterFunction<ServerResponse> benchMeRoute(MemberService members, TierService tiers, PointsQueries points,
-                                                com.loyalty.shared.config.BrandProperties brand) {
+                                                BrandProperties brand) {
         DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
         ZoneId zone = brand.zone();
         return RouterFunctions.route().GET("/bench/me", request -> ReactiveSecurityContextHolder.getContext()

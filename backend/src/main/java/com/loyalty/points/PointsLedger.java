@@ -119,10 +119,15 @@ public class PointsLedger {
     public record DueGrant(long grantId, long memberId, long brandId, long remaining, Instant expiresAt) {
     }
 
-    /** Points still owed after reversals took more than the member had: sum of buckets minus balance. */
+    /**
+     * Points still owed after reversals took more than the member had: sum of buckets minus balance.
+     * Only buckets with points left count (the rest add 0), which lets the partial index
+     * points_grant_open find them instead of scanning every bucket of every member.
+     */
     public Mono<Long> debt(long memberId) {
         return db.sql("""
-                        select greatest(0, coalesce((select sum(remaining) from points_grant where member_id = :id), 0)
+                        select greatest(0, coalesce((select sum(remaining) from points_grant
+                                                     where member_id = :id and remaining > 0), 0)
                                            - (select balance from member_points where member_id = :id))::bigint as debt
                         """)
                 .bind("id", memberId)
