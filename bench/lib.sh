@@ -61,12 +61,15 @@ cpu_ticks() {
   done
   echo "$total"
 }
-postgres_pids() { pgrep -u postgres -d ' ' postgres || true; }
+# Postgres server processes serving $DB (the backend's pool, pgbench's clients): the shared
+# Postgres may serve other databases at the same time, which must not count.
+postgres_pids() { psqlb -c "select pid from pg_stat_activity where datname = '$DB' and pid <> pg_backend_pid()" | tr '\n' ' '; }
 redis_pids() { pgrep -d ' ' redis-server || true; }
 
 # capture NAME TOKEN BODY: sends one request while Postgres logs every statement of $DB
 # (log_statement=all, set by scripts/bench for the capture phase) and writes the statements the
-# backend ran for it, in order, to $WORK/sql/NAME.sql.
+# backend ran for it, in order, with their parameters as literals, to $WORK/sql/NAME.sql: the raw
+# material of the pgbench baseline (pgbench_script).
 PG_LOG=${PG_LOG:-$(ls -t /var/log/postgresql/postgresql-*-main.log 2>/dev/null | head -1)}
 capture() {
   mkdir -p "$WORK/sql"
@@ -74,10 +77,19 @@ capture() {
   before=$(stat -c %s "$PG_LOG")
   gql "$2" "$3" >"$WORK/sql/$1.response.json"
   sleep 1
-  tail -c +"$((before + 1))" "$PG_LOG" | awk -v db="@$DB " '
-    /^[0-9]{4}-[0-9]{2}-[0-9]{2} / { keep = index($0, db) > 0 && $0 ~ /LOG:  (execute [^:]*|statement): /; if (keep) { sub(/.*LOG:  (execute [^:]*|statement): /, ""); print "" ; printf "%s", $0 } ; next }
-    keep && /^\t/ { sub(/^\t/, " "); printf "%s", $0 }
-    END { print "" }' | sed '/^$/d; /^SHOW TRANSACTION ISOLATION LEVEL/d; /pg_catalog.pg_type/d' >"$WORK/sql/$1.sql"
+  tail -c +"$((before + 1))" "$PG_LOG" | awk -v db="@$DB " -f "$BENCH_DIR/statements.awk" >"$WORK/sql/$1.sql"
+}
+
+# pgbench_script NAME HEADER SED_EXPRESSIONS: bench/pgbench/NAME.sql from the captured statements:
+# the HEADER (\set lines), then the statements with the sed substitutions (literal -> :variable).
+pgbench_script() {
+  mkdir -p "$BENCH_DIR/pgbench"
+  {
+    echo "-- $1: the statements the backend ran for one request (captured with log_statement=all by"
+    echo "-- scripts/bench on $(date +%F)), parameters as literals, per-request values as pgbench variables."
+    printf '%s\n' "$2"
+    sed -e "$3" "$WORK/sql/$1.sql"
+  } >"$BENCH_DIR/pgbench/$1.sql"
 }
 
 # run_wrk LABEL SCRIPT [VAR=value...]: drives the backend with bench/lua/SCRIPT.lua for

@@ -8,6 +8,8 @@
 \set ON_ERROR_STOP on
 \timing on
 set synchronous_commit = off;
+-- The rows reference each other correctly by construction: skip the foreign-key triggers.
+set session_replication_role = replica;
 
 select id as staff_id from staff where role = 'ADMIN' order by id limit 1 \gset
 
@@ -75,10 +77,13 @@ left join (select member_id, sum(amount_cents - refunded_cents) as spend from pu
                                     at time zone 'Asia/Shanghai'
            group by member_id) s on s.member_id = m.id;
 
--- The hot coupon of the claimCoupon scenario: 满50减10, limited stock, one per member.
-insert into coupon_template (brand_id, name, kind, amount_off_cents, threshold_cents, valid_days, total_stock,
+-- The hot coupons (满50减10, limited stock, one per member): 1001 for the claimCoupon scenario,
+-- 1002 for its pgbench baseline, so the two never take each other's stock.
+insert into coupon_template (id, brand_id, name, kind, amount_off_cents, threshold_cents, valid_days, total_stock,
                              per_member_limit, claimable, created_by, created_at)
-values (1, '基准秒杀券 满50减10', 'AMOUNT_OFF', 1000, 5000, 30, :coupon_stock, 1, true, :staff_id, now());
+select id, 1, '基准秒杀券 满50减10', 'AMOUNT_OFF', 1000, 5000, 30, :coupon_stock, 1, true, :staff_id, now()
+from (values (1001), (1002)) t(id);
+select setval('coupon_template_id_seq', 1002);
 
 analyze;
 select (select count(*) from member) as members, (select count(*) from purchase) as purchases,
