@@ -8,7 +8,7 @@ start_backend() {
   local log=$WORK/backend-$1.log
   DB_NAME=$DB PORT=$PORT LOYALTY_REDIS_KEY_PREFIX="$DB:" \
   LOYALTY_BOOTSTRAP_ADMIN_USERNAME=bench-admin LOYALTY_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password \
-    java $BENCH_JAVA_OPTS -jar backend/target/loyalty-backend.jar --spring.profiles.active=bench \
+    java $BENCH_JAVA_OPTS -jar "${BENCH_JAR:-backend/target/loyalty-backend.jar}" --spring.profiles.active=bench \
     >"$log" 2>&1 &
   BACKEND_PID=$!
   echo "$BACKEND_PID" >"$WORK/backend.pid"

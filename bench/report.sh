@@ -10,7 +10,7 @@ median() {
     awk '{a[NR]=$1} END {if (!NR) print "-"; else if (NR % 2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'
 }
 total() { grep -E "^r[0-9]+:$1 RESULT" "$WORK/results.txt" | field "$2" | awk '{s+=$1} END {print s+0}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "-"; else printf "%.0f%%", 100 * a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.0f%%", 100 * a / b }'; }
 verdict() {
   [ "$2" = "-" ] && { echo "-"; return; }
   awk -v r="${1%\%}" -v t="${2%\%}" -v e="$3" 'BEGIN { print (r + 0 >= t + 0 && e == 0) ? "met" : "not met" }'

@@ -19,14 +19,19 @@ public class PointsLedger {
         this.db = db;
     }
 
-    /** Locks the member's balance row for the rest of the transaction and returns the balance. */
+    /**
+     * Locks the member's balance row for the rest of the transaction and returns the balance;
+     * creates the row first only when the member has none yet (one statement in the usual case).
+     */
     public Mono<Long> lockBalance(long memberId) {
-        return db.sql("insert into member_points (member_id) values (:id) on conflict do nothing")
+        Mono<Long> lock = Mono.defer(() -> db.sql("select balance from member_points where member_id = :id for update")
+                .bind("id", memberId)
+                .map(row -> row.get("balance", Long.class))
+                .one());
+        return lock.switchIfEmpty(Mono.defer(() -> db.sql(
+                        "insert into member_points (member_id) values (:id) on conflict do nothing")
                 .bind("id", memberId).then()
-                .then(db.sql("select balance from member_points where member_id = :id for update")
-                        .bind("id", memberId)
-                        .map(row -> row.get("balance", Long.class))
-                        .one());
+                .then(lock)));
     }
 
     /** Adds to the balance and returns the new balance. */
