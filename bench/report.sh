@@ -9,6 +9,7 @@ median() {
   grep -E "^r[0-9]+:$1 RESULT" "$WORK/results.txt" | field "$2" | sort -g |
     awk '{a[NR]=$1} END {if (!NR) print "-"; else if (NR % 2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'
 }
+num() { awk -v v="$1" 'BEGIN { if (v == "-" || v == "") print "-"; else printf "%.1f", v }'; }
 total() { grep -E "^r[0-9]+:$1 RESULT" "$WORK/results.txt" | field "$2" | awk '{s+=$1} END {print s+0}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.0f%%", 100 * a / b }'; }
 verdict() {
@@ -66,10 +67,10 @@ EOF
 
 row() { # row SCENARIO BASELINE TARGET
   local s=$1 b=$2 t=$3 rps p50 p99 err cpu brps bp50 bp99 r
-  rps=$(median "$s" rps); p50=$(median "$s" p50_ms); p99=$(median "$s" p99_ms); err=$(total "$s" errors)
+  rps=$(num "$(median "$s" rps)"); p50=$(median "$s" p50_ms); p99=$(median "$s" p99_ms); err=$(total "$s" errors)
   cpu=$(median "$s" jvm_cpu_ms_per_req)
   if [ "$b" = "-" ]; then brps="-"; bp50="-"; bp99="-"; else
-    brps=$(median "$b" rps); bp50=$(median "$b" p50_ms); bp99=$(median "$b" p99_ms); fi
+    brps=$(num "$(median "$b" rps)"); bp50=$(median "$b" p50_ms); bp99=$(median "$b" p99_ms); fi
   r=$(ratio "$rps" "$brps")
   echo "| $s | $rps | $p50 | $p99 | $err | $cpu | $b | $brps | $bp50 / $bp99 | $r | $t | $(verdict "$r" "$t" "$err") |"
 }

@@ -2,6 +2,7 @@ package com.loyalty.purchase;
 
 import com.loyalty.points.EarnLine;
 import com.loyalty.points.EarnRule;
+import com.loyalty.points.Earning;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Arrays;
@@ -43,19 +44,24 @@ public class PurchaseRepository {
                 .all();
     }
 
-    /** Inserts the purchase unless the store already has that order number; empty in that case. */
+    /**
+     * Inserts the purchase with what it earns unless the store already has that order number;
+     * empty in that case.
+     */
     public Mono<Purchase> insertIfAbsent(long brandId, long storeId, long memberId, RecordPurchaseInput in,
                                          Purchase.Channel channel, long pointsRedeemed, long redeemedCents,
-                                         long couponDiscountCents, Instant occurredAt, long staffId) {
+                                         long couponDiscountCents, Instant occurredAt, long staffId, Earning earning) {
         return db.sql("""
                         insert into purchase (brand_id, store_id, member_id, order_no, channel, amount_cents,
                                               points_redeemed, redeemed_cents, coupon_discount_cents, occurred_at,
-                                              recorded_by)
+                                              recorded_by, points_earned, earn_breakdown)
                         values (:brandId, :storeId, :memberId, :orderNo, :channel, :amount,
-                                :pointsRedeemed, :redeemedCents, :couponDiscount, :occurredAt, :staffId)
+                                :pointsRedeemed, :redeemedCents, :couponDiscount, :occurredAt, :staffId,
+                                :earned, :breakdown)
                         on conflict (store_id, order_no) do nothing
                         returning *
                         """)
+                .bind("earned", earning.points()).bind("breakdown", encode(earning.breakdown()))
                 .bind("brandId", brandId).bind("storeId", storeId).bind("memberId", memberId)
                 .bind("orderNo", in.orderNo()).bind("channel", channel.name()).bind("amount", in.amountCents())
                 .bind("pointsRedeemed", pointsRedeemed).bind("redeemedCents", redeemedCents)
@@ -86,16 +92,6 @@ public class PurchaseRepository {
                     .bind("quantity" + i, item.quantity()).bind("price" + i, item.unitPriceCents());
         }
         return spec.then();
-    }
-
-    public Mono<Purchase> setEarned(long purchaseId, long points, List<EarnLine> breakdown) {
-        return db.sql("""
-                        update purchase set points_earned = :points, earn_breakdown = :breakdown
-                        where id = :id returning *
-                        """)
-                .bind("id", purchaseId).bind("points", points).bind("breakdown", encode(breakdown))
-                .map(PurchaseRepository::toPurchase)
-                .one();
     }
 
     public Mono<Purchase> addRefunded(long purchaseId, long cents) {

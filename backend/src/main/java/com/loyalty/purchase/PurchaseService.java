@@ -6,6 +6,7 @@ import com.loyalty.coupon.OrderLine;
 import com.loyalty.member.Member;
 import com.loyalty.member.MemberService;
 import com.loyalty.membercode.MemberCodeService;
+import com.loyalty.points.Earning;
 import com.loyalty.points.EarningRules;
 import com.loyalty.points.EntryKind;
 import com.loyalty.points.NewEntry;
@@ -94,27 +95,22 @@ public class PurchaseService {
         long redeem = in.pointsToRedeem() == null ? 0 : in.pointsToRedeem();
         Purchase.Channel channel = in.channel() == null ? Purchase.Channel.STORE : in.channel();
         return points.lock(member.id())
-                .then(coupons.apply(member.id(), storeId, channel == Purchase.Channel.ONLINE, in.amountCents(),
-                        lines(in), in.couponIds(), now))
-                .flatMap(applied -> points.centsFor(redeem) > in.amountCents() - applied.discountCents()
-                        ? Mono.error(BusinessException.invalid("pointsToRedeem", "积分抵扣不能超过用券后的应付金额"))
-                        : purchases.insertIfAbsent(brand.id(), storeId, member.id(), in, channel, redeem,
-                                points.centsFor(redeem), applied.discountCents(), occurredAt, staff.id())
-                        .flatMap(purchase -> coupons.markUsed(member.id(), applied, purchase.id(), now)
-                                .thenReturn(purchase)))
-                .flatMap(purchase -> {
-                    NewEntry earning = new NewEntry(brand.id(), member.id(), EntryKind.EARN, purchase.id(), null,
-                            storeId, staff.id(), null, null, now);
-                    return purchases.insertItems(purchase.id(), items(in))
-                            .then(redeem > 0
-                                    ? points.debit(earning.withKind(EntryKind.REDEEM), redeem, null, false).then()
-                                    : Mono.empty())
-                            .then(Mono.defer(() -> earn(earning, purchase, member)))
-                            .flatMap(earned -> audit.record(staff, storeId, "RECORD_PURCHASE", member.id(),
-                                            in.orderNo() + " " + in.amountCents() + " cents")
-                                    .then(Flux.fromStream(events::orderedStream)
-                                            .concatMap(e -> e.purchaseRecorded(earned, member)).then())
-                                    .thenReturn(RecordPurchasePayload.of(earned, false)));
+                .then(Mono.zip(tiers.lock(member.id()), campaigns.multiplierFor(member.id(), occurredAt),
+                        coupons.apply(member.id(), storeId, channel == Purchase.Channel.ONLINE, in.amountCents(),
+                                lines(in), in.couponIds(), now)))
+                .flatMap(t -> {
+                    var applied = t.getT3();
+                    long paid = in.amountCents() - applied.discountCents() - points.centsFor(redeem);
+                    if (paid < 0) {
+                        return Mono.error(BusinessException.invalid("pointsToRedeem", "积分抵扣不能超过用券后的应付金额"));
+                    }
+                    // earned at the member's tier before this purchase, times any campaign multiplier
+                    Earning earning = earningRules.earn(paid, occurredAt, brand.zone(), member.birthday(),
+                            t.getT1().tier().pointsMultiplier(), t.getT2());
+                    return purchases.insertIfAbsent(brand.id(), storeId, member.id(), in, channel, redeem,
+                                    points.centsFor(redeem), applied.discountCents(), occurredAt, staff.id(), earning)
+                            .flatMap(purchase -> coupons.markUsed(member.id(), applied, purchase.id(), now)
+                                    .then(recorded(staff, storeId, member, in, purchase, redeem, now, t.getT1())));
                 })
                 // a concurrent request recorded the order first
                 .switchIfEmpty(Mono.defer(() -> purchases.findByOrder(storeId, in.orderNo())
@@ -122,18 +118,24 @@ public class PurchaseService {
                 .as(tx::transactional);
     }
 
-    /** Earns at the member's tier before this purchase and any campaign multiplier, then lets the purchase lift the tier. */
-    private Mono<Purchase> earn(NewEntry entry, Purchase purchase, Member member) {
-        return Mono.zip(tiers.current(member.id()), campaigns.multiplierFor(member.id(), purchase.occurredAt()))
-                .flatMap(t -> {
-                    var earning = earningRules.earn(purchase.paidCents(), purchase.occurredAt(), brand.zone(),
-                            member.birthday(), t.getT1().pointsMultiplier(), t.getT2());
-                    Mono<Long> credit = earning.points() > 0
-                            ? points.credit(entry, earning.points(), points.expiryFor(purchase.occurredAt()))
-                            : Mono.just(0L);
-                    return credit.then(purchases.setEarned(purchase.id(), earning.points(), earning.breakdown()))
-                            .flatMap(earned -> tiers.upgradeAfterPurchase(member.id()).thenReturn(earned));
-                });
+    /** The rest of a new purchase: its lines, points paid and earned, the tier, the audit and other features. */
+    private Mono<RecordPurchasePayload> recorded(Viewer staff, long storeId, Member member, RecordPurchaseInput in,
+                                                 Purchase purchase, long redeem, Instant now, TierService.Locked tier) {
+        NewEntry entry = new NewEntry(brand.id(), member.id(), EntryKind.EARN, purchase.id(), null,
+                storeId, staff.id(), null, null, now);
+        Mono<Long> earn = purchase.pointsEarned() > 0
+                ? points.credit(entry, purchase.pointsEarned(), points.expiryFor(purchase.occurredAt()))
+                : Mono.just(0L);
+        return purchases.insertItems(purchase.id(), items(in))
+                .then(redeem > 0 ? points.debit(entry.withKind(EntryKind.REDEEM), redeem, null, false).then()
+                        : Mono.empty())
+                .then(earn)
+                // then lets the purchase lift the tier
+                .then(tiers.upgradeAfterPurchase(tier))
+                .then(audit.record(staff, storeId, "RECORD_PURCHASE", member.id(),
+                        in.orderNo() + " " + in.amountCents() + " cents"))
+                .then(Flux.fromStream(events::orderedStream).concatMap(e -> e.purchaseRecorded(purchase, member)).then())
+                .thenReturn(RecordPurchasePayload.of(purchase, false));
     }
 
     private void check(RecordPurchaseInput in) {

@@ -54,20 +54,34 @@ public class TierService {
         return tiers.history(memberId);
     }
 
-    /** Upgrades the member right away when the current window's spend reaches a higher tier. */
-    public Mono<Void> upgradeAfterPurchase(long memberId) {
+    /** The member's tier row, locked for the rest of the transaction, and the tier it stands for. */
+    public record Locked(MemberTier state, Tier tier) {
+    }
+
+    /** Locks the member's tier row for this transaction (created at level 0 when missing). */
+    public Mono<Locked> lock(long memberId) {
+        return Mono.zip(cachedTiers, tiers.lock(memberId, clock.instant()))
+                .map(t -> new Locked(t.getT2(), byLevel(t.getT1(), t.getT2().level())));
+    }
+
+    /**
+     * Upgrades the member right away when the current window's spend reaches a higher tier; the
+     * caller locked the member's tier row ({@link #lock}) earlier in this transaction.
+     */
+    public Mono<Void> upgradeAfterPurchase(Locked locked) {
         Instant now = clock.instant();
         YearMonth month = YearMonth.from(now.atZone(zone()));
-        return cachedTiers.flatMap(levels -> tiers.lock(memberId, now)
-                .flatMap(state -> windowAverage(memberId, month.minusMonths(WINDOW_MONTHS - 1), month.plusMonths(1))
-                        .flatMap(avg -> {
-                            Tier reached = reached(levels, avg);
-                            if (reached.level() <= state.level()) {
-                                return Mono.empty();
-                            }
-                            return change(state, reached.level(), 0, now, null, "近3个月月均消费 " + Money.yuan(avg)
-                                    + "，达到" + reached.name() + "标准（月均 " + Money.yuan(reached.thresholdCents()) + "），即时升级");
-                        })));
+        MemberTier state = locked.state();
+        return cachedTiers.flatMap(levels -> windowAverage(state.memberId(), month.minusMonths(WINDOW_MONTHS - 1),
+                        month.plusMonths(1))
+                .flatMap(avg -> {
+                    Tier reached = reached(levels, avg);
+                    if (reached.level() <= state.level()) {
+                        return Mono.empty();
+                    }
+                    return change(state, reached.level(), 0, now, null, "近3个月月均消费 " + Money.yuan(avg)
+                            + "，达到" + reached.name() + "标准（月均 " + Money.yuan(reached.thresholdCents()) + "），即时升级");
+                }));
     }
 
     /** Reviews one member for the month; does nothing if that month was already reviewed. */
