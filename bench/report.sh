@@ -45,7 +45,7 @@ comes from this one run; ratios compare runs made minutes apart on the same mach
 | setting | value |
 | --- | --- |
 | data | $MEMBERS members, $LEDGER ledger rows (seeded in ${SEED_SECONDS}s by bench/seed.sql), 10 stores |
-| measured run | $DURATION s each, $ROUNDS rounds, scenario and baseline interleaved within each round, after ${WARMUP}s of mixed load and shorter warm-ups of purchases and me |
+| measured run | $DURATION s each, $ROUNDS rounds, scenario and baseline interleaved within each round, after a warm-up of ${WARMUP}s of mixed load, ${WARMUP}s of purchases and shorter runs of check-ins, me and the REST route |
 | wrk | $WRK_THREADS thread(s), $CONNECTIONS connections, HTTP/1.1 keep-alive on 127.0.0.1:$PORT |
 | pgbench | $PG_CLIENTS clients (the backend's R2DBC pool size), 2 threads, -M prepared, the captured statements |
 | redis-benchmark | $CONNECTIONS clients, no pipelining, random members over all $MEMBERS |
