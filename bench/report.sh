@@ -18,7 +18,7 @@ verdict() {
 }
 
 git_rev=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
-git_dirty=$(git status --porcelain 2>/dev/null | grep -qv '^??' && echo " (with uncommitted changes)" || true)
+git_dirty=$(git status --porcelain -- backend schema pom.xml 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
 cat <<EOF
 # Benchmark results $(date '+%F %H:%M %Z')
 

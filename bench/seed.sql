@@ -77,6 +77,33 @@ left join (select member_id, sum(amount_cents - refunded_cents) as spend from pu
                                     at time zone 'Asia/Shanghai'
            group by member_id) s on s.member_id = m.id;
 
+-- What the nightly jobs and earlier campaigns leave behind, so these tables have their real size
+-- (and statistics) from the start: segments for every member, and a member gift coupon held by
+-- every other member.
+insert into member_segment (member_id, brand_id, as_of, orders, last_purchase_at, stage, stage_since, computed_at)
+select m.id, 1, current_date - 1, coalesce(p.orders, 0), p.last_at,
+       case when p.last_at is null then 'DORMANT' when p.last_at > now() - interval '90 days' then 'ACTIVE'
+            else 'DECLINING' end,
+       current_date - 1, now()
+from member m
+left join (select member_id, count(*) as orders, max(occurred_at) as last_at from purchase group by member_id) p
+       on p.member_id = m.id;
+
+insert into coupon_template (id, brand_id, name, kind, amount_off_cents, threshold_cents, valid_days, issued,
+                             per_member_limit, claimable, created_by, created_at)
+values (1000, 1, '会员礼券 满100减20', 'AMOUNT_OFF', 2000, 10000, 60, :members / 2, 1, false, :staff_id,
+        now() - interval '30 days');
+
+insert into member_coupon (template_id, member_id, status, source, source_key, valid_from, valid_until, obtained_at,
+                           used_at)
+select 1000, m, case when m % 4 = 0 then 'USED' else 'USABLE' end, 'ISSUE', 'issue:seed-' || m,
+       now() - interval '30 days', now() + interval '30 days', now() - interval '30 days',
+       case when m % 4 = 0 then now() - interval '10 days' end
+from generate_series(2, :members, 2) m;
+
+insert into member_coupon_count (template_id, member_id, count)
+select 1000, m, 1 from generate_series(2, :members, 2) m;
+
 -- The hot coupons (满50减10, limited stock, one per member): 1001 for the claimCoupon scenario,
 -- 1002 for its pgbench baseline, so the two never take each other's stock.
 insert into coupon_template (id, brand_id, name, kind, amount_off_cents, threshold_cents, valid_days, total_stock,
