@@ -103,7 +103,7 @@ run_wrk() {
   jvm0=$(cpu_ticks "$BACKEND_PID"); pg0=$(cpu_ticks $pg)
   out=$(env BENCH_DIR="$BENCH_DIR" BENCH_THREADS="$WRK_THREADS" BENCH_RUN="$RUN_ID-$label" BENCH_MEMBERS="$MEMBERS" "$@" \
         wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH_DIR/lua/$script.lua" \
-        "http://127.0.0.1:$PORT" 2>&1)
+        "http://127.0.0.1:$PORT" 2>&1) || true
   line=$(grep '^RESULT' <<<"$out" || true)
   if [ -z "$line" ]; then
     echo "bench: wrk $script failed:" >&2; echo "$out" >&2; line="RESULT requests=0 rps=0 errors=-1"

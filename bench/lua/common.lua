@@ -114,4 +114,22 @@ function M.done(summary, latency, requests)
     #parts > 0 and table.concat(parts, ",") or "-"))
 end
 
+-- Makes the calling script a member read scenario: every request POSTs bench/graphql/<name>.graphql
+-- as a member taken round-robin from the token file (defines wrk's callbacks).
+function M.member_query(name)
+  local tokens, body, i
+  setup = M.setup
+  init = function(args)
+    tokens = M.tokens()
+    body = M.body(M.document(name))
+    i = thread_id * 7919
+  end
+  request = function()
+    i = i + 1
+    return wrk.format("POST", "/graphql", M.headers(tokens[i % #tokens + 1].token), body)
+  end
+  response = M.response
+  done = M.done
+end
+
 return M

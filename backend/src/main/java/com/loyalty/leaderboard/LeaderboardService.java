@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BinaryOperator;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.redisson.api.RBatchReactive;
@@ -55,34 +56,33 @@ public class LeaderboardService implements PointsEvents {
     /** Adds earned (or, negative, taken back) points to the member's boards once the transaction commits. */
     @Override
     public Mono<Void> pointsEarned(NewEntry entry, long delta) {
-        long memberId = entry.memberId();
-        Long storeId = entry.storeId();
-        LocalDate day = LocalDate.ofInstant(entry.at(), brand.zone());
-        return AfterCommit.run(Mono.defer(() -> {
-            RBatchReactive batch = redis.createBatch();
-            for (BoardPeriod period : BoardPeriod.values()) {
-                add(batch, board(BoardMetric.POINTS_EARNED, BoardScope.BRAND, brand.id(), period, day), memberId, delta);
-                if (storeId != null) {
-                    add(batch, board(BoardMetric.POINTS_EARNED, BoardScope.STORE, storeId, period, day), memberId, delta);
-                }
-            }
-            return batch.execute().then();
-        }));
+        String member = member(entry.memberId());
+        return onBoards(BoardMetric.POINTS_EARNED, entry.storeId(), LocalDate.ofInstant(entry.at(), brand.zone()),
+                set -> set.addScore(member, -delta));
     }
 
     /** Raises the member's streak on their boards, once the transaction commits. */
     public Mono<Void> checkedIn(long memberId, int streak, LocalDate day) {
-        return members.findById(memberId).flatMap(m -> checkedIn(memberId, m.registrationStoreId(), streak, day));
+        return members.findById(memberId).flatMap(m -> onBoards(BoardMetric.CHECKIN_STREAK, m.registrationStoreId(),
+                day, set -> set.addIfLess(-streak, member(memberId))));
     }
 
-    private Mono<Void> checkedIn(long memberId, Long registrationStoreId, int streak, LocalDate day) {
+    /**
+     * Once the transaction commits, applies the change to the brand board and (with a store) the
+     * store board of each period, and renews their expiry: one Redis round trip for all of them.
+     */
+    private Mono<Void> onBoards(BoardMetric metric, Long storeId, LocalDate day,
+                                Consumer<RScoredSortedSetReactive<String>> change) {
         return AfterCommit.run(Mono.defer(() -> {
             RBatchReactive batch = redis.createBatch();
             for (BoardPeriod period : BoardPeriod.values()) {
-                raise(batch, board(BoardMetric.CHECKIN_STREAK, BoardScope.BRAND, brand.id(), period, day), memberId, streak);
-                if (registrationStoreId != null) {
-                    raise(batch, board(BoardMetric.CHECKIN_STREAK, BoardScope.STORE, registrationStoreId, period, day),
-                            memberId, streak);
+                List<Board> boards = storeId == null ? List.of(board(metric, BoardScope.BRAND, brand.id(), period, day))
+                        : List.of(board(metric, BoardScope.BRAND, brand.id(), period, day),
+                                board(metric, BoardScope.STORE, storeId, period, day));
+                for (Board b : boards) {
+                    RScoredSortedSetReactive<String> set = batch.getScoredSortedSet(b.key, StringCodec.INSTANCE);
+                    change.accept(set);
+                    set.expire(b.expiresAt);
                 }
             }
             return batch.execute().then();
@@ -163,19 +163,6 @@ public class LeaderboardService implements PointsEvents {
         Member m = byId.get(memberId);
         return new BoardEntry(rank, memberId, negated == null ? 0 : -negated.longValue(),
                 m == null ? "会员" : m.maskedNickname(), m == null ? null : m.avatarUrl());
-    }
-
-    /** Queues adding to the member's score (and the board's expiry) on a batch: one round trip for all boards. */
-    private static void add(RBatchReactive batch, Board b, long memberId, long delta) {
-        RScoredSortedSetReactive<String> set = batch.getScoredSortedSet(b.key, StringCodec.INSTANCE);
-        set.addScore(member(memberId), -delta);
-        set.expire(b.expiresAt);
-    }
-
-    private static void raise(RBatchReactive batch, Board b, long memberId, long streak) {
-        RScoredSortedSetReactive<String> set = batch.getScoredSortedSet(b.key, StringCodec.INSTANCE);
-        set.addIfLess(-streak, member(memberId));
-        set.expire(b.expiresAt);
     }
 
     private record Board(String key, Instant expiresAt) {
