@@ -28,4 +28,14 @@ function setApiUrl(url) {
   else wx.removeStorageSync(OVERRIDE_KEY)
 }
 
-module.exports = { apiUrl, setApiUrl, OVERRIDE_KEY }
+const DEV_LOGIN_KEY = 'loyalty.devLogin'
+
+/**
+ * In a development build only: the member name to sign in as against a backend with the fake
+ * WeChat (code "dev-<name>"), set with wx.setStorageSync('loyalty.devLogin', 'alice'); else null.
+ */
+function devLoginName() {
+  return envVersion() === 'develop' ? wx.getStorageSync(DEV_LOGIN_KEY) || null : null
+}
+
+module.exports = { apiUrl, setApiUrl, devLoginName, OVERRIDE_KEY, DEV_LOGIN_KEY }

@@ -5,6 +5,7 @@
  * and presenting a rotated one revokes the whole sign-in.
  */
 
+const config = require('../config')
 const { post } = require('./http')
 const { ApiError } = require('./errors')
 const { LOGIN, REFRESH_SESSION, LOGOUT, STAFF_LOGIN } = require('./documents/auth')
@@ -37,6 +38,8 @@ async function authMutation(document, variables, field) {
 }
 
 function wxLogin() {
+  const devName = config.devLoginName()
+  if (devName) return Promise.resolve('dev-' + devName)
   return new Promise((resolve, reject) => {
     wx.login({
       success: res => resolve(res.code),

@@ -161,3 +161,13 @@ test('aRequestAnsweredAfterAnotherAlreadyRefreshedRetriesWithoutRefreshingAgain'
   expect(results.map(r => r.me.id)).toEqual(['7', '7'])
   expect(server.calls('RefreshSession')).toHaveLength(1)
 })
+
+test('developmentBuildCanSignInAsANamedDemoMemberAgainstTheFakeWeChat', async () => {
+  const server = wx.__server
+  loginAnswers(server)
+  wx.setStorageSync('loyalty.devLogin', 'alice')
+  await session.loginMember()
+  wx.getAccountInfoSync.mockReturnValue({ miniProgram: { envVersion: 'release' } })
+  await session.loginMember()
+  expect(server.calls('Login').map(v => v.input.code)).toEqual(['dev-alice', 'dev-test-1'])
+})
