@@ -1,6 +1,7 @@
 /** My coupons: the three tabs, infinite scroll, and each coupon described in plain words. */
 const { loadPage, flush, text, texts, tap } = require('../support/page')
 const session = require('../../src/api/session')
+const { toResponse } = require('../support/fake-server')
 const { template, cardTexts, cardAll } = require('./coupons-fixtures')
 
 function couponNode(id, status, over) {
@@ -57,10 +58,17 @@ test('switchingTabsLoadsThatStatusAndShowsOnlyItsCoupons', async () => {
 test('anAnswerForATabNoLongerShownIsDropped', async () => {
   wx.__server.on('MyCoupons', vars => answer(connection([couponNode(vars.status === 'USABLE' ? '1' : '2', vars.status,
     { name: vars.status === 'USABLE' ? '可用券' : '用过的券' })])))
+  // The usable tab's answer comes back after the used tab's, asked later.
+  wx.__requestOverride = options => {
+    const slow = options.data.variables.status === 'USABLE'
+    setTimeout(() => options.success(toResponse(wx.__server.handle(options))), slow ? 30 : 0)
+  }
   const page = loadPage('pages/coupons/index')
   page.instance.onLoad({})
   tap(page, '.tab-USED')
+  await new Promise(resolve => setTimeout(resolve, 60))
   await flush()
+  expect(wx.__server.calls('MyCoupons').map(v => v.status)).toEqual(['USED', 'USABLE'])
   expect(cardTexts(page, '.name')).toEqual(['用过的券'])
 })
 

@@ -52,6 +52,8 @@ Component({
     async load(options = {}) {
       const seq = ++this.seq
       const status = this.data.status
+      // A page still on its way for the earlier list is dropped, so it must not block the next one.
+      this.setData({ loadingMore: false })
       if (!options.quiet) this.setData({ loading: true, failed: false, moreFailed: false })
       try {
         const data = await client.request(MY_COUPONS, { status, first: PAGE_SIZE })
