@@ -43,11 +43,20 @@ function dayTitle(day) {
   return `${m}月${d}日`
 }
 
+/** The word under a day: 已签, 已补, 今天 (not yet checked in), 补签 (can be made up) or nothing. */
+function markOf(state, isToday, canMakeUp) {
+  if (state === 'checked') return '已签'
+  if (state === 'madeUp') return '已补'
+  if (isToday) return '今天'
+  if (canMakeUp) return '补签'
+  return ''
+}
+
 /**
  * The grid of a month.
  * @param {object} calendar the CheckInCalendar (month, days, makeUpDays, makeUpsLeft)
  * @param {string} today "2026-11-23"
- * @returns {{title, weekdays, cells: object[]}} cells: {key, day, label, state, today, canMakeUp};
+ * @returns {{title, weekdays, cells: object[]}} cells: {key, day, label, state, today, canMakeUp, mark};
  *   state is 'blank' (padding), 'checked', 'madeUp', 'missed' or 'future'
  */
 function monthGrid(calendar, today) {
@@ -57,7 +66,7 @@ function monthGrid(calendar, today) {
   const thisMonth = today.slice(0, 7) === month
   const cells = []
   const first = `${month}-01`
-  for (let i = 0; i < weekdayOf(first); i++) cells.push({ key: `blank-${i}`, day: '', label: '', state: 'blank', today: false, canMakeUp: false })
+  for (let i = 0; i < weekdayOf(first); i++) cells.push({ key: `blank-${i}`, day: '', label: '', state: 'blank', today: false, canMakeUp: false, mark: '' })
   for (let d = 1; d <= daysIn(month); d++) {
     const day = `${month}-${pad(d)}`
     let state
@@ -66,7 +75,7 @@ function monthGrid(calendar, today) {
     else if (day < today) state = 'missed'
     else state = 'future'
     const canMakeUp = state === 'missed' && thisMonth && Number(calendar.makeUpsLeft) > 0
-    cells.push({ key: day, day, label: String(d), state, today: day === today, canMakeUp })
+    cells.push({ key: day, day, label: String(d), state, today: day === today, canMakeUp, mark: markOf(state, day === today, canMakeUp) })
   }
   return { title: monthTitle(month), weekdays: WEEKDAYS, cells }
 }
