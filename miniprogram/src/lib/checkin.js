@@ -33,10 +33,10 @@ function makeUpConfirm(day, calendar) {
   }
 }
 
-/** The line after a successful check-in: "签到成功，获得 5 积分，已连续签到 3 天". */
+/** The line after a check-in: "签到成功，获得 5 积分，已连续签到 3 天"; after a make-up "补签11月10日成功，已计入连续签到". */
 function resultText(checkIn) {
   if (!checkIn) return ''
-  if (checkIn.makeUp) return `补签成功，已连续签到 ${checkIn.streak} 天`
+  if (checkIn.makeUp) return `补签${dayTitle(checkIn.day)}成功，已计入连续签到`
   return `签到成功，获得 ${format.points(checkIn.points)} 积分，已连续签到 ${checkIn.streak} 天`
 }
 

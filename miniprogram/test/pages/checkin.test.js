@@ -191,6 +191,7 @@ describe('make-up', () => {
     expect(dayText(page, '2026-11-10')).toBe('10已补')
     expect(text(page, '.make-up-hint')).toBe('本月还可补签 1 次，每次 20 积分；点击漏签的日子补签')
     expect(wx.showToast).toHaveBeenCalledWith({ title: '补签成功', icon: 'success' })
+    expect(text(page, '.checkin-result')).toBe('补签11月10日成功，已计入连续签到')
   })
 
   test('cancellingTheConfirmationSendsNothing', async () => {
