@@ -53,8 +53,18 @@ function rememberInviter(code) {
   if (code) wx.setStorageSync(INVITER_KEY, code)
 }
 
-/** Signs the member in with a fresh wx.login code; registers them on first use. */
-async function loginMember(options = {}) {
+let signingIn = null
+
+/**
+ * Signs the member in with a fresh wx.login code; registers them on first use. Requests that
+ * find no sign-in at the same moment share one sign-in.
+ */
+function loginMember(options = {}) {
+  if (!signingIn) signingIn = doLoginMember(options).finally(() => { signingIn = null })
+  return signingIn
+}
+
+async function doLoginMember(options) {
   const code = await wxLogin()
   const input = { code }
   const inviterCode = wx.getStorageSync(INVITER_KEY)

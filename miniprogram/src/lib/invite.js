@@ -10,18 +10,16 @@ const STATUS_LABELS = { JOINED: '已进入', REGISTERED: '已注册', PURCHASED:
 
 const REWARD_LABELS = { REGISTERED: '注册奖励', FIRST_PURCHASE: '首购奖励', WELCOME: '欢迎礼' }
 
-/**
- * The rules as members read them. The numbers are the backend's loyalty.referral.* defaults
- * (registered-points 50, welcome-points 20, first-purchase-points 100, daily-cap 10,
- * lifetime-cap 200); the schema does not expose them, so change them here with the settings.
- */
-const RULES = [
-  '好友通过你的邀请打开小程序，并用手机号完成注册：你得50积分，好友得20积分欢迎礼。',
-  '好友第一次消费：你再得100积分。',
-  '每位好友每项奖励只发一次；每天最多奖励10位好友，累计最多200位，超出后邀请照常记录，但不再发放奖励。',
-  '分享本身不奖励：只有好友真正注册、消费后才有奖励。',
-  '好友需是第一次打开小程序的新朋友；不能邀请自己，同一手机号只算一位好友。'
-]
+/** The rules as members read them, with the numbers the backend applies (`inviteRules`). */
+function rules(r) {
+  return [
+    `好友通过你的邀请打开小程序，并用手机号完成注册：你得${r.registeredPoints}积分，好友得${r.welcomePoints}积分欢迎礼。`,
+    `好友第一次消费：你再得${r.firstPurchasePoints}积分。`,
+    `每位好友每项奖励只发一次；每天最多奖励${r.dailyCap}位好友，累计最多${r.lifetimeCap}位，超出后邀请照常记录，但不再发放奖励。`,
+    '分享本身不奖励：只有好友真正注册、消费后才有奖励。',
+    '好友需是第一次打开小程序的新朋友；不能邀请自己，同一手机号只算一位好友。'
+  ]
+}
 
 /** The page a friend opens, with the invite code, e.g. /pages/card/index?inviter=AB12CD. */
 function sharePath(code) {
@@ -66,4 +64,4 @@ function statsView(stats) {
   }
 }
 
-module.exports = { CARD_PAGE, RULES, STATUS_LABELS, sharePath, qrText, shareMessage, rewardLine, invitationView, statsView }
+module.exports = { CARD_PAGE, rules, STATUS_LABELS, sharePath, qrText, shareMessage, rewardLine, invitationView, statsView }

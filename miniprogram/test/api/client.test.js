@@ -171,3 +171,12 @@ test('developmentBuildCanSignInAsANamedDemoMemberAgainstTheFakeWeChat', async ()
   await session.loginMember()
   expect(server.calls('Login').map(v => v.input.code)).toEqual(['dev-alice', 'dev-test-1'])
 })
+
+test('parallelFirstRequestsShareOneSignIn', async () => {
+  const server = wx.__server
+  loginAnswers(server)
+  server.on('Me', () => ({ me: { id: '7' } }))
+  await Promise.all([client.request(ME), client.request(ME), client.request(ME)])
+  expect(server.calls('Login')).toHaveLength(1)
+  expect(wx.login).toHaveBeenCalledTimes(1)
+})

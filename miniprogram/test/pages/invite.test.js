@@ -7,7 +7,8 @@ function node(nickname, status, rewards) {
 }
 
 function invitePage(nodes, pageInfo = { hasNextPage: false, endCursor: null }, total = nodes.length) {
-  return { me: { id: '1', inviteCode: 'AB12CD', inviteStats: { joined: 5, registered: 3, purchased: 1, pointsEarned: 1250 },
+  return { inviteRules: { registeredPoints: 60, firstPurchasePoints: 120, welcomePoints: 30, dailyCap: 5, lifetimeCap: 100 },
+    me: { id: '1', inviteCode: 'AB12CD', inviteStats: { joined: 5, registered: 3, purchased: 1, pointsEarned: 1250 },
     invitations: { totalCount: total, edges: nodes.map((n, i) => ({ cursor: 'c' + i, node: n })), pageInfo } } }
 }
 
@@ -33,13 +34,13 @@ test('theInviteCodeIsShownBigWithAQrOfTheSharePath', async () => {
   expect(wx.setClipboardData).toHaveBeenCalledWith({ data: 'AB12CD' })
 })
 
-test('theRulesSayWhatIsRewardedTheCapsAndThatSharingIsNot', async () => {
+test('theRulesStateTheBackendsRewardsAndCapsAndThatSharingIsNotRewarded', async () => {
   wx.__server.on('InvitePage', () => invitePage([]))
   const page = await open()
   const rules = texts(page, '.rule').join('\n')
-  expect(rules).toContain('用手机号完成注册：你得50积分')
-  expect(rules).toContain('好友第一次消费：你再得100积分')
-  expect(rules).toContain('每天最多奖励10位好友，累计最多200位')
+  expect(rules).toContain('用手机号完成注册：你得60积分，好友得30积分欢迎礼')
+  expect(rules).toContain('好友第一次消费：你再得120积分')
+  expect(rules).toContain('每天最多奖励5位好友，累计最多100位')
   expect(rules).toContain('分享本身不奖励')
 })
 

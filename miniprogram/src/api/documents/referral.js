@@ -3,6 +3,7 @@ const { gql } = require('../gql')
 
 const INVITE_PAGE = gql`
   query InvitePage($first: Int, $after: String) {
+    inviteRules { registeredPoints firstPurchasePoints welcomePoints dailyCap lifetimeCap }
     me {
       id
       inviteCode

@@ -18,7 +18,7 @@ Component({
     code: '',
     qrText: '',
     stats: null,
-    rules: invite.RULES,
+    rules: [],
     invitations: [],
     total: 0,
     loadingMore: false,
@@ -47,6 +47,7 @@ Component({
         const data = await client.request(INVITE_PAGE, { first: PAGE_SIZE })
         const me = data.me
         this.setData({ loading: false, code: me.inviteCode, qrText: invite.qrText(me.inviteCode),
+          rules: invite.rules(data.inviteRules),
           stats: invite.statsView(me.inviteStats) })
         this.show(list.withPage(this.list, me.invitations, invite.invitationView, true))
       } catch (e) {
