@@ -4,22 +4,22 @@ const format = require('../../lib/format')
 const STATUS_ACTIONS = [
   { status: 'NO_ANSWER', label: '未接通' },
   { status: 'REACHED', label: '已联系' },
-  { status: 'DECLINED', label: '拒绝' },
-  { status: 'DONE', label: '完成' }
+  { status: 'DECLINED', label: '拒绝回访' },
+  { status: 'DONE', label: '已完成' }
 ]
 
-const STATUS_NAMES = { OPEN: '待回访', NO_ANSWER: '未接通', REACHED: '已联系', DECLINED: '拒绝', DONE: '完成' }
+const STATUS_NAMES = { OPEN: '待回访', NO_ANSWER: '未接通', REACHED: '已联系', DECLINED: '拒绝回访', DONE: '已完成' }
 
 /** 0.375 → "37.5%", 0.5 → "50%", 0 → "0%". */
 function percent(rate) {
   return `${Math.round(Number(rate || 0) * 1000) / 10}%`
 }
 
-/** TodayNumbers → the cards of the manager page. */
-function numbersView(n) {
+/** TodayNumbers → the cards of the manager page; an admin's numbers are for the store they picked, or the brand. */
+function numbersView(n, forAdmin = false) {
   return {
     day: n.day,
-    scope: n.storeId ? '本店' : '全品牌',
+    scope: !n.storeId ? '全品牌' : (forAdmin ? '所选门店' : '本店'),
     newMembers: format.points(n.newMembers),
     orders: format.points(n.orders),
     sales: format.yuan(n.salesCents),

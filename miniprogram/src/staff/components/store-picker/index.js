@@ -1,4 +1,4 @@
-/** <store-picker value="{{storeId}}" allow-brand bind:change>: an admin picks the store staff pages act on. */
+/** <store-picker value="{{storeId}}" allow-brand bind:storechange>: an admin picks the store staff pages act on. */
 const client = require('../../../api/client')
 const { showError } = require('../../../api/errors')
 const { STORES } = require('../../../api/documents/staff')
@@ -38,7 +38,7 @@ Component({
     },
     onPick(e) {
       const store = this.data.stores[Number(e.detail.value)]
-      if (store) this.triggerEvent('change', { storeId: store.id, name: store.name })
+      if (store) this.triggerEvent('storechange', { storeId: store.id, name: store.name })
     }
   }
 })
