@@ -12,8 +12,11 @@ const format = require('../../lib/format')
 const POINTS_PER_YUAN = 100
 const MAX_ORDER_NO = 64
 
+let itemKeys = 0
+
+/** A new blank item row; `key` only tells rows apart in the list. */
 function emptyItem() {
-  return { sku: '', name: '', category: '', quantity: '1', unitPrice: '' }
+  return { key: 'item-' + (++itemKeys), sku: '', name: '', category: '', quantity: '1', unitPrice: '' }
 }
 
 const blank = text => !String(text == null ? '' : text).trim()
