@@ -1,18 +1,7 @@
 /** Helpers for the staff page tests: typing into fields, holding requests in flight, a signed-in staff. */
 const { toResponse } = require('../support/fake-server')
 const session = require('../../src/api/session')
-
-/** Types value into the input at selector (bindinput). */
-function type(page, selector, value) {
-  const el = page.querySelector(selector)
-  if (!el) throw new Error(`nothing to type into at ${selector}`)
-  el.dispatchEvent('input', { detail: { value } })
-}
-
-/** Fires a blur on the input at selector. */
-function blur(page, selector) {
-  page.querySelector(selector).dispatchEvent('blur', { detail: {} })
-}
+const { type, blur } = require('../support/page')
 
 /**
  * Keeps requests in flight until release(), so a test can look at the page while a request runs.

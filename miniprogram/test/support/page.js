@@ -44,4 +44,27 @@ function tap(page, selector, detail) {
   el.dispatchEvent('tap', { detail })
 }
 
-module.exports = { loadPage, flush, text, texts, tap, simulate }
+/** Types value into the input at selector (bindinput). */
+function type(page, selector, value) {
+  const el = page.querySelector(selector)
+  if (!el) throw new Error(`nothing to type into at ${selector}`)
+  el.dispatchEvent('input', { detail: { value } })
+}
+
+/** Fires a blur on the input at selector. */
+function blur(page, selector) {
+  page.querySelector(selector).dispatchEvent('blur', { detail: {} })
+}
+
+/** Waits, on real timers, until check() is truthy (for pages talking to a real backend). */
+async function waitFor(check, timeoutMs = 10000) {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const value = check()
+    if (value) return value
+    if (Date.now() > until) throw new Error('waitFor: timed out')
+    await simulate.sleep(20)
+  }
+}
+
+module.exports = { loadPage, flush, text, texts, tap, type, blur, waitFor, simulate }
