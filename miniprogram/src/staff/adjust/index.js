@@ -4,15 +4,14 @@
  * after a lost answer reuses it, so the adjustment counts once.
  */
 const client = require('../../api/client')
-const session = require('../../api/session')
 const { showError } = require('../../api/errors')
 const { ADJUST_POINTS } = require('../../api/documents/staff')
 const adjustForm = require('../lib/adjust-form')
 const roles = require('../lib/roles')
 const handoff = require('../lib/handoff')
-const scan = require('../lib/scan')
+const memberLookup = require('../lib/member-lookup')
 const format = require('../../lib/format')
-const { withBalance, scanErrorMessage, tokenOf } = require('../lib/member-card')
+const { withBalance } = require('../lib/member-card')
 const { formField } = require('../lib/fields')
 
 const FIELDS = { delta: 'points', reason: 'reason', memberId: 'member' }
@@ -22,12 +21,10 @@ function newForm() {
 }
 
 Component({
+  behaviors: [memberLookup],
   data: {
     allowed: true,
     member: null,
-    scanning: false,
-    scanError: '',
-    manualCode: '',
     form: newForm(),
     errors: {},
     submitting: false,
@@ -36,12 +33,9 @@ Component({
   },
   methods: {
     onLoad() {
-      const signedIn = session.get('staff')
-      if (!signedIn) {
-        wx.reLaunch({ url: '/staff/login/index' })
-        return
-      }
-      if (!roles.canAdjustPoints((signedIn.staff || {}).role)) {
+      const staff = roles.signedInStaff()
+      if (!staff) return
+      if (!roles.canAdjustPoints(staff.role)) {
         this.setData({ allowed: false })
         return
       }
@@ -49,39 +43,9 @@ Component({
     },
 
     // --- the member, when none came from the till ---
-    async scan() {
-      if (this.data.scanning) return
-      let token
-      try {
-        token = await scan.camera()
-      } catch (e) {
-        this.setData({ scanError: e.message })
-        showError(e)
-        return
-      }
-      if (token) await this.lookUp(token)
-    },
-    onManualInput(e) {
-      this.setData({ manualCode: e.detail.value, scanError: '' })
-    },
-    lookUpManual() {
-      if (this.data.scanning) return
-      const token = tokenOf(this.data.manualCode)
-      if (!token) {
-        this.setData({ scanError: '请输入会员码' })
-        return
-      }
-      return this.lookUp(token)
-    },
-    async lookUp(token) {
-      this.setData({ scanning: true, scanError: '' })
-      try {
-        const member = await scan.lookUp(token)
-        this.setData({ scanning: false, member, manualCode: '', form: newForm(), pendingKey: '', result: null, errors: {} })
-      } catch (e) {
-        this.setData({ scanning: false, scanError: scanErrorMessage(e) ? e.message : '' })
-        showError(e)
-      }
+    /** A member was scanned: a fresh form for them. */
+    memberFound() {
+      this.setData({ form: newForm(), pendingKey: '', result: null, errors: {} })
     },
 
     // --- the form: any change is a new intent, with a new key ---

@@ -1,4 +1,5 @@
 /** What each staff role may see on the staff pages (the backend enforces the same). */
+const session = require('../../api/session')
 
 const NAMES = { CLERK: '店员', MANAGER: '店长', ADMIN: '管理员' }
 
@@ -22,4 +23,19 @@ function needsStoreChoice(role) {
   return role === 'ADMIN'
 }
 
-module.exports = { roleName, canAdjustPoints, canSeeManager, needsStoreChoice }
+const LOGIN = '/staff/login/index'
+
+/**
+ * The signed-in staff member ({ id, role, storeId, ... }) for a staff page's onLoad; without a
+ * staff sign-in the page is replaced by the staff login page and null is returned.
+ */
+function signedInStaff() {
+  const signedIn = session.get('staff')
+  if (!signedIn) {
+    wx.reLaunch({ url: LOGIN })
+    return null
+  }
+  return signedIn.staff || {}
+}
+
+module.exports = { LOGIN, roleName, canAdjustPoints, canSeeManager, needsStoreChoice, signedInStaff }

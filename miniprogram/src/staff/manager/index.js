@@ -4,7 +4,6 @@
  * for the whole brand; the call list always belongs to one store).
  */
 const client = require('../../api/client')
-const session = require('../../api/session')
 const { showError } = require('../../api/errors')
 const { TODAY_NUMBERS, FOLLOW_UP_TASKS, UPDATE_FOLLOW_UP_TASK } = require('../../api/documents/staff')
 const view = require('../lib/manager-view')
@@ -34,12 +33,9 @@ Component({
   },
   methods: {
     onLoad() {
-      const signedIn = session.get('staff')
-      if (!signedIn) {
-        wx.reLaunch({ url: '/staff/login/index' })
-        return
-      }
-      const role = (signedIn.staff || {}).role
+      const staff = roles.signedInStaff()
+      if (!staff) return
+      const role = staff.role
       if (!roles.canSeeManager(role)) {
         this.setData({ allowed: false })
         return

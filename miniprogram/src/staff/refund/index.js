@@ -1,6 +1,5 @@
 /** Refund: all or part of an order by order number; the refund number makes a retry count once. */
 const client = require('../../api/client')
-const session = require('../../api/session')
 const { ApiError, showError } = require('../../api/errors')
 const { REFUND_PURCHASE } = require('../../api/documents/staff')
 const refundForm = require('../lib/refund-form')
@@ -27,12 +26,9 @@ Component({
   },
   methods: {
     onLoad() {
-      const signedIn = session.get('staff')
-      if (!signedIn) {
-        wx.reLaunch({ url: '/staff/login/index' })
-        return
-      }
-      const role = (signedIn.staff || {}).role
+      const staff = roles.signedInStaff()
+      if (!staff) return
+      const role = staff.role
       this.setData({ needsStore: roles.needsStoreChoice(role), storeId: storeChoice.get() || '', form: newForm() })
     },
     onFieldInput(e) {

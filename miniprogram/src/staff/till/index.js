@@ -7,15 +7,14 @@ const session = require('../../api/session')
 const { showError } = require('../../api/errors')
 const { CURRENT_STAFF, COUPONS_FOR_ORDER, RECORD_PURCHASE } = require('../../api/documents/staff')
 const tillForm = require('../lib/till-form')
-const scan = require('../lib/scan')
+const memberLookup = require('../lib/member-lookup')
 const roles = require('../lib/roles')
 const handoff = require('../lib/handoff')
 const numbers = require('../lib/numbers')
 const storeChoice = require('../lib/store-choice')
-const { withBalance, scanErrorMessage, tokenOf } = require('../lib/member-card')
+const { withBalance } = require('../lib/member-card')
 const { formField } = require('../lib/fields')
 
-const LOGIN = '/staff/login/index'
 
 /** Backend input fields → the till's form fields, for userErrors about one field. */
 const FIELDS = {
@@ -39,14 +38,12 @@ function newForm() {
 }
 
 Component({
+  behaviors: [memberLookup],
   data: {
     staff: null,
     staffFailed: false,
     storeId: '',
     member: null,
-    manualCode: '',
-    scanning: false,
-    scanError: '',
     form: newForm(),
     coupons: [],
     couponsKey: '',
@@ -59,13 +56,10 @@ Component({
   },
   methods: {
     onLoad() {
-      const signedIn = session.get('staff')
-      if (!signedIn) {
-        wx.reLaunch({ url: LOGIN })
-        return
-      }
+      const staff = roles.signedInStaff()
+      if (!staff) return
       this.couponsSeq = 0
-      this.setData({ staff: staffView(signedIn.staff || {}), storeId: storeChoice.get() || '', form: newForm() })
+      this.setData({ staff: staffView(staff), storeId: storeChoice.get() || '', form: newForm() })
       return this.loadStaff()
     },
     onShow() {
@@ -88,42 +82,12 @@ Component({
     },
 
     // --- the member ---
-    async scan() {
-      if (this.data.scanning) return
-      let token
-      try {
-        token = await scan.camera()
-      } catch (e) {
-        this.setData({ scanError: e.message })
-        showError(e)
-        return
-      }
-      if (token) await this.lookUp(token)
-    },
-    onManualInput(e) {
-      this.setData({ manualCode: e.detail.value, scanError: '' })
-    },
-    lookUpManual() {
-      if (this.data.scanning) return
-      const token = tokenOf(this.data.manualCode)
-      if (!token) {
-        this.setData({ scanError: '请输入会员码' })
-        return
-      }
-      return this.lookUp(token)
-    },
-    async lookUp(token) {
-      this.setData({ scanning: true, scanError: '' })
-      try {
-        const member = await scan.lookUp(token)
-        this.setData({ scanning: false, member, manualCode: '', coupons: [], couponsKey: '', couponsFailed: false,
-          errors: {}, form: Object.assign({}, this.data.form, { couponIds: [], points: '' }) })
-        this.refreshSummary()
-        return this.loadCoupons()
-      } catch (e) {
-        this.setData({ scanning: false, scanError: scanErrorMessage(e) ? e.message : '' })
-        showError(e)
-      }
+    /** A member was scanned: their coupons and points start afresh for this order. */
+    memberFound() {
+      this.setData({ coupons: [], couponsKey: '', couponsFailed: false, errors: {},
+        form: Object.assign({}, this.data.form, { couponIds: [], points: '' }) })
+      this.refreshSummary()
+      return this.loadCoupons()
     },
     changeMember() {
       if (this.data.submitting) return
@@ -255,7 +219,7 @@ Component({
       this.setData({ loggingOut: true })
       await session.logout('staff')
       handoff.clear()
-      wx.reLaunch({ url: LOGIN })
+      wx.reLaunch({ url: roles.LOGIN })
     }
   }
 })
