@@ -1,5 +1,6 @@
 package com.loyalty.checkin;
 
+import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -27,8 +28,7 @@ public class CheckInRepository {
                         """)
                 .bind("memberId", c.memberId()).bind("day", c.day()).bind("makeUp", c.makeUp())
                 .bind("streak", c.streak()).bind("points", c.points()).bind("at", at)
-                .map(row -> new CheckIn(row.get("member_id", Long.class), row.get("day", LocalDate.class),
-                        row.get("make_up", Boolean.class), row.get("streak", Integer.class), row.get("points", Long.class)))
+                .map(CheckInRepository::toCheckIn)
                 .one();
     }
 
@@ -37,11 +37,11 @@ public class CheckInRepository {
                 .bind("m", memberId).bind("d", day).map(row -> row.get("found", Boolean.class)).one();
     }
 
-    public Flux<CheckIn> between(long memberId, LocalDate from, LocalDate toInclusive) {
-        return db.sql("select * from checkin where member_id = :m and day between :from and :to order by day")
-                .bind("m", memberId).bind("from", from).bind("to", toInclusive)
-                .map(row -> new CheckIn(row.get("member_id", Long.class), row.get("day", LocalDate.class),
-                        row.get("make_up", Boolean.class), row.get("streak", Integer.class), row.get("points", Long.class)))
+    /** Every check-in of the member, oldest first. */
+    public Flux<CheckIn> all(long memberId) {
+        return db.sql("select * from checkin where member_id = :m order by day")
+                .bind("m", memberId)
+                .map(CheckInRepository::toCheckIn)
                 .all();
     }
 
@@ -55,17 +55,6 @@ public class CheckInRepository {
                 .bind("m", memberId).bind("d", day).map(row -> row.get("n", Integer.class)).one();
     }
 
-    public Mono<Integer> longestStreak(long memberId) {
-        return db.sql("""
-                        select coalesce(max(n), 0)::int as longest from (
-                            select count(*) as n from (
-                                select day - cast(row_number() over (order by day) as int) as grp
-                                from checkin where member_id = :m) islands
-                            group by grp) lengths
-                        """)
-                .bind("m", memberId).map(row -> row.get("longest", Integer.class)).one();
-    }
-
     public Mono<Integer> makeUpsBetween(long memberId, LocalDate from, LocalDate toInclusive) {
         return db.sql("""
                         select count(*)::int as n from checkin
@@ -73,5 +62,10 @@ public class CheckInRepository {
                         """)
                 .bind("m", memberId).bind("from", from).bind("to", toInclusive)
                 .map(row -> row.get("n", Integer.class)).one();
+    }
+
+    private static CheckIn toCheckIn(Readable row) {
+        return new CheckIn(row.get("member_id", Long.class), row.get("day", LocalDate.class),
+                row.get("make_up", Boolean.class), row.get("streak", Integer.class), row.get("points", Long.class));
     }
 }

@@ -116,24 +116,18 @@ public class CheckInService {
     private Mono<CheckInCalendar> calendar(Viewer member, YearMonth month) {
         LocalDate today = today();
         YearMonth thisMonth = YearMonth.from(today);
-        return Mono.zip(
-                checkins.between(member.id(), month.atDay(1), month.atEndOfMonth()).collectList(),
-                checkins.exists(member.id(), today),
-                checkins.streakEndingAt(member.id(), today),
-                checkins.streakEndingAt(member.id(), today.minusDays(1)),
-                checkins.longestStreak(member.id()),
-                checkins.makeUpsBetween(member.id(), thisMonth.atDay(1), thisMonth.atEndOfMonth()))
-                .map(t -> {
-                    boolean checkedIn = t.getT2();
-                    int current = checkedIn ? t.getT3() : t.getT4();
-                    return new CheckInCalendar(month.toString(),
-                            t.getT1().stream().map(CheckIn::day).toList(),
-                            t.getT1().stream().filter(CheckIn::makeUp).map(CheckIn::day).toList(),
-                            checkedIn, current, t.getT5(),
-                            checkedIn ? 0 : rules.rewardFor(current + 1),
-                            rules.rewardFor((checkedIn ? current : current + 1) + 1),
-                            Math.max(0, rules.makeUpsPerMonth() - t.getT6()), rules.makeUpCost());
-                });
+        return checkins.all(member.id()).collectList().map(CheckInHistory::new).map(history -> {
+            boolean checkedIn = history.contains(today);
+            int current = checkedIn ? history.streakEndingAt(today) : history.streakEndingAt(today.minusDays(1));
+            List<CheckIn> days = history.in(month);
+            return new CheckInCalendar(month.toString(),
+                    days.stream().map(CheckIn::day).toList(),
+                    days.stream().filter(CheckIn::makeUp).map(CheckIn::day).toList(),
+                    checkedIn, current, history.longestStreak(),
+                    checkedIn ? 0 : rules.rewardFor(current + 1),
+                    rules.rewardFor((checkedIn ? current : current + 1) + 1),
+                    Math.max(0, rules.makeUpsPerMonth() - history.makeUpsIn(thisMonth)), rules.makeUpCost());
+        });
     }
 
     private LocalDate today() {

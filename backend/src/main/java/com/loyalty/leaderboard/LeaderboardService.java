@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.redisson.api.RBatchReactive;
 import org.redisson.api.RScoredSortedSetReactive;
 import org.redisson.api.RedissonReactiveClient;
 import org.redisson.client.codec.StringCodec;
@@ -30,7 +31,7 @@ import reactor.core.publisher.Mono;
  * Leaderboards in Redis sorted sets, updated after the database commits the change they
  * reflect, and rebuilt from Postgres on demand. A board stores the negated score so that ties
  * rank by member id, ascending (members are zero-padded ids): the same order as
- * {@code order by score desc, member_id}.
+ * {@code order by score desc, member_id}. A change reaches all its boards in one Redis round trip.
  */
 @Service
 public class LeaderboardService implements PointsEvents {
@@ -57,13 +58,16 @@ public class LeaderboardService implements PointsEvents {
         long memberId = entry.memberId();
         Long storeId = entry.storeId();
         LocalDate day = LocalDate.ofInstant(entry.at(), brand.zone());
-        return AfterCommit.run(Flux.fromArray(BoardPeriod.values())
-                .concatMap(period -> Flux.concat(
-                        add(board(BoardMetric.POINTS_EARNED, BoardScope.BRAND, brand.id(), period, day), memberId, delta),
-                        storeId == null ? Mono.empty()
-                                : add(board(BoardMetric.POINTS_EARNED, BoardScope.STORE, storeId, period, day),
-                                        memberId, delta)))
-                .then());
+        return AfterCommit.run(Mono.defer(() -> {
+            RBatchReactive batch = redis.createBatch();
+            for (BoardPeriod period : BoardPeriod.values()) {
+                add(batch, board(BoardMetric.POINTS_EARNED, BoardScope.BRAND, brand.id(), period, day), memberId, delta);
+                if (storeId != null) {
+                    add(batch, board(BoardMetric.POINTS_EARNED, BoardScope.STORE, storeId, period, day), memberId, delta);
+                }
+            }
+            return batch.execute().then();
+        }));
     }
 
     /** Raises the member's streak on their boards, once the transaction commits. */
@@ -72,13 +76,17 @@ public class LeaderboardService implements PointsEvents {
     }
 
     private Mono<Void> checkedIn(long memberId, Long registrationStoreId, int streak, LocalDate day) {
-        return AfterCommit.run(Flux.fromArray(BoardPeriod.values())
-                .concatMap(period -> Flux.concat(
-                        raise(board(BoardMetric.CHECKIN_STREAK, BoardScope.BRAND, brand.id(), period, day), memberId, streak),
-                        registrationStoreId == null ? Mono.empty()
-                                : raise(board(BoardMetric.CHECKIN_STREAK, BoardScope.STORE, registrationStoreId, period,
-                                        day), memberId, streak)))
-                .then());
+        return AfterCommit.run(Mono.defer(() -> {
+            RBatchReactive batch = redis.createBatch();
+            for (BoardPeriod period : BoardPeriod.values()) {
+                raise(batch, board(BoardMetric.CHECKIN_STREAK, BoardScope.BRAND, brand.id(), period, day), memberId, streak);
+                if (registrationStoreId != null) {
+                    raise(batch, board(BoardMetric.CHECKIN_STREAK, BoardScope.STORE, registrationStoreId, period, day),
+                            memberId, streak);
+                }
+            }
+            return batch.execute().then();
+        }));
     }
 
     public Mono<Leaderboard> board(Viewer viewer, LeaderboardInput in, LocalDate today) {
@@ -157,12 +165,17 @@ public class LeaderboardService implements PointsEvents {
                 m == null ? "会员" : m.maskedNickname(), m == null ? null : m.avatarUrl());
     }
 
-    private Mono<Void> add(Board b, long memberId, long delta) {
-        return set(b.key).addScore(member(memberId), -delta).then(set(b.key).expire(b.expiresAt)).then();
+    /** Queues adding to the member's score (and the board's expiry) on a batch: one round trip for all boards. */
+    private static void add(RBatchReactive batch, Board b, long memberId, long delta) {
+        RScoredSortedSetReactive<String> set = batch.getScoredSortedSet(b.key, StringCodec.INSTANCE);
+        set.addScore(member(memberId), -delta);
+        set.expire(b.expiresAt);
     }
 
-    private Mono<Void> raise(Board b, long memberId, long streak) {
-        return set(b.key).addIfLess(-streak, member(memberId)).then(set(b.key).expire(b.expiresAt)).then();
+    private static void raise(RBatchReactive batch, Board b, long memberId, long streak) {
+        RScoredSortedSetReactive<String> set = batch.getScoredSortedSet(b.key, StringCodec.INSTANCE);
+        set.addIfLess(-streak, member(memberId));
+        set.expire(b.expiresAt);
     }
 
     private record Board(String key, Instant expiresAt) {

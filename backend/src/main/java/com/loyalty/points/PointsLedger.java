@@ -19,14 +19,19 @@ public class PointsLedger {
         this.db = db;
     }
 
-    /** Locks the member's balance row for the rest of the transaction and returns the balance. */
+    /**
+     * Locks the member's balance row for the rest of the transaction and returns the balance;
+     * creates the row first only when the member has none yet (one statement in the usual case).
+     */
     public Mono<Long> lockBalance(long memberId) {
-        return db.sql("insert into member_points (member_id) values (:id) on conflict do nothing")
+        Mono<Long> lock = Mono.defer(() -> db.sql("select balance from member_points where member_id = :id for update")
+                .bind("id", memberId)
+                .map(row -> row.get("balance", Long.class))
+                .one());
+        return lock.switchIfEmpty(Mono.defer(() -> db.sql(
+                        "insert into member_points (member_id) values (:id) on conflict do nothing")
                 .bind("id", memberId).then()
-                .then(db.sql("select balance from member_points where member_id = :id for update")
-                        .bind("id", memberId)
-                        .map(row -> row.get("balance", Long.class))
-                        .one());
+                .then(lock)));
     }
 
     /** Adds to the balance and returns the new balance. */
@@ -119,10 +124,15 @@ public class PointsLedger {
     public record DueGrant(long grantId, long memberId, long brandId, long remaining, Instant expiresAt) {
     }
 
-    /** Points still owed after reversals took more than the member had: sum of buckets minus balance. */
+    /**
+     * Points still owed after reversals took more than the member had: sum of buckets minus balance.
+     * Only buckets with points left count (the rest add 0), which lets the partial index
+     * points_grant_open find them instead of scanning every bucket of every member.
+     */
     public Mono<Long> debt(long memberId) {
         return db.sql("""
-                        select greatest(0, coalesce((select sum(remaining) from points_grant where member_id = :id), 0)
+                        select greatest(0, coalesce((select sum(remaining) from points_grant
+                                                     where member_id = :id and remaining > 0), 0)
                                            - (select balance from member_points where member_id = :id))::bigint as debt
                         """)
                 .bind("id", memberId)

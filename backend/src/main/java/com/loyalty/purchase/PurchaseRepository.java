@@ -65,22 +65,27 @@ public class PurchaseRepository {
                 .one();
     }
 
+    /** Inserts all the lines of the purchase in one statement. */
     public Mono<Void> insertItems(long purchaseId, List<PurchaseItemInput> items) {
-        return Flux.range(0, items.size())
-                .concatMap(i -> {
-                    PurchaseItemInput item = items.get(i);
-                    return db.sql("""
-                                    insert into purchase_item (purchase_id, line_no, sku, name, category, quantity,
-                                                               unit_price_cents)
-                                    values (:purchaseId, :line, :sku, :name, :category, :quantity, :price)
-                                    """)
-                            .bind("purchaseId", purchaseId).bind("line", i + 1)
-                            .bind("sku", item.sku()).bind("name", item.name())
-                            .bind("category", Parameter.fromOrEmpty(item.category(), String.class))
-                            .bind("quantity", item.quantity()).bind("price", item.unitPriceCents())
-                            .then();
-                })
-                .then();
+        if (items.isEmpty()) {
+            return Mono.empty();
+        }
+        StringBuilder sql = new StringBuilder("""
+                insert into purchase_item (purchase_id, line_no, sku, name, category, quantity, unit_price_cents)
+                values\s""");
+        for (int i = 0; i < items.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:purchaseId, ").append(i + 1).append(", :sku").append(i)
+                    .append(", :name").append(i).append(", :category").append(i).append(", :quantity").append(i)
+                    .append(", :price").append(i).append(')');
+        }
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString()).bind("purchaseId", purchaseId);
+        for (int i = 0; i < items.size(); i++) {
+            PurchaseItemInput item = items.get(i);
+            spec = spec.bind("sku" + i, item.sku()).bind("name" + i, item.name())
+                    .bind("category" + i, Parameter.fromOrEmpty(item.category(), String.class))
+                    .bind("quantity" + i, item.quantity()).bind("price" + i, item.unitPriceCents());
+        }
+        return spec.then();
     }
 
     public Mono<Purchase> setEarned(long purchaseId, long points, List<EarnLine> breakdown) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -16,12 +15,16 @@ import reactor.core.publisher.Mono;
 @Repository
 public class SegmentRepository {
 
-    /** Purchase facts per member up to the end of the business date (fully refunded orders do not count). */
+    /**
+     * Purchase facts per member up to the end of the business date (fully refunded orders do not
+     * count). {@code %s} is the member filter: one member is a separate statement, not
+     * {@code (:m is null or m.id = :m)}, whose cached generic plan scans every member.
+     */
     private static final String FACTS = """
             with base as (
                 select m.id as member_id, (m.registered_at at time zone :zone)::date as reg_day
                 from member m
-                where m.brand_id = :b and m.registered_at < :end and (cast(:m as bigint) is null or m.id = :m)
+                where m.brand_id = :b and m.registered_at < :end%s
             ),
             buys as (
                 select p.member_id, count(*) as orders, max(p.occurred_at) as last_at,
@@ -139,14 +142,14 @@ public class SegmentRepository {
 
     /** Scores every member of the brand (RFM, quadrant, stage) for the business date. */
     public Mono<Refreshed> refreshAll(long brandId, LocalDate asOf, ZoneId zone, SegmentProperties rules, Instant now) {
-        String sql = FACTS + SCORES + STAGE_AND_SAVE.formatted(SCORE_COLUMNS);
+        String sql = FACTS.formatted("") + SCORES + STAGE_AND_SAVE.formatted(SCORE_COLUMNS);
         return run(sql, brandId, null, asOf, zone, rules, now);
     }
 
     /** Refreshes one member's purchase facts and stage, leaving their scores to the nightly run. */
     public Mono<Refreshed> refreshStage(long brandId, long memberId, LocalDate asOf, ZoneId zone,
                                         SegmentProperties rules, Instant now) {
-        String sql = FACTS + NO_SCORES + STAGE_AND_SAVE.formatted("");
+        String sql = FACTS.formatted(" and m.id = :m") + NO_SCORES + STAGE_AND_SAVE.formatted("");
         return run(sql, brandId, memberId, asOf, zone, rules, now);
     }
 
@@ -154,8 +157,11 @@ public class SegmentRepository {
                                 SegmentProperties rules, Instant now) {
         Instant end = asOf.plusDays(1).atStartOfDay(zone).toInstant();
         Instant windowStart = asOf.plusDays(1).minusDays(rules.rfmWindowDays()).atStartOfDay(zone).toInstant();
-        return db.sql(sql)
-                .bind("b", brandId).bind("m", Parameter.fromOrEmpty(memberId, Long.class))
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql);
+        if (memberId != null) {
+            spec = spec.bind("m", memberId);
+        }
+        return spec.bind("b", brandId)
                 .bind("zone", zone.getId()).bind("end", end).bind("windowStart", windowStart).bind("asOf", asOf)
                 .bind("high", rules.highScore()).bind("newDays", rules.newDays()).bind("dormantDays", rules.dormantDays())
                 .bind("churnedDays", rules.churnedDays()).bind("declining", rules.decliningFactor()).bind("now", now)

@@ -36,10 +36,12 @@ public class TierRepository {
 
     /** Locks the member's tier row for this transaction, creating it at level 0 when missing. */
     public Mono<MemberTier> lock(long memberId, Instant now) {
-        return db.sql("insert into member_tier (member_id, level, since) values (:id, 0, :now) on conflict do nothing")
+        Mono<MemberTier> lock = Mono.defer(() -> db.sql("select * from member_tier where member_id = :id for update")
+                .bind("id", memberId).map(TierRepository::toMemberTier).one());
+        return lock.switchIfEmpty(Mono.defer(() -> db.sql(
+                        "insert into member_tier (member_id, level, since) values (:id, 0, :now) on conflict do nothing")
                 .bind("id", memberId).bind("now", now).then()
-                .then(db.sql("select * from member_tier where member_id = :id for update")
-                        .bind("id", memberId).map(TierRepository::toMemberTier).one());
+                .then(lock)));
     }
 
     public Mono<Void> update(long memberId, int level, int monthsBelow, Instant since) {

@@ -3,6 +3,7 @@ package com.loyalty.tier;
 import com.loyalty.shared.Money;
 import com.loyalty.shared.config.BrandProperties;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -24,23 +25,29 @@ public class TierService {
 
     static final int WINDOW_MONTHS = 3;
     static final int REVIEWS_BEFORE_DROP = 3;
+    /** How long the brand's tier table is kept in memory: it changes only with a migration. */
+    static final Duration TIERS_CACHED_FOR = Duration.ofMinutes(1);
 
     private final TierRepository tiers;
     private final BrandProperties brand;
     private final Clock clock;
+    private final Mono<List<Tier>> cachedTiers;
 
     public TierService(TierRepository tiers, BrandProperties brand, Clock clock) {
         this.tiers = tiers;
         this.brand = brand;
         this.clock = clock;
+        this.cachedTiers = tiers.tiers(brand.id()).collectList()
+                .cache(list -> TIERS_CACHED_FOR, error -> Duration.ZERO, () -> Duration.ZERO);
     }
 
+    /** The brand's tiers, lowest first (read once a minute, not once a request). */
     public Flux<Tier> all() {
-        return tiers.tiers(brand.id());
+        return cachedTiers.flatMapIterable(list -> list);
     }
 
     public Mono<Tier> current(long memberId) {
-        return Mono.zip(all().collectList(), level(memberId)).map(t -> byLevel(t.getT1(), t.getT2()));
+        return Mono.zip(cachedTiers, level(memberId)).map(t -> byLevel(t.getT1(), t.getT2()));
     }
 
     public Flux<TierChange> history(long memberId) {
@@ -51,7 +58,7 @@ public class TierService {
     public Mono<Void> upgradeAfterPurchase(long memberId) {
         Instant now = clock.instant();
         YearMonth month = YearMonth.from(now.atZone(zone()));
-        return all().collectList().flatMap(levels -> tiers.lock(memberId, now)
+        return cachedTiers.flatMap(levels -> tiers.lock(memberId, now)
                 .flatMap(state -> windowAverage(memberId, month.minusMonths(WINDOW_MONTHS - 1), month.plusMonths(1))
                         .flatMap(avg -> {
                             Tier reached = reached(levels, avg);
@@ -67,7 +74,7 @@ public class TierService {
     public Mono<Void> review(long memberId, YearMonth month) {
         Instant now = clock.instant();
         LocalDate reviewMonth = month.atDay(1);
-        return all().collectList().flatMap(levels -> tiers.lock(memberId, now)
+        return cachedTiers.flatMap(levels -> tiers.lock(memberId, now)
                 .flatMap(state -> tiers.reviewed(memberId, reviewMonth).flatMap(done -> done ? Mono.<Void>empty()
                         : windowAverage(memberId, month.minusMonths(WINDOW_MONTHS), month).flatMap(avg -> {
                             Tier current = byLevel(levels, state.level());
@@ -102,14 +109,13 @@ public class TierService {
 
     public Mono<TierProgress> progress(long memberId) {
         YearMonth month = YearMonth.from(clock.instant().atZone(zone()));
-        return Mono.zip(all().collectList(), tiers.find(memberId).map(MemberTier::monthsBelow).defaultIfEmpty(0),
-                        level(memberId),
+        return Mono.zip(cachedTiers, tiers.find(memberId).defaultIfEmpty(new MemberTier(memberId, 0, 0, Instant.EPOCH)),
                         tiers.spend(memberId, start(month.minusMonths(WINDOW_MONTHS - 1)), start(month.plusMonths(1))))
                 .map(t -> {
                     List<Tier> levels = t.getT1();
-                    Tier current = byLevel(levels, t.getT3());
+                    Tier current = byLevel(levels, t.getT2().level());
                     Tier next = levels.stream().filter(x -> x.level() > current.level()).findFirst().orElse(null);
-                    long total = t.getT4();
+                    long total = t.getT3();
                     long avg = total / WINDOW_MONTHS;
                     long needed = next == null ? 0 : Math.max(0, next.thresholdCents() * WINDOW_MONTHS - total);
                     double progress = next == null ? 1.0 : Math.min(1.0, (double) avg / next.thresholdCents());
@@ -118,8 +124,8 @@ public class TierService {
                             : "本月内再消费 " + Money.yuan(needed) + " 即可升级为" + next.name() + "（月均 "
                             + Money.yuan(next.thresholdCents()) + "），达标即时升级。")
                             + (current.level() == 0 ? "" : "每月 1 日复核前 3 个月的月均消费，连续 3 次低于" + current.name()
-                            + "保级标准 " + Money.yuan(current.thresholdCents()) + " 降一级；当前已连续 " + t.getT2() + " 次。");
-                    return new TierProgress(current, next, avg, needed, progress, t.getT2(), current.thresholdCents(),
+                            + "保级标准 " + Money.yuan(current.thresholdCents()) + " 降一级；当前已连续 " + t.getT2().monthsBelow() + " 次。");
+                    return new TierProgress(current, next, avg, needed, progress, t.getT2().monthsBelow(), current.thresholdCents(),
                             start(month.plusMonths(1)), basis);
                 });
     }

@@ -4,12 +4,13 @@ import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.introspection.Introspection;
 import java.util.Map;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
-/** Query depth and complexity limits, the request timeout and the introspection switch. */
+/** Query depth and complexity limits, the request timeout, the introspection switch and the document cache. */
 @Configuration(proxyBeanMethods = false)
 public class GraphQlLimitsConfig {
 
@@ -36,6 +37,16 @@ public class GraphQlLimitsConfig {
             }
             return chain.next(request);
         };
+    }
+
+    /** Parses and validates each distinct document once (graphql-java's PreparsedDocumentProvider). */
+    @Bean
+    GraphQlSourceBuilderCustomizer documentCache(GraphQlLimitsProperties limits) {
+        return builder -> builder.configureGraphQl(graphQl -> {
+            if (limits.documentCacheSize() > 0) {
+                graphQl.preparsedDocumentProvider(new DocumentCache(limits.documentCacheSize()));
+            }
+        });
     }
 
     @Bean

@@ -4,11 +4,15 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Limits that keep one request from exhausting the server, and whether the schema can be introspected. */
+/**
+ * Limits that keep one request from exhausting the server, whether the schema can be introspected,
+ * and how many parsed and validated documents are kept (0: none).
+ */
 @ConfigurationProperties("loyalty.graphql")
 public record GraphQlLimitsProperties(
         @DefaultValue("12") int maxDepth,
         @DefaultValue("500") int maxComplexity,
         @DefaultValue("10s") Duration timeout,
-        @DefaultValue("false") boolean introspection) {
+        @DefaultValue("false") boolean introspection,
+        @DefaultValue("500") int documentCacheSize) {
 }

@@ -1,0 +1,104 @@
+package com.loyalty.bench;
+
+import com.loyalty.member.Member;
+import com.loyalty.member.MemberService;
+import com.loyalty.points.PointsQueries;
+import com.loyalty.shared.config.BrandProperties;
+import com.loyalty.shared.security.AccessTokens;
+import com.loyalty.shared.security.Role;
+import com.loyalty.shared.security.Viewer;
+import com.loyalty.tier.Tier;
+import com.loyalty.tier.TierProgress;
+import com.loyalty.tier.TierService;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * The plain-REST baseline of the benchmarks (bench profile only): {@code GET /bench/me} does the
+ * work of the GraphQL {@code me { id nickname tier tierProgress pointsBalance }} of bench/ through
+ * the same services, so the difference between the two is the cost of GraphQL itself. Also mints
+ * members' access tokens for the load generator.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("bench")
+public class BenchRoutes {
+
+    private static final int MAX_TOKENS = 200_000;
+
+    /**
+     * {@code POST /bench/tokens?from=1&count=1000}: access tokens of members {@code from ..
+     * from+count-1}, one "memberId token" line each, signed with the app's key as login would;
+     * the load generator reads them from a file (logging 20k members in first would take minutes).
+     */
+    @Bean
+    RouterFunction<ServerResponse> benchTokensRoute(AccessTokens tokens, BrandProperties brand) {
+        return RouterFunctions.route().POST("/bench/tokens", request -> {
+            long from = Long.parseLong(request.queryParam("from").orElse("1"));
+            int count = Math.min(Integer.parseInt(request.queryParam("count").orElse("1000")), MAX_TOKENS);
+            StringBuilder lines = new StringBuilder(count * 300);
+            for (long id = from; id < from + count; id++) {
+                lines.append(id).append(' ')
+                        .append(tokens.issue(new Viewer(id, Role.MEMBER, null, brand.id())).token()).append('\n');
+            }
+            return ServerResponse.ok().contentType(MediaType.TEXT_PLAIN).bodyValue(lines.toString());
+        }).build();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> benchMeRoute(MemberService members, TierService tiers, PointsQueries points,
+                                                BrandProperties brand) {
+        DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+        ZoneId zone = brand.zone();
+        return RouterFunctions.route().GET("/bench/me", request -> ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(ctx -> ctx.getAuthentication() == null ? null : ctx.getAuthentication().getPrincipal())
+                .filter(p -> p instanceof Viewer v && v.role() == Role.MEMBER)
+                .cast(Viewer.class)
+                .flatMap(viewer -> members.get(viewer.id()).flatMap(member -> Mono.zip(tiers.current(member.id()),
+                                tiers.progress(member.id()), points.balances(List.of(member.id())))
+                        .map(t -> me(member, t.getT1(), t.getT2(), t.getT3().getOrDefault(member.id(), 0L), iso, zone))))
+                .flatMap(me -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("me", me)))
+                .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.UNAUTHORIZED).build())))
+                .build();
+    }
+
+    /** The member as the bench's GraphQL document selects it, field for field. */
+    static Map<String, Object> me(Member m, Tier tier, TierProgress p, long balance, DateTimeFormatter iso, ZoneId zone) {
+        Map<String, Object> progress = new LinkedHashMap<>();
+        progress.put("current", tier(p.current()));
+        progress.put("next", p.next() == null ? null : tier(p.next()));
+        progress.put("averageMonthlySpendCents", p.averageMonthlySpendCents());
+        progress.put("spendNeededCents", p.spendNeededCents());
+        progress.put("progress", p.progress());
+        progress.put("monthsBelowThreshold", p.monthsBelowThreshold());
+        progress.put("keepRequirementCents", p.keepRequirementCents());
+        progress.put("nextReviewAt", iso.format(p.nextReviewAt().atZone(zone).toOffsetDateTime()));
+        Map<String, Object> me = new LinkedHashMap<>();
+        me.put("id", String.valueOf(m.id()));
+        me.put("nickname", m.nickname());
+        me.put("tier", tier(tier));
+        me.put("tierProgress", progress);
+        me.put("pointsBalance", balance);
+        return me;
+    }
+
+    private static Map<String, Object> tier(Tier t) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("level", t.level());
+        map.put("name", t.name());
+        map.put("thresholdCents", t.thresholdCents());
+        return map;
+    }
+}

@@ -1,0 +1,117 @@
+# Helpers for scripts/bench (sourced): the backend, GraphQL calls, tokens, load runs, figures.
+# Expects PORT, DB, BENCH_DIR, WORK (scratch dir) and the settings of scripts/bench.
+
+psqlb() { psql -h 127.0.0.1 -U postgres -d "$DB" -v ON_ERROR_STOP=1 -qtAX "$@"; }
+
+# Starts the backend in the bench profile on $PORT against $DB; waits until it is healthy.
+start_backend() {
+  local log=$WORK/backend-$1.log
+  DB_NAME=$DB PORT=$PORT LOYALTY_REDIS_KEY_PREFIX="$DB:" \
+  LOYALTY_BOOTSTRAP_ADMIN_USERNAME=bench-admin LOYALTY_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password \
+    java $BENCH_JAVA_OPTS -jar "${BENCH_JAR:-backend/target/loyalty-backend.jar}" --spring.profiles.active=bench \
+    >"$log" 2>&1 &
+  BACKEND_PID=$!
+  echo "$BACKEND_PID" >"$WORK/backend.pid"
+  for _ in $(seq 1 120); do
+    if curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; then return 0; fi
+    if ! kill -0 "$BACKEND_PID" 2>/dev/null; then break; fi
+    sleep 1
+  done
+  echo "bench: the backend did not start, see $log" >&2
+  tail -20 "$log" >&2
+  return 1
+}
+
+stop_backend() {
+  if [ -n "${BACKEND_PID:-}" ] && kill -0 "$BACKEND_PID" 2>/dev/null; then
+    kill "$BACKEND_PID"
+    wait "$BACKEND_PID" 2>/dev/null || true
+  fi
+  BACKEND_PID=
+}
+
+# gql TOKEN JSON_BODY: POST /graphql, prints the response.
+gql() {
+  local auth=()
+  [ -n "$1" ] && auth=(-H "Authorization: Bearer $1")
+  curl -sS "http://127.0.0.1:$PORT/graphql" -H 'Content-Type: application/json' "${auth[@]}" -d "$2"
+}
+
+# doc NAME: the document bench/graphql/NAME.graphql as a JSON string (quotes included).
+doc() { printf '"%s"' "$(tr '\n' ' ' <"$BENCH_DIR/graphql/$1.graphql" | sed 's/\\/\\\\/g; s/"/\\"/g')"; }
+
+json_field() { sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
+
+staff_token() {
+  gql "" "{\"query\":\"mutation(\$i: StaffLoginInput!){staffLogin(input:\$i){accessToken userErrors{code}}}\",
+           \"variables\":{\"i\":{\"username\":\"$1\",\"password\":\"$2\"}}}" | json_field accessToken
+}
+
+# mint_tokens FROM COUNT FILE: members' access tokens, one "id token" line each (bench route).
+mint_tokens() {
+  curl -sSf -X POST "http://127.0.0.1:$PORT/bench/tokens?from=$1&count=$2" -o "$3"
+}
+
+# CPU ticks (user+system) used so far by the given pids.
+cpu_ticks() {
+  local total=0 pid t
+  for pid in "$@"; do
+    t=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    total=$((total + t))
+  done
+  echo "$total"
+}
+# Postgres server processes serving $DB (the backend's pool, pgbench's clients): the shared
+# Postgres may serve other databases at the same time, which must not count.
+postgres_pids() { psqlb -c "select pid from pg_stat_activity where datname = '$DB' and pid <> pg_backend_pid()" | tr '\n' ' '; }
+redis_pids() { pgrep -d ' ' redis-server || true; }
+
+# capture NAME TOKEN BODY: sends one request while Postgres logs every statement of $DB
+# (log_statement=all, set by scripts/bench for the capture phase) and writes the statements the
+# backend ran for it, in order, with their parameters as literals, to $WORK/sql/NAME.sql: the raw
+# material of the pgbench baseline (pgbench_script).
+PG_LOG=${PG_LOG:-$(ls -t /var/log/postgresql/postgresql-*-main.log 2>/dev/null | head -1)}
+capture() {
+  mkdir -p "$WORK/sql"
+  local before
+  before=$(stat -c %s "$PG_LOG")
+  gql "$2" "$3" >"$WORK/sql/$1.response.json"
+  sleep 1
+  tail -c +"$((before + 1))" "$PG_LOG" | awk -v db="@$DB " -f "$BENCH_DIR/statements.awk" >"$WORK/sql/$1.sql"
+}
+
+# pgbench_script NAME HEADER SED_EXPRESSIONS: bench/pgbench/NAME.sql from the captured statements:
+# the HEADER (\set lines), then the statements with the sed substitutions (literal -> :variable).
+pgbench_script() {
+  mkdir -p "$BENCH_DIR/pgbench"
+  {
+    echo "-- $1: the statements the backend ran for one request (captured with log_statement=all by"
+    echo "-- scripts/bench on $(date +%F)), parameters as literals, per-request values as pgbench variables."
+    printf '%s\n' "$2"
+    sed -e "$3" "$WORK/sql/$1.sql"
+  } >"$BENCH_DIR/pgbench/$1.sql"
+}
+
+# run_wrk LABEL SCRIPT [VAR=value...]: drives the backend with bench/lua/SCRIPT.lua for
+# $DURATION s with $CONNECTIONS connections and appends "LABEL RESULT ... jvm_cpu_ms_per_req= pg_cpu_ms_per_req="
+# to $WORK/results.txt (and prints it).
+run_wrk() {
+  local label=$1 script=$2
+  shift 2
+  local pg jvm0 pg0 out line
+  pg=$(postgres_pids)
+  jvm0=$(cpu_ticks "$BACKEND_PID"); pg0=$(cpu_ticks $pg)
+  out=$(env BENCH_DIR="$BENCH_DIR" BENCH_THREADS="$WRK_THREADS" BENCH_RUN="$RUN_ID-$label" BENCH_MEMBERS="$MEMBERS" "$@" \
+        wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH_DIR/lua/$script.lua" \
+        "http://127.0.0.1:$PORT" 2>&1)
+  line=$(grep '^RESULT' <<<"$out" || true)
+  if [ -z "$line" ]; then
+    echo "bench: wrk $script failed:" >&2; echo "$out" >&2; line="RESULT requests=0 rps=0 errors=-1"
+  fi
+  local jvm1 pg1 n
+  jvm1=$(cpu_ticks "$BACKEND_PID"); pg1=$(cpu_ticks $pg)
+  n=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$line")
+  line="$line jvm_cpu_ms_per_req=$(awk -v t=$((jvm1 - jvm0)) -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", n ? t*1000/hz/n : 0}')"
+  line="$line pg_cpu_ms_per_req=$(awk -v t=$((pg1 - pg0)) -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", n ? t*1000/hz/n : 0}')"
+  echo "$label $line" | tee -a "$WORK/results.txt"
+}

@@ -1,0 +1,20 @@
+-- Read: the first page (20) of a member's points history with total count and balance.
+package.path = (os.getenv("BENCH_DIR") or "bench") .. "/lua/?.lua;" .. package.path
+local c = require("common")
+local tokens, body, i
+
+function setup(thread) c.setup(thread) end
+
+function init(args)
+  tokens = c.tokens()
+  body = c.body(c.document("pointsHistory"))
+  i = thread_id * 7919
+end
+
+function request()
+  i = i + 1
+  return wrk.format("POST", "/graphql", c.headers(tokens[i % #tokens + 1].token), body)
+end
+
+response = c.response
+done = c.done

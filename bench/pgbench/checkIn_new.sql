@@ -1,0 +1,16 @@
+-- checkIn_new: the statements the backend ran for one request (captured with log_statement=all by
+-- scripts/bench on 2026-11-23), parameters as literals, per-request values as pgbench variables.
+\set mid random(1, 100000)
+\set d random(1000, 3000000)
+BEGIN READ WRITE;
+insert into member_points (member_id) values (:mid) on conflict do nothing;
+select balance from member_points where member_id = :mid for update;
+with t as (select day, day + cast(row_number() over (order by day desc) as int) as grp from checkin where member_id = :mid and day <= (date '2026-11-22' + :d)) select count(*)::int as n from t where grp = (select grp from t where day = (date '2026-11-22' + :d));
+insert into checkin (member_id, day, make_up, streak, points, created_at) values (:mid, (date '2026-11-23' + :d), 'f', '1', '1', '2026-11-23 14:47:03.303464+00') on conflict (member_id, day) do nothing returning *;
+select greatest(0, coalesce((select sum(remaining) from points_grant where member_id = :mid and remaining > 0), 0) - (select balance from member_points where member_id = :mid))::bigint as debt;
+insert into points_ledger (brand_id, member_id, kind, delta, purchase_id, refund_id, store_id, staff_id, reason, expires_at, idempotency_key, created_at) values ('1', :mid, 'CHECK_IN', '1', NULL, NULL, NULL, NULL, '签到第 1 天', '2027-02-28 15:59:59+00', 'checkin:' || (date (date '2026-11-23' + :d) + :d), '2026-11-23 14:47:03.303464+00') returning id \gset l_
+insert into points_grant (ledger_id, member_id, amount, remaining, expires_at) values (:l_id, :mid, '1', '1', '2027-02-28 15:59:59+00');
+update member_points set balance = balance + '1' where member_id = :mid returning balance;
+select * from member where id = :mid;
+COMMIT;
+select * from checkin where member_id = :mid order by day;

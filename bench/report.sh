@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Writes the results of a scripts/bench run as Markdown on stdout, from the files in $WORK.
+set -euo pipefail
+
+field() { sed -n "s/.* $1=\\([^ ]*\\).*/\\1/p"; }
+
+# median LABEL FIELD: the median over rounds of FIELD for runs labelled r<n>:LABEL.
+median() {
+  grep -E "^r[0-9]+:$1 RESULT" "$WORK/results.txt" | field "$2" | sort -g |
+    awk '{a[NR]=$1} END {if (!NR) print "-"; else if (NR % 2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'
+}
+total() { grep -E "^r[0-9]+:$1 RESULT" "$WORK/results.txt" | field "$2" | awk '{s+=$1} END {print s+0}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.0f%%", 100 * a / b }'; }
+verdict() {
+  [ "$2" = "-" ] && { echo "-"; return; }
+  awk -v r="${1%\%}" -v t="${2%\%}" -v e="$3" 'BEGIN { print (r + 0 >= t + 0 && e == 0) ? "met" : "not met" }'
+}
+
+git_rev=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
+git_dirty=$(git status --porcelain 2>/dev/null | grep -qv '^??' && echo " (with uncommitted changes)" || true)
+cat <<EOF
+# Benchmark results $(date '+%F %H:%M %Z')
+
+Made by \`scripts/bench\` (see [docs/performance.md](../../docs/performance.md)). Every number below
+comes from this one run; ratios compare runs made minutes apart on the same machine.
+
+## Machine and versions
+
+| what | value |
+| --- | --- |
+| CPU | $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') x $(nproc) |
+| memory | $(free -g | awk '/Mem:/ {print $2 " GB"}') |
+| kernel | $(uname -r) |
+| load average before the run | $(cat "$WORK/loadavg.txt" 2>/dev/null || echo "?") |
+| Java | $(java -version 2>&1 | head -1) |
+| PostgreSQL | $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version') (shared_buffers $(psql -h 127.0.0.1 -U postgres -tAc 'show shared_buffers'), synchronous_commit $(psql -h 127.0.0.1 -U postgres -tAc 'show synchronous_commit')) |
+| Redis | $(redis-cli -h 127.0.0.1 info server | sed -n 's/^redis_version:\(.*\)\r*$/\1/p' | tr -d '\r') |
+| wrk | $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2) |
+| pgbench | $(pgbench --version) |
+| code | $git_rev$git_dirty |
+
+## Settings
+
+| setting | value |
+| --- | --- |
+| data | $MEMBERS members, $LEDGER ledger rows (seeded in ${SEED_SECONDS}s by bench/seed.sql), 10 stores |
+| measured run | $DURATION s each, $ROUNDS rounds, scenario and baseline interleaved within each round |
+| wrk | $WRK_THREADS thread(s), $CONNECTIONS connections, HTTP/1.1 keep-alive on 127.0.0.1:$PORT |
+| pgbench | $PG_CLIENTS clients (the backend's R2DBC pool size), 2 threads, -M prepared, the captured statements |
+| redis-benchmark | $CONNECTIONS clients, no pipelining, random members over all $MEMBERS |
+| backend | profile bench, JVM options: ${BENCH_JAVA_OPTS:-(defaults)} |
+
+The machine is shared: other work on it (builds, tests of other projects) takes CPU from the
+run. \`jvm ms/req\` (CPU time the backend's JVM spent per request) is the figure least disturbed by
+that; throughput ratios are fairest between neighbouring runs.
+
+## Summary
+
+Medians over the rounds. Errors: socket errors, non-200 answers, GraphQL \`errors\` and
+userErrors other than the expected ones (ALREADY_CHECKED_IN for duplicates, COUPON_OUT_OF_STOCK
+once the hot coupon is gone, COUPON_LIMIT_REACHED for a member's second claim in the mixed load).
+
+| scenario | req/s | p50 ms | p99 ms | errors | jvm ms/req | baseline | baseline req/s | baseline p50/p99 ms | ratio | target | |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+EOF
+
+row() { # row SCENARIO BASELINE TARGET
+  local s=$1 b=$2 t=$3 rps p50 p99 err cpu brps bp50 bp99 r
+  rps=$(median "$s" rps); p50=$(median "$s" p50_ms); p99=$(median "$s" p99_ms); err=$(total "$s" errors)
+  cpu=$(median "$s" jvm_cpu_ms_per_req)
+  if [ "$b" = "-" ]; then brps="-"; bp50="-"; bp99="-"; else
+    brps=$(median "$b" rps); bp50=$(median "$b" p50_ms); bp99=$(median "$b" p99_ms); fi
+  r=$(ratio "$rps" "$brps")
+  echo "| $s | $rps | $p50 | $p99 | $err | $cpu | $b | $brps | $bp50 / $bp99 | $r | $t | $(verdict "$r" "$t" "$err") |"
+}
+row me rest-me 60%
+row me pgbench-me -
+row recordPurchase pgbench-recordPurchase 50%
+row checkIn-new pgbench-checkIn-new 50%
+row checkIn-dup pgbench-checkIn-dup 50%
+row leaderboard redis-leaderboard 50%
+row pointsHistory pgbench-pointsHistory -
+row claimCoupon pgbench-claimCoupon -
+row mixed - -
+
+cat <<EOF
+
+Baselines: \`rest-me\` is \`GET /bench/me\` in the same JVM (bench profile), the same services
+without GraphQL; \`pgbench-*\` run the statements the backend sent for one request of the scenario
+(captured below) with this run's pgbench clients; \`redis-leaderboard\` is one request's Redis
+commands through redis-benchmark, as a composite rate 1 / sum(1 / rate of each command) with the
+worst command's latencies (the GraphQL leaderboard also reads the members' nicknames from
+Postgres, which this baseline leaves out).
+
+## Invariants after each write
+
+Checked by SQL after each write run: \`balance_mismatches\` members whose balance differs from
+the sum of their ledger, \`double_checkins\` member-days with more than one check-in,
+\`coupon_stock_left\` of the hot coupon (never below zero), \`coupons_vs_issued\` coupons held minus
+the template's issued count (0), \`negative_stock\` templates below zero.
+
+| after | balance_mismatches | double_checkins | coupon_stock_left | coupons_vs_issued | negative_stock |
+| --- | --- | --- | --- | --- | --- |
+EOF
+awk '{ printf "| %s |", $1; for (i = 2; i <= NF; i++) { split($i, kv, "="); printf " %s |", kv[2] } print "" }' "$WORK/invariants.txt"
+
+cat <<EOF
+
+## Every run
+
+\`\`\`
+$(sed 's/ RESULT / /' "$WORK/results.txt")
+\`\`\`
+
+EOF
+if [ -f "$BENCH_DIR/FIXES.md" ]; then
+  cat "$BENCH_DIR/FIXES.md"
+  echo
+fi
+cat <<EOF
+## Tables scanned sequentially during the run
+
+\`relname seq_scan seq_tup_read idx_scan\` from pg_stat_user_tables (small tables are scanned by design):
+
+\`\`\`
+$(cat "$WORK/seqscans.txt")
+\`\`\`
+
+## What each scenario sends to Postgres and Redis
+
+Captured with \`log_statement = all\` (Postgres) and \`MONITOR\` (Redis) for one request each; the
+pgbench scripts in bench/pgbench/ are these statements with per-request values as variables.
+EOF
+for f in me pointsHistory recordPurchase checkIn_new checkIn_dup claimCoupon leaderboard; do
+  echo
+  echo "### $f ($(grep -c '' "$WORK/sql/$f.sql") statements)"
+  echo
+  echo '```sql'
+  cut -c1-300 "$WORK/sql/$f.sql"
+  echo '```'
+done
+echo
+echo "### leaderboard, Redis"
+echo
+echo '```'
+cat "$WORK/redis-commands.txt"
+echo '```'
