@@ -1,5 +1,6 @@
 package com.loyalty.membercode;
 
+import com.loyalty.live.LiveEvent;
 import com.loyalty.shared.graphql.Payloads;
 import com.loyalty.shared.security.Viewer;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -24,6 +25,12 @@ public class MemberCodeController {
     @QueryMapping
     public Mono<MemberCode> memberCode(@AuthenticationPrincipal Viewer viewer) {
         return Mono.fromSupplier(() -> memberCodes.issue(viewer));
+    }
+
+    @PreAuthorize("hasRole('MEMBER')")
+    @QueryMapping
+    public Mono<LiveEvent.CodeScan> memberCodeScan(@Argument String token, @AuthenticationPrincipal Viewer viewer) {
+        return memberCodes.scanOf(viewer, token);
     }
 
     @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")

@@ -1,5 +1,6 @@
 package com.loyalty.membercode;
 
+import com.loyalty.live.LiveEvent;
 import com.loyalty.live.LiveUpdates;
 import com.loyalty.member.Member;
 import com.loyalty.member.MemberService;
@@ -22,15 +23,17 @@ public class MemberCodeService {
     private final MemberService members;
     private final StaffAuditLog audit;
     private final LiveUpdates live;
+    private final CodeScans scans;
     private final StoreRepository stores;
     private final Clock clock;
 
     public MemberCodeService(MemberCodes codes, MemberService members, StaffAuditLog audit, LiveUpdates live,
-                             StoreRepository stores, Clock clock) {
+                             CodeScans scans, StoreRepository stores, Clock clock) {
         this.codes = codes;
         this.members = members;
         this.audit = audit;
         this.live = live;
+        this.scans = scans;
         this.stores = stores;
         this.clock = clock;
     }
@@ -55,9 +58,20 @@ public class MemberCodeService {
         return redeem(staff, token, null)
                 .flatMap(member -> audit.record(staff, staff.storeId(), "SCAN_MEMBER_CODE", member.id(), null)
                         .then(storeName(staff))
-                        .flatMap(name -> live.codeScanned(member.id(), staff.storeId(), name.isEmpty() ? null : name,
-                                clock.instant()))
+                        .flatMap(name -> announce(member.id(), token,
+                                new LiveEvent.CodeScan(staff.storeId(), name.isEmpty() ? null : name, clock.instant())))
                         .thenReturn(new MemberCard(member, List.of())));
+    }
+
+    /** Where the member's own code was scanned; empty until it was. */
+    public Mono<LiveEvent.CodeScan> scanOf(Viewer member, String token) {
+        return scans.find(member.id(), token);
+    }
+
+    /** Tells the member's open card at once (live) and keeps the scan for a card that polls. */
+    private Mono<Void> announce(long memberId, String token, LiveEvent.CodeScan scan) {
+        return scans.record(token, scan)
+                .then(live.codeScanned(memberId, scan.storeId(), scan.storeName(), scan.at()));
     }
 
     /** The name of the staff member's store; empty for an admin. */

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 import org.redisson.api.RBucketReactive;
 import org.redisson.api.RedissonReactiveClient;
 import org.redisson.client.codec.StringCodec;
@@ -54,29 +55,39 @@ public class MemberCodes {
      * except for the same {@code purpose} (a retry of the same order). A null purpose never repeats.
      */
     public Mono<Long> redeem(String token, String purpose) {
+        Optional<Signed> signed = read(token);
+        if (signed.isEmpty()) {
+            return Mono.error(new BusinessException(ErrorCode.CODE_INVALID, "会员码无效"));
+        }
+        if (!clock.instant().isBefore(signed.get().expiresAt())) {
+            return Mono.error(new BusinessException(ErrorCode.CODE_EXPIRED, "会员码已过期，请会员刷新后重试"));
+        }
+        String nonce = signed.get().nonce();
+        RBucketReactive<String> used = redis.getBucket("membercode:used:" + nonce, StringCodec.INSTANCE);
+        String mark = purpose == null ? "once:" + nonce + ":" + random.nextLong() : purpose;
+        return used.setIfAbsent(mark, VALIDITY.plusSeconds(60))
+                .flatMap(first -> first ? Mono.just(true) : used.get().map(mark::equals))
+                .flatMap(ok -> ok ? Mono.just(signed.get().memberId())
+                        : Mono.error(new BusinessException(ErrorCode.CODE_USED, "会员码已使用，请会员刷新后重试")));
+    }
+
+    /** What a code with a valid signature says; empty for a mistyped or forged one. */
+    public record Signed(long memberId, Instant expiresAt, String nonce) {
+    }
+
+    public Optional<Signed> read(String token) {
         String[] parts = token == null ? new String[0] : token.strip().split("\\.");
         if (parts.length != 4 || !MessageDigest.isEqual(
                 sign(parts[0] + "." + parts[1] + "." + parts[2]).getBytes(StandardCharsets.US_ASCII),
                 parts[3].getBytes(StandardCharsets.US_ASCII))) {
-            return Mono.error(new BusinessException(ErrorCode.CODE_INVALID, "会员码无效"));
+            return Optional.empty();
         }
-        long memberId;
-        Instant expiresAt;
         try {
-            memberId = Long.parseLong(parts[0]);
-            expiresAt = Instant.ofEpochSecond(Long.parseLong(parts[1]));
+            return Optional.of(new Signed(Long.parseLong(parts[0]), Instant.ofEpochSecond(Long.parseLong(parts[1])),
+                    parts[2]));
         } catch (NumberFormatException e) {
-            return Mono.error(new BusinessException(ErrorCode.CODE_INVALID, "会员码无效"));
+            return Optional.empty();
         }
-        if (!clock.instant().isBefore(expiresAt)) {
-            return Mono.error(new BusinessException(ErrorCode.CODE_EXPIRED, "会员码已过期，请会员刷新后重试"));
-        }
-        RBucketReactive<String> used = redis.getBucket("membercode:used:" + parts[2], StringCodec.INSTANCE);
-        String mark = purpose == null ? "once:" + parts[2] + ":" + random.nextLong() : purpose;
-        return used.setIfAbsent(mark, VALIDITY.plusSeconds(60))
-                .flatMap(first -> first ? Mono.just(true) : used.get().map(mark::equals))
-                .flatMap(ok -> ok ? Mono.just(memberId)
-                        : Mono.error(new BusinessException(ErrorCode.CODE_USED, "会员码已使用，请会员刷新后重试")));
     }
 
     private String sign(String body) {

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,11 +28,19 @@ public class ReferralController {
     private static final String CURSOR_KIND = "invitee";
 
     private final ReferralRepository referrals;
+    private final ReferralProperties rules;
     private final Clock clock;
 
-    public ReferralController(ReferralRepository referrals, Clock clock) {
+    public ReferralController(ReferralRepository referrals, ReferralProperties rules, Clock clock) {
         this.referrals = referrals;
+        this.rules = rules;
         this.clock = clock;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @QueryMapping
+    public Mono<ReferralProperties> inviteRules() {
+        return Mono.just(rules);
     }
 
     @SchemaMapping(typeName = "Member")

@@ -84,6 +84,37 @@ class MemberCodeTest extends IntegrationTest {
                 .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification"))).verify();
     }
 
+    @Test
+    void memberPollingTheirCodeLearnsAtWhichStoreItWasScanned() {
+        HttpGraphQlTester member = member(unique("poll"));
+        String store = createStore("poll");
+        HttpGraphQlTester clerk = newStaff(store, "CLERK");
+        String token = code(member);
+        polled(member, token).path("memberCodeScan").valueIsNull();
+
+        scan(clerk, token).path("scanMemberCode.userErrors").entityList(Object.class).hasSize(0);
+
+        polled(member, token)
+                .path("memberCodeScan.storeId").entity(String.class).isEqualTo(store)
+                .path("memberCodeScan.storeName").entity(String.class).satisfies(name -> assertThat(name).startsWith("poll"));
+    }
+
+    @Test
+    void anotherMembersCodeTellsNothingWhenPolled() {
+        HttpGraphQlTester owner = member(unique("owner"));
+        HttpGraphQlTester clerk = newStaff(createStore("other"), "CLERK");
+        String token = code(owner);
+        scan(clerk, token).path("scanMemberCode.userErrors").entityList(Object.class).hasSize(0);
+
+        polled(member(unique("snoop")), token).path("memberCodeScan").valueIsNull();
+        polled(owner, "garbage").path("memberCodeScan").valueIsNull();
+    }
+
+    private static org.springframework.graphql.test.tester.GraphQlTester.Response polled(HttpGraphQlTester member,
+                                                                                        String token) {
+        return member.documentName("memberCodeScan").variable("token", token).execute();
+    }
+
     private static String code(HttpGraphQlTester member) {
         return member.documentName("memberCode").execute().path("memberCode.token").entity(String.class).get();
     }

@@ -13,6 +13,17 @@ import org.springframework.test.context.TestPropertySource;
 class ReferralTest extends IntegrationTest {
 
     @Test
+    void inviteRulesStateTheRewardsAndCapsTheBackendApplies() {
+        member(unique("reader")).document("{ inviteRules { registeredPoints firstPurchasePoints welcomePoints dailyCap lifetimeCap } }")
+                .execute()
+                .path("inviteRules.registeredPoints").entity(Long.class).isEqualTo(50L)
+                .path("inviteRules.firstPurchasePoints").entity(Long.class).isEqualTo(100L)
+                .path("inviteRules.welcomePoints").entity(Long.class).isEqualTo(20L)
+                .path("inviteRules.dailyCap").entity(Integer.class).isEqualTo(2)
+                .path("inviteRules.lifetimeCap").entity(Integer.class).isEqualTo(200);
+    }
+
+    @Test
     void theInviterIsRewardedWhenTheInviteeRegistersAndOnTheirFirstPurchaseOnly() {
         HttpGraphQlTester inviter = member(unique("host"));
         String name = unique("guest");

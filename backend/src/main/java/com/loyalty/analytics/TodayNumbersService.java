@@ -1,0 +1,57 @@
+package com.loyalty.analytics;
+
+import com.loyalty.points.PointsService;
+import com.loyalty.shared.config.BrandProperties;
+import com.loyalty.shared.security.Role;
+import com.loyalty.shared.security.Viewer;
+import com.loyalty.store.StoreScope;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** Today's key numbers for the manager's page: new members, orders, 30-day repurchase rate, points liability. */
+@Service
+public class TodayNumbersService {
+
+    static final int BUYER_WINDOW_DAYS = 30;
+
+    private final DailyNumbersRepository numbers;
+    private final StoreScope scope;
+    private final PointsService points;
+    private final BrandProperties brand;
+    private final Clock clock;
+
+    public TodayNumbersService(DailyNumbersRepository numbers, StoreScope scope, PointsService points,
+                               BrandProperties brand, Clock clock) {
+        this.numbers = numbers;
+        this.scope = scope;
+        this.points = points;
+        this.brand = brand;
+        this.clock = clock;
+    }
+
+    /** A manager's own store; an admin's named store, or the whole brand when none is named. */
+    public Mono<TodayNumbers> today(Viewer staff, Long storeId) {
+        if (staff.role() == Role.ADMIN && storeId == null) {
+            return compute(staff.brandId(), null);
+        }
+        return scope.storeFor(staff, storeId).flatMap(store -> compute(staff.brandId(), store));
+    }
+
+    private Mono<TodayNumbers> compute(long brandId, Long storeId) {
+        LocalDate day = brand.today(clock);
+        Instant start = day.atStartOfDay(brand.zone()).toInstant();
+        Instant end = day.plusDays(1).atStartOfDay(brand.zone()).toInstant();
+        Instant windowStart = day.minusDays(BUYER_WINDOW_DAYS - 1).atStartOfDay(brand.zone()).toInstant();
+        return Mono.zip(numbers.newMembers(brandId, storeId, start, end), numbers.sales(brandId, storeId, start, end),
+                        numbers.buyers(brandId, storeId, windowStart, end), numbers.pointsLiability(brandId))
+                .map(t -> new TodayNumbers(day, storeId, t.getT1(), t.getT2().orders(), t.getT2().cents(),
+                        t.getT3().once(), rate(t.getT3()), t.getT4(), points.centsFor(t.getT4())));
+    }
+
+    private static double rate(DailyNumbersRepository.Buyers buyers) {
+        return buyers.once() == 0 ? 0 : (double) buyers.twice() / buyers.once();
+    }
+}

@@ -1,0 +1,48 @@
+package com.loyalty.membercode;
+
+import com.loyalty.live.LiveEvent;
+import java.time.Duration;
+import org.redisson.api.RBucketReactive;
+import org.redisson.api.RedissonReactiveClient;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Remembers where each member code was scanned, so the member's card can poll for it when the
+ * live subscription is unavailable. Kept in Redis for as long as a code can be shown.
+ */
+@Component
+public class CodeScans {
+
+    private static final Duration KEEP = MemberCodes.VALIDITY.plusSeconds(60);
+
+    private final MemberCodes codes;
+    private final RedissonReactiveClient redis;
+    private final JsonMapper json;
+
+    public CodeScans(MemberCodes codes, RedissonReactiveClient redis, JsonMapper json) {
+        this.codes = codes;
+        this.redis = redis;
+        this.json = json;
+    }
+
+    public Mono<Void> record(String token, LiveEvent.CodeScan scan) {
+        return codes.read(token)
+                .map(signed -> bucket(signed.nonce()).set(json.writeValueAsString(scan), KEEP))
+                .orElse(Mono.empty());
+    }
+
+    /** Where the member's own code was scanned; empty until it was, or when the code is not theirs. */
+    public Mono<LiveEvent.CodeScan> find(long memberId, String token) {
+        return codes.read(token)
+                .filter(signed -> signed.memberId() == memberId)
+                .map(signed -> bucket(signed.nonce()).get().map(text -> json.readValue(text, LiveEvent.CodeScan.class)))
+                .orElse(Mono.empty());
+    }
+
+    private RBucketReactive<String> bucket(String nonce) {
+        return redis.getBucket("membercode:scan:" + nonce, StringCodec.INSTANCE);
+    }
+}

@@ -1,0 +1,124 @@
+/**
+ * Member card (home tab): tier, points, growth to the next tier, and the rotating member QR code
+ * (kept fresh by lib/code-refresher, screen brightened while shown); a banner when a till scans it.
+ */
+const client = require('../../api/client')
+const live = require('../../api/live')
+const session = require('../../api/session')
+const { showError } = require('../../api/errors')
+const { MY_CARD } = require('../../api/documents/member')
+const { MEMBER_CODE, MEMBER_CODE_SCAN, MEMBER_CODE_SCANNED } = require('../../api/documents/membercode')
+const { createCodeRefresher } = require('../../lib/code-refresher')
+const { createScanWatcher } = require('../../lib/card-scan')
+const { createBrightness } = require('../../lib/brightness')
+const { cardView, scanBanner } = require('../../lib/card-view')
+
+const BANNER_MS = 10000
+const CODE_FAILED = '会员码刷新失败'
+
+Component({
+  data: {
+    loading: true,
+    failed: false,
+    card: null,
+    tierProgress: null,
+    code: '',
+    codeLoading: true,
+    codeError: '',
+    banner: ''
+  },
+  methods: {
+    onLoad(query) {
+      session.rememberInviter(query && query.inviter)
+    },
+    async onShow() {
+      this.shown = true
+      const parts = this.parts()
+      parts.brightness.raise()
+      const card = this.loadCard()
+      // The first sign-in happens once, with the card; the code follows it.
+      if (!session.get('member')) await card
+      if (this.shown) parts.refresher.start()
+    },
+    onHide() {
+      this.pause()
+    },
+    onUnload() {
+      this.pause()
+    },
+    onPullDownRefresh() {
+      return Promise.all([this.loadCard(), this.parts().refresher.refreshNow()]).then(() => wx.stopPullDownRefresh())
+    },
+    pause() {
+      this.shown = false
+      const parts = this.parts()
+      parts.refresher.stop()
+      parts.watcher.stop()
+      parts.brightness.restore()
+      if (this.bannerTimer) clearTimeout(this.bannerTimer)
+      this.bannerTimer = null
+      if (this.data.banner) this.setData({ banner: '' })
+    },
+    /** The refresher, the scan watcher and the brightness of this page, made once. */
+    parts() {
+      if (this._parts) return this._parts
+      const refresher = createCodeRefresher({
+        fetch: () => client.request(MEMBER_CODE).then(data => data.memberCode),
+        onCode: code => this.showCode(code),
+        onError: () => this.setData({ codeLoading: false, codeError: CODE_FAILED })
+      })
+      const watcher = createScanWatcher({
+        subscribe: handlers => live.subscribe(MEMBER_CODE_SCANNED, {}, handlers),
+        poll: token => client.request(MEMBER_CODE_SCAN, { token }).then(data => data.memberCodeScan),
+        currentToken: () => {
+          const code = refresher.current()
+          return code ? code.token : null
+        },
+        onScan: scan => this.scanned(scan)
+      })
+      this._parts = { refresher, watcher, brightness: createBrightness() }
+      return this._parts
+    },
+    showCode(code) {
+      this.setData({ code: code ? code.token : '', codeLoading: false, codeError: code ? '' : this.data.codeError })
+      if (code && this.shown) this.parts().watcher.start()
+    },
+    /** A till scanned the code: say where, reload the card (points may have moved), show a new code. */
+    scanned(scan) {
+      this.setData({ banner: scanBanner(scan) })
+      if (this.bannerTimer) clearTimeout(this.bannerTimer)
+      this.bannerTimer = setTimeout(() => {
+        this.bannerTimer = null
+        this.setData({ banner: '' })
+      }, BANNER_MS)
+      wx.vibrateShort({ type: 'light' })
+      this.loadCard()
+      this.parts().refresher.refreshNow()
+    },
+    retryCode() {
+      if (this.data.codeError) this.setData({ codeError: '' })
+      return this.parts().refresher.refreshNow()
+    },
+    async loadCard() {
+      if (this.loadingCard) return this.loadingCard
+      if (!this.data.card) this.setData({ loading: true, failed: false })
+      this.loadingCard = client.request(MY_CARD)
+        .then(data => {
+          const view = cardView(data.me)
+          this.setData({ loading: false, failed: false, card: view, tierProgress: data.me.tierProgress })
+        })
+        .catch(e => {
+          this.setData({ loading: false, failed: !this.data.card })
+          showError(e)
+        })
+        .then(() => { this.loadingCard = null })
+      return this.loadingCard
+    },
+    goPoints() {
+      wx.navigateTo({ url: '/pages/points/index' })
+    },
+    goRules() {
+      wx.navigateTo({ url: '/pages/rules/index' })
+    }
+  }
+})

@@ -1,0 +1,202 @@
+/**
+ * Mine (tab): the profile and its editing, phone binding, message subscriptions (asked only on
+ * the member's tap), links to points, invitations, leaderboard and rules, staff login, logout.
+ */
+const client = require('../../api/client')
+const session = require('../../api/session')
+const { showError } = require('../../api/errors')
+const { MINE_PROFILE, UPDATE_PROFILE, BIND_PHONE } = require('../../api/documents/profile')
+const { SUBSCRIBE_TEMPLATES, GRANT_SUBSCRIBE_CONSENT } = require('../../api/documents/notify')
+const profile = require('../../lib/profile')
+const subscribe = require('../../lib/subscribe')
+const format = require('../../lib/format')
+
+const LINKS = [
+  { key: 'points', label: '我的积分', url: '/pages/points/index' },
+  { key: 'invite', label: '邀请好友', url: '/pages/invite/index' },
+  { key: 'leaderboard', label: '排行榜', url: '/pages/leaderboard/index' },
+  { key: 'rules', label: '会员规则', url: '/pages/rules/index' }
+]
+
+Component({
+  data: {
+    loading: true,
+    failed: false,
+    profile: null,
+    editing: false,
+    draft: null,
+    errors: {},
+    saving: false,
+    genders: profile.GENDERS.map(g => g.label),
+    birthdayNote: profile.BIRTHDAY_NOTE,
+    today: '',
+    binding: false,
+    templates: [],
+    templatesLoading: true,
+    templatesFailed: false,
+    subscribing: false,
+    links: LINKS
+  },
+  methods: {
+    onLoad() {
+      this.member = null
+      this.setData({ today: format.today() })
+      return Promise.all([this.load(), this.loadTemplates()])
+    },
+    onShow() {
+      if (this.shown && !this.data.editing) return this.load({ quiet: true })
+      this.shown = true
+    },
+    onPullDownRefresh() {
+      return Promise.all([this.load(), this.loadTemplates()]).then(() => wx.stopPullDownRefresh())
+    },
+    async load(options = {}) {
+      if (!options.quiet) this.setData({ loading: true, failed: false })
+      try {
+        const data = await client.request(MINE_PROFILE)
+        this.showMember(data.me)
+        this.setData({ loading: false, failed: false })
+      } catch (e) {
+        this.setData({ loading: false, failed: !options.quiet || !this.member })
+        showError(e)
+      }
+    },
+    showMember(member) {
+      this.member = Object.assign({}, this.member, member)
+      this.setData({ profile: profile.profileView(this.member) })
+    },
+
+    // Profile editing: nothing is sent until it passes the same checks as the backend.
+    edit() {
+      this.setData({ editing: true, draft: profile.draftFrom(this.member), errors: {} })
+    },
+    cancelEdit() {
+      this.setData({ editing: false, draft: null, errors: {} })
+    },
+    onNickname(e) {
+      this.setData({ 'draft.nickname': e.detail.value, 'errors.nickname': '' })
+    },
+    onChooseAvatar(e) {
+      this.setData({ 'draft.avatarUrl': e.detail.avatarUrl, 'errors.avatarUrl': '' })
+    },
+    onBirthday(e) {
+      this.setData({ 'draft.birthday': e.detail.value })
+    },
+    onGender(e) {
+      this.setData({ 'draft.genderIndex': Number(e.detail.value) })
+    },
+    async save() {
+      if (this.data.saving) return
+      const result = profile.changes(this.member, this.data.draft)
+      if (result.errors) {
+        this.setData({ errors: result.errors })
+        return
+      }
+      if (!result.input) {
+        this.cancelEdit()
+        return
+      }
+      this.setData({ saving: true })
+      try {
+        const payload = await client.mutate(UPDATE_PROFILE, { input: result.input })
+        this.showMember(payload.member)
+        this.setData({ editing: false, draft: null })
+        wx.showToast({ title: '已保存', icon: 'success' })
+      } catch (e) {
+        if (e.field && e.field[1]) this.setData({ [`errors.${e.field[1]}`]: e.message })
+        showError(e)
+      } finally {
+        this.setData({ saving: false })
+      }
+    },
+
+    // Phone binding through WeChat's phone-number button.
+    async onPhoneNumber(e) {
+      if (this.data.binding) return
+      const answer = profile.phoneAnswer(e.detail)
+      if (answer.denied) {
+        wx.showToast({ title: '未授权手机号，可随时再来绑定', icon: 'none' })
+        return
+      }
+      if (answer.failed) {
+        wx.showToast({ title: '没有拿到手机号，请重试', icon: 'none' })
+        return
+      }
+      this.setData({ binding: true })
+      try {
+        const payload = await client.mutate(BIND_PHONE, { input: { code: answer.code } })
+        this.showMember(payload.member)
+        wx.showToast({ title: '手机号已绑定', icon: 'success' })
+      } catch (error) {
+        showError(error)
+      } finally {
+        this.setData({ binding: false })
+      }
+    },
+
+    // Message subscriptions: WeChat shows its dialog only from a tap, so this runs only on one.
+    async loadTemplates() {
+      this.setData({ templatesLoading: true, templatesFailed: false })
+      try {
+        const data = await client.request(SUBSCRIBE_TEMPLATES)
+        this.showTemplates(data.subscribeTemplates)
+        this.setData({ templatesLoading: false })
+      } catch (e) {
+        this.setData({ templatesLoading: false, templatesFailed: true })
+      }
+    },
+    showTemplates(templates) {
+      this.templates = templates
+      this.setData({ templates: templates.map(subscribe.templateView) })
+    },
+    subscribe() {
+      if (this.data.subscribing || !this.templates || !this.templates.length) return
+      const tmplIds = subscribe.pick(this.templates)
+      this.setData({ subscribing: true })
+      wx.requestSubscribeMessage({
+        tmplIds,
+        success: res => this.grant(subscribe.accepted(res, tmplIds)),
+        fail: () => {
+          this.setData({ subscribing: false })
+          wx.showModal({ title: '提示', content: '暂时无法订阅，请在小程序设置中打开“接收通知”后再试', showCancel: false })
+        }
+      })
+    },
+    async grant(templateIds) {
+      if (!templateIds.length) {
+        this.setData({ subscribing: false })
+        wx.showToast({ title: '未订阅，可随时再来开启', icon: 'none' })
+        return
+      }
+      try {
+        const payload = await client.mutate(GRANT_SUBSCRIBE_CONSENT, { input: { templateIds } })
+        this.showTemplates(payload.templates)
+        wx.showToast({ title: `已订阅${templateIds.length}项提醒`, icon: 'success' })
+      } catch (e) {
+        showError(e)
+      } finally {
+        this.setData({ subscribing: false })
+      }
+    },
+
+    // Links, staff login and logout.
+    open(e) {
+      wx.navigateTo({ url: e.currentTarget.dataset.url })
+    },
+    staffLogin() {
+      wx.navigateTo({ url: '/staff/login/index' })
+    },
+    logout() {
+      wx.showModal({
+        title: '退出登录',
+        content: '确定退出登录吗？',
+        success: async res => {
+          if (!res.confirm) return
+          await session.logout('member')
+          wx.showToast({ title: '已退出登录', icon: 'none' })
+          wx.reLaunch({ url: '/pages/card/index' })
+        }
+      })
+    }
+  }
+})

@@ -1,0 +1,42 @@
+/** The scanned member as the till shows them, and what to tell the clerk when a code fails. */
+const format = require('../../lib/format')
+
+const REFRESH = '请会员在会员卡页刷新会员码后重新出示'
+
+const CODE_MESSAGES = {
+  CODE_EXPIRED: '会员码已过期，' + REFRESH,
+  CODE_USED: '会员码已被扫描过，' + REFRESH,
+  CODE_INVALID: '无法识别的会员码，' + REFRESH
+}
+
+/** MemberCard → view data: nickname, masked phone, tier name, balance, tags. */
+function cardView(card) {
+  const member = card.member
+  const balance = Number(member.pointsBalance || 0)
+  return {
+    id: member.id,
+    nickname: member.nickname || '未设置昵称',
+    phone: member.phone || '未绑定手机',
+    tierName: (member.tier && member.tier.name) || '',
+    balance,
+    balanceText: format.points(balance),
+    tags: card.tags || []
+  }
+}
+
+/** The member after a purchase, refund or adjustment changed their balance. */
+function withBalance(view, balance) {
+  return Object.assign({}, view, { balance: Number(balance), balanceText: format.points(balance) })
+}
+
+/** The clerk's message for a failed scan: the member must refresh their code; null for other errors. */
+function scanErrorMessage(error) {
+  return (error && CODE_MESSAGES[error.code]) || null
+}
+
+/** The token inside a scanned QR code or typed by hand, trimmed; '' when there is none. */
+function tokenOf(text) {
+  return String(text || '').trim()
+}
+
+module.exports = { cardView, withBalance, scanErrorMessage, tokenOf, CODE_MESSAGES }

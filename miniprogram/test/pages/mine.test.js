@@ -1,0 +1,210 @@
+/** Mine: profile view and editing, phone binding, message subscriptions on a tap, links and logout. */
+const { loadPage, flush, text, texts, tap } = require('../support/page')
+const session = require('../../src/api/session')
+
+const ALICE = { id: '1', nickname: '小爱', avatarUrl: null, phone: null, birthday: null, gender: 'UNKNOWN', tier: { level: 1, name: '银卡' } }
+
+const TEMPLATES = [
+  { purpose: 'BIRTHDAY', templateId: 'tmpl-birthday', remainingConsents: 2 },
+  { purpose: 'COUPON_EXPIRING', templateId: 'tmpl-coupon', remainingConsents: 0 },
+  { purpose: 'POINTS_EXPIRING', templateId: 'tmpl-points', remainingConsents: 1 },
+  { purpose: 'REPURCHASE', templateId: 'tmpl-repurchase', remainingConsents: 5 }
+]
+
+function fire(page, selector, type, detail) {
+  const el = page.querySelector(selector)
+  if (!el) throw new Error(`nothing at ${selector}`)
+  el.dispatchEvent(type, { detail })
+}
+
+function memberPayload(field) {
+  return vars => ({ [field]: { member: Object.assign({}, ALICE, vars.input.code ? { phone: '138****1234' } : vars.input), userErrors: [] } })
+}
+
+async function open(member = ALICE, templates = TEMPLATES) {
+  wx.__server.on('MineProfile', () => ({ me: member }))
+  wx.__server.on('SubscribeTemplates', () => ({ subscribeTemplates: templates }))
+  const page = loadPage('pages/mine/index')
+  await page.instance.onLoad({})
+  await flush()
+  return page
+}
+
+async function editing(page) {
+  tap(page, '.edit')
+  await flush()
+}
+
+beforeEach(() => session.save('member', { accessToken: 'a', refreshToken: 'r' }))
+
+test('theProfileShowsNicknameTierBirthdayAndGender', async () => {
+  const page = await open(Object.assign({}, ALICE, { birthday: '1992-05-08', gender: 'FEMALE' }))
+  expect(text(page, '.nickname')).toBe('小爱')
+  expect(text(page, '.tier')).toBe('银卡')
+  expect(text(page, '.details')).toBe('生日 1992-05-08 · 性别 女')
+  expect(text(page, '.avatar-placeholder')).toBe('小')
+})
+
+test('savingSendsOnlyWhatChanged', async () => {
+  wx.__server.on('UpdateProfile', memberPayload('updateProfile'))
+  const page = await open()
+  await editing(page)
+  expect(text(page, '.birthday-note')).toBe('生日用于发放生日礼遇，设置后一年内只能修改一次')
+  fire(page, '.nickname-input', 'input', { value: '  爱丽丝 ' })
+  fire(page, '.avatar-button', 'chooseavatar', { avatarUrl: 'https://img.example.com/a.png' })
+  fire(page, '.birthday-picker', 'change', { value: '1992-05-08' })
+  fire(page, '.gender-picker', 'change', { value: '2' })
+  await flush()
+  expect(text(page, '.gender-value')).toBe('女')
+  tap(page, '.save')
+  await flush()
+  expect(wx.__server.calls('UpdateProfile')).toEqual([{ input: { nickname: '爱丽丝', avatarUrl: 'https://img.example.com/a.png',
+    birthday: '1992-05-08', gender: 'FEMALE' } }])
+  expect(text(page, '.nickname')).toBe('爱丽丝')
+  expect(text(page, '.details')).toBe('生日 1992-05-08 · 性别 女')
+  expect(wx.showToast).toHaveBeenCalledWith({ title: '已保存', icon: 'success' })
+})
+
+test('anEmptyOrTooLongNicknameIsRefusedBeforeSending', async () => {
+  wx.__server.on('UpdateProfile', memberPayload('updateProfile'))
+  const page = await open()
+  await editing(page)
+  fire(page, '.nickname-input', 'input', { value: '   ' })
+  tap(page, '.save')
+  await flush()
+  expect(text(page, '.nickname-error')).toBe('请填写昵称')
+  fire(page, '.nickname-input', 'input', { value: '长'.repeat(33) })
+  tap(page, '.save')
+  await flush()
+  expect(text(page, '.nickname-error')).toBe('昵称最多32个字')
+  expect(wx.__server.calls('UpdateProfile')).toHaveLength(0)
+  fire(page, '.nickname-input', 'input', { value: '长'.repeat(32) })
+  tap(page, '.save')
+  await flush()
+  expect(wx.__server.calls('UpdateProfile')).toEqual([{ input: { nickname: '长'.repeat(32) } }])
+})
+
+test('nothingChangedSendsNothing', async () => {
+  const page = await open()
+  await editing(page)
+  tap(page, '.save')
+  await flush()
+  expect(wx.__server.requests.filter(r => r.operationName === 'UpdateProfile')).toHaveLength(0)
+  expect(text(page, '.nickname')).toBe('小爱')
+})
+
+test('aSecondBirthdayChangeWithinAYearIsShownOnTheField', async () => {
+  wx.__server.on('UpdateProfile', () => ({ updateProfile: { member: null,
+    userErrors: [{ field: ['input', 'birthday'], message: '生日一年内只能修改一次', code: 'BIRTHDAY_CHANGE_LIMIT' }] } }))
+  const page = await open(Object.assign({}, ALICE, { birthday: '1992-05-08' }))
+  await editing(page)
+  fire(page, '.birthday-picker', 'change', { value: '1992-06-08' })
+  tap(page, '.save')
+  await flush()
+  expect(text(page, '.birthday-error')).toBe('生日一年内只能修改一次')
+  expect(wx.showModal).not.toHaveBeenCalled()
+  expect(wx.showToast).toHaveBeenCalledWith({ title: '生日一年内只能修改一次', icon: 'none' })
+})
+
+test('bindingThePhoneSendsTheButtonsCodeAndShowsTheMaskedNumber', async () => {
+  wx.__server.on('BindPhone', memberPayload('bindPhone'))
+  const page = await open()
+  expect(text(page, '.bind-phone')).toBe('绑定手机号')
+  fire(page, '.bind-phone', 'getphonenumber', { errMsg: 'getPhoneNumber:ok', code: 'phone-13800001234' })
+  await flush()
+  expect(wx.__server.calls('BindPhone')).toEqual([{ input: { code: 'phone-13800001234' } }])
+  expect(text(page, '.phone-value')).toBe('138****1234')
+  expect(text(page, '.bind-phone')).toBeNull()
+})
+
+test('aPhoneInUseIsExplainedAndTheButtonStays', async () => {
+  wx.__server.on('BindPhone', () => ({ bindPhone: { member: null,
+    userErrors: [{ field: ['input', 'code'], message: '该手机号已被其他会员绑定', code: 'PHONE_IN_USE' }] } }))
+  const page = await open()
+  fire(page, '.bind-phone', 'getphonenumber', { code: 'phone-13800001234' })
+  await flush()
+  expect(wx.showToast).toHaveBeenCalledWith({ title: '该手机号已被其他会员绑定', icon: 'none' })
+  expect(text(page, '.bind-phone')).toBe('绑定手机号')
+})
+
+test('refusingToShareThePhoneGetsAGentleWordAndSendsNothing', async () => {
+  const page = await open()
+  fire(page, '.bind-phone', 'getphonenumber', { errMsg: 'getPhoneNumber:fail user deny' })
+  await flush()
+  expect(wx.showToast).toHaveBeenCalledWith({ title: '未授权手机号，可随时再来绑定', icon: 'none' })
+  expect(wx.__server.requests.filter(r => r.operationName === 'BindPhone')).toHaveLength(0)
+})
+
+test('aBoundPhoneIsShownMasked', async () => {
+  const page = await open(Object.assign({}, ALICE, { phone: '138****1234' }))
+  expect(text(page, '.phone-value')).toBe('138****1234')
+})
+
+test('subscriptionsSayWhatEachIsForAndAreNeverAskedWithoutATap', async () => {
+  const page = await open()
+  expect(texts(page, '.template-title')).toEqual(['生日礼遇提醒', '优惠券到期提醒', '积分到期提醒', '补货提醒'])
+  expect(texts(page, '.template-remaining')).toEqual(['还可接收2条', '未订阅', '还可接收1条', '还可接收5条'])
+  expect(wx.requestSubscribeMessage).not.toHaveBeenCalled()
+})
+
+test('subscribingAsksForAtMostThreeAndSendsOnlyTheAcceptedIds', async () => {
+  wx.__server.on('GrantSubscribeConsent', vars => ({ grantSubscribeConsent: {
+    templates: TEMPLATES.map(t => Object.assign({}, t, { remainingConsents: t.remainingConsents + (vars.input.templateIds.includes(t.templateId) ? 1 : 0) })),
+    userErrors: [] } }))
+  wx.requestSubscribeMessage.mockImplementation(options => options.success({ errMsg: 'requestSubscribeMessage:ok',
+    'tmpl-coupon': 'accept', 'tmpl-points': 'reject', 'tmpl-birthday': 'accept' }))
+  const page = await open()
+  tap(page, '.subscribe')
+  await flush()
+  expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['tmpl-coupon', 'tmpl-points', 'tmpl-birthday'])
+  expect(wx.__server.calls('GrantSubscribeConsent')).toEqual([{ input: { templateIds: ['tmpl-coupon', 'tmpl-birthday'] } }])
+  expect(texts(page, '.template-remaining')).toEqual(['还可接收3条', '还可接收1条', '还可接收1条', '还可接收5条'])
+  expect(wx.showToast).toHaveBeenCalledWith({ title: '已订阅2项提醒', icon: 'success' })
+})
+
+test('acceptingNoneSendsNothing', async () => {
+  wx.requestSubscribeMessage.mockImplementation(options => options.success({ 'tmpl-coupon': 'reject' }))
+  const page = await open()
+  tap(page, '.subscribe')
+  await flush()
+  expect(wx.__server.requests.filter(r => r.operationName === 'GrantSubscribeConsent')).toHaveLength(0)
+  expect(wx.showToast).toHaveBeenCalledWith({ title: '未订阅，可随时再来开启', icon: 'none' })
+})
+
+test('linksGoToPointsInviteLeaderboardRulesAndStaffLogin', async () => {
+  const page = await open()
+  for (const [key, url] of [['points', '/pages/points/index'], ['invite', '/pages/invite/index'],
+    ['leaderboard', '/pages/leaderboard/index'], ['rules', '/pages/rules/index']]) {
+    tap(page, `.link-${key}`)
+    await flush()
+    expect(wx.navigateTo).toHaveBeenLastCalledWith({ url })
+  }
+  tap(page, '.staff-login')
+  await flush()
+  expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/staff/login/index' })
+})
+
+test('logoutAfterConfirmingEndsTheMembersSignIn', async () => {
+  wx.__server.on('Logout', () => ({ logout: { revoked: true, userErrors: [] } }))
+  const page = await open()
+  tap(page, '.logout')
+  await flush()
+  expect(wx.__server.calls('Logout')).toEqual([{ input: { refreshToken: 'r' } }])
+  expect(session.get('member')).toBeNull()
+  expect(wx.reLaunch).toHaveBeenCalledWith({ url: '/pages/card/index' })
+})
+
+test('aFailedProfileLoadOffersARetry', async () => {
+  let up = false
+  wx.__server.on('MineProfile', () => (up ? { me: ALICE } : { errors: [{ message: 'x', extensions: { classification: 'INTERNAL_ERROR' } }] }))
+  wx.__server.on('SubscribeTemplates', () => ({ subscribeTemplates: [] }))
+  const page = loadPage('pages/mine/index')
+  await page.instance.onLoad({})
+  await flush()
+  expect(text(page, '.failed')).toBe('加载失败，点击重试')
+  expect(text(page, '.templates-empty')).toBe('暂无可订阅的提醒')
+  up = true
+  tap(page, '.failed')
+  await flush()
+  expect(text(page, '.nickname')).toBe('小爱')
+})

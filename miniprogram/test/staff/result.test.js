@@ -1,0 +1,59 @@
+/** The result page: money, points and the reasons points were earned, from the till's handoff. */
+const { loadPage, flush, text, texts, tap } = require('../support/page')
+const handoff = require('../../src/staff/lib/handoff')
+const { signIn } = require('./helpers')
+const f = require('./fixtures')
+
+beforeEach(() => {
+  handoff.clear()
+  signIn('CLERK')
+})
+
+function open(payload) {
+  if (payload) handoff.put('purchase', payload.recordPurchase)
+  const page = loadPage('staff/result/index')
+  page.instance.onLoad({})
+  return page
+}
+
+test('resultShowsWhatWasPaidAndEachReasonPointsWereEarned', () => {
+  const page = open(f.recorded({
+    pointsEarned: 525,
+    earnBreakdown: [
+      { rule: 'BASE', factor: 1, points: 175 },
+      { rule: 'TIER', factor: 1.2, points: 35 },
+      { rule: 'MEMBER_DAY', factor: 2, points: 210 },
+      { rule: 'BIRTHDAY', factor: 1.5, points: 60 },
+      { rule: 'CAMPAIGN', factor: 1.25, points: 45 }
+    ]
+  }))
+  expect(text(page, '.paid')).toBe('¥175')
+  expect(text(page, '.coupon-discount')).toBe('-¥20')
+  expect(text(page, '.points-redeemed')).toBe('500 积分 = ¥5')
+  expect(text(page, '.points-earned')).toBe('+525')
+  expect(texts(page, '.earn-label')).toEqual(['基础积分', '等级加成 ×1.2', '会员日 ×2', '生日 ×1.5', '活动 ×1.25'])
+  expect(texts(page, '.earn-points')).toEqual(['+175', '+35', '+210', '+60', '+45'])
+  expect(text(page, '.balance')).toBe('960')
+  expect(text(page, '.replayed')).toBeNull()
+  expect(text(page, '.done')).toBe('已记录')
+})
+
+test('aReplayedOrderSaysItWasNotCountedAgain', () => {
+  const page = open(f.recorded({}, true))
+  expect(text(page, '.replayed')).toBe('该订单已记录过，未重复计分')
+  expect(text(page, '.done')).toBe('订单已存在')
+})
+
+test('anOrderPaidEntirelyByPointsAndCouponsSaysNoPointsWereEarned', () => {
+  const page = open(f.recorded({ paidCents: 0, pointsEarned: 0, earnBreakdown: [] }))
+  expect(text(page, '.points-earned')).toBe('+0')
+  expect(text(page, '.no-earning')).toBe('实付为 0，本单不计积分')
+})
+
+test('openedWithoutAPurchaseItSaysThereIsNothingToShowAndGoesBackToTheTill', async () => {
+  const page = open(null)
+  expect(text(page, '.no-result')).toContain('没有可显示的收款结果')
+  tap(page, '.next-button')
+  await flush()
+  expect(wx.redirectTo).toHaveBeenCalledWith({ url: '/staff/till/index' })
+})

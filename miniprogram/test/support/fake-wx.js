@@ -1,0 +1,96 @@
+/**
+ * A fake `wx` for tests: in-memory storage, wx.request answered by a fake server (asynchronously,
+ * like the real one), wx.login codes, sockets the test drives, and jest.fn() for every UI call.
+ */
+const { createServer, toResponse } = require('./fake-server')
+
+class FakeSocket {
+  constructor(options) {
+    this.options = options
+    this.sent = []
+    this.listeners = {}
+    this.closed = false
+  }
+  onOpen(f) { this.listeners.open = f }
+  onMessage(f) { this.listeners.message = f }
+  onError(f) { this.listeners.error = f }
+  onClose(f) { this.listeners.close = f }
+  send({ data }) { this.sent.push(JSON.parse(data)) }
+  close() { this.closed = true }
+  /** Test side: the server opens the socket / sends a message / fails / closes. */
+  open() { this.listeners.open && this.listeners.open({}) }
+  receive(message) { this.listeners.message && this.listeners.message({ data: JSON.stringify(message) }) }
+  fail() { this.listeners.error && this.listeners.error({ errMsg: 'connectSocket:fail' }) }
+  drop() { this.listeners.close && this.listeners.close({ code: 1006 }) }
+}
+
+function createWx() {
+  const storage = new Map()
+  const server = createServer()
+  let loginCount = 0
+  const sockets = []
+  const wx = {
+    __server: server,
+    __storage: storage,
+    __sockets: sockets,
+    /** Set to a function(options) to take over wx.request (e.g. to fail with a network error). */
+    __requestOverride: null,
+    getStorageSync: jest.fn(key => (storage.has(key) ? storage.get(key) : '')),
+    setStorageSync: jest.fn((key, value) => storage.set(key, JSON.parse(JSON.stringify(value)))),
+    removeStorageSync: jest.fn(key => storage.delete(key)),
+    getAccountInfoSync: jest.fn(() => ({ miniProgram: { envVersion: 'develop', appId: 'touristappid' } })),
+    request: jest.fn(options => {
+      setTimeout(() => {
+        if (wx.__requestOverride) return wx.__requestOverride(options)
+        let answer
+        try {
+          answer = server.handle(options)
+        } catch (e) {
+          if (e === 'NETWORK') return options.fail && options.fail({ errMsg: 'request:fail' })
+          throw e
+        }
+        options.success && options.success(toResponse(answer))
+      }, 0)
+      return { abort: jest.fn() }
+    }),
+    login: jest.fn(options => setTimeout(() => options.success({ code: `dev-test-${++loginCount}` }), 0)),
+    connectSocket: jest.fn(options => {
+      const socket = new FakeSocket(options)
+      sockets.push(socket)
+      return socket
+    }),
+    showToast: jest.fn(),
+    showModal: jest.fn(options => options && options.success && options.success({ confirm: true, cancel: false })),
+    showLoading: jest.fn(),
+    hideLoading: jest.fn(),
+    navigateTo: jest.fn(),
+    redirectTo: jest.fn(),
+    reLaunch: jest.fn(),
+    switchTab: jest.fn(),
+    navigateBack: jest.fn(),
+    stopPullDownRefresh: jest.fn(),
+    setScreenBrightness: jest.fn(),
+    getScreenBrightness: jest.fn(options => options && options.success && options.success({ value: 0.4 })),
+    setKeepScreenOn: jest.fn(),
+    scanCode: jest.fn(),
+    requestSubscribeMessage: jest.fn(),
+    vibrateShort: jest.fn(),
+    setClipboardData: jest.fn(),
+    showShareMenu: jest.fn(),
+    makePhoneCall: jest.fn(),
+    setNavigationBarTitle: jest.fn(),
+    createSelectorQuery: jest.fn(() => {
+      const query = {
+        in: () => query,
+        select: () => query,
+        fields: () => query,
+        boundingClientRect: () => query,
+        exec: callback => callback && callback([null])
+      }
+      return query
+    })
+  }
+  return wx
+}
+
+module.exports = { createWx, FakeSocket }
