@@ -31,14 +31,13 @@ Component({
     onLoad(query) {
       session.rememberInviter(query && query.inviter)
     },
-    async onShow() {
+    onShow() {
       this.shown = true
       const parts = this.parts()
       parts.brightness.raise()
-      const card = this.loadCard()
-      // The first sign-in happens once, with the card; the code follows it.
-      if (!session.get('member')) await card
-      if (this.shown) parts.refresher.start()
+      // On a first visit both requests share one sign-in (api/session).
+      this.loadCard()
+      parts.refresher.start()
     },
     onHide() {
       this.pause()
