@@ -2,9 +2,7 @@ package com.loyalty.analytics;
 
 import com.loyalty.points.PointsService;
 import com.loyalty.shared.config.BrandProperties;
-import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.store.StoreScope;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,15 +16,15 @@ public class TodayNumbersService {
     static final int BUYER_WINDOW_DAYS = 30;
 
     private final DailyNumbersRepository numbers;
-    private final StoreScope scope;
+    private final AnalyticsScopes scopes;
     private final PointsService points;
     private final BrandProperties brand;
     private final Clock clock;
 
-    public TodayNumbersService(DailyNumbersRepository numbers, StoreScope scope, PointsService points,
+    public TodayNumbersService(DailyNumbersRepository numbers, AnalyticsScopes scopes, PointsService points,
                                BrandProperties brand, Clock clock) {
         this.numbers = numbers;
-        this.scope = scope;
+        this.scopes = scopes;
         this.points = points;
         this.brand = brand;
         this.clock = clock;
@@ -34,10 +32,7 @@ public class TodayNumbersService {
 
     /** A manager's own store; an admin's named store, or the whole brand when none is named. */
     public Mono<TodayNumbers> today(Viewer staff, Long storeId) {
-        if (staff.role() == Role.ADMIN && storeId == null) {
-            return compute(staff.brandId(), null);
-        }
-        return scope.storeFor(staff, storeId).flatMap(store -> compute(staff.brandId(), store));
+        return scopes.resolve(staff, storeId).flatMap(scope -> compute(scope.brandId(), scope.storeId()));
     }
 
     private Mono<TodayNumbers> compute(long brandId, Long storeId) {
