@@ -1,8 +1,10 @@
 package com.loyalty.auth;
 
+import com.loyalty.shared.graphql.ClientAddress;
 import com.loyalty.shared.graphql.Payloads;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
@@ -20,8 +22,9 @@ public class AuthController {
     }
 
     @MutationMapping
-    public Mono<LoginPayload> login(@Argument LoginInput input) {
-        return logins.memberLogin(input).transform(Payloads.recover(LoginPayload::failed));
+    public Mono<LoginPayload> login(@Argument LoginInput input,
+                                    @ContextValue(name = ClientAddress.KEY, required = false) String clientAddress) {
+        return logins.memberLogin(input, clientAddress).transform(Payloads.recover(LoginPayload::failed));
     }
 
     @MutationMapping

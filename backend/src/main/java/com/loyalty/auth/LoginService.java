@@ -4,6 +4,8 @@ import com.loyalty.member.MemberService;
 import com.loyalty.member.NewMember;
 import com.loyalty.member.RegistrationChannel;
 import com.loyalty.shared.config.BrandProperties;
+import com.loyalty.shared.ratelimit.RateLimitedAction;
+import com.loyalty.shared.ratelimit.RateLimits;
 import com.loyalty.staff.StaffService;
 import com.loyalty.wechat.WeChatClient;
 import java.time.Clock;
@@ -20,9 +22,11 @@ public class LoginService {
     private final SessionService sessions;
     private final BrandProperties brand;
     private final Clock clock;
+    private final RateLimits rateLimits;
 
     public LoginService(WeChatClient weChat, MemberService members, StaffService staff, SessionService sessions,
-                        BrandProperties brand, Clock clock) {
+                        BrandProperties brand, Clock clock, RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.weChat = weChat;
         this.members = members;
         this.staff = staff;
@@ -31,8 +35,10 @@ public class LoginService {
         this.clock = clock;
     }
 
-    public Mono<LoginPayload> memberLogin(LoginInput input) {
-        return weChat.codeToSession(input.code())
+    /** Signs a member in; sign-ins from one client address are rate limited. */
+    public Mono<LoginPayload> memberLogin(LoginInput input, String clientAddress) {
+        return rateLimits.acquire(RateLimitedAction.MEMBER_LOGIN, clientAddress == null ? "unknown" : clientAddress)
+                .then(Mono.defer(() -> weChat.codeToSession(input.code())))
                 .map(session -> new NewMember(brand.id(), weChat.appId(), session.openid(), session.unionid(),
                         clock.instant(),
                         input.storeId() == null ? RegistrationChannel.MINI_PROGRAM : RegistrationChannel.STORE,
@@ -43,7 +49,9 @@ public class LoginService {
     }
 
     public Mono<StaffLoginPayload> staffLogin(StaffLoginInput input) {
-        return staff.authenticate(input.username(), input.password())
+        String username = input.username() == null ? "" : input.username().strip().toLowerCase();
+        return rateLimits.acquire(RateLimitedAction.STAFF_LOGIN, username)
+                .then(Mono.defer(() -> staff.authenticate(input.username(), input.password())))
                 .flatMap(account -> sessions.open(account.viewer())
                         .map(tokens -> StaffLoginPayload.of(tokens, account)));
     }

@@ -1,5 +1,7 @@
 package com.loyalty.checkin;
 
+import com.loyalty.shared.ratelimit.RateLimitedAction;
+import com.loyalty.shared.ratelimit.RateLimits;
 import com.loyalty.leaderboard.LeaderboardService;
 import com.loyalty.points.EntryKind;
 import com.loyalty.points.NewEntry;
@@ -35,10 +37,12 @@ public class CheckInService {
     private final Clock clock;
     private final LeaderboardService leaderboards;
     private final TransactionalOperator tx;
+    private final RateLimits rateLimits;
 
     public CheckInService(CheckInRepository checkins, PointsService points, CheckInProperties rules,
                           BrandProperties brand, Clock clock, LeaderboardService leaderboards,
-                          TransactionalOperator tx) {
+                          TransactionalOperator tx, RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.checkins = checkins;
         this.points = points;
         this.rules = rules;
@@ -49,6 +53,10 @@ public class CheckInService {
     }
 
     public Mono<CheckInPayload> checkIn(Viewer member) {
+        return rateLimits.acquire(RateLimitedAction.CHECK_IN, member.id()).then(Mono.defer(() -> checkInToday(member)));
+    }
+
+    private Mono<CheckInPayload> checkInToday(Viewer member) {
         LocalDate today = today();
         Instant now = clock.instant();
         return points.lock(member.id())
@@ -70,6 +78,10 @@ public class CheckInService {
     }
 
     public Mono<CheckInPayload> makeUp(Viewer member, LocalDate day) {
+        return rateLimits.acquire(RateLimitedAction.CHECK_IN, member.id()).then(Mono.defer(() -> makeUpDay(member, day)));
+    }
+
+    private Mono<CheckInPayload> makeUpDay(Viewer member, LocalDate day) {
         LocalDate today = today();
         if (day == null || !YearMonth.from(day).equals(YearMonth.from(today)) || !day.isBefore(today)) {
             return Mono.error(new BusinessException(UserError.onInput("day", ErrorCode.MAKE_UP_NOT_ALLOWED,

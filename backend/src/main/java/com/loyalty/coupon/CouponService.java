@@ -1,5 +1,7 @@
 package com.loyalty.coupon;
 
+import com.loyalty.shared.ratelimit.RateLimitedAction;
+import com.loyalty.shared.ratelimit.RateLimits;
 import com.loyalty.member.MemberService;
 import com.loyalty.points.EntryKind;
 import com.loyalty.points.NewEntry;
@@ -32,9 +34,12 @@ public class CouponService {
     private final StaffAuditLog audit;
     private final Clock clock;
     private final TransactionalOperator tx;
+    private final RateLimits rateLimits;
 
     public CouponService(CouponRepository coupons, TierService tiers, PointsService points, MemberService members,
-                         StaffAuditLog audit, Clock clock, TransactionalOperator tx) {
+                         StaffAuditLog audit, Clock clock, TransactionalOperator tx,
+                         RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.coupons = coupons;
         this.tiers = tiers;
         this.points = points;
@@ -48,11 +53,13 @@ public class CouponService {
     enum Way { CLAIM, EXCHANGE, ISSUE, PACK, CAMPAIGN }
 
     public Mono<MemberCoupon> claim(Viewer member, long templateId, String key) {
-        return obtain(member.brandId(), member.id(), templateId, Way.CLAIM, key, null);
+        return rateLimits.acquire(RateLimitedAction.COUPON_CLAIM, member.id())
+                .then(Mono.defer(() -> obtain(member.brandId(), member.id(), templateId, Way.CLAIM, key, null)));
     }
 
     public Mono<MemberCoupon> exchange(Viewer member, long templateId, String key) {
-        return obtain(member.brandId(), member.id(), templateId, Way.EXCHANGE, key, null);
+        return rateLimits.acquire(RateLimitedAction.COUPON_CLAIM, member.id())
+                .then(Mono.defer(() -> obtain(member.brandId(), member.id(), templateId, Way.EXCHANGE, key, null)));
     }
 
     public Mono<MemberCoupon> issue(Viewer staff, Long memberId, long templateId, String key, String reason) {

@@ -1,5 +1,7 @@
 package com.loyalty.membercode;
 
+import com.loyalty.shared.ratelimit.RateLimitedAction;
+import com.loyalty.shared.ratelimit.RateLimits;
 import com.loyalty.live.LiveEvent;
 import com.loyalty.live.LiveUpdates;
 import com.loyalty.member.Member;
@@ -26,9 +28,12 @@ public class MemberCodeService {
     private final CodeScans scans;
     private final StoreRepository stores;
     private final Clock clock;
+    private final RateLimits rateLimits;
 
     public MemberCodeService(MemberCodes codes, MemberService members, StaffAuditLog audit, LiveUpdates live,
-                             CodeScans scans, StoreRepository stores, Clock clock) {
+                             CodeScans scans, StoreRepository stores, Clock clock,
+                             RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.codes = codes;
         this.members = members;
         this.audit = audit;
@@ -55,7 +60,8 @@ public class MemberCodeService {
 
     /** Scans the code at the staff member's store, audited; the member's phone hears about it. */
     public Mono<MemberCard> scan(Viewer staff, String token) {
-        return redeem(staff, token, null)
+        return rateLimits.acquire(RateLimitedAction.MEMBER_CODE_SCAN, staff.id())
+                .then(Mono.defer(() -> redeem(staff, token, null)))
                 .flatMap(member -> audit.record(staff, staff.storeId(), "SCAN_MEMBER_CODE", member.id(), null)
                         .then(storeName(staff))
                         .flatMap(name -> announce(member.id(), token,

@@ -2,6 +2,8 @@ package com.loyalty.staff;
 
 import com.loyalty.shared.security.Role;
 import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -28,6 +30,28 @@ public class StaffRepository {
                 .one();
     }
 
+    /**
+     * Counts a wrong password; the one that reaches {@code maxFailures} locks the account until
+     * {@code until} and starts the count again. Returns when the account is locked until (null if not).
+     */
+    public Mono<Optional<Instant>> recordFailedLogin(long id, int maxFailures, Instant until) {
+        return db.sql("""
+                        update staff set
+                            locked_until = case when failed_logins + 1 >= :max then :until else locked_until end,
+                            failed_logins = case when failed_logins + 1 >= :max then 0 else failed_logins + 1 end
+                        where id = :id returning locked_until
+                        """)
+                .bind("id", id).bind("max", maxFailures).bind("until", until)
+                .map(row -> Optional.ofNullable(row.get("locked_until", Instant.class)))
+                .one();
+    }
+
+    /** Forgets wrong passwords after a successful sign-in. */
+    public Mono<Void> clearFailedLogins(long id) {
+        return db.sql("update staff set failed_logins = 0 where id = :id and failed_logins <> 0")
+                .bind("id", id).then();
+    }
+
     /** Creates the account unless the username is taken; empty in that case. */
     public Mono<Staff> insertIfAbsent(long brandId, Long storeId, String username, String passwordHash,
                                       String displayName, Role role) {
@@ -49,7 +73,11 @@ public class StaffRepository {
 
     /** Enables or disables an account of the brand; empty when there is none. */
     public Mono<Staff> setEnabled(long brandId, long id, boolean enabled) {
-        return db.sql("update staff set enabled = :enabled where brand_id = :brandId and id = :id returning *")
+        return db.sql("""
+                        update staff set enabled = :enabled, failed_logins = 0,
+                               locked_until = case when :enabled then null else locked_until end
+                        where brand_id = :brandId and id = :id returning *
+                        """)
                 .bind("brandId", brandId)
                 .bind("id", id)
                 .bind("enabled", enabled)
@@ -73,6 +101,7 @@ public class StaffRepository {
                 row.get("password_hash", String.class),
                 row.get("display_name", String.class),
                 Role.valueOf(row.get("role", String.class)),
-                Boolean.TRUE.equals(row.get("enabled", Boolean.class)));
+                Boolean.TRUE.equals(row.get("enabled", Boolean.class)),
+                row.get("locked_until", Instant.class));
     }
 }

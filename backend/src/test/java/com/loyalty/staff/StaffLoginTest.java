@@ -77,6 +77,57 @@ class StaffLoginTest extends IntegrationTest {
     }
 
     @Test
+    void fiveWrongPasswordsInARowLockTheAccountForFifteenMinutesEvenForTheRightPassword() {
+        String username = unique("guessed");
+        createStaff(username, "right-password", Role.CLERK);
+        for (int i = 0; i < 4; i++) {
+            attempt(username, "guess-" + i).path("staffLogin.userErrors[0].code").entity(String.class)
+                    .isEqualTo("BAD_CREDENTIALS");
+        }
+
+        attempt(username, "guess-5").path("staffLogin.userErrors[0].code").entity(String.class).isEqualTo("ACCOUNT_LOCKED");
+        attempt(username, "right-password")
+                .path("staffLogin.accessToken").valueIsNull()
+                .path("staffLogin.userErrors[0].code").entity(String.class).isEqualTo("ACCOUNT_LOCKED")
+                .path("staffLogin.userErrors[0].message").entity(String.class).satisfies(m ->
+                        org.assertj.core.api.Assertions.assertThat(m).contains("15 分钟"));
+
+        clock.advance(java.time.Duration.ofMinutes(16));
+        attempt(username, "right-password").path("staffLogin.accessToken").entity(String.class)
+                .satisfies(token -> org.assertj.core.api.Assertions.assertThat(token).isNotBlank());
+    }
+
+    @Test
+    void aSuccessfulSignInForgetsEarlierWrongPasswords() {
+        String username = unique("typo");
+        createStaff(username, "right-password", Role.CLERK);
+        for (int i = 0; i < 4; i++) {
+            attempt(username, "typo-" + i);
+        }
+        attempt(username, "right-password").path("staffLogin.userErrors").entityList(Object.class).hasSize(0);
+
+        for (int i = 0; i < 4; i++) {
+            attempt(username, "typo-again-" + i).path("staffLogin.userErrors[0].code").entity(String.class)
+                    .isEqualTo("BAD_CREDENTIALS");
+        }
+    }
+
+    @Test
+    void anAdminEnablingTheAccountUnlocksIt() {
+        String username = unique("locked");
+        createStaff(username, "right-password", Role.CLERK);
+        for (int i = 0; i < 5; i++) {
+            attempt(username, "wrong-" + i);
+        }
+        long id = staffRepository.findByUsername(username).block().id();
+
+        admin().documentName("setStaffEnabled")
+                .variable("staffId", String.valueOf(id)).variable("enabled", true).execute();
+
+        attempt(username, "right-password").path("staffLogin.userErrors").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
     void passwordsAreStoredHashed() {
         String username = unique("hash");
         createStaff(username, "plain-password", Role.CLERK);

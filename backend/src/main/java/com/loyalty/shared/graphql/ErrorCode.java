@@ -39,5 +39,7 @@ public enum ErrorCode {
     FOLLOW_UP_NOT_FOUND,
     TAG_NOT_FOUND,
     TAG_NAME_TAKEN,
-    TAG_NOT_MANUAL
+    TAG_NOT_MANUAL,
+    RATE_LIMITED,
+    ACCOUNT_LOCKED
 }

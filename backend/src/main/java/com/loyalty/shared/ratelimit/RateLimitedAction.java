@@ -1,0 +1,15 @@
+package com.loyalty.shared.ratelimit;
+
+/** Actions limited per member, staff member or client address, with what the limit counts. */
+public enum RateLimitedAction {
+    /** WeChat sign-ins from one client address. */
+    MEMBER_LOGIN,
+    /** Staff sign-in attempts for one username. */
+    STAFF_LOGIN,
+    /** Check-ins and make-up check-ins of one member. */
+    CHECK_IN,
+    /** Coupon claims and points exchanges of one member. */
+    COUPON_CLAIM,
+    /** Member codes scanned by one staff member. */
+    MEMBER_CODE_SCAN
+}

@@ -1,0 +1,10 @@
+package com.loyalty.staff;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** After {@code maxFailures} wrong passwords in a row a staff account is locked for {@code duration}. */
+@ConfigurationProperties("loyalty.staff.lockout")
+public record StaffLockoutProperties(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration duration) {
+}

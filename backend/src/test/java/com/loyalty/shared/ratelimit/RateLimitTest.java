@@ -1,0 +1,115 @@
+package com.loyalty.shared.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.loyalty.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real limits at work (the rest of the suite runs with limits far out of reach): low limits
+ * here, and a Redis key prefix of this context's own so the suite's other requests do not count.
+ * Sign-ins from 127.0.0.1 run out last: the other tests sign members in too.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RateLimitTest extends IntegrationTest {
+
+    @DynamicPropertySource
+    static void lowLimits(DynamicPropertyRegistry registry) {
+        registry.add("loyalty.redis.key-prefix", () -> System.getProperty("loyalty.redis.key-prefix") + "limits:");
+        registry.add("loyalty.rate-limits.limits.CHECK_IN.permits", () -> 3);
+        registry.add("loyalty.rate-limits.limits.COUPON_CLAIM.permits", () -> 3);
+        registry.add("loyalty.rate-limits.limits.MEMBER_CODE_SCAN.permits", () -> 3);
+        registry.add("loyalty.rate-limits.limits.STAFF_LOGIN.permits", () -> 6);
+        registry.add("loyalty.rate-limits.limits.MEMBER_LOGIN.permits", () -> 20);
+    }
+
+    @Test
+    void aMemberTappingCheckInAgainAndAgainIsToldToSlowDownWhileOthersCheckInAsUsual() {
+        HttpGraphQlTester eager = member(unique("eager"));
+
+        List<String> outcomes = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            outcomes.add(firstCode(eager.documentName("checkIn").execute(), "checkIn"));
+        }
+
+        assertThat(outcomes).containsExactly("OK", "ALREADY_CHECKED_IN", "ALREADY_CHECKED_IN", "RATE_LIMITED", "RATE_LIMITED");
+        eager.documentName("checkIn").execute().path("checkIn.userErrors[0].message").entity(String.class)
+                .satisfies(message -> assertThat(message).isEqualTo("操作太频繁，请1 分钟后再试"));
+        assertThat(firstCode(member(unique("calm")).documentName("checkIn").execute(), "checkIn")).isEqualTo("OK");
+    }
+
+    @Test
+    void couponClaimsBeyondTheLimitAreRefusedWithoutTakingStock() {
+        String template = admin().documentName("createCouponTemplate")
+                .variable("input", Map.of("name", "限流券", "kind", "AMOUNT_OFF", "amountOffCents", 500,
+                        "validDays", 30, "totalStock", 100, "perMemberLimit", 10))
+                .execute().path("createCouponTemplate.template.id").entity(String.class).get();
+        HttpGraphQlTester member = member(unique("claimer"));
+
+        List<String> outcomes = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            outcomes.add(firstCode(member.documentName("claimCoupon").variable("templateId", template)
+                    .variable("key", "claim-" + i).execute(), "claimCoupon"));
+        }
+
+        assertThat(outcomes).containsExactly("OK", "OK", "OK", "RATE_LIMITED", "RATE_LIMITED");
+        assertThat(db.sql("select count(*) as n from member_coupon where template_id = :t").bind("t", Long.parseLong(template))
+                .map(row -> row.get("n", Long.class)).one().block()).isEqualTo(3L);
+    }
+
+    @Test
+    void aClerkScanningCodeAfterCodeIsSlowedDown() {
+        HttpGraphQlTester clerk = newStaff(createStore("scan-limit"), "CLERK");
+
+        List<String> outcomes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String token = member(unique("scanned")).documentName("memberCode").execute()
+                    .path("memberCode.token").entity(String.class).get();
+            outcomes.add(firstCode(clerk.documentName("scanMemberCode").variable("token", token).execute(),
+                    "scanMemberCode"));
+        }
+
+        assertThat(outcomes).containsExactly("OK", "OK", "OK", "RATE_LIMITED");
+    }
+
+    @Test
+    void guessingAStaffPasswordIsSlowedDownPerUsername() {
+        String username = unique("target");
+        List<String> outcomes = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            outcomes.add(firstCode(anonymous().documentName("staffLogin")
+                    .variable("input", Map.of("username", username, "password", "guess-" + i)).execute(), "staffLogin"));
+        }
+
+        assertThat(outcomes.subList(0, 6)).containsOnly("BAD_CREDENTIALS");
+        assertThat(outcomes.get(6)).isEqualTo("RATE_LIMITED");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void signInsFromOneAddressAreLimited() {
+        List<String> outcomes = new ArrayList<>();
+        for (int i = 0; i < 21 && !outcomes.contains("RATE_LIMITED"); i++) {
+            outcomes.add(firstCode(anonymous().documentName("login")
+                    .variable("input", Map.of("code", "dev-" + unique("crowd"))).execute(), "login"));
+        }
+
+        assertThat(outcomes).last().isEqualTo("RATE_LIMITED");
+        assertThat(outcomes.subList(0, outcomes.size() - 1)).containsOnly("OK");
+    }
+
+    private static String firstCode(GraphQlTester.Response response, String mutation) {
+        return response.path(mutation + ".userErrors[*].code").entityList(String.class).get().stream()
+                .findFirst().orElse("OK");
+    }
+}
