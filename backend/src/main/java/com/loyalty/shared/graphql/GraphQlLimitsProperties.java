@@ -3,10 +3,12 @@ package com.loyalty.shared.graphql;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Limits that keep one request from exhausting the server, whether the schema can be introspected,
- * and how many parsed and validated documents are kept (0: none).
+ * how many parsed and validated documents are kept (0: none) and the largest request body
+ * (the mini-program's largest document is a few KB).
  */
 @ConfigurationProperties("loyalty.graphql")
 public record GraphQlLimitsProperties(
@@ -14,5 +16,6 @@ public record GraphQlLimitsProperties(
         @DefaultValue("500") int maxComplexity,
         @DefaultValue("10s") Duration timeout,
         @DefaultValue("false") boolean introspection,
-        @DefaultValue("500") int documentCacheSize) {
+        @DefaultValue("500") int documentCacheSize,
+        @DefaultValue("64KB") DataSize maxBodySize) {
 }
