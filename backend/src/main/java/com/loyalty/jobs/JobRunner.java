@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.redisson.api.RLockReactive;
 import org.redisson.api.RedissonReactiveClient;
 import org.slf4j.Logger;
@@ -30,8 +32,11 @@ public class JobRunner {
     private final RedissonReactiveClient redis;
     private final DatabaseClient db;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    public JobRunner(List<ScheduledJob> jobs, RedissonReactiveClient redis, DatabaseClient db, Clock clock) {
+    public JobRunner(List<ScheduledJob> jobs, RedissonReactiveClient redis, DatabaseClient db, Clock clock,
+                     MeterRegistry meters) {
+        this.meters = meters;
         jobs.forEach(job -> this.jobs.put(job.job(), job));
         this.redis = redis;
         this.db = db;
@@ -44,13 +49,23 @@ public class JobRunner {
         long owner = ThreadLocalRandom.current().nextLong();
         return lock.tryLock(0, LEASE.toMillis(), TimeUnit.MILLISECONDS, owner).flatMap(acquired -> {
             if (!acquired) {
+                count(job, "skipped");
                 return Mono.just("skipped: " + job + " is running on another instance");
             }
+            Timer.Sample timing = Timer.start(meters);
             return start(job, asOf)
                     .flatMap(runId -> execute(job, asOf).flatMap(summary -> finish(runId, summary)))
                     .doOnNext(summary -> log.info("Job {} for {}: {}", job, asOf, summary))
+                    .doOnSuccess(summary -> timing.stop(meters.timer("loyalty.jobs.duration", "job", job.name())))
+                    .doOnSuccess(summary -> count(job, "done"))
+                    .doOnError(e -> count(job, "failed"))
                     .doFinally(signal -> lock.unlock(owner).subscribe());
         });
+    }
+
+    /** Counts a run in {@code loyalty.jobs.runs{job, outcome}} (Prometheus: loyalty_jobs_runs_total). */
+    private void count(JobName job, String outcome) {
+        meters.counter("loyalty.jobs.runs", "job", job.name(), "outcome", outcome).increment();
     }
 
     private Mono<String> execute(JobName job, LocalDate asOf) {

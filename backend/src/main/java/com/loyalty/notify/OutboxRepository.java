@@ -106,6 +106,12 @@ public class OutboxRepository {
                 .all();
     }
 
+    /** Messages waiting to go out (PENDING), due or not: the outbox backlog. */
+    public Mono<Long> backlog() {
+        return db.sql("select count(*) as n from notification_outbox where status = 'PENDING'")
+                .map(row -> row.get("n", Long.class)).one();
+    }
+
     public Mono<Long> count(long memberId, NotificationStatus status) {
         return db.sql("""
                         select count(*) as n from notification_outbox

@@ -1,0 +1,63 @@
+package com.loyalty.shared.config;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses to start a production deployment (no dev, test or bench profile) that carries
+ * development settings: the fake WeChat, demo data, SMS written to the log, or a secret that is a
+ * development default from this repository.
+ */
+@Component
+public class ProductionSafetyCheck {
+
+    static final Set<String> NON_PRODUCTION_PROFILES = Set.of("dev", "test", "bench");
+
+    /** The secrets committed for dev, test and bench, which anyone can read. */
+    static final Set<String> PUBLIC_SECRETS = Set.of(
+            "dev-only-jwt-secret-change-me-0123456789abcdef",
+            "test-only-jwt-secret-0123456789abcdef-0123456789",
+            "bench-only-jwt-secret-0123456789abcdef-0123",
+            "ZGV2LW9ubHktcGhvbmUta2V5LTMyLWJ5dGVzLWxvbiE=",
+            "dGVzdC1vbmx5LXBob25lLWtleS0zMi1ieXRlcy0hISE=",
+            "YmVuY2gtb25seS1waG9uZS1rZXktMzItYnl0ZXMtISE=",
+            "admin-dev-password", "dev-secret", "test-secret", "bench-secret");
+
+    public ProductionSafetyCheck(Environment environment) {
+        List<String> problems = problems(environment);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Refusing to start in production with development settings: "
+                    + String.join("; ", problems)
+                    + ". Set real values in the environment, or run with the dev profile for development.");
+        }
+    }
+
+    /** What is wrong for production; empty when fine or when a non-production profile is active. */
+    static List<String> problems(Environment env) {
+        List<String> problems = new ArrayList<>();
+        if (Arrays.stream(env.getActiveProfiles()).anyMatch(NON_PRODUCTION_PROFILES::contains)) {
+            return problems;
+        }
+        if (env.getProperty("loyalty.wechat.fake", Boolean.class, false)) {
+            problems.add("loyalty.wechat.fake=true (the built-in fake WeChat signs anyone in)");
+        }
+        if (env.getProperty("loyalty.demo-data", Boolean.class, false)) {
+            problems.add("loyalty.demo-data=true");
+        }
+        if ("log".equals(env.getProperty("loyalty.notify.sms-provider"))) {
+            problems.add("loyalty.notify.sms-provider=log (SMS would only be written to the log)");
+        }
+        for (String key : List.of("loyalty.auth.jwt-secret", "loyalty.crypto.phone-key", "loyalty.wechat.secret",
+                "loyalty.bootstrap-admin.password")) {
+            String value = env.getProperty(key);
+            if (value != null && (PUBLIC_SECRETS.contains(value) || value.contains("-only-"))) {
+                problems.add(key + " is a development default");
+            }
+        }
+        return problems;
+    }
+}

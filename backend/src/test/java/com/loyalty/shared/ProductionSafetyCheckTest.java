@@ -1,0 +1,46 @@
+package com.loyalty.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.loyalty.shared.config.ProductionSafetyCheck;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+class ProductionSafetyCheckTest {
+
+    @Test
+    void productionWithTheDevSecretsAndTheFakeWeChatRefusesToStartAndSaysWhy() {
+        MockEnvironment production = new MockEnvironment()
+                .withProperty("loyalty.auth.jwt-secret", "dev-only-jwt-secret-change-me-0123456789abcdef")
+                .withProperty("loyalty.bootstrap-admin.password", "admin-dev-password")
+                .withProperty("loyalty.wechat.fake", "true");
+
+        assertThatThrownBy(() -> new ProductionSafetyCheck(production))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("loyalty.auth.jwt-secret is a development default")
+                .hasMessageContaining("loyalty.bootstrap-admin.password is a development default")
+                .hasMessageContaining("loyalty.wechat.fake=true");
+    }
+
+    @Test
+    void productionWithItsOwnSecretsStarts() {
+        MockEnvironment production = new MockEnvironment()
+                .withProperty("loyalty.auth.jwt-secret", "a-real-secret-from-the-vault-4f8a9c2e7b1d0e3f")
+                .withProperty("loyalty.wechat.secret", "real-wechat-secret")
+                .withProperty("loyalty.wechat.fake", "false");
+
+        assertThat(new ProductionSafetyCheck(production)).isNotNull();
+    }
+
+    @Test
+    void theDevProfileMayUseItsDefaults() {
+        MockEnvironment dev = new MockEnvironment()
+                .withProperty("loyalty.auth.jwt-secret", "dev-only-jwt-secret-change-me-0123456789abcdef")
+                .withProperty("loyalty.demo-data", "true")
+                .withProperty("loyalty.wechat.fake", "true");
+        dev.setActiveProfiles("dev");
+
+        assertThat(new ProductionSafetyCheck(dev)).isNotNull();
+    }
+}
