@@ -21,6 +21,9 @@ public class RateLimits {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
 
+    /** How long a request waits for its permit before going ahead without one. */
+    private static final Duration PATIENCE = Duration.ofMillis(500);
+
     private final RedissonReactiveClient redis;
     private final RateLimitProperties properties;
 
@@ -35,13 +38,16 @@ public class RateLimits {
         if (limit == null) {
             return Mono.empty();
         }
-        RRateLimiterReactive limiter = redis.getRateLimiter("ratelimit:" + action.name().toLowerCase() + ":" + subject);
+        // the limit is part of the key, so a changed limit starts afresh at once
+        RRateLimiterReactive limiter = redis.getRateLimiter("ratelimit:" + action.name().toLowerCase() + ":"
+                + limit.permits() + "/" + limit.per().toSeconds() + "s:" + subject);
         // one round trip once the limiter exists; it is set up on first use and its keys expire
-        // after two idle windows (a changed limit applies from then)
+        // after two idle windows
         return limiter.tryAcquire()
                 .onErrorResume(RateLimits::notSetUp, e -> limiter
                         .trySetRate(RateType.OVERALL, limit.permits(), limit.per(), limit.per().plus(limit.per()))
                         .then(limiter.tryAcquire()))
+                .timeout(PATIENCE)
                 .onErrorResume(e -> {
                     log.warn("rate limiter for {} unavailable, letting the request through: {}", action, e.toString());
                     return Mono.just(true);

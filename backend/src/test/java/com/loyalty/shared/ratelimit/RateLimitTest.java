@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The real limits at work (the rest of the suite runs with limits far out of reach): low limits
- * here, and a Redis key prefix of this context's own so the suite's other requests do not count.
+ * here, whose counts are kept apart from the suite's (a limit is part of its key).
  * Sign-ins from 127.0.0.1 run out last: the other tests sign members in too.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -25,7 +25,6 @@ class RateLimitTest extends IntegrationTest {
 
     @DynamicPropertySource
     static void lowLimits(DynamicPropertyRegistry registry) {
-        registry.add("loyalty.redis.key-prefix", () -> System.getProperty("loyalty.redis.key-prefix") + "limits:");
         registry.add("loyalty.rate-limits.limits.CHECK_IN.permits", () -> 3);
         registry.add("loyalty.rate-limits.limits.COUPON_CLAIM.permits", () -> 3);
         registry.add("loyalty.rate-limits.limits.MEMBER_CODE_SCAN.permits", () -> 3);

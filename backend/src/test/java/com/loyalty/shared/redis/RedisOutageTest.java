@@ -1,0 +1,62 @@
+package com.loyalty.shared.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.loyalty.support.IntegrationTest;
+import com.loyalty.support.TcpProxy;
+import com.loyalty.support.Till;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The backend reaches Redis through a proxy the test cuts: Postgres is the truth, so the till,
+ * points and check-in keep working; what lives in Redis fails with a clear error and comes back.
+ */
+class RedisOutageTest extends IntegrationTest {
+
+    static final TcpProxy redis = new TcpProxy(6379);
+
+    @DynamicPropertySource
+    static void redisThroughTheProxy(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.redis.port", redis::port);
+    }
+
+    @AfterEach
+    void redisBack() {
+        redis.restore();
+    }
+
+    @Test
+    void withRedisDownTheTillPointsAndCheckInWorkAndLeaderboardsAreRebuiltAfterwards() {
+        String name = unique("outage");
+        Map<String, Object> session = login(name);
+        HttpGraphQlTester member = withToken((String) session.get("accessToken"));
+        String memberId = idOf(member);
+        Till till = new Till(newStaff(createStore("outage"), "CLERK"));
+        HttpGraphQlTester admin = admin();
+
+        redis.cut();
+        long earned = till.earn(memberId, unique("order"), 12_800);
+        member.documentName("checkIn").execute().path("checkIn.userErrors").entityList(Object.class).hasSize(0);
+        member.documentName("myPoints").execute().path("me.pointsBalance").entity(Long.class).isEqualTo(earned + 1);
+        var board = member.documentName("leaderboard")
+                .variable("input", Map.of("scope", "BRAND", "period", "MONTH", "metric", "POINTS_EARNED")).execute();
+        board.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.getErrorType().toString()).isEqualTo("UNAVAILABLE");
+            assertThat(e.getMessage()).contains("请稍后再试");
+        }));
+        var refresh = anonymous().documentName("refreshSession").variable("refreshToken", session.get("refreshToken")).execute();
+        refresh.errors().satisfy(errors -> assertThat(errors).singleElement()
+                .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("UNAVAILABLE")));
+
+        redis.restore();
+        admin.document("mutation { rebuildLeaderboards(input: { period: MONTH }) { boards } }").execute();
+        member.documentName("leaderboard")
+                .variable("input", Map.of("scope", "BRAND", "period", "MONTH", "metric", "POINTS_EARNED")).execute()
+                .path("leaderboard.myEntry.score").entity(Long.class).isEqualTo(earned + 1);
+    }
+}
