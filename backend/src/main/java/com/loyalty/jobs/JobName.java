@@ -16,12 +16,23 @@ public enum JobName {
     /** Ten in the morning: wake-up, birthday, repurchase and follow-up rules. */
     AUTOMATION("0 0 10 * * *"),
     /** Every minute: sends the notifications that are due. */
-    SEND_NOTIFICATIONS("0 * * * * *");
+    SEND_NOTIFICATIONS("0 * * * * *", false);
 
     private final String defaultCron;
+    private final boolean oncePerDate;
 
     JobName(String defaultCron) {
+        this(defaultCron, true);
+    }
+
+    JobName(String defaultCron, boolean oncePerDate) {
         this.defaultCron = defaultCron;
+        this.oncePerDate = oncePerDate;
+    }
+
+    /** Whether the schedule runs it once per business date (all but the every-minute sender). */
+    public boolean oncePerDate() {
+        return oncePerDate;
     }
 
     public String defaultCron() {

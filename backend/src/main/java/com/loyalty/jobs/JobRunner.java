@@ -45,6 +45,18 @@ public class JobRunner {
 
     /** The run's summary, or a note that another instance is running the job right now. */
     public Mono<String> run(JobName job, LocalDate asOf) {
+        return run(job, asOf, false);
+    }
+
+    /**
+     * A run the schedule starts on every instance: besides the lock, a job that runs once per date
+     * is skipped when any instance already finished it for that date.
+     */
+    public Mono<String> runScheduled(JobName job, LocalDate asOf) {
+        return run(job, asOf, job.oncePerDate());
+    }
+
+    private Mono<String> run(JobName job, LocalDate asOf, boolean oncePerDate) {
         RLockReactive lock = redis.getLock("jobs:lock:" + job);
         long owner = ThreadLocalRandom.current().nextLong();
         return lock.tryLock(0, LEASE.toMillis(), TimeUnit.MILLISECONDS, owner).flatMap(acquired -> {
@@ -52,13 +64,8 @@ public class JobRunner {
                 count(job, "skipped");
                 return Mono.just("skipped: " + job + " is running on another instance");
             }
-            Timer.Sample timing = Timer.start(meters);
-            return start(job, asOf)
-                    .flatMap(runId -> execute(job, asOf).flatMap(summary -> finish(runId, summary)))
-                    .doOnNext(summary -> log.info("Job {} for {}: {}", job, asOf, summary))
-                    .doOnSuccess(summary -> timing.stop(meters.timer("loyalty.jobs.duration", "job", job.name())))
-                    .doOnSuccess(summary -> count(job, "done"))
-                    .doOnError(e -> count(job, "failed"))
+            Mono<Boolean> done = oncePerDate ? finishedFor(job, asOf) : Mono.just(false);
+            return done.flatMap(already -> already ? skippedAsDone(job, asOf) : execute(job, asOf))
                     .doFinally(signal -> lock.unlock(owner).subscribe());
         });
     }
@@ -68,9 +75,33 @@ public class JobRunner {
         meters.counter("loyalty.jobs.runs", "job", job.name(), "outcome", outcome).increment();
     }
 
+    private Mono<Boolean> finishedFor(JobName job, LocalDate asOf) {
+        return db.sql("select exists (select 1 from job_run where job = :job and as_of = :asOf"
+                        + " and finished_at is not null) as done")
+                .bind("job", job.name()).bind("asOf", asOf)
+                .map(row -> Boolean.TRUE.equals(row.get("done", Boolean.class))).one();
+    }
+
+    private Mono<String> skippedAsDone(JobName job, LocalDate asOf) {
+        count(job, "skipped");
+        return Mono.just("skipped: " + job + " already ran for " + asOf);
+    }
+
+    /** Runs the job, recorded in job_run, timed and counted. */
     private Mono<String> execute(JobName job, LocalDate asOf) {
         ScheduledJob scheduled = jobs.get(job);
-        return scheduled == null ? Mono.just("no such job on this instance: " + job) : scheduled.run(asOf);
+        if (scheduled == null) {
+            return Mono.just("no such job on this instance: " + job);
+        }
+        Timer.Sample timing = Timer.start(meters);
+        return start(job, asOf)
+                .flatMap(runId -> scheduled.run(asOf).flatMap(summary -> finish(runId, summary)))
+                .doOnNext(summary -> log.info("Job {} for {}: {}", job, asOf, summary))
+                .doOnSuccess(summary -> {
+                    timing.stop(meters.timer("loyalty.jobs.duration", "job", job.name()));
+                    count(job, "done");
+                })
+                .doOnError(e -> count(job, "failed"));
     }
 
     private Mono<Long> start(JobName job, LocalDate asOf) {

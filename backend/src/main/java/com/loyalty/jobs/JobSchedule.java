@@ -15,7 +15,7 @@ import org.springframework.scheduling.support.CronTrigger;
 
 /**
  * Runs every job on its cron (business time) on every instance; the job lock lets only one
- * instance do the work. A job's cron is {@code loyalty.jobs.cron.<JOB_NAME>} or its default.
+ * instance do the work, and a daily job done for the date is not run again. A job's cron is {@code loyalty.jobs.cron.<JOB_NAME>} or its default.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -45,6 +45,6 @@ public class JobSchedule implements SchedulingConfigurer {
     }
 
     private void runToday(JobName job) {
-        jobs.run(job, brand.today(clock)).block(Duration.ofMinutes(30));
+        jobs.runScheduled(job, brand.today(clock)).block(Duration.ofMinutes(30));
     }
 }

@@ -2,15 +2,13 @@ package com.loyalty.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.loyalty.LoyaltyApplication;
 import com.loyalty.support.IntegrationTest;
+import com.loyalty.support.SecondInstance;
 import com.loyalty.support.Till;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
@@ -51,11 +49,7 @@ class LiveUpdatesTest extends IntegrationTest {
 
     @Test
     void anEventOnOneInstanceReachesASubscriberOnAnother() throws Exception {
-        // a second backend on the same Postgres and Redis; it closes with the JVM (closing it earlier
-        // would release Reactor Netty's shared resources under the first one)
-        ConfigurableApplicationContext other = new SpringApplicationBuilder(LoyaltyApplication.class)
-                .profiles("test").run("--server.port=0");
-        int otherPort = Integer.parseInt(other.getEnvironment().getProperty("local.server.port"));
+        int otherPort = SecondInstance.port();
         String name = unique("remote");
         HttpGraphQlTester member = member(name);
         CompletableFuture<Map<String, Object>> event = first(otherPort, token(name), "pointsChanged",
