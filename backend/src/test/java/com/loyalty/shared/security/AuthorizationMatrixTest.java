@@ -1,0 +1,195 @@
+package com.loyalty.shared.security;
+
+import static java.util.stream.Collectors.joining;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.loyalty.shared.config.BrandProperties;
+import com.loyalty.support.HandBuiltBrand;
+import com.loyalty.support.IntegrationTest;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLInputType;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.http.MediaType;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Calls every Query and Mutation field as each kind of caller and checks that exactly the roles
+ * in {@code security/who-may-call.txt} get past the access check (the others get UNAUTHENTICATED
+ * or FORBIDDEN). Arguments are generated from the schema: "0" for ids, so nothing is found and
+ * nothing changes; staff belong to a brand of their own. A field without a rule fails the test.
+ */
+class AuthorizationMatrixTest extends IntegrationTest {
+
+    /** Who calls. */
+    enum Caller { ANYONE, MEMBER, CLERK, MANAGER, ADMIN }
+
+    /** Arguments that must not be left to the generator (a job run for a date long past). */
+    private static final Map<String, String> ARGUMENTS = Map.of(
+            "Mutation.runJob", "input: {job: POINTS_EXPIRY, asOf: \"2001-01-01\"}");
+
+    @Autowired
+    GraphQlSource graphQl;
+    @Autowired
+    PasswordEncoder passwords;
+    @Autowired
+    BrandProperties brand;
+
+    @Test
+    void everyRootFieldAdmitsExactlyTheRolesItsRuleNames() throws IOException {
+        Map<String, Set<Caller>> rules = rules();
+        GraphQLSchema schema = graphQl.schema();
+        List<String> unruled = new ArrayList<>();
+        for (GraphQLObjectType root : roots(schema)) {
+            root.getFieldDefinitions().stream().map(f -> root.getName() + "." + f.getName())
+                    .filter(name -> !rules.containsKey(name)).forEach(unruled::add);
+        }
+        assertThat(unruled).as("root fields without a rule in security/who-may-call.txt").isEmpty();
+
+        Map<Caller, String> tokens = tokens();
+        List<String> wrong = new ArrayList<>();
+        for (GraphQLObjectType root : List.of(schema.getQueryType(), schema.getMutationType())) {
+            for (GraphQLFieldDefinition field : root.getFieldDefinitions()) {
+                String name = root.getName() + "." + field.getName();
+                String document = root.getName().toLowerCase() + " { " + call(name, field) + " }";
+                for (Caller caller : Caller.values()) {
+                    boolean admitted = !denied(document, tokens.get(caller));
+                    if (admitted != rules.get(name).contains(caller)) {
+                        wrong.add(name + " as " + caller + (admitted ? " was let in" : " was refused"));
+                    }
+                }
+            }
+        }
+        assertThat(wrong).as("callers treated differently from security/who-may-call.txt").isEmpty();
+    }
+
+    private boolean denied(String document, String token) {
+        var request = http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON);
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = request.bodyValue(Map.of("query", document)).exchange()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) body.getOrDefault("errors", List.of());
+        return errors.stream().map(e -> (Map<?, ?>) e.getOrDefault("extensions", Map.of()))
+                .map(ext -> String.valueOf(ext.get("classification")))
+                .anyMatch(c -> c.equals("UNAUTHENTICATED") || c.equals("FORBIDDEN"));
+    }
+
+    private Map<Caller, String> tokens() {
+        HandBuiltBrand own = new HandBuiltBrand(db, passwords, brand.zone(), STAFF_PASSWORD);
+        Map<Caller, String> tokens = new LinkedHashMap<>();
+        tokens.put(Caller.ANYONE, null);
+        tokens.put(Caller.MEMBER, (String) login(unique("matrix")).get("accessToken"));
+        tokens.put(Caller.CLERK, staffToken(newStaffOf(own, "CLERK", own.storeId)));
+        tokens.put(Caller.MANAGER, staffToken(own.managerUsername));
+        tokens.put(Caller.ADMIN, staffToken(newStaffOf(own, "ADMIN", null)));
+        return tokens;
+    }
+
+    private String newStaffOf(HandBuiltBrand own, String role, Long storeId) {
+        String username = unique(role.toLowerCase());
+        db.sql("insert into staff (brand_id, store_id, username, password_hash, role) values (:b, :s, :u, :p, :r)")
+                .bind("b", own.brandId).bind("s", org.springframework.r2dbc.core.Parameter.fromOrEmpty(storeId, Long.class))
+                .bind("u", username).bind("p", passwords.encode(STAFF_PASSWORD)).bind("r", role)
+                .then().block();
+        return username;
+    }
+
+    private String staffToken(String username) {
+        return anonymous().documentName("staffLogin")
+                .variable("input", Map.of("username", username, "password", STAFF_PASSWORD)).execute()
+                .path("staffLogin.accessToken").entity(String.class).get();
+    }
+
+    private static List<GraphQLObjectType> roots(GraphQLSchema schema) {
+        return List.of(schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType());
+    }
+
+    /** The field with its required arguments and, for an object, {@code { __typename }}. */
+    private static String call(String name, GraphQLFieldDefinition field) {
+        String args = ARGUMENTS.getOrDefault(name, field.getArguments().stream()
+                .filter(a -> GraphQLTypeUtil.isNonNull(a.getType()) && !a.hasSetDefaultValue())
+                .map(a -> a.getName() + ": " + literal(a.getType())).collect(joining(", ")));
+        GraphQLType result = GraphQLTypeUtil.unwrapAll(field.getType());
+        return field.getName() + (args.isEmpty() ? "" : "(" + args + ")")
+                + (result instanceof GraphQLScalarType || result instanceof GraphQLEnumType ? "" : " { __typename }");
+    }
+
+    private static String literal(GraphQLInputType type) {
+        if (type instanceof GraphQLNonNull nonNull) {
+            return literal((GraphQLInputType) nonNull.getWrappedType());
+        }
+        if (type instanceof GraphQLList list) {
+            return "[" + literal((GraphQLInputType) list.getWrappedType()) + "]";
+        }
+        if (type instanceof GraphQLEnumType e) {
+            return e.getValues().get(0).getName();
+        }
+        if (type instanceof GraphQLInputObjectType object) {
+            return object.getFieldDefinitions().stream()
+                    .filter(f -> GraphQLTypeUtil.isNonNull(f.getType()) && !f.hasSetDefaultValue())
+                    .map(f -> f.getName() + ": " + literal(f.getType())).collect(joining(", ", "{", "}"));
+        }
+        switch (((GraphQLScalarType) type).getName()) {
+            case "ID":
+                return "\"0\"";
+            case "Int":
+            case "Long":
+                return "1";
+            case "Float":
+                return "1.0";
+            case "Boolean":
+                return "false";
+            case "Date":
+                return "\"2026-01-01\"";
+            case "DateTime":
+                return "\"2026-01-01T10:00:00+08:00\"";
+            default:
+                return "\"x\"";
+        }
+    }
+
+    private static Map<String, Set<Caller>> rules() throws IOException {
+        Map<String, Set<Caller>> rules = new LinkedHashMap<>();
+        String text = new ClassPathResource("security/who-may-call.txt").getContentAsString(StandardCharsets.UTF_8);
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split(":", 2);
+            Set<Caller> callers = EnumSet.noneOf(Caller.class);
+            for (String word : parts[1].trim().split("\\s+")) {
+                switch (word) {
+                    case "ANYONE" -> callers.addAll(EnumSet.allOf(Caller.class));
+                    case "SIGNED_IN" -> callers.addAll(EnumSet.range(Caller.MEMBER, Caller.ADMIN));
+                    case "STAFF" -> callers.addAll(EnumSet.range(Caller.CLERK, Caller.ADMIN));
+                    default -> callers.add(Caller.valueOf(word));
+                }
+            }
+            rules.put(parts[0].trim(), callers);
+        }
+        return rules;
+    }
+}
