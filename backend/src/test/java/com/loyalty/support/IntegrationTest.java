@@ -1,6 +1,7 @@
 package com.loyalty.support;
 
 import com.loyalty.shared.config.BrandProperties;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,15 +87,19 @@ public abstract class IntegrationTest {
         }
     }
 
+    /** How long a test waits for an answer before calling it hung: generous, a busy machine is slow. */
+    protected static final Duration PATIENCE = Duration.ofSeconds(30);
+
     /** A plain HTTP client for this server. */
     protected WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(PATIENCE).build();
     }
 
     /** An anonymous GraphQL caller. */
     protected HttpGraphQlTester anonymous() {
-        return HttpGraphQlTester.create(WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port + "/graphql").build());
+        return HttpGraphQlTester.builder(WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port + "/graphql").responseTimeout(PATIENCE).build())
+                .responseTimeout(PATIENCE).build();
     }
 
     /** A GraphQL caller presenting this access token. */

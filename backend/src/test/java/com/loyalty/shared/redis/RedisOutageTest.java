@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class RedisOutageTest extends IntegrationTest {
 
-    static final TcpProxy redis = new TcpProxy(6379);
+    static final TcpProxy redis = new TcpProxy(Integer.parseInt(System.getenv().getOrDefault("REDIS_PORT", "6379")));
 
     @DynamicPropertySource
     static void redisThroughTheProxy(DynamicPropertyRegistry registry) {
