@@ -115,3 +115,18 @@ run_wrk() {
   line="$line pg_cpu_ms_per_req=$(awk -v t=$((pg1 - pg0)) -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", n ? t*1000/hz/n : 0}')"
   echo "$label $line" | tee -a "$WORK/results.txt"
 }
+
+# invariants LABEL: the SQL checks after a write run (balances equal ledgers, one check-in a day,
+# the hot coupon's stock), appended to $WORK/invariants.txt and printed.
+invariants() {
+  psqlb -F ' ' -c "
+    select 'balance_mismatches=' || (select count(*) from member_points mp left join
+             (select member_id, sum(delta) as s from points_ledger group by member_id) l using (member_id)
+             where mp.balance <> coalesce(l.s, 0)),
+           'double_checkins=' || (select count(*) from (select 1 from checkin group by member_id, day having count(*) > 1) d),
+           'coupon_stock_left=' || (select total_stock - issued from coupon_template where id = 1001),
+           'coupons_vs_issued=' || (select (select count(*) from member_coupon where template_id = 1001) - issued
+                                    from coupon_template where id = 1001),
+           'negative_stock=' || (select count(*) from coupon_template where total_stock - issued < 0)" |
+    sed "s/^/$1 /" | tee -a "$WORK/invariants.txt" >&2
+}

@@ -98,7 +98,7 @@ public abstract class IntegrationTest {
     /** An anonymous GraphQL caller. */
     protected HttpGraphQlTester anonymous() {
         return HttpGraphQlTester.builder(WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port + "/graphql").responseTimeout(PATIENCE).build())
+                        .baseUrl("http://127.0.0.1:" + port + "/graphql").responseTimeout(PATIENCE))
                 .responseTimeout(PATIENCE).build();
     }
 
