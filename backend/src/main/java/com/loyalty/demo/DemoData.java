@@ -37,8 +37,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Demo data for the dev profile: two stores with a clerk and a manager each (password
- * {@code demo-password}) and members alice and bob with a few past purchases. Idempotent; never
- * creates an admin.
+ * {@code demo-password}), members alice and bob with a few past purchases, and a few guest
+ * (non-member) orders. Idempotent; never creates an admin.
  */
 @Component
 @Order(10)
@@ -106,11 +106,17 @@ public class DemoData implements ApplicationRunner {
                         buy(t.getT1(), t.getT3().id(), "DEMO-1001", 58_000, now.minus(Duration.ofDays(50))),
                         buy(t.getT1(), t.getT3().id(), "DEMO-1002", 128_000, now.minus(Duration.ofDays(20))),
                         buy(t.getT1(), t.getT3().id(), "DEMO-1003", 42_000, now.minus(Duration.ofHours(3))),
-                        buy(t.getT2(), t.getT4().id(), "DEMO-2001", 12_000, now.minus(Duration.ofDays(5)))))
+                        buy(t.getT2(), t.getT4().id(), "DEMO-2001", 12_000, now.minus(Duration.ofDays(5))),
+                        // walk-in customers who are not members, for the member vs non-member numbers
+                        buy(t.getT1(), null, "DEMO-G-3001", 6_800, now.minus(Duration.ofDays(40))),
+                        buy(t.getT1(), null, "DEMO-G-3002", 3_500, now.minus(Duration.ofDays(10))),
+                        buy(t.getT1(), null, "DEMO-G-3003", 2_200, now.minus(Duration.ofHours(2))),
+                        buy(t.getT2(), null, "DEMO-G-4001", 9_900, now.minus(Duration.ofDays(6)))))
                 .then();
     }
 
-    private Mono<RecordPurchasePayload> buy(Staff clerk, long memberId, String orderNo, long cents, Instant at) {
+    /** A purchase of the member, or a guest order when memberId is null. */
+    private Mono<RecordPurchasePayload> buy(Staff clerk, Long memberId, String orderNo, long cents, Instant at) {
         return purchases.record(clerk.viewer(), new RecordPurchaseInput(null, memberId, null, orderNo, cents,
                 List.of(new PurchaseItemInput("DEMO-SKU", "演示商品", "演示", 1, cents)), Purchase.Channel.STORE, 0L, at, List.of()));
     }

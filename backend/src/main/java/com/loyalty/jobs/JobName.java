@@ -16,7 +16,9 @@ public enum JobName {
     /** Ten in the morning: wake-up, birthday, repurchase and follow-up rules. */
     AUTOMATION("0 0 10 * * *"),
     /** Every minute: sends the notifications that are due. */
-    SEND_NOTIFICATIONS("0 * * * * *", false);
+    SEND_NOTIFICATIONS("0 * * * * *", false),
+    /** Five past midnight: rolls yesterday up into the analytics tables. */
+    ANALYTICS_ROLLUP("0 5 0 * * *");
 
     private final String defaultCron;
     private final boolean oncePerDate;
