@@ -2,6 +2,7 @@ package com.loyalty.staff;
 
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
+import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
@@ -67,5 +68,15 @@ public class StaffAdminService {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The brand's audit trail, newest first, narrowed by staff member, member or action. */
+    public Mono<Pages.Page<StaffAction>> actions(Viewer admin, Long staffId, Long memberId, String action,
+                                                 Integer first, String after) {
+        int size = Pages.size(first);
+        Long before = Pages.after(after, "staff-action");
+        return Mono.zip(audit.page(admin.brandId(), staffId, memberId, action, before, size + 1).collectList(),
+                        audit.count(admin.brandId(), staffId, memberId, action))
+                .map(t -> Pages.of(t.getT1(), size, StaffAction::id, "staff-action", after != null, t.getT2()));
     }
 }

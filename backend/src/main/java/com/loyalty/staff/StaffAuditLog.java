@@ -1,14 +1,20 @@
 package com.loyalty.staff;
 
 import com.loyalty.shared.security.Viewer;
+import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Appends to the audit trail of staff actions: who, at which store, on whom, what and why. */
+/** The audit trail of staff actions: who, at which store, on whom, what and why; appended to, read by admins. */
 @Repository
 public class StaffAuditLog {
+
+    private static final String FILTERS = " and (cast(:staff as bigint) is null or a.staff_id = :staff)"
+            + " and (cast(:member as bigint) is null or a.member_id = :member)"
+            + " and (cast(:action as text) is null or a.action = :action)";
 
     private final DatabaseClient db;
 
@@ -28,5 +34,30 @@ public class StaffAuditLog {
                 .bind("memberId", Parameter.fromOrEmpty(memberId, Long.class))
                 .bind("detail", Parameter.fromOrEmpty(detail, String.class))
                 .then();
+    }
+
+    /** Up to {@code limit} actions of the brand before {@code beforeId}, newest first, narrowed by the filters given. */
+    public Flux<StaffAction> page(long brandId, Long staffId, Long memberId, String action, Long beforeId, int limit) {
+        return db.sql("select a.*, s.username from staff_audit a join staff s on s.id = a.staff_id"
+                        + " where a.brand_id = :b" + FILTERS + " and (cast(:before as bigint) is null or a.id < :before)"
+                        + " order by a.id desc limit :limit")
+                .bind("b", brandId).bind("staff", Parameter.fromOrEmpty(staffId, Long.class))
+                .bind("member", Parameter.fromOrEmpty(memberId, Long.class))
+                .bind("action", Parameter.fromOrEmpty(action, String.class))
+                .bind("before", Parameter.fromOrEmpty(beforeId, Long.class)).bind("limit", limit)
+                .map(row -> new StaffAction(row.get("id", Long.class), row.get("created_at", Instant.class),
+                        row.get("staff_id", Long.class), row.get("username", String.class),
+                        row.get("store_id", Long.class), row.get("action", String.class),
+                        row.get("member_id", Long.class), row.get("detail", String.class)))
+                .all();
+    }
+
+    /** How many actions of the brand the filters match. */
+    public Mono<Long> count(long brandId, Long staffId, Long memberId, String action) {
+        return db.sql("select count(*) as n from staff_audit a where a.brand_id = :b" + FILTERS)
+                .bind("b", brandId).bind("staff", Parameter.fromOrEmpty(staffId, Long.class))
+                .bind("member", Parameter.fromOrEmpty(memberId, Long.class))
+                .bind("action", Parameter.fromOrEmpty(action, String.class))
+                .map(row -> row.get("n", Long.class)).one();
     }
 }

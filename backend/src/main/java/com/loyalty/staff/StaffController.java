@@ -1,5 +1,6 @@
 package com.loyalty.staff;
 
+import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.Payloads;
 import com.loyalty.shared.security.Viewer;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -26,6 +27,14 @@ public class StaffController {
     @QueryMapping
     public Mono<Staff> currentStaff(@AuthenticationPrincipal Viewer viewer) {
         return staff.get(viewer.id());
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @QueryMapping
+    public Mono<Pages.Page<StaffAction>> staffActions(@Argument Long staffId, @Argument Long memberId,
+                                                     @Argument String action, @Argument Integer first,
+                                                     @Argument String after, @AuthenticationPrincipal Viewer viewer) {
+        return admin.actions(viewer, staffId, memberId, action, first, after);
     }
 
     @PreAuthorize("hasRole('ADMIN')")

@@ -30,6 +30,30 @@ class AdjustPointsTest extends IntegrationTest {
     }
 
     @Test
+    void anAdminReadsInTheAuditTrailWhoAdjustedAMembersPointsAndWhy() {
+        String store = createStore("audit");
+        HttpGraphQlTester manager = newStaff(store, "MANAGER");
+        String managerName = manager.documentName("currentStaff").execute().path("currentStaff.username")
+                .entity(String.class).get();
+        String id = idOf(member(unique("audited")));
+        adjust(manager, id, 30, "活动补偿", "audit-1");
+        adjust(manager, id, -10, "误发扣回", "audit-2");
+
+        admin().document("""
+                        query($m: ID) { staffActions(memberId: $m, action: "ADJUST_POINTS", first: 1) {
+                          totalCount edges { node { staffUsername storeId action memberId detail } }
+                          pageInfo { hasNextPage } } }""")
+                .variable("m", id).execute()
+                .path("staffActions.totalCount").entity(Integer.class).isEqualTo(2)
+                .path("staffActions.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true)
+                .path("staffActions.edges[0].node.staffUsername").entity(String.class).isEqualTo(managerName)
+                .path("staffActions.edges[0].node.storeId").entity(String.class).isEqualTo(store)
+                .path("staffActions.edges[0].node.memberId").entity(String.class).isEqualTo(id)
+                .path("staffActions.edges[0].node.detail").entity(String.class)
+                .satisfies(detail -> assertThat(detail).contains("误发扣回"));
+    }
+
+    @Test
     void takingPointsNeverGoesBelowZero() {
         HttpGraphQlTester manager = newStaff(createStore("take"), "MANAGER");
         String id = idOf(member(unique("take")));
