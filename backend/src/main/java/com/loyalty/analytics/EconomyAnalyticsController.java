@@ -1,0 +1,26 @@
+package com.loyalty.analytics;
+
+import com.loyalty.shared.security.Viewer;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** Churn, tiers, points, coupons and campaigns, lifetime value and member health, for managers and admins. */
+@Controller
+@PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+public class EconomyAnalyticsController {
+
+    private final ChurnService churn;
+
+    public EconomyAnalyticsController(ChurnService churn) {
+        this.churn = churn;
+    }
+
+    @QueryMapping
+    public Mono<ChurnReport> churnReport(@Argument AnalyticsRange range, @AuthenticationPrincipal Viewer viewer) {
+        return churn.report(viewer, range);
+    }
+}
