@@ -14,13 +14,20 @@ import reactor.core.publisher.Mono;
 public class EconomyAnalyticsController {
 
     private final ChurnService churn;
+    private final TierReportService tiers;
 
-    public EconomyAnalyticsController(ChurnService churn) {
+    public EconomyAnalyticsController(ChurnService churn, TierReportService tiers) {
         this.churn = churn;
+        this.tiers = tiers;
     }
 
     @QueryMapping
     public Mono<ChurnReport> churnReport(@Argument AnalyticsRange range, @AuthenticationPrincipal Viewer viewer) {
         return churn.report(viewer, range);
+    }
+
+    @QueryMapping
+    public Mono<TierReport> tierReport(@Argument AnalyticsRange range, @AuthenticationPrincipal Viewer viewer) {
+        return tiers.report(viewer, range);
     }
 }

@@ -86,6 +86,15 @@ public final class HandBuiltEconomy {
                 .bind("c", cents).bind("id", purchaseId).then().block();
     }
 
+    /** The default brand's tiers (普通, 银卡, 金卡, 黑钻) for this brand too. */
+    public void tiers() {
+        db.sql("""
+                        insert into tier (brand_id, level, name, threshold_cents, points_multiplier, benefits)
+                        select :b, level, name, threshold_cents, points_multiplier, benefits from tier where brand_id = 1
+                        """)
+                .bind("b", brand.brandId).then().block();
+    }
+
     /** A recorded tier change at noon of the day (reviewMonth null: an upgrade right after a purchase). */
     public void tierChange(long memberId, int from, int to, LocalDate day, LocalDate reviewMonth) {
         db.sql("""
