@@ -15,10 +15,12 @@ public class EconomyAnalyticsController {
 
     private final ChurnService churn;
     private final TierReportService tiers;
+    private final PointsEconomyService points;
 
-    public EconomyAnalyticsController(ChurnService churn, TierReportService tiers) {
+    public EconomyAnalyticsController(ChurnService churn, TierReportService tiers, PointsEconomyService points) {
         this.churn = churn;
         this.tiers = tiers;
+        this.points = points;
     }
 
     @QueryMapping
@@ -29,5 +31,10 @@ public class EconomyAnalyticsController {
     @QueryMapping
     public Mono<TierReport> tierReport(@Argument AnalyticsRange range, @AuthenticationPrincipal Viewer viewer) {
         return tiers.report(viewer, range);
+    }
+
+    @QueryMapping
+    public Mono<PointsEconomy> pointsEconomy(@Argument AnalyticsRange range, @AuthenticationPrincipal Viewer viewer) {
+        return points.report(viewer, range);
     }
 }

@@ -16,7 +16,9 @@ public enum JobName {
     /** Ten in the morning: wake-up, birthday, repurchase and follow-up rules. */
     AUTOMATION("0 0 10 * * *"),
     /** Every minute: sends the notifications that are due. */
-    SEND_NOTIFICATIONS("0 * * * * *");
+    SEND_NOTIFICATIONS("0 * * * * *"),
+    /** Twenty to one: yesterday's points and coupon rollups for analytics, and any day marked dirty. */
+    ECONOMY_ROLLUP("0 40 0 * * *");
 
     private final String defaultCron;
 
