@@ -16,11 +16,14 @@ public class EconomyAnalyticsController {
     private final ChurnService churn;
     private final TierReportService tiers;
     private final PointsEconomyService points;
+    private final CouponReportService coupons;
 
-    public EconomyAnalyticsController(ChurnService churn, TierReportService tiers, PointsEconomyService points) {
+    public EconomyAnalyticsController(ChurnService churn, TierReportService tiers, PointsEconomyService points,
+                                      CouponReportService coupons) {
         this.churn = churn;
         this.tiers = tiers;
         this.points = points;
+        this.coupons = coupons;
     }
 
     @QueryMapping
@@ -36,5 +39,10 @@ public class EconomyAnalyticsController {
     @QueryMapping
     public Mono<PointsEconomy> pointsEconomy(@Argument AnalyticsRange range, @AuthenticationPrincipal Viewer viewer) {
         return points.report(viewer, range);
+    }
+
+    @QueryMapping
+    public Mono<CouponReport> couponReport(@Argument AnalyticsRange range, @AuthenticationPrincipal Viewer viewer) {
+        return coupons.report(viewer, range);
     }
 }

@@ -154,6 +154,39 @@ public final class HandBuiltEconomy {
                 .bind("p", purchaseId).bind("c", couponId).then().block();
     }
 
+    /**
+     * A launched campaign from 00:00 of {@code startsOn} to 00:00 of {@code endsOn}: COUPON_PACK
+     * (with an empty pack of its own) or POINTS (100 points); returns its id.
+     */
+    public long campaign(String name, String benefit, LocalDate startsOn, LocalDate endsOn) {
+        Long pack = "COUPON_PACK".equals(benefit) ? id(db.sql("""
+                        insert into coupon_pack (brand_id, name, created_by, created_at)
+                        values (:b, :n, :staff, now()) returning id
+                        """).bind("b", brand.brandId).bind("n", name).bind("staff", brand.managerId)) : null;
+        return id(db.sql("""
+                        insert into campaign (brand_id, name, starts_at, ends_at, audience_kind, audience_members,
+                                              benefit_kind, pack_id, points, control_percent, launched_at, created_by,
+                                              created_at)
+                        values (:b, :n, :starts, :ends, 'MEMBERS', '{}', :benefit, :pack, :points, 10, :starts, :staff,
+                                :starts) returning id
+                        """)
+                .bind("b", brand.brandId).bind("n", name)
+                .bind("starts", startsOn.atStartOfDay(zone).toInstant()).bind("ends", endsOn.atStartOfDay(zone).toInstant())
+                .bind("benefit", benefit).bind("pack", Parameter.fromOrEmpty(pack, Long.class))
+                .bind("points", Parameter.fromOrEmpty("POINTS".equals(benefit) ? 100L : null, Long.class))
+                .bind("staff", brand.managerId));
+    }
+
+    /** Puts the member in the campaign's audience: treated and reached at its start, or held out. */
+    public void inCampaign(long campaignId, long memberId, boolean control) {
+        db.sql("""
+                        insert into campaign_member (campaign_id, member_id, in_control, reached_at)
+                        select :c, :m, :control, case when :control then null else starts_at end
+                        from campaign where id = :c
+                        """)
+                .bind("c", campaignId).bind("m", memberId).bind("control", control).then().block();
+    }
+
     private static String tag() {
         return UUID.randomUUID().toString().substring(0, 8);
     }

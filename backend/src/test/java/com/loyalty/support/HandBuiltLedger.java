@@ -35,6 +35,13 @@ public final class HandBuiltLedger {
                 .as(tx::transactional).block();
     }
 
+    /** Gives the campaign's points to a member at noon of the day, as the campaign does (its idempotency key). */
+    public void campaignPoints(long campaignId, long memberId, long amount, LocalDate day, LocalDate expiresOn) {
+        NewEntry entry = new NewEntry(brand.brandId, memberId, EntryKind.CAMPAIGN, null, null, null, null, "campaign",
+                "campaign:" + campaignId + ":" + memberId, noon(day));
+        points.lock(memberId).then(points.credit(entry, amount, noon(expiresOn))).as(tx::transactional).block();
+    }
+
     /** Takes points at noon of the day, soonest-expiring bucket first. */
     public void debit(long memberId, EntryKind kind, long amount, LocalDate day, Long storeId) {
         points.lock(memberId).then(points.debit(entry(memberId, kind, day, storeId), amount, null, false))
