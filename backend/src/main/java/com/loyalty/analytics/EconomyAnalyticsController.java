@@ -1,6 +1,7 @@
 package com.loyalty.analytics;
 
 import com.loyalty.shared.security.Viewer;
+import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,13 +18,15 @@ public class EconomyAnalyticsController {
     private final TierReportService tiers;
     private final PointsEconomyService points;
     private final CouponReportService coupons;
+    private final LtvService values;
 
     public EconomyAnalyticsController(ChurnService churn, TierReportService tiers, PointsEconomyService points,
-                                      CouponReportService coupons) {
+                                      CouponReportService coupons, LtvService values) {
         this.churn = churn;
         this.tiers = tiers;
         this.points = points;
         this.coupons = coupons;
+        this.values = values;
     }
 
     @QueryMapping
@@ -44,5 +47,23 @@ public class EconomyAnalyticsController {
     @QueryMapping
     public Mono<CouponReport> couponReport(@Argument AnalyticsRange range, @AuthenticationPrincipal Viewer viewer) {
         return coupons.report(viewer, range);
+    }
+
+    @QueryMapping
+    public Mono<MemberLifetimeValue> memberLifetimeValue(@Argument long memberId,
+                                                         @AuthenticationPrincipal Viewer viewer) {
+        return values.member(viewer, memberId);
+    }
+
+    @QueryMapping
+    public Mono<List<MemberLifetimeValue>> topMembersByValue(@Argument Long storeId, @Argument Integer first,
+                                                             @AuthenticationPrincipal Viewer viewer) {
+        return values.top(viewer, storeId, first);
+    }
+
+    @QueryMapping
+    public Mono<LtvBySegment> lifetimeValueBySegment(@Argument LtvGroupBy groupBy, @Argument Long storeId,
+                                                     @AuthenticationPrincipal Viewer viewer) {
+        return values.bySegment(viewer, groupBy, storeId);
     }
 }

@@ -122,6 +122,17 @@ public final class HandBuiltEconomy {
                 .then().block();
     }
 
+    /** A manual tag of the brand on the members; returns its id. */
+    public long tag(String name, long... memberIds) {
+        long tagId = id(db.sql("insert into tag (brand_id, name, kind) values (:b, :n, 'MANUAL') returning id")
+                .bind("b", brand.brandId).bind("n", name));
+        for (long memberId : memberIds) {
+            db.sql("insert into member_tag (member_id, tag_id, added_at) values (:m, :t, now())")
+                    .bind("m", memberId).bind("t", tagId).then().block();
+        }
+        return tagId;
+    }
+
     /** An amount-off coupon template of the brand; returns its id. */
     public long couponTemplate(String name, long amountOffCents) {
         return id(db.sql("""
