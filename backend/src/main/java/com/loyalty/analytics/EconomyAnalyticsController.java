@@ -19,14 +19,16 @@ public class EconomyAnalyticsController {
     private final PointsEconomyService points;
     private final CouponReportService coupons;
     private final LtvService values;
+    private final HealthCheckService health;
 
     public EconomyAnalyticsController(ChurnService churn, TierReportService tiers, PointsEconomyService points,
-                                      CouponReportService coupons, LtvService values) {
+                                      CouponReportService coupons, LtvService values, HealthCheckService health) {
         this.churn = churn;
         this.tiers = tiers;
         this.points = points;
         this.coupons = coupons;
         this.values = values;
+        this.health = health;
     }
 
     @QueryMapping
@@ -65,5 +67,11 @@ public class EconomyAnalyticsController {
     public Mono<LtvBySegment> lifetimeValueBySegment(@Argument LtvGroupBy groupBy, @Argument Long storeId,
                                                      @AuthenticationPrincipal Viewer viewer) {
         return values.bySegment(viewer, groupBy, storeId);
+    }
+
+    @QueryMapping
+    public Mono<MemberHealth> memberHealth(@Argument String month, @Argument Long storeId,
+                                           @AuthenticationPrincipal Viewer viewer) {
+        return health.check(viewer, month, storeId);
     }
 }
