@@ -17,6 +17,8 @@ public enum JobName {
     AUTOMATION("0 0 10 * * *"),
     /** Every minute: sends the notifications that are due. */
     SEND_NOTIFICATIONS("0 * * * * *"),
+    /** Five past midnight: rolls yesterday up into the analytics tables. */
+    ANALYTICS_ROLLUP("0 5 0 * * *"),
     /** Twenty to one: yesterday's points and coupon rollups for analytics, and any day marked dirty. */
     ECONOMY_ROLLUP("0 40 0 * * *");
 

@@ -110,10 +110,17 @@ public class MemberRepository {
                 .one();
     }
 
-    /** Stores the encrypted phone; fails with DuplicateKeyException when another member has it. */
-    public Mono<Member> setPhone(long id, byte[] cipher, byte[] lookupHash) {
-        return db.sql("update member set phone_cipher = :cipher, phone_hash = :hash where id = :id returning *")
-                .bind("id", id)
+    /**
+     * Stores the encrypted phone (and when the first one was bound); fails with
+     * DuplicateKeyException when another member has it.
+     */
+    public Mono<Member> setPhone(long id, byte[] cipher, byte[] lookupHash, Instant at) {
+        return db.sql("""
+                        update member set phone_cipher = :cipher, phone_hash = :hash,
+                                          phone_bound_at = coalesce(phone_bound_at, :at)
+                        where id = :id returning *
+                        """)
+                .bind("id", id).bind("at", at)
                 .bind("cipher", cipher)
                 .bind("hash", lookupHash)
                 .map(MemberRepository::toMember)

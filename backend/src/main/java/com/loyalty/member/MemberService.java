@@ -89,7 +89,7 @@ public class MemberService {
     public Mono<Member> bindPhone(long memberId, String code) {
         return weChat.phoneNumber(code)
                 .flatMap(phone -> members.findById(memberId).flatMap(before -> members
-                        .setPhone(memberId, phoneCipher.encrypt(phone), phoneCipher.lookupHash(phone))
+                        .setPhone(memberId, phoneCipher.encrypt(phone), phoneCipher.lookupHash(phone), clock.instant())
                         .flatMap(after -> before.phoneCipher() != null ? Mono.just(after)
                                 : Flux.fromStream(events::orderedStream).concatMap(e -> e.phoneBound(after))
                                         .then(Mono.just(after))))

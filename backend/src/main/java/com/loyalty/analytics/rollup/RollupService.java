@@ -1,0 +1,79 @@
+package com.loyalty.analytics.rollup;
+
+import com.loyalty.shared.config.BrandProperties;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.TreeSet;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Rolls business days up into the analytics tables, one brand and day per transaction; doing a
+ * day again replaces its rows. Only finished days (before today) are rolled up.
+ */
+@Service
+public class RollupService {
+
+    /** Nightly, days missing among this many before the date are rolled up too (after an outage). */
+    static final int CATCH_UP_DAYS = 7;
+
+    private final RollupRepository rollups;
+    private final BrandProperties brand;
+    private final Clock clock;
+    private final TransactionalOperator tx;
+
+    public RollupService(RollupRepository rollups, BrandProperties brand, Clock clock, TransactionalOperator tx) {
+        this.rollups = rollups;
+        this.brand = brand;
+        this.clock = clock;
+        this.tx = tx;
+    }
+
+    /** What a run did. */
+    public record Rolled(int days, int stale) {
+    }
+
+    /** The night's work for every brand: the day before the date, stale days, and days missing in the week before. */
+    public Mono<Rolled> nightly(LocalDate asOf) {
+        LocalDate end = min(asOf, brand.today(clock));
+        return rollups.brandIds().concatMap(brandId -> Mono.zip(
+                                rollups.staleDays(brandId, end).collectList(),
+                                rollups.freshDays(brandId, end.minusDays(CATCH_UP_DAYS), end.minusDays(1)).collectList())
+                        .flatMap(t -> {
+                            TreeSet<LocalDate> days = new TreeSet<>(t.getT1());
+                            for (LocalDate d = end.minusDays(CATCH_UP_DAYS); d.isBefore(end); d = d.plusDays(1)) {
+                                if (!t.getT2().contains(d)) {
+                                    days.add(d);
+                                }
+                            }
+                            return rollUp(brandId, List.copyOf(days)).map(n -> new Rolled(n, t.getT1().size()));
+                        }))
+                .reduce(new Rolled(0, 0), (a, b) -> new Rolled(a.days() + b.days(), a.stale() + b.stale()));
+    }
+
+    /** Rolls up (again) every finished day of [from, to] for the brand; returns how many days. */
+    public Mono<Integer> backfill(long brandId, LocalDate from, LocalDate to) {
+        LocalDate last = min(to, brand.today(clock).minusDays(1));
+        return last.isBefore(from) ? Mono.just(0) : rollUp(brandId, from.datesUntil(last.plusDays(1)).toList());
+    }
+
+    private Mono<Integer> rollUp(long brandId, List<LocalDate> days) {
+        return Flux.fromIterable(days).concatMap(day -> rollUp(brandId, day)).count().map(Long::intValue);
+    }
+
+    /** One day in one transaction: claim it, replace its rows, clear the stale mark read at the claim. */
+    Mono<LocalDate> rollUp(long brandId, LocalDate day) {
+        return rollups.claim(brandId, day, clock.instant())
+                .flatMap(mark -> rollups.replace(brandId, day, brand.zone())
+                        .then(mark.map(version -> rollups.clearStale(brandId, day, version)).orElse(Mono.empty())))
+                .thenReturn(day)
+                .as(tx::transactional);
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
