@@ -36,7 +36,8 @@ public class ChurnService {
         return scopes.resolve(staff, range.storeId()).flatMap(scope -> report(scope, range));
     }
 
-    private Mono<ChurnReport> report(AnalyticsScope scope, AnalyticsRange range) {
+    /** The report for a scope already checked (also the CSV export's entry). */
+    public Mono<ChurnReport> report(AnalyticsScope scope, AnalyticsRange range) {
         Period whole = new Period(range.from(), range.to());
         return Mono.zip(churn.stages(scope).collectList(), periods(scope, List.of(whole)),
                         periods(scope, range.periods()))

@@ -38,14 +38,15 @@ public class CouponReportService {
     }
 
     public Mono<CouponReport> report(Viewer staff, AnalyticsRange range) {
-        return scopes.resolve(staff, range.storeId()).flatMap(scope -> report(staff, scope, range));
+        return scopes.resolve(staff, range.storeId()).flatMap(scope -> report(scope, range));
     }
 
-    private Mono<CouponReport> report(Viewer staff, AnalyticsScope scope, AnalyticsRange range) {
+    /** The report for a scope already checked (also the CSV export's entry). */
+    public Mono<CouponReport> report(AnalyticsScope scope, AnalyticsRange range) {
         ZoneId zone = brand.zone();
         return coupons.flows(scope, range.from(), range.to(), brand.today(clock), zone).collectList()
                 .flatMap(rows -> names(rows).map(names -> Map.entry(rows, names)))
-                .zipWith(campaignReturns(staff, scope, range))
+                .zipWith(campaignReturns(scope, range))
                 .map(t -> {
                     List<CouponReportRepository.TemplateDay> rows = t.getT1().getKey();
                     var byPeriod = EconomyPeriods.group(range.periods(), rows, CouponReportRepository.TemplateDay::day);
@@ -68,11 +69,11 @@ public class CouponReportService {
     }
 
     /** The brand's campaigns overlapping the range, each with its stats as the campaign page shows them. */
-    private Mono<List<CampaignReturn>> campaignReturns(Viewer staff, AnalyticsScope scope, AnalyticsRange range) {
+    private Mono<List<CampaignReturn>> campaignReturns(AnalyticsScope scope, AnalyticsRange range) {
         ZoneId zone = brand.zone();
         return coupons.campaigns(scope.brandId(), range.from().atStartOfDay(zone).toInstant(),
                         range.to().plusDays(1).atStartOfDay(zone).toInstant())
-                .concatMap(c -> Mono.zip(campaignStats.stats(staff, c.id()), campaigns.couponCounts(c.id()))
+                .concatMap(c -> Mono.zip(campaignStats.stats(scope.brandId(), c.id()), campaigns.couponCounts(c.id()))
                         .map(t -> toReturn(c, t.getT1(), t.getT2()[2])))
                 .collectList();
     }

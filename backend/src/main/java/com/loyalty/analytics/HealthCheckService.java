@@ -26,13 +26,18 @@ public class HealthCheckService {
 
     /** {@code month} as YYYY-MM. */
     public Mono<MemberHealth> check(Viewer staff, String month, Long storeId) {
-        return Mono.fromCallable(() -> parse(month)).flatMap(ym -> scopes.resolve(staff, storeId).flatMap(scope -> Mono.zip(
-                        metric(ym, m -> health.newMemberConversion(scope, start(m), start(m.plusMonths(1)))),
+        return Mono.fromCallable(() -> parse(month)).flatMap(ym -> scopes.resolve(staff, storeId)
+                .flatMap(scope -> check(scope, ym)));
+    }
+
+    /** The check of a month for a scope already checked (also the CSV export's entry). */
+    public Mono<MemberHealth> check(AnalyticsScope scope, YearMonth ym) {
+        return Mono.zip(metric(ym, m -> health.newMemberConversion(scope, start(m), start(m.plusMonths(1)))),
                         metric(ym, m -> health.highValueRetention(scope, start(m.minusMonths(1)), start(m),
                                 start(m.plusMonths(1)))),
                         metric(ym, m -> health.pointsRedemption(scope, start(m), start(m.plusMonths(1)))),
                         metric(ym, m -> health.campaignParticipation(scope, start(m), start(m.plusMonths(1)))))
-                .map(t -> new MemberHealth(ym, scope.storeId(), t.getT1(), t.getT2(), t.getT3(), t.getT4()))));
+                .map(t -> new MemberHealth(ym, scope.storeId(), t.getT1(), t.getT2(), t.getT3(), t.getT4()));
     }
 
     /** The same count for the month and the month before. */

@@ -53,17 +53,27 @@ public class LtvService {
     /** The members in scope with the highest lifetime value, at most 100. */
     public Mono<List<MemberLifetimeValue>> top(Viewer staff, Long storeId, Integer first) {
         int limit = first == null ? DEFAULT_TOP : Pages.size(first);
-        return scopes.resolve(staff, storeId).flatMap(scope -> basis(scope.brandId())
-                .flatMap(basis -> values.top(scope, limit, basis, brand.today(clock), brand.zone()).collectList()));
+        return scopes.resolve(staff, storeId).flatMap(scope -> top(scope, limit));
+    }
+
+    /** The top members of a scope already checked. */
+    public Mono<List<MemberLifetimeValue>> top(AnalyticsScope scope, int limit) {
+        return basis(scope.brandId())
+                .flatMap(basis -> values.top(scope, limit, basis, brand.today(clock), brand.zone()).collectList());
     }
 
     /** Lifetime value per RFM segment, lifecycle stage or tag of the members in scope, highest value first. */
     public Mono<LtvBySegment> bySegment(Viewer staff, LtvGroupBy groupBy, Long storeId) {
-        return scopes.resolve(staff, storeId).flatMap(scope -> basis(scope.brandId())
+        return scopes.resolve(staff, storeId).flatMap(scope -> bySegment(scope, groupBy));
+    }
+
+    /** Lifetime value per group for a scope already checked. */
+    public Mono<LtvBySegment> bySegment(AnalyticsScope scope, LtvGroupBy groupBy) {
+        return basis(scope.brandId())
                 .flatMap(basis -> values.bySegment(scope, groupBy, basis, brand.today(clock), brand.zone())
                         .map(s -> labelled(groupBy, s)).collectList()
                         .map(list -> new LtvBySegment(groupBy, scope.storeId(), basis.monthlyChurnRate(),
-                                basis.expectedLifetimeMonths(), list))));
+                                basis.expectedLifetimeMonths(), list)));
     }
 
     /** Predictions rest on the brand's churn, whatever store is read. */

@@ -36,7 +36,8 @@ public class PointsEconomyService {
         return scopes.resolve(staff, range.storeId()).flatMap(scope -> report(scope, range));
     }
 
-    private Mono<PointsEconomy> report(AnalyticsScope scope, AnalyticsRange range) {
+    /** The report for a scope already checked (also the CSV export's entry). */
+    public Mono<PointsEconomy> report(AnalyticsScope scope, AnalyticsRange range) {
         Instant now = clock.instant();
         Instant[] until = IntStream.of(EXPIRY_WINDOWS_DAYS).mapToObj(d -> now.plus(Duration.ofDays(d)))
                 .toArray(Instant[]::new);

@@ -34,7 +34,8 @@ public class TierReportService {
         return scopes.resolve(staff, range.storeId()).flatMap(scope -> report(scope, range));
     }
 
-    private Mono<TierReport> report(AnalyticsScope scope, AnalyticsRange range) {
+    /** The report for a scope already checked (also the CSV export's entry). */
+    public Mono<TierReport> report(AnalyticsScope scope, AnalyticsRange range) {
         ZoneId zone = brand.zone();
         YearMonth first = YearMonth.from(range.from());
         YearMonth last = YearMonth.from(range.to());

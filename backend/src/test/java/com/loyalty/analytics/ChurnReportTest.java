@@ -119,6 +119,21 @@ class ChurnReportTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void theChurnExportHasTheSameNumbers() {
+        List<String> csv = EconomyExports.lines(staff(brand.managerUsername, STAFF_PASSWORD), "CHURN", range(null));
+
+        assertThat(csv).containsExactly("类型,开始日期,结束日期,期初客户,流失客户,留存客户,流失率,生命周期阶段,会员数,占比",
+                "期间,2026-04-01,2026-04-30,4,1,3,0.25,,,",
+                "期间,2026-05-01,2026-05-31,3,1,2,0.3333,,,",
+                "合计,2026-04-01,2026-05-31,4,2,2,0.5,,,",
+                "当前阶段,,2026-06-15,,,,,NEW,0,0",
+                "当前阶段,,2026-06-15,,,,,ACTIVE,1,0.125",
+                "当前阶段,,2026-06-15,,,,,DECLINING,1,0.125",
+                "当前阶段,,2026-06-15,,,,,DORMANT,1,0.125",
+                "当前阶段,,2026-06-15,,,,,CHURNED,5,0.625");
+    }
+
     private void buys(String name, String... days) {
         long member = brand.member(name, REGISTERED);
         for (String day : days) {

@@ -191,6 +191,22 @@ class CouponReportTest extends IntegrationTest {
         assertThat(rolledUp(Long.parseLong(store))).isEqualTo(direct(Long.parseLong(store))).isEqualTo("1/2000");
     }
 
+    @Test
+    void theCouponExportHasTheSameNumbers() {
+        Map<String, Object> range = Map.of("from", "2026-05-01", "to", "2026-06-15", "granularity", "MONTH");
+
+        assertThat(EconomyExports.lines(manager, "COUPONS", range)).containsExactly(
+                "类型,名称,开始日期,结束日期,发放,核销,核销率,优惠金额（元）,处理组人数,对照组人数,处理组收入（元）,"
+                        + "对照组收入（元）,归因收入（元）,积分成本（元）,总成本（元）,ROI",
+                "期间,,2026-05-01,2026-05-31,3,2,0.6667,40.00,,,,,,,,",
+                "期间,,2026-06-01,2026-06-15,3,3,1,45.01,,,,,,,,",
+                "合计,,2026-05-01,2026-06-15,6,5,0.8333,85.01,,,,,,,,",
+                "券模板,满100减20,2026-05-01,2026-06-15,4,4,1,72.50,,,,,,,,",
+                "券模板,满50减5,2026-05-01,2026-06-15,2,1,0.5,12.51,,,,,,,,",
+                "活动,回流礼,2026-05-01,2026-05-31,2,2,1,40.00,2,1,270.00,60.00,150.00,0.00,40.00,2.75",
+                "活动,积分礼,2026-06-01,2026-06-30,0,0,,0.00,1,1,400.00,0.00,400.00,1.00,1.00,399");
+    }
+
     private long purchase(long member, String day, long amountCents, long discountCents) {
         long id = brand.purchase(member, day(day), amountCents);
         more.discounts(id, discountCents, 0, 0);

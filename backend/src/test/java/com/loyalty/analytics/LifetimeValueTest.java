@@ -141,6 +141,19 @@ class LifetimeValueTest extends IntegrationTest {
                 .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification"))).verify();
     }
 
+    @Test
+    void theLifetimeValueExportHasTheSameNumbers() {
+        List<String> csv = EconomyExports.lines(manager, "LIFETIME_VALUE",
+                Map.of("from", "2026-06-01", "to", "2026-06-15"));
+
+        assertThat(csv.get(0)).isEqualTo("类型,分组或会员,会员ID,会员数,订单数,历史价值（元）,平均历史价值（元）,预测价值（元）,"
+                + "平均预测价值（元）,生命周期价值（元）,月均购买次数,月流失率,预期生命周期（月）");
+        assertThat(csv).contains("标签,VIP,,2,,307.50,153.75,298.61,149.30,606.11,,0.25,4",
+                "会员,L1," + ids.get("L1") + ",1,2,227.50,227.50,227.50,227.50,455.00,0.5,0.25,4");
+        assertThat(csv.stream().filter(line -> line.startsWith("会员,")).map(line -> line.split(",")[1]))
+                .containsExactly("L1", "L3", "L2", "L6", "L4");
+    }
+
     private long handBuilt(String name) {
         long id = brand.member(name, day("2026-01-01"));
         ids.put(name, id);

@@ -149,6 +149,18 @@ class MemberHealthTest extends IntegrationTest {
                 .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification"))).verify();
     }
 
+    @Test
+    void theHealthExportHasOneRowPerMonthAndRate() {
+        List<String> csv = EconomyExports.lines(staff(brand.managerUsername, STAFF_PASSWORD), "MEMBER_HEALTH",
+                Map.of("from", "2026-05-01", "to", "2026-05-31"));
+
+        assertThat(csv).containsExactly("月份,指标,人数,基数,比率,上月人数,上月基数,上月比率,变化",
+                "2026-05,新会员转化率,2,4,0.5,2,3,0.6667,-0.1667",
+                "2026-05,高价值会员留存率,1,2,0.5,2,2,1,-0.5",
+                "2026-05,积分使用活跃度,2,4,0.5,1,3,0.3333,0.1667",
+                "2026-05,活动参与率,1,4,0.25,1,3,0.3333,-0.0833");
+    }
+
     /** A member registered at the brand's store on the day, with purchases "day:cents" there. */
     private long joined(String registered, String... buys) {
         long id = more.registeredAt(brand.member("m", day(registered)), brand.storeId);

@@ -165,6 +165,19 @@ class PointsEconomyTest extends IntegrationTest {
         assertThat(earned(report(brandAdmin, null, "WEEK"))).as("rolled up again from the ledger").isEqualTo(580);
     }
 
+    @Test
+    void thePointsExportHasTheSameNumbers() {
+        Map<String, Object> range = Map.of("from", "2026-06-01", "to", "2026-06-15", "granularity", "WEEK");
+
+        assertThat(EconomyExports.lines(staff(brand.managerUsername, STAFF_PASSWORD), "POINTS_ECONOMY", range))
+                .containsExactly("类型,开始日期,结束日期,发放积分,消费获得,签到,邀请,活动赠送,消耗积分,收银抵现,兑换优惠券,补签,"
+                                + "过期,退款扣回,退款返还,手工增加,手工扣减,净变化,当前积分负债,负债价值（元）,30天内到期,60天内到期,90天内到期",
+                        "期间,2026-06-01,2026-06-07,500,500,0,0,0,300,300,0,0,0,0,0,0,0,200,,,,,",
+                        "期间,2026-06-08,2026-06-14,0,0,0,0,0,110,0,100,10,0,100,50,0,0,-160,,,,,",
+                        "期间,2026-06-15,2026-06-15,120,80,0,0,40,0,0,0,0,0,0,0,0,0,120,,,,,",
+                        "合计,2026-06-01,2026-06-15,620,580,0,0,40,410,300,100,10,0,100,50,0,0,160,1160,11.60,530,1030,1030");
+    }
+
     private static Object earned(Map<String, Object> report) {
         return ((Map<?, ?>) report.get("total")).get("earned");
     }

@@ -106,6 +106,21 @@ class TierReportTest extends IntegrationTest {
                 moves("2026-03", 2, 0, 0, 1), moves("2026-04", 3, 1, 0, 1), moves("2026-05", 4, 0, 1, 1)));
     }
 
+    @Test
+    void theTierExportHasTheSameNumbers() {
+        Map<String, Object> range = Map.of("from", "2026-03-01", "to", "2026-05-31", "granularity", "MONTH");
+
+        assertThat(EconomyExports.lines(staff(brand.managerUsername, STAFF_PASSWORD), "TIERS", range)).containsExactly(
+                "类型,开始日期,结束日期,普通会员数,银卡会员数,金卡会员数,黑钻会员数,复核人数,复核升级,复核降级,即时升级",
+                "期末分布,2026-03-01,2026-03-31,0,3,0,0,,,,",
+                "期末分布,2026-04-01,2026-04-30,1,2,1,0,,,,",
+                "期末分布,2026-05-01,2026-05-31,2,0,2,0,,,,",
+                "当前分布,,,3,0,2,0,,,,",
+                "月度变动,2026-03-01,2026-03-31,,,,,2,0,0,1",
+                "月度变动,2026-04-01,2026-04-30,,,,,3,1,0,0",
+                "月度变动,2026-05-01,2026-05-31,,,,,3,0,1,1");
+    }
+
     private long atStore(String name, String registered) {
         return more.registeredAt(brand.member(name, day(registered)), brand.storeId);
     }
