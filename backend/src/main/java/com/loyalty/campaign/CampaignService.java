@@ -118,7 +118,12 @@ public class CampaignService {
     }
 
     public Mono<CampaignStats> stats(Viewer staff, long campaignId) {
-        return campaigns.find(staff.brandId(), campaignId)
+        return stats(staff.brandId(), campaignId);
+    }
+
+    /** The stats of a campaign of the brand (CAMPAIGN_NOT_FOUND for another brand's). */
+    public Mono<CampaignStats> stats(long brandId, long campaignId) {
+        return campaigns.find(brandId, campaignId)
                 .switchIfEmpty(Mono.error(() -> new BusinessException(ErrorCode.CAMPAIGN_NOT_FOUND, "活动不存在")))
                 .flatMap(c -> Mono.zip(campaigns.audienceCounts(c.id()), campaigns.couponCounts(c.id()),
                                 campaigns.ordersAndRevenue(c, false), campaigns.ordersAndRevenue(c, true),

@@ -18,7 +18,9 @@ public enum JobName {
     /** Every minute: sends the notifications that are due. */
     SEND_NOTIFICATIONS("0 * * * * *", false),
     /** Five past midnight: rolls yesterday up into the analytics tables. */
-    ANALYTICS_ROLLUP("0 5 0 * * *");
+    ANALYTICS_ROLLUP("0 5 0 * * *"),
+    /** Twenty to one: yesterday's points and coupon rollups for analytics, and any day marked dirty. */
+    ECONOMY_ROLLUP("0 40 0 * * *");
 
     private final String defaultCron;
     private final boolean oncePerDate;

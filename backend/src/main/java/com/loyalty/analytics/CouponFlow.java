@@ -1,0 +1,12 @@
+package com.loyalty.analytics;
+
+import java.time.LocalDate;
+
+/** Coupons issued and redeemed from {@code start} to {@code end}, and the discount the redeemed ones gave. */
+public record CouponFlow(LocalDate start, LocalDate end, long issued, long redeemed, long discountCents) {
+
+    /** redeemed / issued in the same days; null when none were issued (may exceed 1). */
+    public Double redemptionRate() {
+        return issued == 0 ? null : (double) redeemed / issued;
+    }
+}

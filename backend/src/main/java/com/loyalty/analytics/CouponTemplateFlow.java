@@ -1,0 +1,11 @@
+package com.loyalty.analytics;
+
+/** One coupon template's coupons issued and redeemed over the range, and the discount they gave. */
+public record CouponTemplateFlow(long templateId, String name, String kind, long issued, long redeemed,
+                                 long discountCents) {
+
+    /** redeemed / issued; null when none were issued. */
+    public Double redemptionRate() {
+        return issued == 0 ? null : (double) redeemed / issued;
+    }
+}

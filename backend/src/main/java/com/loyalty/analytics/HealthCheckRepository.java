@@ -1,0 +1,118 @@
+package com.loyalty.analytics;
+
+import java.time.Instant;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/**
+ * SQL behind the monthly health check: each query counts, for the members in scope and the month
+ * [start, end), the base of a rate and the members who meet it, as {members, base}. Orders refunded
+ * in full do not count as purchases.
+ */
+@Repository
+public class HealthCheckRepository {
+
+    private static final String BOUGHT = """
+            exists (select 1 from purchase p where p.member_id = %s and p.refunded_cents < p.amount_cents
+                    and p.occurred_at >= %s and p.occurred_at < %s)""";
+
+    private final DatabaseClient db;
+
+    public HealthCheckRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Members who registered in the month, and those of them who bought in it. */
+    public Mono<long[]> newMemberConversion(AnalyticsScope scope, Instant start, Instant end) {
+        return counts(db.sql("""
+                        select count(*) filter (where %s) as members, count(*) as base
+                        from member m where %s and m.registered_at >= :start and m.registered_at < :end
+                        """.formatted(BOUGHT.formatted("m.id", ":start", ":end"), ScopedMembers.CONDITION)),
+                scope, start, end);
+    }
+
+    /**
+     * The top fifth by spend (amount less refunds) of the members who bought in the month before
+     * (ties share the better place, as RFM scores), and those of them who bought again in the month.
+     */
+    public Mono<long[]> highValueRetention(AnalyticsScope scope, Instant before, Instant start, Instant end) {
+        return counts(db.sql("""
+                        with spend as (
+                            select p.member_id, sum(p.amount_cents - p.refunded_cents) as spend
+                            from purchase p join member m on m.id = p.member_id
+                            where %s and p.refunded_cents < p.amount_cents
+                              and p.occurred_at >= :before and p.occurred_at < :start
+                            group by p.member_id
+                        ),
+                        ranked as (select member_id, rank() over (order by spend desc) as r, count(*) over () as n
+                                   from spend),
+                        top as (select member_id from ranked where (r - 1) * 5 < n)
+                        select count(*) filter (where %s) as members, count(*) as base from top
+                        """.formatted(ScopedMembers.CONDITION, BOUGHT.formatted("top.member_id", ":start", ":end")))
+                .bind("before", before), scope, start, end);
+    }
+
+    /**
+     * Members holding points in the month (a positive balance when it began, or points received in
+     * it), and those of them who spent points in it (at the till, for coupons, for make-up check-ins).
+     */
+    public Mono<long[]> pointsRedemption(AnalyticsScope scope, Instant start, Instant end) {
+        return counts(db.sql("""
+                        with scoped as (select m.id from member m where %s),
+                        holders as (
+                            select l.member_id from points_ledger l join scoped s on s.id = l.member_id
+                            where l.created_at < :start group by l.member_id having sum(l.delta) > 0
+                            union
+                            select l.member_id from points_ledger l join scoped s on s.id = l.member_id
+                            where l.created_at >= :start and l.created_at < :end and l.delta > 0
+                        ),
+                        spenders as (
+                            select distinct l.member_id from points_ledger l join scoped s on s.id = l.member_id
+                            where l.created_at >= :start and l.created_at < :end
+                              and l.kind in ('REDEEM', 'COUPON_EXCHANGE', 'MAKE_UP')
+                        )
+                        select count(*) filter (where member_id in (select member_id from spenders)) as members,
+                               count(*) as base from holders
+                        """.formatted(ScopedMembers.CONDITION)), scope, start, end);
+    }
+
+    /**
+     * Treated members of the launched campaigns running in the month, and those who took part: a
+     * purchase in the month inside the campaign's window, which for a coupon-pack campaign used one
+     * of its coupons.
+     */
+    public Mono<long[]> campaignParticipation(AnalyticsScope scope, Instant start, Instant end) {
+        return counts(db.sql("""
+                        with running as (
+                            select id, benefit_kind, greatest(starts_at, :start) as from_at, least(ends_at, :end) as to_at
+                            from campaign where brand_id = :b and launched_at is not null
+                              and starts_at < :end and ends_at > :start
+                        ),
+                        targeted as (
+                            select cm.member_id, r.* from campaign_member cm join running r on r.id = cm.campaign_id
+                            join member m on m.id = cm.member_id
+                            where not cm.in_control and %s
+                        ),
+                        took_part as (
+                            select distinct t.member_id from targeted t
+                            where case when t.benefit_kind = 'COUPON_PACK' then exists (
+                                           select 1 from member_coupon c join purchase p on p.id = c.purchase_id
+                                           where c.campaign_id = t.id and c.member_id = t.member_id
+                                             and p.occurred_at >= t.from_at and p.occurred_at < t.to_at)
+                                       else %s end
+                        )
+                        select (select count(*) from took_part) as members,
+                               (select count(distinct member_id) from targeted) as base
+                        """.formatted(ScopedMembers.CONDITION, BOUGHT.formatted("t.member_id", "t.from_at", "t.to_at"))),
+                scope, start, end);
+    }
+
+    private static Mono<long[]> counts(DatabaseClient.GenericExecuteSpec spec, AnalyticsScope scope, Instant start,
+                                       Instant end) {
+        return spec.bind("b", scope.brandId()).bind("s", ScopedMembers.store(scope)).bind("start", start)
+                .bind("end", end)
+                .map(row -> new long[] {row.get("members", Long.class), row.get("base", Long.class)})
+                .one();
+    }
+}

@@ -1,0 +1,55 @@
+package com.loyalty.analytics;
+
+import com.loyalty.analytics.export.CsvReport;
+import com.loyalty.analytics.export.CsvTable;
+import com.loyalty.analytics.export.ReportKind;
+import com.loyalty.shared.graphql.Pages;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * CSV of lifetime value as of today (the range is not used): one row per RFM segment, lifecycle
+ * stage and tag, then the top 100 members by lifetime value.
+ */
+@Component
+public class LtvCsvReport implements CsvReport {
+
+    private final LtvService values;
+
+    public LtvCsvReport(LtvService values) {
+        this.values = values;
+    }
+
+    @Override
+    public ReportKind kind() {
+        return ReportKind.LIFETIME_VALUE;
+    }
+
+    @Override
+    public Mono<CsvTable> build(AnalyticsScope scope, AnalyticsRange range) {
+        return Mono.zip(values.bySegment(scope, LtvGroupBy.RFM_SEGMENT), values.bySegment(scope, LtvGroupBy.LIFECYCLE_STAGE),
+                        values.bySegment(scope, LtvGroupBy.TAG), values.top(scope, Pages.MAX_PAGE))
+                .map(t -> {
+                    CsvTable table = CsvTable.withHeader("类型", "分组或会员", "会员ID", "会员数", "订单数",
+                            "历史价值（元）", "平均历史价值（元）", "预测价值（元）", "平均预测价值（元）", "生命周期价值（元）",
+                            "月均购买次数", "月流失率", "预期生命周期（月）");
+                    segments(table, "RFM分群", t.getT1());
+                    segments(table, "生命周期阶段", t.getT2());
+                    segments(table, "标签", t.getT3());
+                    t.getT4().forEach(m -> table.row("会员", m.nickname(), m.memberId(), 1, m.orders(),
+                            EconomyCsv.yuan(m.historicalValueCents()), EconomyCsv.yuan(m.historicalValueCents()),
+                            EconomyCsv.yuan(m.predictedValueCents()), EconomyCsv.yuan(m.predictedValueCents()),
+                            EconomyCsv.yuan(m.lifetimeValueCents()), m.purchasesPerMonth(), m.monthlyChurnRate(),
+                            m.expectedLifetimeMonths()));
+                    return table;
+                });
+    }
+
+    private static void segments(CsvTable table, String kind, LtvBySegment groups) {
+        groups.segments().forEach(s -> table.row(kind, s.label(), null, s.members(), null,
+                EconomyCsv.yuan(s.historicalValueCents()), EconomyCsv.yuan(s.averageHistoricalValueCents()),
+                EconomyCsv.yuan(s.predictedValueCents()), EconomyCsv.yuan(s.averagePredictedValueCents()),
+                EconomyCsv.yuan(s.lifetimeValueCents()), null, groups.monthlyChurnRate(),
+                groups.expectedLifetimeMonths()));
+    }
+}

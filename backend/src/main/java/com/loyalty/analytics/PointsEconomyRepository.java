@@ -1,0 +1,63 @@
+package com.loyalty.analytics;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** SQL behind the points economy: points moved per day and kind, what members hold, what is about to expire. */
+@Repository
+public class PointsEconomyRepository {
+
+    private static final String FLOWS = EconomyRollupSql.read("analytics_points_daily",
+            "day, store_id, kind, credited, debited", EconomyRollupSql.POINTS_BY_DAY,
+            "day, kind, sum(credited)::bigint as credited, sum(debited)::bigint as debited", "group by day, kind");
+
+    private final DatabaseClient db;
+
+    public PointsEconomyRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Points a ledger kind added and took away on one business day. */
+    public record KindDay(LocalDate day, String kind, long credited, long debited) {
+    }
+
+    /** Per day and kind from {@code from} to {@code to}: rolled-up days from the rollup, the rest (today) raw. */
+    public Flux<KindDay> flows(AnalyticsScope scope, LocalDate from, LocalDate to, LocalDate today, ZoneId zone) {
+        return db.sql(FLOWS)
+                .bind("b", scope.brandId()).bind("s", ScopedMembers.store(scope)).bind("from", from).bind("to", to)
+                .bind("today", today).bind("zone", zone.getId())
+                .map(row -> new KindDay(row.get("day", LocalDate.class), row.get("kind", String.class),
+                        row.get("credited", Long.class), row.get("debited", Long.class)))
+                .all();
+    }
+
+    /** Points the members in scope hold and can spend: the sum of positive balances. */
+    public Mono<Long> liability(AnalyticsScope scope) {
+        return db.sql("""
+                        select coalesce(sum(p.balance), 0)::bigint as points from member_points p
+                        join member m on m.id = p.member_id where %s and p.balance > 0
+                        """.formatted(ScopedMembers.CONDITION))
+                .bind("b", scope.brandId()).bind("s", ScopedMembers.store(scope))
+                .map(row -> row.get("points", Long.class)).one();
+    }
+
+    /** Points left in the scope's buckets expiring after {@code now} and at the latest {@code until[i]}, for each i. */
+    public Mono<long[]> expiring(AnalyticsScope scope, Instant now, Instant[] until) {
+        return db.sql("""
+                        select coalesce(sum(g.remaining) filter (where g.expires_at <= :u0), 0)::bigint as e0,
+                               coalesce(sum(g.remaining) filter (where g.expires_at <= :u1), 0)::bigint as e1,
+                               coalesce(sum(g.remaining) filter (where g.expires_at <= :u2), 0)::bigint as e2
+                        from points_grant g join member m on m.id = g.member_id
+                        where %s and g.remaining > 0 and g.expires_at > :now and g.expires_at <= :u2
+                        """.formatted(ScopedMembers.CONDITION))
+                .bind("b", scope.brandId()).bind("s", ScopedMembers.store(scope)).bind("now", now)
+                .bind("u0", until[0]).bind("u1", until[1]).bind("u2", until[2])
+                .map(row -> new long[] {row.get("e0", Long.class), row.get("e1", Long.class), row.get("e2", Long.class)})
+                .one();
+    }
+}
