@@ -33,6 +33,8 @@ import reactor.netty.resources.LoopResources;
  */
 public final class FakeWeChatServer {
 
+    /** The key under which programmed sign-in failures are kept, next to the member's name. */
+    private static final String SIGN_IN = "code2session";
     private static final Pattern LOGIN_CODE = Pattern.compile("dev-([A-Za-z0-9_-]{1,64})(\\.[A-Za-z0-9_-]+)?");
     private static final Pattern PHONE_CODE = Pattern.compile("phone-(\\d{5,15})");
 
@@ -86,6 +88,11 @@ public final class FakeWeChatServer {
         return sentMessages.stream().filter(m -> m.toUser().equals(openid)).toList();
     }
 
+    /** The next sign-ins (code2session) of member {@code name} get these errcodes, in order. */
+    public void failNextSignIns(String name, int... errcodes) {
+        state.program(name + "|" + SIGN_IN, errcodes);
+    }
+
     /** The next subscribe messages to the openid (any template) get these errcodes, in order. */
     public void failNext(String openid, int... errcodes) {
         state.program(openid, errcodes);
@@ -124,10 +131,14 @@ public final class FakeWeChatServer {
             return error(40029, "invalid code");
         }
         boolean singleUse = m.group(2) != null;
+        String name = m.group(1);
+        int programmed = state.nextAnswer(name, SIGN_IN);
+        if (programmed != 0) {
+            return error(programmed, "fake error " + programmed);
+        }
         if (singleUse && !usedCodes.add(code)) {
             return error(40163, "code been used");
         }
-        String name = m.group(1);
         JsonObject answer = new JsonObject();
         answer.addProperty("openid", openidOf(name));
         answer.addProperty("unionid", "u-fake-" + name);

@@ -3,11 +3,16 @@ package com.loyalty.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.loyalty.support.IntegrationTest;
+import com.loyalty.wechat.FakeWeChatServer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class MemberLoginTest extends IntegrationTest {
+
+    @Autowired
+    FakeWeChatServer weChat;
 
     @Test
     void firstLoginRegistersTheMemberAndTheNextFindsTheSameOne() {
@@ -32,6 +37,24 @@ class MemberLoginTest extends IntegrationTest {
                 .path("login.accessToken").valueIsNull()
                 .path("login.userErrors[0].code").entity(String.class).isEqualTo("WECHAT_CODE_INVALID")
                 .path("login.userErrors[0].message").entity(String.class).isEqualTo("登录凭证无效，请重新登录");
+    }
+
+    @Test
+    void whenWeChatIsBusyTheMemberIsToldToRetryAndTheSameCodeThenSignsThemIn() {
+        String name = unique("busy");
+        String code = "dev-" + name + ".once";
+        weChat.failNextSignIns(name, 45011);
+
+        anonymous().documentName("login").variable("input", Map.of("code", code)).execute()
+                .path("login.accessToken").valueIsNull()
+                .path("login.userErrors[0].code").entity(String.class).isEqualTo("WECHAT_UNAVAILABLE")
+                .path("login.userErrors[0].message").entity(String.class).isEqualTo("微信服务暂时不可用，请稍后再试");
+        assertThat(db.sql("select count(*) as n from member where openid = :o").bind("o", "o-fake-" + name)
+                .map(row -> row.get("n", Long.class)).one().block()).as("nothing half registered").isZero();
+
+        anonymous().documentName("login").variable("input", Map.of("code", code)).execute()
+                .path("login.userErrors").entityList(Object.class).hasSize(0)
+                .path("login.registered").entity(Boolean.class).isEqualTo(true);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.loyalty.analytics.rollup;
 
+import com.loyalty.analytics.EconomyRollupRepository;
 import com.loyalty.member.Member;
 import com.loyalty.purchase.Purchase;
 import com.loyalty.purchase.PurchaseEvents;
@@ -11,18 +12,22 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Marks a past business day stale when an order is recorded for it (an import) or one of its
- * orders is refunded, in the same transaction, so its numbers are read live until rolled up again.
+ * Marks a past business day stale in both rollups (sales and members; points and coupons) when an
+ * order is recorded for it (an import) or one of its orders is refunded, in the same transaction,
+ * so its numbers are read live until rolled up again.
  */
 @Component
 public class StaleDayMarks implements PurchaseEvents {
 
     private final RollupRepository rollups;
+    private final EconomyRollupRepository economy;
     private final BrandProperties brand;
     private final Clock clock;
 
-    public StaleDayMarks(RollupRepository rollups, BrandProperties brand, Clock clock) {
+    public StaleDayMarks(RollupRepository rollups, EconomyRollupRepository economy, BrandProperties brand,
+                         Clock clock) {
         this.rollups = rollups;
+        this.economy = economy;
         this.brand = brand;
         this.clock = clock;
     }
@@ -44,6 +49,8 @@ public class StaleDayMarks implements PurchaseEvents {
 
     private Mono<Void> markIfPast(Purchase purchase) {
         LocalDate day = LocalDate.ofInstant(purchase.occurredAt(), brand.zone());
-        return day.isBefore(brand.today(clock)) ? rollups.markStale(purchase.brandId(), day) : Mono.empty();
+        return day.isBefore(brand.today(clock))
+                ? rollups.markStale(purchase.brandId(), day).then(economy.markDirty(purchase.brandId(), day))
+                : Mono.empty();
     }
 }
