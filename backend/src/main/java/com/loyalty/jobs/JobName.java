@@ -16,7 +16,9 @@ public enum JobName {
     /** Ten in the morning: wake-up, birthday, repurchase and follow-up rules. */
     AUTOMATION("0 0 10 * * *"),
     /** Every minute: sends the notifications that are due. */
-    SEND_NOTIFICATIONS("0 * * * * *");
+    SEND_NOTIFICATIONS("0 * * * * *"),
+    /** Three in the morning: association rules and best sellers for recommendations, mined afresh. */
+    RECOMMENDATION_RULES("0 0 3 * * *");
 
     private final String defaultCron;
 
