@@ -65,5 +65,4 @@ create table store_stock (
     primary key (store_id, sku)
 );
 
--- Mining reads the brand's most recent purchases in a window.
-create index purchase_brand_occurred on purchase (brand_id, occurred_at);
+-- Mining reads the brand's most recent purchases through purchase_brand_occurred (V12).
