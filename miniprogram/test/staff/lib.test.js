@@ -141,6 +141,15 @@ describe('refund form', () => {
     expect(refundForm.refusal({ code: 'REFUND_EXCEEDS_ORDER', message: 'other' })).toBe('退款金额超过订单剩余可退金额')
     expect(refundForm.refusal({ code: 'NETWORK' })).toBeNull()
   })
+
+  test('aGuestOrderReadsAsNonMemberWithNoBalance', () => {
+    const v = refundForm.refundView({
+      refund: { refundNo: 'R1', amountCents: 500, pointsReversed: 0, pointsReturned: 0, couponsReturned: 0, couponsKept: 0 },
+      purchase: { orderNo: 'G1', amountCents: 1000, refundedCents: 500, member: null },
+      replayed: false
+    })
+    expect([v.memberName, v.balance, v.refundedTotal]).toEqual(['非会员顾客', '', '¥5 / ¥10'])
+  })
 })
 
 describe('adjust form', () => {

@@ -29,7 +29,7 @@ function resultView(payload) {
   const member = p.member || {}
   return {
     orderNo: p.orderNo,
-    memberName: member.nickname || '会员',
+    memberName: p.member === null ? '非会员顾客' : (member.nickname || '会员'),
     memberPhone: member.phone || '',
     amount: format.yuan(p.amountCents),
     couponDiscount: format.yuan(p.couponDiscountCents),

@@ -44,7 +44,7 @@ function refundView(payload) {
     couponsReturned: r.couponsReturned,
     couponsKept: r.couponsKept,
     refundedTotal: p.amountCents === undefined ? '' : `${format.yuan(p.refundedCents)} / ${format.yuan(p.amountCents)}`,
-    memberName: member.nickname || '会员',
+    memberName: p.member === null ? '非会员顾客' : (member.nickname || '会员'),
     balance: member.pointsBalance === undefined ? '' : format.points(member.pointsBalance),
     replayed: !!payload.replayed
   }

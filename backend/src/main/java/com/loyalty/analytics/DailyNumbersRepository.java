@@ -24,14 +24,14 @@ public class DailyNumbersRepository {
                 .map(row -> row.get("n", Long.class).intValue()).one();
     }
 
-    /** Orders and their total in [from, to). */
+    /** Members' orders (guest orders left out) and their total in [from, to). */
     public record Sales(int orders, long cents) {
     }
 
     public Mono<Sales> sales(long brandId, Long storeId, Instant from, Instant to) {
         return db.sql("select count(*) as n, coalesce(sum(amount_cents), 0) as cents from purchase"
                         + " where brand_id = :b and occurred_at >= :from and occurred_at < :to"
-                        + " and (cast(:s as bigint) is null or store_id = :s)")
+                        + " and member_id is not null and (cast(:s as bigint) is null or store_id = :s)")
                 .bind("b", brandId).bind("from", from).bind("to", to).bind("s", store(storeId))
                 .map(row -> new Sales(row.get("n", Long.class).intValue(), row.get("cents", Long.class)))
                 .one();
@@ -44,7 +44,7 @@ public class DailyNumbersRepository {
     public Mono<Buyers> buyers(long brandId, Long storeId, Instant from, Instant to) {
         return db.sql("select count(*) as once, count(*) filter (where orders >= 2) as twice from ("
                         + " select member_id, count(*) as orders from purchase where brand_id = :b"
-                        + " and occurred_at >= :from and occurred_at < :to"
+                        + " and occurred_at >= :from and occurred_at < :to and member_id is not null"
                         + " and (cast(:s as bigint) is null or store_id = :s) group by member_id) per_member")
                 .bind("b", brandId).bind("from", from).bind("to", to).bind("s", store(storeId))
                 .map(row -> new Buyers(row.get("once", Long.class).intValue(), row.get("twice", Long.class).intValue()))

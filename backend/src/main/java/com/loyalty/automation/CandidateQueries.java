@@ -102,7 +102,8 @@ public class CandidateQueries {
                         with buys as (
                             select p.member_id, i.category, (p.occurred_at at time zone :zone)::date as day
                             from purchase p join purchase_item i on i.purchase_id = p.id
-                            where p.brand_id = :b and p.refunded_cents < p.amount_cents and i.category is not null
+                            where p.brand_id = :b and p.member_id is not null and p.refunded_cents < p.amount_cents
+                              and i.category is not null
                               and p.occurred_at >= cast(:asOf as date) - 365
                             group by p.member_id, i.category, day
                         ),

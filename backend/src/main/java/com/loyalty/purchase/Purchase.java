@@ -4,12 +4,15 @@ import com.loyalty.points.EarnLine;
 import java.time.Instant;
 import java.util.List;
 
-/** A purchase recorded at the till (or imported), with what it earned and what was refunded. */
+/**
+ * A purchase recorded at the till (or imported), with what it earned and what was refunded;
+ * {@code memberId} is null for a guest (non-member) order.
+ */
 public record Purchase(
         long id,
         long brandId,
         long storeId,
-        long memberId,
+        Long memberId,
         String orderNo,
         Channel channel,
         long amountCents,
@@ -23,6 +26,11 @@ public record Purchase(
 
     /** Where the purchase happened. */
     public enum Channel { STORE, ONLINE }
+
+    /** True for an order of a walk-in customer who is not a member (非会员). */
+    public boolean guest() {
+        return memberId == null;
+    }
 
     /** What the member paid: the total less coupons and points. */
     public long paidCents() {

@@ -40,8 +40,14 @@ public class PurchaseController {
         return refunds.refund(viewer, input).transform(Payloads.recover(RefundPurchasePayload::failed));
     }
 
+    /** The member of the order; null for a guest order. */
     @SchemaMapping(typeName = "Purchase")
     public Mono<Member> member(Purchase purchase) {
-        return members.get(purchase.memberId());
+        return purchase.guest() ? Mono.empty() : members.get(purchase.memberId());
+    }
+
+    @SchemaMapping(typeName = "Purchase")
+    public boolean memberOrder(Purchase purchase) {
+        return !purchase.guest();
     }
 }

@@ -46,9 +46,9 @@ public class PurchaseRepository {
 
     /**
      * Inserts the purchase with what it earns unless the store already has that order number;
-     * empty in that case.
+     * empty in that case. {@code memberId} is null for a guest order.
      */
-    public Mono<Purchase> insertIfAbsent(long brandId, long storeId, long memberId, RecordPurchaseInput in,
+    public Mono<Purchase> insertIfAbsent(long brandId, long storeId, Long memberId, RecordPurchaseInput in,
                                          Purchase.Channel channel, long pointsRedeemed, long redeemedCents,
                                          long couponDiscountCents, Instant occurredAt, long staffId, Earning earning) {
         return db.sql("""
@@ -62,7 +62,8 @@ public class PurchaseRepository {
                         returning *
                         """)
                 .bind("earned", earning.points()).bind("breakdown", encode(earning.breakdown()))
-                .bind("brandId", brandId).bind("storeId", storeId).bind("memberId", memberId)
+                .bind("brandId", brandId).bind("storeId", storeId)
+                .bind("memberId", Parameter.fromOrEmpty(memberId, Long.class))
                 .bind("orderNo", in.orderNo()).bind("channel", channel.name()).bind("amount", in.amountCents())
                 .bind("pointsRedeemed", pointsRedeemed).bind("redeemedCents", redeemedCents)
                 .bind("couponDiscount", couponDiscountCents)
@@ -92,6 +93,12 @@ public class PurchaseRepository {
                     .bind("quantity" + i, item.quantity()).bind("price" + i, item.unitPriceCents());
         }
         return spec.then();
+    }
+
+    /** Locks the order's row until the transaction ends, so refunds of a guest order apply one at a time. */
+    public Mono<Void> lock(long purchaseId) {
+        return db.sql("select id from purchase where id = :id for update").bind("id", purchaseId)
+                .map(row -> row.get("id", Long.class)).one().then();
     }
 
     public Mono<Purchase> addRefunded(long purchaseId, long cents) {

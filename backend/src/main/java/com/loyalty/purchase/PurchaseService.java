@@ -30,7 +30,8 @@ import reactor.core.publisher.Mono;
 /**
  * Records purchases at the till: points paid at the till come off the soonest-expiring buckets,
  * points earned on the amount paid go into a new bucket. Store + order number is the
- * idempotency key: a repeat returns the first result and changes nothing.
+ * idempotency key: a repeat returns the first result and changes nothing. An order naming no
+ * member is a guest (non-member) order, recorded by {@link GuestPurchases}.
  */
 @Service
 public class PurchaseService {
@@ -51,12 +52,13 @@ public class PurchaseService {
     private final CampaignService campaigns;
     private final ObjectProvider<PurchaseEvents> events;
     private final TransactionalOperator tx;
+    private final GuestPurchases guests;
 
     public PurchaseService(PurchaseRepository purchases, PointsService points, EarningRules earningRules,
                            MemberService members, MemberCodeService memberCodes, StoreScope storeScope,
                            StaffAuditLog audit, BrandProperties brand, Clock clock, TierService tiers,
                            CouponRedemption coupons, CampaignService campaigns, ObjectProvider<PurchaseEvents> events,
-                           TransactionalOperator tx) {
+                           TransactionalOperator tx, GuestPurchases guests) {
         this.purchases = purchases;
         this.points = points;
         this.earningRules = earningRules;
@@ -71,6 +73,7 @@ public class PurchaseService {
         this.campaigns = campaigns;
         this.events = events;
         this.tx = tx;
+        this.guests = guests;
     }
 
     public Mono<RecordPurchasePayload> record(Viewer staff, RecordPurchaseInput input) {
@@ -78,8 +81,8 @@ public class PurchaseService {
                 .then(storeScope.storeFor(staff, input.storeId()))
                 .flatMap(storeId -> purchases.findByOrder(storeId, input.orderNo())
                         .map(existing -> RecordPurchasePayload.of(existing, true))
-                        .switchIfEmpty(Mono.defer(() -> member(staff, storeId, input)
-                                .flatMap(member -> recordNew(staff, storeId, member, input)))));
+                        .switchIfEmpty(Mono.defer(() -> input.guest() ? guests.record(staff, storeId, input)
+                                : member(staff, storeId, input).flatMap(member -> recordNew(staff, storeId, member, input)))));
     }
 
     private Mono<Member> member(Viewer staff, long storeId, RecordPurchaseInput input) {
@@ -142,8 +145,11 @@ public class PurchaseService {
         if (in.orderNo() == null || in.orderNo().isBlank() || in.orderNo().length() > 64) {
             throw BusinessException.invalid("orderNo", "订单号需为 1 到 64 个字符");
         }
-        if ((in.memberCodeToken() == null) == (in.memberId() == null)) {
+        if (in.memberCodeToken() != null && in.memberId() != null) {
             throw BusinessException.invalid("memberCodeToken", "请扫描会员码或指定会员（二选一）");
+        }
+        if (in.guest()) {
+            GuestPurchases.check(in);
         }
         if (in.amountCents() == null || in.amountCents() <= 0) {
             throw BusinessException.invalid("amountCents", "订单金额需大于 0");

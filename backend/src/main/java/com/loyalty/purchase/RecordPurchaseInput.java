@@ -15,4 +15,9 @@ public record RecordPurchaseInput(
         Long pointsToRedeem,
         Instant occurredAt,
         List<Long> couponIds) {
+
+    /** No member named: the order of a walk-in customer (非会员). */
+    public boolean guest() {
+        return memberCodeToken == null && memberId == null;
+    }
 }

@@ -24,6 +24,7 @@ import reactor.core.publisher.Mono;
  * so that refunds adding up to the whole order move exactly all of them. Reversing points the
  * member already spent leaves a debt that later earnings pay off first. A refund of the whole
  * order gives back its coupons that are still valid; the others stay used, and the refund says so.
+ * A guest (non-member) order has no points or coupons: its refund only records the money.
  */
 @Service
 public class RefundService {
@@ -61,7 +62,7 @@ public class RefundService {
                 .flatMap(storeId -> purchases.findByOrder(storeId, in.orderNo()))
                 .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("orderNo",
                         ErrorCode.ORDER_NOT_FOUND, "本店没有这个订单"))))
-                .flatMap(found -> points.lock(found.memberId())
+                .flatMap(found -> (found.guest() ? purchases.lock(found.id()) : points.lock(found.memberId()).then())
                         .then(purchases.findRefund(found.id(), in.refundNo()))
                         .flatMap(existing -> purchases.findByOrder(found.storeId(), found.orderNo())
                                 .map(p -> RefundPurchasePayload.of(existing, p, true)))
@@ -78,6 +79,10 @@ public class RefundService {
         }
         long refundedAfter = purchase.refundedCents() + in.amountCents();
         Instant now = clock.instant();
+        if (purchase.guest()) {
+            return purchases.insertRefund(purchase.id(), in.refundNo(), in.amountCents(), 0, 0, 0, 0, staff.id(), now)
+                    .flatMap(refund -> finish(staff, purchase, refund, in));
+        }
         return purchases.refundedPoints(purchase.id()).flatMap(before -> {
             long reverse = proportion(purchase.pointsEarned(), refundedAfter, purchase.amountCents()) - before[0];
             long giveBack = proportion(purchase.pointsRedeemed(), refundedAfter, purchase.amountCents()) - before[1];
@@ -97,16 +102,19 @@ public class RefundService {
                                 ? points.credit(base.withKind(EntryKind.REFUND_RETURN), giveBack, points.expiryFor(now))
                                         .then()
                                 : Mono.empty();
-                        return reversal.then(returned)
-                                .then(purchases.addRefunded(purchase.id(), in.amountCents()))
-                                .flatMap(updated -> audit.record(staff, purchase.storeId(), "REFUND_PURCHASE",
-                                                purchase.memberId(), purchase.orderNo() + " " + in.refundNo() + " "
-                                                        + in.amountCents() + " cents")
-                                        .then(Flux.fromStream(events::orderedStream)
-                                                .concatMap(e -> e.purchaseRefunded(updated, refund)).then())
-                                        .thenReturn(RefundPurchasePayload.of(refund, updated, false)));
+                        return reversal.then(returned).then(finish(staff, purchase, refund, in));
                     });
         });
+    }
+
+    /** Adds the refund to the order, audits it and tells the other features. */
+    private Mono<RefundPurchasePayload> finish(Viewer staff, Purchase purchase, Refund refund, RefundPurchaseInput in) {
+        return purchases.addRefunded(purchase.id(), in.amountCents())
+                .flatMap(updated -> audit.record(staff, purchase.storeId(), "REFUND_PURCHASE", purchase.memberId(),
+                                purchase.orderNo() + " " + in.refundNo() + " " + in.amountCents() + " cents")
+                        .then(Flux.fromStream(events::orderedStream)
+                                .concatMap(e -> e.purchaseRefunded(updated, refund)).then())
+                        .thenReturn(RefundPurchasePayload.of(refund, updated, false)));
     }
 
     /** floor(points x part / whole), exact for any size of order. */

@@ -113,8 +113,9 @@ public class RuleTagRepository {
                     + counted + ")";
         }
         binds.put(p + "brand", brandId);
-        String orders = "m.id in (select p.member_id from purchase p where p.brand_id = :" + p + "brand and" + counted
-                + scope;
+        // guest orders (no member) never count
+        String orders = "m.id in (select p.member_id from purchase p where p.brand_id = :" + p + "brand and"
+                + " p.member_id is not null and" + counted + scope;
         boolean counts = c.kind() == TagCondition.Kind.CATEGORY_PURCHASES || c.kind() == TagCondition.Kind.PURCHASE_COUNT;
         binds.put(p + "min", counts ? c.minCount().longValue() : c.minCents());
         return switch (c.kind()) {

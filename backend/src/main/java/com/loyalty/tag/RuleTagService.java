@@ -66,6 +66,6 @@ public class RuleTagService implements PurchaseEvents {
 
     @Override
     public Mono<Void> purchaseRefunded(Purchase purchase, Refund refund) {
-        return refreshMember(purchase.memberId(), today());
+        return purchase.guest() ? Mono.empty() : refreshMember(purchase.memberId(), today());
     }
 }

@@ -106,6 +106,7 @@ public class TierRepository {
                         union
                         select distinct member_id from purchase
                         where brand_id = :brandId and occurred_at >= :from and occurred_at < :to
+                          and member_id is not null
                         order by 1
                         """)
                 .bind("brandId", brandId).bind("from", from).bind("to", to)

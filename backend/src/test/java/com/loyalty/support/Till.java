@@ -5,7 +5,7 @@ import java.util.Map;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-/** A staff member at the till: records and refunds purchases for members by id. */
+/** A staff member at the till: records and refunds purchases for members by id, and guest orders. */
 public record Till(HttpGraphQlTester staff) {
 
     public GraphQlTester.Response buy(String memberId, String orderNo, long amountCents) {
@@ -18,6 +18,18 @@ public record Till(HttpGraphQlTester staff) {
         input.put("orderNo", orderNo);
         input.put("amountCents", amountCents);
         return staff.documentName("recordPurchase").variable("input", input).execute();
+    }
+
+    /** A guest order: no member named. */
+    public GraphQlTester.Response guest(String orderNo, long amountCents, Map<String, Object> more) {
+        Map<String, Object> input = new HashMap<>(more);
+        input.put("orderNo", orderNo);
+        input.put("amountCents", amountCents);
+        return staff.documentName("recordPurchase").variable("input", input).execute();
+    }
+
+    public GraphQlTester.Response guest(String orderNo, long amountCents) {
+        return guest(orderNo, amountCents, Map.of());
     }
 
     public GraphQlTester.Response refund(String orderNo, String refundNo, long amountCents) {

@@ -27,9 +27,10 @@ public class AccessErrorResolver implements DataFetcherExceptionResolver, Subscr
 
     @Override
     public Mono<List<GraphQLError>> resolveException(Throwable ex, DataFetchingEnvironment env) {
-        if (ex instanceof BadArgumentException) {
+        Throwable bad = badArgument(ex);
+        if (bad != null) {
             return Mono.just(List.of(GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST)
-                    .message(ex.getMessage()).build()));
+                    .message(bad.getMessage()).build()));
         }
         if (ex instanceof AuthenticationException) {
             return Mono.just(List.of(unauthenticated(GraphqlErrorBuilder.newError(env))));
@@ -50,6 +51,16 @@ public class AccessErrorResolver implements DataFetcherExceptionResolver, Subscr
             return denied(GraphqlErrorBuilder.newError());
         }
         return Mono.empty();
+    }
+
+    /** The malformed argument, also when an input's constructor threw it while binding (then it is the cause). */
+    private static Throwable badArgument(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof BadArgumentException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** FORBIDDEN for a signed-in viewer, UNAUTHENTICATED for everyone else. */
