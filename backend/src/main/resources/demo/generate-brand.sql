@@ -366,6 +366,9 @@ select t.member_id, 0, t.level, '导入历史消费：近 3 个自然月月均�
 from gen_tier t cross join gen_cfg c join tier x on x.brand_id = c.brand_id and x.level = t.level
 where t.level > 0;
 
+-- Statistics for the planner, so the first queries over the new rows are planned for their size.
+analyze member, purchase, purchase_item, checkin, points_ledger, points_grant, member_points, member_tier;
+
 select (select count(*) from gen_member) as generated_members,
        (select count(*) from gen_order) as generated_orders,
        (select count(*) from gen_order where member_id is null) as generated_guest_orders,

@@ -91,8 +91,10 @@ public class LargeDemoData implements ApplicationRunner {
     }
 
     private Mono<Void> timed(JobName job, LocalDate today) {
-        long started = System.nanoTime();
-        return jobs.run(job, today).doOnNext(summary -> log.info("Large demo: {} in {} ms: {}", job,
-                Duration.ofNanos(System.nanoTime() - started).toMillis(), summary)).then();
+        return Mono.defer(() -> {
+            long started = System.nanoTime();
+            return jobs.run(job, today).doOnNext(summary -> log.info("Large demo: {} in {} ms: {}", job,
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(), summary)).then();
+        });
     }
 }

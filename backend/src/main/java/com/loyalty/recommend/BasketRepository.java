@@ -14,6 +14,9 @@ import reactor.core.publisher.Mono;
 @Repository
 public class BasketRepository {
 
+    /** Joins a basket's SKUs into one text value, cheaper to read than an array; split again here. */
+    private static final String SEPARATOR = "\u001f";
+
     private final DatabaseClient db;
 
     public BasketRepository(DatabaseClient db) {
@@ -37,12 +40,12 @@ public class BasketRepository {
                             order by occurred_at desc, id desc
                             limit :cap
                         )
-                        select array_agg(distinct i.sku) as skus
+                        select string_agg(distinct i.sku, :sep) as skus
                         from recent r join purchase_item i on i.purchase_id = r.id
                         group by r.id
                         """)
-                .bind("b", brandId).bind("from", from).bind("to", to).bind("cap", cap)
-                .map(row -> List.of(row.get("skus", String[].class)))
+                .bind("b", brandId).bind("from", from).bind("to", to).bind("cap", cap).bind("sep", SEPARATOR)
+                .map(row -> List.of(row.get("skus", String.class).split(SEPARATOR)))
                 .all();
     }
 
