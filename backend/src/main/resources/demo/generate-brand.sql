@@ -303,7 +303,9 @@ from (
            row_number() over (partition by m.id order by c.today - d) as k
     from gen_member m cross join gen_cfg c cross join generate_series(1, 60) d
     where c.today - d > (m.registered_at at time zone c.zone)::date
-      and random() < case m.kind when 'FREQUENT' then 0.5 when 'OCCASIONAL' then 0.125 when 'NONE' then 0.05 else 0 end
+      -- + 0 * d: a draw per member and day (a condition on the member alone is drawn once per member)
+      and random() + 0 * d < case m.kind when 'FREQUENT' then 0.5 when 'OCCASIONAL' then 0.125 when 'NONE' then 0.05
+                                         else 0 end
 ) x;
 
 insert into checkin (member_id, day, make_up, streak, points, created_at)

@@ -52,6 +52,12 @@ public class BrandGenerator {
                             long ledgerEntries, long millis) {
     }
 
+    /** Whether the brand already has generated orders (order numbers GEN-...). */
+    public Mono<Boolean> generated(long brandId) {
+        return db.sql("select exists (select 1 from purchase where brand_id = :b and order_no like 'GEN-%') as done")
+                .bind("b", brandId).map(row -> row.get("done", Boolean.class)).one();
+    }
+
     public Mono<Generated> generate(Settings s) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("brand_id", s.brandId());

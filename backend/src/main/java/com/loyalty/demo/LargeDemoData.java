@@ -17,7 +17,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.Order;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -40,12 +39,11 @@ public class LargeDemoData implements ApplicationRunner {
     private final WeChatClient weChat;
     private final StaffService staff;
     private final JobRunner jobs;
-    private final DatabaseClient db;
     private final Clock clock;
     private final ConfigurableApplicationContext context;
 
     public LargeDemoData(BrandGenerator generator, DemoProperties demo, BrandProperties brand, PointsProperties points,
-                         WeChatClient weChat, StaffService staff, JobRunner jobs, DatabaseClient db, Clock clock,
+                         WeChatClient weChat, StaffService staff, JobRunner jobs, Clock clock,
                          ConfigurableApplicationContext context) {
         this.generator = generator;
         this.demo = demo;
@@ -54,7 +52,6 @@ public class LargeDemoData implements ApplicationRunner {
         this.weChat = weChat;
         this.staff = staff;
         this.jobs = jobs;
-        this.db = db;
         this.clock = clock;
         this.context = context;
     }
@@ -62,7 +59,7 @@ public class LargeDemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         LocalDate today = brand.today(clock);
-        generated().flatMap(done -> done ? Mono.fromRunnable(() -> log.info("Large demo: the brand's history is "
+        generator.generated(brand.id()).flatMap(done -> done ? Mono.fromRunnable(() -> log.info("Large demo: the brand's history is "
                         + "already generated")) : generate())
                 .then(timed(JobName.MEMBER_SEGMENTS, today))
                 .then(timed(JobName.RECOMMENDATION_RULES, today))
@@ -70,11 +67,6 @@ public class LargeDemoData implements ApplicationRunner {
         if (demo.exitWhenReady()) {
             System.exit(SpringApplication.exit(context, () -> 0));
         }
-    }
-
-    private Mono<Boolean> generated() {
-        return db.sql("select exists (select 1 from purchase where brand_id = :b and order_no like 'GEN-%') as done")
-                .bind("b", brand.id()).map(row -> row.get("done", Boolean.class)).one();
     }
 
     private Mono<Void> generate() {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -25,17 +24,17 @@ public class RuleMiningService {
 
     private final BasketRepository baskets;
     private final RuleSetRepository ruleSets;
-    private final DatabaseClient db;
+    private final RuleReads reads;
     private final RecommendProperties rules;
     private final BrandProperties brand;
     private final Clock clock;
     private final AprioriMiner miner = new AprioriMiner();
 
-    public RuleMiningService(BasketRepository baskets, RuleSetRepository ruleSets, DatabaseClient db,
+    public RuleMiningService(BasketRepository baskets, RuleSetRepository ruleSets, RuleReads reads,
                              RecommendProperties rules, BrandProperties brand, Clock clock) {
         this.baskets = baskets;
         this.ruleSets = ruleSets;
-        this.db = db;
+        this.reads = reads;
         this.rules = rules;
         this.brand = brand;
         this.clock = clock;
@@ -43,7 +42,7 @@ public class RuleMiningService {
 
     /** Mines every brand, one after the other; says what each got. */
     public Mono<String> mineAll(LocalDate asOf) {
-        return db.sql("select id from brand order by id").map(row -> row.get("id", Long.class)).all()
+        return reads.brandIds()
                 .concatMap(brandId -> mine(brandId, asOf))
                 .collectList()
                 .map(lines -> String.join("; ", lines));

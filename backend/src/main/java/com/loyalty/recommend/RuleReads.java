@@ -27,6 +27,11 @@ public class RuleReads {
         this.db = db;
     }
 
+    /** Every brand, in id order. */
+    public Flux<Long> brandIds() {
+        return db.sql("select id from brand order by id").map(row -> row.get("id", Long.class)).all();
+    }
+
     /** The brand's last run with its rule count; empty before the first. */
     public Mono<RuleSet> run(long brandId) {
         return db.sql("""

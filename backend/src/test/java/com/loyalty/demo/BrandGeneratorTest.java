@@ -102,6 +102,10 @@ class BrandGeneratorTest extends IntegrationTest {
                         left join checkin y on y.member_id = c.member_id and y.day = c.day - 1
                         where m.brand_id = :b and c.streak <> coalesce(y.streak, 0) + 1
                         """, brandId),
+                "check-ins spread over the days (no month-long streaks)", number("""
+                        select count(*) from checkin c join member m on m.id = c.member_id
+                        where m.brand_id = :b and c.streak >= 30
+                        """, brandId),
                 "check-in points are in the ledger", number("""
                         select count(*) from checkin c join member m on m.id = c.member_id where m.brand_id = :b
                           and not exists (select 1 from points_ledger l where l.member_id = c.member_id
