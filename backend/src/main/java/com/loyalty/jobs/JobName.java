@@ -20,7 +20,9 @@ public enum JobName {
     /** Five past midnight: rolls yesterday up into the analytics tables. */
     ANALYTICS_ROLLUP("0 5 0 * * *"),
     /** Twenty to one: yesterday's points and coupon rollups for analytics, and any day marked dirty. */
-    ECONOMY_ROLLUP("0 40 0 * * *");
+    ECONOMY_ROLLUP("0 40 0 * * *"),
+    /** Three in the morning: association rules and best sellers for recommendations, mined afresh. */
+    RECOMMENDATION_RULES("0 0 3 * * *");
 
     private final String defaultCron;
     private final boolean oncePerDate;

@@ -2,6 +2,7 @@ package com.loyalty.leaderboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.support.IntegrationTest;
 import com.loyalty.support.Till;
 import java.time.LocalDate;
@@ -19,6 +20,8 @@ class LeaderboardTest extends IntegrationTest {
 
     @Autowired
     RedissonClient redis;
+    @Autowired
+    BrandProperties brand;
 
     @Test
     void storeRanksEqualASqlRankingAndSurviveARedisFlushAndRebuild() {
@@ -77,10 +80,11 @@ class LeaderboardTest extends IntegrationTest {
                 .execute().path("leaderboard.entries[*].score").entityList(Long.class).get();
         List<Long> sql = db.sql("""
                         with month as (select date_trunc('month', now() at time zone 'Asia/Shanghai')::date as first)
-                        select max(streak)::bigint as s from checkin, month
-                        where day >= month.first and day < month.first + interval '1 month'
+                        select max(streak)::bigint as s from checkin join member m on m.id = checkin.member_id, month
+                        where day >= month.first and day < month.first + interval '1 month' and m.brand_id = :brand
                         group by member_id order by s desc limit 100
                         """)
+                .bind("brand", brand.id())
                 .map(row -> row.get("s", Long.class)).all().collectList().block();
         assertThat(scores).isEqualTo(sql);
     }
