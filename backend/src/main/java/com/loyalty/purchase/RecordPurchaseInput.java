@@ -3,7 +3,7 @@ package com.loyalty.purchase;
 import java.time.Instant;
 import java.util.List;
 
-/** GraphQL input of {@code recordPurchase}. */
+/** GraphQL input of {@code recordPurchase}; {@code walletAmountCents} is paid from the stored-value card (wallet/). */
 public record RecordPurchaseInput(
         String memberCodeToken,
         Long memberId,
@@ -14,5 +14,6 @@ public record RecordPurchaseInput(
         Purchase.Channel channel,
         Long pointsToRedeem,
         Instant occurredAt,
-        List<Long> couponIds) {
+        List<Long> couponIds,
+        Long walletAmountCents) {
 }
