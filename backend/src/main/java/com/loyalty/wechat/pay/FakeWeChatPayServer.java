@@ -64,9 +64,22 @@ public final class FakeWeChatPayServer {
         return fake;
     }
 
+    /**
+     * Where the SDK should send its calls. The SDK signs requests and checks the signature of
+     * answers only for hosts under .mch.weixin.qq.com, so the fake goes by such a name, which
+     * {@link #RESOLVER} maps to 127.0.0.1.
+     */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.port();
+        return "http://" + HOST + ":" + server.port();
     }
+
+    /** The fake's host name; the SDK's HTTP client resolves it with {@link #RESOLVER}. */
+    public static final String HOST = "fake-api.mch.weixin.qq.com";
+
+    /** Resolves the fake's host name to 127.0.0.1 and every other name as usual. */
+    public static final org.apache.http.conn.DnsResolver RESOLVER = host -> HOST.equals(host)
+            ? new java.net.InetAddress[] {java.net.InetAddress.getLoopbackAddress()}
+            : org.apache.http.impl.conn.SystemDefaultDnsResolver.INSTANCE.resolve(host);
 
     public FakePayKeys keys() {
         return keys;

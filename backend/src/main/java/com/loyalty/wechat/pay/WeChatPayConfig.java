@@ -55,6 +55,7 @@ public class WeChatPayConfig {
         FakeWeChatPayServer server = fake.getIfAvailable();
         if (server != null) {
             config.setApiHostUrl(server.baseUrl());
+            config.setApiV3HttpClientBuilderCustomizer(builder -> builder.setDnsResolver(FakeWeChatPayServer.RESOLVER));
             config.setPrivateKeyString(server.keys().merchantPrivateKeyPem());
             config.setCertSerialNo(FakePayKeys.MERCHANT_SERIAL);
             config.setPublicKeyId(FakePayKeys.PUBLIC_KEY_ID);
