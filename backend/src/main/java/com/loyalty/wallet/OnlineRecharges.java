@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Recharges the member pays in the mini-program with WeChat Pay: an order (JSAPI unified order)
@@ -50,7 +51,8 @@ public class OnlineRecharges {
                 }))
                 .flatMap(order -> {
                     if (order.prepayId() != null) {
-                        return Mono.fromCallable(() -> StartWalletRechargePayload.of(order, pay.payParams(order.prepayId())));
+                        return Mono.fromCallable(() -> StartWalletRechargePayload.of(order, pay.payParams(order.prepayId())))
+                                .subscribeOn(Schedulers.boundedElastic());
                     }
                     return packages.find(member.brandId(), order.packageId(), "packageId")
                             .flatMap(p -> pay.jsapiOrder(order.outTradeNo(), p.name(), order.amountCents(), member.openid()))
