@@ -62,6 +62,19 @@ class WeChatPayRechargeTest extends IntegrationTest {
     }
 
     @Test
+    void theSameNotificationArrivingInParallelCreditsOnce() {
+        HttpGraphQlTester member = member(unique("race"));
+        String outTradeNo = outTradeNo(start(member, "k-1"));
+        PayNotification notification = wechatPay.paymentNotification(outTradeNo);
+
+        List<Integer> statuses = inParallel(6, i -> post(notification));
+
+        assertThat(statuses).containsOnly(204);
+        assertThat(outcomes(outTradeNo)).containsOnlyOnce("CREDITED").hasSize(6);
+        assertThat(WalletDesk.balanceOf(member)).isEqualTo(55_000L);
+    }
+
+    @Test
     void forgedOrTamperedNotificationsAreRejectedRecordedAndChangeNothing() {
         HttpGraphQlTester member = member(unique("forged"));
         String outTradeNo = outTradeNo(start(member, "k-1"));
