@@ -16,7 +16,9 @@ public enum JobName {
     /** Ten in the morning: wake-up, birthday, repurchase and follow-up rules. */
     AUTOMATION("0 0 10 * * *"),
     /** Every minute: sends the notifications that are due. */
-    SEND_NOTIFICATIONS("0 * * * * *");
+    SEND_NOTIFICATIONS("0 * * * * *"),
+    /** Quarter past midnight: forfeits stored-value bonus whose validity has ended. */
+    WALLET_BONUS_EXPIRY("0 15 0 * * *");
 
     private final String defaultCron;
 

@@ -70,6 +70,17 @@ public class WalletRepository {
                 .one();
     }
 
+    /** Brand and member of every card holding bonus whose validity ended before {@code cutoff}. */
+    public Flux<long[]> holdersOfExpiredBonus(Instant cutoff) {
+        return db.sql("""
+                        select distinct brand_id, member_id from wallet_recharge
+                        where bonus_remaining > 0 and bonus_expires_at < :cutoff order by member_id
+                        """)
+                .bind("cutoff", cutoff)
+                .map(row -> new long[] {row.get("brand_id", Long.class), row.get("member_id", Long.class)})
+                .all();
+    }
+
     static Lot toLot(Readable row) {
         return new Lot(row.get("id", Long.class), row.get("store_id", Long.class),
                 row.get("principal_remaining", Long.class), row.get("bonus_remaining", Long.class),

@@ -152,6 +152,24 @@ class WalletAtTheTillTest extends IntegrationTest {
     }
 
     @Test
+    void theNightlyJobForfeitsExpiredBonusOnCardsNobodyUsed() {
+        String name = unique("asleep");
+        clerk.recharged(member(name), manager.createPackage(10_000, 1_000, Map.of("bonusValidDays", 1)), "RC-1");
+
+        clock.advance(Duration.ofDays(3));
+        String today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai")).toString();
+        admin().documentName("runJob").variable("job", "WALLET_BONUS_EXPIRY").variable("asOf", today).execute()
+                .path("runJob.summary").entity(String.class).satisfies(s -> assertThat(s).startsWith("forfeited"));
+        admin().documentName("runJob").variable("job", "WALLET_BONUS_EXPIRY").variable("asOf", today).execute()
+                .path("runJob.summary").entity(String.class).isEqualTo("forfeited expired bonus on 0 cards");
+
+        member(name).documentName("myWallet").execute()
+                .path("me.wallet.bonusCents").entity(Long.class).isEqualTo(0L)
+                .path("me.wallet.history.edges[0].node.kind").entity(String.class).isEqualTo("BONUS_EXPIRY")
+                .path("me.wallet.history.edges[0].node.bonusCents").entity(Long.class).isEqualTo(-1_000L);
+    }
+
+    @Test
     void tillOperationsAreRateLimitedPerMember() {
         HttpGraphQlTester member = member(unique("limit"));
         HttpGraphQlTester other = member(unique("other"));
