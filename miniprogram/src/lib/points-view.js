@@ -13,7 +13,8 @@ const KIND_LABELS = {
   MAKE_UP: '补签',
   REFERRAL: '邀请奖励',
   COUPON_EXCHANGE: '兑换优惠券',
-  CAMPAIGN: '活动奖励'
+  CAMPAIGN: '活动奖励',
+  RECHARGE: '储值赠送'
 }
 
 function kindLabel(kind) {

@@ -3,6 +3,8 @@
  * before anything is sent (the backend's own rules), and the phone-number button's answer.
  */
 
+const { yuan } = require('./format')
+
 const NICKNAME_MAX = 32
 const AVATAR_MAX = 512
 
@@ -29,7 +31,17 @@ function profileView(member) {
     birthday: member.birthday || '未填写',
     gender: GENDERS[genderIndex(member.gender)].label,
     phone: member.phone || '',
-    tier: member.tier ? member.tier.name : ''
+    tier: member.tier ? member.tier.name : '',
+    wallet: walletView(member.wallet)
+  }
+}
+
+/** The stored-value card (储值): the balance, and the principal and bonus it is made of; null without one. */
+function walletView(wallet) {
+  if (!wallet) return null
+  return {
+    balance: yuan(wallet.balanceCents),
+    detail: `本金 ${yuan(wallet.principalCents)} · 赠送 ${yuan(wallet.bonusCents)}`
   }
 }
 
@@ -94,4 +106,4 @@ function phoneAnswer(detail) {
   return { failed: true }
 }
 
-module.exports = { NICKNAME_MAX, GENDERS, BIRTHDAY_NOTE, profileView, draftFrom, nicknameError, avatarError, changes, phoneAnswer }
+module.exports = { NICKNAME_MAX, GENDERS, BIRTHDAY_NOTE, profileView, walletView, draftFrom, nicknameError, avatarError, changes, phoneAnswer }

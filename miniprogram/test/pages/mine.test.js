@@ -45,6 +45,17 @@ test('theProfileShowsNicknameTierBirthdayAndGender', async () => {
   expect(text(page, '.avatar-placeholder')).toBe('小')
 })
 
+test('theStoredValueCardShowsItsBalanceWithPrincipalAndBonus', async () => {
+  const page = await open(Object.assign({}, ALICE, { wallet: { balanceCents: 44000, principalCents: 40000, bonusCents: 4000 } }))
+  expect(text(page, '.wallet-balance')).toBe('¥440')
+  expect(text(page, '.wallet-detail')).toBe('本金 ¥400 · 赠送 ¥40')
+})
+
+test('withoutACardThereIsNoStoredValueRow', async () => {
+  const page = await open()
+  expect(page.querySelector('.wallet')).toBeFalsy()
+})
+
 test('savingSendsOnlyWhatChanged', async () => {
   wx.__server.on('UpdateProfile', memberPayload('updateProfile'))
   const page = await open()

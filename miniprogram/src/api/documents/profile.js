@@ -1,11 +1,11 @@
-/** Profile documents for the "mine" page: the member's profile, editing it, binding the phone. */
+/** Profile documents for the "mine" page: the member's profile and stored-value card, editing it, binding the phone. */
 const { gql } = require('../gql')
 
 const PROFILE_FIELDS = 'id nickname avatarUrl phone birthday gender'
 
 const MINE_PROFILE = gql`
   query MineProfile {
-    me { ${PROFILE_FIELDS} tier { level name } }
+    me { ${PROFILE_FIELDS} tier { level name } wallet { balanceCents principalCents bonusCents } }
   }`
 
 const UPDATE_PROFILE = gql`

@@ -22,7 +22,9 @@ public enum JobName {
     /** Twenty to one: yesterday's points and coupon rollups for analytics, and any day marked dirty. */
     ECONOMY_ROLLUP("0 40 0 * * *"),
     /** Three in the morning: association rules and best sellers for recommendations, mined afresh. */
-    RECOMMENDATION_RULES("0 0 3 * * *");
+    RECOMMENDATION_RULES("0 0 3 * * *"),
+    /** Quarter past midnight: forfeits stored-value bonus whose validity has ended. */
+    WALLET_BONUS_EXPIRY("0 15 0 * * *");
 
     private final String defaultCron;
     private final boolean oncePerDate;

@@ -23,7 +23,9 @@ public enum EntryKind {
     /** Paid for a coupon from the coupon centre. */
     COUPON_EXCHANGE,
     /** Given by a campaign. */
-    CAMPAIGN;
+    CAMPAIGN,
+    /** Given with a stored-value recharge package (taken back when the recharge is refunded). */
+    RECHARGE;
 
     /** True for what leaderboards count as points earned: earnings, less points refunds took back. */
     public boolean countsAsEarned() {

@@ -48,6 +48,9 @@ class GuestPurchases {
         if (in.couponIds() != null && !in.couponIds().isEmpty()) {
             throw BusinessException.invalid("couponIds", "非会员订单不能使用优惠券，请先扫描会员码");
         }
+        if (in.walletAmountCents() != null && in.walletAmountCents() != 0) {
+            throw BusinessException.invalid("walletAmountCents", "非会员订单不能使用储值卡，请先扫描会员码");
+        }
     }
 
     /** Records the order unless the store already has it (then the first one comes back, replayed). */

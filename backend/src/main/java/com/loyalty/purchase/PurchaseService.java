@@ -51,6 +51,7 @@ public class PurchaseService {
     private final CouponRedemption coupons;
     private final CampaignService campaigns;
     private final ObjectProvider<PurchaseEvents> events;
+    private final ObjectProvider<TillPayment> tillPayment;
     private final TransactionalOperator tx;
     private final GuestPurchases guests;
 
@@ -58,7 +59,8 @@ public class PurchaseService {
                            MemberService members, MemberCodeService memberCodes, StoreScope storeScope,
                            StaffAuditLog audit, BrandProperties brand, Clock clock, TierService tiers,
                            CouponRedemption coupons, CampaignService campaigns, ObjectProvider<PurchaseEvents> events,
-                           TransactionalOperator tx, GuestPurchases guests) {
+                           ObjectProvider<TillPayment> tillPayment, TransactionalOperator tx,
+                           GuestPurchases guests) {
         this.purchases = purchases;
         this.points = points;
         this.earningRules = earningRules;
@@ -72,6 +74,7 @@ public class PurchaseService {
         this.coupons = coupons;
         this.campaigns = campaigns;
         this.events = events;
+        this.tillPayment = tillPayment;
         this.tx = tx;
         this.guests = guests;
     }
@@ -107,13 +110,19 @@ public class PurchaseService {
                     if (paid < 0) {
                         return Mono.error(BusinessException.invalid("pointsToRedeem", "积分抵扣不能超过用券后的应付金额"));
                     }
-                    // earned at the member's tier before this purchase, times any campaign multiplier
-                    Earning earning = earningRules.earn(paid, occurredAt, brand.zone(), member.birthday(),
-                            t.getT1().tier().pointsMultiplier(), t.getT2());
-                    return purchases.insertIfAbsent(brand.id(), storeId, member.id(), in, channel, redeem,
-                                    points.centsFor(redeem), applied.discountCents(), occurredAt, staff.id(), earning)
-                            .flatMap(purchase -> coupons.markUsed(member.id(), applied, purchase.id(), now)
-                                    .then(recorded(staff, storeId, member, in, purchase, redeem, now, t.getT1())));
+                    TillPayment payment = tillPayment.getIfAvailable();
+                    Mono<TillPayment.Held> held = payment == null ? Mono.just(TillPayment.NONE)
+                            : payment.hold(staff, storeId, member, in, paid, now);
+                    return held.flatMap(h -> {
+                        // earned at the member's tier before this purchase, times any campaign multiplier
+                        Earning earning = earningRules.earn(paid - h.pointsFreeCents(), occurredAt, brand.zone(),
+                                member.birthday(), t.getT1().tier().pointsMultiplier(), t.getT2());
+                        return purchases.insertIfAbsent(brand.id(), storeId, member.id(), in, channel, redeem,
+                                        points.centsFor(redeem), applied.discountCents(), occurredAt, staff.id(), earning)
+                                .flatMap(purchase -> coupons.markUsed(member.id(), applied, purchase.id(), now)
+                                        .then(h.book().apply(purchase))
+                                        .then(recorded(staff, storeId, member, in, purchase, redeem, now, t.getT1())));
+                    });
                 })
                 // a concurrent request recorded the order first
                 .switchIfEmpty(Mono.defer(() -> purchases.findByOrder(storeId, in.orderNo())

@@ -3,7 +3,7 @@ package com.loyalty.purchase;
 import java.time.Instant;
 import java.util.List;
 
-/** GraphQL input of {@code recordPurchase}. */
+/** GraphQL input of {@code recordPurchase}; {@code walletAmountCents} is paid from the stored-value card (wallet/). */
 public record RecordPurchaseInput(
         String memberCodeToken,
         Long memberId,
@@ -14,7 +14,8 @@ public record RecordPurchaseInput(
         Purchase.Channel channel,
         Long pointsToRedeem,
         Instant occurredAt,
-        List<Long> couponIds) {
+        List<Long> couponIds,
+        Long walletAmountCents) {
 
     /** No member named: the order of a walk-in customer (非会员). */
     public boolean guest() {

@@ -65,6 +65,39 @@ public abstract class IntegrationTest {
         org.assertj.core.api.Assertions.assertThat(off).as("members whose balance differs from their ledger").isZero();
     }
 
+    /**
+     * The stored-value invariant, checked after every test: every transaction balances (entries add
+     * up to zero, at least two of them), and each lot and each wallet row equals its member's entries.
+     */
+    @AfterEach
+    void walletBooksBalance() {
+        Map<String, Long> off = db.sql("""
+                        select
+                          (select count(*) from wallet_txn t
+                           where (select count(*) from wallet_entry e where e.txn_id = t.id) < 2
+                              or (select sum(amount_cents) from wallet_entry e where e.txn_id = t.id) <> 0) as unbalanced,
+                          (select count(*) from wallet_recharge r
+                           where r.principal_remaining <> (select coalesce(sum(amount_cents), 0) from wallet_entry e
+                                                           where e.recharge_id = r.id and e.account = 'MEMBER_PRINCIPAL')
+                              or r.bonus_remaining <> (select coalesce(sum(amount_cents), 0) from wallet_entry e
+                                                       where e.recharge_id = r.id and e.account = 'MEMBER_BONUS')) as lots,
+                          (select count(*) from member_wallet w
+                           where w.principal_cents <> (select coalesce(sum(principal_remaining), 0) from wallet_recharge r
+                                                       where r.member_id = w.member_id)
+                              or w.bonus_cents <> (select coalesce(sum(bonus_remaining), 0) from wallet_recharge r
+                                                   where r.member_id = w.member_id)) as wallets,
+                          (select count(*) from wallet_entry e join wallet_txn t on t.id = e.txn_id
+                           where e.member_id is not null and e.member_id <> t.member_id) as crossed
+                        """)
+                .map(row -> Map.of("unbalanced transactions", row.get("unbalanced", Long.class),
+                        "lots that differ from their entries", row.get("lots", Long.class),
+                        "wallets that differ from their lots", row.get("wallets", Long.class),
+                        "entries on another member's account", row.get("crossed", Long.class)))
+                .one().block();
+        org.assertj.core.api.Assertions.assertThat(off).as("stored-value books").allSatisfy((what, n) ->
+                org.assertj.core.api.Assertions.assertThat(n).as(what).isZero());
+    }
+
     /** A name no other test uses, so tests can share the run's database. */
     protected static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

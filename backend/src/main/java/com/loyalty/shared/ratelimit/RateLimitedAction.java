@@ -11,5 +11,7 @@ public enum RateLimitedAction {
     /** Coupon claims and points exchanges of one member. */
     COUPON_CLAIM,
     /** Member codes scanned by one staff member. */
-    MEMBER_CODE_SCAN
+    MEMBER_CODE_SCAN,
+    /** Stored-value payments and recharges of one member at tills. */
+    WALLET_OPERATION
 }

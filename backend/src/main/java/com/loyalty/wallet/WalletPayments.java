@@ -1,0 +1,76 @@
+package com.loyalty.wallet;
+
+import com.loyalty.shared.ratelimit.RateLimitedAction;
+import com.loyalty.shared.ratelimit.RateLimits;
+import com.loyalty.member.Member;
+import com.loyalty.purchase.RecordPurchaseInput;
+import com.loyalty.purchase.TillPayment;
+import com.loyalty.shared.config.BrandProperties;
+import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.graphql.ErrorCode;
+import com.loyalty.shared.graphql.UserError;
+import com.loyalty.shared.security.Viewer;
+import com.loyalty.staff.StaffAuditLog;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Pays part of a purchase from the member's stored-value card. Only with the member's fresh code
+ * scanned at the till; rate limited per member; under the member's wallet lock, so parallel
+ * payments never take the card below zero. The bonus part earns no points.
+ */
+@Service
+public class WalletPayments implements TillPayment {
+
+    private final WalletBooks books;
+    private final RateLimits limits;
+    private final WalletProperties properties;
+    private final StaffAuditLog audit;
+    private final BrandProperties brand;
+
+    public WalletPayments(WalletBooks books, RateLimits limits, WalletProperties properties, StaffAuditLog audit,
+                          BrandProperties brand) {
+        this.books = books;
+        this.limits = limits;
+        this.properties = properties;
+        this.audit = audit;
+        this.brand = brand;
+    }
+
+    @Override
+    public Mono<Held> hold(Viewer staff, long storeId, Member member, RecordPurchaseInput in, long payableCents,
+                           Instant now) {
+        long amount = in.walletAmountCents() == null ? 0 : in.walletAmountCents();
+        if (amount == 0) {
+            return Mono.just(NONE);
+        }
+        if (amount < 0) {
+            return Mono.error(BusinessException.invalid("walletAmountCents", "储值支付金额不能为负"));
+        }
+        if (in.memberCodeToken() == null) {
+            return Mono.error(BusinessException.invalid("walletAmountCents", "储值支付需扫描会员的动态会员码确认"));
+        }
+        if (amount > payableCents) {
+            return Mono.error(BusinessException.invalid("walletAmountCents", "储值支付金额不能超过应付金额（" + payableCents + " 分）"));
+        }
+        return limits.acquire(RateLimitedAction.WALLET_OPERATION, member.id())
+                .then(books.lock(brand.id(), member.id(), now))
+                .flatMap(lots -> {
+                    long available = lots.stream().mapToLong(l -> l.principalRemaining() + l.spendableBonus(now)).sum();
+                    if (amount > available) {
+                        return Mono.error(new BusinessException(UserError.onInput("walletAmountCents",
+                                ErrorCode.INSUFFICIENT_BALANCE, "储值余额不足：可用 " + available + " 分，需要 " + amount + " 分")));
+                    }
+                    List<LotMove> moves = SpendPlan.take(lots, amount, properties.spendOrder(), now);
+                    long bonus = -moves.stream().mapToLong(LotMove::bonusCents).sum();
+                    return Mono.just(new Held(bonus, purchase -> books.post(
+                                    new NewTxn(brand.id(), member.id(), TxnKind.PAYMENT, storeId, null, purchase.id(), null,
+                                            staff.id(), purchase.orderNo(), now),
+                                    moves, List.of(new Posting(Account.SALES, storeId, amount)))
+                            .then(audit.record(staff, storeId, "WALLET_PAYMENT", member.id(), purchase.orderNo() + " "
+                                    + amount + " cents (principal " + (amount - bonus) + ", bonus " + bonus + ")"))));
+                });
+    }
+}

@@ -1,0 +1,164 @@
+package com.loyalty.wallet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.loyalty.support.IntegrationTest;
+import com.loyalty.wechat.pay.FakeWeChatPayServer;
+import com.loyalty.wechat.pay.PayNotification;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+class WeChatPayRechargeTest extends IntegrationTest {
+
+    @Autowired
+    private FakeWeChatPayServer wechatPay;
+
+    private String store;
+    private String pack;
+
+    @BeforeEach
+    void packageOnSale() {
+        store = createStore("wxpay");
+        pack = new WalletDesk(newStaff(store, "MANAGER")).createPackage(50_000, 5_000, Map.of("bonusPoints", 200));
+    }
+
+    @Test
+    void aRechargeCountsOnlyAfterTheVerifiedPaymentNotification() {
+        HttpGraphQlTester member = member(unique("online"));
+        String outTradeNo = start(member, "k-1")
+                .path("startWalletRecharge.payParams.package").entity(String.class)
+                .satisfies(p -> assertThat(p).startsWith("prepay_id=wx"))
+                .path("startWalletRecharge.payParams.signType").entity(String.class).isEqualTo("RSA")
+                .path("startWalletRecharge.order.status").entity(String.class).isEqualTo("PENDING")
+                .path("startWalletRecharge.order.outTradeNo").entity(String.class).get();
+        assertThat(WalletDesk.balanceOf(member)).isZero();
+
+        assertThat(wechatPay.pay(outTradeNo)).isEqualTo(204);
+
+        assertThat(WalletDesk.walletOf(member)).containsEntry("principalCents", 50_000).containsEntry("bonusCents", 5_000);
+        member.documentName("walletRechargeOrder").variable("outTradeNo", outTradeNo).execute()
+                .path("walletRechargeOrder.status").entity(String.class).isEqualTo("PAID")
+                .path("walletRechargeOrder.recharge.channel").entity(String.class).isEqualTo("WECHAT_PAY");
+        member.documentName("myWallet").execute().path("me.pointsBalance").entity(Long.class).isEqualTo(200L);
+    }
+
+    @Test
+    void duplicatedNotificationsAreAcknowledgedAndChangeNothing() {
+        HttpGraphQlTester member = member(unique("dup"));
+        String outTradeNo = outTradeNo(start(member, "k-1"));
+        PayNotification notification = wechatPay.paymentNotification(outTradeNo);
+
+        assertThat(post(notification)).isEqualTo(204);
+        assertThat(post(notification)).isEqualTo(204);
+        assertThat(wechatPay.pay(outTradeNo)).isEqualTo(204);
+
+        assertThat(WalletDesk.balanceOf(member)).isEqualTo(55_000L);
+        assertThat(outcomes(outTradeNo)).containsExactly("CREDITED", "DUPLICATE", "DUPLICATE");
+    }
+
+    @Test
+    void theSameNotificationArrivingInParallelCreditsOnce() {
+        HttpGraphQlTester member = member(unique("race"));
+        String outTradeNo = outTradeNo(start(member, "k-1"));
+        PayNotification notification = wechatPay.paymentNotification(outTradeNo);
+
+        List<Integer> statuses = inParallel(6, i -> post(notification));
+
+        assertThat(statuses).containsOnly(204);
+        assertThat(outcomes(outTradeNo)).containsOnlyOnce("CREDITED").hasSize(6);
+        assertThat(WalletDesk.balanceOf(member)).isEqualTo(55_000L);
+    }
+
+    @Test
+    void forgedOrTamperedNotificationsAreRejectedRecordedAndChangeNothing() {
+        HttpGraphQlTester member = member(unique("forged"));
+        String outTradeNo = outTradeNo(start(member, "k-1"));
+        PayNotification genuine = wechatPay.paymentNotification(outTradeNo);
+
+        assertThat(post(wechatPay.forgedNotification(outTradeNo))).isEqualTo(400);
+        assertThat(post(wechatPay.paymentNotification(outTradeNo, 1))).isEqualTo(400);
+        assertThat(post(new PayNotification(genuine.body().replace("TRANSACTION.SUCCESS", "TRANSACTION.SUCCESZ"),
+                genuine.serial(), genuine.signature(), genuine.timestamp(), genuine.nonce()))).isEqualTo(400);
+        assertThat(post(new PayNotification(genuine.body(), null, null, null, null))).isEqualTo(400);
+        assertThat(post(new PayNotification(genuine.body(), "PUB_KEY_ID_SOMEONE_ELSE", genuine.signature(),
+                genuine.timestamp(), genuine.nonce()))).isEqualTo(400);
+        assertThat(WalletDesk.balanceOf(member)).isZero();
+        assertThat(rejectedReasons()).hasSizeGreaterThanOrEqualTo(5);
+
+        assertThat(post(genuine)).isEqualTo(204);
+        assertThat(WalletDesk.balanceOf(member)).isEqualTo(55_000L);
+    }
+
+    @Test
+    void aReplayedOldNotificationIsRejected() {
+        HttpGraphQlTester member = member(unique("stale"));
+        String outTradeNo = outTradeNo(start(member, "k-1"));
+        PayNotification old = wechatPay.paymentNotification(outTradeNo);
+
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(post(old)).isEqualTo(400);
+        assertThat(outcomes(outTradeNo)).isEmpty();
+        assertThat(wechatPay.pay(outTradeNo)).isEqualTo(204);
+        assertThat(outcomes(outTradeNo)).containsExactly("CREDITED");
+    }
+
+    @Test
+    void repeatingTheIdempotencyKeyReturnsTheSameOrder() {
+        HttpGraphQlTester member = member(unique("same"));
+        String first = outTradeNo(start(member, "k-1"));
+
+        assertThat(outTradeNo(start(member, "k-1"))).isEqualTo(first);
+        assertThat(outTradeNo(start(member, "k-2"))).isNotEqualTo(first);
+        member(unique("stranger")).documentName("walletRechargeOrder").variable("outTradeNo", first).execute()
+                .path("walletRechargeOrder").valueIsNull();
+    }
+
+    @Test
+    void inDevelopmentTheFakeIsToldToPayOverHttp() {
+        HttpGraphQlTester member = member(unique("dev"));
+        String outTradeNo = outTradeNo(start(member, "k-1"));
+
+        http().post().uri("/dev/wechat-pay/pay/" + outTradeNo).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.notifyStatus").isEqualTo(204);
+        assertThat(WalletDesk.balanceOf(member)).isEqualTo(55_000L);
+    }
+
+    private org.springframework.graphql.test.tester.GraphQlTester.Response start(HttpGraphQlTester member, String key) {
+        return member.documentName("startWalletRecharge")
+                .variable("input", Map.of("packageId", pack, "storeId", store, "idempotencyKey", key)).execute();
+    }
+
+    private static String outTradeNo(org.springframework.graphql.test.tester.GraphQlTester.Response started) {
+        return started.path("startWalletRecharge.userErrors").entityList(Object.class).hasSize(0)
+                .path("startWalletRecharge.order.outTradeNo").entity(String.class).get();
+    }
+
+    private int post(PayNotification n) {
+        return http().post().uri("/wechat-pay/notify")
+                .headers(h -> {
+                    h.set("Content-Type", "application/json");
+                    if (n.serial() != null) {
+                        h.set("Wechatpay-Serial", n.serial());
+                        h.set("Wechatpay-Signature", n.signature());
+                        h.set("Wechatpay-Timestamp", n.timestamp());
+                        h.set("Wechatpay-Nonce", n.nonce());
+                    }
+                })
+                .bodyValue(n.body()).exchange().returnResult(String.class).getStatus().value();
+    }
+
+    private List<String> outcomes(String outTradeNo) {
+        return db.sql("select outcome from wechat_pay_notification where out_trade_no = :t order by id")
+                .bind("t", outTradeNo).map(row -> row.get("outcome", String.class)).all().collectList().block();
+    }
+
+    private List<String> rejectedReasons() {
+        return db.sql("select reason from wechat_pay_notification where outcome = 'REJECTED' order by id")
+                .map(row -> row.get("reason", String.class)).all().collectList().block();
+    }
+}
