@@ -29,13 +29,16 @@ public class ChurnRepository {
                   and p.occurred_at >= :lo and p.occurred_at < :hi
             ),
             customers as (
-                select distinct per.start_day, per.end_day, b.member_id
+                select distinct per.start_day, b.member_id
                 from periods per join buys b on b.day >= per.start_day - :n and b.day < per.start_day
+            ),
+            still_buying as (
+                select distinct per.start_day, b.member_id
+                from periods per join buys b on b.day > per.end_day - :n and b.day <= per.end_day
             )
-            select c.start_day, count(*) as customers,
-                   count(*) filter (where not exists (select 1 from buys b where b.member_id = c.member_id
-                                                      and b.day > c.end_day - :n and b.day <= c.end_day)) as churned
-            from customers c group by c.start_day
+            select c.start_day, count(*) as customers, count(*) filter (where s.member_id is null) as churned
+            from customers c left join still_buying s on s.start_day = c.start_day and s.member_id = c.member_id
+            group by c.start_day
             """.formatted(ScopedMembers.CONDITION);
 
     private final DatabaseClient db;

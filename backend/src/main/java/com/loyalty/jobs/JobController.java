@@ -1,6 +1,7 @@
 package com.loyalty.jobs;
 
 import com.loyalty.shared.config.BrandProperties;
+import com.loyalty.shared.config.Detached;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,6 +29,7 @@ public class JobController {
     @MutationMapping
     public Mono<RunJobPayload> runJob(@Argument RunJobInput input) {
         LocalDate asOf = input.asOf() != null ? input.asOf() : brand.today(clock);
-        return jobs.run(input.job(), asOf).map(summary -> new RunJobPayload(input.job(), asOf, summary, List.of()));
+        return Detached.run("job " + input.job(), jobs.run(input.job(), asOf))
+                .map(summary -> new RunJobPayload(input.job(), asOf, summary, List.of()));
     }
 }

@@ -65,8 +65,10 @@ public class JobRunner {
                 return Mono.just("skipped: " + job + " is running on another instance");
             }
             Mono<Boolean> done = oncePerDate ? finishedFor(job, asOf) : Mono.just(false);
-            return done.flatMap(already -> already ? skippedAsDone(job, asOf) : execute(job, asOf))
-                    .doFinally(signal -> lock.unlock(owner).subscribe());
+            // the lock is released before the answer goes out, so the next run finds it free
+            return Mono.usingWhen(Mono.just(owner),
+                    held -> done.flatMap(already -> already ? skippedAsDone(job, asOf) : execute(job, asOf)),
+                    lock::unlock, (held, e) -> lock.unlock(held), lock::unlock);
         });
     }
 

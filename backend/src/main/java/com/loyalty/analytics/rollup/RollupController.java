@@ -1,5 +1,6 @@
 package com.loyalty.analytics.rollup;
 
+import com.loyalty.shared.config.Detached;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.Payloads;
 import com.loyalty.shared.security.Viewer;
@@ -33,7 +34,7 @@ public class RollupController {
             if (input.to().isBefore(input.from()) || ChronoUnit.DAYS.between(input.from(), input.to()) >= MAX_DAYS) {
                 return Mono.error(BusinessException.invalid("to", "日期范围需从早到晚，且不超过 " + MAX_DAYS + " 天"));
             }
-            return rollups.backfill(viewer.brandId(), input.from(), input.to())
+            return Detached.run("analytics backfill", rollups.backfill(viewer.brandId(), input.from(), input.to()))
                     .map(days -> new BackfillAnalyticsPayload(days, List.of()));
         }).transform(Payloads.recover(BackfillAnalyticsPayload::failed));
     }
