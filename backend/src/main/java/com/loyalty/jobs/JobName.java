@@ -20,7 +20,11 @@ public enum JobName {
     /** Five past midnight: rolls yesterday up into the analytics tables. */
     ANALYTICS_ROLLUP("0 5 0 * * *"),
     /** Twenty to one: yesterday's points and coupon rollups for analytics, and any day marked dirty. */
-    ECONOMY_ROLLUP("0 40 0 * * *");
+    ECONOMY_ROLLUP("0 40 0 * * *"),
+    /** Ten to one: erases the accounts whose closure cooling-off period has ended. */
+    ACCOUNT_ERASURE("0 50 0 * * *"),
+    /** Three in the morning: purges audit and scan logs older than the retention periods. */
+    PRIVACY_RETENTION("0 0 3 * * *");
 
     private final String defaultCron;
     private final boolean oncePerDate;
