@@ -1,7 +1,6 @@
 package com.loyalty.privacy;
 
 import com.loyalty.auth.RefreshTokenStore;
-import com.loyalty.leaderboard.BoardPeriod;
 import com.loyalty.leaderboard.LeaderboardService;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.security.Role;
@@ -91,12 +90,9 @@ public class AccountClosureService {
                 });
     }
 
-    /** The current and previous week and month boards, recomputed from Postgres without closed accounts. */
+    /** Every board still kept, recomputed from Postgres without closed accounts. */
     private Mono<Long> rebuildLeaderboards(LocalDate asOf) {
-        return Flux.fromArray(BoardPeriod.values())
-                .concatMap(period -> leaderboards.rebuild(period, asOf)
-                        .concatWith(leaderboards.rebuild(period, period.first(asOf).minusDays(1))))
-                .reduce(0L, Long::sum);
+        return leaderboards.rebuildKept(asOf);
     }
 
     private Mono<Void> checksPass(long memberId) {
