@@ -47,7 +47,7 @@ function closingNotice(closesAt) {
   return `账号将于 ${String(closesAt).slice(0, 10)} 注销，期间重新打开小程序登录即可撤销`
 }
 
-const CLOSE_WARNING = '注销后，昵称、头像、手机号、生日等个人信息将被删除且无法恢复，积分、优惠券将失效；' +
+const CLOSE_WARNING = '注销后，昵称、头像、手机号、生日等个人信息将被删除且无法恢复，剩余积分、优惠券将无法使用；' +
   '7 天内重新登录可撤销注销。确定注销吗？'
 
 module.exports = { SECTION_LABELS, exportSummary, consentView, closingNotice, CLOSE_WARNING }
