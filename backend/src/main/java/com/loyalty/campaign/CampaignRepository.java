@@ -90,14 +90,19 @@ public class CampaignRepository {
                 .all().filter(id -> id > 0).sort();
     }
 
-    /** Counts (and stores) the audience members left out for lack of marketing consent. */
+    /**
+     * Counts (and stores) the members matching the audience who are left out for lack of marketing
+     * consent (not those already in the audience who withdrew later).
+     */
     public Mono<Long> recordSkipped(Campaign c) {
         MemberFilter filter = c.audienceFilter();
         MemberDirectory.Condition who = filter == null ? null : MemberDirectory.condition(filter);
         var spec = db.sql("""
                         update campaign set skipped_no_consent = (
                             select count(*) from member m
-                            where m.brand_id = :b and not m.marketing_consent and m.closed_at is null and\s"""
+                            where m.brand_id = :b and not m.marketing_consent and m.closed_at is null
+                              and not exists (select 1 from campaign_member cm where cm.campaign_id = :c and cm.member_id = m.id)
+                              and\s"""
                         + (who == null ? "m.id = any(:members)" : who.sql()) + """
                         ) where id = :c returning skipped_no_consent
                         """)

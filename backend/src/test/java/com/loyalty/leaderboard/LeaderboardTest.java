@@ -79,6 +79,7 @@ class LeaderboardTest extends IntegrationTest {
                         with month as (select date_trunc('month', now() at time zone 'Asia/Shanghai')::date as first)
                         select max(streak)::bigint as s from checkin, month
                         where day >= month.first and day < month.first + interval '1 month'
+                          and member_id not in (select id from member where closed_at is not null) -- closed accounts leave the boards
                         group by member_id order by s desc limit 100
                         """)
                 .map(row -> row.get("s", Long.class)).all().collectList().block();
