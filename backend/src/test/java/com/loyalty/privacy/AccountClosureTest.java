@@ -121,6 +121,36 @@ class AccountClosureTest extends IntegrationTest {
         member(name).documentName("me").execute().path("me.nickname").entity(String.class).isEqualTo("后悔了");
     }
 
+    @Test
+    void aClosureCheckSuchAsStoredValueLeftHoldsTheClosureBackUntilSettled() {
+        String name = unique("owing");
+        HttpGraphQlTester me = member(name);
+        me.documentName("updateProfile").variable("input", Map.of("nickname", "还有余额")).execute();
+        long id = Long.parseLong(idOf(me));
+        HeldClosures.HELD.add(id);
+        try {
+            me.documentName("closeAccount").variable("confirm", true).execute()
+                    .path("closeAccount.closesAt").valueIsNull()
+                    .path("closeAccount.userErrors[0].code").entity(String.class).isEqualTo("ACCOUNT_CLOSURE_BLOCKED")
+                    .path("closeAccount.userErrors[0].message").entity(String.class).isEqualTo("储值余额尚未退还，请先到门店办理退款");
+            me.documentName("myConsents").execute().path("myConsents.closesAt").valueIsNull();
+
+            // a balance that appears during the cooling-off period holds erasure back too
+            HeldClosures.HELD.remove(id);
+            me.documentName("closeAccount").variable("confirm", true).execute().path("closeAccount.closesAt").hasValue();
+            HeldClosures.HELD.add(id);
+            clock.advance(Duration.ofDays(8));
+            runErasure().contains("held back");
+            assertThat(memberRow(String.valueOf(id))).contains("还有余额");
+
+            HeldClosures.HELD.remove(id);
+            runErasure().contains("erased 1");
+            assertThat(memberRow(String.valueOf(id))).doesNotContain("还有余额");
+        } finally {
+            HeldClosures.HELD.remove(id);
+        }
+    }
+
     private org.assertj.core.api.AbstractStringAssert<?> runErasure() {
         return assertThat(admin().documentName("runJob").variable("job", "ACCOUNT_ERASURE").execute()
                 .path("runJob.summary").entity(String.class).get());
