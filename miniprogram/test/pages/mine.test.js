@@ -185,7 +185,8 @@ test('acceptingNoneSendsNothing', async () => {
 test('linksGoToPointsInviteLeaderboardRulesAndStaffLogin', async () => {
   const page = await open()
   for (const [key, url] of [['points', '/pages/points/index'], ['invite', '/pages/invite/index'],
-    ['leaderboard', '/pages/leaderboard/index'], ['rules', '/pages/rules/index']]) {
+    ['leaderboard', '/pages/leaderboard/index'], ['rules', '/pages/rules/index'],
+    ['privacy', '/pages/privacy/index']]) {
     tap(page, `.link-${key}`)
     await flush()
     expect(wx.navigateTo).toHaveBeenLastCalledWith({ url })
@@ -193,6 +194,17 @@ test('linksGoToPointsInviteLeaderboardRulesAndStaffLogin', async () => {
   tap(page, '.staff-login')
   await flush()
   expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/staff/login/index' })
+})
+
+test('savingBeforeAcceptingThePrivacyNoticeLeadsToIt', async () => {
+  wx.__server.on('UpdateProfile', () => ({ updateProfile: { member: null, userErrors: [{ field: null,
+    message: '请先阅读并同意隐私政策，再完善个人资料', code: 'PRIVACY_NOTICE_NOT_ACCEPTED' }] } }))
+  const page = await open()
+  await editing(page)
+  fire(page, '.nickname-input', 'input', { value: '新名字' })
+  tap(page, '.save')
+  await flush()
+  expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/privacy/index' })
 })
 
 test('logoutAfterConfirmingEndsTheMembersSignIn', async () => {

@@ -15,7 +15,8 @@ const LINKS = [
   { key: 'points', label: '我的积分', url: '/pages/points/index' },
   { key: 'invite', label: '邀请好友', url: '/pages/invite/index' },
   { key: 'leaderboard', label: '排行榜', url: '/pages/leaderboard/index' },
-  { key: 'rules', label: '会员规则', url: '/pages/rules/index' }
+  { key: 'rules', label: '会员规则', url: '/pages/rules/index' },
+  { key: 'privacy', label: '隐私与个人信息', url: '/pages/privacy/index' }
 ]
 
 Component({
@@ -103,6 +104,10 @@ Component({
         this.setData({ editing: false, draft: null })
         wx.showToast({ title: '已保存', icon: 'success' })
       } catch (e) {
+        if (e.code === 'PRIVACY_NOTICE_NOT_ACCEPTED') {
+          this.askPrivacyNotice()
+          return
+        }
         if (e.field && e.field[1]) this.setData({ [`errors.${e.field[1]}`]: e.message })
         showError(e)
       } finally {
@@ -128,7 +133,8 @@ Component({
         this.showMember(payload.member)
         wx.showToast({ title: '手机号已绑定', icon: 'success' })
       } catch (error) {
-        showError(error)
+        if (error.code === 'PRIVACY_NOTICE_NOT_ACCEPTED') this.askPrivacyNotice()
+        else showError(error)
       } finally {
         this.setData({ binding: false })
       }
@@ -177,6 +183,18 @@ Component({
       } finally {
         this.setData({ subscribing: false })
       }
+    },
+
+    // Profile data is stored only after the member accepts the privacy notice (on the privacy page).
+    askPrivacyNotice() {
+      wx.showModal({
+        title: '隐私政策',
+        content: '保存资料前，请先阅读并同意《隐私政策》',
+        confirmText: '去查看',
+        success: res => {
+          if (res.confirm) wx.navigateTo({ url: '/pages/privacy/index' })
+        }
+      })
     },
 
     // Links, staff login and logout.

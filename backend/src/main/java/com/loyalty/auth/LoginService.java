@@ -2,6 +2,7 @@ package com.loyalty.auth;
 
 import com.loyalty.member.MemberService;
 import com.loyalty.member.NewMember;
+import com.loyalty.privacy.AccountClosureService;
 import com.loyalty.member.RegistrationChannel;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.ratelimit.RateLimitedAction;
@@ -23,9 +24,11 @@ public class LoginService {
     private final BrandProperties brand;
     private final Clock clock;
     private final RateLimits rateLimits;
+    private final AccountClosureService closures;
 
     public LoginService(WeChatClient weChat, MemberService members, StaffService staff, SessionService sessions,
-                        BrandProperties brand, Clock clock, RateLimits rateLimits) {
+                        BrandProperties brand, Clock clock, RateLimits rateLimits, AccountClosureService closures) {
+        this.closures = closures;
         this.rateLimits = rateLimits;
         this.weChat = weChat;
         this.members = members;
@@ -44,6 +47,8 @@ public class LoginService {
                         input.storeId() == null ? RegistrationChannel.MINI_PROGRAM : RegistrationChannel.STORE,
                         input.storeId(), blankToNull(input.inviterCode())))
                 .flatMap(members::findOrRegister)
+                // signing in during the cooling-off period keeps the account
+                .flatMap(reg -> closures.cancelOnSignIn(reg.member().id()).thenReturn(reg))
                 .flatMap(reg -> sessions.open(reg.member().viewer())
                         .map(tokens -> LoginPayload.of(tokens, reg.member(), reg.registered())));
     }

@@ -16,6 +16,7 @@ import org.redisson.api.RMapReactive;
 import org.redisson.api.RedissonReactiveClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -52,7 +53,18 @@ public class RefreshTokenStore {
         batch.<String, String>getMap(key(family), StringCodec.INSTANCE)
                 .putAll(Map.of(SUBJECT, subject, CURRENT, sha256(token)));
         batch.getMap(key(family), StringCodec.INSTANCE).expire(properties.refreshTokenTtl());
+        batch.<String>getSet(subjectKey(subject), StringCodec.INSTANCE).add(family);
+        batch.getSet(subjectKey(subject), StringCodec.INSTANCE).expire(properties.refreshTokenTtl());
         return batch.execute().thenReturn(token);
+    }
+
+    /** Ends every sign-in of the subject (account closure); returns how many were open. */
+    public Mono<Long> revokeAll(String subject) {
+        var families = redis.<String>getSet(subjectKey(subject), StringCodec.INSTANCE);
+        return families.readAll()
+                .flatMap(all -> Flux.fromIterable(all).concatMap(family -> map(family).delete())
+                        .filter(Boolean::booleanValue).count())
+                .flatMap(n -> families.delete().thenReturn(n));
     }
 
     /** Replaces the token with a new one; REFRESH_TOKEN_INVALID or REFRESH_TOKEN_REUSED otherwise. */
@@ -87,6 +99,11 @@ public class RefreshTokenStore {
 
     private static String key(String family) {
         return "auth:refresh:" + family;
+    }
+
+    /** The families (sign-ins) of one subject, so closing an account can end them all. */
+    private static String subjectKey(String subject) {
+        return "auth:refresh:subject:" + subject;
     }
 
     private static String familyOf(String token) {

@@ -59,14 +59,25 @@ public class AutomationRepository {
                 .bind("id", actionId).bind("ids", couponIds.toArray(Long[]::new)).then();
     }
 
-    public Mono<Void> recordRun(long brandId, RuleName rule, LocalDate asOf, long acted, Instant at) {
-        return db.sql("insert into automation_run (brand_id, rule, as_of, acted, ran_at) values (:b, :rule, :asOf, :n, :at)")
-                .bind("b", brandId).bind("rule", rule.name()).bind("asOf", asOf).bind("n", acted).bind("at", at)
+    public Mono<Void> recordRun(long brandId, RuleName rule, LocalDate asOf, long acted, long skipped, Instant at) {
+        return db.sql("""
+                        insert into automation_run (brand_id, rule, as_of, acted, skipped_no_consent, ran_at)
+                        values (:b, :rule, :asOf, :n, :skipped, :at)
+                        """)
+                .bind("b", brandId).bind("rule", rule.name()).bind("asOf", asOf).bind("n", acted)
+                .bind("skipped", skipped).bind("at", at)
                 .then();
     }
 
-    /** A rule's run: the date it ran for and how many members it acted on. */
-    public record Run(RuleName rule, LocalDate asOf, long acted, Instant ranAt) {
+    /** Whether the member consented to marketing (and has not closed their account). */
+    public Mono<Boolean> marketingConsent(long memberId) {
+        return db.sql("select marketing_consent and closed_at is null as ok from member where id = :m")
+                .bind("m", memberId).map(row -> Boolean.TRUE.equals(row.get("ok", Boolean.class))).one()
+                .defaultIfEmpty(false);
+    }
+
+    /** A rule's run: the date it ran for, how many members it acted on and skipped without marketing consent. */
+    public record Run(RuleName rule, LocalDate asOf, long acted, Instant ranAt, long skippedNoConsent) {
     }
 
     /** Each rule's latest runs, newest first. */
@@ -78,7 +89,8 @@ public class AutomationRepository {
                         """)
                 .bind("b", brandId).bind("per", perRule)
                 .map(row -> new Run(RuleName.valueOf(row.get("rule", String.class)), row.get("as_of", LocalDate.class),
-                        row.get("acted", Integer.class), row.get("ran_at", Instant.class)))
+                        row.get("acted", Integer.class), row.get("ran_at", Instant.class),
+                        row.get("skipped_no_consent", Integer.class)))
                 .all();
     }
 

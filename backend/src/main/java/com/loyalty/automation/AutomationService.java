@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -60,13 +61,15 @@ public class AutomationService {
                 .concatWith(automation.brandIds()
                 .concatMap(brandId -> automation.rules(brandId).filter(AutomationRule::enabled)
                         .concatMap(rule -> runRule(rule, asOf)
-                                .flatMap(acted -> automation.recordRun(brandId, rule.rule(), asOf, acted, clock.instant())
-                                        .thenReturn(rule.rule() + " acted on " + acted)))))
+                                .flatMap(n -> automation.recordRun(brandId, rule.rule(), asOf, n[0], n[1], clock.instant())
+                                        .thenReturn(rule.rule() + " acted on " + n[0]
+                                                + (n[1] > 0 ? " (skipped " + n[1] + " without marketing consent)" : ""))))))
                 .collectList()
                 .map(parts -> String.join(", ", parts));
     }
 
-    private Mono<Long> runRule(AutomationRule rule, LocalDate asOf) {
+    /** {acted on, skipped for lack of marketing consent}. */
+    private Mono<long[]> runRule(AutomationRule rule, LocalDate asOf) {
         Flux<Candidate> found = switch (rule.rule()) {
             case DORMANT_30 -> candidates.popularItems(rule.brandId(), asOf, brand.zone())
                     .flatMapMany(items -> candidates.dormant(rule, asOf, brand.zone())
@@ -76,7 +79,15 @@ public class AutomationService {
             case BIRTHDAY -> candidates.birthdays(rule, asOf);
             case REPURCHASE -> candidates.repurchases(rule, asOf, brand.zone());
         };
-        return found.concatMap(c -> act(rule, c, asOf)).filter(Boolean::booleanValue).count();
+        AtomicLong skipped = new AtomicLong();
+        return found.filterWhen(c -> automation.marketingConsent(c.memberId())
+                        .doOnNext(consented -> {
+                            if (!consented) {
+                                skipped.incrementAndGet();
+                            }
+                        }))
+                .concatMap(c -> act(rule, c, asOf)).filter(Boolean::booleanValue).count()
+                .map(acted -> new long[] {acted, skipped.get()});
     }
 
     /** One action in one transaction; false when already done or when it failed (retried next run). */

@@ -33,7 +33,7 @@ public class BuiltInCampaigns {
     public Mono<Long> run(LocalDate asOf) {
         Instant now = clock.instant();
         return campaigns.runningBuiltIns(now)
-                .concatMap(c -> campaigns.recordAudience(c)
+                .concatMap(c -> campaigns.recordSkipped(c).thenMany(campaigns.recordAudience(c))
                         .concatMap(member -> c.kind() == Campaign.Kind.MEMBER_DAY
                                 ? campaigns.markReached(c.id(), member, now) : Mono.empty())
                         .then(c.kind() == Campaign.Kind.BIRTHDAY ? birthdayPacks(c, asOf, now) : Mono.just(0L)))

@@ -68,7 +68,8 @@ public class CampaignRepository {
 
     /**
      * Records the audience, holding out {@code control_percent} of it at random (a hash of campaign
-     * and member, so the split is fixed and reproducible); returns the treated member ids.
+     * and member, so the split is fixed and reproducible); returns the treated member ids. Members
+     * without marketing consent are left out (counted by {@link #recordSkipped}); closed accounts too.
      */
     public Flux<Long> recordAudience(Campaign c) {
         MemberFilter filter = c.audienceFilter();
@@ -77,7 +78,7 @@ public class CampaignRepository {
                         insert into campaign_member (campaign_id, member_id, in_control)
                         select :c, m.id, abs(hashtext(:c || ':' || m.id)) % 100 < :control
                         from member m
-                        where m.brand_id = :b and\s""" + (who == null ? "m.id = any(:members)" : who.sql()) + """
+                        where m.brand_id = :b and m.marketing_consent and m.closed_at is null and\s""" + (who == null ? "m.id = any(:members)" : who.sql()) + """
 
                         on conflict do nothing
                         returning member_id, in_control
@@ -89,22 +90,44 @@ public class CampaignRepository {
                 .all().filter(id -> id > 0).sort();
     }
 
+    /**
+     * Counts (and stores) the members matching the audience who are left out for lack of marketing
+     * consent (not those already in the audience who withdrew later).
+     */
+    public Mono<Long> recordSkipped(Campaign c) {
+        MemberFilter filter = c.audienceFilter();
+        MemberDirectory.Condition who = filter == null ? null : MemberDirectory.condition(filter);
+        var spec = db.sql("""
+                        update campaign set skipped_no_consent = (
+                            select count(*) from member m
+                            where m.brand_id = :b and not m.marketing_consent and m.closed_at is null
+                              and not exists (select 1 from campaign_member cm where cm.campaign_id = :c and cm.member_id = m.id)
+                              and\s"""
+                        + (who == null ? "m.id = any(:members)" : who.sql()) + """
+                        ) where id = :c returning skipped_no_consent
+                        """)
+                .bind("c", c.id()).bind("b", c.brandId());
+        spec = who == null ? spec.bind("members", c.audienceMembers().toArray(Long[]::new)) : who.bindTo(spec);
+        return spec.map(row -> row.get("skipped_no_consent", Integer.class).longValue()).one();
+    }
+
     public Mono<Void> markReached(long campaignId, long memberId, Instant at) {
         return db.sql("update campaign_member set reached_at = :at where campaign_id = :c and member_id = :m")
                 .bind("c", campaignId).bind("m", memberId).bind("at", at).then();
     }
 
-    /** Audience counts: {audience, treated, control, reached}. */
+    /** Audience counts: {audience, treated, control, reached, skipped for lack of marketing consent}. */
     public Mono<long[]> audienceCounts(long campaignId) {
         return db.sql("""
                         select count(*) as audience, count(*) filter (where not in_control) as treated,
                                count(*) filter (where in_control) as control,
-                               count(*) filter (where reached_at is not null) as reached
+                               count(*) filter (where reached_at is not null) as reached,
+                               (select skipped_no_consent from campaign where id = :c)::bigint as skipped
                         from campaign_member where campaign_id = :c
                         """)
                 .bind("c", campaignId)
                 .map(row -> new long[] {row.get("audience", Long.class), row.get("treated", Long.class),
-                        row.get("control", Long.class), row.get("reached", Long.class)})
+                        row.get("control", Long.class), row.get("reached", Long.class), row.get("skipped", Long.class)})
                 .one();
     }
 
@@ -169,6 +192,7 @@ public class CampaignRepository {
         return db.sql("""
                         select cm.member_id from campaign_member cm join member m on m.id = cm.member_id
                         where cm.campaign_id = :c and not cm.in_control and cm.reached_at is null
+                          and m.marketing_consent and m.closed_at is null
                           and extract(month from m.birthday) = :month
                         order by cm.member_id
                         """)

@@ -90,11 +90,11 @@ public class CampaignService {
 
     private Mono<Void> deliver(Campaign c, Instant now) {
         if (c.kind() == Campaign.Kind.BIRTHDAY) {
-            return campaigns.recordAudience(c).then(); // packs go out in each member's birth month
+            return campaigns.recordSkipped(c).then(campaigns.recordAudience(c).then()); // packs go out in each member's birth month
         }
         AtomicLong spent = new AtomicLong();
         long unit = c.benefit() == Campaign.Benefit.POINTS ? c.points() : 1;
-        return campaigns.recordAudience(c)
+        return campaigns.recordSkipped(c).thenMany(campaigns.recordAudience(c))
                 .filter(member -> c.budget() == null || spent.addAndGet(unit) <= c.budget())
                 .concatMap(member -> benefit(c, member, now).then(campaigns.markReached(c.id(), member, now)))
                 .then();
@@ -141,7 +141,7 @@ public class CampaignService {
                             return new CampaignStats(audience[0], audience[1], audience[2], audience[3], coupons[0],
                                     coupons[1], coupons[0] == 0 ? null : (double) coupons[1] / coupons[0],
                                     t.getT3()[0], t.getT3()[1], t.getT4()[0], t.getT4()[1], perTreated, perControl,
-                                    uplift, cost, roi);
+                                    uplift, cost, roi, audience[4]);
                         }));
     }
 }

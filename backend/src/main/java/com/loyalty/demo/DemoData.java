@@ -2,6 +2,7 @@ package com.loyalty.demo;
 
 import com.loyalty.member.MemberRepository;
 import com.loyalty.member.MemberService;
+import com.loyalty.privacy.ConsentService;
 import com.loyalty.member.NewMember;
 import com.loyalty.member.ProfileChange;
 import com.loyalty.member.Gender;
@@ -58,11 +59,13 @@ public class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final PurchaseService purchases;
     private final MemberSegmentsJob segments;
+    private final ConsentService consents;
 
     public DemoData(BrandProperties brand, StoreRepository stores, StaffRepository staff, StaffService staffService,
                     MemberService memberService, MemberRepository members, WeChatClient weChat, Clock clock,
-                    PurchaseService purchases, MemberSegmentsJob segments) {
+                    PurchaseService purchases, MemberSegmentsJob segments, ConsentService consents) {
         this.segments = segments;
+        this.consents = consents;
         this.brand = brand;
         this.stores = stores;
         this.staff = staff;
@@ -127,6 +130,8 @@ public class DemoData implements ApplicationRunner {
                 RegistrationChannel.STORE, storeId, null);
         return memberService.findOrRegister(candidate)
                 .filter(MemberService.Registration::registered)
+                // demo members accepted the privacy notice and marketing, as in the mini-program
+                .flatMap(reg -> consents.acceptAll(reg.member().id()).thenReturn(reg))
                 .flatMap(reg -> members.updateProfile(reg.member().id(),
                         new ProfileChange(nickname, null, birthday, gender), now, now))
                 .then();

@@ -24,7 +24,11 @@ public enum JobName {
     /** Three in the morning: association rules and best sellers for recommendations, mined afresh. */
     RECOMMENDATION_RULES("0 0 3 * * *"),
     /** Quarter past midnight: forfeits stored-value bonus whose validity has ended. */
-    WALLET_BONUS_EXPIRY("0 15 0 * * *");
+    WALLET_BONUS_EXPIRY("0 15 0 * * *"),
+    /** Ten to one: erases the accounts whose closure cooling-off period has ended. */
+    ACCOUNT_ERASURE("0 50 0 * * *"),
+    /** Three in the morning: purges audit and scan logs older than the retention periods. */
+    PRIVACY_RETENTION("0 0 3 * * *");
 
     private final String defaultCron;
     private final boolean oncePerDate;

@@ -30,6 +30,7 @@ public class LeaderboardRepository {
         return db.sql("""
                         select member_id, store_id, sum(delta)::bigint as score from points_ledger
                         where brand_id = :brandId and kind = any(:kinds) and created_at >= :from and created_at < :to
+                          and member_id not in (select id from member where brand_id = :brandId and closed_at is not null)
                         group by member_id, store_id
                         """)
                 .bind("brandId", brandId).bind("kinds", EARNED_KINDS).bind("from", from).bind("to", to)
@@ -42,7 +43,7 @@ public class LeaderboardRepository {
         return db.sql("""
                         select c.member_id, m.registration_store_id as store_id, max(c.streak)::bigint as score
                         from checkin c join member m on m.id = c.member_id
-                        where m.brand_id = :brandId and c.day >= :from and c.day < :to
+                        where m.brand_id = :brandId and c.day >= :from and c.day < :to and m.closed_at is null
                         group by c.member_id, m.registration_store_id
                         """)
                 .bind("brandId", brandId).bind("from", from).bind("to", toExclusive)

@@ -143,6 +143,21 @@ public class LeaderboardService implements PointsEvents {
                 });
     }
 
+    /**
+     * Rebuilds every board Redis may still keep on {@code asOf} (the current and past periods
+     * whose boards have not expired), e.g. after a closed account was erased; returns how many.
+     */
+    public Mono<Long> rebuildKept(LocalDate asOf) {
+        List<Mono<Long>> runs = new ArrayList<>();
+        for (BoardPeriod period : BoardPeriod.values()) {
+            for (LocalDate day = asOf; period.end(day).plusDays(KEEP_AFTER.toDays()).isAfter(asOf);
+                 day = period.first(day).minusDays(1)) {
+                runs.add(rebuild(period, day));
+            }
+        }
+        return Flux.concat(runs).reduce(0L, Long::sum);
+    }
+
     /** Adds each score to the brand board and, when it has a store, to that store's board. */
     private void collect(Map<String, Map<String, Double>> boards, BoardMetric metric, BoardPeriod period,
                          LocalDate day, List<LeaderboardRepository.Score> scores, BinaryOperator<Long> merge) {

@@ -69,6 +69,15 @@ public class MemberRepository {
                 .one();
     }
 
+    /** Whether the member accepted a privacy notice (any version) and may store profile data. */
+    public Mono<Boolean> privacyAccepted(long id) {
+        return db.sql("select privacy_version is not null and closed_at is null as ok from member where id = :id")
+                .bind("id", id)
+                .map(row -> Boolean.TRUE.equals(row.get("ok", Boolean.class)))
+                .one()
+                .defaultIfEmpty(false);
+    }
+
     /** Records a unionid WeChat revealed after registration. */
     public Mono<Member> setUnionid(long id, String unionid) {
         return db.sql("update member set unionid = :unionid where id = :id returning *")

@@ -75,7 +75,7 @@ public class MemberService {
     }
 
     public Mono<Member> updateProfile(long memberId, UpdateProfileInput input) {
-        return Mono.fromCallable(() -> check(input))
+        return requirePrivacyNotice(memberId).then(Mono.fromCallable(() -> check(input)))
                 .flatMap(change -> {
                     Instant now = clock.instant();
                     Instant yearAgo = ZonedDateTime.now(clock).minusYears(1).toInstant();
@@ -87,7 +87,7 @@ public class MemberService {
 
     /** Binds the phone WeChat vouches for; the first binding completes registration (MemberEvents). */
     public Mono<Member> bindPhone(long memberId, String code) {
-        return weChat.phoneNumber(code)
+        return requirePrivacyNotice(memberId).then(Mono.defer(() -> weChat.phoneNumber(code)))
                 .flatMap(phone -> members.findById(memberId).flatMap(before -> members
                         .setPhone(memberId, phoneCipher.encrypt(phone), phoneCipher.lookupHash(phone), clock.instant())
                         .flatMap(after -> before.phoneCipher() != null ? Mono.just(after)
@@ -96,6 +96,13 @@ public class MemberService {
                         .as(tx::transactional))
                 .onErrorMap(DuplicateKeyException.class, e -> new BusinessException(ErrorCode.PHONE_IN_USE,
                         "该手机号已绑定其他会员"));
+    }
+
+    /** No profile data beyond the openid before the member accepted the privacy notice (PIPL). */
+    private Mono<Void> requirePrivacyNotice(long memberId) {
+        return members.privacyAccepted(memberId).flatMap(accepted -> accepted ? Mono.<Void>empty()
+                : Mono.error(new BusinessException(ErrorCode.PRIVACY_NOTICE_NOT_ACCEPTED,
+                        "请先阅读并同意隐私政策，再完善个人资料")));
     }
 
     /** The member's phone masked for display, or null when none is bound. */

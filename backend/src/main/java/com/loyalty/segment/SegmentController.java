@@ -4,6 +4,7 @@ import com.loyalty.purchase.Purchase;
 import com.loyalty.purchase.PurchaseRepository;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.security.Viewer;
+import com.loyalty.staff.StaffAuditLog;
 import com.loyalty.tag.Tag;
 import com.loyalty.tag.TagService;
 import java.util.List;
@@ -24,16 +25,20 @@ import reactor.core.publisher.Mono;
 public class SegmentController {
 
     private static final int RECENT_ORDERS = 5;
+    /** Audit action of a staff member reading one member's profile (who looked at whom). */
+    static final String VIEW_PROFILE = "VIEW_MEMBER_PROFILE";
 
     private final SegmentQueries queries;
     private final SegmentReads reads;
     private final MemberProfileRepository summaries;
     private final PurchaseRepository purchases;
     private final TagService tags;
+    private final StaffAuditLog audit;
 
     public SegmentController(SegmentQueries queries, SegmentReads reads, MemberProfileRepository summaries,
-                             PurchaseRepository purchases, TagService tags) {
+                             PurchaseRepository purchases, TagService tags, StaffAuditLog audit) {
         this.tags = tags;
+        this.audit = audit;
         this.queries = queries;
         this.reads = reads;
         this.summaries = summaries;
@@ -43,7 +48,9 @@ public class SegmentController {
     @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
     @QueryMapping
     public Mono<MemberProfile> member(@Argument long id, @AuthenticationPrincipal Viewer viewer) {
-        return queries.profile(viewer, id);
+        return queries.profile(viewer, id)
+                .flatMap(profile -> audit.record(viewer, viewer.storeId(), VIEW_PROFILE, profile.id(), null)
+                        .thenReturn(profile));
     }
 
     @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")

@@ -114,6 +114,35 @@ class AutomationTest extends IntegrationTest {
     }
 
     @Test
+    void rulesSkipMembersWhoWithdrewMarketingConsentAndSaySoInTheirRuns() {
+        String pack = pack("七月生日礼", 1);
+        rule(Map.of("rule", "BIRTHDAY", "packId", pack));
+        setDay(0);
+        String keen = unique("keen");
+        member(keen).documentName("updateProfile").variable("input", Map.of("birthday", "1990-07-14")).execute()
+                .path("updateProfile.userErrors").entityList(Object.class).hasSize(0);
+        String shy = unique("shy");
+        HttpGraphQlTester shyMember = member(shy);
+        shyMember.documentName("updateProfile").variable("input", Map.of("birthday", "1991-07-20")).execute()
+                .path("updateProfile.userErrors").entityList(Object.class).hasSize(0);
+        shyMember.documentName("updateConsents").variable("input", Map.of("marketing", false)).execute()
+                .path("updateConsents.consents.marketing").entity(Boolean.class).isEqualTo(false);
+        String shyId = idOf(shyMember);
+
+        runOnDate(LocalDate.of(2028, 7, 1));
+
+        assertThat(db.sql("select count(*) as n from member_coupon where member_id = :m")
+                .bind("m", Long.parseLong(shyId)).map(row -> row.get("n", Long.class)).one().block()).isZero();
+        assertThat(messages(shyId, "BIRTHDAY")).isEmpty();
+        assertThat(db.sql("select count(*) as n from member_coupon where member_id = :m")
+                .bind("m", Long.parseLong(idOf(member(keen)))).map(row -> row.get("n", Long.class)).one().block())
+                .isEqualTo(1);
+        admin().document("{ automationRules { rule lastRuns { asOf acted skippedNoConsent } } }").execute()
+                .path("automationRules[?(@.rule == 'BIRTHDAY')].lastRuns[0].skippedNoConsent")
+                .entityList(Integer.class).containsExactly(1);
+    }
+
+    @Test
     void repurchaseReminderComesWhenTheUsualIntervalIsAboutToPass() {
         String clerkName = createStaff(createStore("pets"), "CLERK");
         String member = idOf(member(unique("catowner")));

@@ -82,6 +82,7 @@ class LeaderboardTest extends IntegrationTest {
                         with month as (select date_trunc('month', now() at time zone 'Asia/Shanghai')::date as first)
                         select max(streak)::bigint as s from checkin join member m on m.id = checkin.member_id, month
                         where day >= month.first and day < month.first + interval '1 month' and m.brand_id = :brand
+                          and m.closed_at is null -- closed accounts leave the boards
                         group by member_id order by s desc limit 100
                         """)
                 .bind("brand", brand.id())

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.loyalty.shared.config.RequestIds;
 import com.loyalty.support.IntegrationTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,13 +36,19 @@ class RequestIdsTest extends IntegrationTest {
     }
 
     @Test
-    void theCallersRequestIdIsAnsweredAndLoggedWithTheRequest() {
+    void theCallersRequestIdIsAnsweredAndLoggedWithTheRequest() throws InterruptedException {
         http().post().uri("/graphql").header(RequestIds.HEADER, "till-42.7").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("query", "{ __typename }")).exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(RequestIds.HEADER, "till-42.7");
 
-        assertThat(lines.list).anySatisfy(line -> {
+        // the line is written once the response has gone out, so it may come a moment later
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (logged().stream().noneMatch(line -> "till-42.7".equals(line.getMDCPropertyMap().get("requestId")))
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(logged()).anySatisfy(line -> {
             assertThat(line.getMDCPropertyMap()).containsEntry("requestId", "till-42.7");
             assertThat(line.getFormattedMessage()).startsWith("POST /graphql 200 ");
         });
@@ -54,5 +61,12 @@ class RequestIdsTest extends IntegrationTest {
                 .returnResult(String.class).getResponseHeaders().getFirst(RequestIds.HEADER);
 
         assertThat(given).matches("[0-9a-f-]{36}");
+    }
+
+    /** What the access log got so far (the appender adds under its own lock). */
+    private List<ILoggingEvent> logged() {
+        synchronized (lines) {
+            return List.copyOf(lines.list);
+        }
     }
 }

@@ -48,8 +48,8 @@ public final class HandBuiltBrand {
         String tag = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         return id(db.sql("""
                         insert into member (brand_id, app_id, openid, nickname, registered_at, registration_channel,
-                                            invite_code)
-                        values (:b, 'hand-built', :o, :n, :at, 'STORE', :code) returning id
+                                            invite_code, privacy_version, marketing_consent)
+                        values (:b, 'hand-built', :o, :n, :at, 'STORE', :code, 1, true) returning id
                         """)
                 .bind("b", brandId).bind("o", "o-" + tag).bind("n", name)
                 .bind("at", registeredOn.atTime(LocalTime.of(10, 0)).atZone(zone).toInstant())
@@ -103,8 +103,8 @@ public final class HandBuiltBrand {
         String tag = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         return id(db.sql("""
                         insert into member (brand_id, app_id, openid, nickname, registered_at, registration_channel,
-                                            registration_store_id, invite_code)
-                        values (:b, 'hand-built', :o, :n, :at, :channel, :store, :code) returning id
+                                            registration_store_id, invite_code, privacy_version, marketing_consent)
+                        values (:b, 'hand-built', :o, :n, :at, :channel, :store, :code, 1, true) returning id
                         """)
                 .bind("b", brandId).bind("o", "o-" + tag).bind("n", name).bind("at", registeredAt)
                 .bind("channel", channel).bind("store", Parameter.fromOrEmpty(storeId, Long.class))

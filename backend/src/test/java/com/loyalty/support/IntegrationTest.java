@@ -140,8 +140,22 @@ public abstract class IntegrationTest {
         return anonymous().mutate().header("Authorization", "Bearer " + accessToken).build();
     }
 
-    /** Signs in through the fake WeChat with code {@code dev-<name>} and returns the session fields. */
+    /**
+     * Signs in through the fake WeChat with code {@code dev-<name>} and returns the session fields;
+     * the member has accepted the privacy notice and marketing, as the mini-program asks on first use.
+     */
     protected Map<String, Object> login(String name) {
+        Map<String, Object> session = loginWithoutConsents(name);
+        withToken((String) session.get("accessToken")).documentName("updateConsents")
+                .variable("input", Map.of("acceptNoticeVersion", 1, "marketing", true))
+                .execute()
+                .path("updateConsents.userErrors").entityList(Object.class).hasSize(0);
+        return session;
+    }
+
+    /** Signs in with code {@code dev-<name>} without accepting anything (a member who has not answered yet). */
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> loginWithoutConsents(String name) {
         return anonymous().documentName("login")
                 .variable("input", Map.of("code", "dev-" + name))
                 .execute()

@@ -49,6 +49,23 @@ class WalletRefundTest extends IntegrationTest {
     }
 
     @Test
+    void anAccountWithMoneyOnTheCardClosesOnlyOnceTheStoreHasRefundedTheRecharge() {
+        HttpGraphQlTester member = member(unique("leaving"));
+        String recharge = clerk.recharged(member, manager.createPackage(20_000, 2_000), "RC-1");
+
+        member.documentName("closeAccount").variable("confirm", true).execute()
+                .path("closeAccount.closesAt").valueIsNull()
+                .path("closeAccount.userErrors[0].code").entity(String.class).isEqualTo("ACCOUNT_CLOSURE_BLOCKED")
+                .path("closeAccount.userErrors[0].message").entity(String.class)
+                .satisfies(message -> assertThat(message).contains("220.00"));
+
+        manager.refundRecharge(recharge, "顾客注销账户").path("refundRecharge.userErrors").entityList(Object.class).hasSize(0);
+        member.documentName("closeAccount").variable("confirm", true).execute()
+                .path("closeAccount.userErrors").entityList(Object.class).hasSize(0)
+                .path("closeAccount.closesAt").entity(String.class).satisfies(at -> assertThat(at).isNotBlank());
+    }
+
+    @Test
     void refundingARechargePaysBackTheUnspentPrincipalAndForfeitsItsBonus() {
         HttpGraphQlTester member = member(unique("undo"));
         String recharge = clerk.recharged(member, manager.createPackage(50_000, 5_000, Map.of("bonusPoints", 300)), "RC-1");

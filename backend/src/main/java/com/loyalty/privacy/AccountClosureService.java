@@ -1,0 +1,106 @@
+package com.loyalty.privacy;
+
+import com.loyalty.auth.RefreshTokenStore;
+import com.loyalty.leaderboard.LeaderboardService;
+import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.security.Role;
+import com.loyalty.shared.security.Viewer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Closing an account: the member confirms, every {@link AccountClosureCheck} must agree, all their
+ * sign-ins end and a cooling-off period starts (signing in again cancels it). When it ends the
+ * erasure job wipes their personal fields; orders, ledgers and coupons stay for the books.
+ */
+@Service
+public class AccountClosureService {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountClosureService.class);
+
+    private final PrivacyRepository privacy;
+    private final PrivacyProperties properties;
+    private final ObjectProvider<AccountClosureCheck> checks;
+    private final RefreshTokenStore refreshTokens;
+    private final LeaderboardService leaderboards;
+    private final Clock clock;
+    private final TransactionalOperator tx;
+
+    public AccountClosureService(PrivacyRepository privacy, PrivacyProperties properties,
+                                 ObjectProvider<AccountClosureCheck> checks, RefreshTokenStore refreshTokens,
+                                 LeaderboardService leaderboards, Clock clock,
+                                 TransactionalOperator tx) {
+        this.privacy = privacy;
+        this.properties = properties;
+        this.checks = checks;
+        this.refreshTokens = refreshTokens;
+        this.leaderboards = leaderboards;
+        this.clock = clock;
+        this.tx = tx;
+    }
+
+    /** Starts the cooling-off period; when the account will be erased. */
+    public Mono<Instant> requestClosure(long memberId, CloseAccountInput input) {
+        if (input == null || !Boolean.TRUE.equals(input.confirm())) {
+            return Mono.error(BusinessException.invalid("confirm", "请确认注销账号：注销后个人信息将被删除且无法恢复"));
+        }
+        Instant now = clock.instant();
+        return checksPass(memberId)
+                .then(privacy.requestClosure(memberId, now, now.plus(properties.coolingOff())))
+                .flatMap(closesAt -> refreshTokens.revokeAll(subject(memberId)).thenReturn(closesAt));
+    }
+
+    /** Signing in during the cooling-off period keeps the account. */
+    public Mono<Boolean> cancelOnSignIn(long memberId) {
+        return privacy.cancelClosure(memberId);
+    }
+
+    /**
+     * Erases every account whose cooling-off period has ended, then rebuilds the leaderboards
+     * without them. Accounts a check holds back stay pending and are retried next run.
+     */
+    public Mono<String> eraseDue(LocalDate asOf) {
+        Instant now = clock.instant();
+        return privacy.closuresDue(now)
+                .concatMap(id -> checksPass(id)
+                        .then(privacy.erase(id, now).flatMap(erased -> privacy.eraseTraces(erased).thenReturn(erased))
+                                .as(tx::transactional))
+                        .flatMap(erased -> refreshTokens.revokeAll(subject(erased)).thenReturn(true))
+                        .defaultIfEmpty(false)
+                        .onErrorResume(BusinessException.class, e -> {
+                            log.info("Closure of member {} held back: {}", id, e.getMessage());
+                            return Mono.just(false);
+                        }))
+                .collectList()
+                .flatMap(results -> {
+                    long erased = results.stream().filter(Boolean::booleanValue).count();
+                    long held = results.size() - erased;
+                    Mono<Long> rebuilt = erased == 0 ? Mono.just(0L) : rebuildLeaderboards(asOf);
+                    return rebuilt.map(boards -> "erased " + erased + " closed accounts"
+                            + (held > 0 ? ", " + held + " held back" : "") + ", rebuilt " + boards + " leaderboards");
+                });
+    }
+
+    /** Every board still kept, recomputed from Postgres without closed accounts. */
+    private Mono<Long> rebuildLeaderboards(LocalDate asOf) {
+        return leaderboards.rebuildKept(asOf);
+    }
+
+    private Mono<Void> checksPass(long memberId) {
+        List<AccountClosureCheck> all = checks.orderedStream().toList();
+        return Flux.fromIterable(all).concatMap(check -> check.check(memberId)).then();
+    }
+
+    private static String subject(long memberId) {
+        return Viewer.subjectOf(Role.MEMBER, memberId);
+    }
+}

@@ -1,0 +1,208 @@
+package com.loyalty.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.loyalty.support.IntegrationTest;
+import com.loyalty.support.Till;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+class AccountClosureTest extends IntegrationTest {
+
+    @Test
+    void aClosedAccountIsErasedAfterCoolingOffWhileOrdersLedgersAndAnalyticsStayTheSame() {
+        // early in a month, so the month's leaderboard still holds the member's points when erasure runs
+        clock.setTo(LocalDate.now(clock).withDayOfMonth(2).atTime(LocalTime.of(10, 0)).atZone(clock.getZone()).toInstant());
+        String name = unique("closer");
+        Map<String, Object> session = login(name);
+        HttpGraphQlTester me = withToken((String) session.get("accessToken"));
+        String phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        me.documentName("updateProfile").variable("input", Map.of("nickname", "注销者" + name.substring(7),
+                        "avatarUrl", "https://img.example/" + name + ".png", "birthday", "1988-03-04", "gender", "FEMALE"))
+                .execute().path("updateProfile.userErrors").entityList(Object.class).hasSize(0);
+        me.documentName("bindPhone").variable("code", "phone-" + phone).execute()
+                .path("bindPhone.userErrors").entityList(Object.class).hasSize(0);
+        String id = idOf(me);
+        String store = createStore("close");
+        Till till = new Till(newStaff(store, "CLERK"));
+        till.earn(id, unique("CL"), 12_000);
+        String refunded = unique("CL");
+        till.earn(id, refunded, 8_000);
+        till.refund(refunded, unique("R"), 3_000).path("refundPurchase.userErrors").entityList(Object.class).hasSize(0);
+        me.documentName("checkIn").execute().path("checkIn.userErrors").entityList(Object.class).hasSize(0);
+        String managerName = createStaff(store, "MANAGER");
+        HttpGraphQlTester manager = staff(managerName, STAFF_PASSWORD);
+        assertThat(storeBoard(manager, store)).hasSize(1);
+        Map<String, Long> before = books(id);
+        Map<?, ?> analyticsBefore = todayNumbers(manager, store);
+
+        me.documentName("closeAccount").variable("confirm", false).execute()
+                .path("closeAccount.closesAt").valueIsNull()
+                .path("closeAccount.userErrors[0].field").entityList(String.class).containsExactly("input", "confirm");
+        String closesAt = me.documentName("closeAccount").variable("confirm", true).execute()
+                .path("closeAccount.userErrors").entityList(Object.class).hasSize(0)
+                .path("closeAccount.closesAt").entity(String.class).get();
+        assertThat(OffsetDateTime.parse(closesAt).toInstant())
+                .isCloseTo(clock.instant().plus(Duration.ofDays(7)), within(1, ChronoUnit.MINUTES));
+        // every sign-in ended at once
+        anonymous().documentName("refreshSession").variable("refreshToken", session.get("refreshToken")).execute()
+                .path("refreshSession.userErrors[0].code").entity(String.class).isEqualTo("REFRESH_TOKEN_INVALID");
+
+        // still cooling off: nothing erased
+        runErasure().contains("erased 0");
+        assertThat(memberRow(id)).contains(name.substring(7)).contains("1988-03-04");
+
+        clock.advance(Duration.ofDays(8));
+        runErasure().contains("erased 1");
+        manager = staff(managerName, STAFF_PASSWORD);
+
+        // no personal value left in the member row: name, avatar, birthday, phone (cipher and hash), openid
+        Map<String, Object> row = db.sql("""
+                        select nickname, avatar_url, birthday, gender, phone_cipher, phone_hash, unionid, openid, closed_at
+                        from member where id = :id
+                        """).bind("id", Long.parseLong(id)).fetch().one().block();
+        assertThat(row.get("nickname")).isNull();
+        assertThat(row.get("avatar_url")).isNull();
+        assertThat(row.get("birthday")).isNull();
+        assertThat(row.get("gender")).isEqualTo("UNKNOWN");
+        assertThat(row.get("phone_cipher")).isNull();
+        assertThat(row.get("phone_hash")).isNull();
+        assertThat(row.get("unionid")).isNull();
+        assertThat((String) row.get("openid")).startsWith("closed:").doesNotContain(name);
+        assertThat(row.get("closed_at")).isNotNull();
+        assertThat(memberRow(id)).doesNotContain(name).doesNotContain(name.substring(7)).doesNotContain("1988-03-04")
+                .doesNotContain(phone).doesNotContain("img.example");
+        // nor readable by staff
+        manager.documentName("memberProfile").variable("id", id).execute()
+                .path("member.member.nickname").valueIsNull()
+                .path("member.member.phone").valueIsNull();
+        // orders, points ledger, balance and the day's analytics are unchanged; the boards no longer rank them
+        assertThat(books(id)).isEqualTo(before);
+        assertThat(todayNumbersOn(manager, store)).isEqualTo(analyticsBefore);
+        assertThat(storeBoard(manager, store)).isEmpty();
+
+        // the same WeChat user signing in again is a new member
+        Map<String, Object> again = anonymous().documentName("login").variable("input", Map.of("code", "dev-" + name))
+                .execute().path("login").entity(Map.class).get();
+        assertThat(again.get("registered")).isEqualTo(true);
+        assertThat(((Map<?, ?>) again.get("member")).get("id")).isNotEqualTo(id);
+        withToken((String) again.get("accessToken")).documentName("me").execute()
+                .path("me.nickname").valueIsNull()
+                .path("me.phone").valueIsNull();
+    }
+
+    @Test
+    void signingInDuringTheCoolingOffPeriodKeepsTheAccount() {
+        String name = unique("regret");
+        HttpGraphQlTester me = member(name);
+        me.documentName("updateProfile").variable("input", Map.of("nickname", "后悔了")).execute();
+        String id = idOf(me);
+        me.documentName("closeAccount").variable("confirm", true).execute()
+                .path("closeAccount.closesAt").hasValue();
+        me.documentName("myConsents").execute().path("myConsents.closesAt").hasValue();
+
+        clock.advance(Duration.ofDays(3));
+        HttpGraphQlTester back = member(name);
+        assertThat(idOf(back)).isEqualTo(id);
+        back.documentName("myConsents").execute().path("myConsents.closesAt").valueIsNull();
+
+        clock.advance(Duration.ofDays(10));
+        runErasure();
+        member(name).documentName("me").execute().path("me.nickname").entity(String.class).isEqualTo("后悔了");
+    }
+
+    @Test
+    void aClosureCheckSuchAsStoredValueLeftHoldsTheClosureBackUntilSettled() {
+        String name = unique("owing");
+        HttpGraphQlTester me = member(name);
+        me.documentName("updateProfile").variable("input", Map.of("nickname", "还有余额")).execute();
+        long id = Long.parseLong(idOf(me));
+        HeldClosures.HELD.add(id);
+        try {
+            me.documentName("closeAccount").variable("confirm", true).execute()
+                    .path("closeAccount.closesAt").valueIsNull()
+                    .path("closeAccount.userErrors[0].code").entity(String.class).isEqualTo("ACCOUNT_CLOSURE_BLOCKED")
+                    .path("closeAccount.userErrors[0].message").entity(String.class).isEqualTo("储值余额尚未退还，请先到门店办理退款");
+            me.documentName("myConsents").execute().path("myConsents.closesAt").valueIsNull();
+
+            // a balance that appears during the cooling-off period holds erasure back too
+            HeldClosures.HELD.remove(id);
+            me.documentName("closeAccount").variable("confirm", true).execute().path("closeAccount.closesAt").hasValue();
+            HeldClosures.HELD.add(id);
+            clock.advance(Duration.ofDays(8));
+            runErasure().contains("held back");
+            assertThat(memberRow(String.valueOf(id))).contains("还有余额");
+
+            HeldClosures.HELD.remove(id);
+            runErasure().contains("erased 1");
+            assertThat(memberRow(String.valueOf(id))).doesNotContain("还有余额");
+        } finally {
+            HeldClosures.HELD.remove(id);
+        }
+    }
+
+    private org.assertj.core.api.AbstractStringAssert<?> runErasure() {
+        return assertThat(admin().documentName("runJob").variable("job", "ACCOUNT_ERASURE").execute()
+                .path("runJob.summary").entity(String.class).get());
+    }
+
+    /** The whole member row as text. */
+    private String memberRow(String id) {
+        return db.sql("select row_to_json(m)::text as j from member m where id = :id").bind("id", Long.parseLong(id))
+                .map(r -> r.get("j", String.class)).one().block();
+    }
+
+    /** What the accountants look at: the member's orders, ledger and balance, and the brand's totals. */
+    private Map<String, Long> books(String id) {
+        return db.sql("""
+                        select (select count(*) from purchase where member_id = :m) as orders,
+                               (select coalesce(sum(amount_cents - refunded_cents), 0) from purchase where member_id = :m)::bigint as net,
+                               (select coalesce(sum(delta), 0) from points_ledger where member_id = :m)::bigint as ledger,
+                               (select count(*) from points_ledger where member_id = :m) as entries,
+                               (select balance from member_points where member_id = :m) as balance,
+                               (select coalesce(sum(delta), 0) from points_ledger)::bigint as brand_ledger,
+                               (select coalesce(sum(amount_cents), 0) from purchase)::bigint as brand_sales,
+                               (select count(*) from member) as members
+                        """)
+                .bind("m", Long.parseLong(id))
+                .map(r -> Map.of("orders", r.get("orders", Long.class), "net", r.get("net", Long.class),
+                        "ledger", r.get("ledger", Long.class), "entries", r.get("entries", Long.class),
+                        "balance", r.get("balance", Long.class), "brandLedger", r.get("brand_ledger", Long.class),
+                        "brandSales", r.get("brand_sales", Long.class), "members", r.get("members", Long.class)))
+                .one().block();
+    }
+
+    private Map<?, ?> todayNumbers(HttpGraphQlTester manager, String store) {
+        return manager.documentName("todayNumbers").variable("storeId", store).execute()
+                .path("todayNumbers").entity(Map.class).get();
+    }
+
+    /** The store's numbers for the day of the purchases, read again after erasure (the clock moved on). */
+    private Map<?, ?> todayNumbersOn(HttpGraphQlTester manager, String store) {
+        Instant now = clock.instant();
+        clock.advance(Duration.ofDays(-8));
+        try {
+            return todayNumbers(manager, store);
+        } finally {
+            clock.setTo(now);
+        }
+    }
+
+    private static List<Map<String, Object>> storeBoard(HttpGraphQlTester viewer, String store) {
+        return viewer.documentName("leaderboard")
+                .variable("input", Map.of("scope", "STORE", "storeId", store, "period", "MONTH",
+                        "metric", "POINTS_EARNED", "first", 10))
+                .execute().path("leaderboard.entries").entityList(
+                        new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { }).get();
+    }
+}
