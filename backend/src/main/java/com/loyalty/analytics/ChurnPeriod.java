@@ -10,7 +10,7 @@ public record ChurnPeriod(LocalDate start, LocalDate end, long customers, long c
 
     /** churned / customers; null without customers. */
     public Double rate() {
-        return customers == 0 ? null : (double) churned / customers;
+        return Ratios.rate(churned, customers);
     }
 
     /** Customers who were still buying at the end. */

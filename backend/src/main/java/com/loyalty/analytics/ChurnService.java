@@ -47,7 +47,7 @@ public class ChurnService {
                     List<ChurnStageCount> funnel = Arrays.stream(LifecycleStage.values()).map(stage -> {
                         long n = t.getT1().stream().filter(r -> stage.name().equals(r.stage()))
                                 .mapToLong(ChurnRepository.StageRow::members).sum();
-                        return new ChurnStageCount(stage, n, scored == 0 ? null : (double) n / scored);
+                        return new ChurnStageCount(stage, n, Ratios.rate(n, scored));
                     }).toList();
                     LocalDate asOf = t.getT1().stream().map(ChurnRepository.StageRow::asOf)
                             .filter(java.util.Objects::nonNull).max(LocalDate::compareTo).orElse(null);

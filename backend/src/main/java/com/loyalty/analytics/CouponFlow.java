@@ -7,6 +7,6 @@ public record CouponFlow(LocalDate start, LocalDate end, long issued, long redee
 
     /** redeemed / issued in the same days; null when none were issued (may exceed 1). */
     public Double redemptionRate() {
-        return issued == 0 ? null : (double) redeemed / issued;
+        return Ratios.rate(redeemed, issued);
     }
 }

@@ -34,15 +34,15 @@ public class CouponReportCsv implements CsvReport {
             r.series().forEach(p -> flow(table, "期间", p));
             flow(table, "合计", r.total());
             r.templates().forEach(t -> table.row("券模板", t.name(), range.from(), range.to(), t.issued(), t.redeemed(),
-                    t.redemptionRate(), EconomyCsv.yuan(t.discountCents()), null, null, null, null, null, null, null,
+                    t.redemptionRate(), CsvTable.yuan(t.discountCents()), null, null, null, null, null, null, null,
                     null));
             r.campaigns().forEach(c -> table.row("活动", c.name(), day(c.startsAt()), day(c.endsAt().minusSeconds(1)),
                     c.couponsIssued(), c.couponsRedeemed(), c.couponsIssued() == 0 ? null
                             : (double) c.couponsRedeemed() / c.couponsIssued(),
-                    EconomyCsv.yuan(c.discountCostCents()), c.treated(), c.control(),
-                    EconomyCsv.yuan(c.treatedRevenueCents()), EconomyCsv.yuan(c.controlRevenueCents()),
-                    EconomyCsv.yuan(c.attributedRevenueCents()), EconomyCsv.yuan(c.pointsCostCents()),
-                    EconomyCsv.yuan(c.costCents()), c.roi()));
+                    CsvTable.yuan(c.discountCostCents()), c.treated(), c.control(),
+                    CsvTable.yuan(c.treatedRevenueCents()), CsvTable.yuan(c.controlRevenueCents()),
+                    CsvTable.yuan(c.attributedRevenueCents()), CsvTable.yuan(c.pointsCostCents()),
+                    CsvTable.yuan(c.costCents()), c.roi()));
             return table;
         });
     }
@@ -53,6 +53,6 @@ public class CouponReportCsv implements CsvReport {
 
     private static void flow(CsvTable table, String kind, CouponFlow f) {
         table.row(kind, null, f.start(), f.end(), f.issued(), f.redeemed(), f.redemptionRate(),
-                EconomyCsv.yuan(f.discountCents()), null, null, null, null, null, null, null, null);
+                CsvTable.yuan(f.discountCents()), null, null, null, null, null, null, null, null);
     }
 }

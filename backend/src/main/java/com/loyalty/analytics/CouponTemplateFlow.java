@@ -6,6 +6,6 @@ public record CouponTemplateFlow(long templateId, String name, String kind, long
 
     /** redeemed / issued; null when none were issued. */
     public Double redemptionRate() {
-        return issued == 0 ? null : (double) redeemed / issued;
+        return Ratios.rate(redeemed, issued);
     }
 }

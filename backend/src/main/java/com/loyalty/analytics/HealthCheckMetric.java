@@ -5,11 +5,11 @@ public record HealthCheckMetric(long members, long base, long previousMembers, l
 
     /** members / base, 0 to 1; null when the base is empty. */
     public Double rate() {
-        return base == 0 ? null : (double) members / base;
+        return Ratios.rate(members, base);
     }
 
     public Double previousRate() {
-        return previousBase == 0 ? null : (double) previousMembers / previousBase;
+        return Ratios.rate(previousMembers, previousBase);
     }
 
     /** rate - previousRate; null when either is null. */

@@ -37,9 +37,9 @@ public class LtvCsvReport implements CsvReport {
                     segments(table, "生命周期阶段", t.getT2());
                     segments(table, "标签", t.getT3());
                     t.getT4().forEach(m -> table.row("会员", m.nickname(), m.memberId(), 1, m.orders(),
-                            EconomyCsv.yuan(m.historicalValueCents()), EconomyCsv.yuan(m.historicalValueCents()),
-                            EconomyCsv.yuan(m.predictedValueCents()), EconomyCsv.yuan(m.predictedValueCents()),
-                            EconomyCsv.yuan(m.lifetimeValueCents()), m.purchasesPerMonth(), m.monthlyChurnRate(),
+                            CsvTable.yuan(m.historicalValueCents()), CsvTable.yuan(m.historicalValueCents()),
+                            CsvTable.yuan(m.predictedValueCents()), CsvTable.yuan(m.predictedValueCents()),
+                            CsvTable.yuan(m.lifetimeValueCents()), m.purchasesPerMonth(), m.monthlyChurnRate(),
                             m.expectedLifetimeMonths()));
                     return table;
                 });
@@ -47,9 +47,9 @@ public class LtvCsvReport implements CsvReport {
 
     private static void segments(CsvTable table, String kind, LtvBySegment groups) {
         groups.segments().forEach(s -> table.row(kind, s.label(), null, s.members(), null,
-                EconomyCsv.yuan(s.historicalValueCents()), EconomyCsv.yuan(s.averageHistoricalValueCents()),
-                EconomyCsv.yuan(s.predictedValueCents()), EconomyCsv.yuan(s.averagePredictedValueCents()),
-                EconomyCsv.yuan(s.lifetimeValueCents()), null, groups.monthlyChurnRate(),
+                CsvTable.yuan(s.historicalValueCents()), CsvTable.yuan(s.averageHistoricalValueCents()),
+                CsvTable.yuan(s.predictedValueCents()), CsvTable.yuan(s.averagePredictedValueCents()),
+                CsvTable.yuan(s.lifetimeValueCents()), null, groups.monthlyChurnRate(),
                 groups.expectedLifetimeMonths()));
     }
 }

@@ -40,7 +40,7 @@ public class PointsEconomyCsvReport implements CsvReport {
         table.row(kind, f.start(), f.end(), f.issued(), f.earned(), f.checkIn(), f.referral(), f.campaign(),
                 f.redeemed(), f.redeemedAtTill(), f.couponExchange(), f.makeUp(), f.expired(), f.reversedByRefunds(),
                 f.returnedByRefunds(), f.adjustedUp(), f.adjustedDown(), f.net(),
-                now == null ? null : now.liability(), now == null ? null : EconomyCsv.yuan(now.liabilityCents()),
+                now == null ? null : now.liability(), now == null ? null : CsvTable.yuan(now.liabilityCents()),
                 now == null ? null : now.expiring().get(0).points(), now == null ? null : now.expiring().get(1).points(),
                 now == null ? null : now.expiring().get(2).points());
     }

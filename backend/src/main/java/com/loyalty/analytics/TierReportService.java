@@ -77,7 +77,7 @@ public class TierReportService {
         long total = members.values().stream().mapToLong(Long::longValue).sum();
         return levels.stream().map(tier -> {
             long n = members.getOrDefault(tier.level(), 0L);
-            return new TierReportCount(tier.level(), tier.name(), n, total == 0 ? null : (double) n / total);
+            return new TierReportCount(tier.level(), tier.name(), n, Ratios.rate(n, total));
         }).toList();
     }
 }

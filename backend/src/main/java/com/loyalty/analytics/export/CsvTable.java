@@ -1,5 +1,6 @@
 package com.loyalty.analytics.export;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,6 +31,11 @@ public final class CsvTable {
         }
         rows.add(Collections.unmodifiableList(Arrays.asList(cells.clone())));
         return this;
+    }
+
+    /** A money cell: cents as yuan with two decimals (null stays empty). */
+    public static BigDecimal yuan(Long cents) {
+        return cents == null ? null : BigDecimal.valueOf(cents, 2);
     }
 
     public List<String> header() {

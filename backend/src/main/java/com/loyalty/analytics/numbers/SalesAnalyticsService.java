@@ -1,5 +1,6 @@
 package com.loyalty.analytics.numbers;
 
+import com.loyalty.analytics.Ratios;
 import com.loyalty.analytics.AnalyticsRange;
 import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.Period;

@@ -36,9 +36,9 @@ public class SalesReport implements CsvReport {
     }
 
     private static void row(CsvTable table, String kind, SalesNumbers n) {
-        table.row(kind, n.start(), n.end(), n.orders(), Yuan.of(n.salesCents()), Yuan.of(n.averageOrderCents()),
-                n.memberOrders(), Yuan.of(n.memberSalesCents()), Yuan.of(n.memberAverageOrderCents()), n.guestOrders(),
-                Yuan.of(n.guestSalesCents()), Yuan.of(n.guestAverageOrderCents()), n.memberSalesShare(), n.buyers(),
+        table.row(kind, n.start(), n.end(), n.orders(), CsvTable.yuan(n.salesCents()), CsvTable.yuan(n.averageOrderCents()),
+                n.memberOrders(), CsvTable.yuan(n.memberSalesCents()), CsvTable.yuan(n.memberAverageOrderCents()), n.guestOrders(),
+                CsvTable.yuan(n.guestSalesCents()), CsvTable.yuan(n.guestAverageOrderCents()), n.memberSalesShare(), n.buyers(),
                 n.repeatBuyers(), n.repurchaseRate(), n.purchaseFrequency());
     }
 }
