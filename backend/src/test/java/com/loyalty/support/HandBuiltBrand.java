@@ -45,27 +45,12 @@ public final class HandBuiltBrand {
 
     /** A member who registered on that day (at 10:00 business time); returns their id. */
     public long member(String name, LocalDate registeredOn) {
-        String tag = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return id(db.sql("""
-                        insert into member (brand_id, app_id, openid, nickname, registered_at, registration_channel,
-                                            invite_code, privacy_version, marketing_consent)
-                        values (:b, 'hand-built', :o, :n, :at, 'STORE', :code, 1, true) returning id
-                        """)
-                .bind("b", brandId).bind("o", "o-" + tag).bind("n", name)
-                .bind("at", registeredOn.atTime(LocalTime.of(10, 0)).atZone(zone).toInstant())
-                .bind("code", tag));
+        return member(name, registeredOn.atTime(LocalTime.of(10, 0)).atZone(zone).toInstant(), "STORE", null);
     }
 
     /** A purchase on that day at noon business time, with one item of the category (if any); returns its id. */
     public long purchase(long memberId, LocalDate day, long amountCents, String category) {
-        long id = id(db.sql("""
-                        insert into purchase (brand_id, store_id, member_id, order_no, channel, amount_cents,
-                                              occurred_at, recorded_by)
-                        values (:b, :s, :m, :o, 'STORE', :a, :at, :staff) returning id
-                        """)
-                .bind("b", brandId).bind("s", storeId).bind("m", memberId)
-                .bind("o", UUID.randomUUID().toString()).bind("a", amountCents)
-                .bind("at", day.atTime(LocalTime.NOON).atZone(zone).toInstant()).bind("staff", managerId));
+        long id = order(memberId, storeId, day.atTime(LocalTime.NOON).atZone(zone).toInstant(), amountCents);
         if (category != null) {
             db.sql("""
                             insert into purchase_item (purchase_id, line_no, sku, name, category, quantity, unit_price_cents)

@@ -60,14 +60,7 @@ public final class HandBuiltEconomy {
 
     /** A purchase at another store of the brand, at noon of the day; returns its id. */
     public long purchaseAt(long storeId, long memberId, LocalDate day, long amountCents) {
-        return id(db.sql("""
-                        insert into purchase (brand_id, store_id, member_id, order_no, channel, amount_cents,
-                                              occurred_at, recorded_by)
-                        values (:b, :s, :m, :o, 'STORE', :a, :at, :staff) returning id
-                        """)
-                .bind("b", brand.brandId).bind("s", storeId).bind("m", memberId)
-                .bind("o", UUID.randomUUID().toString()).bind("a", amountCents).bind("at", noon(day))
-                .bind("staff", brand.managerId));
+        return brand.order(memberId, storeId, noon(day), amountCents);
     }
 
     /** Sets what coupons and points took off a purchase. */
@@ -82,8 +75,7 @@ public final class HandBuiltEconomy {
 
     /** Refunds part of a purchase (only the purchase's refunded total, no points move). */
     public void refund(long purchaseId, long cents) {
-        db.sql("update purchase set refunded_cents = refunded_cents + :c where id = :id")
-                .bind("c", cents).bind("id", purchaseId).then().block();
+        brand.refund(purchaseId, cents);
     }
 
     /** The default brand's tiers (普通, 银卡, 金卡, 黑钻) for this brand too. */

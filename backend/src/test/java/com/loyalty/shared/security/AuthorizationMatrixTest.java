@@ -102,19 +102,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
         Map<Caller, String> tokens = new LinkedHashMap<>();
         tokens.put(Caller.ANYONE, null);
         tokens.put(Caller.MEMBER, (String) login(unique("matrix")).get("accessToken"));
-        tokens.put(Caller.CLERK, staffToken(newStaffOf(own, "CLERK", own.storeId)));
+        tokens.put(Caller.CLERK, staffToken(own.staff("CLERK", own.storeId)));
         tokens.put(Caller.MANAGER, staffToken(own.managerUsername));
-        tokens.put(Caller.ADMIN, staffToken(newStaffOf(own, "ADMIN", null)));
+        tokens.put(Caller.ADMIN, staffToken(own.staff("ADMIN", null)));
         return tokens;
-    }
-
-    private String newStaffOf(HandBuiltBrand own, String role, Long storeId) {
-        String username = unique(role.toLowerCase());
-        db.sql("insert into staff (brand_id, store_id, username, password_hash, role) values (:b, :s, :u, :p, :r)")
-                .bind("b", own.brandId).bind("s", org.springframework.r2dbc.core.Parameter.fromOrEmpty(storeId, Long.class))
-                .bind("u", username).bind("p", passwords.encode(STAFF_PASSWORD)).bind("r", role)
-                .then().block();
-        return username;
     }
 
     private String staffToken(String username) {
