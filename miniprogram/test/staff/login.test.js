@@ -18,12 +18,18 @@ function refusal(code, message) {
     userErrors: [{ field: [], message, code }] } }
 }
 
-test('rightPasswordSignsInAndOpensTheTill', async () => {
-  wx.__server.on('StaffLogin', () => loginAnswer('MANAGER'))
+/** The login page, opened, with the username and password typed in (not yet submitted). */
+function openWith(username, password) {
   const page = loadPage('staff/login/index')
   page.instance.onLoad({})
-  type(page, '.username', 'manager-xuhui')
-  type(page, '.password', 'demo-password')
+  type(page, '.username', username)
+  type(page, '.password', password)
+  return page
+}
+
+test('rightPasswordSignsInAndOpensTheTill', async () => {
+  wx.__server.on('StaffLogin', () => loginAnswer('MANAGER'))
+  const page = openWith('manager-xuhui', 'demo-password')
   tap(page, '.login-button')
   await flush()
   expect(wx.__server.calls('StaffLogin')).toEqual([{ input: { username: 'manager-xuhui', password: 'demo-password' } }])
@@ -33,10 +39,7 @@ test('rightPasswordSignsInAndOpensTheTill', async () => {
 
 test('wrongPasswordSaysSoAndStaysOnTheForm', async () => {
   wx.__server.on('StaffLogin', () => refusal('BAD_CREDENTIALS', 'bad'))
-  const page = loadPage('staff/login/index')
-  page.instance.onLoad({})
-  type(page, '.username', 'clerk-xuhui')
-  type(page, '.password', 'nope')
+  const page = openWith('clerk-xuhui', 'nope')
   tap(page, '.login-button')
   await flush()
   expect(text(page, '.login-error')).toBe('用户名或密码错误')
@@ -47,10 +50,7 @@ test('wrongPasswordSaysSoAndStaysOnTheForm', async () => {
 
 test('disabledAccountIsToldToAskTheAdmin', async () => {
   wx.__server.on('StaffLogin', () => refusal('ACCOUNT_DISABLED', 'disabled'))
-  const page = loadPage('staff/login/index')
-  page.instance.onLoad({})
-  type(page, '.username', 'clerk-xuhui')
-  type(page, '.password', 'demo-password')
+  const page = openWith('clerk-xuhui', 'demo-password')
   tap(page, '.login-button')
   await flush()
   expect(text(page, '.login-error')).toBe('该账号已停用，请联系管理员')
@@ -59,10 +59,7 @@ test('disabledAccountIsToldToAskTheAdmin', async () => {
 
 test('buttonIsDisabledWhileSigningInAndADoubleTapSendsOnce', async () => {
   wx.__server.on('StaffLogin', () => loginAnswer('CLERK'))
-  const page = loadPage('staff/login/index')
-  page.instance.onLoad({})
-  type(page, '.username', 'clerk-xuhui')
-  type(page, '.password', 'demo-password')
+  const page = openWith('clerk-xuhui', 'demo-password')
   const inFlight = holdRequests()
   tap(page, '.login-button')
   tap(page, '.login-button')
