@@ -2,6 +2,7 @@ package com.loyalty.staff;
 
 import com.loyalty.shared.security.Viewer;
 import java.time.Instant;
+import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -41,9 +42,7 @@ public class StaffAuditLog {
         return db.sql("select a.*, s.username from staff_audit a join staff s on s.id = a.staff_id"
                         + " where a.brand_id = :b" + FILTERS + " and (cast(:before as bigint) is null or a.id < :before)"
                         + " order by a.id desc limit :limit")
-                .bind("b", brandId).bind("staff", Parameter.fromOrEmpty(staffId, Long.class))
-                .bind("member", Parameter.fromOrEmpty(memberId, Long.class))
-                .bind("action", Parameter.fromOrEmpty(action, String.class))
+                .bindValues(filters(brandId, staffId, memberId, action))
                 .bind("before", Parameter.fromOrEmpty(beforeId, Long.class)).bind("limit", limit)
                 .map(row -> new StaffAction(row.get("id", Long.class), row.get("created_at", Instant.class),
                         row.get("staff_id", Long.class), row.get("username", String.class),
@@ -55,9 +54,14 @@ public class StaffAuditLog {
     /** How many actions of the brand the filters match. */
     public Mono<Long> count(long brandId, Long staffId, Long memberId, String action) {
         return db.sql("select count(*) as n from staff_audit a where a.brand_id = :b" + FILTERS)
-                .bind("b", brandId).bind("staff", Parameter.fromOrEmpty(staffId, Long.class))
-                .bind("member", Parameter.fromOrEmpty(memberId, Long.class))
-                .bind("action", Parameter.fromOrEmpty(action, String.class))
+                .bindValues(filters(brandId, staffId, memberId, action))
                 .map(row -> row.get("n", Long.class)).one();
+    }
+
+    /** The values of {@code :b} and {@link #FILTERS}. */
+    private static Map<String, Parameter> filters(long brandId, Long staffId, Long memberId, String action) {
+        return Map.of("b", Parameter.from(brandId), "staff", Parameter.fromOrEmpty(staffId, Long.class),
+                "member", Parameter.fromOrEmpty(memberId, Long.class),
+                "action", Parameter.fromOrEmpty(action, String.class));
     }
 }
