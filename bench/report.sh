@@ -83,6 +83,35 @@ row leaderboard redis-leaderboard 50%
 row pointsHistory pgbench-pointsHistory -
 row claimCoupon pgbench-claimCoupon -
 row mixed - -
+row floor rest-floor -
+
+cat <<EOF
+
+## How high a ratio can go on this machine
+
+\`floor\` is GraphQL \`{ __typename }\` for a signed-in member and \`rest-floor\` is \`GET /bench/floor\`
+(the token checked, a constant answered): requests that do no work at all, through the same
+HTTP, security and GraphQL stack, with wrk on the same two cores. No request that also reads or
+writes can beat them, so \`floor / baseline\` is the highest ratio any GraphQL request could reach
+against each baseline here, whatever the code behind it. \`share of floor\` is how much of that
+ceiling the scenario keeps.
+
+| scenario | baseline | baseline req/s | floor req/s | rest-floor req/s | highest possible ratio (floor / baseline) | target | scenario req/s | share of floor |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+EOF
+ceiling() { # ceiling SCENARIO BASELINE TARGET
+  local brps frps rrps srps
+  brps=$(num "$(median "$2" rps)"); frps=$(num "$(median floor rps)"); rrps=$(num "$(median rest-floor rps)")
+  srps=$(num "$(median "$1" rps)")
+  echo "| $1 | $2 | $brps | $frps | $rrps | $(ratio "$frps" "$brps") | $3 | $srps | $(ratio "$srps" "$frps") |"
+}
+ceiling me rest-me 60%
+ceiling recordPurchase pgbench-recordPurchase 50%
+ceiling checkIn-new pgbench-checkIn-new 50%
+ceiling checkIn-dup pgbench-checkIn-dup 50%
+ceiling leaderboard redis-leaderboard 50%
+ceiling pointsHistory pgbench-pointsHistory -
+ceiling claimCoupon pgbench-claimCoupon -
 
 cat <<EOF
 

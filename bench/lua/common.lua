@@ -132,4 +132,21 @@ function M.member_query(name)
   done = M.done
 end
 
+-- Makes the calling script a plain-REST scenario: every request GETs path as a member taken
+-- round-robin from the token file (defines wrk's callbacks).
+function M.member_get(path)
+  local tokens, i
+  setup = M.setup
+  init = function(args)
+    tokens = M.tokens()
+    i = thread_id * 7919
+  end
+  request = function()
+    i = i + 1
+    return wrk.format("GET", path, M.headers(tokens[i % #tokens + 1].token))
+  end
+  response = M.response
+  done = M.done
+end
+
 return M

@@ -29,8 +29,10 @@ import reactor.core.publisher.Mono;
 /**
  * The plain-REST baseline of the benchmarks (bench profile only): {@code GET /bench/me} does the
  * work of the GraphQL {@code me { id nickname tier tierProgress pointsBalance }} of bench/ through
- * the same services, so the difference between the two is the cost of GraphQL itself. Also mints
- * members' access tokens for the load generator.
+ * the same services, so the difference between the two is the cost of GraphQL itself;
+ * {@code GET /bench/floor} does no work at all after the member's token is checked: the most any
+ * request can do through this HTTP stack on the machine. Also mints members' access tokens for the
+ * load generator.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("bench")
@@ -62,16 +64,33 @@ public class BenchRoutes {
                                                 BrandProperties brand) {
         DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
         ZoneId zone = brand.zone();
-        return RouterFunctions.route().GET("/bench/me", request -> ReactiveSecurityContextHolder.getContext()
-                .mapNotNull(ctx -> ctx.getAuthentication() == null ? null : ctx.getAuthentication().getPrincipal())
-                .filter(p -> p instanceof Viewer v && v.role() == Role.MEMBER)
-                .cast(Viewer.class)
+        return RouterFunctions.route().GET("/bench/me", request -> signedInMember()
                 .flatMap(viewer -> members.get(viewer.id()).flatMap(member -> Mono.zip(tiers.current(member.id()),
                                 tiers.progress(member.id()), points.balances(List.of(member.id())))
                         .map(t -> me(member, t.getT1(), t.getT2(), t.getT3().getOrDefault(member.id(), 0L), iso, zone))))
                 .flatMap(me -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("me", me)))
                 .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.UNAUTHORIZED).build())))
                 .build();
+    }
+
+    /**
+     * {@code GET /bench/floor}: what GraphQL {@code { __typename }} answers, for a signed-in member,
+     * with no service, database or Redis behind it: the throughput ceiling of any request here.
+     */
+    @Bean
+    RouterFunction<ServerResponse> benchFloorRoute() {
+        Map<String, Object> body = Map.of("data", Map.of("__typename", "Query"));
+        return RouterFunctions.route().GET("/bench/floor", request -> signedInMember()
+                .flatMap(viewer -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body))
+                .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.UNAUTHORIZED).build())))
+                .build();
+    }
+
+    private static Mono<Viewer> signedInMember() {
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(ctx -> ctx.getAuthentication() == null ? null : ctx.getAuthentication().getPrincipal())
+                .filter(p -> p instanceof Viewer v && v.role() == Role.MEMBER)
+                .cast(Viewer.class);
     }
 
     /** The member as the bench's GraphQL document selects it, field for field. */

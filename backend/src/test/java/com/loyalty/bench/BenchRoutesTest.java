@@ -40,4 +40,18 @@ class BenchRoutesTest extends IntegrationTest {
     void restMeNeedsASignedInMember() {
         http().get().uri("/bench/me").exchange().expectStatus().isUnauthorized();
     }
+
+    @Test
+    void floorRouteAnswersWhatGraphQlTypenameAnswersForASignedInMemberOnly() throws IOException {
+        String token = (String) login(unique("floor")).get("accessToken");
+        String document = Files.readString(Path.of("../bench/graphql/floor.graphql"));
+        String graphQl = withToken(token).document(document).execute().path("__typename").entity(String.class).get();
+        Map<String, Map<String, Object>> rest = http().get().uri("/bench/floor")
+                .header("Authorization", "Bearer " + token).exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Map<String, Object>>>() { })
+                .returnResult().getResponseBody();
+
+        assertThat(rest).isEqualTo(Map.of("data", Map.of("__typename", graphQl)));
+        http().get().uri("/bench/floor").exchange().expectStatus().isUnauthorized();
+    }
 }

@@ -62,6 +62,14 @@ class AbusiveDocumentsTest extends IntegrationTest {
     }
 
     @Test
+    void aTokenWithAControlCharacterIsRefusedByTheFirewall() {
+        http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer a\u0085b")
+                .bodyValue(Map.of("query", "{ __typename }")).exchange().expectStatus().isBadRequest();
+        http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).header("X-Note", "a\tb")
+                .bodyValue(Map.of("query", "{ __typename }")).exchange().expectStatus().isOk();
+    }
+
+    @Test
     void anOrdinaryRequestIsUnaffected() {
         anonymous().document("{ __typename }").execute().path("__typename").entity(String.class).isEqualTo("Query");
     }
