@@ -42,14 +42,43 @@ public class PointsLedger {
     }
 
     public Mono<Long> insert(NewEntry e, long delta, Instant expiresAt) {
-        return db.sql("""
-                        insert into points_ledger (brand_id, member_id, kind, delta, purchase_id, refund_id, store_id,
-                                                   staff_id, reason, expires_at, idempotency_key, created_at)
-                        values (:brandId, :memberId, :kind, :delta, :purchaseId, :refundId, :storeId,
-                                :staffId, :reason, :expiresAt, :key, :at)
-                        returning id
-                        """)
-                .bind("brandId", e.brandId())
+        return bindEntry(db.sql("insert into points_ledger " + ENTRY_COLUMNS + " values " + ENTRY_VALUES
+                        + " returning id"), e, delta, expiresAt)
+                .map(row -> row.get("id", Long.class))
+                .one();
+    }
+
+    /**
+     * Credits points in one statement: the entry, a bucket of what is left after paying off any
+     * debt (see {@link #debt}), and the balance. The debt and the balance are read from the
+     * statement's snapshot, before its own writes; the caller holds the member's balance lock.
+     */
+    public Mono<Credited> credit(NewEntry e, long points, Instant expiresAt) {
+        return bindEntry(db.sql("with owed as (" + DEBT + "),"
+                        + " entry as (insert into points_ledger " + ENTRY_COLUMNS + " values " + ENTRY_VALUES
+                        + " returning id),"
+                        + " bucket as (insert into points_grant (ledger_id, member_id, amount, remaining, expires_at)"
+                        + "  select entry.id, :memberId, :delta - least(owed.debt, :delta), :delta - least(owed.debt, :delta),"
+                        + "  :expiresAt from entry, owed where owed.debt < :delta),"
+                        + " balance as (update member_points set balance = balance + :delta where member_id = :memberId"
+                        + "  returning balance)"
+                        + " select entry.id, balance.balance from entry, balance"), e, points, expiresAt)
+                .map(row -> new Credited(row.get("id", Long.class), row.get("balance", Long.class)))
+                .one();
+    }
+
+    /** A credit's ledger entry and the balance after it. */
+    public record Credited(long entryId, long balance) {
+    }
+
+    private static final String ENTRY_COLUMNS = "(brand_id, member_id, kind, delta, purchase_id, refund_id, store_id,"
+            + " staff_id, reason, expires_at, idempotency_key, created_at)";
+    private static final String ENTRY_VALUES = "(:brandId, :memberId, :kind, :delta, :purchaseId, :refundId, :storeId,"
+            + " :staffId, :reason, :expiresAt, :key, :at)";
+
+    private static DatabaseClient.GenericExecuteSpec bindEntry(DatabaseClient.GenericExecuteSpec spec, NewEntry e,
+                                                               long delta, Instant expiresAt) {
+        return spec.bind("brandId", e.brandId())
                 .bind("memberId", e.memberId())
                 .bind("kind", e.kind().name())
                 .bind("delta", delta)
@@ -60,18 +89,7 @@ public class PointsLedger {
                 .bind("reason", Parameter.fromOrEmpty(e.reason(), String.class))
                 .bind("expiresAt", Parameter.fromOrEmpty(expiresAt, Instant.class))
                 .bind("key", Parameter.fromOrEmpty(e.idempotencyKey(), String.class))
-                .bind("at", e.at())
-                .map(row -> row.get("id", Long.class))
-                .one();
-    }
-
-    public Mono<Void> insertGrant(long ledgerId, long memberId, long amount, Instant expiresAt) {
-        return db.sql("""
-                        insert into points_grant (ledger_id, member_id, amount, remaining, expires_at)
-                        values (:id, :memberId, :amount, :amount, :expiresAt)
-                        """)
-                .bind("id", ledgerId).bind("memberId", memberId).bind("amount", amount).bind("expiresAt", expiresAt)
-                .then();
+                .bind("at", e.at());
     }
 
     /** Grants with points left that are still valid at {@code now}: the preferred one first, then soonest expiry. */
@@ -129,16 +147,9 @@ public class PointsLedger {
      * Only buckets with points left count (the rest add 0), which lets the partial index
      * points_grant_open find them instead of scanning every bucket of every member.
      */
-    public Mono<Long> debt(long memberId) {
-        return db.sql("""
-                        select greatest(0, coalesce((select sum(remaining) from points_grant
-                                                     where member_id = :id and remaining > 0), 0)
-                                           - (select balance from member_points where member_id = :id))::bigint as debt
-                        """)
-                .bind("id", memberId)
-                .map(row -> row.get("debt", Long.class))
-                .one();
-    }
+    private static final String DEBT = "select greatest(0, coalesce((select sum(remaining) from points_grant"
+            + " where member_id = :memberId and remaining > 0), 0)"
+            + " - (select balance from member_points where member_id = :memberId))::bigint as debt";
 
     /** Takes points from a grant and records which entry took them. */
     public Mono<Void> allocate(long ledgerId, long grantId, long amount) {

@@ -55,15 +55,8 @@ public class PointsService {
      * {@code expiresAt}. Returns the ledger entry id.
      */
     public Mono<Long> credit(NewEntry entry, long points, Instant expiresAt) {
-        return ledger.debt(entry.memberId()).flatMap(debt -> ledger.insert(entry, points, expiresAt)
-                .flatMap(id -> {
-                    long granted = points - Math.min(debt, points);
-                    Mono<Void> grant = granted > 0 ? ledger.insertGrant(id, entry.memberId(), granted, expiresAt)
-                            : Mono.empty();
-                    return grant.then(ledger.addToBalance(entry.memberId(), points))
-                            .flatMap(balance -> changed(entry, points, balance))
-                            .thenReturn(id);
-                }));
+        return ledger.credit(entry, points, expiresAt)
+                .flatMap(credited -> changed(entry, points, credited.balance()).thenReturn(credited.entryId()));
     }
 
     /**
