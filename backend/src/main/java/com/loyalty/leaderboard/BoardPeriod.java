@@ -13,8 +13,12 @@ public enum BoardPeriod {
     /** The period's name in keys, e.g. {@code 2026-W48} or {@code 2026-11}. */
     public String key(LocalDate day) {
         return this == WEEK
-                ? String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR))
-                : String.format("%d-%02d", day.getYear(), day.getMonthValue());
+                ? day.get(IsoFields.WEEK_BASED_YEAR) + "-W" + twoDigits(day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR))
+                : day.getYear() + "-" + twoDigits(day.getMonthValue());
+    }
+
+    private static String twoDigits(int n) {
+        return n < 10 ? "0" + n : Integer.toString(n);
     }
 
     public LocalDate first(LocalDate day) {

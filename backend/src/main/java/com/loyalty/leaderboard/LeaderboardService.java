@@ -2,6 +2,7 @@ package com.loyalty.leaderboard;
 
 import com.loyalty.member.Member;
 import com.loyalty.member.MemberRepository;
+import com.loyalty.member.RegistrationStores;
 import com.loyalty.points.NewEntry;
 import com.loyalty.points.PointsEvents;
 import com.loyalty.shared.config.AfterCommit;
@@ -44,13 +45,15 @@ public class LeaderboardService implements PointsEvents {
     private final LeaderboardRepository truth;
     private final MemberRepository members;
     private final BrandProperties brand;
+    private final RegistrationStores registrationStores;
 
     public LeaderboardService(RedissonReactiveClient redis, LeaderboardRepository truth, MemberRepository members,
-                              BrandProperties brand) {
+                              BrandProperties brand, RegistrationStores registrationStores) {
         this.redis = redis;
         this.truth = truth;
         this.members = members;
         this.brand = brand;
+        this.registrationStores = registrationStores;
     }
 
     /** Adds earned (or, negative, taken back) points to the member's boards once the transaction commits. */
@@ -63,7 +66,7 @@ public class LeaderboardService implements PointsEvents {
 
     /** Raises the member's streak on their boards, once the transaction commits. */
     public Mono<Void> checkedIn(long memberId, int streak, LocalDate day) {
-        return members.findById(memberId).flatMap(m -> onBoards(BoardMetric.CHECKIN_STREAK, m.registrationStoreId(),
+        return registrationStores.of(memberId).flatMap(store -> onBoards(BoardMetric.CHECKIN_STREAK, store.orElse(null),
                 day, set -> set.addIfLess(-streak, member(memberId))));
     }
 

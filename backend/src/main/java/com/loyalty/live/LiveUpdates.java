@@ -6,7 +6,9 @@ import com.loyalty.shared.config.AfterCommit;
 import java.time.Duration;
 import java.time.Instant;
 import org.redisson.api.RTopic;
+import org.redisson.api.RTopicReactive;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.RedissonReactiveClient;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +16,6 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,14 +29,15 @@ public class LiveUpdates implements PointsEvents {
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
     private static final String TOPIC = "live:events";
 
-    private final RTopic topic;
+    private final RTopicReactive topic;
     private final JsonMapper json;
     private final Sinks.Many<LiveEvent> local = Sinks.many().multicast().directBestEffort();
 
-    public LiveUpdates(RedissonClient redis, JsonMapper json) {
+    public LiveUpdates(RedissonClient redis, RedissonReactiveClient reactive, JsonMapper json) {
         this.json = json;
-        this.topic = redis.getTopic(TOPIC, StringCodec.INSTANCE);
-        this.topic.addListener(String.class, (channel, message) -> receive(message));
+        this.topic = reactive.getTopic(TOPIC, StringCodec.INSTANCE);
+        RTopic listening = redis.getTopic(TOPIC, StringCodec.INSTANCE);
+        listening.addListener(String.class, (channel, message) -> receive(message));
     }
 
     @Override
@@ -55,12 +57,13 @@ public class LiveUpdates implements PointsEvents {
     }
 
     private Mono<Void> publish(LiveEvent event) {
-        return AfterCommit.run(Mono.fromCallable(() -> topic.publish(json.writeValueAsString(event)))
-                .subscribeOn(Schedulers.boundedElastic())
-                .then());
+        return AfterCommit.run(Mono.defer(() -> topic.publish(json.writeValueAsString(event))).then());
     }
 
     private void receive(String message) {
+        if (local.currentSubscriberCount() == 0) {
+            return; // nobody on this instance is listening
+        }
         try {
             local.emitNext(json.readValue(message, LiveEvent.class), Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
         } catch (RuntimeException e) {

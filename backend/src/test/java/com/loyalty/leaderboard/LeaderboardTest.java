@@ -90,6 +90,27 @@ class LeaderboardTest extends IntegrationTest {
         assertThat(scores).isEqualTo(sql);
     }
 
+    @Test
+    void checkInStreaksCountOnTheBoardOfTheStoreTheMemberRegisteredAtAndNoOther() {
+        String store = createStore("签到店");
+        String other = createStore("别的店");
+        Map<?, ?> session = anonymous().documentName("login")
+                .variable("input", Map.of("code", "dev-" + unique("store-lb"), "storeId", store))
+                .execute().path("login").entity(Map.class).get();
+        HttpGraphQlTester member = withToken((String) session.get("accessToken"));
+        member.documentName("updateConsents").variable("input", Map.of("acceptNoticeVersion", 1, "marketing", true))
+                .execute();
+        member.documentName("checkIn").execute();
+
+        for (String id : List.of(store, other)) {
+            List<Long> scores = member.documentName("leaderboard")
+                    .variable("input", Map.of("scope", "STORE", "storeId", id, "period", "MONTH",
+                            "metric", "CHECKIN_STREAK", "first", 10))
+                    .execute().path("leaderboard.entries[*].score").entityList(Long.class).get();
+            assertThat(scores).isEqualTo(id.equals(store) ? List.of(1L) : List.of());
+        }
+    }
+
     private HttpGraphQlTester named(String nickname) {
         HttpGraphQlTester member = member(unique("lb"));
         member.documentName("updateProfile").variable("input", Map.of("nickname", nickname + "某")).execute();
