@@ -20,10 +20,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,7 +34,8 @@ import reactor.core.publisher.Mono;
  * work of the GraphQL {@code me { id nickname tier tierProgress pointsBalance }} of bench/ through
  * the same services, so the difference between the two is the cost of GraphQL itself;
  * {@code GET /bench/floor} does no work at all after the member's token is checked: the most any
- * request can do through this HTTP stack on the machine. Also mints members' access tokens for the
+ * request can do through this HTTP stack on the machine ({@code ?statements=n}: plus n trivial
+ * statements through R2DBC, the first and last being BEGIN and COMMIT). Also mints members' access tokens for the
  * load generator.
  */
 @Configuration(proxyBeanMethods = false)
@@ -78,12 +82,24 @@ public class BenchRoutes {
      * with no service, database or Redis behind it: the throughput ceiling of any request here.
      */
     @Bean
-    RouterFunction<ServerResponse> benchFloorRoute() {
+    RouterFunction<ServerResponse> benchFloorRoute(DatabaseClient db, TransactionalOperator tx) {
         Map<String, Object> body = Map.of("data", Map.of("__typename", "Query"));
         return RouterFunctions.route().GET("/bench/floor", request -> signedInMember()
-                .flatMap(viewer -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body))
+                .flatMap(viewer -> trivialStatements(db, tx,
+                                Math.min(Integer.parseInt(request.queryParam("statements").orElse("0")), 100))
+                        .then(ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body)))
                 .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.UNAUTHORIZED).build())))
                 .build();
+    }
+
+    /** n statements that cost Postgres next to nothing: BEGIN, n - 2 times {@code select 1}, COMMIT. */
+    private static Mono<Void> trivialStatements(DatabaseClient db, TransactionalOperator tx, int n) {
+        if (n <= 0) {
+            return Mono.empty();
+        }
+        Mono<Void> selects = Flux.range(0, Math.max(n - 2, 0))
+                .concatMap(i -> db.sql("select 1").fetch().rowsUpdated()).then();
+        return n >= 2 ? selects.as(tx::transactional) : selects.then(db.sql("select 1").then());
     }
 
     private static Mono<Viewer> signedInMember() {

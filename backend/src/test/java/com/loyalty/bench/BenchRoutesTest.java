@@ -52,6 +52,9 @@ class BenchRoutesTest extends IntegrationTest {
                 .returnResult().getResponseBody();
 
         assertThat(rest).isEqualTo(Map.of("data", Map.of("__typename", graphQl)));
+        http().get().uri("/bench/floor?statements=14").header("Authorization", "Bearer " + token).exchange()
+                .expectStatus().isOk().expectBody().json("{\"data\":{\"__typename\":\"Query\"}}");
         http().get().uri("/bench/floor").exchange().expectStatus().isUnauthorized();
+        http().get().uri("/bench/floor?statements=14").exchange().expectStatus().isUnauthorized();
     }
 }
