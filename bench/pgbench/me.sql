@@ -3,6 +3,6 @@
 \set mid random(1, 2000)
 select * from member where id = :mid;
 select * from member_tier where member_id = :mid;
-select member_id, balance from member_points where member_id = any(array[:mid]::bigint[]);
-select coalesce(sum(amount_cents - refunded_cents), 0)::bigint as spend from purchase where member_id = :mid and occurred_at >= '2026-08-31 16:00:00+00' and occurred_at < '2026-11-30 16:00:00+00';
 select * from member_tier where member_id = :mid;
+select coalesce(sum(amount_cents - refunded_cents), 0)::bigint as spend from purchase where member_id = :mid and occurred_at >= '2026-08-31 16:00:00+00' and occurred_at < '2026-11-30 16:00:00+00';
+select member_id, balance from member_points where member_id = any(array[:mid]::bigint[]);
