@@ -1,5 +1,6 @@
 package com.loyalty.analytics;
 
+import com.loyalty.analytics.rollup.MemberSpellReads;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -15,36 +16,33 @@ public class ChurnRepository {
     /**
      * Per period: customers = members with a purchase day in [start - n, start - 1] (not churned the
      * day before the period); churned = those of them with no purchase day in [end - n + 1, end].
-     * Fully refunded orders do not count, as in the lifecycle stages.
+     * Fully refunded orders do not count, as in the lifecycle stages. With spells (see
+     * analytics_member_spell): customers have a spell covering the start (first_day < start <=
+     * last_day + n); the churned have none covering end + 1. A member's spells never overlap.
      */
     private static final String CHURN = """
             with periods as (
                 select cast(s as date) as start_day, cast(e as date) as end_day
                 from unnest(cast(:starts as text[]), cast(:ends as text[])) as p(s, e)
             ),
-            buys as (
-                select distinct p.member_id, (p.occurred_at at time zone :zone)::date as day
-                from purchase p join member m on m.id = p.member_id
-                where %s and p.brand_id = :b and p.refunded_cents < p.amount_cents
-                  and p.occurred_at >= :lo and p.occurred_at < :hi
-            ),
-            customers as (
-                select distinct per.start_day, b.member_id
-                from periods per join buys b on b.day >= per.start_day - :n and b.day < per.start_day
-            ),
-            still_buying as (
-                select distinct per.start_day, b.member_id
-                from periods per join buys b on b.day > per.end_day - :n and b.day <= per.end_day
+            %s,
+            scoped as (
+                select s.member_id, s.first_day + 1 as from_day, s.last_day + :n as to_day
+                from spells s join member m on m.id = s.member_id
+                where %s
             )
-            select c.start_day, count(*) as customers, count(*) filter (where s.member_id is null) as churned
-            from customers c left join still_buying s on s.start_day = c.start_day and s.member_id = c.member_id
-            group by c.start_day
-            """.formatted(ScopedMembers.CONDITION);
+            select per.start_day, count(*) as customers, count(*) filter (where r.member_id is null) as churned
+            from periods per join scoped c on per.start_day between c.from_day and c.to_day
+            left join scoped r on r.member_id = c.member_id and per.end_day + 1 between r.from_day and r.to_day
+            group by per.start_day
+            """;
 
     private final DatabaseClient db;
+    private final MemberSpellReads spells;
 
-    public ChurnRepository(DatabaseClient db) {
+    public ChurnRepository(DatabaseClient db, MemberSpellReads spells) {
         this.db = db;
+        this.spells = spells;
     }
 
     /** Members in scope at one saved stage (null: not scored yet) and the date they were scored for. */
@@ -65,22 +63,21 @@ public class ChurnRepository {
 
     /** Customers and churned per period (periods without customers are left out). */
     public Flux<ChurnPeriod> churn(AnalyticsScope scope, List<Period> periods, int churnedDays, ZoneId zone) {
-        LocalDate first = periods.get(0).start();
         LocalDate last = periods.get(periods.size() - 1).end();
         Map<LocalDate, LocalDate> ends = new java.util.HashMap<>();
         periods.forEach(p -> ends.put(p.start(), p.end()));
-        return db.sql(CHURN)
+        return spells.source(scope.brandId()).flatMapMany(source -> source.bind(
+                        db.sql(CHURN.formatted(source.cte(), ScopedMembers.CONDITION)))
                 .bind("starts", periods.stream().map(p -> p.start().toString()).toArray(String[]::new))
                 .bind("ends", periods.stream().map(p -> p.end().toString()).toArray(String[]::new))
                 .bind("zone", zone.getId()).bind("b", scope.brandId()).bind("s", ScopedMembers.store(scope))
                 .bind("n", churnedDays)
-                .bind("lo", first.minusDays(churnedDays).atStartOfDay(zone).toInstant())
-                .bind("hi", last.plusDays(1).atStartOfDay(zone).toInstant())
+                .bind("end", last.plusDays(1).atStartOfDay(zone).toInstant())
                 .map(row -> {
                     LocalDate start = row.get("start_day", LocalDate.class);
                     return new ChurnPeriod(start, ends.get(start), row.get("customers", Long.class),
                             row.get("churned", Long.class));
                 })
-                .all();
+                .all());
     }
 }

@@ -1,10 +1,12 @@
 package com.loyalty.analytics;
 
+import com.loyalty.analytics.rollup.MemberSpellReads;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -24,20 +26,20 @@ public class LtvRepository {
 
     private static final String VALUED = """
             with scoped as (select m.id, m.nickname from member m where %s%s),
-            facts as (
-                select p.member_id,
-                       count(*) filter (where p.refunded_cents < p.amount_cents) as orders,
-                       sum(floor((p.amount_cents - p.coupon_discount_cents - p.redeemed_cents)::numeric
-                                 * (p.amount_cents - p.refunded_cents) / p.amount_cents))::bigint as value,
-                       min((p.occurred_at at time zone :zone)::date)
-                           filter (where p.refunded_cents < p.amount_cents) as first_day,
-                       max((p.occurred_at at time zone :zone)::date)
-                           filter (where p.refunded_cents < p.amount_cents) as last_day,
-                       count(*) filter (where p.refunded_cents < p.amount_cents
-                                          and p.occurred_at >= :windowStart) as recent
-                from purchase p join scoped s on s.id = p.member_id
-                where p.occurred_at < :end
+            %s,
+            straddling as (
+                select p.member_id, count(*) as recent from purchase p
+                where p.member_id in (select member_id from spells where first_day < :windowDay and last_day >= :windowDay)
+                  and p.brand_id = :b and p.refunded_cents < p.amount_cents
+                  and p.occurred_at >= :windowStart and p.occurred_at < :end
                 group by p.member_id
+            ),
+            facts as (
+                select s.member_id, sum(s.orders) as orders, sum(s.value_cents)::bigint as value,
+                       min(s.first_day) as first_day, max(s.last_day) as last_day,
+                       coalesce(max(st.recent), sum(s.orders) filter (where s.first_day >= :windowDay), 0) as recent
+                from spells s join scoped sc on sc.id = s.member_id left join straddling st on st.member_id = s.member_id
+                group by s.member_id
             ),
             valued as (
                 select s.id as member_id, s.nickname, coalesce(f.orders, 0) as orders, coalesce(f.value, 0) as value,
@@ -55,26 +57,25 @@ public class LtvRepository {
             """;
 
     private final DatabaseClient db;
+    private final MemberSpellReads spells;
 
-    public LtvRepository(DatabaseClient db) {
+    public LtvRepository(DatabaseClient db, MemberSpellReads spells) {
         this.db = db;
+        this.spells = spells;
     }
 
     /** One member's values when they are in scope; empty otherwise. */
     public Mono<MemberLifetimeValue> member(AnalyticsScope scope, long memberId, LtvBasis basis, LocalDate today,
                                             ZoneId zone) {
-        return bind(db.sql(VALUED.formatted(ScopedMembers.CONDITION, " and m.id = :m") + "select * from predicted")
-                        .bind("m", memberId), scope, basis, today, zone)
-                .map(row -> toValue(row, basis)).one();
+        return read(scope, " and m.id = :m", "select * from predicted", spec -> spec.bind("m", memberId), basis,
+                today, zone, row -> toValue(row, basis)).next();
     }
 
     /** The members in scope with the highest lifetime value (historical + predicted), ties by id. */
     public Flux<MemberLifetimeValue> top(AnalyticsScope scope, int limit, LtvBasis basis, LocalDate today,
                                          ZoneId zone) {
-        return bind(db.sql(VALUED.formatted(ScopedMembers.CONDITION, "")
-                        + "select * from predicted order by value + predicted desc, member_id limit :limit")
-                        .bind("limit", limit), scope, basis, today, zone)
-                .map(row -> toValue(row, basis)).all();
+        return read(scope, "", "select * from predicted order by value + predicted desc, member_id limit :limit",
+                spec -> spec.bind("limit", limit), basis, today, zone, row -> toValue(row, basis));
     }
 
     /** Members, historical and predicted value per group; key null: members without an RFM segment or stage. */
@@ -90,20 +91,28 @@ public class LtvRepository {
                     + " group by t.id, t.name";
         };
         String sums = "count(*) as members, sum(p.value)::bigint as value, sum(p.predicted)::bigint as predicted";
-        return bind(db.sql(VALUED.formatted(ScopedMembers.CONDITION, "") + grouped.formatted(sums)
-                        + " order by value desc, key"), scope, basis, today, zone)
-                .map(row -> new LtvSegment(row.get("key", String.class), row.get("label", String.class),
-                        row.get("members", Long.class), row.get("value", Long.class), row.get("predicted", Long.class)))
-                .all();
+        return read(scope, "", grouped.formatted(sums) + " order by value desc, key", UnaryOperator.identity(), basis,
+                today, zone, row -> new LtvSegment(row.get("key", String.class), row.get("label", String.class),
+                        row.get("members", Long.class), row.get("value", Long.class), row.get("predicted", Long.class)));
+    }
+
+    /** The values of the scope's members ({@code only}: a further condition on them), then {@code select}. */
+    private <T> Flux<T> read(AnalyticsScope scope, String only, String select,
+                             UnaryOperator<DatabaseClient.GenericExecuteSpec> extra, LtvBasis basis, LocalDate today,
+                             ZoneId zone, Function<Readable, T> mapper) {
+        return spells.source(scope.brandId()).flatMapMany(source -> extra.apply(bind(source.bind(
+                        db.sql(VALUED.formatted(ScopedMembers.CONDITION, only, source.cte()) + select)),
+                        scope, basis, today, zone))
+                .map(mapper::apply).all());
     }
 
     private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, AnalyticsScope scope,
                                                           LtvBasis basis, LocalDate today, ZoneId zone) {
-        Instant end = today.plusDays(1).atStartOfDay(zone).toInstant();
-        Instant windowStart = today.plusDays(1).minusDays(WINDOW_DAYS).atStartOfDay(zone).toInstant();
+        LocalDate windowDay = today.plusDays(1).minusDays(WINDOW_DAYS);
         return spec.bind("b", scope.brandId()).bind("s", ScopedMembers.store(scope)).bind("zone", zone.getId())
-                .bind("end", end).bind("windowStart", windowStart).bind("window", WINDOW_DAYS).bind("today", today)
-                .bind("lifetime", basis.lifetimeMonths());
+                .bind("end", today.plusDays(1).atStartOfDay(zone).toInstant()).bind("windowDay", windowDay)
+                .bind("windowStart", windowDay.atStartOfDay(zone).toInstant()).bind("window", WINDOW_DAYS)
+                .bind("today", today).bind("lifetime", basis.lifetimeMonths());
     }
 
     private static MemberLifetimeValue toValue(Readable row, LtvBasis basis) {

@@ -21,12 +21,15 @@ public class RollupService {
     static final int CATCH_UP_DAYS = 7;
 
     private final RollupRepository rollups;
+    private final MemberSpellRollup spells;
     private final BrandProperties brand;
     private final Clock clock;
     private final TransactionalOperator tx;
 
-    public RollupService(RollupRepository rollups, BrandProperties brand, Clock clock, TransactionalOperator tx) {
+    public RollupService(RollupRepository rollups, MemberSpellRollup spells, BrandProperties brand, Clock clock,
+                         TransactionalOperator tx) {
         this.rollups = rollups;
+        this.spells = spells;
         this.brand = brand;
         this.clock = clock;
         this.tx = tx;
@@ -61,13 +64,15 @@ public class RollupService {
     }
 
     private Mono<Integer> rollUp(long brandId, List<LocalDate> days) {
-        return Flux.fromIterable(days).concatMap(day -> rollUp(brandId, day)).count().map(Long::intValue);
+        return spells.ensureBuilt(brandId)
+                .then(Flux.fromIterable(days).concatMap(day -> rollUp(brandId, day)).count().map(Long::intValue));
     }
 
     /** One day in one transaction: claim it, replace its rows, clear the stale mark read at the claim. */
     Mono<LocalDate> rollUp(long brandId, LocalDate day) {
         return rollups.claim(brandId, day, clock.instant())
                 .flatMap(mark -> rollups.replace(brandId, day, brand.zone())
+                        .then(spells.dayRolledUp(brandId, day))
                         .then(mark.map(version -> rollups.clearStale(brandId, day, version)).orElse(Mono.empty())))
                 .thenReturn(day)
                 .as(tx::transactional);
