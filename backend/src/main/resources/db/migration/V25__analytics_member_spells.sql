@@ -4,11 +4,11 @@
 -- exactly when some spell has first_day < T <= last_day + churned_days. orders and value_cents are
 -- the spell's counted orders and value (paid x (amount - refunded) / amount, rounded down per order).
 --
--- Rows are computed from the raw purchases: for every member when the brand's spells are built
--- (analytics_member_spell_build, for one churned_days and zone), and again for the members who
--- bought on a day whenever that day is rolled up. Readers take a member's rows only when none of
--- the member's purchases falls on a day read live (see analytics_stale_day), else compute that
--- member from the raw purchases, so answers are always current.
+-- Rows are computed from the raw purchases before the day after the last rolled-up day: for every
+-- member when the brand's spells are built (analytics_member_spell_build, for one churned_days and
+-- zone), and again for the members who bought on a day whenever that day is rolled up. Readers
+-- compute a member from the raw purchases when they bought on an earlier day read live (stale, or
+-- never rolled up), and add later purchases (today's) to the stored rows, so answers are always current.
 create table analytics_member_spell (
     brand_id    bigint not null references brand (id),
     member_id   bigint not null references member (id),
@@ -27,3 +27,7 @@ create table analytics_member_spell_build (
     zone         text        not null,
     built_at     timestamptz not null
 );
+
+-- A store's members (registered there or bought there at least once, see ScopedMembers) without
+-- reading every purchase of the brand.
+create index purchase_store_member on purchase (store_id, member_id);

@@ -15,9 +15,13 @@ public class MemberSpellRepository {
     private static final String BUYERS = "select d.member_id from purchase d where d.brand_id = :b"
             + " and d.occurred_at >= :lo and d.occurred_at < :hi and d.member_id is not null";
 
-    /** Purchases on days rolled up (those a member's stored spells are made of; readers add later ones). */
-    private static final String ROLLED_UP = "(p.occurred_at at time zone :zone)::date in"
-            + " (select r.day from analytics_rollup_day r where r.brand_id = :b)";
+    /**
+     * Purchases before the day after the last rolled-up day: what a member's stored spells are made
+     * of. Readers add later purchases live, and compute members with a purchase on an earlier day
+     * that is not rolled up (or stale) from the raw purchases.
+     */
+    private static final String ROLLED_UP = "p.occurred_at < ((select max(r.day) from analytics_rollup_day r"
+            + " where r.brand_id = :b) + 1)::timestamp at time zone :zone";
 
     private static final String INSERT = "insert into analytics_member_spell (brand_id, member_id, first_day, last_day,"
             + " orders, value_cents) select :b, member_id, first_day, last_day, orders, value_cents from (%s) x";
