@@ -38,7 +38,7 @@ public class LtvRepository {
                 select s.member_id, sum(s.orders) as orders, sum(s.value_cents)::bigint as value,
                        min(s.first_day) as first_day, max(s.last_day) as last_day,
                        coalesce(max(st.recent), sum(s.orders) filter (where s.first_day >= :windowDay), 0) as recent
-                from spells s join scoped sc on sc.id = s.member_id left join straddling st on st.member_id = s.member_id
+                from spells s left join straddling st on st.member_id = s.member_id
                 group by s.member_id
             ),
             valued as (
