@@ -3,6 +3,7 @@ package com.loyalty.analytics.rollup;
 import com.loyalty.shared.config.BrandProperties;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.TreeSet;
 import org.springframework.stereotype.Service;
@@ -21,12 +22,15 @@ public class RollupService {
     static final int CATCH_UP_DAYS = 7;
 
     private final RollupRepository rollups;
+    private final MemberMonthRepository months;
     private final BrandProperties brand;
     private final Clock clock;
     private final TransactionalOperator tx;
 
-    public RollupService(RollupRepository rollups, BrandProperties brand, Clock clock, TransactionalOperator tx) {
+    public RollupService(RollupRepository rollups, MemberMonthRepository months, BrandProperties brand, Clock clock,
+                         TransactionalOperator tx) {
         this.rollups = rollups;
+        this.months = months;
         this.brand = brand;
         this.clock = clock;
         this.tx = tx;
@@ -60,15 +64,23 @@ public class RollupService {
         return last.isBefore(from) ? Mono.just(0) : rollUp(brandId, from.datesUntil(last.plusDays(1)).toList());
     }
 
+    /** The days, then the months they fall in (summed again where all their days are rolled up). */
     private Mono<Integer> rollUp(long brandId, List<LocalDate> days) {
-        return Flux.fromIterable(days).concatMap(day -> rollUp(brandId, day)).count().map(Long::intValue);
+        return Flux.fromIterable(days).concatMap(day -> rollUp(brandId, day)).count().map(Long::intValue)
+                .flatMap(n -> Flux.fromIterable(new TreeSet<>(days.stream().map(YearMonth::from).toList()))
+                        .concatMap(month -> months.rollUp(brandId, month, clock.instant()).as(tx::transactional))
+                        .then(Mono.just(n)));
     }
 
-    /** One day in one transaction: claim it, replace its rows, clear the stale mark read at the claim. */
+    /**
+     * One day in one transaction: claim it, replace its rows, clear the stale mark read at the claim,
+     * stop reading its month from the month rollup.
+     */
     Mono<LocalDate> rollUp(long brandId, LocalDate day) {
         return rollups.claim(brandId, day, clock.instant())
                 .flatMap(mark -> rollups.replace(brandId, day, brand.zone())
-                        .then(mark.map(version -> rollups.clearStale(brandId, day, version)).orElse(Mono.empty())))
+                        .then(mark.map(version -> rollups.clearStale(brandId, day, version)).orElse(Mono.empty()))
+                        .then(months.invalidate(brandId, day)))
                 .thenReturn(day)
                 .as(tx::transactional);
     }
