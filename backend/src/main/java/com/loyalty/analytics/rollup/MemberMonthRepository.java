@@ -73,4 +73,16 @@ public class MemberMonthRepository {
                 .bind("b", brandId).bind("months", months.toArray(LocalDate[]::new))
                 .map(row -> row.get("month", LocalDate.class)).all();
     }
+
+    /** Of the given months (first days), those read from the month rollup whose days are not stale either. */
+    public Flux<LocalDate> fresh(long brandId, List<LocalDate> months) {
+        return db.sql("""
+                        select r.month from analytics_rollup_month r
+                        where r.brand_id = :b and r.month = any(:months)
+                          and not exists (select 1 from analytics_stale_day s where s.brand_id = r.brand_id
+                                          and s.day >= r.month and s.day < r.month + interval '1 month')
+                        """)
+                .bind("b", brandId).bind("months", months.toArray(LocalDate[]::new))
+                .map(row -> row.get("month", LocalDate.class)).all();
+    }
 }
