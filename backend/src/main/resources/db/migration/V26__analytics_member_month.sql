@@ -1,9 +1,11 @@
--- Member x month rollup, summed from analytics_member_day, so distinct-member counts over whole
--- months (memberActivity, salesAnalytics by month or over a year) read one row per member and
--- month instead of one per member and day. Filled by the ANALYTICS_ROLLUP job (and backfills) for
--- months whose days are all rolled up; a month is read from here only while analytics_rollup_month
--- lists it and none of its days is stale (rolling a day up again drops the month's listing until
--- the month is summed again).
+-- Member x month rollups: analytics_member_month, summed from analytics_member_day, so
+-- distinct-member counts over whole months (memberActivity, salesAnalytics by month or over a
+-- year, high-value retention) read one row per member and month instead of one per member and
+-- day; analytics_points_month, what each member's points did in the month (points redemption).
+-- Filled by the ANALYTICS_ROLLUP job (and backfillAnalytics) for months whose days are all rolled
+-- up; a month is read from them only while analytics_rollup_month lists it and none of its days is
+-- stale (rolling a day up again drops the month's listing until the month is summed again).
+-- Months rolled up before this migration are listed once backfillAnalytics rolls them up again.
 
 -- Months whose analytics_member_month rows are complete.
 create table analytics_rollup_month (
@@ -34,18 +36,18 @@ create index analytics_member_month_scope on analytics_member_month (brand_id, a
     include (member_id, orders, checked_in, points_spent);
 alter table analytics_member_month set (parallel_workers = 0);
 
--- Months already rolled up day by day before this table existed.
-insert into analytics_rollup_month (brand_id, month, rolled_up_at)
-select brand_id, month, now()
-from (select r.brand_id, date_trunc('month', r.day)::date as month from analytics_rollup_day r
-      where not exists (select 1 from analytics_stale_day s where s.brand_id = r.brand_id and s.day = r.day)) fresh
-group by brand_id, month
-having count(*) = extract(day from month + interval '1 month' - interval '1 day');
+-- Per member and month (by the ledger entries' time in the brand's zone; entries are written at
+-- the time they happen, so a finished month never changes): the points moved (sum of delta),
+-- whether any were received, whether any were spent (at the till, for coupons, for make-ups).
+create table analytics_points_month (
+    brand_id  bigint  not null references brand (id),
+    month     date    not null,
+    member_id bigint  not null references member (id),
+    moved     bigint  not null,
+    received  boolean not null,
+    spent     boolean not null,
+    primary key (brand_id, month, member_id)
+);
 
-insert into analytics_member_month (brand_id, month, all_stores, store_id, member_id, orders, sales_cents,
-                                    checked_in, points_spent)
-select d.brand_id, c.month, grouping(d.store_id) = 1, d.store_id, d.member_id, sum(d.orders), sum(d.sales_cents),
-       bool_or(d.checked_in), sum(d.points_spent)
-from analytics_member_day d
-join analytics_rollup_month c on c.brand_id = d.brand_id and d.day >= c.month and d.day < c.month + interval '1 month'
-group by d.brand_id, c.month, grouping sets ((d.store_id, d.member_id), (d.member_id));
+-- Members who bought at a store (the store scope of the health check and other analytics).
+create index purchase_store_member on purchase (store_id, member_id);

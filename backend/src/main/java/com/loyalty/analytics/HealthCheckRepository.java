@@ -2,6 +2,7 @@ package com.loyalty.analytics;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -86,23 +87,33 @@ public class HealthCheckRepository {
      * Members holding points in the month (a positive balance when it began, or points received in
      * it), and those of them who spent points in it (at the till, for coupons, for make-up check-ins).
      * The balance when it began is today's balance (member_points, the sum of the ledger) less what
-     * the ledger moved since, so only the ledger since the month began is read.
+     * moved since: from the points month rollup for {@code rolledUp} (months from this one on,
+     * first days), from the ledger from {@code rawFrom} on (the start of the first month not rolled up).
      */
-    public Mono<long[]> pointsRedemption(AnalyticsScope scope, Instant start, Instant end) {
+    public Mono<long[]> pointsRedemption(AnalyticsScope scope, LocalDate month, Instant start, Instant end,
+                                         List<LocalDate> rolledUp, Instant rawFrom) {
         return counts(db.sql("""
                         with since as (
-                            select l.member_id, sum(l.delta) as moved,
-                                   bool_or(l.delta > 0 and l.created_at < :end) as received,
-                                   bool_or(l.kind in ('REDEEM', 'COUPON_EXCHANGE', 'MAKE_UP') and l.created_at < :end)
-                                       as spent
-                            from points_ledger l where l.brand_id = :b and l.created_at >= :start
-                            group by l.member_id
+                            select member_id, sum(moved) as moved, bool_or(received and in_month) as received,
+                                   bool_or(spent and in_month) as spent
+                            from (
+                                select member_id, moved, received, spent, month = :month as in_month
+                                from analytics_points_month where brand_id = :b and month = any(:rolled)
+                                union all
+                                select l.member_id, l.delta, l.delta > 0,
+                                       l.kind in ('REDEEM', 'COUPON_EXCHANGE', 'MAKE_UP'),
+                                       l.created_at >= :start and l.created_at < :end
+                                from points_ledger l where l.brand_id = :b and l.created_at >= :rawFrom
+                            ) moves
+                            group by member_id
                         )
                         select count(*) filter (where x.spent) as members, count(*) as base
                         from member m left join member_points mp on mp.member_id = m.id
                         left join since x on x.member_id = m.id
                         where %s and (coalesce(mp.balance, 0) - coalesce(x.moved, 0) > 0 or x.received)
-                        """.formatted(ScopedMembers.CONDITION)), scope, start, end);
+                        """.formatted(ScopedMembers.CONDITION))
+                .bind("month", month)
+                .bind("rolled", rolledUp.toArray(LocalDate[]::new)).bind("rawFrom", rawFrom), scope, start, end);
     }
 
     /**

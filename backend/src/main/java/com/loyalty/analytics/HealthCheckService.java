@@ -4,10 +4,12 @@ import com.loyalty.analytics.rollup.MemberMonthRepository;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.graphql.BadArgumentException;
 import com.loyalty.shared.security.Viewer;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
@@ -21,13 +23,15 @@ public class HealthCheckService {
     private final AnalyticsScopes scopes;
     private final MemberMonthRepository months;
     private final BrandProperties brand;
+    private final Clock clock;
 
     public HealthCheckService(HealthCheckRepository health, AnalyticsScopes scopes, MemberMonthRepository months,
-                              BrandProperties brand) {
+                              BrandProperties brand, Clock clock) {
         this.health = health;
-        this.months = months;
         this.scopes = scopes;
+        this.months = months;
         this.brand = brand;
+        this.clock = clock;
     }
 
     /** {@code month} as YYYY-MM. */
@@ -38,14 +42,17 @@ public class HealthCheckService {
 
     /** The check of a month for a scope already checked (also the CSV export's entry). */
     public Mono<MemberHealth> check(AnalyticsScope scope, YearMonth ym) {
-        return months.fresh(scope.brandId(), List.of(ym.minusMonths(2).atDay(1), ym.minusMonths(1).atDay(1),
-                ym.atDay(1))).collectList().flatMap(rolledUp -> check(scope, ym, rolledUp));
+        List<LocalDate> since = new ArrayList<>();
+        for (YearMonth m = ym.minusMonths(2); !m.isAfter(YearMonth.from(brand.today(clock))); m = m.plusMonths(1)) {
+            since.add(m.atDay(1));
+        }
+        return months.fresh(scope.brandId(), since).collectList().flatMap(rolledUp -> check(scope, ym, rolledUp));
     }
 
     private Mono<MemberHealth> check(AnalyticsScope scope, YearMonth ym, List<LocalDate> rolledUp) {
         return Mono.zip(metric(ym, m -> health.newMemberConversion(scope, start(m), start(m.plusMonths(1)))),
                         metric(ym, m -> retention(scope, m, rolledUp)),
-                        metric(ym, m -> health.pointsRedemption(scope, start(m), start(m.plusMonths(1)))),
+                        metric(ym, m -> redemption(scope, m, rolledUp)),
                         metric(ym, m -> health.campaignParticipation(scope, start(m), start(m.plusMonths(1)))))
                 .map(t -> new MemberHealth(ym, scope.storeId(), t.getT1(), t.getT2(), t.getT3(), t.getT4()));
     }
@@ -57,6 +64,17 @@ public class HealthCheckService {
                 ? health.highValueRetention(scope, before, month.atDay(1))
                 : health.highValueRetention(scope, start(month.minusMonths(1)), start(month),
                         start(month.plusMonths(1)));
+    }
+
+    /** Points redemption, with what points moved from the month on read from the rollup for the months in it. */
+    private Mono<long[]> redemption(AnalyticsScope scope, YearMonth month, List<LocalDate> rolledUp) {
+        List<LocalDate> run = new ArrayList<>();
+        YearMonth raw = month;
+        while (rolledUp.contains(raw.atDay(1))) {
+            run.add(raw.atDay(1));
+            raw = raw.plusMonths(1);
+        }
+        return health.pointsRedemption(scope, month.atDay(1), start(month), start(month.plusMonths(1)), run, start(raw));
     }
 
     /** The same count for the month and the month before. */

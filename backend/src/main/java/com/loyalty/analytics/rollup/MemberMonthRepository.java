@@ -3,6 +3,7 @@ package com.loyalty.analytics.rollup;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -10,9 +11,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The member x month rollup (analytics_member_month): sums a month's analytics_member_day rows once
- * every day of it is rolled up and none is stale, per store and across the brand, and says which
- * months may be read from it.
+ * The member x month rollups: sums a month's analytics_member_day rows (per store and across the
+ * brand) and its points ledger per member once every day of it is rolled up and none is stale,
+ * and says which months may be read from them.
  */
 @Repository
 public class MemberMonthRepository {
@@ -33,7 +34,7 @@ public class MemberMonthRepository {
      * Sums the month again if all its days are rolled up and none is stale (locking its day rows
      * so a concurrent rollup of one of them waits), else leaves it unlisted; true if summed.
      */
-    public Mono<Boolean> rollUp(long brandId, YearMonth month, Instant now) {
+    public Mono<Boolean> rollUp(long brandId, YearMonth month, ZoneId zone, Instant now) {
         LocalDate first = month.atDay(1);
         LocalDate last = month.atEndOfMonth();
         return db.sql("""
@@ -45,15 +46,14 @@ public class MemberMonthRepository {
                         """)
                 .bind("b", brandId).bind("first", first).bind("last", last)
                 .map(row -> ((Number) row.get("fresh")).intValue() == month.lengthOfMonth()).one()
-                .flatMap(complete -> db.sql("delete from analytics_member_month where brand_id = :b and month = :m")
-                        .bind("b", brandId).bind("m", first).then()
-                        .then(db.sql("delete from analytics_rollup_month where brand_id = :b and month = :m")
+                .flatMap(complete -> Flux.just("analytics_member_month", "analytics_points_month", "analytics_rollup_month")
+                        .concatMap(table -> db.sql("delete from " + table + " where brand_id = :b and month = :m")
                                 .bind("b", brandId).bind("m", first).then())
-                        .then(complete ? sum(brandId, first, last, now) : Mono.empty())
+                        .then(complete ? sum(brandId, first, last, zone, now) : Mono.empty())
                         .thenReturn(complete));
     }
 
-    private Mono<Void> sum(long brandId, LocalDate first, LocalDate last, Instant now) {
+    private Mono<Void> sum(long brandId, LocalDate first, LocalDate last, ZoneId zone, Instant now) {
         return db.sql("""
                         insert into analytics_member_month (brand_id, month, all_stores, store_id, member_id, orders,
                                                             sales_cents, checked_in, points_spent)
@@ -63,6 +63,16 @@ public class MemberMonthRepository {
                         group by grouping sets ((store_id, member_id), (member_id))
                         """)
                 .bind("b", brandId).bind("first", first).bind("last", last).then()
+                .then(db.sql("""
+                                insert into analytics_points_month (brand_id, month, member_id, moved, received, spent)
+                                select :b, :first, member_id, sum(delta), bool_or(delta > 0), bool_or(kind in"""
+                                + " " + RawDaysSql.SPENT_KINDS + """
+                                )
+                                from points_ledger where brand_id = :b and created_at >= :lo and created_at < :hi
+                                group by member_id
+                                """)
+                        .bind("b", brandId).bind("first", first).bind("lo", first.atStartOfDay(zone).toInstant())
+                        .bind("hi", last.plusDays(1).atStartOfDay(zone).toInstant()).then())
                 .then(db.sql("insert into analytics_rollup_month (brand_id, month, rolled_up_at) values (:b, :m, :now)")
                         .bind("b", brandId).bind("m", first).bind("now", now).then());
     }

@@ -68,7 +68,7 @@ public class RollupService {
     private Mono<Integer> rollUp(long brandId, List<LocalDate> days) {
         return Flux.fromIterable(days).concatMap(day -> rollUp(brandId, day)).count().map(Long::intValue)
                 .flatMap(n -> Flux.fromIterable(new TreeSet<>(days.stream().map(YearMonth::from).toList()))
-                        .concatMap(month -> months.rollUp(brandId, month, clock.instant()).as(tx::transactional))
+                        .concatMap(month -> months.rollUp(brandId, month, brand.zone(), clock.instant()).as(tx::transactional))
                         .then(Mono.just(n)));
     }
 
