@@ -64,7 +64,7 @@ public class HealthCheckRepository {
      * month rollup (both must be rolled up and not stale): spend and orders per member and month.
      */
     public Mono<long[]> highValueRetention(AnalyticsScope scope, LocalDate monthBefore, LocalDate month) {
-        return db.sql("""
+        return counts(db.sql("""
                         with spend as (
                             select mm.member_id, mm.sales_cents as spend
                             from analytics_member_month mm join member m on m.id = mm.member_id
@@ -77,10 +77,7 @@ public class HealthCheckRepository {
                                count(*) as base
                         from top
                         """.formatted(ScopedMembers.CONDITION, TOP_FIFTH))
-                .bind("b", scope.brandId()).bind("s", ScopedMembers.store(scope)).bind("before", monthBefore)
-                .bind("month", month)
-                .map(row -> new long[] {row.get("members", Long.class), row.get("base", Long.class)})
-                .one();
+                .bind("before", monthBefore).bind("month", month), scope);
     }
 
     /**
@@ -149,8 +146,12 @@ public class HealthCheckRepository {
 
     private static Mono<long[]> counts(DatabaseClient.GenericExecuteSpec spec, AnalyticsScope scope, Instant start,
                                        Instant end) {
-        return spec.bind("b", scope.brandId()).bind("s", ScopedMembers.store(scope)).bind("start", start)
-                .bind("end", end)
+        return counts(spec.bind("start", start).bind("end", end), scope);
+    }
+
+    /** Binds the scope ({@code :b}, {@code :s}) and reads the one {members, base} row. */
+    private static Mono<long[]> counts(DatabaseClient.GenericExecuteSpec spec, AnalyticsScope scope) {
+        return spec.bind("b", scope.brandId()).bind("s", ScopedMembers.store(scope))
                 .map(row -> new long[] {row.get("members", Long.class), row.get("base", Long.class)})
                 .one();
     }

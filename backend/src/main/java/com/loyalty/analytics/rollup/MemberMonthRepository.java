@@ -40,7 +40,7 @@ public class MemberMonthRepository {
         return db.sql("""
                         select (select count(*) from (select day from analytics_rollup_day
                                                       where brand_id = :b and day between :first and :last
-                                                      for update) d)
+                                                      order by day for update) d)
                                - (select count(*) from analytics_stale_day
                                   where brand_id = :b and day between :first and :last) as fresh
                         """)
