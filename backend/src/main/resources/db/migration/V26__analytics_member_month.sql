@@ -50,4 +50,4 @@ create table analytics_points_month (
 );
 
 -- Members who bought at a store (the store scope of the health check and other analytics).
-create index purchase_store_member on purchase (store_id, member_id);
+create index if not exists purchase_store_member on purchase (store_id, member_id);
