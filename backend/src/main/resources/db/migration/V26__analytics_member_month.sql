@@ -48,6 +48,7 @@ create table analytics_points_month (
     spent     boolean not null,
     primary key (brand_id, month, member_id)
 );
+alter table analytics_points_month set (parallel_workers = 0);
 
 -- Members who bought at a store (the store scope of the health check and other analytics).
 create index if not exists purchase_store_member on purchase (store_id, member_id);
