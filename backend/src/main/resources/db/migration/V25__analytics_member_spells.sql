@@ -28,6 +28,3 @@ create table analytics_member_spell_build (
     built_at     timestamptz not null
 );
 
--- A store's members (registered there or bought there at least once, see ScopedMembers) without
--- reading every purchase of the brand.
-create index purchase_store_member on purchase (store_id, member_id);

@@ -5,16 +5,22 @@ import com.loyalty.jobs.ScheduledJob;
 import com.loyalty.shared.config.BrandProperties;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Nightly: rolls up the day before the date (never today or later), every day of the last
  * {@link AnalyticsRange#MAX_DAYS} not rolled up yet, and every day marked dirty; one transaction per brand.
+ * An admin's backfill rolls a range up again through {@link #backfill}.
  */
 @Component
 public class EconomyRollupJob implements ScheduledJob {
+
+    /** A backfill rolls up this many days per transaction, so a change marking one dirty waits seconds at most. */
+    static final int BACKFILL_DAYS_PER_TRANSACTION = 31;
 
     private final EconomyRollupRepository rollups;
     private final TransactionalOperator tx;
@@ -41,9 +47,24 @@ public class EconomyRollupJob implements ScheduledJob {
         LocalDate first = last.minusDays(AnalyticsRange.MAX_DAYS - 1);
         return rollups.brandIds()
                 .concatMap(brandId -> rollups.daysToRollUp(brandId, first, last).collectList()
-                        .flatMap(days -> rollups.rollUp(brandId, days, brand.zone(), clock.instant())
-                                .as(tx::transactional).thenReturn(days.size())))
+                        .flatMap(days -> rollUp(brandId, days)))
                 .reduce(0, Integer::sum)
                 .map(days -> "rolled up " + days + " brand-days of points and coupons, up to " + last);
+    }
+
+    /** Rolls up (again) every finished day of [from, to] for the brand, a month per transaction; returns how many days. */
+    public Mono<Integer> backfill(long brandId, LocalDate from, LocalDate to) {
+        LocalDate yesterday = brand.today(clock).minusDays(1);
+        LocalDate last = to.isAfter(yesterday) ? yesterday : to;
+        List<LocalDate> days = last.isBefore(from) ? List.of() : from.datesUntil(last.plusDays(1)).toList();
+        return Flux.range(0, (days.size() + BACKFILL_DAYS_PER_TRANSACTION - 1) / BACKFILL_DAYS_PER_TRANSACTION)
+                .concatMap(i -> rollUp(brandId, days.subList(i * BACKFILL_DAYS_PER_TRANSACTION,
+                        Math.min(days.size(), (i + 1) * BACKFILL_DAYS_PER_TRANSACTION))))
+                .reduce(0, Integer::sum);
+    }
+
+    private Mono<Integer> rollUp(long brandId, List<LocalDate> days) {
+        return rollups.rollUp(brandId, days, brand.zone(), clock.instant()).as(tx::transactional)
+                .thenReturn(days.size());
     }
 }

@@ -1,6 +1,8 @@
 package com.loyalty.analytics;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -16,6 +18,11 @@ public class HealthCheckRepository {
     private static final String BOUGHT = """
             exists (select 1 from purchase p where p.member_id = %s and p.refunded_cents < p.amount_cents
                     and p.occurred_at >= %s and p.occurred_at < %s)""";
+
+    /** Of the members in {@code spend (member_id, spend)}: the top fifth by spend, ties sharing the better place. */
+    private static final String TOP_FIFTH = """
+            ranked as (select member_id, rank() over (order by spend desc) as r, count(*) over () as n from spend),
+            top as (select member_id from ranked where (r - 1) * 5 < n)""";
 
     private final DatabaseClient db;
 
@@ -45,36 +52,70 @@ public class HealthCheckRepository {
                               and p.occurred_at >= :before and p.occurred_at < :start
                             group by p.member_id
                         ),
-                        ranked as (select member_id, rank() over (order by spend desc) as r, count(*) over () as n
-                                   from spend),
-                        top as (select member_id from ranked where (r - 1) * 5 < n)
+                        %s
                         select count(*) filter (where %s) as members, count(*) as base from top
-                        """.formatted(ScopedMembers.CONDITION, BOUGHT.formatted("top.member_id", ":start", ":end")))
+                        """.formatted(ScopedMembers.CONDITION, TOP_FIFTH,
+                        BOUGHT.formatted("top.member_id", ":start", ":end")))
                 .bind("before", before), scope, start, end);
+    }
+
+    /**
+     * The same as {@link #highValueRetention} for two months (first days) read from the member x
+     * month rollup (both must be rolled up and not stale): spend and orders per member and month.
+     */
+    public Mono<long[]> highValueRetention(AnalyticsScope scope, LocalDate monthBefore, LocalDate month) {
+        return counts(db.sql("""
+                        with spend as (
+                            select mm.member_id, mm.sales_cents as spend
+                            from analytics_member_month mm join member m on m.id = mm.member_id
+                            where mm.brand_id = :b and mm.all_stores and mm.month = :before and mm.orders >= 1 and %s
+                        ),
+                        %s
+                        select count(*) filter (where top.member_id in (
+                                   select member_id from analytics_member_month
+                                   where brand_id = :b and all_stores and month = :month and orders >= 1)) as members,
+                               count(*) as base
+                        from top
+                        """.formatted(ScopedMembers.CONDITION, TOP_FIFTH))
+                .bind("before", monthBefore).bind("month", month), scope);
     }
 
     /**
      * Members holding points in the month (a positive balance when it began, or points received in
      * it), and those of them who spent points in it (at the till, for coupons, for make-up check-ins).
+     * The balance when it began is today's balance (member_points, the sum of the ledger) less what
+     * moved since: from the points month rollup for {@code rolledUp} (months from this one on,
+     * first days), from the ledger from {@code rawFrom} on (the start of the first month not rolled up).
      */
-    public Mono<long[]> pointsRedemption(AnalyticsScope scope, Instant start, Instant end) {
+    public Mono<long[]> pointsRedemption(AnalyticsScope scope, LocalDate month, Instant start, Instant end,
+                                         List<LocalDate> rolledUp, Instant rawFrom) {
+        // two separate sums (no union) and an upper bound on the ledger's time keep Postgres's
+        // generic plan of this prepared statement on the index and off parallel workers
         return counts(db.sql("""
-                        with scoped as (select m.id from member m where %s),
-                        holders as (
-                            select l.member_id from points_ledger l join scoped s on s.id = l.member_id
-                            where l.created_at < :start group by l.member_id having sum(l.delta) > 0
-                            union
-                            select l.member_id from points_ledger l join scoped s on s.id = l.member_id
-                            where l.created_at >= :start and l.created_at < :end and l.delta > 0
+                        with rolled as (
+                            select member_id, sum(moved) as moved, bool_or(received and month = :month) as received,
+                                   bool_or(spent and month = :month) as spent
+                            from analytics_points_month where brand_id = :b and month = any(:rolled)
+                            group by member_id
                         ),
-                        spenders as (
-                            select distinct l.member_id from points_ledger l join scoped s on s.id = l.member_id
-                            where l.created_at >= :start and l.created_at < :end
-                              and l.kind in ('REDEEM', 'COUPON_EXCHANGE', 'MAKE_UP')
+                        raw as (
+                            select l.member_id, sum(l.delta) as moved,
+                                   bool_or(l.delta > 0 and l.created_at >= :start and l.created_at < :end) as received,
+                                   bool_or(l.kind in ('REDEEM', 'COUPON_EXCHANGE', 'MAKE_UP')
+                                           and l.created_at >= :start and l.created_at < :end) as spent
+                            from points_ledger l
+                            where l.brand_id = :b and l.created_at >= :rawFrom and l.created_at < 'infinity'
+                            group by l.member_id
                         )
-                        select count(*) filter (where member_id in (select member_id from spenders)) as members,
-                               count(*) as base from holders
-                        """.formatted(ScopedMembers.CONDITION)), scope, start, end);
+                        select count(*) filter (where r.spent or w.spent) as members, count(*) as base
+                        from member m left join member_points mp on mp.member_id = m.id
+                        left join rolled r on r.member_id = m.id left join raw w on w.member_id = m.id
+                        where %s
+                          and (coalesce(mp.balance, 0) - coalesce(r.moved, 0) - coalesce(w.moved, 0) > 0
+                               or r.received or w.received)
+                        """.formatted(ScopedMembers.CONDITION))
+                .bind("month", month)
+                .bind("rolled", rolledUp.toArray(LocalDate[]::new)).bind("rawFrom", rawFrom), scope, start, end);
     }
 
     /**
@@ -110,8 +151,12 @@ public class HealthCheckRepository {
 
     private static Mono<long[]> counts(DatabaseClient.GenericExecuteSpec spec, AnalyticsScope scope, Instant start,
                                        Instant end) {
-        return spec.bind("b", scope.brandId()).bind("s", ScopedMembers.store(scope)).bind("start", start)
-                .bind("end", end)
+        return counts(spec.bind("start", start).bind("end", end), scope);
+    }
+
+    /** Binds the scope ({@code :b}, {@code :s}) and reads the one {members, base} row. */
+    private static Mono<long[]> counts(DatabaseClient.GenericExecuteSpec spec, AnalyticsScope scope) {
+        return spec.bind("b", scope.brandId()).bind("s", ScopedMembers.store(scope))
                 .map(row -> new long[] {row.get("members", Long.class), row.get("base", Long.class)})
                 .one();
     }

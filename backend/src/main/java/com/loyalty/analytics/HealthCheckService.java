@@ -1,11 +1,16 @@
 package com.loyalty.analytics;
 
+import com.loyalty.analytics.rollup.MemberMonthRepository;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.graphql.BadArgumentException;
 import com.loyalty.shared.security.Viewer;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -16,12 +21,17 @@ public class HealthCheckService {
 
     private final HealthCheckRepository health;
     private final AnalyticsScopes scopes;
+    private final MemberMonthRepository months;
     private final BrandProperties brand;
+    private final Clock clock;
 
-    public HealthCheckService(HealthCheckRepository health, AnalyticsScopes scopes, BrandProperties brand) {
+    public HealthCheckService(HealthCheckRepository health, AnalyticsScopes scopes, MemberMonthRepository months,
+                              BrandProperties brand, Clock clock) {
         this.health = health;
         this.scopes = scopes;
+        this.months = months;
         this.brand = brand;
+        this.clock = clock;
     }
 
     /** {@code month} as YYYY-MM. */
@@ -32,12 +42,39 @@ public class HealthCheckService {
 
     /** The check of a month for a scope already checked (also the CSV export's entry). */
     public Mono<MemberHealth> check(AnalyticsScope scope, YearMonth ym) {
+        List<LocalDate> since = new ArrayList<>();
+        for (YearMonth m = ym.minusMonths(2); !m.isAfter(YearMonth.from(brand.today(clock))); m = m.plusMonths(1)) {
+            since.add(m.atDay(1));
+        }
+        return months.fresh(scope.brandId(), since).collectList().flatMap(rolledUp -> check(scope, ym, rolledUp));
+    }
+
+    private Mono<MemberHealth> check(AnalyticsScope scope, YearMonth ym, List<LocalDate> rolledUp) {
         return Mono.zip(metric(ym, m -> health.newMemberConversion(scope, start(m), start(m.plusMonths(1)))),
-                        metric(ym, m -> health.highValueRetention(scope, start(m.minusMonths(1)), start(m),
-                                start(m.plusMonths(1)))),
-                        metric(ym, m -> health.pointsRedemption(scope, start(m), start(m.plusMonths(1)))),
+                        metric(ym, m -> retention(scope, m, rolledUp)),
+                        metric(ym, m -> redemption(scope, m, rolledUp)),
                         metric(ym, m -> health.campaignParticipation(scope, start(m), start(m.plusMonths(1)))))
                 .map(t -> new MemberHealth(ym, scope.storeId(), t.getT1(), t.getT2(), t.getT3(), t.getT4()));
+    }
+
+    /** High-value retention from the member x month rollup when both months are in it, else from the raw tables. */
+    private Mono<long[]> retention(AnalyticsScope scope, YearMonth month, List<LocalDate> rolledUp) {
+        LocalDate before = month.minusMonths(1).atDay(1);
+        return rolledUp.contains(before) && rolledUp.contains(month.atDay(1))
+                ? health.highValueRetention(scope, before, month.atDay(1))
+                : health.highValueRetention(scope, start(month.minusMonths(1)), start(month),
+                        start(month.plusMonths(1)));
+    }
+
+    /** Points redemption, with what points moved from the month on read from the rollup for the months in it. */
+    private Mono<long[]> redemption(AnalyticsScope scope, YearMonth month, List<LocalDate> rolledUp) {
+        List<LocalDate> run = new ArrayList<>();
+        YearMonth raw = month;
+        while (rolledUp.contains(raw.atDay(1))) {
+            run.add(raw.atDay(1));
+            raw = raw.plusMonths(1);
+        }
+        return health.pointsRedemption(scope, month.atDay(1), start(month), start(month.plusMonths(1)), run, start(raw));
     }
 
     /** The same count for the month and the month before. */

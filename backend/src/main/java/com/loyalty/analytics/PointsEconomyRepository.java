@@ -46,14 +46,22 @@ public class PointsEconomyRepository {
                 .map(row -> row.get("points", Long.class)).one();
     }
 
-    /** Points left in the scope's buckets expiring after {@code now} and at the latest {@code until[i]}, for each i. */
+    /**
+     * Points left in the scope's buckets expiring after {@code now} and at the latest {@code until[i]}, for
+     * each i: per member in scope, its open buckets of the window from the index points_grant_open (member,
+     * expiry, remaining), whatever the window's bounds, so a prepared plan stays as fast as a fresh one.
+     */
     public Mono<long[]> expiring(AnalyticsScope scope, Instant now, Instant[] until) {
         return db.sql("""
-                        select coalesce(sum(g.remaining) filter (where g.expires_at <= :u0), 0)::bigint as e0,
-                               coalesce(sum(g.remaining) filter (where g.expires_at <= :u1), 0)::bigint as e1,
-                               coalesce(sum(g.remaining) filter (where g.expires_at <= :u2), 0)::bigint as e2
-                        from points_grant g join member m on m.id = g.member_id
-                        where %s and g.remaining > 0 and g.expires_at > :now and g.expires_at <= :u2
+                        select coalesce(sum(g.e0), 0)::bigint as e0, coalesce(sum(g.e1), 0)::bigint as e1,
+                               coalesce(sum(g.e2), 0)::bigint as e2
+                        from member m cross join lateral (
+                            select sum(remaining) filter (where expires_at <= :u0) as e0,
+                                   sum(remaining) filter (where expires_at <= :u1) as e1, sum(remaining) as e2
+                            from points_grant
+                            where member_id = m.id and remaining > 0 and expires_at > :now and expires_at <= :u2
+                        ) g
+                        where %s
                         """.formatted(ScopedMembers.CONDITION))
                 .bind("b", scope.brandId()).bind("s", ScopedMembers.store(scope)).bind("now", now)
                 .bind("u0", until[0]).bind("u1", until[1]).bind("u2", until[2])

@@ -23,7 +23,8 @@ import reactor.core.publisher.Mono;
 /**
  * The large demo ({@code loyalty.demo.size=LARGE}, {@code DEMO_SIZE=large scripts/dev}): after the
  * small demo, generates a year of history into the brand once (members sign in with code
- * {@code dev-g<n>}), then scores segments and mines recommendation rules, logging how long each took.
+ * {@code dev-g<n>}) and rolls its past days up into the analytics rollups, then scores segments and
+ * mines recommendation rules, logging how long each took.
  */
 @Component
 @Order(20)
@@ -33,6 +34,7 @@ public class LargeDemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(LargeDemoData.class);
 
     private final BrandGenerator generator;
+    private final GeneratedHistory history;
     private final DemoProperties demo;
     private final BrandProperties brand;
     private final PointsProperties points;
@@ -42,10 +44,11 @@ public class LargeDemoData implements ApplicationRunner {
     private final Clock clock;
     private final ConfigurableApplicationContext context;
 
-    public LargeDemoData(BrandGenerator generator, DemoProperties demo, BrandProperties brand, PointsProperties points,
-                         WeChatClient weChat, StaffService staff, JobRunner jobs, Clock clock,
+    public LargeDemoData(BrandGenerator generator, GeneratedHistory history, DemoProperties demo, BrandProperties brand,
+                         PointsProperties points, WeChatClient weChat, StaffService staff, JobRunner jobs, Clock clock,
                          ConfigurableApplicationContext context) {
         this.generator = generator;
+        this.history = history;
         this.demo = demo;
         this.brand = brand;
         this.points = points;
@@ -71,14 +74,9 @@ public class LargeDemoData implements ApplicationRunner {
 
     private Mono<Void> generate() {
         return staff.hash(DemoData.STAFF_PASSWORD)
-                .flatMap(hash -> generator.generate(new BrandGenerator.Settings(brand.id(), demo.members(),
+                .flatMap(hash -> history.generate(new BrandGenerator.Settings(brand.id(), demo.members(),
                         demo.orders(), demo.guestShare(), demo.stores(), demo.days(), clock.instant(), brand.zone(),
-                        points.memberDay(), weChat.appId(), "g", "G", "", hash, demo.seed())))
-                .doOnNext(g -> log.info("Large demo: generated {} members (sign in with code dev-g1 .. dev-g{}), "
-                                + "{} orders ({} without a member), {} order lines, {} check-ins, {} ledger entries "
-                                + "in {} ms; staff clerk-/manager-<store> (password {})", g.members(), g.members(),
-                        g.orders(), g.guestOrders(), g.lines(), g.checkins(), g.ledgerEntries(), g.millis(),
-                        DemoData.STAFF_PASSWORD))
+                        points.memberDay(), weChat.appId(), "g", "G", "", hash, demo.seed()), DemoData.STAFF_PASSWORD))
                 .then();
     }
 

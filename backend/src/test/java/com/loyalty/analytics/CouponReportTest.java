@@ -139,6 +139,21 @@ class CouponReportTest extends IntegrationTest {
         assertThat(report.get("campaigns")).isEqualTo(campaigns());
     }
 
+    @Test
+    void anAdminsBackfillRollsUpTheCouponDaysAndTheReportStaysTheSame() {
+        Map<String, Object> store = report(manager, null);
+        Map<String, Object> wholeBrand = report(brandAdmin, null);
+
+        brandAdmin.document("mutation { backfillAnalytics(input: { from: \"2026-05-01\", to: \"2026-06-15\" })"
+                        + " { days userErrors { code } } }").execute()
+                .path("backfillAnalytics.days").entity(Integer.class).isEqualTo(45);
+
+        assertThat(rolledUp(brand.storeId)).as("c1 c2 in May 40.00, c4 c5 06-02 25.01; c7 today stays live")
+                .isEqualTo("4/6501");
+        assertThat(report(manager, null)).isEqualTo(store);
+        assertThat(report(brandAdmin, null)).isEqualTo(wholeBrand);
+    }
+
     /**
      * Through the till (which records into the deployment's brand): a new store of it, its manager,
      * a member and a 20.00 coupon. A purchase recorded today for 06-10 and its full refund change a

@@ -2,6 +2,8 @@ package com.loyalty.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.loyalty.analytics.rollup.RollupRepository;
+import com.loyalty.analytics.rollup.RollupService;
 import com.loyalty.points.EntryKind;
 import com.loyalty.points.PointsService;
 import com.loyalty.shared.config.BrandProperties;
@@ -43,6 +45,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  *                        K2 points 05-15..06-15 treated N4 H1; N4 bought 05-29. May: targeted H1 A3 P1 N4,
  *                        took part N4 -> 1/4; April: targeted H1 A3 P1, took part A3 -> 1/3
  * </pre>
+ * Once March to May are rolled up, retention reads them from the member x month rollup.
  */
 class MemberHealthTest extends IntegrationTest {
 
@@ -54,6 +57,10 @@ class MemberHealthTest extends IntegrationTest {
     PointsService pointsService;
     @Autowired
     TransactionalOperator tx;
+    @Autowired
+    RollupService rollups;
+    @Autowired
+    RollupRepository dayRollups;
 
     HandBuiltBrand brand;
     HandBuiltEconomy more;
@@ -135,6 +142,32 @@ class MemberHealthTest extends IntegrationTest {
         assertThat(health).containsEntry("storeId", null);
         assertMetric(health, "newMemberConversion", 3, 5, 2, 3);
         assertMetric(health, "highValueRetention", 1, 2, 2, 2);
+    }
+
+    @Test
+    void theRatesAreTheSameFromTheMonthRollupAndALateOrderInARolledUpMonthCountsAtOnce() {
+        rollups.backfill(brand.brandId, day("2026-03-01"), day("2026-06-14")).block();
+        HttpGraphQlTester admin = staff(more.staff("ADMIN", null, STAFF_PASSWORD), STAFF_PASSWORD);
+        Map<String, Object> store = health(staff(brand.managerUsername, STAFF_PASSWORD), "2026-05", null);
+        assertMetric(store, "newMemberConversion", 2, 4, 2, 3);
+        assertMetric(store, "highValueRetention", 1, 2, 2, 2);
+        assertMetric(store, "pointsRedemption", 2, 4, 1, 3);
+        assertMetric(store, "campaignParticipation", 1, 4, 1, 3);
+        Map<String, Object> brandWide = health(admin, "2026-05", null);
+        assertMetric(brandWide, "newMemberConversion", 3, 5, 2, 3);
+        assertMetric(brandWide, "highValueRetention", 1, 2, 2, 2);
+
+        // H3 (top fifth of April) bought again on 05-05, recorded late: May is read from the raw tables
+        long h3 = db.sql("select member_id from purchase where brand_id = :b and amount_cents = 30000")
+                .bind("b", brand.brandId).map(row -> row.get("member_id", Long.class)).one().block();
+        brand.purchase(h3, day("2026-05-05"), 1000);
+        dayRollups.markStale(brand.brandId, day("2026-05-05")).block();
+        assertMetric(health(admin, "2026-05", null), "highValueRetention", 2, 2, 2, 2);
+
+        rollups.backfill(brand.brandId, day("2026-05-05"), day("2026-05-05")).block();
+        assertMetric(health(admin, "2026-05", null), "highValueRetention", 2, 2, 2, 2);
+        assertMetric(health(staff(brand.managerUsername, STAFF_PASSWORD), "2026-05", null), "highValueRetention",
+                2, 2, 2, 2);
     }
 
     @Test

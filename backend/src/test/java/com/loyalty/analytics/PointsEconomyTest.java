@@ -166,6 +166,32 @@ class PointsEconomyTest extends IntegrationTest {
     }
 
     @Test
+    void anAdminsBackfillRollsUpThePointsDaysAndTheReportStaysTheSameWithTodayLive() {
+        Map<String, Object> rawBrand = report(brandAdmin, null, "DAY");
+        HttpGraphQlTester manager = staff(brand.managerUsername, STAFF_PASSWORD);
+        Map<String, Object> rawStore = report(manager, null, "WEEK");
+
+        brandAdmin.document("mutation { backfillAnalytics(input: { from: \"2026-06-01\", to: \"2026-06-30\" })"
+                        + " { days userErrors { code } } }").execute()
+                .path("backfillAnalytics.days").entity(Integer.class).isEqualTo(14);
+
+        assertThat(readyDays()).as("06-01..06-14 rolled up, today not").isEqualTo(14);
+        assertThat(rolledUpRows()).isEqualTo(directFromLedger(TODAY));
+        assertThat(report(brandAdmin, null, "DAY")).isEqualTo(rawBrand);
+        assertThat(report(manager, null, "WEEK")).isEqualTo(rawStore);
+        new HandBuiltLedger(brand, pointsService, tx, brandProperties.zone())
+                .credit(brand.member("M4", day("2026-06-01")), EntryKind.CHECK_IN, 7, TODAY, null, day("2026-07-31"));
+        assertThat(((Map<?, ?>) report(brandAdmin, null, "DAY").get("total")).get("checkIn"))
+                .as("today's entries are read live").isEqualTo(27);
+    }
+
+    private long readyDays() {
+        return db.sql("select count(*) as n from analytics_economy_day where brand_id = :b and computed_at is not null"
+                        + " and not dirty").bind("b", brand.brandId)
+                .map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    @Test
     void thePointsExportHasTheSameNumbers() {
         Map<String, Object> range = Map.of("from", "2026-06-01", "to", "2026-06-15", "granularity", "WEEK");
 

@@ -24,6 +24,8 @@ class BrandGeneratorTest extends IntegrationTest {
     BrandProperties brand;
     @Autowired
     WeChatClient weChat;
+    @Autowired
+    GeneratedHistory history;
 
     @Test
     void generatesAConsistentBrandWithGuestsPlantedBasketsAndLedgerBalances() {
@@ -68,6 +70,31 @@ class BrandGeneratorTest extends IntegrationTest {
                 where m.brand_id = :b and m.openid = 'o-fake-gen%s-1'""".formatted(tag), brandId);
         member("gen" + tag + "-1").document("{ me { id pointsBalance } }").execute()
                 .path("me.pointsBalance").entity(Long.class).isEqualTo(balance);
+    }
+
+    @Test
+    void aGeneratedBrandEndsWithItsPastDaysRolledUpAsTheNightlyJobsWouldHave() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        long brandId = db.sql("insert into brand (name) values (:n) returning id").bind("n", "生成-" + tag)
+                .map(row -> row.get("id", Long.class)).one().block();
+
+        history.generate(new BrandGenerator.Settings(brandId, 40, 300, 0.2, 2, 20, clock.instant(), brand.zone(), 8,
+                weChat.appId(), "gen" + tag + "-", "G" + tag, "-" + tag, passwords.encode(STAFF_PASSWORD), 0.3),
+                STAFF_PASSWORD).block();
+
+        String pastDays = " and day >= cast(:from as date) and day < cast(:today as date)";
+        assertThat(number("select count(*) from analytics_rollup_day where brand_id = :b" + pastDays, brandId))
+                .as("sales and members").isEqualTo(20);
+        assertThat(number("select count(*) from analytics_economy_day where brand_id = :b and computed_at is not null"
+                + " and not dirty" + pastDays, brandId)).as("points and coupons").isEqualTo(20);
+        assertThat(number("select count(*) from analytics_economy_day where brand_id = :b and day >= :today", brandId))
+                .as("today stays live").isZero();
+        assertThat(number("select coalesce(sum(credited - debited), 0) from analytics_points_daily where brand_id = :b"
+                + pastDays, brandId)).as("rolled-up points equal the ledger's").isEqualTo(number("""
+                select coalesce(sum(delta), 0) from points_ledger where brand_id = :b
+                  and (created_at at time zone 'Asia/Shanghai')::date >= cast(:from as date)
+                  and (created_at at time zone 'Asia/Shanghai')::date < cast(:today as date)""", brandId))
+                .isPositive();
     }
 
     /** Each check and how many rows break it. */
@@ -121,6 +148,12 @@ class BrandGeneratorTest extends IntegrationTest {
         org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("b", brandId);
         if (sql.contains(":now")) {
             spec = spec.bind("now", clock.instant());
+        }
+        if (sql.contains(":today")) {
+            spec = spec.bind("today", brand.today(clock));
+        }
+        if (sql.contains(":from")) {
+            spec = spec.bind("from", brand.today(clock).minusDays(20));
         }
         return spec.map(row -> ((Number) row.get(0)).longValue()).one().block();
     }

@@ -27,12 +27,15 @@ public class RolledUpReads {
 
     private final DatabaseClient db;
     private final RollupRepository rollups;
+    private final MemberMonthRepository months;
     private final BrandProperties brand;
     private final Clock clock;
 
-    public RolledUpReads(DatabaseClient db, RollupRepository rollups, BrandProperties brand, Clock clock) {
+    public RolledUpReads(DatabaseClient db, RollupRepository rollups, MemberMonthRepository months,
+                         BrandProperties brand, Clock clock) {
         this.db = db;
         this.rollups = rollups;
+        this.months = months;
         this.brand = brand;
         this.clock = clock;
     }
@@ -67,28 +70,30 @@ public class RolledUpReads {
 
     /**
      * Distinct members per period of the granularity (keyed by the period's unclipped start), or
-     * of all the days together when granularity is null.
+     * of all the days together when granularity is null. By month or over the whole range, whole
+     * months listed in the month rollup are read from it, the other days day by day.
      */
     public Flux<MemberCounts> memberCounts(AnalyticsScope scope, DaySplit days, Granularity granularity) {
-        String columns = "day, member_id, orders, checked_in, points_spent";
-        String key = granularity == null ? "null::date" : granularity == Granularity.DAY ? "day"
-                : "date_trunc('" + granularity.name().toLowerCase() + "', day::timestamp)::date";
-        String rows = union(scope, days, "select " + columns + " from analytics_member_day", RawDaysSql.MEMBER_DAYS,
-                columns);
-        if (rows == null) {
-            return Flux.empty();
-        }
-        String sql = "with activity as (" + rows + "), per_member as (select " + key + " as period, member_id,"
-                + " sum(orders) as orders, bool_or(checked_in) as checked_in, sum(points_spent) as spent"
-                + " from activity group by 1, 2)"
-                + " select period, count(*) as active, count(*) filter (where orders >= 1) as buyers,"
-                + " count(*) filter (where orders >= 2) as repeat_buyers,"
-                + " count(*) filter (where checked_in) as checkin_members, count(*) filter (where spent > 0) as spenders"
-                + " from per_member group by period";
-        return bind(db.sql(sql), scope, days)
-                .map(row -> new MemberCounts(row.get("period", LocalDate.class), num(row, "active"), num(row, "buyers"),
-                        num(row, "repeat_buyers"), num(row, "checkin_members"), num(row, "spenders")))
-                .all();
+        List<LocalDate> whole = granularity == null || granularity == Granularity.MONTH
+                ? MemberCountsSql.wholeMonths(days) : List.of();
+        Mono<List<LocalDate>> listed = whole.isEmpty() ? Mono.just(List.of())
+                : months.listed(scope.brandId(), whole).collectList();
+        return listed.flatMapMany(fromMonths -> {
+            DaySplit rest = MemberCountsSql.without(days, fromMonths);
+            String sql = MemberCountsSql.counts(scope, union(scope, rest, "select " + MemberCountsSql.COLUMNS
+                    + " from analytics_member_day", RawDaysSql.MEMBER_DAYS, MemberCountsSql.COLUMNS),
+                    !fromMonths.isEmpty(), granularity);
+            if (sql == null) {
+                return Flux.empty();
+            }
+            var spec = bind(db.sql(sql), scope, rest);
+            if (!fromMonths.isEmpty()) {
+                spec = spec.bind("months", fromMonths.toArray(LocalDate[]::new));
+            }
+            return spec.map(row -> new MemberCounts(row.get("period", LocalDate.class), num(row, "active"),
+                    num(row, "buyers"), num(row, "repeat_buyers"), num(row, "checkin_members"),
+                    num(row, "spenders"))).all();
+        });
     }
 
     /** Members of the scope who registered before the instant, and of those, who had bound a phone before it. */

@@ -20,9 +20,9 @@ public class RollupController {
     /** The most days one backfill may roll up. */
     static final int MAX_DAYS = 3 * 366;
 
-    private final RollupService rollups;
+    private final AnalyticsBackfill rollups;
 
-    public RollupController(RollupService rollups) {
+    public RollupController(AnalyticsBackfill rollups) {
         this.rollups = rollups;
     }
 

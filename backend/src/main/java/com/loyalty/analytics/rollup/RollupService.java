@@ -3,6 +3,7 @@ package com.loyalty.analytics.rollup;
 import com.loyalty.shared.config.BrandProperties;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.TreeSet;
 import org.springframework.stereotype.Service;
@@ -21,14 +22,16 @@ public class RollupService {
     static final int CATCH_UP_DAYS = 7;
 
     private final RollupRepository rollups;
+    private final MemberMonthRepository months;
     private final MemberSpellRollup spells;
     private final BrandProperties brand;
     private final Clock clock;
     private final TransactionalOperator tx;
 
-    public RollupService(RollupRepository rollups, MemberSpellRollup spells, BrandProperties brand, Clock clock,
-                         TransactionalOperator tx) {
+    public RollupService(RollupRepository rollups, MemberMonthRepository months, MemberSpellRollup spells,
+                         BrandProperties brand, Clock clock, TransactionalOperator tx) {
         this.rollups = rollups;
+        this.months = months;
         this.spells = spells;
         this.brand = brand;
         this.clock = clock;
@@ -63,17 +66,25 @@ public class RollupService {
         return last.isBefore(from) ? Mono.just(0) : rollUp(brandId, from.datesUntil(last.plusDays(1)).toList());
     }
 
+    /** The days, then the months they fall in (summed again where all their days are rolled up). */
     private Mono<Integer> rollUp(long brandId, List<LocalDate> days) {
         return spells.ensureBuilt(brandId)
-                .then(Flux.fromIterable(days).concatMap(day -> rollUp(brandId, day)).count().map(Long::intValue));
+                .then(Flux.fromIterable(days).concatMap(day -> rollUp(brandId, day)).count().map(Long::intValue))
+                .flatMap(n -> Flux.fromIterable(new TreeSet<>(days.stream().map(YearMonth::from).toList()))
+                        .concatMap(month -> months.rollUp(brandId, month, brand.zone(), clock.instant()).as(tx::transactional))
+                        .then(Mono.just(n)));
     }
 
-    /** One day in one transaction: claim it, replace its rows, clear the stale mark read at the claim. */
+    /**
+     * One day in one transaction: claim it, replace its rows, clear the stale mark read at the claim,
+     * stop reading its month from the month rollup.
+     */
     Mono<LocalDate> rollUp(long brandId, LocalDate day) {
         return rollups.claim(brandId, day, clock.instant())
                 .flatMap(mark -> rollups.replace(brandId, day, brand.zone())
                         .then(spells.dayRolledUp(brandId, day))
-                        .then(mark.map(version -> rollups.clearStale(brandId, day, version)).orElse(Mono.empty())))
+                        .then(mark.map(version -> rollups.clearStale(brandId, day, version)).orElse(Mono.empty()))
+                        .then(months.invalidate(brandId, day)))
                 .thenReturn(day)
                 .as(tx::transactional);
     }

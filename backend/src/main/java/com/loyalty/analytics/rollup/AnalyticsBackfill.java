@@ -1,0 +1,27 @@
+package com.loyalty.analytics.rollup;
+
+import com.loyalty.analytics.EconomyRollupJob;
+import java.time.LocalDate;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Rolls a range of finished days up into every analytics rollup: the daily sales and member numbers
+ * ({@link RollupService}) and the daily points and coupons (the economy rollup), as the nightly jobs would.
+ */
+@Service
+public class AnalyticsBackfill {
+
+    private final RollupService rollups;
+    private final EconomyRollupJob economy;
+
+    public AnalyticsBackfill(RollupService rollups, EconomyRollupJob economy) {
+        this.rollups = rollups;
+        this.economy = economy;
+    }
+
+    /** Rolls up (again) every finished day of [from, to] for the brand in both rollups; returns how many days. */
+    public Mono<Integer> backfill(long brandId, LocalDate from, LocalDate to) {
+        return rollups.backfill(brandId, from, to).flatMap(days -> economy.backfill(brandId, from, to).thenReturn(days));
+    }
+}
