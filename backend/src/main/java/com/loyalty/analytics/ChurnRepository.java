@@ -4,7 +4,6 @@ import com.loyalty.analytics.rollup.MemberSpellReads;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -21,20 +20,13 @@ public class ChurnRepository {
      * last_day + n); the churned have none covering end + 1. A member's spells never overlap.
      */
     private static final String CHURN = """
-            with periods as (
-                select cast(s as date) as start_day, cast(e as date) as end_day
-                from unnest(cast(:starts as text[]), cast(:ends as text[])) as p(s, e)
-            ),
-            %s,
+            with %s,
             scoped as (
                 select s.member_id, s.first_day + 1 as from_day, s.last_day + :n as to_day
                 from spells s join member m on m.id = s.member_id
                 where %s
             )
-            select per.start_day, count(*) as customers, count(*) filter (where r.member_id is null) as churned
-            from periods per join scoped c on per.start_day between c.from_day and c.to_day
-            left join scoped r on r.member_id = c.member_id and per.end_day + 1 between r.from_day and r.to_day
-            group by per.start_day
+            select member_id, from_day, to_day from scoped order by member_id
             """;
 
     private final DatabaseClient db;
@@ -61,23 +53,25 @@ public class ChurnRepository {
                 .all();
     }
 
-    /** Customers and churned per period (periods without customers are left out). */
+    /** A member's days as a customer: from the day after a spell's first purchase to n days after its last. */
+    private record Spell(long memberId, LocalDate fromDay, LocalDate toDay) {
+    }
+
+    /** Customers and churned per period (periods without customers are left out), counted per member in {@link ChurnCount}. */
     public Flux<ChurnPeriod> churn(AnalyticsScope scope, List<Period> periods, int churnedDays, ZoneId zone) {
         LocalDate last = periods.get(periods.size() - 1).end();
-        Map<LocalDate, LocalDate> ends = new java.util.HashMap<>();
-        periods.forEach(p -> ends.put(p.start(), p.end()));
         return spells.source(scope.brandId()).flatMapMany(source -> source.bind(
                         db.sql(CHURN.formatted(source.cte(), ScopedMembers.CONDITION)))
-                .bind("starts", periods.stream().map(p -> p.start().toString()).toArray(String[]::new))
-                .bind("ends", periods.stream().map(p -> p.end().toString()).toArray(String[]::new))
                 .bind("zone", zone.getId()).bind("b", scope.brandId()).bind("s", ScopedMembers.store(scope))
                 .bind("n", churnedDays)
                 .bind("end", last.plusDays(1).atStartOfDay(zone).toInstant())
-                .map(row -> {
-                    LocalDate start = row.get("start_day", LocalDate.class);
-                    return new ChurnPeriod(start, ends.get(start), row.get("customers", Long.class),
-                            row.get("churned", Long.class));
+                .map(row -> new Spell(row.get("member_id", Long.class), row.get("from_day", LocalDate.class),
+                        row.get("to_day", LocalDate.class)))
+                .all()
+                .reduce(new ChurnCount(periods), (count, spell) -> {
+                    count.add(spell.memberId(), spell.fromDay(), spell.toDay());
+                    return count;
                 })
-                .all());
+                .flatMapIterable(ChurnCount::result));
     }
 }
