@@ -52,11 +52,8 @@ public class EconomyRollupJob implements ScheduledJob {
                 .map(days -> "rolled up " + days + " brand-days of points and coupons, up to " + last);
     }
 
-    /** Rolls up (again) every finished day of [from, to] for the brand, a month per transaction; returns how many days. */
-    public Mono<Integer> backfill(long brandId, LocalDate from, LocalDate to) {
-        LocalDate yesterday = brand.today(clock).minusDays(1);
-        LocalDate last = to.isAfter(yesterday) ? yesterday : to;
-        List<LocalDate> days = last.isBefore(from) ? List.of() : from.datesUntil(last.plusDays(1)).toList();
+    /** Rolls up (again) the given finished days for the brand, a month per transaction; returns how many days. */
+    public Mono<Integer> backfill(long brandId, List<LocalDate> days) {
         return Flux.range(0, (days.size() + BACKFILL_DAYS_PER_TRANSACTION - 1) / BACKFILL_DAYS_PER_TRANSACTION)
                 .concatMap(i -> rollUp(brandId, days.subList(i * BACKFILL_DAYS_PER_TRANSACTION,
                         Math.min(days.size(), (i + 1) * BACKFILL_DAYS_PER_TRANSACTION))))

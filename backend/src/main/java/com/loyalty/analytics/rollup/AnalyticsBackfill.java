@@ -2,6 +2,7 @@ package com.loyalty.analytics.rollup;
 
 import com.loyalty.analytics.EconomyRollupJob;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -22,6 +23,9 @@ public class AnalyticsBackfill {
 
     /** Rolls up (again) every finished day of [from, to] for the brand in both rollups; returns how many days. */
     public Mono<Integer> backfill(long brandId, LocalDate from, LocalDate to) {
-        return rollups.backfill(brandId, from, to).flatMap(days -> economy.backfill(brandId, from, to).thenReturn(days));
+        return Mono.defer(() -> {
+            List<LocalDate> days = rollups.finishedDays(from, to);
+            return rollups.backfill(brandId, days).flatMap(n -> economy.backfill(brandId, days).thenReturn(n));
+        });
     }
 }

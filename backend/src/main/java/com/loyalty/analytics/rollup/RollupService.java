@@ -62,8 +62,18 @@ public class RollupService {
 
     /** Rolls up (again) every finished day of [from, to] for the brand; returns how many days. */
     public Mono<Integer> backfill(long brandId, LocalDate from, LocalDate to) {
+        return backfill(brandId, finishedDays(from, to));
+    }
+
+    /** Rolls up (again) the given finished days for the brand; returns how many days. */
+    public Mono<Integer> backfill(long brandId, List<LocalDate> days) {
+        return days.isEmpty() ? Mono.just(0) : rollUp(brandId, days);
+    }
+
+    /** The days of [from, to] before today in the brand's zone: the ones a backfill rolls up. */
+    public List<LocalDate> finishedDays(LocalDate from, LocalDate to) {
         LocalDate last = min(to, brand.today(clock).minusDays(1));
-        return last.isBefore(from) ? Mono.just(0) : rollUp(brandId, from.datesUntil(last.plusDays(1)).toList());
+        return last.isBefore(from) ? List.of() : from.datesUntil(last.plusDays(1)).toList();
     }
 
     /** The days, then the months they fall in (summed again where all their days are rolled up). */
