@@ -58,9 +58,8 @@ class GuestPurchases {
         Instant occurredAt = in.occurredAt() == null ? clock.instant() : in.occurredAt();
         Purchase.Channel channel = in.channel() == null ? Purchase.Channel.STORE : in.channel();
         return purchases.insertIfAbsent(brand.id(), storeId, null, in, channel, 0, 0, 0, occurredAt, staff.id(), NOTHING)
-                .flatMap(purchase -> purchases.insertItems(purchase.id(), in.items() == null ? List.of() : in.items())
-                        .then(audit.record(staff, storeId, "RECORD_GUEST_PURCHASE", null,
-                                in.orderNo() + " " + in.amountCents() + " cents"))
+                .flatMap(purchase -> audit.record(staff, storeId, "RECORD_GUEST_PURCHASE", null,
+                                in.orderNo() + " " + in.amountCents() + " cents")
                         .then(Flux.fromStream(events::orderedStream)
                                 .concatMap(e -> e.guestPurchaseRecorded(purchase)).then())
                         .thenReturn(RecordPurchasePayload.of(purchase, false)))

@@ -45,54 +45,50 @@ public class PurchaseRepository {
     }
 
     /**
-     * Inserts the purchase with what it earns unless the store already has that order number;
-     * empty in that case. {@code memberId} is null for a guest order.
+     * Inserts the purchase with what it earns and its lines ({@code in.items()}), in one statement,
+     * unless the store already has that order number; empty in that case. {@code memberId} is null
+     * for a guest order.
      */
     public Mono<Purchase> insertIfAbsent(long brandId, long storeId, Long memberId, RecordPurchaseInput in,
                                          Purchase.Channel channel, long pointsRedeemed, long redeemedCents,
                                          long couponDiscountCents, Instant occurredAt, long staffId, Earning earning) {
-        return db.sql("""
-                        insert into purchase (brand_id, store_id, member_id, order_no, channel, amount_cents,
-                                              points_redeemed, redeemed_cents, coupon_discount_cents, occurred_at,
-                                              recorded_by, points_earned, earn_breakdown)
-                        values (:brandId, :storeId, :memberId, :orderNo, :channel, :amount,
-                                :pointsRedeemed, :redeemedCents, :couponDiscount, :occurredAt, :staffId,
-                                :earned, :breakdown)
-                        on conflict (store_id, order_no) do nothing
-                        returning *
-                        """)
+        List<PurchaseItemInput> items = in.items() == null ? List.of() : in.items();
+        StringBuilder sql = new StringBuilder("""
+                with p as (
+                    insert into purchase (brand_id, store_id, member_id, order_no, channel, amount_cents,
+                                          points_redeemed, redeemed_cents, coupon_discount_cents, occurred_at,
+                                          recorded_by, points_earned, earn_breakdown)
+                    values (:brandId, :storeId, :memberId, :orderNo, :channel, :amount,
+                            :pointsRedeemed, :redeemedCents, :couponDiscount, :occurredAt, :staffId,
+                            :earned, :breakdown)
+                    on conflict (store_id, order_no) do nothing
+                    returning *)
+                """);
+        if (!items.isEmpty()) {
+            sql.append(", lines as (insert into purchase_item (purchase_id, line_no, sku, name, category, quantity, "
+                    + "unit_price_cents) select p.id, v.* from p, (values ");
+            for (int i = 0; i < items.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append('(').append(i + 1).append(", :sku").append(i)
+                        .append(", :name").append(i).append(", :category").append(i).append(", :quantity").append(i)
+                        .append(", :price").append(i).append(')');
+            }
+            sql.append(") v)\n");
+        }
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.append("select * from p").toString())
                 .bind("earned", earning.points()).bind("breakdown", encode(earning.breakdown()))
                 .bind("brandId", brandId).bind("storeId", storeId)
                 .bind("memberId", Parameter.fromOrEmpty(memberId, Long.class))
                 .bind("orderNo", in.orderNo()).bind("channel", channel.name()).bind("amount", in.amountCents())
                 .bind("pointsRedeemed", pointsRedeemed).bind("redeemedCents", redeemedCents)
                 .bind("couponDiscount", couponDiscountCents)
-                .bind("occurredAt", occurredAt).bind("staffId", staffId)
-                .map(PurchaseRepository::toPurchase)
-                .one();
-    }
-
-    /** Inserts all the lines of the purchase in one statement. */
-    public Mono<Void> insertItems(long purchaseId, List<PurchaseItemInput> items) {
-        if (items.isEmpty()) {
-            return Mono.empty();
-        }
-        StringBuilder sql = new StringBuilder("""
-                insert into purchase_item (purchase_id, line_no, sku, name, category, quantity, unit_price_cents)
-                values\s""");
-        for (int i = 0; i < items.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:purchaseId, ").append(i + 1).append(", :sku").append(i)
-                    .append(", :name").append(i).append(", :category").append(i).append(", :quantity").append(i)
-                    .append(", :price").append(i).append(')');
-        }
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString()).bind("purchaseId", purchaseId);
+                .bind("occurredAt", occurredAt).bind("staffId", staffId);
         for (int i = 0; i < items.size(); i++) {
             PurchaseItemInput item = items.get(i);
             spec = spec.bind("sku" + i, item.sku()).bind("name" + i, item.name())
                     .bind("category" + i, Parameter.fromOrEmpty(item.category(), String.class))
                     .bind("quantity" + i, item.quantity()).bind("price" + i, item.unitPriceCents());
         }
-        return spec.then();
+        return spec.map(PurchaseRepository::toPurchase).one();
     }
 
     /** Locks the order's row until the transaction ends, so refunds of a guest order apply one at a time. */

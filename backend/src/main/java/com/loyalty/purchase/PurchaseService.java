@@ -138,8 +138,7 @@ public class PurchaseService {
         Mono<Long> earn = purchase.pointsEarned() > 0
                 ? points.credit(entry, purchase.pointsEarned(), points.expiryFor(purchase.occurredAt()))
                 : Mono.just(0L);
-        return purchases.insertItems(purchase.id(), items(in))
-                .then(redeem > 0 ? points.debit(entry.withKind(EntryKind.REDEEM), redeem, null, false).then()
+        return (redeem > 0 ? points.debit(entry.withKind(EntryKind.REDEEM), redeem, null, false).then()
                         : Mono.empty())
                 .then(earn)
                 // then lets the purchase lift the tier

@@ -33,14 +33,13 @@ public class RuleTagRepository {
                 """));
     }
 
-    /** The rule tags of the member's brand. */
-    public Flux<RuleTag> ofMembersBrand(long memberId) {
+    /** The rule tags of the brand. */
+    public Flux<RuleTag> ofBrand(long brandId) {
         return grouped(db.sql("""
-                        select t.id, t.brand_id, c.* from member m join tag t on t.brand_id = m.brand_id
-                        join tag_condition c on c.tag_id = t.id
-                        where m.id = :member and t.kind = 'RULE' order by t.id, c.position
+                        select t.id, t.brand_id, c.* from tag t join tag_condition c on c.tag_id = t.id
+                        where t.brand_id = :brand and t.kind = 'RULE' order by t.id, c.position
                         """)
-                .bind("member", memberId));
+                .bind("brand", brandId));
     }
 
     /**

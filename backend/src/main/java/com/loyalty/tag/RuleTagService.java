@@ -6,22 +6,30 @@ import com.loyalty.purchase.PurchaseEvents;
 import com.loyalty.purchase.Refund;
 import com.loyalty.shared.config.BrandProperties;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
  * Keeps rule tags true: for one member inside each purchase's and refund's transaction, for
  * everyone in the nightly run (windows move and birthday months change without a purchase).
+ * A brand's rules are read at most once a minute for purchases; changes made through this
+ * backend apply at once, other backends see them within the minute.
  */
 @Service
 public class RuleTagService implements PurchaseEvents {
+
+    static final Duration RULES_CACHED_FOR = Duration.ofMinutes(1);
 
     private final RuleTagRepository rules;
     private final TagRepository tags;
     private final BrandProperties brand;
     private final Clock clock;
+    private final Map<Long, Mono<List<RuleTag>>> brandRules = new ConcurrentHashMap<>();
 
     public RuleTagService(RuleTagRepository rules, TagRepository tags, BrandProperties brand, Clock clock) {
         this.rules = rules;
@@ -42,10 +50,21 @@ public class RuleTagService implements PurchaseEvents {
     }
 
     /** Recomputes the rule tags of the member's brand for that member as of the business date. */
-    public Mono<Void> refreshMember(long memberId, LocalDate asOf) {
-        return rules.ofMembersBrand(memberId).collectList()
+    public Mono<Void> refreshMember(long brandId, long memberId, LocalDate asOf) {
+        return rulesOf(brandId)
                 .flatMap(list -> rules.sync(list, memberId, asOf, brand.zone(), clock.instant()))
                 .then();
+    }
+
+    /** The brand's rule tags with their conditions, read again after {@link #RULES_CACHED_FOR}. */
+    private Mono<List<RuleTag>> rulesOf(long brandId) {
+        return brandRules.computeIfAbsent(brandId, id -> rules.ofBrand(id).collectList()
+                .cache(list -> RULES_CACHED_FOR, error -> Duration.ZERO, () -> Duration.ZERO));
+    }
+
+    /** Drops the brand's remembered rules after a tag of the brand changed. */
+    void forgetRules(long brandId) {
+        brandRules.remove(brandId);
     }
 
     /** Recomputes one rule tag for every member of its brand as of the business date. */
@@ -61,11 +80,11 @@ public class RuleTagService implements PurchaseEvents {
 
     @Override
     public Mono<Void> purchaseRecorded(Purchase purchase, Member member) {
-        return refreshMember(member.id(), today());
+        return refreshMember(member.brandId(), member.id(), today());
     }
 
     @Override
     public Mono<Void> purchaseRefunded(Purchase purchase, Refund refund) {
-        return purchase.guest() ? Mono.empty() : refreshMember(purchase.memberId(), today());
+        return purchase.guest() ? Mono.empty() : refreshMember(purchase.brandId(), purchase.memberId(), today());
     }
 }

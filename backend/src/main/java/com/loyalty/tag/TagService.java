@@ -49,7 +49,7 @@ public class TagService {
                                 .then(audit.record(staff, staff.storeId(), "CREATE_TAG", null, describe(tag)))
                                 .thenReturn(tag))
                         .as(tx::transactional))
-                .flatMap(this::applyRule);
+                .flatMap(tag -> applyRule(staff.brandId(), tag));
     }
 
     public Mono<Tag> update(Viewer staff, UpdateTagInput in) {
@@ -69,7 +69,7 @@ public class TagService {
                         })
                         .onErrorMap(DuplicateKeyException.class, e -> nameTaken())
                         .as(tx::transactional)
-                        .flatMap(tag -> checked.rule() == null ? Mono.just(tag) : applyRule(tag)));
+                        .flatMap(tag -> checked.rule() == null ? Mono.just(tag) : applyRule(staff.brandId(), tag)));
     }
 
     /** Deletes the tag: members lose it and its history goes; the audit trail keeps its name. */
@@ -78,7 +78,8 @@ public class TagService {
                 .flatMap(tag -> tags.delete(staff.brandId(), tag.id())
                         .then(audit.record(staff, staff.storeId(), "DELETE_TAG", null, describe(tag)))
                         .thenReturn(tag.id()))
-                .as(tx::transactional);
+                .as(tx::transactional)
+                .doOnSuccess(id -> ruleTags.forgetRules(staff.brandId()));
     }
 
     /** The tag of the brand, or TAG_NOT_FOUND on {@code tagId}. */
@@ -120,9 +121,12 @@ public class TagService {
     }
 
     /** Brings a rule tag's members up to date with its rule, as of today. */
-    private Mono<Tag> applyRule(Tag tag) {
-        return tag.kind() == Tag.Kind.MANUAL ? Mono.just(tag)
-                : ruleTags.refreshTag(tag.id(), ruleTags.today()).thenReturn(tag);
+    private Mono<Tag> applyRule(long brandId, Tag tag) {
+        if (tag.kind() == Tag.Kind.MANUAL) {
+            return Mono.just(tag);
+        }
+        ruleTags.forgetRules(brandId);
+        return ruleTags.refreshTag(tag.id(), ruleTags.today()).thenReturn(tag);
     }
 
     private static BusinessException nameTaken() {

@@ -132,11 +132,15 @@ class RuleTagTest extends IntegrationTest {
         assertThat(tagged(member, tag)).isTrue();
 
         desk.staff().documentName("updateTag").variable("input", Map.of("tagId", tag, "rule", Map.of("conditions",
-                        List.of(Map.of("kind", "PURCHASE_COUNT", "minCount", 4, "withinDays", 30)))))
+                        List.of(Map.of("kind", "PURCHASE_COUNT", "minCount", 5, "withinDays", 30)))))
                 .execute()
                 .path("updateTag.userErrors").entityList(Object.class).hasSize(0)
-                .path("updateTag.tag.rule.conditions[0].minCount").entity(Integer.class).isEqualTo(4);
+                .path("updateTag.tag.rule.conditions[0].minCount").entity(Integer.class).isEqualTo(5);
         assertThat(tagged(member, tag)).isFalse();
+        till.earn(member, "B-4", 80_000);
+        assertThat(tagged(member, tag)).as("the next order is checked against the changed rule: 4 orders of 5").isFalse();
+        till.earn(member, "B-5", 10_000);
+        assertThat(tagged(member, tag)).isTrue();
     }
 
     @Test
