@@ -2,6 +2,7 @@ package com.loyalty.checkin;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,6 +10,17 @@ import java.util.List;
  * streaks and make-up count are computed from it instead of one query each.
  */
 record CheckInHistory(List<CheckIn> days) {
+
+    /** This history with one more check-in, kept in day order. */
+    CheckInHistory with(CheckIn added) {
+        List<CheckIn> all = new ArrayList<>(days);
+        int at = 0;
+        while (at < all.size() && all.get(at).day().isBefore(added.day())) {
+            at++;
+        }
+        all.add(at, added);
+        return new CheckInHistory(List.copyOf(all));
+    }
 
     boolean contains(LocalDate day) {
         return index(day) >= 0;

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** SQL for check-ins; streaks are islands of consecutive days. */
+/** SQL for check-ins (streaks are worked out from a member's days by {@link CheckInHistory}). */
 @Repository
 public class CheckInRepository {
 
@@ -32,36 +32,12 @@ public class CheckInRepository {
                 .one();
     }
 
-    public Mono<Boolean> exists(long memberId, LocalDate day) {
-        return db.sql("select exists (select 1 from checkin where member_id = :m and day = :d) as found")
-                .bind("m", memberId).bind("d", day).map(row -> row.get("found", Boolean.class)).one();
-    }
-
     /** Every check-in of the member, oldest first. */
     public Flux<CheckIn> all(long memberId) {
         return db.sql("select * from checkin where member_id = :m order by day")
                 .bind("m", memberId)
                 .map(CheckInRepository::toCheckIn)
                 .all();
-    }
-
-    /** Days in a row ending at {@code day}; 0 when the member did not check in that day. */
-    public Mono<Integer> streakEndingAt(long memberId, LocalDate day) {
-        return db.sql("""
-                        with t as (select day, day + cast(row_number() over (order by day desc) as int) as grp
-                                   from checkin where member_id = :m and day <= :d)
-                        select count(*)::int as n from t where grp = (select grp from t where day = :d)
-                        """)
-                .bind("m", memberId).bind("d", day).map(row -> row.get("n", Integer.class)).one();
-    }
-
-    public Mono<Integer> makeUpsBetween(long memberId, LocalDate from, LocalDate toInclusive) {
-        return db.sql("""
-                        select count(*)::int as n from checkin
-                        where member_id = :m and make_up and day between :from and :to
-                        """)
-                .bind("m", memberId).bind("from", from).bind("to", toInclusive)
-                .map(row -> row.get("n", Integer.class)).one();
     }
 
     private static CheckIn toCheckIn(Readable row) {

@@ -60,9 +60,9 @@ public class CheckInService {
         LocalDate today = today();
         Instant now = clock.instant();
         return points.lock(member.id())
-                .then(checkins.streakEndingAt(member.id(), today.minusDays(1)))
-                .flatMap(before -> {
-                    int streak = before + 1;
+                .then(history(member.id()))
+                .flatMap(history -> {
+                    int streak = history.streakEndingAt(today.minusDays(1)) + 1;
                     long reward = rules.rewardFor(streak);
                     return checkins.insertIfAbsent(new CheckIn(member.id(), today, false, streak, reward), now)
                             .switchIfEmpty(Mono.error(() -> new BusinessException(ErrorCode.ALREADY_CHECKED_IN,
@@ -71,10 +71,9 @@ public class CheckInService {
                                                     null, null, null, null, "签到第 " + streak + " 天", "checkin:" + today, now),
                                             reward, points.expiryFor(now, rules.rewardExpiryMonths()))
                                     .then(leaderboards.checkedIn(member.id(), streak, today))
-                                    .thenReturn(done));
+                                    .thenReturn(payload(done, history.with(done), YearMonth.from(today))));
                 })
-                .as(tx::transactional)
-                .flatMap(done -> calendar(member, YearMonth.from(today)).map(c -> new CheckInPayload(done, c, List.of())));
+                .as(tx::transactional);
     }
 
     public Mono<CheckInPayload> makeUp(Viewer member, LocalDate day) {
@@ -90,27 +89,25 @@ public class CheckInService {
         Instant now = clock.instant();
         YearMonth month = YearMonth.from(today);
         return points.lock(member.id())
-                .then(Mono.zip(checkins.exists(member.id(), day),
-                        checkins.makeUpsBetween(member.id(), month.atDay(1), month.atEndOfMonth())))
-                .flatMap(t -> {
-                    if (t.getT1()) {
+                .then(history(member.id()))
+                .flatMap(history -> {
+                    if (history.contains(day)) {
                         return Mono.error(new BusinessException(UserError.onInput("day", ErrorCode.ALREADY_CHECKED_IN,
                                 "这一天已经签到过了")));
                     }
-                    if (t.getT2() >= rules.makeUpsPerMonth()) {
+                    if (history.makeUpsIn(month) >= rules.makeUpsPerMonth()) {
                         return Mono.error(new BusinessException(ErrorCode.MAKE_UP_LIMIT,
                                 "本月补签次数已用完（每月 " + rules.makeUpsPerMonth() + " 次）"));
                     }
                     NewEntry cost = new NewEntry(member.brandId(), member.id(), EntryKind.MAKE_UP, null, null, null,
                             null, "补签 " + day, "makeup:" + day, now);
+                    int streak = history.streakEndingAt(day.minusDays(1)) + 1;
                     return points.debit(cost, rules.makeUpCost(), null, false)
-                            .then(checkins.streakEndingAt(member.id(), day.minusDays(1)))
-                            .flatMap(before -> checkins.insertIfAbsent(
-                                    new CheckIn(member.id(), day, true, before + 1, 0), now))
-                            .flatMap(done -> leaderboards.checkedIn(member.id(), done.streak(), day).thenReturn(done));
+                            .then(checkins.insertIfAbsent(new CheckIn(member.id(), day, true, streak, 0), now))
+                            .flatMap(done -> leaderboards.checkedIn(member.id(), done.streak(), day)
+                                    .thenReturn(payload(done, history.with(done), month)));
                 })
-                .as(tx::transactional)
-                .flatMap(done -> calendar(member, month).map(c -> new CheckInPayload(done, c, List.of())));
+                .as(tx::transactional);
     }
 
     /** The calendar of a month given as "2026-11" (default: this month). */
@@ -126,20 +123,31 @@ public class CheckInService {
     }
 
     private Mono<CheckInCalendar> calendar(Viewer member, YearMonth month) {
+        return history(member.id()).map(history -> calendar(history, month));
+    }
+
+    /** Every check-in of the member, read with one query. */
+    private Mono<CheckInHistory> history(long memberId) {
+        return checkins.all(memberId).collectList().map(CheckInHistory::new);
+    }
+
+    private CheckInPayload payload(CheckIn done, CheckInHistory history, YearMonth month) {
+        return new CheckInPayload(done, calendar(history, month), List.of());
+    }
+
+    private CheckInCalendar calendar(CheckInHistory history, YearMonth month) {
         LocalDate today = today();
         YearMonth thisMonth = YearMonth.from(today);
-        return checkins.all(member.id()).collectList().map(CheckInHistory::new).map(history -> {
-            boolean checkedIn = history.contains(today);
-            int current = checkedIn ? history.streakEndingAt(today) : history.streakEndingAt(today.minusDays(1));
-            List<CheckIn> days = history.in(month);
-            return new CheckInCalendar(month.toString(),
-                    days.stream().map(CheckIn::day).toList(),
-                    days.stream().filter(CheckIn::makeUp).map(CheckIn::day).toList(),
-                    checkedIn, current, history.longestStreak(),
-                    checkedIn ? 0 : rules.rewardFor(current + 1),
-                    rules.rewardFor((checkedIn ? current : current + 1) + 1),
-                    Math.max(0, rules.makeUpsPerMonth() - history.makeUpsIn(thisMonth)), rules.makeUpCost());
-        });
+        boolean checkedIn = history.contains(today);
+        int current = checkedIn ? history.streakEndingAt(today) : history.streakEndingAt(today.minusDays(1));
+        List<CheckIn> days = history.in(month);
+        return new CheckInCalendar(month.toString(),
+                days.stream().map(CheckIn::day).toList(),
+                days.stream().filter(CheckIn::makeUp).map(CheckIn::day).toList(),
+                checkedIn, current, history.longestStreak(),
+                checkedIn ? 0 : rules.rewardFor(current + 1),
+                rules.rewardFor((checkedIn ? current : current + 1) + 1),
+                Math.max(0, rules.makeUpsPerMonth() - history.makeUpsIn(thisMonth)), rules.makeUpCost());
     }
 
     private LocalDate today() {
