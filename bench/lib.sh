@@ -8,7 +8,7 @@ start_backend() {
   local log=$WORK/backend-$1.log
   DB_NAME=$DB PORT=$PORT LOYALTY_REDIS_KEY_PREFIX="$DB:" \
   LOYALTY_BOOTSTRAP_ADMIN_USERNAME=bench-admin LOYALTY_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password \
-    java $BENCH_JAVA_OPTS -jar "${BENCH_JAR:-backend/target/loyalty-backend.jar}" --spring.profiles.active=bench \
+    java -XX:-UseDynamicNumberOfCompilerThreads $BENCH_JAVA_OPTS -jar "${BENCH_JAR:-backend/target/loyalty-backend.jar}" --spring.profiles.active=bench \
     >"$log" 2>&1 &
   BACKEND_PID=$!
   echo "$BACKEND_PID" >"$WORK/backend.pid"
@@ -61,6 +61,18 @@ cpu_ticks() {
   done
   echo "$total"
 }
+# jvm_ticks PID [jit]: CPU ticks used so far by the JVM's live threads other than the JIT
+# compiler's, or (with "jit") by the compiler's alone. Compiling is a one-off cost of the first
+# minutes that would otherwise be charged to whichever scenario runs then; the backend runs with
+# -XX:-UseDynamicNumberOfCompilerThreads so compiler threads never exit and take their ticks along.
+jvm_ticks() {
+  cat /proc/"$1"/task/*/stat 2>/dev/null | awk -v want="${2:-work}" '{
+    lp = index($0, "("); rp = index($0, ") ")
+    jit = substr($0, lp + 1, rp - lp - 1) ~ /^C[12] CompilerThre/
+    split(substr($0, rp + 2), f, " ")
+    if ((want == "jit") == jit) total += f[12] + f[13]
+  } END { print total + 0 }'
+}
 # Postgres server processes serving $DB (the backend's pool, pgbench's clients): the shared
 # Postgres may serve other databases at the same time, which must not count.
 postgres_pids() { psqlb -c "select pid from pg_stat_activity where datname = '$DB' and pid <> pg_backend_pid()" | tr '\n' ' '; }
@@ -92,15 +104,18 @@ pgbench_script() {
   } >"$BENCH_DIR/pgbench/$1.sql"
 }
 
+# per_request TICKS N: milliseconds of CPU per request.
+per_request() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", n ? t*1000/hz/n : 0}'; }
+
 # run_wrk LABEL SCRIPT [VAR=value...]: drives the backend with bench/lua/SCRIPT.lua for
 # $DURATION s with $CONNECTIONS connections and appends "LABEL RESULT ... jvm_cpu_ms_per_req= pg_cpu_ms_per_req="
 # to $WORK/results.txt (and prints it).
 run_wrk() {
   local label=$1 script=$2
   shift 2
-  local pg jvm0 pg0 out line
+  local pg jvm0 jit0 pg0 out line
   pg=$(postgres_pids)
-  jvm0=$(cpu_ticks "$BACKEND_PID"); pg0=$(cpu_ticks $pg)
+  jvm0=$(jvm_ticks "$BACKEND_PID"); jit0=$(jvm_ticks "$BACKEND_PID" jit); pg0=$(cpu_ticks $pg)
   out=$(env BENCH_DIR="$BENCH_DIR" BENCH_THREADS="$WRK_THREADS" BENCH_RUN="$RUN_ID-$label" BENCH_MEMBERS="$MEMBERS" "$@" \
         wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH_DIR/lua/$script.lua" \
         "http://127.0.0.1:$PORT" 2>&1) || true
@@ -108,11 +123,11 @@ run_wrk() {
   if [ -z "$line" ]; then
     echo "bench: wrk $script failed:" >&2; echo "$out" >&2; line="RESULT requests=0 rps=0 errors=-1"
   fi
-  local jvm1 pg1 n
-  jvm1=$(cpu_ticks "$BACKEND_PID"); pg1=$(cpu_ticks $pg)
+  local jvm1 jit1 pg1 n
+  jvm1=$(jvm_ticks "$BACKEND_PID"); jit1=$(jvm_ticks "$BACKEND_PID" jit); pg1=$(cpu_ticks $pg)
   n=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$line")
-  line="$line jvm_cpu_ms_per_req=$(awk -v t=$((jvm1 - jvm0)) -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", n ? t*1000/hz/n : 0}')"
-  line="$line pg_cpu_ms_per_req=$(awk -v t=$((pg1 - pg0)) -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", n ? t*1000/hz/n : 0}')"
+  line="$line jvm_cpu_ms_per_req=$(per_request $((jvm1 - jvm0)) "$n") jit_cpu_ms_per_req=$(per_request $((jit1 - jit0)) "$n")"
+  line="$line pg_cpu_ms_per_req=$(per_request $((pg1 - pg0)) "$n")"
   echo "$label $line" | tee -a "$WORK/results.txt"
 }
 
