@@ -202,8 +202,10 @@ public class LeaderboardService implements PointsEvents {
         return redis.getScoredSortedSet(key, StringCodec.INSTANCE);
     }
 
-    private static String member(long id) {
-        return String.format("%012d", id);
+    /** The member's id, zero-padded to 12 digits (the boards' member names). */
+    static String member(long id) {
+        String digits = Long.toString(id);
+        return digits.length() >= 12 ? digits : "0".repeat(12 - digits.length()) + digits;
     }
 
     private static long idOf(String member) {

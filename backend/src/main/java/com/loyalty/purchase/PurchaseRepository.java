@@ -69,8 +69,8 @@ public class PurchaseRepository {
                     + "unit_price_cents) select p.id, v.* from p, (values ");
             for (int i = 0; i < items.size(); i++) {
                 sql.append(i == 0 ? "" : ", ").append('(').append(i + 1).append(", :sku").append(i)
-                        .append(", :name").append(i).append(", :category").append(i).append(", :quantity").append(i)
-                        .append(", :price").append(i).append(')');
+                        .append(", :name").append(i).append(", :category").append(i)
+                        .append(", cast(:quantity").append(i).append(" as int), cast(:price").append(i).append(" as bigint))");
             }
             sql.append(") v)\n");
         }

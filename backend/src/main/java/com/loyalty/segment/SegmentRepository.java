@@ -132,6 +132,12 @@ public class SegmentRepository {
         this.db = db;
     }
 
+    /** The nightly statement: every member of the brand, scores included. */
+    private static final String EVERY_MEMBER = FACTS.formatted("") + SCORES + STAGE_AND_SAVE.formatted(SCORE_COLUMNS);
+
+    /** One member's facts and stage: runs on every purchase and registration, so built once. */
+    private static final String ONE_MEMBER = FACTS.formatted(" and m.id = :m") + NO_SCORES + STAGE_AND_SAVE.formatted("");
+
     /** Members scored and stage changes recorded by one refresh. */
     public record Refreshed(long scored, long stageChanges) {
     }
@@ -142,15 +148,13 @@ public class SegmentRepository {
 
     /** Scores every member of the brand (RFM, quadrant, stage) for the business date. */
     public Mono<Refreshed> refreshAll(long brandId, LocalDate asOf, ZoneId zone, SegmentProperties rules, Instant now) {
-        String sql = FACTS.formatted("") + SCORES + STAGE_AND_SAVE.formatted(SCORE_COLUMNS);
-        return run(sql, brandId, null, asOf, zone, rules, now);
+        return run(EVERY_MEMBER, brandId, null, asOf, zone, rules, now);
     }
 
     /** Refreshes one member's purchase facts and stage, leaving their scores to the nightly run. */
     public Mono<Refreshed> refreshStage(long brandId, long memberId, LocalDate asOf, ZoneId zone,
                                         SegmentProperties rules, Instant now) {
-        String sql = FACTS.formatted(" and m.id = :m") + NO_SCORES + STAGE_AND_SAVE.formatted("");
-        return run(sql, brandId, memberId, asOf, zone, rules, now);
+        return run(ONE_MEMBER, brandId, memberId, asOf, zone, rules, now);
     }
 
     private Mono<Refreshed> run(String sql, long brandId, Long memberId, LocalDate asOf, ZoneId zone,
