@@ -69,11 +69,14 @@ function M.response(status, headers, body)
   if body:find('"errors":', 1, true) then
     gql_errors = gql_errors + 1
   end
-  for code in body:gmatch('"userErrors":%[[^%]]-"code":"([A-Z_]+)"') do
-    code_counts[code] = (code_counts[code] or 0) + 1
-    local parts = {}
-    for k, v in pairs(code_counts) do parts[#parts + 1] = k .. ":" .. v end
-    codes = table.concat(parts, ",")
+  -- each userErrors array whole (%b[] balances the brackets: a field path is an array too)
+  for list in body:gmatch('"userErrors":(%b[])') do
+    for code in list:gmatch('"code":"([A-Z_]+)"') do
+      code_counts[code] = (code_counts[code] or 0) + 1
+      local parts = {}
+      for k, v in pairs(code_counts) do parts[#parts + 1] = k .. ":" .. v end
+      codes = table.concat(parts, ",")
+    end
   end
 end
 
