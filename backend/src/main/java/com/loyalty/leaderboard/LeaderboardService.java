@@ -203,7 +203,7 @@ public class LeaderboardService implements PointsEvents {
     }
 
     /** The member's id, zero-padded to 12 digits (the boards' member names). */
-    static String member(long id) {
+    private static String member(long id) {
         String digits = Long.toString(id);
         return digits.length() >= 12 ? digits : "0".repeat(12 - digits.length()) + digits;
     }

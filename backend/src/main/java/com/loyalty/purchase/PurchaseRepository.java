@@ -45,14 +45,14 @@ public class PurchaseRepository {
     }
 
     /**
-     * Inserts the purchase with what it earns and its lines ({@code in.items()}), in one statement,
+     * Inserts the purchase with what it earns and its lines ({@code in.itemList()}), in one statement,
      * unless the store already has that order number; empty in that case. {@code memberId} is null
      * for a guest order.
      */
     public Mono<Purchase> insertIfAbsent(long brandId, long storeId, Long memberId, RecordPurchaseInput in,
                                          Purchase.Channel channel, long pointsRedeemed, long redeemedCents,
                                          long couponDiscountCents, Instant occurredAt, long staffId, Earning earning) {
-        List<PurchaseItemInput> items = in.items() == null ? List.of() : in.items();
+        List<PurchaseItemInput> items = in.itemList();
         StringBuilder sql = new StringBuilder("""
                 with p as (
                     insert into purchase (brand_id, store_id, member_id, order_no, channel, amount_cents,

@@ -169,7 +169,7 @@ public class PurchaseService {
         if (in.occurredAt() != null && in.occurredAt().isAfter(clock.instant().plus(CLOCK_SKEW))) {
             throw BusinessException.invalid("occurredAt", "下单时间不能晚于当前时间");
         }
-        for (PurchaseItemInput item : items(in)) {
+        for (PurchaseItemInput item : in.itemList()) {
             if (item.sku() == null || item.sku().isBlank() || item.name() == null || item.name().isBlank()
                     || item.quantity() == null || item.quantity() <= 0
                     || item.unitPriceCents() == null || item.unitPriceCents() < 0) {
@@ -180,11 +180,7 @@ public class PurchaseService {
 
     /** The order's lines as coupons see them. */
     private static List<OrderLine> lines(RecordPurchaseInput in) {
-        return items(in).stream().map(i -> new OrderLine(i.category(), i.quantity() * i.unitPriceCents())).toList();
-    }
-
-    private static List<PurchaseItemInput> items(RecordPurchaseInput in) {
-        return in.items() == null ? List.of() : in.items();
+        return in.itemList().stream().map(i -> new OrderLine(i.category(), i.quantity() * i.unitPriceCents())).toList();
     }
 
 }

@@ -17,6 +17,11 @@ public record RecordPurchaseInput(
         List<Long> couponIds,
         Long walletAmountCents) {
 
+    /** The order's lines; none when the till sent none. */
+    public List<PurchaseItemInput> itemList() {
+        return items == null ? List.of() : items;
+    }
+
     /** No member named: the order of a walk-in customer (非会员). */
     public boolean guest() {
         return memberCodeToken == null && memberId == null;
