@@ -10,20 +10,21 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatchReactive;
 import org.redisson.api.RMapReactive;
 import org.redisson.api.RedissonReactiveClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Opaque rotating refresh tokens in Redis. A token is {@code <family>.<secret>}; one Redis hash
  * per family (one per sign-in) keeps the owner and the SHA-256 of the only token that is still
  * current. Rotating swaps that hash atomically; presenting an older token of the family means it
- * was copied, so the whole family is deleted. Raw tokens are never stored.
+ * was copied, so the whole family is deleted. Raw tokens are never stored. The family is also
+ * the sign-in's id in its access tokens ({@code sid}): a sign-in is live while its hash exists.
  */
 @Component
 public class RefreshTokenStore {
@@ -58,13 +59,23 @@ public class RefreshTokenStore {
         return batch.execute().thenReturn(token);
     }
 
-    /** Ends every sign-in of the subject (account closure); returns how many were open. */
-    public Mono<Long> revokeAll(String subject) {
+    /**
+     * Ends every sign-in of the subject (disabled staff, account closure) and returns their
+     * families (sign-in ids), whether or not each was still open.
+     */
+    public Mono<Set<String>> revokeAll(String subject) {
         var families = redis.<String>getSet(subjectKey(subject), StringCodec.INSTANCE);
-        return families.readAll()
-                .flatMap(all -> Flux.fromIterable(all).concatMap(family -> map(family).delete())
-                        .filter(Boolean::booleanValue).count())
-                .flatMap(n -> families.delete().thenReturn(n));
+        return families.readAll().flatMap(all -> {
+            RBatchReactive batch = redis.createBatch(BatchOptions.defaults());
+            all.forEach(family -> batch.getMap(key(family), StringCodec.INSTANCE).delete());
+            batch.getSet(subjectKey(subject), StringCodec.INSTANCE).delete();
+            return batch.execute().thenReturn(all);
+        });
+    }
+
+    /** Whether the sign-in (family) is still open: one EXISTS. */
+    public Mono<Boolean> isOpen(String family) {
+        return map(family).isExists();
     }
 
     /** Replaces the token with a new one; REFRESH_TOKEN_INVALID or REFRESH_TOKEN_REUSED otherwise. */
@@ -81,10 +92,22 @@ public class RefreshTokenStore {
                 return Mono.error(invalid());
             }
             return session.replace(CURRENT, sha256(token), sha256(next)).flatMap(swapped -> swapped
-                    ? session.expire(properties.refreshTokenTtl()).thenReturn(new Rotation(subject, next))
+                    ? extend(family, subject).thenReturn(new Rotation(subject, next))
                     : session.delete().then(Mono.error(new BusinessException(ErrorCode.REFRESH_TOKEN_REUSED,
                             "登录凭证已被使用，为保护账号安全已全部失效，请重新登录"))));
         });
+    }
+
+    /**
+     * Keeps the sign-in and the subject's list of sign-ins for another refresh-token lifetime, so
+     * that ending every sign-in of the subject still finds one refreshed for longer than that.
+     */
+    private Mono<Void> extend(String family, String subject) {
+        RBatchReactive batch = redis.createBatch(BatchOptions.defaults());
+        batch.getMap(key(family), StringCodec.INSTANCE).expire(properties.refreshTokenTtl());
+        batch.<String>getSet(subjectKey(subject), StringCodec.INSTANCE).add(family);
+        batch.getSet(subjectKey(subject), StringCodec.INSTANCE).expire(properties.refreshTokenTtl());
+        return batch.execute().then();
     }
 
     /** Ends the sign-in the token belongs to; false when it was already unknown. */
@@ -106,7 +129,8 @@ public class RefreshTokenStore {
         return "auth:refresh:subject:" + subject;
     }
 
-    private static String familyOf(String token) {
+    /** The family (sign-in id) of a refresh token; null when it is not shaped like one. */
+    static String familyOf(String token) {
         if (token == null) {
             return null;
         }

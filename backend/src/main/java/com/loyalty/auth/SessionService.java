@@ -5,13 +5,19 @@ import com.loyalty.member.MemberService;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.security.AccessTokens;
+import com.loyalty.shared.security.OpenSockets;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.staff.Staff;
 import com.loyalty.staff.StaffService;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Opens, refreshes and ends sign-ins for members and staff. */
+/**
+ * Opens, refreshes and ends sign-ins for members and staff. Each sign-in is one refresh-token
+ * family; its access tokens carry the family as {@code sid} and stop working on the next request
+ * once it ends (logout, reuse of a rotated refresh token, {@link LiveSessions#endAll}).
+ */
 @Service
 public class SessionService {
 
@@ -19,33 +25,44 @@ public class SessionService {
     private final RefreshTokenStore refreshTokens;
     private final MemberService members;
     private final StaffService staff;
+    private final OpenSockets sockets;
 
     public SessionService(AccessTokens accessTokens, RefreshTokenStore refreshTokens, MemberService members,
-                          StaffService staff) {
+                          StaffService staff, OpenSockets sockets) {
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.members = members;
         this.staff = staff;
+        this.sockets = sockets;
     }
 
     public Mono<SessionTokens> open(Viewer viewer) {
         return refreshTokens.create(viewer.subject()).map(refresh -> tokens(viewer, refresh));
     }
 
-    /** Rotates the refresh token and issues an access token with the account's current role. */
+    /**
+     * Rotates the refresh token and issues an access token with the account's current role. A
+     * reused token ends its sign-in, and with it every access token issued to it.
+     */
     public Mono<SessionTokens> refresh(String refreshToken) {
-        return refreshTokens.rotate(refreshToken).flatMap(rotation -> currentViewer(rotation.subject())
-                .switchIfEmpty(refreshTokens.revoke(rotation.refreshToken())
-                        .then(Mono.error(new BusinessException(ErrorCode.REFRESH_TOKEN_INVALID, "账号不可用，请重新登录"))))
-                .map(viewer -> tokens(viewer, rotation.refreshToken())));
+        return refreshTokens.rotate(refreshToken)
+                .onErrorResume(e -> e instanceof BusinessException b && b.error().code() == ErrorCode.REFRESH_TOKEN_REUSED,
+                        e -> sockets.ended(Set.of(RefreshTokenStore.familyOf(refreshToken))).then(Mono.error(e)))
+                .flatMap(rotation -> currentViewer(rotation.subject())
+                        .switchIfEmpty(refreshTokens.revoke(rotation.refreshToken())
+                                .then(Mono.error(new BusinessException(ErrorCode.REFRESH_TOKEN_INVALID, "账号不可用，请重新登录"))))
+                        .map(viewer -> tokens(viewer, rotation.refreshToken())));
     }
 
+    /** Ends the sign-in of the refresh token and its access tokens; false when it was already unknown. */
     public Mono<Boolean> logout(String refreshToken) {
-        return refreshTokens.revoke(refreshToken);
+        return refreshTokens.revoke(refreshToken).flatMap(revoked -> revoked
+                ? sockets.ended(Set.of(RefreshTokenStore.familyOf(refreshToken))).thenReturn(true)
+                : Mono.just(false));
     }
 
     private SessionTokens tokens(Viewer viewer, String refreshToken) {
-        AccessTokens.Issued access = accessTokens.issue(viewer);
+        AccessTokens.Issued access = accessTokens.issue(viewer, RefreshTokenStore.familyOf(refreshToken));
         return new SessionTokens(access.token(), refreshToken, access.expiresAt());
     }
 

@@ -1,9 +1,9 @@
 package com.loyalty.privacy;
 
-import com.loyalty.auth.RefreshTokenStore;
 import com.loyalty.leaderboard.LeaderboardService;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.security.Role;
+import com.loyalty.shared.security.Sessions;
 import com.loyalty.shared.security.Viewer;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,19 +30,19 @@ public class AccountClosureService {
     private final PrivacyRepository privacy;
     private final PrivacyProperties properties;
     private final ObjectProvider<AccountClosureCheck> checks;
-    private final RefreshTokenStore refreshTokens;
+    private final Sessions sessions;
     private final LeaderboardService leaderboards;
     private final Clock clock;
     private final TransactionalOperator tx;
 
     public AccountClosureService(PrivacyRepository privacy, PrivacyProperties properties,
-                                 ObjectProvider<AccountClosureCheck> checks, RefreshTokenStore refreshTokens,
+                                 ObjectProvider<AccountClosureCheck> checks, Sessions sessions,
                                  LeaderboardService leaderboards, Clock clock,
                                  TransactionalOperator tx) {
         this.privacy = privacy;
         this.properties = properties;
         this.checks = checks;
-        this.refreshTokens = refreshTokens;
+        this.sessions = sessions;
         this.leaderboards = leaderboards;
         this.clock = clock;
         this.tx = tx;
@@ -56,7 +56,7 @@ public class AccountClosureService {
         Instant now = clock.instant();
         return checksPass(memberId)
                 .then(privacy.requestClosure(memberId, now, now.plus(properties.coolingOff())))
-                .flatMap(closesAt -> refreshTokens.revokeAll(subject(memberId)).thenReturn(closesAt));
+                .flatMap(closesAt -> sessions.endAll(subject(memberId)).thenReturn(closesAt));
     }
 
     /** Signing in during the cooling-off period keeps the account. */
@@ -74,7 +74,7 @@ public class AccountClosureService {
                 .concatMap(id -> checksPass(id)
                         .then(privacy.erase(id, now).flatMap(erased -> privacy.eraseTraces(erased).thenReturn(erased))
                                 .as(tx::transactional))
-                        .flatMap(erased -> refreshTokens.revokeAll(subject(erased)).thenReturn(true))
+                        .flatMap(erased -> sessions.endAll(subject(erased)).thenReturn(true))
                         .defaultIfEmpty(false)
                         .onErrorResume(BusinessException.class, e -> {
                             log.info("Closure of member {} held back: {}", id, e.getMessage());

@@ -5,6 +5,7 @@ import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Role;
+import com.loyalty.shared.security.Sessions;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.store.StoreService;
 import org.springframework.stereotype.Service;
@@ -20,13 +21,15 @@ public class StaffAdminService {
     private final StaffService staffService;
     private final StoreService stores;
     private final StaffAuditLog audit;
+    private final Sessions sessions;
 
     public StaffAdminService(StaffRepository staff, StaffService staffService, StoreService stores,
-                             StaffAuditLog audit) {
+                             StaffAuditLog audit, Sessions sessions) {
         this.staff = staff;
         this.staffService = staffService;
         this.stores = stores;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     public Mono<Staff> create(Viewer admin, CreateStaffInput input) {
@@ -50,6 +53,7 @@ public class StaffAdminService {
                         created.username() + " " + created.role()).thenReturn(created));
     }
 
+    /** Disabling an account also ends every sign-in of it: its tokens stop working on their next request. */
     public Mono<Staff> setEnabled(Viewer admin, SetStaffEnabledInput input) {
         if (!input.enabled() && input.staffId() == admin.id()) {
             return invalid("staffId", "不能停用自己的账号");
@@ -57,8 +61,9 @@ public class StaffAdminService {
         return staff.setEnabled(admin.brandId(), input.staffId(), input.enabled())
                 .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("staffId",
                         ErrorCode.STAFF_NOT_FOUND, "员工不存在"))))
-                .flatMap(changed -> audit.record(admin, changed.storeId(),
-                        input.enabled() ? "ENABLE_STAFF" : "DISABLE_STAFF", null, changed.username())
+                .flatMap(changed -> (input.enabled() ? Mono.<Long>empty() : sessions.endAll(changed.viewer().subject()))
+                        .then(audit.record(admin, changed.storeId(),
+                                input.enabled() ? "ENABLE_STAFF" : "DISABLE_STAFF", null, changed.username()))
                         .thenReturn(changed));
     }
 

@@ -18,13 +18,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import org.springframework.stereotype.Component;
 
-/** Issues and verifies the short-lived HS256 access tokens (JWT) that carry the {@link Viewer}. */
+/**
+ * Issues and verifies the short-lived HS256 access tokens (JWT) that carry the {@link Viewer} and
+ * the sign-in they belong to ({@code sid}, the refresh-token family). Whether that sign-in is still
+ * live is not the token's business: {@link Sessions#live} answers it on every request.
+ */
 @Component
 public class AccessTokens {
 
     private static final String ROLES = "roles";
     private static final String STORE_ID = "storeId";
     private static final String BRAND_ID = "brandId";
+    private static final String SESSION_ID = "sid";
     /** Verified tokens remembered at most (then forgotten all at once). */
     private static final int VERIFIED_KEPT = 10_000;
 
@@ -33,7 +38,7 @@ public class AccessTokens {
     private final SecretKey key;
     /** Built once: immutable and thread-safe, and building it costs more than a verification. */
     private final JwtParser parser;
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Map<String, AccessToken> verified = new ConcurrentHashMap<>();
 
     public AccessTokens(AuthProperties properties, Clock clock) {
         this.properties = properties;
@@ -51,7 +56,8 @@ public class AccessTokens {
     public record Issued(String token, Instant expiresAt) {
     }
 
-    public Issued issue(Viewer viewer) {
+    /** A token for the viewer within sign-in {@code sessionId}; it dies with that sign-in. */
+    public Issued issue(Viewer viewer, String sessionId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(properties.accessTokenTtl());
         String token = Jwts.builder()
@@ -62,6 +68,7 @@ public class AccessTokens {
                 .claim(ROLES, List.of(viewer.role().name()))
                 .claim(STORE_ID, viewer.storeId())
                 .claim(BRAND_ID, viewer.brandId())
+                .claim(SESSION_ID, sessionId)
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(expiresAt))
                 .signWith(key, Jwts.SIG.HS256)
@@ -70,30 +77,31 @@ public class AccessTokens {
     }
 
     /**
-     * The viewer of a valid token; empty when it is expired, tampered, unsigned or not ours. A
-     * token verified once is remembered by its exact text (signature included) until it expires,
-     * so a client's later requests skip the HMAC and the JSON parsing.
+     * The signed claims of a valid token; empty when it is expired, tampered, unsigned, not ours
+     * or names no sign-in. A token verified once is remembered by its exact text (signature
+     * included) until it expires, so a client's later requests skip the HMAC and the JSON parsing;
+     * revocation is checked apart from this, on every request ({@link Sessions#live}).
      */
-    public Optional<Viewer> verify(String token) {
-        Verified known = verified.get(token);
+    public Optional<AccessToken> verify(String token) {
+        AccessToken known = verified.get(token);
         if (known != null) {
-            return clock.instant().isAfter(known.expiresAt()) ? Optional.empty() : Optional.of(known.viewer());
+            return known.expiredAt(clock.instant()) ? Optional.empty() : Optional.of(known);
         }
         try {
             Claims claims = parser.parseSignedClaims(token).getPayload();
-            Viewer viewer = toViewer(claims);
+            String sessionId = claims.get(SESSION_ID, String.class);
+            if (sessionId == null || sessionId.isEmpty()) {
+                return Optional.empty();
+            }
+            AccessToken accessToken = new AccessToken(toViewer(claims), sessionId, claims.getExpiration().toInstant());
             if (verified.size() >= VERIFIED_KEPT) {
                 verified.clear();
             }
-            verified.put(token, new Verified(viewer, claims.getExpiration().toInstant()));
-            return Optional.of(viewer);
+            verified.put(token, accessToken);
+            return Optional.of(accessToken);
         } catch (JwtException | IllegalArgumentException | ClassCastException | NullPointerException e) {
             return Optional.empty();
         }
-    }
-
-    /** A token that passed verification: who it signs in and until when. */
-    private record Verified(Viewer viewer, Instant expiresAt) {
     }
 
     private static Viewer toViewer(Claims claims) {

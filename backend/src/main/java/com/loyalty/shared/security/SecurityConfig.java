@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 public class SecurityConfig {
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AccessTokens accessTokens) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AccessTokens accessTokens, Sessions sessions) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -30,7 +30,7 @@ public class SecurityConfig {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .addFilterAt(new BearerTokenFilter(accessTokens), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAt(new BearerTokenFilter(accessTokens, sessions), SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health/**", "/actuator/health").permitAll()
                         .pathMatchers("/actuator/prometheus").access((authentication, context) ->

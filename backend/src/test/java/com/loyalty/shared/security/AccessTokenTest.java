@@ -22,11 +22,15 @@ class AccessTokenTest extends IntegrationTest {
     String secret;
 
     private String memberSubject;
+    /** The member's sign-in (refresh-token family), which hand-made tokens name as {@code sid}. */
+    private String sessionId;
 
     @BeforeEach
     void signUp() {
-        Map<?, ?> member = (Map<?, ?>) login(unique("tok")).get("member");
-        memberSubject = "member:" + member.get("id");
+        Map<String, Object> session = login(unique("tok"));
+        memberSubject = "member:" + ((Map<?, ?>) session.get("member")).get("id");
+        String refreshToken = (String) session.get("refreshToken");
+        sessionId = refreshToken.substring(0, refreshToken.indexOf('.'));
     }
 
     @Test
@@ -55,6 +59,14 @@ class AccessTokenTest extends IntegrationTest {
         clock.advance(Duration.ofMinutes(16));
 
         assertUnauthenticated(withToken(accessToken));
+    }
+
+    @Test
+    void aTokenThatNamesNoSignInIsUnauthenticated() {
+        assertUnauthenticated(withToken(token(secret, "loyalty-backend", "loyalty-miniprogram",
+                Instant.now().plusSeconds(60), null)));
+        assertUnauthenticated(withToken(token(secret, "loyalty-backend", "loyalty-miniprogram",
+                Instant.now().plusSeconds(60), "no-such-sign-in")));
     }
 
     @Test
@@ -99,9 +111,13 @@ class AccessTokenTest extends IntegrationTest {
     }
 
     private String token(String key, String issuer, String audience, Instant expiresAt) {
+        return token(key, issuer, audience, expiresAt, sessionId);
+    }
+
+    private String token(String key, String issuer, String audience, Instant expiresAt, String sid) {
         return Jwts.builder()
                 .issuer(issuer).audience().add(audience).and()
-                .subject(memberSubject).claim("roles", List.of("MEMBER")).claim("brandId", 1)
+                .subject(memberSubject).claim("roles", List.of("MEMBER")).claim("brandId", 1).claim("sid", sid)
                 .issuedAt(Date.from(expiresAt.minusSeconds(900)))
                 .expiration(Date.from(expiresAt))
                 .signWith(Keys.hmacShaKeyFor(key.getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS256)
