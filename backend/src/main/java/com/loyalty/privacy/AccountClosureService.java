@@ -48,15 +48,19 @@ public class AccountClosureService {
         this.tx = tx;
     }
 
-    /** Starts the cooling-off period; when the account will be erased. */
+    /**
+     * Starts the cooling-off period and ends every sign-in of the member; when the account will be
+     * erased. Both or neither: without Redis nothing changes and the member is asked to retry.
+     */
     public Mono<Instant> requestClosure(long memberId, CloseAccountInput input) {
         if (input == null || !Boolean.TRUE.equals(input.confirm())) {
             return Mono.error(BusinessException.invalid("confirm", "请确认注销账号：注销后个人信息将被删除且无法恢复"));
         }
         Instant now = clock.instant();
         return checksPass(memberId)
-                .then(privacy.requestClosure(memberId, now, now.plus(properties.coolingOff())))
-                .flatMap(closesAt -> sessions.endAll(subject(memberId)).thenReturn(closesAt));
+                .then(privacy.requestClosure(memberId, now, now.plus(properties.coolingOff()))
+                        .flatMap(closesAt -> sessions.endAll(subject(memberId)).thenReturn(closesAt))
+                        .as(tx::transactional));
     }
 
     /** Signing in during the cooling-off period keeps the account. */

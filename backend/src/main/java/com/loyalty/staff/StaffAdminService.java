@@ -9,6 +9,7 @@ import com.loyalty.shared.security.Sessions;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.store.StoreService;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /** An admin's management of staff accounts; every change is audited. */
@@ -22,9 +23,11 @@ public class StaffAdminService {
     private final StoreService stores;
     private final StaffAuditLog audit;
     private final Sessions sessions;
+    private final TransactionalOperator tx;
 
     public StaffAdminService(StaffRepository staff, StaffService staffService, StoreService stores,
-                             StaffAuditLog audit, Sessions sessions) {
+                             StaffAuditLog audit, Sessions sessions, TransactionalOperator tx) {
+        this.tx = tx;
         this.staff = staff;
         this.staffService = staffService;
         this.stores = stores;
@@ -53,7 +56,10 @@ public class StaffAdminService {
                         created.username() + " " + created.role()).thenReturn(created));
     }
 
-    /** Disabling an account also ends every sign-in of it: its tokens stop working on their next request. */
+    /**
+     * Disabling an account also ends every sign-in of it: its tokens stop working on their next
+     * request. Both or neither: without Redis nothing changes and the admin is asked to retry.
+     */
     public Mono<Staff> setEnabled(Viewer admin, SetStaffEnabledInput input) {
         if (!input.enabled() && input.staffId() == admin.id()) {
             return invalid("staffId", "不能停用自己的账号");
@@ -61,10 +67,11 @@ public class StaffAdminService {
         return staff.setEnabled(admin.brandId(), input.staffId(), input.enabled())
                 .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("staffId",
                         ErrorCode.STAFF_NOT_FOUND, "员工不存在"))))
-                .flatMap(changed -> (input.enabled() ? Mono.<Long>empty() : sessions.endAll(changed.viewer().subject()))
-                        .then(audit.record(admin, changed.storeId(),
-                                input.enabled() ? "ENABLE_STAFF" : "DISABLE_STAFF", null, changed.username()))
-                        .thenReturn(changed));
+                .flatMap(changed -> audit.record(admin, changed.storeId(),
+                                input.enabled() ? "ENABLE_STAFF" : "DISABLE_STAFF", null, changed.username())
+                        .then(input.enabled() ? Mono.<Long>empty() : sessions.endAll(changed.viewer().subject()))
+                        .thenReturn(changed))
+                .as(tx::transactional);
     }
 
     private static <T> Mono<T> invalid(String field, String message) {

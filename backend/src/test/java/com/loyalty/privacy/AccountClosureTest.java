@@ -109,7 +109,9 @@ class AccountClosureTest extends IntegrationTest {
         String id = idOf(me);
         me.documentName("closeAccount").variable("confirm", true).execute()
                 .path("closeAccount.closesAt").hasValue();
-        me.documentName("myConsents").execute().path("myConsents.closesAt").hasValue();
+        // the closure ended this sign-in: its token is refused from now on
+        me.documentName("myConsents").execute()
+                .errors().expect(e -> "UNAUTHENTICATED".equals(e.getExtensions().get("classification"))).verify();
 
         clock.advance(Duration.ofDays(3));
         HttpGraphQlTester back = member(name);
