@@ -3,6 +3,7 @@ package com.loyalty.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.loyalty.support.IntegrationTest;
+import com.loyalty.support.SecondInstance;
 import com.loyalty.support.Till;
 import java.time.Duration;
 import java.util.Map;
@@ -105,6 +106,19 @@ class WebSocketSessionTest extends IntegrationTest {
     }
 
     @Test
+    void aSocketOnAnotherInstanceClosesWhenItsSignInEnds() throws Exception {
+        Map<String, Object> session = login(unique("ws-far"));
+        WebSocketGraphQlClient phone = client(SecondInstance.port(), (String) session.get("accessToken"));
+        CompletableFuture<Throwable> ended = endOf(phone);
+
+        anonymous().documentName("logout").variable("refreshToken", session.get("refreshToken")).execute()
+                .path("logout.revoked").entity(Boolean.class).isEqualTo(true);
+
+        assertThat(ended.get(10, TimeUnit.SECONDS)).isNotNull();
+        phone.stop().block(PATIENCE);
+    }
+
+    @Test
     void aLiveSocketKeepsItsSubscriptionOpen() throws Exception {
         WebSocketGraphQlClient phone = client((String) login(unique("ws-fine")).get("accessToken"));
         CompletableFuture<Throwable> ended = endOf(phone);
@@ -165,6 +179,10 @@ class WebSocketSessionTest extends IntegrationTest {
     }
 
     private WebSocketGraphQlClient client(String token) {
+        return client(port, token);
+    }
+
+    private static WebSocketGraphQlClient client(int port, String token) {
         WebSocketGraphQlClient client = WebSocketGraphQlClient.builder("ws://127.0.0.1:" + port + "/graphql",
                         new ReactorNettyWebSocketClient())
                 .interceptor(new WebSocketGraphQlClientInterceptor() {
