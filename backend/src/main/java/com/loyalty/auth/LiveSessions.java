@@ -2,14 +2,11 @@ package com.loyalty.auth;
 
 import com.loyalty.shared.security.AccessToken;
 import com.loyalty.shared.security.OpenSockets;
-import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Sessions;
-import com.loyalty.shared.security.Viewer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -37,19 +34,19 @@ public class LiveSessions implements Sessions {
 
     private final RefreshTokenStore refreshTokens;
     private final OpenSockets sockets;
-    private final DatabaseClient db;
+    private final SessionRepository accounts;
     private final AtomicLong redisSkippedUntil = new AtomicLong(System.nanoTime());
 
-    public LiveSessions(RefreshTokenStore refreshTokens, OpenSockets sockets, DatabaseClient db) {
+    public LiveSessions(RefreshTokenStore refreshTokens, OpenSockets sockets, SessionRepository accounts) {
         this.refreshTokens = refreshTokens;
         this.sockets = sockets;
-        this.db = db;
+        this.accounts = accounts;
     }
 
     @Override
     public Mono<Boolean> live(AccessToken token) {
         if (System.nanoTime() - redisSkippedUntil.get() < 0) {
-            return accountLive(token.viewer());
+            return accounts.accountLive(token.viewer());
         }
         return refreshTokens.isOpen(token.sessionId())
                 .timeout(PATIENCE)
@@ -57,7 +54,7 @@ public class LiveSessions implements Sessions {
                     if (System.nanoTime() - redisSkippedUntil.getAndSet(System.nanoTime() + SKIP_REDIS.toNanos()) >= 0) {
                         log.warn("Redis unavailable for session checks, checking accounts in PostgreSQL: {}", e.toString());
                     }
-                    return accountLive(token.viewer());
+                    return accounts.accountLive(token.viewer());
                 });
     }
 
@@ -65,14 +62,5 @@ public class LiveSessions implements Sessions {
     public Mono<Long> endAll(String subject) {
         return refreshTokens.revokeAll(subject)
                 .flatMap(families -> sockets.ended(families).thenReturn((long) families.size()));
-    }
-
-    /** The account is enabled staff, or a member who has not asked to close it. */
-    private Mono<Boolean> accountLive(Viewer viewer) {
-        String sql = viewer.role() == Role.MEMBER
-                ? "select closure_requested_at is null and closed_at is null as live from member where id = :id"
-                : "select enabled as live from staff where id = :id";
-        return db.sql(sql).bind("id", viewer.id()).map(row -> Boolean.TRUE.equals(row.get("live", Boolean.class)))
-                .one().defaultIfEmpty(false);
     }
 }

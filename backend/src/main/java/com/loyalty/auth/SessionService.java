@@ -49,7 +49,7 @@ public class SessionService {
                 .onErrorResume(e -> e instanceof BusinessException b && b.error().code() == ErrorCode.REFRESH_TOKEN_REUSED,
                         e -> sockets.ended(Set.of(RefreshTokenStore.familyOf(refreshToken))).then(Mono.error(e)))
                 .flatMap(rotation -> currentViewer(rotation.subject())
-                        .switchIfEmpty(refreshTokens.revoke(rotation.refreshToken())
+                        .switchIfEmpty(logout(rotation.refreshToken())
                                 .then(Mono.error(new BusinessException(ErrorCode.REFRESH_TOKEN_INVALID, "账号不可用，请重新登录"))))
                         .map(viewer -> tokens(viewer, rotation.refreshToken())));
     }
