@@ -48,13 +48,13 @@ public class TagController {
         return tags.delete(viewer, input).map(DeleteTagPayload::of).transform(Payloads.recover(DeleteTagPayload::failed));
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'MARKETER', 'ADMIN')")
     @MutationMapping
     public Mono<MemberTagPayload> addMemberTag(@Argument MemberTagInput input, @AuthenticationPrincipal Viewer viewer) {
         return memberTags.add(viewer, input).transform(Payloads.recover(MemberTagPayload::failed));
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'MARKETER', 'ADMIN')")
     @MutationMapping
     public Mono<MemberTagPayload> removeMemberTag(@Argument MemberTagInput input, @AuthenticationPrincipal Viewer viewer) {
         return memberTags.remove(viewer, input).transform(Payloads.recover(MemberTagPayload::failed));
