@@ -27,6 +27,19 @@ async function fill(page, points, reason) {
   await flush()
 }
 
+test('aGrantAboveTheManagersCapIsShownAsWaitingForAnAdminsApproval', async () => {
+  wx.__server.on('StaffAdjustPoints', () => ({ adjustPoints: { replayed: false,
+    member: { id: 'm1', nickname: '小美', phone: '138****1234', pointsBalance: 1250 },
+    pendingApproval: { id: 'a1', delta: 800, capReason: '单次超过 500 积分' }, userErrors: [] } }))
+  const page = open()
+  await fill(page, '800', '大额补偿')
+  tap(page, '.submit-button')
+  await flush()
+  expect(text(page, '.adjust-pending')).toBe('+800 超出您的权限上限（单次超过 500 积分），已提交管理员审批，批准后到账；当前余额 1,250')
+  expect(text(page, '.adjust-result')).toBeNull()
+  expect(text(page, '.member-balance')).toBe('1,250')
+})
+
 test('clerksAreToldOnlyManagersMayAdjustAndSeeNoForm', () => {
   signIn('CLERK')
   const page = open()

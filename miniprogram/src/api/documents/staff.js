@@ -72,6 +72,7 @@ const ADJUST_POINTS = gql`
     adjustPoints(input: $input) {
       replayed
       member { id nickname phone pointsBalance }
+      pendingApproval { id delta capReason }
       userErrors { field message code }
     }
   }`

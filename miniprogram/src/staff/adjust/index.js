@@ -78,6 +78,8 @@ Component({
         const payload = await client.mutate(ADJUST_POINTS, { input }, { as: 'staff', idempotent: true })
         const balance = payload.member.pointsBalance
         handoff.put('adjustedBalance', { id: member.id, balance })
+        // above the manager's cap nothing moves yet: it waits for an admin's approval
+        const pending = payload.pendingApproval
         this.setData({
           submitting: false,
           pendingKey: '',
@@ -86,7 +88,9 @@ Component({
           result: {
             delta: format.points(checked.delta, true),
             balance: format.points(balance),
-            replayed: !!payload.replayed
+            replayed: !!payload.replayed,
+            pending: !!pending,
+            capReason: pending ? pending.capReason : ''
           }
         })
       } catch (e) {

@@ -1,9 +1,9 @@
 /** What each staff role may see on the staff pages (the backend enforces the same). */
 const session = require('../../api/session')
 
-const NAMES = { CLERK: '店员', MANAGER: '店长', ADMIN: '管理员' }
+const NAMES = { CLERK: '店员', MANAGER: '店长', MARKETER: '市场', ADMIN: '管理员' }
 
-/** "店员" / "店长" / "管理员". */
+/** "店员" / "店长" / "市场" / "管理员". */
 function roleName(role) {
   return NAMES[role] || '员工'
 }

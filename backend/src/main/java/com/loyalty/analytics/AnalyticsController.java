@@ -18,7 +18,7 @@ public class AnalyticsController {
         this.today = today;
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<TodayNumbers> todayNumbers(@Argument Long storeId, @AuthenticationPrincipal Viewer viewer) {
         return today.today(viewer, storeId);

@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 
 /** Churn, tiers, points, coupons and campaigns, lifetime value and member health, for managers and admins. */
 @Controller
-@PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+@PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
 public class EconomyAnalyticsController {
 
     private final ChurnService churn;

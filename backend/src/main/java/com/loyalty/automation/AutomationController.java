@@ -18,7 +18,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-/** Automation rules for managers and the follow-up call list for store staff. */
+/** Automation rules (brand-wide: marketers and admins change them) and the follow-up call list for store staff. */
 @Controller
 public class AutomationController {
 
@@ -32,13 +32,13 @@ public class AutomationController {
         this.members = members;
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<List<AutomationRule>> automationRules(@AuthenticationPrincipal Viewer viewer) {
         return admin.rules(viewer);
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('MARKETER', 'ADMIN')")
     @MutationMapping
     public Mono<AutomationRulePayload> updateAutomationRule(@Argument UpdateAutomationRuleInput input,
                                                             @AuthenticationPrincipal Viewer viewer) {

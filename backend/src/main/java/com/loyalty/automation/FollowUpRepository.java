@@ -31,21 +31,27 @@ public class FollowUpRepository {
     }
 
     /** The store's tasks, optionally in one status, newest first after the keyset cursor. */
-    public Flux<FollowUpTask> list(long storeId, FollowUpTask.Status status, Long afterId, int limit) {
+    /** The tasks of the brand, of one store when {@code storeId} is set, newest first. */
+    public Flux<FollowUpTask> list(long brandId, Long storeId, FollowUpTask.Status status, Long afterId, int limit) {
         return db.sql("""
                         select * from follow_up_task
-                        where store_id = :s and (cast(:status as text) is null or status = :status)
+                        where brand_id = :b and (cast(:s as bigint) is null or store_id = :s)
+                          and (cast(:status as text) is null or status = :status)
                           and (cast(:after as bigint) is null or id < :after)
                         order by id desc limit :limit
                         """)
-                .bind("s", storeId).bind("status", Parameter.fromOrEmpty(status == null ? null : status.name(), String.class))
+                .bind("b", brandId).bind("s", Parameter.fromOrEmpty(storeId, Long.class))
+                .bind("status", Parameter.fromOrEmpty(status == null ? null : status.name(), String.class))
                 .bind("after", Parameter.fromOrEmpty(afterId, Long.class)).bind("limit", limit)
                 .map(FollowUpRepository::toTask).all();
     }
 
-    public Mono<Long> count(long storeId, FollowUpTask.Status status) {
-        return db.sql("select count(*) as n from follow_up_task where store_id = :s and (cast(:status as text) is null or status = :status)")
-                .bind("s", storeId).bind("status", Parameter.fromOrEmpty(status == null ? null : status.name(), String.class))
+    public Mono<Long> count(long brandId, Long storeId, FollowUpTask.Status status) {
+        return db.sql("select count(*) as n from follow_up_task where brand_id = :b"
+                        + " and (cast(:s as bigint) is null or store_id = :s)"
+                        + " and (cast(:status as text) is null or status = :status)")
+                .bind("b", brandId).bind("s", Parameter.fromOrEmpty(storeId, Long.class))
+                .bind("status", Parameter.fromOrEmpty(status == null ? null : status.name(), String.class))
                 .map(row -> row.get("n", Long.class)).one();
     }
 

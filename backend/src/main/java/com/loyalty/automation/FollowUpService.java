@@ -4,15 +4,20 @@ import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.UserError;
+import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.staff.StaffAuditLog;
 import com.loyalty.store.StoreScope;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
-/** The store's call list: staff see their own store's tasks and record how each call went (audited). */
+/**
+ * The store's call list: staff see their own store's tasks (an admin any store's, or the whole
+ * brand's) and record how each call went (audited).
+ */
 @Service
 public class FollowUpService {
 
@@ -37,9 +42,12 @@ public class FollowUpService {
     public Mono<Pages.Page<FollowUpTask>> list(Viewer staff, Long storeId, FollowUpTask.Status status, Integer first,
                                                String after) {
         int size = Pages.size(first);
-        return scope.storeFor(staff, storeId).flatMap(store -> tasks
-                .list(store, status, Pages.after(after, CURSOR_KIND), size + 1).collectList()
-                .zipWith(tasks.count(store, status))
+        Long afterId = Pages.after(after, CURSOR_KIND);
+        // an admin naming no store reads the whole brand's call list; anyone else one store's
+        Mono<Optional<Long>> store = staff.role() == Role.ADMIN && storeId == null ? Mono.just(Optional.empty())
+                : scope.storeFor(staff, storeId).map(Optional::of);
+        return store.flatMap(s -> tasks.list(staff.brandId(), s.orElse(null), status, afterId, size + 1).collectList()
+                .zipWith(tasks.count(staff.brandId(), s.orElse(null), status))
                 .map(t -> Pages.of(t.getT1(), size, FollowUpTask::id, CURSOR_KIND, after != null, t.getT2())));
     }
 

@@ -11,9 +11,12 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-/** Campaigns for managers and admins: create, launch, and read their effect. */
+/**
+ * Campaigns are brand-wide marketing: marketers and admins create and launch them; store managers
+ * may read them.
+ */
 @Controller
-@PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+@PreAuthorize("hasAnyRole('MARKETER', 'ADMIN')")
 public class CampaignController {
 
     private final CampaignService campaigns;
@@ -36,11 +39,13 @@ public class CampaignController {
                 .transform(Payloads.recover(CampaignPayload::failed));
     }
 
+    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<Campaign> campaign(@Argument Long id, @AuthenticationPrincipal Viewer viewer) {
         return rows.find(viewer.brandId(), id);
     }
 
+    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
     @SchemaMapping(typeName = "Campaign")
     public Mono<CampaignStats> stats(Campaign campaign, @AuthenticationPrincipal Viewer viewer) {
         return campaigns.stats(viewer, campaign.id());

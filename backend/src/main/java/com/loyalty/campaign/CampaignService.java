@@ -1,5 +1,6 @@
 package com.loyalty.campaign;
 
+import com.loyalty.coupon.CouponPackRepository;
 import com.loyalty.coupon.CouponPackService;
 import com.loyalty.points.EntryKind;
 import com.loyalty.points.NewEntry;
@@ -9,30 +10,41 @@ import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.staff.StaffCapsProperties;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Campaigns: created as drafts, launched once — the audience is recorded, a share of it held out
- * as the control group, and the others get the benefit (a coupon pack or points) until the budget
- * runs out. Stats compare the treated with the control group over the campaign's window.
+ * Campaigns: created as drafts with a required budget, launched once — the audience is recorded, a
+ * share of it held out as the control group, and the others get the benefit (a coupon pack or
+ * points) until the budget runs out. Stats compare the treated with the control group over the campaign's window.
  */
 @Service
 public class CampaignService {
 
+    /** The largest budget a campaign may have (points or packs): far above any real one, far below overflow. */
+    static final long MAX_BUDGET = 1_000_000_000_000L;
+
     private final CampaignRepository campaigns;
     private final CouponPackService packs;
+    private final CouponPackRepository packRows;
     private final PointsService points;
+    private final StaffCapsProperties caps;
     private final StaffAuditLog audit;
     private final Clock clock;
     private final TransactionalOperator tx;
 
-    public CampaignService(CampaignRepository campaigns, CouponPackService packs, PointsService points,
-                           StaffAuditLog audit, Clock clock, TransactionalOperator tx) {
+    public CampaignService(CampaignRepository campaigns, CouponPackService packs, CouponPackRepository packRows,
+                           PointsService points, StaffCapsProperties caps, StaffAuditLog audit, Clock clock,
+                           TransactionalOperator tx) {
+        this.packRows = packRows;
+        this.caps = caps;
         this.campaigns = campaigns;
         this.packs = packs;
         this.points = points;
@@ -67,37 +79,96 @@ public class CampaignService {
                         || in.multiplier() > 10)) {
             return Mono.error(BusinessException.invalid("benefit", "请填写券包、赠送积分或积分倍数（1 到 10 倍）"));
         }
+        if (in.benefit() == Campaign.Benefit.POINTS && in.points() > caps.maxAdjustment()) {
+            return Mono.error(BusinessException.invalid("points", "每人赠送积分不能超过 " + caps.maxAdjustment()));
+        }
         if (in.controlPercent() != null && (in.controlPercent() < 0 || in.controlPercent() > 50)) {
             return Mono.error(BusinessException.invalid("controlPercent", "对照组比例需为 0 到 50"));
         }
-        return campaigns.insert(staff.brandId(), in, staff.id(), clock.instant())
+        if (in.budget() == null || in.budget() <= 0 || in.budget() > MAX_BUDGET) {
+            return Mono.error(BusinessException.invalid("budget", in.benefit() == Campaign.Benefit.POINTS
+                    ? "请设置活动预算：最多发放的积分总数（1 到 " + MAX_BUDGET + "）"
+                    : "请设置活动预算：最多发放的券包数或触达人数（1 到 " + MAX_BUDGET + "）"));
+        }
+        // the pack first: a foreign-key failure would be an internal error and burn the campaign id
+        Mono<Boolean> packExists = in.packId() == null ? Mono.just(true)
+                : packRows.find(staff.brandId(), in.packId()).hasElement();
+        return packExists.flatMap(exists -> exists ? Mono.just(in) : Mono.error(new BusinessException(
+                        UserError.onInput("packId", ErrorCode.COUPON_NOT_FOUND, "券包不存在"))))
+                .flatMap(ok -> campaigns.insert(staff.brandId(), in, staff.id(), clock.instant()))
                 .flatMap(c -> audit.record(staff, staff.storeId(), "CREATE_CAMPAIGN", null, c.id() + " " + c.name())
                         .thenReturn(c));
     }
 
-    /** Launches once: records the audience and control group and delivers the benefit within the budget. */
-    public Mono<Campaign> launch(Viewer staff, long campaignId) {
+    /**
+     * Launches once: records the audience and control group, then gives each treated member the
+     * benefit (one transaction per member) until the budget is spent. A member who already holds
+     * the campaign's coupon up to its per-member limit (or may not get it) is skipped and counted;
+     * the report says how many got it, were skipped, and were left out by the budget. A POINTS
+     * campaign above the launcher's caps (loyalty.staff-caps) is refused: an admin launches it.
+     */
+    public Mono<CampaignLaunch> launch(Viewer staff, long campaignId) {
         Instant now = clock.instant();
         return campaigns.find(staff.brandId(), campaignId)
                 .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("campaignId",
                         ErrorCode.CAMPAIGN_NOT_FOUND, "活动不存在"))))
-                .flatMap(c -> campaigns.markLaunched(c.id(), now).flatMap(first -> !first
-                        ? Mono.error(new BusinessException(ErrorCode.CAMPAIGN_ALREADY_LAUNCHED, "活动已经启动过了"))
-                        : deliver(c, now).then(audit.record(staff, staff.storeId(), "LAUNCH_CAMPAIGN", null,
-                                c.id() + " " + c.name())).then(campaigns.find(staff.brandId(), c.id()))))
-                .as(tx::transactional);
+                .flatMap(c -> withinCaps(staff, c)
+                        .then(campaigns.markLaunched(c.id(), now).flatMap(first -> !first
+                                ? Mono.<List<Long>>error(new BusinessException(ErrorCode.CAMPAIGN_ALREADY_LAUNCHED,
+                                        "活动已经启动过了"))
+                                : campaigns.recordSkipped(c).thenMany(campaigns.recordAudience(c)).collectList())
+                                .as(tx::transactional))
+                        .flatMap(treated -> c.kind() == Campaign.Kind.BIRTHDAY
+                                ? Mono.just(CampaignLaunch.Counts.NONE) // packs go out in each member's birth month
+                                : deliver(c, treated, now))
+                        .flatMap(counts -> audit.record(staff, staff.storeId(), "LAUNCH_CAMPAIGN", null,
+                                        c.id() + " " + c.name() + " " + counts)
+                                .then(campaigns.find(staff.brandId(), c.id()))
+                                .map(launched -> new CampaignLaunch(launched, counts))));
     }
 
-    private Mono<Void> deliver(Campaign c, Instant now) {
-        if (c.kind() == Campaign.Kind.BIRTHDAY) {
-            return campaigns.recordSkipped(c).then(campaigns.recordAudience(c).then()); // packs go out in each member's birth month
+    /** A POINTS campaign's points per member and budget within what the launcher may grant. */
+    private Mono<Void> withinCaps(Viewer staff, Campaign c) {
+        if (c.benefit() != Campaign.Benefit.POINTS) {
+            return Mono.empty();
         }
-        AtomicLong spent = new AtomicLong();
+        StaffCapsProperties.Cap cap = caps.of(staff.role());
+        if (c.points() > cap.pointsPerGrant() || c.budget() == null || c.budget() > cap.campaignPoints()) {
+            return Mono.error(new BusinessException(ErrorCode.POINTS_CAP_EXCEEDED, "活动每人 " + c.points()
+                    + " 积分、预算 " + c.budget() + " 积分超出您的发放上限（每人 " + cap.pointsPerGrant() + "、每个活动 "
+                    + cap.campaignPoints() + "），请由管理员启动"));
+        }
+        return Mono.empty();
+    }
+
+    private Mono<CampaignLaunch.Counts> deliver(Campaign c, List<Long> treated, Instant now) {
         long unit = c.benefit() == Campaign.Benefit.POINTS ? c.points() : 1;
-        return campaigns.recordSkipped(c).thenMany(campaigns.recordAudience(c))
-                .filter(member -> c.budget() == null || spent.addAndGet(unit) <= c.budget())
-                .concatMap(member -> benefit(c, member, now).then(campaigns.markReached(c.id(), member, now)))
-                .then();
+        long budget = c.budget() == null ? Long.MAX_VALUE : c.budget();
+        AtomicLong spent = new AtomicLong();
+        AtomicLong reached = new AtomicLong();
+        AtomicLong holding = new AtomicLong();
+        AtomicLong notEligible = new AtomicLong();
+        AtomicLong overBudget = new AtomicLong();
+        return Flux.fromIterable(treated)
+                .concatMap(member -> {
+                    if (budget - spent.get() < unit) {
+                        overBudget.incrementAndGet();
+                        return Mono.empty();
+                    }
+                    return benefit(c, member, now).then(campaigns.markReached(c.id(), member, now))
+                            .as(tx::transactional)
+                            .then(Mono.fromRunnable(() -> {
+                                spent.addAndGet(unit);
+                                reached.incrementAndGet();
+                            }))
+                            .onErrorResume(BusinessException.class, e -> {
+                                (e.error().code() == ErrorCode.COUPON_LIMIT_REACHED ? holding : notEligible)
+                                        .incrementAndGet();
+                                return Mono.empty();
+                            });
+                })
+                .then(Mono.fromCallable(() -> new CampaignLaunch.Counts(reached.get(), holding.get(), notEligible.get(),
+                        overBudget.get(), spent.get())));
     }
 
     private Mono<Void> benefit(Campaign c, long memberId, Instant now) {

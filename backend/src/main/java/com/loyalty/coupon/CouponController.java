@@ -50,7 +50,7 @@ public class CouponController {
         this.clock = clock;
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
     @MutationMapping
     public Mono<CouponPackPayload> createCouponPack(@Argument CreateCouponPackInput input,
                                                     @AuthenticationPrincipal Viewer viewer) {
@@ -77,7 +77,7 @@ public class CouponController {
                 .onErrorMap(BusinessException.class, e -> new BadArgumentException(e.error().message()));
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
     @MutationMapping
     public Mono<CouponTemplatePayload> createCouponTemplate(@Argument CreateCouponTemplateInput input,
                                                             @AuthenticationPrincipal Viewer viewer) {

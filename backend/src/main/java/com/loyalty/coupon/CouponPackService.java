@@ -4,17 +4,22 @@ import com.loyalty.member.MemberService;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
+import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.staff.StaffAuditLog;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Coupon packs: created by managers and admins, handed out whole or not at all. */
+/**
+ * Coupon packs: created by marketers and admins (a manager only from coupons limited to their own
+ * store), handed out whole or not at all.
+ */
 @Service
 public class CouponPackService {
 
@@ -52,6 +57,9 @@ public class CouponPackService {
                 .concatMap(i -> templates.findTemplate(staff.brandId(), i.templateId())
                         .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("items",
                                 ErrorCode.COUPON_NOT_FOUND, "优惠券不存在：" + i.templateId())))))
+                .concatMap(t -> staff.role() == Role.MANAGER && !List.of(staff.storeId()).equals(t.storeIds())
+                        ? Mono.error(new AccessDeniedException("a manager's packs hold only their own store's coupons"))
+                        : Mono.just(t))
                 .then(packs.insertPack(staff.brandId(), in.name().strip(), staff.id(), clock.instant()))
                 .flatMap(id -> Flux.fromIterable(items).concatMap(i -> packs.insertItem(id, i.templateId(), i.quantity()))
                         .then(packs.find(staff.brandId(), id)))

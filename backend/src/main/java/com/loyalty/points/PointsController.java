@@ -1,6 +1,7 @@
 package com.loyalty.points;
 
 import com.loyalty.member.Member;
+import com.loyalty.member.MemberRepository;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.Payloads;
 import com.loyalty.shared.security.Viewer;
@@ -11,22 +12,25 @@ import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-/** A member's points: balance, what expires soon, history; and manual adjustments. */
+/** A member's points: balance, what expires soon, history; manual adjustments and their approvals. */
 @Controller
 public class PointsController {
 
     private final PointsQueries queries;
     private final PointsAdjustmentService adjustments;
+    private final MemberRepository memberRows;
 
-    public PointsController(PointsQueries queries, PointsAdjustmentService adjustments) {
+    public PointsController(PointsQueries queries, PointsAdjustmentService adjustments, MemberRepository memberRows) {
         this.queries = queries;
         this.adjustments = adjustments;
+        this.memberRows = memberRows;
     }
 
     @BatchMapping(typeName = "Member")
@@ -46,10 +50,42 @@ public class PointsController {
         return queries.history(member.id(), first, after);
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
     @MutationMapping
     public Mono<AdjustPointsPayload> adjustPoints(@Argument AdjustPointsInput input,
                                                   @AuthenticationPrincipal Viewer viewer) {
         return adjustments.adjust(viewer, input).transform(Payloads.recover(AdjustPointsPayload::failed));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @QueryMapping
+    public Mono<Pages.Page<PointsApproval>> pointsApprovals(@Argument PointsApproval.Status status,
+                                                            @Argument Integer first, @Argument String after,
+                                                            @AuthenticationPrincipal Viewer viewer) {
+        return adjustments.list(viewer, status, first, after);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @MutationMapping
+    public Mono<PointsApprovalPayload> approvePointsAdjustment(@Argument DecidePointsApprovalInput input,
+                                                               @AuthenticationPrincipal Viewer viewer) {
+        return adjustments.approve(viewer, input.approvalId(), input.note()).map(PointsApprovalPayload::of)
+                .transform(Payloads.recover(PointsApprovalPayload::failed));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @MutationMapping
+    public Mono<PointsApprovalPayload> rejectPointsAdjustment(@Argument DecidePointsApprovalInput input,
+                                                              @AuthenticationPrincipal Viewer viewer) {
+        return adjustments.reject(viewer, input.approvalId(), input.note()).map(PointsApprovalPayload::of)
+                .transform(Payloads.recover(PointsApprovalPayload::failed));
+    }
+
+    @BatchMapping(typeName = "PointsApproval")
+    public Mono<Map<PointsApproval, Member>> member(List<PointsApproval> list) {
+        return memberRows.findByIds(list.stream().map(PointsApproval::memberId).distinct().toList())
+                .collectMap(Member::id)
+                .map(byId -> list.stream().filter(a -> byId.containsKey(a.memberId()))
+                        .collect(Collectors.toMap(Function.identity(), a -> byId.get(a.memberId()), (a, b) -> a)));
     }
 }

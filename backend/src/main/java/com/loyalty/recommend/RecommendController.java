@@ -51,7 +51,7 @@ public class RecommendController {
         return rules.boughtTogether(viewer.brandId(), sku, first);
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<RuleSet> associationRules(@AuthenticationPrincipal Viewer viewer) {
         return rules.lastRun(viewer.brandId());

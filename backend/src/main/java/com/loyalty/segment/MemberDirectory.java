@@ -87,19 +87,28 @@ public class MemberDirectory {
         params.put(param, values.stream().map(Enum::name).toArray(String[]::new));
     }
 
-    /** Matching member ids, newest registration first (by id), after the keyset cursor. */
-    public Flux<Long> find(long brandId, MemberFilter filter, Long afterId, int limit) {
+    /** Members of one store: registered there or bought there (null: the whole brand). */
+    private static final String OF_STORE = " and (cast(:scope as bigint) is null or m.registration_store_id = :scope"
+            + " or exists (select 1 from purchase sp where sp.member_id = m.id and sp.store_id = :scope))";
+
+    /**
+     * Matching member ids, newest registration first (by id), after the keyset cursor; only members
+     * of {@code storeScope} (registered or bought there) when it is set.
+     */
+    public Flux<Long> find(long brandId, Long storeScope, MemberFilter filter, Long afterId, int limit) {
         Condition c = condition(filter);
         var spec = db.sql("select m.id from member m where m.brand_id = :b and (cast(:after as bigint) is null or m.id < :after)"
-                        + " and " + c.sql() + " order by m.id desc limit :limit")
+                        + OF_STORE + " and " + c.sql() + " order by m.id desc limit :limit")
                 .bind("b", brandId).bind("limit", limit)
+                .bind("scope", Parameter.fromOrEmpty(storeScope, Long.class))
                 .bind("after", Parameter.fromOrEmpty(afterId, Long.class));
         return c.bindTo(spec).map(row -> row.get("id", Long.class)).all();
     }
 
-    public Mono<Long> count(long brandId, MemberFilter filter) {
+    public Mono<Long> count(long brandId, Long storeScope, MemberFilter filter) {
         Condition c = condition(filter);
-        var spec = db.sql("select count(*) as n from member m where m.brand_id = :b and " + c.sql()).bind("b", brandId);
+        var spec = db.sql("select count(*) as n from member m where m.brand_id = :b" + OF_STORE + " and " + c.sql())
+                .bind("b", brandId).bind("scope", Parameter.fromOrEmpty(storeScope, Long.class));
         return c.bindTo(spec).map(row -> row.get("n", Long.class)).one();
     }
 }

@@ -4,7 +4,6 @@ import com.loyalty.purchase.Purchase;
 import com.loyalty.purchase.PurchaseRepository;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
 import com.loyalty.tag.Tag;
 import com.loyalty.tag.TagService;
 import java.util.List;
@@ -25,42 +24,36 @@ import reactor.core.publisher.Mono;
 public class SegmentController {
 
     private static final int RECENT_ORDERS = 5;
-    /** Audit action of a staff member reading one member's profile (who looked at whom). */
-    static final String VIEW_PROFILE = "VIEW_MEMBER_PROFILE";
 
     private final SegmentQueries queries;
     private final SegmentReads reads;
     private final MemberProfileRepository summaries;
     private final PurchaseRepository purchases;
     private final TagService tags;
-    private final StaffAuditLog audit;
 
     public SegmentController(SegmentQueries queries, SegmentReads reads, MemberProfileRepository summaries,
-                             PurchaseRepository purchases, TagService tags, StaffAuditLog audit) {
+                             PurchaseRepository purchases, TagService tags) {
         this.tags = tags;
-        this.audit = audit;
         this.queries = queries;
         this.reads = reads;
         this.summaries = summaries;
         this.purchases = purchases;
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<MemberProfile> member(@Argument long id, @AuthenticationPrincipal Viewer viewer) {
-        return queries.profile(viewer, id)
-                .flatMap(profile -> audit.record(viewer, viewer.storeId(), VIEW_PROFILE, profile.id(), null)
-                        .thenReturn(profile));
+        return queries.profile(viewer, id);
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<Pages.Page<MemberProfile>> members(@Argument MemberFilter filter, @Argument Integer first,
                                                    @Argument String after, @AuthenticationPrincipal Viewer viewer) {
         return queries.find(viewer, filter, first, after);
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<SegmentOverview> memberSegments(@AuthenticationPrincipal Viewer viewer) {
         return queries.overview(viewer);

@@ -3,13 +3,18 @@ package com.loyalty.segment;
 import com.loyalty.member.Member;
 import com.loyalty.member.MemberRepository;
 import com.loyalty.shared.graphql.Pages;
+import com.loyalty.shared.ratelimit.RateLimitedAction;
+import com.loyalty.shared.ratelimit.RateLimits;
 import com.loyalty.shared.security.Viewer;
+import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.store.StoreScope;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,36 +24,65 @@ import reactor.core.publisher.Mono;
 public class SegmentQueries {
 
     private static final String CURSOR_KIND = "member";
+    /** Audit action of a staff member reading one member's profile (who looked at whom). */
+    static final String VIEW_PROFILE = "VIEW_MEMBER_PROFILE";
+    /** Audit action of a clerk or manager asking for a member of another store (answered with nothing). */
+    static final String VIEW_PROFILE_REFUSED = "VIEW_MEMBER_PROFILE_REFUSED";
 
     private final MemberRepository members;
     private final MemberDirectory directory;
     private final SegmentReads segments;
     private final SegmentService refresher;
+    private final StoreScope scope;
+    private final RateLimits limits;
+    private final StaffAuditLog audit;
 
     public SegmentQueries(MemberRepository members, MemberDirectory directory, SegmentReads segments,
-                          SegmentService refresher) {
+                          SegmentService refresher, StoreScope scope, RateLimits limits, StaffAuditLog audit) {
+        this.scope = scope;
+        this.limits = limits;
+        this.audit = audit;
         this.members = members;
         this.directory = directory;
         this.segments = segments;
         this.refresher = refresher;
     }
 
-    /** The member's profile when they belong to the staff member's brand; empty otherwise. */
+    /**
+     * The member's profile when the staff member may see them: of the brand, and for a clerk or
+     * manager a member of their store (registered or bought there); empty otherwise. Each staff
+     * member's reads are rate-limited (MEMBER_LOOKUP: reading members one id after another) and
+     * every read is audited, a refused one too.
+     */
     public Mono<MemberProfile> profile(Viewer staff, long memberId) {
-        return members.findById(memberId)
+        return limits.acquire(RateLimitedAction.MEMBER_LOOKUP, staff.id())
+                .then(members.findById(memberId))
                 .filter(m -> m.brandId() == staff.brandId())
-                .flatMap(m -> profiles(List.of(m)).map(profiles -> profiles.get(0)));
+                .flatMap(m -> scope.mayActOn(staff, m.id()).flatMap(allowed -> allowed
+                        ? audit.record(staff, staff.storeId(), VIEW_PROFILE, m.id(), null)
+                                .then(profiles(List.of(m)).map(profiles -> profiles.get(0)))
+                        : audit.record(staff, staff.storeId(), VIEW_PROFILE_REFUSED, m.id(), "not a member of the store")
+                                .then(Mono.empty())));
     }
 
-    /** Members matching the filter, newest first, with the total count. */
+    /**
+     * Members matching the filter, newest first, with the total count: the brand's for marketers
+     * and admins, a clerk's or manager's own store's (registered or bought there) for them.
+     */
     public Mono<Pages.Page<MemberProfile>> find(Viewer staff, MemberFilter filter, Integer first, String after) {
         MemberFilter wanted = filter == null ? MemberFilter.EVERYONE : filter;
+        Long storeScope = staff.role().isBrandWide() ? null : staff.storeId();
+        if (!staff.role().isBrandWide() && (storeScope == null
+                || wanted.storeId() != null && !wanted.storeId().equals(storeScope))) {
+            return Mono.error(new AccessDeniedException("staff list only their own store's members"));
+        }
         int size = Pages.size(first);
-        return directory.find(staff.brandId(), wanted, Pages.after(after, CURSOR_KIND), size + 1).collectList()
+        return directory.find(staff.brandId(), storeScope, wanted, Pages.after(after, CURSOR_KIND), size + 1)
+                .collectList()
                 .flatMap(ids -> ids.isEmpty() ? Mono.just(List.<Member>of())
                         : members.findByIds(ids).collectList().map(found -> ordered(ids, found)))
                 .flatMap(this::profiles)
-                .zipWith(directory.count(staff.brandId(), wanted))
+                .zipWith(directory.count(staff.brandId(), storeScope, wanted))
                 .map(t -> Pages.of(t.getT1(), size, MemberProfile::id, CURSOR_KIND, after != null, t.getT2()));
     }
 

@@ -43,11 +43,19 @@ public class StaffAdminService {
         if (input.password() == null || input.password().length() < PASSWORD_MIN) {
             return invalid("password", "密码至少 8 位");
         }
-        if (input.role() != Role.CLERK && input.role() != Role.MANAGER) {
-            return invalid("role", "只能创建店员或店长");
+        if (input.role() != Role.CLERK && input.role() != Role.MANAGER && input.role() != Role.MARKETER) {
+            return invalid("role", "只能创建店员、店长或市场人员");
         }
-        return stores.require(admin.brandId(), input.storeId(), "storeId")
-                .flatMap(store -> staffService.hash(input.password()))
+        if (input.role() == Role.MARKETER && input.storeId() != null) {
+            return invalid("storeId", "市场人员负责全品牌，不属于门店");
+        }
+        if (input.role() != Role.MARKETER && input.storeId() == null) {
+            return invalid("storeId", "店员和店长需指定门店");
+        }
+        Mono<?> store = input.role() == Role.MARKETER ? Mono.just(true)
+                : stores.require(admin.brandId(), input.storeId(), "storeId");
+        return store
+                .flatMap(ok -> staffService.hash(input.password()))
                 .flatMap(hash -> staff.insertIfAbsent(admin.brandId(), input.storeId(), username, hash,
                         blankToNull(input.displayName()), input.role()))
                 .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("username",

@@ -23,7 +23,7 @@ public class StaffController {
         this.admin = admin;
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<Staff> currentStaff(@AuthenticationPrincipal Viewer viewer) {
         return staff.get(viewer.id());

@@ -44,7 +44,7 @@ public class StoreController {
         });
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Flux<Store> stores(@AuthenticationPrincipal Viewer viewer) {
         return stores.list(viewer.brandId());

@@ -17,6 +17,17 @@ public class StoreRepository {
         this.db = db;
     }
 
+    /** Whether the member registered at the store or bought there: the members its staff work with. */
+    public Mono<Boolean> isMemberOfStore(long storeId, long memberId) {
+        return db.sql("""
+                        select exists (select 1 from member where id = :m and registration_store_id = :s)
+                            or exists (select 1 from purchase where member_id = :m and store_id = :s) as found
+                        """)
+                .bind("s", storeId).bind("m", memberId)
+                .map(row -> Boolean.TRUE.equals(row.get("found", Boolean.class)))
+                .one();
+    }
+
     public Flux<Store> findAll(long brandId) {
         return db.sql("select * from store where brand_id = :brandId order by id")
                 .bind("brandId", brandId)

@@ -1,28 +1,56 @@
 package com.loyalty.store;
 
 import com.loyalty.shared.graphql.BusinessException;
-import com.loyalty.shared.security.Role;
+import com.loyalty.shared.graphql.ErrorCode;
+import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Decides at which store a staff action happens: clerks and managers only at their own. */
+/**
+ * Decides at which store a staff action happens and on which members: clerks and managers only at
+ * their own store and on its members (registered or bought there); marketers and admins brand-wide.
+ */
 @Component
 public class StoreScope {
 
     private final StoreService stores;
+    private final StoreRepository rows;
 
-    public StoreScope(StoreService stores) {
+    public StoreScope(StoreService stores, StoreRepository rows) {
         this.stores = stores;
+        this.rows = rows;
     }
 
     /**
-     * The store for the action: a clerk's or manager's own (asking for another is FORBIDDEN); an
-     * admin names one in {@code storeId}.
+     * Completes when the staff member may act on the member: always for brand-wide roles; for a
+     * clerk or manager only when the member registered at or bought at their store. Otherwise
+     * MEMBER_NOT_FOUND on {@code inputField}, the same answer as for another brand's member.
+     */
+    public Mono<Void> requireMember(Viewer staff, long memberId, String inputField) {
+        return mayActOn(staff, memberId).flatMap(ok -> ok ? Mono.<Void>empty()
+                : Mono.error(new BusinessException(UserError.onInput(inputField, ErrorCode.MEMBER_NOT_FOUND,
+                        "会员不存在"))));
+    }
+
+    /** Whether the staff member may see or act on the member (see {@link #requireMember}). */
+    public Mono<Boolean> mayActOn(Viewer staff, long memberId) {
+        if (staff.role().isBrandWide()) {
+            return Mono.just(true);
+        }
+        if (staff.storeId() == null) {
+            return Mono.just(false);
+        }
+        return rows.isMemberOfStore(staff.storeId(), memberId);
+    }
+
+    /**
+     * The store for the action: a clerk's or manager's own (asking for another is FORBIDDEN); a
+     * marketer or an admin names one in {@code storeId}.
      */
     public Mono<Long> storeFor(Viewer staff, Long requestedStoreId) {
-        if (staff.role() == Role.ADMIN) {
+        if (staff.role().isBrandWide()) {
             if (requestedStoreId == null) {
                 return Mono.error(BusinessException.invalid("storeId", "管理员操作需指定门店"));
             }

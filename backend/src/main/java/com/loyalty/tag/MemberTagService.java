@@ -7,14 +7,15 @@ import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.store.StoreScope;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Staff put manual tags on members of their brand and take them off, with a reason in the audit
- * trail. Repeating either changes nothing and is not audited again. Rule tags are off limits.
+ * Staff put manual tags on members of their brand (a clerk or manager only on their store's
+ * members) and take them off, with a reason in the audit trail. Repeating either changes nothing and is not audited again. Rule tags are off limits.
  */
 @Service
 public class MemberTagService {
@@ -25,11 +26,13 @@ public class MemberTagService {
     private final TagService tags;
     private final MemberService members;
     private final StaffAuditLog audit;
+    private final StoreScope scope;
     private final Clock clock;
     private final TransactionalOperator tx;
 
     public MemberTagService(MemberTagRepository memberTags, TagService tags, MemberService members,
-                            StaffAuditLog audit, Clock clock, TransactionalOperator tx) {
+                            StaffAuditLog audit, StoreScope scope, Clock clock, TransactionalOperator tx) {
+        this.scope = scope;
         this.memberTags = memberTags;
         this.tags = tags;
         this.members = members;
@@ -52,6 +55,7 @@ public class MemberTagService {
             return Mono.error(BusinessException.invalid("reason", "原因最多 " + MAX_REASON + " 个字符"));
         }
         return members.requireInBrand(staff.brandId(), in.memberId(), "memberId")
+                .flatMap(member -> scope.requireMember(staff, member.id(), "memberId").thenReturn(member))
                 .flatMap(member -> tags.require(staff.brandId(), in.tagId())
                         .flatMap(tag -> tag.kind() != Tag.Kind.MANUAL
                                 ? Mono.error(new BusinessException(UserError.onInput("tagId", ErrorCode.TAG_NOT_MANUAL,

@@ -15,7 +15,10 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-/** Member tags: managers and admins define them, staff put manual ones on members; members never see them. */
+/**
+ * Member tags: marketers and admins define them; staff put manual ones on members (a clerk or
+ * manager only on their store's members); members never see them.
+ */
 @Controller
 public class TagController {
 
@@ -27,38 +30,38 @@ public class TagController {
         this.memberTags = memberTags;
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('MARKETER', 'ADMIN')")
     @MutationMapping
     public Mono<TagPayload> createTag(@Argument CreateTagInput input, @AuthenticationPrincipal Viewer viewer) {
         return tags.create(viewer, input).map(TagPayload::of).transform(Payloads.recover(TagPayload::failed));
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('MARKETER', 'ADMIN')")
     @MutationMapping
     public Mono<TagPayload> updateTag(@Argument UpdateTagInput input, @AuthenticationPrincipal Viewer viewer) {
         return tags.update(viewer, input).map(TagPayload::of).transform(Payloads.recover(TagPayload::failed));
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('MARKETER', 'ADMIN')")
     @MutationMapping
     public Mono<DeleteTagPayload> deleteTag(@Argument DeleteTagInput input, @AuthenticationPrincipal Viewer viewer) {
         return tags.delete(viewer, input).map(DeleteTagPayload::of).transform(Payloads.recover(DeleteTagPayload::failed));
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'MARKETER', 'ADMIN')")
     @MutationMapping
     public Mono<MemberTagPayload> addMemberTag(@Argument MemberTagInput input, @AuthenticationPrincipal Viewer viewer) {
         return memberTags.add(viewer, input).transform(Payloads.recover(MemberTagPayload::failed));
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'MARKETER', 'ADMIN')")
     @MutationMapping
     public Mono<MemberTagPayload> removeMemberTag(@Argument MemberTagInput input, @AuthenticationPrincipal Viewer viewer) {
         return memberTags.remove(viewer, input).transform(Payloads.recover(MemberTagPayload::failed));
     }
 
     /** Staff of the brand list its tags; clerks need them to tag members. */
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<Pages.Page<Tag>> tags(@Argument Tag.Kind kind, @Argument Integer first, @Argument String after,
                                       @AuthenticationPrincipal Viewer viewer) {

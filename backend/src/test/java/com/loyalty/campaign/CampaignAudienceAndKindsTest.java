@@ -119,7 +119,7 @@ class CampaignAudienceAndKindsTest extends IntegrationTest {
 
     private Map<String, Object> base() {
         return Map.of("name", "会员活动", "startsAt", clock.instant().minus(Duration.ofHours(1)).toString(),
-                "endsAt", clock.instant().plus(Duration.ofDays(1)).toString());
+                "endsAt", clock.instant().plus(Duration.ofDays(1)).toString(), "budget", 1_000_000);
     }
 
     private String create(Map<String, Object> overrides) {

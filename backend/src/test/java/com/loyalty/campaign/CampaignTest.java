@@ -103,7 +103,7 @@ class CampaignTest extends IntegrationTest {
     private String create(Map<String, Object> overrides) {
         Map<String, Object> input = new HashMap<>(Map.of("name", "回流计划",
                 "startsAt", OffsetDateTime.now().minusHours(1).toString(),
-                "endsAt", OffsetDateTime.now().plusDays(1).toString()));
+                "endsAt", OffsetDateTime.now().plusDays(1).toString(), "budget", 1_000_000));
         input.putAll(overrides);
         return new CampaignDesk(admin()).create(input);
     }

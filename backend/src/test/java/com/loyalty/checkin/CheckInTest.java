@@ -112,7 +112,7 @@ class CheckInTest extends IntegrationTest {
 
     private void giveManagerPoints(String memberName, long points) {
         String memberId = idOf(member(memberName));
-        newStaff(createStore("bonus"), "MANAGER").documentName("adjustPoints")
+        admin().documentName("adjustPoints")
                 .variable("input", java.util.Map.of("memberId", memberId, "delta", points, "reason", "测试赠分",
                         "idempotencyKey", unique("k")))
                 .execute().path("adjustPoints.userErrors").entityList(Object.class).hasSize(0);

@@ -12,9 +12,10 @@ class AdjustPointsTest extends IntegrationTest {
 
     @Test
     void aManagerAdjustsPointsWithAReasonOncePerKey() {
-        HttpGraphQlTester manager = newStaff(createStore("adj"), "MANAGER");
+        String store = createStore("adj");
+        HttpGraphQlTester manager = newStaff(store, "MANAGER");
         HttpGraphQlTester member = member(unique("adj"));
-        String id = idOf(member);
+        String id = ofStore(store, idOf(member));
 
         adjust(manager, id, 50, "补录积分", "k-1").path("adjustPoints.replayed").entity(Boolean.class).isEqualTo(false)
                 .path("adjustPoints.member.pointsBalance").entity(Long.class).isEqualTo(50L);
@@ -35,7 +36,7 @@ class AdjustPointsTest extends IntegrationTest {
         HttpGraphQlTester manager = newStaff(store, "MANAGER");
         String managerName = manager.documentName("currentStaff").execute().path("currentStaff.username")
                 .entity(String.class).get();
-        String id = idOf(member(unique("audited")));
+        String id = ofStore(store, idOf(member(unique("audited"))));
         adjust(manager, id, 30, "活动补偿", "audit-1");
         adjust(manager, id, -10, "误发扣回", "audit-2");
 
@@ -55,8 +56,9 @@ class AdjustPointsTest extends IntegrationTest {
 
     @Test
     void takingPointsNeverGoesBelowZero() {
-        HttpGraphQlTester manager = newStaff(createStore("take"), "MANAGER");
-        String id = idOf(member(unique("take")));
+        String store = createStore("take");
+        HttpGraphQlTester manager = newStaff(store, "MANAGER");
+        String id = ofStore(store, idOf(member(unique("take"))));
         adjust(manager, id, 30, "活动奖励", "k-1");
 
         adjust(manager, id, -31, "误发", "k-2")
@@ -75,9 +77,17 @@ class AdjustPointsTest extends IntegrationTest {
 
     @Test
     void anAdjustmentNeedsAReason() {
-        HttpGraphQlTester manager = newStaff(createStore("why"), "MANAGER");
-        adjust(manager, idOf(member(unique("why"))), 10, " ", "k-1")
+        String store = createStore("why");
+        HttpGraphQlTester manager = newStaff(store, "MANAGER");
+        adjust(manager, ofStore(store, idOf(member(unique("why")))), 10, " ", "k-1")
                 .path("adjustPoints.userErrors[0].field").entityList(String.class).containsExactly("input", "reason");
+    }
+
+    /** The member, registered at the store (a manager adjusts only their store's members). */
+    private String ofStore(String store, String memberId) {
+        db.sql("update member set registration_store_id = :s where id = :m")
+                .bind("s", Long.parseLong(store)).bind("m", Long.parseLong(memberId)).then().block();
+        return memberId;
     }
 
     private static GraphQlTester.Response adjust(HttpGraphQlTester staff, String memberId, long delta, String reason,

@@ -16,6 +16,8 @@ class RetentionAndStaffAccessTest extends IntegrationTest {
         String store = createStore("look");
         String clerk = createStaff(store, "CLERK");
         String member = idOf(member(unique("looked-at")));
+        db.sql("update member set registration_store_id = :s where id = :m")
+                .bind("s", Long.parseLong(store)).bind("m", Long.parseLong(member)).then().block();
 
         staff(clerk, STAFF_PASSWORD).documentName("memberProfile").variable("id", member).execute()
                 .path("member.id").entity(String.class).isEqualTo(member);

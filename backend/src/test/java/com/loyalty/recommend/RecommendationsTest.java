@@ -87,6 +87,8 @@ class RecommendationsTest extends IntegrationTest {
         assertThat(recommendationsOf(member(fanName))).extracting(r -> r.get("sku"))
                 .containsExactly("MILK", "HAT", "CAKE", "COFFEE", "CROISSANT");
         assertThat(skusAtTheTill(clerkA)).doesNotContain("CANDLE");
+        // store B's clerk sees only store B's members: the fan once bought a cake there too
+        bakery.buy(fan, bakery.storeB, clock.instant(), 30, List.of("CAKE"));
         assertThat(skusAtTheTill(staff(bakery.clerkB, STAFF_PASSWORD))).startsWith("CANDLE", "MILK");
     }
 

@@ -213,6 +213,16 @@ public abstract class IntegrationTest {
         return staff(createStaff(storeId, role), STAFF_PASSWORD);
     }
 
+    /** Signs in a new brand-wide marketer (no store), created through the admin API. */
+    protected HttpGraphQlTester newMarketer() {
+        String username = unique("marketer");
+        admin().documentName("createStaff")
+                .variable("input", Map.of("username", username, "password", STAFF_PASSWORD, "role", "MARKETER"))
+                .execute()
+                .path("createStaff.userErrors").entityList(Object.class).hasSize(0);
+        return staff(username, STAFF_PASSWORD);
+    }
+
     /** Replaces the system clock with one tests can move. */
     @TestConfiguration(proxyBeanMethods = false)
     static class TestClockConfig {

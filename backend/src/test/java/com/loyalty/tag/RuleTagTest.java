@@ -165,7 +165,7 @@ class RuleTagTest extends IntegrationTest {
     }
 
     private TagDesk manager() {
-        return new TagDesk(newStaff(createStore("tags"), "MANAGER"));
+        return new TagDesk(newMarketer());
     }
 
     private Till till() {

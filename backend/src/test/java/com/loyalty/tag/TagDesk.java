@@ -6,7 +6,7 @@ import java.util.Map;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-/** A manager defining tags and staff tagging members, through the API. */
+/** A marketer (or admin) defining tags and staff tagging members, through the API. */
 record TagDesk(HttpGraphQlTester staff) {
 
     /** Creates a rule tag with these conditions (none: a manual tag) and returns its id. */

@@ -19,7 +19,7 @@ public class ExportController {
         this.exporter = exporter;
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<ExportReportPayload> exportReport(@Argument ExportReportInput input,
                                                   @AuthenticationPrincipal Viewer viewer) {

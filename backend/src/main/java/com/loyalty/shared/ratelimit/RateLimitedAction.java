@@ -13,5 +13,7 @@ public enum RateLimitedAction {
     /** Member codes scanned by one staff member. */
     MEMBER_CODE_SCAN,
     /** Stored-value payments and recharges of one member at tills. */
-    WALLET_OPERATION
+    WALLET_OPERATION,
+    /** Member profiles ({@code member(id)}) read by one staff member: reading members one after another. */
+    MEMBER_LOOKUP
 }

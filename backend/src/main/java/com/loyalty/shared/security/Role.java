@@ -1,15 +1,25 @@
 package com.loyalty.shared.security;
 
-/** Who is calling: a member, or staff with a store-bound (CLERK, MANAGER) or brand-wide (ADMIN) role. */
+/**
+ * Who is calling: a member, or staff with a store-bound (CLERK, MANAGER) or brand-wide role
+ * (MARKETER: campaigns, coupons, tags, automation and analytics, no staff or money settings;
+ * ADMIN: the brand).
+ */
 public enum Role {
     MEMBER,
     CLERK,
     MANAGER,
+    MARKETER,
     ADMIN;
 
     /** The Spring Security authority for this role, e.g. {@code ROLE_CLERK}. */
     public String authority() {
         return "ROLE_" + name();
+    }
+
+    /** Works across the brand rather than at one store (MARKETER, ADMIN). */
+    public boolean isBrandWide() {
+        return this == MARKETER || this == ADMIN;
     }
 
     public boolean isStaff() {

@@ -2,7 +2,7 @@ package com.loyalty.shared.security;
 
 /**
  * The signed-in caller, as carried in the access token. {@code storeId} is set for clerks and
- * managers, null for members and admins.
+ * managers, null for members, marketers and admins.
  */
 public record Viewer(long id, Role role, Long storeId, long brandId) {
 

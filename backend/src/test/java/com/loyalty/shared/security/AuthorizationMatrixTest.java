@@ -18,6 +18,8 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -28,6 +30,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.http.MediaType;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -41,7 +44,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class AuthorizationMatrixTest extends IntegrationTest {
 
     /** Who calls. */
-    enum Caller { ANYONE, MEMBER, CLERK, MANAGER, ADMIN }
+    enum Caller { ANYONE, MEMBER, CLERK, MANAGER, MARKETER, ADMIN }
 
     /** Arguments that must not be left to the generator (a job run for a date long past). */
     private static final Map<String, String> ARGUMENTS = Map.of(
@@ -82,6 +85,69 @@ class AuthorizationMatrixTest extends IntegrationTest {
         assertThat(wrong).as("callers treated differently from security/who-may-call.txt").isEmpty();
     }
 
+    /**
+     * A manager of store A on store B's members and objects, for every field taking a store or a
+     * member id that the staff-powers rules cover: refused (FORBIDDEN), MEMBER_NOT_FOUND, or
+     * nothing; the same calls on A's member go through, and a marketer reaches B's member too.
+     */
+    @Test
+    void aManagerOfOneStoreCannotReachAnotherStoresMembersOrObjects() {
+        HandBuiltBrand own = new HandBuiltBrand(db, passwords, brand.zone(), STAFF_PASSWORD);
+        long storeB = own.store("b");
+        Instant registered = Instant.now().minus(Duration.ofDays(1));
+        String memberA = String.valueOf(own.member(unique("a"), registered, "STORE", own.storeId));
+        String memberB = String.valueOf(own.member(unique("b"), registered, "STORE", storeB));
+        HttpGraphQlTester manager = withToken(staffToken(own.managerUsername));
+        HttpGraphQlTester marketer = withToken(staffToken(own.staff("MARKETER", null)));
+        String tag = marketer.documentName("createTag").variable("input", Map.of("name", unique("vip")))
+                .execute().path("createTag.tag.id").entity(String.class).get();
+        String brandWideCoupon = marketer.documentName("createCouponTemplate").variable("input", Map.of(
+                        "name", "全品牌券", "kind", "SHIPPING", "validDays", 30))
+                .execute().path("createCouponTemplate.template.id").entity(String.class).get();
+
+        // member(id): nothing for B's member, the profile for A's; a marketer sees both
+        manager.documentName("memberProfile").variable("id", memberB).execute().path("member").valueIsNull();
+        manager.documentName("memberProfile").variable("id", memberA).execute().path("member.id")
+                .entity(String.class).isEqualTo(memberA);
+        marketer.documentName("memberProfile").variable("id", memberB).execute().path("member.id")
+                .entity(String.class).isEqualTo(memberB);
+        // members(filter): B's store refused; the manager's list holds A's member only
+        assertThat(denied("query { members(filter: {storeId: \"" + storeB + "\"}) { totalCount } }",
+                staffToken(own.managerUsername))).isTrue();
+        manager.document("{ members { totalCount edges { node { id } } } }").execute()
+                .path("members.edges[*].node.id").entityList(String.class).containsExactly(memberA);
+        // adjustPoints, addMemberTag, removeMemberTag on B's member: MEMBER_NOT_FOUND, nothing changes
+        for (String member : List.of(memberB, memberA)) {
+            boolean foreign = member.equals(memberB);
+            var adjusted = manager.documentName("adjustPoints").variable("input", Map.of("memberId", member,
+                    "delta", 10, "reason", "跨店", "idempotencyKey", unique("k"))).execute();
+            var tagged = manager.documentName("addMemberTag").variable("input", Map.of("memberId", member,
+                    "tagId", tag)).execute();
+            var untagged = manager.documentName("removeMemberTag").variable("input", Map.of("memberId", member,
+                    "tagId", tag)).execute();
+            if (foreign) {
+                adjusted.path("adjustPoints.userErrors[0].code").entity(String.class).isEqualTo("MEMBER_NOT_FOUND");
+                tagged.path("addMemberTag.userErrors[0].code").entity(String.class).isEqualTo("MEMBER_NOT_FOUND");
+                untagged.path("removeMemberTag.userErrors[0].code").entity(String.class).isEqualTo("MEMBER_NOT_FOUND");
+            } else {
+                adjusted.path("adjustPoints.userErrors").entityList(Object.class).hasSize(0);
+                tagged.path("addMemberTag.userErrors").entityList(Object.class).hasSize(0);
+                untagged.path("removeMemberTag.userErrors").entityList(Object.class).hasSize(0);
+            }
+        }
+        assertThat(db.sql("select count(*) as n from points_ledger where member_id = :m").bind("m", Long.parseLong(memberB))
+                .map(row -> row.get("n", Long.class)).one().block()).isZero();
+        // store-taking fields: B's store refused
+        String manager1 = staffToken(own.managerUsername);
+        assertThat(denied("query { followUpTasks(storeId: \"" + storeB + "\") { totalCount } }", manager1)).isTrue();
+        assertThat(denied("query { todayNumbers(storeId: \"" + storeB + "\") { __typename } }", manager1)).isTrue();
+        assertThat(denied("mutation { createCouponTemplate(input: {name: \"B店券\", kind: SHIPPING, validDays: 30,"
+                + " storeIds: [\"" + storeB + "\"]}) { userErrors { code } } }", manager1)).isTrue();
+        // a pack of brand-wide coupons is brand-wide marketing: not for a manager
+        assertThat(denied("mutation { createCouponPack(input: {name: \"券包\", items: [{templateId: \""
+                + brandWideCoupon + "\", quantity: 1}]}) { userErrors { code } } }", manager1)).isTrue();
+    }
+
     private boolean denied(String document, String token) {
         var request = http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON);
         if (token != null) {
@@ -104,6 +170,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         tokens.put(Caller.MEMBER, (String) login(unique("matrix")).get("accessToken"));
         tokens.put(Caller.CLERK, staffToken(own.staff("CLERK", own.storeId)));
         tokens.put(Caller.MANAGER, staffToken(own.managerUsername));
+        tokens.put(Caller.MARKETER, staffToken(own.staff("MARKETER", null)));
         tokens.put(Caller.ADMIN, staffToken(own.staff("ADMIN", null)));
         return tokens;
     }
@@ -175,7 +242,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 switch (word) {
                     case "ANYONE" -> callers.addAll(EnumSet.allOf(Caller.class));
                     case "SIGNED_IN" -> callers.addAll(EnumSet.range(Caller.MEMBER, Caller.ADMIN));
-                    case "STAFF" -> callers.addAll(EnumSet.range(Caller.CLERK, Caller.ADMIN));
+                    case "STAFF" -> callers.addAll(EnumSet.of(Caller.CLERK, Caller.MANAGER, Caller.ADMIN));
                     default -> callers.add(Caller.valueOf(word));
                 }
             }
