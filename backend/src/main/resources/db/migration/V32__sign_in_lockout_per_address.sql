@@ -10,9 +10,8 @@ create table staff_login_failure (
 );
 create index staff_login_failure_updated on staff_login_failure (updated_at);
 
-alter table staff
-    drop column failed_logins,
-    drop column locked_until;
+-- staff.failed_logins and staff.locked_until are no longer used; they stay until a later release
+-- (expand, then contract: instances of the previous release still read them during a rolling deploy)
 
 -- rejected payment notifications are kept only up to a cap per hour (they are counted by time)
 create index wechat_pay_notification_rejected on wechat_pay_notification (received_at) where outcome = 'REJECTED';
