@@ -39,7 +39,8 @@ public class AuthController {
     }
 
     @MutationMapping
-    public Mono<StaffLoginPayload> staffLogin(@Argument StaffLoginInput input) {
-        return logins.staffLogin(input).transform(Payloads.recover(StaffLoginPayload::failed));
+    public Mono<StaffLoginPayload> staffLogin(@Argument StaffLoginInput input,
+                                              @ContextValue(name = ClientAddress.KEY, required = false) String clientAddress) {
+        return logins.staffLogin(input, clientAddress).transform(Payloads.recover(StaffLoginPayload::failed));
     }
 }

@@ -53,10 +53,16 @@ public class LoginService {
                         .map(tokens -> LoginPayload.of(tokens, reg.member(), reg.registered())));
     }
 
-    public Mono<StaffLoginPayload> staffLogin(StaffLoginInput input) {
+    /**
+     * Signs staff in: attempts are limited per client address and per username at that address,
+     * and wrong passwords lock the username at that address only (StaffService).
+     */
+    public Mono<StaffLoginPayload> staffLogin(StaffLoginInput input, String clientAddress) {
+        String address = clientAddress == null ? "unknown" : clientAddress;
         String username = input.username() == null ? "" : input.username().strip().toLowerCase();
-        return rateLimits.acquire(RateLimitedAction.STAFF_LOGIN, username)
-                .then(Mono.defer(() -> staff.authenticate(input.username(), input.password())))
+        return rateLimits.acquire(RateLimitedAction.STAFF_LOGIN_ADDRESS, address)
+                .then(rateLimits.acquire(RateLimitedAction.STAFF_LOGIN, username + "@" + address))
+                .then(Mono.defer(() -> staff.authenticate(input.username(), input.password(), address)))
                 .flatMap(account -> sessions.open(account.viewer())
                         .map(tokens -> StaffLoginPayload.of(tokens, account)));
     }

@@ -36,6 +36,11 @@ public class BootstrapAdmin implements ApplicationRunner {
             return;
         }
         staff.anyAdmin(brand.id())
+                .doOnNext(exists -> {
+                    if (exists) {
+                        log.info("Bootstrap admin '{}' not created: the brand has an admin already", properties.username());
+                    }
+                })
                 .filter(exists -> !exists)
                 .flatMap(none -> staffService.hash(properties.password()))
                 .flatMap(hash -> staff.insertIfAbsent(brand.id(), null, properties.username().strip(), hash,

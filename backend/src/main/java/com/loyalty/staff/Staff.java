@@ -2,7 +2,6 @@ package com.loyalty.staff;
 
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
-import java.time.Instant;
 
 /** A staff account: a clerk or manager at one store, or an admin of the brand. */
 public record Staff(
@@ -13,13 +12,7 @@ public record Staff(
         String passwordHash,
         String displayName,
         Role role,
-        boolean enabled,
-        Instant lockedUntil) {
-
-    /** Locked after too many wrong passwords, until {@code lockedUntil}. */
-    public boolean lockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
+        boolean enabled) {
 
     public Viewer viewer() {
         return new Viewer(id, role, storeId, brandId);

@@ -4,7 +4,10 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** After {@code maxFailures} wrong passwords in a row a staff account is locked for {@code duration}. */
+/**
+ * After {@code maxFailures} wrong passwords in a row for one username from one client address,
+ * that username is locked at that address for {@code duration}; other addresses are not affected.
+ */
 @ConfigurationProperties("loyalty.staff.lockout")
 public record StaffLockoutProperties(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration duration) {
 }

@@ -2,8 +2,6 @@ package com.loyalty.staff;
 
 import com.loyalty.shared.security.Role;
 import io.r2dbc.spi.Readable;
-import java.time.Instant;
-import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -30,28 +28,6 @@ public class StaffRepository {
                 .one();
     }
 
-    /**
-     * Counts a wrong password; the one that reaches {@code maxFailures} locks the account until
-     * {@code until} and starts the count again. Returns when the account is locked until (null if not).
-     */
-    public Mono<Optional<Instant>> recordFailedLogin(long id, int maxFailures, Instant until) {
-        return db.sql("""
-                        update staff set
-                            locked_until = case when failed_logins + 1 >= :max then :until else locked_until end,
-                            failed_logins = case when failed_logins + 1 >= :max then 0 else failed_logins + 1 end
-                        where id = :id returning locked_until
-                        """)
-                .bind("id", id).bind("max", maxFailures).bind("until", until)
-                .map(row -> Optional.ofNullable(row.get("locked_until", Instant.class)))
-                .one();
-    }
-
-    /** Forgets wrong passwords after a successful sign-in. */
-    public Mono<Void> clearFailedLogins(long id) {
-        return db.sql("update staff set failed_logins = 0 where id = :id and failed_logins <> 0")
-                .bind("id", id).then();
-    }
-
     /** Creates the account unless the username is taken; empty in that case. */
     public Mono<Staff> insertIfAbsent(long brandId, Long storeId, String username, String passwordHash,
                                       String displayName, Role role) {
@@ -73,10 +49,14 @@ public class StaffRepository {
 
     /** Enables or disables an account of the brand; empty when there is none. */
     public Mono<Staff> setEnabled(long brandId, long id, boolean enabled) {
+        // enabling also lifts the account's sign-in lockouts, from every address
         return db.sql("""
-                        update staff set enabled = :enabled, failed_logins = 0,
-                               locked_until = case when :enabled then null else locked_until end
-                        where brand_id = :brandId and id = :id returning *
+                        with changed as (
+                            update staff set enabled = :enabled where brand_id = :brandId and id = :id returning *),
+                        unlocked as (
+                            delete from staff_login_failure f using changed c
+                            where :enabled and f.username = lower(c.username))
+                        select * from changed
                         """)
                 .bind("brandId", brandId)
                 .bind("id", id)
@@ -101,7 +81,6 @@ public class StaffRepository {
                 row.get("password_hash", String.class),
                 row.get("display_name", String.class),
                 Role.valueOf(row.get("role", String.class)),
-                Boolean.TRUE.equals(row.get("enabled", Boolean.class)),
-                row.get("locked_until", Instant.class));
+                Boolean.TRUE.equals(row.get("enabled", Boolean.class)));
     }
 }

@@ -17,12 +17,14 @@ public class StaffService {
     private final StaffRepository staff;
     private final PasswordEncoder passwordEncoder;
     private final StaffLockoutProperties lockout;
+    private final StaffLoginFailures failures;
     private final Clock clock;
     /** Compared against when the username is unknown, so both cases take the same time. */
     private final String decoyHash;
 
     public StaffService(StaffRepository staff, PasswordEncoder passwordEncoder, StaffLockoutProperties lockout,
-                        Clock clock) {
+                        StaffLoginFailures failures, Clock clock) {
+        this.failures = failures;
         this.lockout = lockout;
         this.clock = clock;
         this.staff = staff;
@@ -32,30 +34,37 @@ public class StaffService {
 
     /**
      * The enabled account with these credentials; BAD_CREDENTIALS, ACCOUNT_DISABLED or, after
-     * too many wrong passwords in a row, ACCOUNT_LOCKED (even with the right password) otherwise.
+     * too many wrong passwords in a row from one client address, ACCOUNT_LOCKED for that username
+     * at that address (even with the right password). An unknown username answers exactly like a
+     * known one with a wrong password, locking included, after the same password check.
      */
-    public Mono<Staff> authenticate(String username, String password) {
-        return staff.findByUsername(username == null ? "" : username.strip())
+    public Mono<Staff> authenticate(String username, String password, String clientAddress) {
+        String typed = username == null ? "" : username.strip();
+        String key = typed.toLowerCase();
+        String address = clientAddress == null ? "unknown" : clientAddress;
+        return staff.findByUsername(typed)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(found -> matches(password, found.map(Staff::passwordHash).orElse(decoyHash))
-                        .flatMap(ok -> found.isEmpty() ? Mono.error(badCredentials()) : check(found.get(), ok)));
+                        .flatMap(ok -> check(found, ok && found.isPresent(), key, address)));
     }
 
-    private Mono<Staff> check(Staff account, boolean passwordMatches) {
+    private Mono<Staff> check(Optional<Staff> found, boolean passwordMatches, String username, String address) {
         Instant now = clock.instant();
-        if (account.lockedAt(now)) {
-            return Mono.error(locked());
-        }
-        if (!passwordMatches) {
-            return staff.recordFailedLogin(account.id(), lockout.maxFailures(), now.plus(lockout.duration()))
-                    .flatMap(lockedUntil -> Mono.error(lockedUntil.filter(now::isBefore).isPresent()
-                            ? locked() : badCredentials()));
-        }
-        if (!account.enabled()) {
-            return Mono.error(new BusinessException(ErrorCode.ACCOUNT_DISABLED, "账号已停用"));
-        }
-        return staff.clearFailedLogins(account.id()).thenReturn(account);
+        return failures.lockedUntil(username, address, now)
+                .flatMap(until -> Mono.<Staff>error(locked()))
+                .switchIfEmpty(Mono.defer(() -> {
+                    if (!passwordMatches) {
+                        return failures.record(username, address, lockout.maxFailures(), now, now.plus(lockout.duration()))
+                                .flatMap(lockedUntil -> Mono.error(lockedUntil.filter(now::isBefore).isPresent()
+                                        ? locked() : badCredentials()));
+                    }
+                    Staff account = found.orElseThrow();
+                    if (!account.enabled()) {
+                        return Mono.error(new BusinessException(ErrorCode.ACCOUNT_DISABLED, "账号已停用"));
+                    }
+                    return failures.clear(username, address).thenReturn(account);
+                }));
     }
 
     private static BusinessException badCredentials() {

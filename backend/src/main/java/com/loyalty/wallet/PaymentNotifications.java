@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
 /**
  * WeChat Pay's payment notifications: a recharge counts only after one is verified (signature,
  * key, age) and matches our order (merchant, app, out_trade_no, amount, success). A duplicate
- * changes nothing; a forged or mismatching one changes nothing and is kept for review.
+ * changes nothing; a forged or mismatching one changes nothing and is kept for review (up to
+ * {@code loyalty.wallet.rejected-notifications-kept-per-hour}).
  */
 @Service
 public class PaymentNotifications {
@@ -28,9 +29,11 @@ public class PaymentNotifications {
     private final Recharger recharger;
     private final Clock clock;
     private final TransactionalOperator tx;
+    private final WalletProperties wallet;
 
     public PaymentNotifications(WeChatPayClient pay, RechargeOrderRepository orders, RechargePackageService packages,
-                                Recharger recharger, Clock clock, TransactionalOperator tx) {
+                                Recharger recharger, Clock clock, TransactionalOperator tx, WalletProperties wallet) {
+        this.wallet = wallet;
         this.pay = pay;
         this.orders = orders;
         this.packages = packages;
@@ -76,9 +79,13 @@ public class PaymentNotifications {
                 .as(tx::transactional);
     }
 
+    /** Keeps a rejected notification for review, up to the hourly cap (anyone can post them). */
     private Mono<NotifyOutcome> rejected(PayNotification n, Instant now, String reason, PaidTransaction paid) {
-        log.warn("WeChat Pay notification rejected: {}", reason);
-        return orders.logNotification(now, NotifyOutcome.REJECTED, reason, paid == null ? null : paid.outTradeNo(),
-                paid == null ? null : paid.transactionId(), n.serial(), n.body()).thenReturn(NotifyOutcome.REJECTED);
+        return orders.logRejected(now, wallet.rejectedNotificationsKeptPerHour(), reason,
+                        paid == null ? null : paid.outTradeNo(), paid == null ? null : paid.transactionId(),
+                        n.serial(), n.body())
+                .doOnNext(kept -> log.warn("WeChat Pay notification rejected{}: {}",
+                        kept ? "" : " (not stored: over loyalty.wallet.rejected-notifications-kept-per-hour)", reason))
+                .thenReturn(NotifyOutcome.REJECTED);
     }
 }

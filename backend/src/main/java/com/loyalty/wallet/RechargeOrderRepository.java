@@ -62,6 +62,29 @@ public class RechargeOrderRepository {
     }
 
     /** Keeps what a notification was and what became of it. */
+    /**
+     * Stores a rejected notification for review unless {@code cap} were stored in the hour up to
+     * {@code at}; true when stored.
+     */
+    public Mono<Boolean> logRejected(Instant at, int cap, String reason, String outTradeNo, String transactionId,
+                                     String serial, String body) {
+        return db.sql("""
+                        insert into wechat_pay_notification (received_at, outcome, reason, out_trade_no, transaction_id,
+                                                             serial, body)
+                        select :at, 'REJECTED', :reason, :trade, :tx, :serial, :body
+                        where (select count(*) from wechat_pay_notification
+                               where outcome = 'REJECTED' and received_at > :since and received_at <= :at) < :cap
+                        """)
+                .bind("at", at).bind("since", at.minus(java.time.Duration.ofHours(1))).bind("cap", cap)
+                .bind("reason", org.springframework.r2dbc.core.Parameter.fromOrEmpty(reason, String.class))
+                .bind("trade", org.springframework.r2dbc.core.Parameter.fromOrEmpty(outTradeNo, String.class))
+                .bind("tx", org.springframework.r2dbc.core.Parameter.fromOrEmpty(transactionId, String.class))
+                .bind("serial", org.springframework.r2dbc.core.Parameter.fromOrEmpty(serial, String.class))
+                .bind("body", org.springframework.r2dbc.core.Parameter.fromOrEmpty(truncated(body), String.class))
+                .fetch().rowsUpdated()
+                .map(rows -> rows > 0);
+    }
+
     public Mono<Void> logNotification(Instant at, NotifyOutcome outcome, String reason, String outTradeNo,
                                       String transactionId, String serial, String body) {
         return db.sql("""
@@ -74,9 +97,12 @@ public class RechargeOrderRepository {
                 .bind("trade", org.springframework.r2dbc.core.Parameter.fromOrEmpty(outTradeNo, String.class))
                 .bind("tx", org.springframework.r2dbc.core.Parameter.fromOrEmpty(transactionId, String.class))
                 .bind("serial", org.springframework.r2dbc.core.Parameter.fromOrEmpty(serial, String.class))
-                .bind("body", org.springframework.r2dbc.core.Parameter.fromOrEmpty(
-                        body == null || body.length() <= 8000 ? body : body.substring(0, 8000), String.class))
+                .bind("body", org.springframework.r2dbc.core.Parameter.fromOrEmpty(truncated(body), String.class))
                 .then();
+    }
+
+    private static String truncated(String body) {
+        return body == null || body.length() <= 8000 ? body : body.substring(0, 8000);
     }
 
     static RechargeOrder toOrder(Readable row) {

@@ -8,8 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param spendOrder how a payment splits between principal and bonus (how often a member may use
  *                   the card at tills: {@code loyalty.rate-limits.limits.WALLET_OPERATION})
+ * @param rejectedNotificationsKeptPerHour how many rejected WeChat Pay notifications are stored for
+ *                   review in any hour; beyond that they are only logged (anyone can post them)
  */
 @ConfigurationProperties("loyalty.wallet")
 public record WalletProperties(
-        @DefaultValue("PROPORTIONAL") SpendOrder spendOrder) {
+        @DefaultValue("PROPORTIONAL") SpendOrder spendOrder,
+        @DefaultValue("100") int rejectedNotificationsKeptPerHour) {
 }

@@ -13,8 +13,26 @@ class ProductionDefaultsTest extends IntegrationTest {
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
-                .jsonPath("$.components.r2dbc.details.database").isEqualTo("PostgreSQL")
                 .jsonPath("$.components.redis.status").isEqualTo("UP");
+    }
+
+    @Test
+    void healthDetailsAreHiddenInProduction() {
+        http().get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
+                .jsonPath("$.components.r2dbc.details").doesNotExist()
+                .jsonPath("$.components.redis.details").doesNotExist();
+    }
+
+    @Test
+    void healthDetailsStayVisibleInDev() throws java.io.IOException {
+        var dev = new org.springframework.boot.env.YamlPropertySourceLoader()
+                .load("dev", new org.springframework.core.io.ClassPathResource("application-dev.yml")).get(0);
+
+        org.assertj.core.api.Assertions.assertThat(dev.getProperty("management.endpoint.health.show-details"))
+                .hasToString("always");
     }
 
     @Test

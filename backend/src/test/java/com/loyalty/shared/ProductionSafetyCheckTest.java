@@ -43,4 +43,25 @@ class ProductionSafetyCheckTest {
 
         assertThat(new ProductionSafetyCheck(dev)).isNotNull();
     }
+
+    @Test
+    void productionRefusesToStartWithTheFakeWeChatPay() {
+        MockEnvironment production = new MockEnvironment().withProperty("loyalty.wechat-pay.fake", "true");
+
+        assertThatThrownBy(() -> new ProductionSafetyCheck(production))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("loyalty.wechat-pay.fake=true");
+    }
+
+    @Test
+    void productionRefusesForwardHeadersThatTrustEveryCaller() {
+        for (String strategy : new String[] {"framework", "native"}) {
+            MockEnvironment production = new MockEnvironment().withProperty("server.forward-headers-strategy", strategy);
+
+            assertThatThrownBy(() -> new ProductionSafetyCheck(production))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("server.forward-headers-strategy=" + strategy)
+                    .hasMessageContaining("loyalty.http.trusted-proxies");
+        }
+    }
 }

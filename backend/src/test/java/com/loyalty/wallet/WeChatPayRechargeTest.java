@@ -10,9 +10,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
+@ExtendWith(OutputCaptureExtension.class)
 class WeChatPayRechargeTest extends IntegrationTest {
 
     @Autowired
@@ -126,6 +132,47 @@ class WeChatPayRechargeTest extends IntegrationTest {
         http().post().uri("/dev/wechat-pay/pay/" + outTradeNo).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.notifyStatus").isEqualTo(204);
         assertThat(WalletDesk.balanceOf(member)).isEqualTo(55_000L);
+    }
+
+    @Test
+    void rejectedPaymentNotificationsAreBounded() {
+        // an hour of its own, three days back, so other tests' notifications do not count
+        clock.advance(Duration.ofDays(-3));
+        HttpGraphQlTester member = member(unique("flooded"));
+        String outTradeNo = outTradeNo(start(member, "k-1"));
+        PayNotification forged = wechatPay.forgedNotification(outTradeNo);
+
+        List<Integer> statuses = inParallel(130, i -> post(forged));
+
+        assertThat(statuses).containsOnly(400);
+        assertThat(db.sql("""
+                        select count(*) as n from wechat_pay_notification
+                        where outcome = 'REJECTED' and received_at > :since and received_at <= :now
+                        """)
+                .bind("since", clock.instant().minus(Duration.ofHours(1))).bind("now", clock.instant())
+                .map(row -> row.get("n", Long.class)).one().block()).isBetween(1L, 110L);
+        // the genuine notification still counts
+        assertThat(wechatPay.pay(outTradeNo)).isEqualTo(204);
+        assertThat(WalletDesk.balanceOf(member)).isEqualTo(55_000L);
+    }
+
+    @Test
+    void theWeChatPayLibraryDoesNotLogTheOpenid(CapturedOutput output) {
+        // production logs at INFO (the test profile at WARN)
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        LogLevel before = logging.getLoggerConfiguration(LoggingSystem.ROOT_LOGGER_NAME).getConfiguredLevel();
+        logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.INFO);
+        try {
+            String name = unique("private");
+            HttpGraphQlTester member = member(name);
+            String outTradeNo = outTradeNo(start(member, "k-1"));
+            assertThat(wechatPay.pay(outTradeNo)).isEqualTo(204);
+            assertThat(WalletDesk.balanceOf(member)).isEqualTo(55_000L);
+        } finally {
+            logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, before);
+        }
+
+        assertThat(output.getAll()).doesNotContain("o-fake-private-");
     }
 
     private org.springframework.graphql.test.tester.GraphQlTester.Response start(HttpGraphQlTester member, String key) {

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start a production deployment (no dev, test or bench profile) that carries
- * development settings: the fake WeChat, demo data, SMS written to the log, or a secret that is a
- * development default from this repository.
+ * development settings: the fake WeChat or WeChat Pay, demo data, SMS written to the log, forwarded
+ * headers believed from anyone, or a secret that is a development default from this repository
+ * (what is in the database: {@code com.loyalty.demo.DemoDataCheck}).
  */
 @Component
 public class ProductionSafetyCheck {
@@ -36,14 +37,27 @@ public class ProductionSafetyCheck {
         }
     }
 
+    /** Production mode: none of the dev, test or bench profiles is active. */
+    public static boolean isProduction(Environment env) {
+        return Arrays.stream(env.getActiveProfiles()).noneMatch(NON_PRODUCTION_PROFILES::contains);
+    }
+
     /** What is wrong for production; empty when fine or when a non-production profile is active. */
     static List<String> problems(Environment env) {
         List<String> problems = new ArrayList<>();
-        if (Arrays.stream(env.getActiveProfiles()).anyMatch(NON_PRODUCTION_PROFILES::contains)) {
+        if (!isProduction(env)) {
             return problems;
         }
         if (env.getProperty("loyalty.wechat.fake", Boolean.class, false)) {
             problems.add("loyalty.wechat.fake=true (the built-in fake WeChat signs anyone in)");
+        }
+        if (env.getProperty("loyalty.wechat-pay.fake", Boolean.class, false)) {
+            problems.add("loyalty.wechat-pay.fake=true (anyone could have the fake WeChat Pay credit a recharge)");
+        }
+        String forwarded = env.getProperty("server.forward-headers-strategy", "none").strip().toLowerCase();
+        if (!forwarded.equals("none")) {
+            problems.add("server.forward-headers-strategy=" + forwarded + " (it believes X-Forwarded-For from every "
+                    + "caller; list the proxies in loyalty.http.trusted-proxies instead)");
         }
         if (env.getProperty("loyalty.demo-data", Boolean.class, false)) {
             problems.add("loyalty.demo-data=true");

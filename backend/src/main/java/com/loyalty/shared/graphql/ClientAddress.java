@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Puts the caller's address in the GraphQL context as {@value #KEY} (behind a proxy, set
- * {@code server.forward-headers-strategy} so it is the client's, not the proxy's).
+ * Puts the caller's address in the GraphQL context as {@value #KEY}: behind trusted proxies the
+ * client's, taken from X-Forwarded-For by {@link com.loyalty.shared.security.TrustedProxies}.
  */
 @Component
 public class ClientAddress implements WebGraphQlInterceptor {

@@ -4,8 +4,10 @@ package com.loyalty.shared.ratelimit;
 public enum RateLimitedAction {
     /** WeChat sign-ins from one client address. */
     MEMBER_LOGIN,
-    /** Staff sign-in attempts for one username. */
+    /** Staff sign-in attempts for one username from one client address. */
     STAFF_LOGIN,
+    /** Staff sign-in attempts from one client address, whatever the username. */
+    STAFF_LOGIN_ADDRESS,
     /** Check-ins and make-up check-ins of one member. */
     CHECK_IN,
     /** Coupon claims and points exchanges of one member. */
