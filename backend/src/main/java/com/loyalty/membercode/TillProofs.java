@@ -48,7 +48,8 @@ public class TillProofs {
         random.nextBytes(bytes);
         String token = B64.encodeToString(bytes);
         Instant expiresAt = clock.instant().plus(VALIDITY).truncatedTo(ChronoUnit.SECONDS);
-        String value = memberId + ":" + staff.id() + ":" + (staff.storeId() == null ? "" : staff.storeId());
+        String value = memberId + ":" + staff.id() + ":" + (staff.storeId() == null ? "" : staff.storeId())
+                + ":" + expiresAt.getEpochSecond();
         return bucket(token, "").set(value, VALIDITY).thenReturn(new TillProof(token, expiresAt));
     }
 
@@ -67,7 +68,8 @@ public class TillProofs {
                     String[] parts = value.split(":", -1);
                     boolean sameStaff = Long.parseLong(parts[1]) == staff.id();
                     boolean sameStore = parts[2].isEmpty() || Objects.equals(Long.parseLong(parts[2]), storeId);
-                    if (!sameStaff || !sameStore) {
+                    boolean unexpired = clock.instant().isBefore(Instant.ofEpochSecond(Long.parseLong(parts[3])));
+                    if (!sameStaff || !sameStore || !unexpired) {
                         return Mono.error(invalid());
                     }
                     RBucketReactive<String> bound = bucket(t, ":order");
