@@ -30,8 +30,10 @@ class PurchaseBoundsTest extends IntegrationTest {
         String coupon = member.documentName("claimCoupon").variable("templateId", template).variable("key", "k")
                 .execute().path("claimCoupon.coupon.id").entity(String.class).get();
 
-        till.buyPresent(member, "FAKE-LINES", 2_000, Map.of("couponIds", List.of(coupon),
-                        "items", List.of(line(1, 10_000))))
+        String code = member.documentName("memberCode").execute().path("memberCode.token").entity(String.class).get();
+        till.staff().documentName("recordPurchase").variable("input", Map.of("memberCodeToken", code,
+                        "orderNo", "FAKE-LINES", "amountCents", 2_000, "couponIds", List.of(coupon),
+                        "items", List.of(line(1, 10_000)))).execute()
                 .path("recordPurchase.purchase").valueIsNull()
                 .path("recordPurchase.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
                 .path("recordPurchase.userErrors[0].field").entityList(String.class).containsExactly("input", "items")
@@ -50,14 +52,12 @@ class PurchaseBoundsTest extends IntegrationTest {
         String id = idOf(member);
         till.earn(id, "E-1", 10_000);
 
-        refused(till.buyPresent(member, "HUGE-P", 10_000, Map.of("pointsToRedeem", 4611686018427387903L)),
-                "pointsToRedeem");
+        refused(till.buy(id, "HUGE-P", 10_000, Map.of("pointsToRedeem", 4611686018427387903L)), "pointsToRedeem");
         refused(till.buy(id, "HUGE-A", Long.MAX_VALUE), "amountCents");
         refused(till.buy(id, "OVER-A", 1_000_000_001L), "amountCents");
         refused(till.buy(id, "HUGE-Q", 10_000, Map.of("items", List.of(line(Integer.MAX_VALUE, 1)))), "items");
         refused(till.buy(id, "HUGE-U", 10_000, Map.of("items", List.of(line(1, Long.MAX_VALUE)))), "items");
-        refused(till.buyPresent(member, "HUGE-W", 10_000, Map.of("walletAmountCents", Long.MAX_VALUE)),
-                "walletAmountCents");
+        refused(till.buy(id, "HUGE-W", 10_000, Map.of("walletAmountCents", Long.MAX_VALUE)), "walletAmountCents");
         till.earn(id, "SMALL", 10_000);
         refused(till.refund("SMALL", "R-HUGE", Long.MAX_VALUE), "amountCents", "refundPurchase");
         member.documentName("myPoints").execute().path("me.pointsBalance").entity(Long.class).isEqualTo(200L);
