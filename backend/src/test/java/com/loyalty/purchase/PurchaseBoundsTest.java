@@ -22,10 +22,11 @@ class PurchaseBoundsTest extends IntegrationTest {
 
     @Test
     void itemLinesThatDoNotAddUpToTheAmountAreRefused() {
-        // 满100减20 on a 20 yuan order, with an invented 100 yuan line to meet the threshold
+        // 糕点满100减20 on a 20 yuan order, with an invented 100 yuan line of 糕点 to meet the threshold
         HttpGraphQlTester member = member(unique("lines"));
-        String template = admin().documentName("createCouponTemplate").variable("input", Map.of("name", "满100减20",
-                        "kind", "AMOUNT_OFF", "amountOffCents", 2_000, "thresholdCents", 10_000, "validDays", 30))
+        String template = admin().documentName("createCouponTemplate").variable("input", Map.of("name", "糕点满100减20",
+                        "kind", "AMOUNT_OFF", "amountOffCents", 2_000, "thresholdCents", 10_000, "validDays", 30,
+                        "categories", List.of("糕点")))
                 .execute().path("createCouponTemplate.template.id").entity(String.class).get();
         String coupon = member.documentName("claimCoupon").variable("templateId", template).variable("key", "k")
                 .execute().path("claimCoupon.coupon.id").entity(String.class).get();
