@@ -5,11 +5,12 @@ function member(extra = {}) {
 }
 
 function scanned(extra = {}, tags = ['高价值', '复购']) {
-  return { scanMemberCode: { card: { member: member(extra), tags }, userErrors: [] } }
+  return { scanMemberCode: { card: { member: member(extra), tags },
+    tillProof: { token: 'proof-1', expiresAt: '2026-11-23T02:25:00Z' }, userErrors: [] } }
 }
 
 function scanRefused(code) {
-  return { scanMemberCode: { card: null, userErrors: [{ field: ['input', 'token'], message: 'backend text', code }] } }
+  return { scanMemberCode: { card: null, tillProof: null, userErrors: [{ field: ['input', 'token'], message: 'backend text', code }] } }
 }
 
 function currentStaff(role = 'MANAGER') {

@@ -23,7 +23,7 @@ function form(changes) {
 }
 
 function ctx(changes) {
-  const base = { memberId: 'm1', balance: 5000, coupons: rows }
+  const base = { memberId: 'm1', tillProof: 'proof-1', balance: 5000, coupons: rows }
   const merged = Object.assign(base, changes)
   if (merged.couponsKey === undefined) merged.couponsKey = (tillForm.couponsQuery(form(changes && changes.form), 'm1') || {}).key
   return merged
@@ -33,7 +33,17 @@ describe('till form', () => {
   test('aValidFormBecomesTheRecordPurchaseInput', () => {
     const { errors, input } = tillForm.validate(form({ amount: '¥88.8', points: '300' }), ctx())
     expect(errors).toEqual({})
-    expect(input).toEqual({ memberId: 'm1', orderNo: 'T1', amountCents: 8880, pointsToRedeem: 300 })
+    expect(input).toEqual({ memberId: 'm1', tillProof: 'proof-1', orderNo: 'T1', amountCents: 8880, pointsToRedeem: 300 })
+  })
+
+  test('spendingPointsOrCouponsNeedsTheScansProof', () => {
+    const noProof = ctx({ tillProof: '' })
+    expect(tillForm.validate(form({ points: '300' }), noProof).errors.member).toBe('用积分或优惠券需会员在场，请重新扫描会员码')
+    const withCoupon = form({ couponIds: ['a'] })
+    expect(tillForm.validate(withCoupon, ctx({ tillProof: '', form: withCoupon })).errors.member)
+      .toBe('用积分或优惠券需会员在场，请重新扫描会员码')
+    // earning only: the member id is enough
+    expect(tillForm.validate(form(), noProof).input).toEqual({ memberId: 'm1', orderNo: 'T1', amountCents: 10000, pointsToRedeem: 0 })
   })
 
   test.each([
@@ -73,7 +83,7 @@ describe('till form', () => {
     expect(tillForm.validate(withCoupon, ctx({ balance: 9000, form: withCoupon })).errors.points).toBe('用券后应付¥80，最多抵扣 8,000 积分')
     const exact = form({ couponIds: ['a'], points: '8000' })
     expect(tillForm.validate(exact, ctx({ balance: 9000, form: exact })).input).toEqual(
-      { memberId: 'm1', orderNo: 'T1', amountCents: 10000, pointsToRedeem: 8000, couponIds: ['a'] })
+      { memberId: 'm1', tillProof: 'proof-1', orderNo: 'T1', amountCents: 10000, pointsToRedeem: 8000, couponIds: ['a'] })
   })
 
   test('couponsTickedForAnEarlierAmountMustBeChosenAgain', () => {
@@ -144,11 +154,12 @@ describe('refund form', () => {
 
   test('aGuestOrderReadsAsNonMemberWithNoBalance', () => {
     const v = refundForm.refundView({
-      refund: { refundNo: 'R1', amountCents: 500, pointsReversed: 0, pointsReturned: 0, couponsReturned: 0, couponsKept: 0 },
+      refund: { refundNo: 'R1', amountCents: 500, pointsReversed: 0, pointsReturned: 0, couponsReturned: 0, couponsKept: 0,
+        cashToReturnCents: 500 },
       purchase: { orderNo: 'G1', amountCents: 1000, refundedCents: 500, member: null },
       replayed: false
     })
-    expect([v.memberName, v.balance, v.refundedTotal]).toEqual(['非会员顾客', '', '¥5 / ¥10'])
+    expect([v.memberName, v.balance, v.refundedTotal, v.cashToReturn]).toEqual(['非会员顾客', '', '¥5 / ¥10', '¥5'])
   })
 })
 

@@ -10,7 +10,7 @@ function refunded(vars, replayed = false) {
     refundPurchase: {
       replayed,
       refund: { refundNo: vars.input.refundNo, amountCents: vars.input.amountCents, pointsReversed: 88, pointsReturned: 200,
-        couponsReturned: 1, couponsKept: 0, createdAt: '2026-11-23T03:00:00Z' },
+        couponsReturned: 1, couponsKept: 0, cashToReturnCents: vars.input.amountCents - 500, createdAt: '2026-11-23T03:00:00Z' },
       purchase: { id: 'p1', orderNo: vars.input.orderNo, amountCents: 20000, refundedCents: vars.input.amountCents, paidCents: 17500,
         member: { id: 'm1', nickname: '小美', phone: '138****1234', pointsBalance: 872 } },
       userErrors: []
@@ -52,6 +52,7 @@ test('aRefundIsSentOnceWithTheGeneratedRefundNumberAndShowsPointsAndCoupons', as
   expect(refunds()).toEqual([{ input: { orderNo: 'T20261123101530-0427', refundNo, amountCents: 20000 } }])
   expect(text(page, '.done')).toBe('退款完成')
   expect(text(page, '.refund-amount')).toBe('¥200')
+  expect(text(page, '.cash-to-return')).toBe('¥195')
   expect(text(page, '.points-reversed')).toBe('88')
   expect(text(page, '.points-returned')).toBe('200')
   expect(text(page, '.coupons-returned')).toBe('1 张')

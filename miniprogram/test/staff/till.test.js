@@ -233,7 +233,7 @@ test('aDoubleTapRecordsThePurchaseOnceAndOpensTheResult', async () => {
   expect(inFlight.count).toBe(1)
   inFlight.release()
   await flush()
-  expect(purchases()).toEqual([{ input: { memberId: 'm1', orderNo, amountCents: 20000, pointsToRedeem: 500, couponIds: ['c1'] } }])
+  expect(purchases()).toEqual([{ input: { memberId: 'm1', tillProof: 'proof-1', orderNo, amountCents: 20000, pointsToRedeem: 500, couponIds: ['c1'] } }])
   expect(wx.redirectTo).toHaveBeenCalledTimes(1)
   expect(wx.redirectTo).toHaveBeenCalledWith({ url: '/staff/result/index' })
   expect(handoff.take('purchase').purchase.orderNo).toBe(orderNo)
@@ -257,6 +257,30 @@ test('aLostConnectionResendsTheSameOrderSoItCountsOnce', async () => {
   expect(purchases()).toHaveLength(2)
   expect(purchases()[1]).toEqual(purchases()[0])
   expect(wx.redirectTo).toHaveBeenCalledWith({ url: '/staff/result/index' })
+})
+
+test('aRefusedTillProofAsksForANewScanAndKeepsTheOrder', async () => {
+  wx.__server.on('StaffRecordPurchase', () => ({ recordPurchase: userError('tillProof', 'MEMBER_PROOF_INVALID',
+    '扫码凭证无效或已过期（10 分钟内、同一门店同一店员有效），请重新扫描会员码', { replayed: false, purchase: null }) }))
+  const page = await openTill()
+  await scanMember(page)
+  await enterAmount(page, '50')
+  type(page, '.points', '100')
+  const orderNo = page.instance.data.form.orderNo
+  tap(page, '.submit-button')
+  await flush()
+  expect(purchases()[0].input.tillProof).toBe('proof-1')
+  expect(text(page, '.member-name')).toBeNull()
+  expect(text(page, '.scan-error')).toBe('扫码凭证无效或已过期（10 分钟内、同一门店同一店员有效），请重新扫描会员码')
+  expect(page.instance.data.form).toEqual(expect.objectContaining({ amount: '50', orderNo, points: '' }))
+  // the new scan brings a new proof; the same order goes out again
+  wx.__server.on('StaffScanMemberCode', () => ({ scanMemberCode: Object.assign(f.scanned().scanMemberCode,
+    { tillProof: { token: 'proof-2', expiresAt: '2026-11-23T02:35:00Z' } }) }))
+  wx.__server.on('StaffRecordPurchase', vars => f.recorded({ orderNo: vars.input.orderNo }))
+  await scanMember(page)
+  tap(page, '.submit-button')
+  await flush()
+  expect(purchases()[1].input).toEqual({ memberId: 'm1', tillProof: 'proof-2', orderNo, amountCents: 5000, pointsToRedeem: 0 })
 })
 
 test('aRefusalAboutOneFieldIsShownAtThatField', async () => {

@@ -33,6 +33,7 @@ const SCAN_MEMBER_CODE = gql`
         member { ${MEMBER_CARD_FIELDS} }
         tags
       }
+      tillProof { token expiresAt }
       userErrors { field message code }
     }
   }`
@@ -61,7 +62,7 @@ const REFUND_PURCHASE = gql`
   mutation StaffRefundPurchase($input: RefundPurchaseInput!) {
     refundPurchase(input: $input) {
       replayed
-      refund { refundNo amountCents pointsReversed pointsReturned couponsReturned couponsKept createdAt }
+      refund { refundNo amountCents pointsReversed pointsReturned couponsReturned couponsKept cashToReturnCents createdAt }
       purchase { id orderNo amountCents refundedCents paidCents member { id nickname phone pointsBalance } }
       userErrors { field message code }
     }

@@ -9,8 +9,11 @@ const CODE_MESSAGES = {
   CODE_INVALID: '无法识别的会员码，' + REFRESH
 }
 
-/** MemberCard → view data: nickname, masked phone, tier name, balance, tags. */
-function cardView(card) {
+/**
+ * MemberCard → view data: nickname, masked phone, tier name, balance, tags, and the scan's till
+ * proof (what lets the till spend the member's points and coupons on one order; '' when none).
+ */
+function cardView(card, tillProof) {
   const member = card.member
   const balance = Number(member.pointsBalance || 0)
   return {
@@ -20,7 +23,8 @@ function cardView(card) {
     tierName: (member.tier && member.tier.name) || '',
     balance,
     balanceText: format.points(balance),
-    tags: card.tags || []
+    tags: card.tags || [],
+    tillProof: (tillProof && tillProof.token) || ''
   }
 }
 

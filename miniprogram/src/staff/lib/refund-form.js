@@ -41,6 +41,7 @@ function refundView(payload) {
     amount: format.yuan(r.amountCents),
     pointsReversed: format.points(r.pointsReversed),
     pointsReturned: format.points(r.pointsReturned),
+    cashToReturn: r.cashToReturnCents === null || r.cashToReturnCents === undefined ? '' : format.yuan(r.cashToReturnCents),
     couponsReturned: r.couponsReturned,
     couponsKept: r.couponsKept,
     refundedTotal: p.amountCents === undefined ? '' : `${format.yuan(p.refundedCents)} / ${format.yuan(p.amountCents)}`,

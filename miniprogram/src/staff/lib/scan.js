@@ -17,11 +17,11 @@ function camera() {
   })
 }
 
-/** Looks the code up; resolves the card view, rejects with ApiError (CODE_EXPIRED etc. reworded for the clerk). */
+/** Looks the code up; resolves the card view (with the scan's till proof), rejects with ApiError (CODE_EXPIRED etc. reworded for the clerk). */
 async function lookUp(token) {
   try {
     const payload = await client.mutate(SCAN_MEMBER_CODE, { input: { token } }, { as: 'staff' })
-    return cardView(payload.card)
+    return cardView(payload.card, payload.tillProof)
   } catch (e) {
     const message = scanErrorMessage(e)
     throw message ? new ApiError(e.code, message, { field: e.field }) : e

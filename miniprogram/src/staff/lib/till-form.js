@@ -3,8 +3,9 @@
  * the coupons they tick, and what the member pays. Pure: the till page only wires it up.
  *
  * A form is { amount, orderNo, items: [{ sku, name, category, quantity, unitPrice }], points,
- * couponIds } as typed (text); the context is { memberId, balance, coupons (rows from
- * couponRows), couponsKey (the key the rows were loaded for) }.
+ * couponIds } as typed (text); the context is { memberId, tillProof (from the scan: needed to
+ * spend points or coupons), balance, coupons (rows from couponRows), couponsKey (the key the rows
+ * were loaded for) }.
  */
 const format = require('../../lib/format')
 
@@ -148,8 +149,12 @@ function validate(form, ctx) {
       errors.points = `用券后应付${format.yuan(afterCoupons)}，最多抵扣 ${format.points(pointsFor(afterCoupons))} 积分`
     }
   }
+  if (!errors.member && !ctx.tillProof && (points.points > 0 || couponIds.length)) {
+    errors.member = '用积分或优惠券需会员在场，请重新扫描会员码'
+  }
   if (Object.keys(errors).length) return { errors, input: null }
   const input = { memberId: ctx.memberId, orderNo, amountCents: amount.cents, pointsToRedeem: points.points }
+  if (ctx.tillProof) input.tillProof = ctx.tillProof
   if (items.items.length) input.items = items.items
   if (couponIds.length) input.couponIds = couponIds.slice()
   return { errors, input }

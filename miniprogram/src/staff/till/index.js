@@ -19,8 +19,11 @@ const { formField } = require('../lib/fields')
 /** Backend input fields → the till's form fields, for userErrors about one field. */
 const FIELDS = {
   amountCents: 'amount', orderNo: 'orderNo', items: 'items', pointsToRedeem: 'points',
-  couponIds: 'coupons', memberId: 'member', storeId: 'store'
+  couponIds: 'coupons', memberId: 'member', tillProof: 'member', storeId: 'store'
 }
+
+/** The scan's proof was refused (expired after 10 minutes, or used for another order): scan again. */
+const PROOF_REFUSED = ['MEMBER_PROOF_INVALID', 'MEMBER_PROOF_REQUIRED']
 
 function staffView(staff) {
   return {
@@ -178,7 +181,7 @@ Component({
       if (this.data.submitting) return
       const member = this.data.member
       const checked = tillForm.validate(this.data.form, {
-        memberId: member && member.id, balance: member ? member.balance : 0,
+        memberId: member && member.id, tillProof: member && member.tillProof, balance: member ? member.balance : 0,
         coupons: this.data.coupons, couponsKey: this.data.couponsKey
       })
       const errors = Object.assign({}, checked.errors)
@@ -198,6 +201,13 @@ Component({
       } catch (e) {
         const field = formField(e, FIELDS)
         this.setData({ submitting: false, errors: field ? { [field]: e.message } : {} })
+        if (PROOF_REFUSED.indexOf(e.code) >= 0) {
+          // the amount, order number and items stay; the member, their coupons and points come with the new scan
+          this.couponsSeq++
+          this.setData({ member: null, coupons: [], couponsKey: '', scanError: e.message,
+            form: Object.assign({}, this.data.form, { couponIds: [], points: '' }) })
+          this.refreshSummary()
+        }
         if (e.code === 'COUPON_NOT_USABLE' || e.code === 'COUPON_NOT_APPLICABLE') this.loadCoupons(true)
         showError(e)
       }

@@ -6,6 +6,7 @@ import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
+import org.springframework.security.access.AccessDeniedException;
 import com.loyalty.staff.StaffAuditLog;
 import java.time.Clock;
 import java.util.HashSet;
@@ -95,6 +96,11 @@ public class CouponPackService {
                 .flatMap(member -> packs.find(staff.brandId(), in.packId())
                         .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("packId",
                                 ErrorCode.COUPON_NOT_FOUND, "券包不存在"))))
+                        .flatMap(pack -> Flux.fromIterable(pack.items())
+                                .concatMap(item -> templates.findTemplate(staff.brandId(), item.templateId()))
+                                .all(template -> CouponService.mayIssue(staff, template))
+                                .flatMap(allowed -> allowed ? Mono.just(pack) : Mono.error(new AccessDeniedException(
+                                        "a manager issues packs of their own store's coupons only"))))
                         .flatMap(pack -> Flux.fromIterable(pack.items())
                                 .concatMap(item -> Flux.range(1, item.quantity()).concatMap(n -> coupons.obtainForPack(
                                         staff.brandId(), member.id(), item.templateId(),

@@ -9,7 +9,9 @@ import com.loyalty.points.PointsService;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
+import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
+import org.springframework.security.access.AccessDeniedException;
 import com.loyalty.staff.StaffAuditLog;
 import com.loyalty.tier.TierService;
 import java.time.Clock;
@@ -67,9 +69,22 @@ public class CouponService {
             return Mono.error(BusinessException.invalid("reason", "请填写发券原因"));
         }
         return members.requireInBrand(staff.brandId(), memberId, "memberId")
+                .flatMap(member -> coupons.findTemplate(staff.brandId(), templateId)
+                        .map(template -> mayIssue(staff, template)).defaultIfEmpty(true)
+                        .flatMap(allowed -> allowed ? Mono.just(member)
+                                : Mono.error(new AccessDeniedException("a manager issues coupons of their own store only"))))
                 .flatMap(member -> obtain(staff.brandId(), member.id(), templateId, Way.ISSUE, key, null)
                         .flatMap(coupon -> audit.record(staff, staff.storeId(), "ISSUE_COUPON", member.id(),
                                 "template " + templateId + ": " + reason.strip()).thenReturn(coupon)));
+    }
+
+    /**
+     * Whether this staff member may hand the template out: a manager only what their own store
+     * honours (a template for every store, or one that names their store); an admin anything.
+     */
+    static boolean mayIssue(Viewer staff, CouponTemplate template) {
+        return staff.role() != Role.MANAGER || template.storeIds() == null || template.storeIds().isEmpty()
+                || template.storeIds().contains(staff.storeId());
     }
 
     /** One coupon of a pack, inside the pack's transaction; checks as for an issued coupon. */

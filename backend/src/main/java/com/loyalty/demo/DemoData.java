@@ -121,7 +121,7 @@ public class DemoData implements ApplicationRunner {
     /** A purchase of the member, or a guest order when memberId is null. */
     private Mono<RecordPurchasePayload> buy(Staff clerk, Long memberId, String orderNo, long cents, Instant at) {
         return purchases.record(clerk.viewer(), new RecordPurchaseInput(null, memberId, null, orderNo, cents,
-                List.of(new PurchaseItemInput("DEMO-SKU", "演示商品", "演示", 1, cents)), Purchase.Channel.STORE, 0L, at, List.of(), null));
+                List.of(new PurchaseItemInput("DEMO-SKU", "演示商品", "演示", 1, cents)), Purchase.Channel.STORE, 0L, at, List.of(), null, null));
     }
 
     private Mono<Void> member(String name, String nickname, LocalDate birthday, Gender gender, long storeId) {

@@ -2,6 +2,8 @@ package com.loyalty.jobs;
 
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.config.Detached;
+import com.loyalty.shared.graphql.ErrorCode;
+import com.loyalty.shared.graphql.UserError;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,7 +30,14 @@ public class JobController {
     @PreAuthorize("hasRole('ADMIN')")
     @MutationMapping
     public Mono<RunJobPayload> runJob(@Argument RunJobInput input) {
-        LocalDate asOf = input.asOf() != null ? input.asOf() : brand.today(clock);
+        LocalDate today = brand.today(clock);
+        LocalDate asOf = input.asOf() != null ? input.asOf() : today;
+        if (asOf.isAfter(today)) {
+            // a run for a day to come would act now on what is not due yet (expire points, drop tiers), irreversibly
+            return Mono.just(new RunJobPayload(input.job(), asOf, "refused: " + asOf + " is after today (" + today + ")",
+                    List.of(UserError.onInput("asOf", ErrorCode.INVALID_INPUT,
+                            "不能为未来的日期运行任务：今天是 " + today))));
+        }
         return Detached.run("job " + input.job(), jobs.run(input.job(), asOf))
                 .map(summary -> new RunJobPayload(input.job(), asOf, summary, List.of()));
     }

@@ -37,7 +37,7 @@ public class MemberCodeController {
     @MutationMapping
     public Mono<ScanMemberCodePayload> scanMemberCode(@Argument ScanMemberCodeInput input,
                                                       @AuthenticationPrincipal Viewer viewer) {
-        return memberCodes.scan(viewer, input.token()).map(ScanMemberCodePayload::of)
+        return memberCodes.scan(viewer, input.token())
                 .transform(Payloads.recover(ScanMemberCodePayload::failed));
     }
 }

@@ -29,11 +29,13 @@ public class MemberCodeService {
     private final StoreRepository stores;
     private final Clock clock;
     private final RateLimits rateLimits;
+    private final TillProofs proofs;
 
     public MemberCodeService(MemberCodes codes, MemberService members, StaffAuditLog audit, LiveUpdates live,
                              CodeScans scans, StoreRepository stores, Clock clock,
-                             RateLimits rateLimits) {
+                             RateLimits rateLimits, TillProofs proofs) {
         this.rateLimits = rateLimits;
+        this.proofs = proofs;
         this.codes = codes;
         this.members = members;
         this.audit = audit;
@@ -58,15 +60,30 @@ public class MemberCodeService {
                 .switchIfEmpty(Mono.error(() -> new BusinessException(ErrorCode.CODE_INVALID, "会员码无效")));
     }
 
-    /** Scans the code at the staff member's store, audited; the member's phone hears about it. */
-    public Mono<MemberCard> scan(Viewer staff, String token) {
+    /**
+     * The member a till proof from {@link #scan} stands for, when this staff member got it at this
+     * store within its validity; it is bound to {@code order}, so only retries of that order reuse it.
+     */
+    public Mono<Member> proven(Viewer staff, long storeId, String tillProof, String order) {
+        return proofs.use(staff, storeId, tillProof, order)
+                .flatMap(members::get)
+                .filter(member -> member.brandId() == staff.brandId())
+                .switchIfEmpty(Mono.error(() -> new BusinessException(ErrorCode.CODE_INVALID, "会员码无效")));
+    }
+
+    /**
+     * Scans the code at the staff member's store, audited; the member's phone hears about it. The
+     * till gets the member's card and a proof that the member is there, for spending on one order.
+     */
+    public Mono<ScanMemberCodePayload> scan(Viewer staff, String token) {
         return rateLimits.acquire(RateLimitedAction.MEMBER_CODE_SCAN, staff.id())
                 .then(Mono.defer(() -> redeem(staff, token, null)))
                 .flatMap(member -> audit.record(staff, staff.storeId(), "SCAN_MEMBER_CODE", member.id(), null)
                         .then(storeName(staff))
                         .flatMap(name -> announce(member.id(), token,
                                 new LiveEvent.CodeScan(staff.storeId(), name.isEmpty() ? null : name, clock.instant())))
-                        .thenReturn(new MemberCard(member, List.of())));
+                        .then(proofs.issue(staff, member.id()))
+                        .map(proof -> ScanMemberCodePayload.of(new MemberCard(member, List.of()), proof)));
     }
 
     /** Where the member's own code was scanned; empty until it was. */

@@ -124,14 +124,14 @@ public class PurchaseRepository {
     }
 
     public Mono<Refund> insertRefund(long purchaseId, String refundNo, long cents, long reversed, long returned,
-                                     long couponsReturned, long couponsKept, long staffId, Instant at) {
+                                     long couponsReturned, long couponsKept, long cash, long staffId, Instant at) {
         return db.sql("""
                         insert into refund (purchase_id, refund_no, amount_cents, points_reversed, points_returned,
-                                            coupons_returned, coupons_kept, recorded_by, created_at)
-                        values (:p, :r, :cents, :reversed, :returned, :couponsReturned, :couponsKept, :staffId, :at)
+                                            coupons_returned, coupons_kept, cash_returned_cents, recorded_by, created_at)
+                        values (:p, :r, :cents, :reversed, :returned, :couponsReturned, :couponsKept, :cash, :staffId, :at)
                         returning *
                         """)
-                .bind("p", purchaseId).bind("r", refundNo).bind("cents", cents)
+                .bind("p", purchaseId).bind("r", refundNo).bind("cents", cents).bind("cash", cash)
                 .bind("reversed", reversed).bind("returned", returned)
                 .bind("couponsReturned", (int) couponsReturned).bind("couponsKept", (int) couponsKept)
                 .bind("staffId", staffId).bind("at", at)
@@ -180,6 +180,7 @@ public class PurchaseRepository {
                 row.get("points_returned", Long.class),
                 row.get("coupons_returned", Integer.class),
                 row.get("coupons_kept", Integer.class),
+                row.get("cash_returned_cents", Long.class),
                 row.get("created_at", Instant.class));
     }
 }

@@ -13,12 +13,13 @@ import com.loyalty.points.NewEntry;
 import com.loyalty.points.PointsService;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.graphql.ErrorCode;
+import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.staff.StaffAuditLog;
 import com.loyalty.store.StoreScope;
 import com.loyalty.tier.TierService;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,8 +37,6 @@ import reactor.core.publisher.Mono;
 @Service
 public class PurchaseService {
 
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-
     private final PurchaseRepository purchases;
     private final PointsService points;
     private final EarningRules earningRules;
@@ -54,13 +53,15 @@ public class PurchaseService {
     private final ObjectProvider<TillPayment> tillPayment;
     private final TransactionalOperator tx;
     private final GuestPurchases guests;
+    private final PurchaseProperties limits;
 
     public PurchaseService(PurchaseRepository purchases, PointsService points, EarningRules earningRules,
                            MemberService members, MemberCodeService memberCodes, StoreScope storeScope,
                            StaffAuditLog audit, BrandProperties brand, Clock clock, TierService tiers,
                            CouponRedemption coupons, CampaignService campaigns, ObjectProvider<PurchaseEvents> events,
                            ObjectProvider<TillPayment> tillPayment, TransactionalOperator tx,
-                           GuestPurchases guests) {
+                           GuestPurchases guests, PurchaseProperties limits) {
+        this.limits = limits;
         this.purchases = purchases;
         this.points = points;
         this.earningRules = earningRules;
@@ -88,9 +89,20 @@ public class PurchaseService {
                                 : member(staff, storeId, input).flatMap(member -> recordNew(staff, storeId, member, input)))));
     }
 
+    /**
+     * The member of the order: by their code or the proof of a scan (present, so they may spend),
+     * or by id (earns only: {@link #check} refused spending without the member).
+     */
     private Mono<Member> member(Viewer staff, long storeId, RecordPurchaseInput input) {
+        String order = "order:" + storeId + ":" + input.orderNo();
         if (input.memberCodeToken() != null) {
-            return memberCodes.redeem(staff, input.memberCodeToken(), "order:" + storeId + ":" + input.orderNo());
+            return memberCodes.redeem(staff, input.memberCodeToken(), order);
+        }
+        if (input.tillProof() != null) {
+            return memberCodes.proven(staff, storeId, input.tillProof(), order)
+                    .filter(member -> input.memberId() == null || input.memberId() == member.id())
+                    .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("tillProof",
+                            ErrorCode.MEMBER_PROOF_INVALID, "扫码凭证属于另一位会员，请重新扫描会员码"))));
         }
         return members.requireInBrand(staff.brandId(), input.memberId(), "memberId");
     }
@@ -153,29 +165,72 @@ public class PurchaseService {
         if (in.orderNo() == null || in.orderNo().isBlank() || in.orderNo().length() > 64) {
             throw BusinessException.invalid("orderNo", "订单号需为 1 到 64 个字符");
         }
-        if (in.memberCodeToken() != null && in.memberId() != null) {
+        if (in.memberCodeToken() != null && (in.memberId() != null || in.tillProof() != null)) {
             throw BusinessException.invalid("memberCodeToken", "请扫描会员码或指定会员（二选一）");
         }
         if (in.guest()) {
             GuestPurchases.check(in);
         }
-        if (in.amountCents() == null || in.amountCents() <= 0) {
-            throw BusinessException.invalid("amountCents", "订单金额需大于 0");
+        if (in.amountCents() == null || in.amountCents() <= 0 || !limits.amountInRange(in.amountCents())) {
+            throw BusinessException.invalid("amountCents", "订单金额需大于 0 且不超过 " + yuan(limits.maxAmountCents()) + " 元");
         }
         long redeem = in.pointsToRedeem() == null ? 0 : in.pointsToRedeem();
-        if (redeem < 0 || !points.redeemable(redeem) || points.centsFor(redeem) > in.amountCents()) {
+        if (redeem < 0 || redeem > limits.maxPoints() || !points.redeemable(redeem)
+                || points.centsFor(redeem) > in.amountCents()) {
             throw BusinessException.invalid("pointsToRedeem", "抵扣积分需为非负、可折算为整分，且不超过订单金额");
         }
-        if (in.occurredAt() != null && in.occurredAt().isAfter(clock.instant().plus(CLOCK_SKEW))) {
-            throw BusinessException.invalid("occurredAt", "下单时间不能晚于当前时间");
+        if (in.walletAmountCents() != null && !limits.amountInRange(in.walletAmountCents())) {
+            throw BusinessException.invalid("walletAmountCents", "储值支付金额需在 0 到 " + yuan(limits.maxAmountCents()) + " 元之间");
         }
+        Instant now = clock.instant();
+        if (in.occurredAt() != null && !limits.inImportWindow(in.occurredAt(), now)) {
+            throw BusinessException.invalid("occurredAt", in.occurredAt().isAfter(now) ? "下单时间不能晚于当前时间"
+                    : "下单时间只能补录最近 " + limits.importBack().toDays() + " 天内的订单");
+        }
+        checkItems(in);
+        String spends = spendingField(in);
+        if (spends != null && in.memberCodeToken() == null && in.tillProof() == null) {
+            throw new BusinessException(UserError.onInput(spends, ErrorCode.MEMBER_PROOF_REQUIRED,
+                    "使用积分、优惠券或储值需会员在场：请扫描会员的动态会员码"));
+        }
+    }
+
+    /** Lines, when given, are bounded and add up to the order's amount. */
+    private void checkItems(RecordPurchaseInput in) {
+        if (in.itemList().size() > limits.maxItems()) {
+            throw BusinessException.invalid("items", "一笔订单最多 " + limits.maxItems() + " 行商品");
+        }
+        long total = 0;
         for (PurchaseItemInput item : in.itemList()) {
             if (item.sku() == null || item.sku().isBlank() || item.name() == null || item.name().isBlank()
-                    || item.quantity() == null || item.quantity() <= 0
-                    || item.unitPriceCents() == null || item.unitPriceCents() < 0) {
-                throw BusinessException.invalid("items", "商品需有 SKU、名称、正数数量和非负单价");
+                    || item.quantity() == null || item.quantity() <= 0 || item.quantity() > limits.maxQuantity()
+                    || item.unitPriceCents() == null || !limits.amountInRange(item.unitPriceCents())) {
+                throw BusinessException.invalid("items", "商品需有 SKU、名称、1 到 " + limits.maxQuantity()
+                        + " 的数量和不超过 " + yuan(limits.maxAmountCents()) + " 元的非负单价");
             }
+            total += item.quantity() * item.unitPriceCents();
         }
+        if (!in.itemList().isEmpty() && total != in.amountCents()) {
+            throw BusinessException.invalid("items", "商品合计 " + total + " 分，与订单金额 " + in.amountCents() + " 分不一致");
+        }
+    }
+
+    /** The first input field that spends the member's points, coupons or stored value; null when none does. */
+    private static String spendingField(RecordPurchaseInput in) {
+        if (in.pointsToRedeem() != null && in.pointsToRedeem() != 0) {
+            return "pointsToRedeem";
+        }
+        if (in.couponIds() != null && !in.couponIds().isEmpty()) {
+            return "couponIds";
+        }
+        if (in.walletAmountCents() != null && in.walletAmountCents() != 0) {
+            return "walletAmountCents";
+        }
+        return null;
+    }
+
+    private static String yuan(long cents) {
+        return String.valueOf(cents / 100);
     }
 
     /** The order's lines as coupons see them. */

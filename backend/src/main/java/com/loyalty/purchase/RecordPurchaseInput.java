@@ -15,7 +15,8 @@ public record RecordPurchaseInput(
         Long pointsToRedeem,
         Instant occurredAt,
         List<Long> couponIds,
-        Long walletAmountCents) {
+        Long walletAmountCents,
+        String tillProof) {
 
     /** The order's lines; none when the till sent none. */
     public List<PurchaseItemInput> itemList() {
@@ -24,6 +25,6 @@ public record RecordPurchaseInput(
 
     /** No member named: the order of a walk-in customer (非会员). */
     public boolean guest() {
-        return memberCodeToken == null && memberId == null;
+        return memberCodeToken == null && memberId == null && tillProof == null;
     }
 }

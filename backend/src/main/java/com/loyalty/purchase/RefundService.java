@@ -37,10 +37,15 @@ public class RefundService {
     private final CouponRedemption coupons;
     private final ObjectProvider<PurchaseEvents> events;
     private final TransactionalOperator tx;
+    private final ObjectProvider<TillPayment> tillPayment;
+    private final PurchaseProperties limits;
 
     public RefundService(PurchaseRepository purchases, PointsService points, StoreScope storeScope,
                          StaffAuditLog audit, Clock clock, CouponRedemption coupons,
-                         ObjectProvider<PurchaseEvents> events, TransactionalOperator tx) {
+                         ObjectProvider<PurchaseEvents> events, TransactionalOperator tx,
+                         ObjectProvider<TillPayment> tillPayment, PurchaseProperties limits) {
+        this.tillPayment = tillPayment;
+        this.limits = limits;
         this.purchases = purchases;
         this.points = points;
         this.storeScope = storeScope;
@@ -55,8 +60,9 @@ public class RefundService {
         if (in.refundNo() == null || in.refundNo().isBlank() || in.refundNo().length() > 64) {
             return Mono.error(BusinessException.invalid("refundNo", "退款单号需为 1 到 64 个字符"));
         }
-        if (in.amountCents() == null || in.amountCents() <= 0) {
-            return Mono.error(BusinessException.invalid("amountCents", "退款金额需大于 0"));
+        if (in.amountCents() == null || in.amountCents() <= 0 || !limits.amountInRange(in.amountCents())) {
+            return Mono.error(BusinessException.invalid("amountCents", "退款金额需大于 0 且不超过 "
+                    + limits.maxAmountCents() / 100 + " 元"));
         }
         return storeScope.storeFor(staff, in.storeId())
                 .flatMap(storeId -> purchases.findByOrder(storeId, in.orderNo()))
@@ -80,16 +86,24 @@ public class RefundService {
         long refundedAfter = purchase.refundedCents() + in.amountCents();
         Instant now = clock.instant();
         if (purchase.guest()) {
-            return purchases.insertRefund(purchase.id(), in.refundNo(), in.amountCents(), 0, 0, 0, 0, staff.id(), now)
+            return purchases.insertRefund(purchase.id(), in.refundNo(), in.amountCents(), 0, 0, 0, 0,
+                            in.amountCents(), staff.id(), now)
                     .flatMap(refund -> finish(staff, purchase, refund, in));
         }
-        return purchases.refundedPoints(purchase.id()).flatMap(before -> {
+        TillPayment payment = tillPayment.getIfAvailable();
+        Mono<Long> paidOtherwise = payment == null ? Mono.just(0L) : payment.paidOn(purchase);
+        return Mono.zip(purchases.refundedPoints(purchase.id()), paidOtherwise).flatMap(found -> {
+            long[] before = found.getT1();
+            // the counter's share of the order (not points, coupons or stored value), handed back in proportion
+            long counterPaid = purchase.paidCents() - found.getT2();
+            long cash = proportion(counterPaid, refundedAfter, purchase.amountCents())
+                    - proportion(counterPaid, purchase.refundedCents(), purchase.amountCents());
             long reverse = proportion(purchase.pointsEarned(), refundedAfter, purchase.amountCents()) - before[0];
             long giveBack = proportion(purchase.pointsRedeemed(), refundedAfter, purchase.amountCents()) - before[1];
             Mono<long[]> couponsBack = refundedAfter == purchase.amountCents()
                     ? coupons.returnFor(purchase.id(), now) : Mono.just(new long[2]);
             return couponsBack.flatMap(back -> purchases.insertRefund(purchase.id(), in.refundNo(), in.amountCents(),
-                            reverse, giveBack, back[0], back[1], staff.id(), now))
+                            reverse, giveBack, back[0], back[1], cash, staff.id(), now))
                     .flatMap(refund -> {
                         NewEntry base = new NewEntry(purchase.brandId(), purchase.memberId(), EntryKind.REFUND_REVERSE,
                                 purchase.id(), refund.id(), purchase.storeId(), staff.id(), in.refundNo(), null, now);

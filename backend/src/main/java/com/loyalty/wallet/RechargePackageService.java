@@ -1,5 +1,6 @@
 package com.loyalty.wallet;
 
+import com.loyalty.purchase.PurchaseProperties;
 import com.loyalty.coupon.CouponPackRepository;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
@@ -27,9 +28,11 @@ public class RechargePackageService {
     private final StoreService stores;
     private final StaffAuditLog audit;
     private final Clock clock;
+    private final PurchaseProperties limits;
 
     public RechargePackageService(RechargePackageRepository packages, CouponPackRepository couponPacks,
-                                  StoreService stores, StaffAuditLog audit, Clock clock) {
+                                  StoreService stores, StaffAuditLog audit, Clock clock, PurchaseProperties limits) {
+        this.limits = limits;
         this.packages = packages;
         this.couponPacks = couponPacks;
         this.stores = stores;
@@ -50,8 +53,8 @@ public class RechargePackageService {
         if (in.bonusValidDays() != null && (in.bonusValidDays() < 1 || in.bonusValidDays() > 3660)) {
             return Mono.error(BusinessException.invalid("bonusValidDays", "赠送金有效天数需在 1 到 3660 之间"));
         }
-        if (in.bonusPoints() != null && in.bonusPoints() < 0) {
-            return Mono.error(BusinessException.invalid("bonusPoints", "赠送积分不能为负"));
+        if (in.bonusPoints() != null && (in.bonusPoints() < 0 || in.bonusPoints() > limits.maxPoints())) {
+            return Mono.error(BusinessException.invalid("bonusPoints", "赠送积分需在 0 到 " + limits.maxPoints() + " 之间"));
         }
         CreateRechargePackageInput checked = withStores(staff, in);
         List<Long> storeIds = checked.storeIds() == null ? List.of() : checked.storeIds();

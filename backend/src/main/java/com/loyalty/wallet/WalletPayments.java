@@ -3,6 +3,7 @@ package com.loyalty.wallet;
 import com.loyalty.shared.ratelimit.RateLimitedAction;
 import com.loyalty.shared.ratelimit.RateLimits;
 import com.loyalty.member.Member;
+import com.loyalty.purchase.Purchase;
 import com.loyalty.purchase.RecordPurchaseInput;
 import com.loyalty.purchase.TillPayment;
 import com.loyalty.shared.config.BrandProperties;
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Pays part of a purchase from the member's stored-value card. Only with the member's fresh code
- * scanned at the till; rate limited per member; under the member's wallet lock, so parallel
+ * Pays part of a purchase from the member's stored-value card. Only with the member at the till
+ * (their fresh code, or the proof its scan returned: PurchaseService checks); rate limited per member; under the member's wallet lock, so parallel
  * payments never take the card below zero. The bonus part earns no points.
  */
 @Service
@@ -29,14 +30,23 @@ public class WalletPayments implements TillPayment {
     private final WalletProperties properties;
     private final StaffAuditLog audit;
     private final BrandProperties brand;
+    private final LedgerRepository ledger;
 
     public WalletPayments(WalletBooks books, RateLimits limits, WalletProperties properties, StaffAuditLog audit,
-                          BrandProperties brand) {
+                          BrandProperties brand, LedgerRepository ledger) {
+        this.ledger = ledger;
         this.books = books;
         this.limits = limits;
         this.properties = properties;
         this.audit = audit;
         this.brand = brand;
+    }
+
+    @Override
+    public Mono<Long> paidOn(Purchase purchase) {
+        return ledger.purchaseMoves(purchase.id(), TxnKind.PAYMENT)
+                .map(move -> -(move.principalCents() + move.bonusCents()))
+                .reduce(0L, Long::sum);
     }
 
     @Override
@@ -46,12 +56,7 @@ public class WalletPayments implements TillPayment {
         if (amount == 0) {
             return Mono.just(NONE);
         }
-        if (amount < 0) {
-            return Mono.error(BusinessException.invalid("walletAmountCents", "储值支付金额不能为负"));
-        }
-        if (in.memberCodeToken() == null) {
-            return Mono.error(BusinessException.invalid("walletAmountCents", "储值支付需扫描会员的动态会员码确认"));
-        }
+        // the purchase checked the amount's range and that the member is at the till (code or till proof)
         if (amount > payableCents) {
             return Mono.error(BusinessException.invalid("walletAmountCents", "储值支付金额不能超过应付金额（" + payableCents + " 分）"));
         }

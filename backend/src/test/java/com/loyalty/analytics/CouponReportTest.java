@@ -8,6 +8,7 @@ import com.loyalty.support.HandBuiltBrand;
 import com.loyalty.support.HandBuiltEconomy;
 import com.loyalty.support.HandBuiltLedger;
 import com.loyalty.support.IntegrationTest;
+import com.loyalty.support.Till;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.HashMap;
@@ -164,7 +165,8 @@ class CouponReportTest extends IntegrationTest {
         String store = createStore("rollup");
         String managerName = createStaff(store, "MANAGER");
         HttpGraphQlTester tillManager = staff(managerName, STAFF_PASSWORD);
-        long member = Long.parseLong(idOf(member(unique("late"))));
+        HttpGraphQlTester late = member(unique("late"));
+        long member = Long.parseLong(idOf(late));
         long coupon = db.sql("""
                         with t as (
                             insert into coupon_template (brand_id, name, kind, amount_off_cents, valid_days, created_by,
@@ -182,7 +184,7 @@ class CouponReportTest extends IntegrationTest {
         admin().documentName("runJob").variable("job", "ECONOMY_ROLLUP").variable("asOf", TODAY.toString()).execute()
                 .path("runJob.userErrors").entityList(Object.class).hasSize(0);
 
-        tillManager.documentName("recordPurchase").variable("input", Map.of("memberId", String.valueOf(member),
+        tillManager.documentName("recordPurchase").variable("input", Map.of("tillProof", new Till(tillManager).scan(late),
                         "orderNo", "late-1", "amountCents", 20000, "occurredAt", "2026-06-10T12:00:00+08:00",
                         "couponIds", List.of(String.valueOf(coupon))))
                 .execute().path("recordPurchase.userErrors").entityList(Object.class).hasSize(0);
@@ -193,7 +195,7 @@ class CouponReportTest extends IntegrationTest {
                 .execute().path("refundPurchase.refund.couponsReturned").entity(Integer.class).isEqualTo(1);
         assertThat(total(tillManager, range)).isEqualTo(flow("2026-06-01", "2026-06-15", 0, 0, 0));
 
-        tillManager.documentName("recordPurchase").variable("input", Map.of("memberId", String.valueOf(member),
+        tillManager.documentName("recordPurchase").variable("input", Map.of("tillProof", new Till(tillManager).scan(late),
                         "orderNo", "late-2", "amountCents", 30000, "occurredAt", "2026-06-11T12:00:00+08:00",
                         "couponIds", List.of(String.valueOf(coupon))))
                 .execute().path("recordPurchase.userErrors").entityList(Object.class).hasSize(0);

@@ -38,7 +38,7 @@ class AutomationTest extends IntegrationTest {
         String name = unique("sleepy");
         setDay(0);
         String member = idOf(member(name));
-        new Till(staff(clerkName, STAFF_PASSWORD)).buy(member, unique("o"), 10000,
+        new Till(staff(clerkName, STAFF_PASSWORD)).buy(member, unique("o"), 9000,
                 Map.of("items", List.of(Map.of("sku", "tea", "name", "乌龙茶", "quantity", 3, "unitPriceCents", 3000))));
 
         runOn(29);
@@ -81,13 +81,15 @@ class AutomationTest extends IntegrationTest {
         String store = createStore("came-back");
         String clerkName = createStaff(store, "CLERK");
         setDay(0);
-        String member = idOf(member(unique("returner")));
+        String returner = unique("returner");
+        String member = idOf(member(returner));
         new Till(staff(clerkName, STAFF_PASSWORD)).earn(member, unique("o"), 10000);
         runOn(60);
         Long coupon = db.sql("select id from member_coupon where member_id = :m").bind("m", Long.parseLong(member))
                 .map(row -> row.get("id", Long.class)).one().block();
         setDay(62);
-        new Till(staff(clerkName, STAFF_PASSWORD)).buy(member, unique("o"), 30000, Map.of("couponIds", List.of(coupon)))
+        new Till(staff(clerkName, STAFF_PASSWORD)).buyPresent(member(returner), unique("o"), 30000,
+                        Map.of("couponIds", List.of(coupon)))
                 .path("recordPurchase.userErrors").entityList(Object.class).hasSize(0);
         runOn(67);
         assertThat(callsFor(staff(clerkName, STAFF_PASSWORD), member)).isEmpty();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 class CampaignTest extends IntegrationTest {
 
@@ -58,7 +59,8 @@ class CampaignTest extends IntegrationTest {
 
     @Test
     void aCouponPackCampaignCountsIssuedAndRedeemedCouponsAndTheirCost() {
-        List<String> ids = IntStream.range(0, 4).mapToObj(i -> idOf(member(unique("pack")))).toList();
+        List<HttpGraphQlTester> members = IntStream.range(0, 4).mapToObj(i -> member(unique("pack"))).toList();
+        List<String> ids = members.stream().map(IntegrationTest::idOf).toList();
         String template = admin().documentName("createCouponTemplate").variable("input", Map.of("name", "满200减50",
                         "kind", "AMOUNT_OFF", "amountOffCents", 5_000, "thresholdCents", 20_000, "validDays", 30))
                 .execute().path("createCouponTemplate.template.id").entity(String.class).get();
@@ -73,7 +75,7 @@ class CampaignTest extends IntegrationTest {
                 .bind("c", Long.parseLong(campaign)).bind("m", Long.parseLong(ids.get(0)))
                 .map(row -> row.get("id", Long.class)).one().block();
         new Till(newStaff(createStore("camp-till"), "CLERK"))
-                .buy(ids.get(0), "P-1", 30_000, Map.of("couponIds", List.of(coupon)))
+                .buyPresent(members.get(0), "P-1", 30_000, Map.of("couponIds", List.of(coupon)))
                 .path("recordPurchase.userErrors").entityList(Object.class).hasSize(0);
 
         Map<?, ?> stats = stats(campaign);

@@ -51,7 +51,7 @@ class CouponAtTheTillTest extends IntegrationTest {
         String coupon = claimed(member, Map.of());
 
         Map<String, Object> more = new HashMap<>(Map.of("couponIds", List.of(coupon), "pointsToRedeem", 1_000));
-        till.buy(idOf(member), "BOTH-1", 30_000, more)
+        till.buyPresent(member, "BOTH-1", 30_000, more)
                 .path("recordPurchase.purchase.couponDiscountCents").entity(Long.class).isEqualTo(5_000L)
                 .path("recordPurchase.purchase.redeemedCents").entity(Long.class).isEqualTo(1_000L)
                 .path("recordPurchase.purchase.paidCents").entity(Long.class).isEqualTo(24_000L)
@@ -78,7 +78,7 @@ class CouponAtTheTillTest extends IntegrationTest {
         String coupon = claimed(member, Map.of("storeIds", List.of(store)));
         Till elsewhere = new Till(newStaff(createStore("elsewhere"), "CLERK"));
 
-        elsewhere.buy(idOf(member), "X-1", 30_000, Map.of("couponIds", List.of(coupon)))
+        elsewhere.buyPresent(member, "X-1", 30_000, Map.of("couponIds", List.of(coupon)))
                 .path("recordPurchase.purchase").valueIsNull()
                 .path("recordPurchase.userErrors[0].code").entity(String.class).isEqualTo("COUPON_NOT_APPLICABLE");
         member.documentName("myCoupons").execute().path("me.coupons.totalCount").entity(Integer.class).isEqualTo(1);
@@ -115,7 +115,7 @@ class CouponAtTheTillTest extends IntegrationTest {
         if (!items.isEmpty()) {
             more.put("items", items);
         }
-        return till.buy(idOf(member), orderNo, amount, more);
+        return till.buyPresent(member, orderNo, amount, more);
     }
 
     private String claimed(HttpGraphQlTester member, Map<String, Object> overrides) {

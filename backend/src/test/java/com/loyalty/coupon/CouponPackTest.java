@@ -56,6 +56,23 @@ class CouponPackTest extends IntegrationTest {
                 .containsExactly("满500减100 适用商品未满 ¥500.00");
     }
 
+    @Test
+    void aManagerCannotIssueAPackWithACouponLimitedToAnotherStore() {
+        String store = createStore("mine");
+        HttpGraphQlTester manager = newStaff(store, "MANAGER");
+        String mixed = pack(Map.of(template("本店券", Map.of("storeIds", List.of(store))), 1,
+                template("他店券", Map.of("storeIds", List.of(createStore("theirs")))), 1));
+        String ours = pack(Map.of(template("本店券", Map.of("storeIds", List.of(store))), 1, template("通用券", Map.of()), 1));
+        HttpGraphQlTester member = member(unique("given"));
+
+        manager.document(ISSUE_PACK).variable("m", idOf(member)).variable("p", mixed).variable("k", "p-1").execute()
+                .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification"))).verify();
+        member.documentName("myCoupons").execute().path("me.coupons.totalCount").entity(Integer.class).isEqualTo(0);
+
+        manager.document(ISSUE_PACK).variable("m", idOf(member)).variable("p", ours).variable("k", "p-2").execute()
+                .path("issueCouponPack.coupons").entityList(Object.class).hasSize(2);
+    }
+
     private GraphQlTester.Response issue(HttpGraphQlTester member, String pack, String key) {
         return admin().document(ISSUE_PACK).variable("m", idOf(member)).variable("p", pack).variable("k", key).execute();
     }

@@ -117,15 +117,18 @@ class CouponTest extends IntegrationTest {
         HttpGraphQlTester member = member(unique("remind"));
         claim(member, template, "k");
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String memberId = idOf(member);
 
         for (java.time.LocalDate day : List.of(today.plusDays(2), today.plusDays(5), today.plusDays(6))) {
+            // jobs run only for days that have come
+            clock.setTo(day.atTime(12, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
             admin().documentName("runJob").variable("job", "COUPON_REMINDERS").variable("asOf", day.toString())
                     .execute().path("runJob.summary").entity(String.class).satisfies(s -> assertThat(s).startsWith("queued"));
         }
 
         List<String> reminders = db.sql("select payload from notification_outbox where member_id = :m "
                         + "and kind = 'COUPON_EXPIRING'")
-                .bind("m", Long.parseLong(idOf(member))).map(row -> row.get("payload", String.class))
+                .bind("m", Long.parseLong(memberId)).map(row -> row.get("payload", String.class))
                 .all().collectList().block();
         assertThat(reminders).hasSize(1);
         assertThat(reminders.get(0)).contains("七日券");
@@ -154,6 +157,27 @@ class CouponTest extends IntegrationTest {
         Long audited = db.sql("select count(*) as n from staff_audit where action = 'ISSUE_COUPON' and member_id = :m")
                 .bind("m", Long.parseLong(idOf(member))).map(row -> row.get("n", Long.class)).one().block();
         assertThat(audited).isEqualTo(1);
+    }
+
+    @Test
+    void aManagerCannotIssueACouponLimitedToAnotherStore() {
+        String store = createStore("mine");
+        HttpGraphQlTester manager = newStaff(store, "MANAGER");
+        String theirs = template(Map.of("storeIds", List.of(createStore("theirs"))));
+        String ours = template(Map.of("storeIds", List.of(store)));
+        String everywhere = template(Map.of());
+        HttpGraphQlTester member = member(unique("given"));
+        String issue = "mutation($m: ID!, $t: ID!, $k: String!) { issueCoupon(input: { memberId: $m, templateId: $t, "
+                + "reason: \"投诉补偿\", idempotencyKey: $k }) { coupon { id } userErrors { code } } }";
+
+        manager.document(issue).variable("m", idOf(member)).variable("t", theirs).variable("k", "i-1").execute()
+                .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification"))).verify();
+        member.documentName("myCoupons").execute().path("me.coupons.totalCount").entity(Integer.class).isEqualTo(0);
+
+        for (String template : List.of(ours, everywhere)) {
+            manager.document(issue).variable("m", idOf(member)).variable("t", template).variable("k", template)
+                    .execute().path("issueCoupon.coupon.id").hasValue();
+        }
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 class PointsExpiryTest extends IntegrationTest {
 
@@ -24,20 +23,22 @@ class PointsExpiryTest extends IntegrationTest {
 
     @Test
     void pointsExpireAtTheEndOfTheTwelfthMonthOnceOnly() {
-        HttpGraphQlTester member = member(unique("old"));
-        String id = idOf(member);
+        String name = unique("old");
         // OLD's 300 points are valid to 2026-12-31 23:59:59, NEW's 100 to 2027-10-31
-        till.buy(id, "OLD", 30_000, Map.of("occurredAt", "2025-12-10T12:00:00+08:00"));
-        till.buy(id, "NEW", 10_000, Map.of("occurredAt", "2026-10-10T12:00:00+08:00"));
-        till.buy(id, "SPEND", 100, Map.of("pointsToRedeem", 100));
+        at("2025-12-10");
+        String id = idOf(member(name));
+        till.buy(id, "OLD", 30_000);
+        at("2026-10-10");
+        till.buy(id, "NEW", 10_000);
+        till.buyPresent(member(name), "SPEND", 100, Map.of("pointsToRedeem", 100));
 
         runExpiry("2026-12-31");
-        member.documentName("myPoints").execute().path("me.pointsBalance").entity(Long.class).isEqualTo(300L);
+        member(name).documentName("myPoints").execute().path("me.pointsBalance").entity(Long.class).isEqualTo(300L);
 
         runExpiry("2027-01-01");
         runExpiry("2027-01-01");
 
-        member.documentName("myPoints").execute()
+        member(name).documentName("myPoints").execute()
                 .path("me.pointsBalance").entity(Long.class).isEqualTo(100L)
                 .path("me.pointsHistory.edges[0].node.kind").entity(String.class).isEqualTo("EXPIRE")
                 .path("me.pointsHistory.edges[0].node.delta").entity(Long.class).isEqualTo(-200L)
@@ -46,8 +47,9 @@ class PointsExpiryTest extends IntegrationTest {
 
     @Test
     void membersAreRemindedOnceBeforePointsExpire() {
+        at("2025-11-15");
         String id = idOf(member(unique("remind")));
-        till.buy(id, "SOON", 12_300, Map.of("occurredAt", "2025-11-15T12:00:00+08:00"));
+        till.buy(id, "SOON", 12_300);
 
         runExpiry("2026-10-20");
         assertThat(reminders(id)).isEmpty();
@@ -78,7 +80,13 @@ class PointsExpiryTest extends IntegrationTest {
                 .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification"))).verify();
     }
 
+    /** Moves the clock to noon of the day in Shanghai (jobs run only for days that have come). */
+    private void at(String day) {
+        clock.setTo(java.time.LocalDate.parse(day).atTime(12, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+    }
+
     private void runExpiry(String asOf) {
+        at(asOf);
         admin().documentName("runJob").variable("job", "POINTS_EXPIRY").variable("asOf", asOf).execute()
                 .path("runJob.asOf").entity(String.class).isEqualTo(asOf)
                 .path("runJob.summary").entity(String.class).satisfies(s -> assertThat(s).startsWith("expired"));

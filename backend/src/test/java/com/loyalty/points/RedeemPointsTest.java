@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.loyalty.support.IntegrationTest;
 import com.loyalty.support.Till;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,7 @@ class RedeemPointsTest extends IntegrationTest {
         String id = idOf(member);
         till.earn(id, "E-1", 80_000);
 
-        till.buy(id, "P-1", 20_000, Map.of("pointsToRedeem", 500))
+        till.buyPresent(member, "P-1", 20_000, Map.of("pointsToRedeem", 500))
                 .path("recordPurchase.purchase.redeemedCents").entity(Long.class).isEqualTo(500L)
                 .path("recordPurchase.purchase.paidCents").entity(Long.class).isEqualTo(19_500L)
                 .path("recordPurchase.purchase.pointsEarned").entity(Long.class).isEqualTo(195L)
@@ -34,11 +35,13 @@ class RedeemPointsTest extends IntegrationTest {
 
     @Test
     void spendTakesSoonestExpiringPointsFirst() {
-        String id = idOf(member(unique("fifo")));
-        till.buy(id, "NEW", 30_000, Map.of("occurredAt", "2026-10-15T10:00:00+08:00"));
-        till.buy(id, "OLD", 20_000, Map.of("occurredAt", "2026-01-15T10:00:00+08:00"));
+        HttpGraphQlTester member = member(unique("fifo"));
+        String id = idOf(member);
+        // 70 days apart: earned in different months, so OLD's points expire a month or more before NEW's
+        till.buy(id, "NEW", 30_000, Map.of("occurredAt", clock.instant().minus(Duration.ofDays(10)).toString()));
+        till.buy(id, "OLD", 20_000, Map.of("occurredAt", clock.instant().minus(Duration.ofDays(80)).toString()));
 
-        till.buy(id, "SPEND", 250, Map.of("pointsToRedeem", 250));
+        till.buyPresent(member, "SPEND", 250, Map.of("pointsToRedeem", 250));
 
         List<Map<String, Object>> taken = db.sql("""
                         select p.order_no, a.amount from points_allocation a
@@ -62,14 +65,15 @@ class RedeemPointsTest extends IntegrationTest {
         String id = idOf(member);
         till.earn(id, "E-1", 10_000);
 
-        till.buy(id, "TOO-MUCH", 50_000, Map.of("pointsToRedeem", 101))
+        till.buyPresent(member, "TOO-MUCH", 50_000, Map.of("pointsToRedeem", 101))
                 .path("recordPurchase.purchase").valueIsNull()
                 .path("recordPurchase.userErrors[0].code").entity(String.class).isEqualTo("INSUFFICIENT_POINTS");
 
         member.documentName("myPoints").execute()
                 .path("me.pointsBalance").entity(Long.class).isEqualTo(100L)
                 .path("me.pointsHistory.totalCount").entity(Integer.class).isEqualTo(1);
-        till.buy(id, "TOO-MUCH", 50_000, Map.of("pointsToRedeem", 100))
+        // the same order again, with the same scan's proof (bound to this order) or a new one
+        till.buyPresent(member, "TOO-MUCH", 50_000, Map.of("pointsToRedeem", 100))
                 .path("recordPurchase.replayed").entity(Boolean.class).isEqualTo(false);
     }
 
@@ -79,8 +83,10 @@ class RedeemPointsTest extends IntegrationTest {
         String id = idOf(member);
         till.earn(id, "E-1", 50_000);
 
-        // each order is paid fully with 100 points, so it earns nothing back
-        List<String> outcomes = inParallel(10, i -> till.buy(id, "R-" + i, 100, Map.of("pointsToRedeem", 100))
+        // each order is paid fully with 100 points, so it earns nothing back; the member was scanned for each
+        List<String> proofs = java.util.stream.IntStream.range(0, 10).mapToObj(i -> till.scan(member)).toList();
+        List<String> outcomes = inParallel(10, i -> till.buyWithProof(proofs.get(i), "R-" + i, 100,
+                        Map.of("pointsToRedeem", 100))
                 .path("recordPurchase.userErrors[*].code").entityList(String.class).get()
                 .stream().findFirst().orElse("OK"));
 

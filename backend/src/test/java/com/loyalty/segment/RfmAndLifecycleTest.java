@@ -125,7 +125,9 @@ class RfmAndLifecycleTest extends IntegrationTest {
         runSegments(AS_OF);
         profile(a).path("member.lifecycle.history").entityList(Map.class).hasSize(1);
 
-        // 31 days after A's last order: dormant
+        // 31 days after A's last order: dormant (a job runs only for a day that has come)
+        clock.setTo(LocalDate.of(2026, 12, 29).atTime(12, 0).atZone(brandProperties.zone()).toInstant());
+        manager = staff(brand.managerUsername, STAFF_PASSWORD);
         runSegments(LocalDate.of(2026, 12, 29));
         profile(a).path("member.lifecycle.stage").entity(String.class).isEqualTo("DORMANT")
                 .path("member.lifecycle.since").entity(String.class).isEqualTo("2026-12-29")

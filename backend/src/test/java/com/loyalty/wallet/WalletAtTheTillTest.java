@@ -110,6 +110,33 @@ class WalletAtTheTillTest extends IntegrationTest {
     }
 
     @Test
+    void aClerkWithOnlyAMemberIdCannotSpendTheirStoredValue() {
+        HttpGraphQlTester member = member(unique("card"));
+        clerk.recharged(member, manager.createPackage(10_000, 0), "RC-1");
+
+        clerk.staff().documentName("walletPurchase").variable("input", Map.of("memberId", idOf(member),
+                        "orderNo", "O-1", "amountCents", 5_000, "walletAmountCents", 5_000)).execute()
+                .path("recordPurchase.purchase").valueIsNull()
+                .path("recordPurchase.userErrors[0].code").entity(String.class).isEqualTo("MEMBER_PROOF_REQUIRED")
+                .path("recordPurchase.userErrors[0].field").entityList(String.class)
+                .containsExactly("input", "walletAmountCents");
+        assertThat(WalletDesk.balanceOf(member)).isEqualTo(10_000L);
+
+        // scanned at the till: the scan's proof pays, for that order
+        String proof = new com.loyalty.support.Till(clerk.staff()).scan(member);
+        clerk.staff().documentName("walletPurchase").variable("input", Map.of("tillProof", proof,
+                        "orderNo", "O-2", "amountCents", 5_000, "walletAmountCents", 4_000)).execute()
+                .path("recordPurchase.userErrors").entityList(Object.class).hasSize(0)
+                .path("recordPurchase.purchase.walletPayment.amountCents").entity(Long.class).isEqualTo(4_000L);
+        // the refund tells the clerk what the counter hands back besides the card
+        clerk.staff().documentName("walletRefund").variable("input", Map.of("orderNo", "O-2",
+                        "refundNo", "R-2", "amountCents", 5_000)).execute()
+                .path("refundPurchase.refund.walletReturnedCents").entity(Long.class).isEqualTo(4_000L)
+                .path("refundPurchase.refund.cashToReturnCents").entity(Long.class).isEqualTo(1_000L);
+        assertThat(WalletDesk.balanceOf(member)).isEqualTo(10_000L);
+    }
+
+    @Test
     void parallelPaymentsNeverOverdrawTheCard() {
         HttpGraphQlTester member = member(unique("rush"));
         clerk.recharged(member, manager.createPackage(50_000, 5_000), "RC-1");
