@@ -24,8 +24,8 @@ public class DateTimeCoercing implements Coercing<Instant, String> {
 
     private static final String EXPECTED =
             "DateTime must be ISO-8601 with offset between the years 1 and 9999, e.g. 2026-11-23T10:15:30+08:00 (时间无效)";
-    private static final Instant EARLIEST = Instant.parse("0001-01-02T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-30T23:59:59Z");
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private final ZoneId zone;
 

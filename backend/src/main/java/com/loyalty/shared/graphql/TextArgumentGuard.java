@@ -4,6 +4,14 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLInputObjectField;
+import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLInputType;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
 import java.util.Collection;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -12,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Refuses, for every field and every mutation alike, text arguments no field should take: NUL and
  * other control characters (tab, line feed and carriage return pass, each field's own rules decide
  * on them), bidirectional overrides that make a nickname on a leaderboard read backwards, broken
- * UTF-16, and text longer than {@code loyalty.graphql.max-text-length}. The answer is a BAD_REQUEST
+ * UTF-16, text longer than {@code loyalty.graphql.max-text-length}, and an empty or blank ID (which
+ * would bind to null). The answer is a BAD_REQUEST
  * error naming the argument (code INVALID_INPUT) before any resolver runs; without this, Postgres
  * rejects a NUL with an error the client sees as INTERNAL_ERROR.
  */
@@ -28,13 +37,14 @@ public class TextArgumentGuard extends SimplePerformantInstrumentation {
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
                                                 InstrumentationState state) {
-        if (parameters.isTrivialDataFetcher()
-                || parameters.getExecutionStepInfo().getFieldDefinition().getArguments().isEmpty()) {
+        GraphQLFieldDefinition field = parameters.getExecutionStepInfo().getFieldDefinition();
+        if (parameters.isTrivialDataFetcher() || field.getArguments().isEmpty()) {
             return fetcher;
         }
         String problem = null;
         for (Map.Entry<String, Object> argument : parameters.getEnvironment().getArguments().entrySet()) {
-            problem = problem(argument.getKey(), argument.getValue());
+            GraphQLArgument definition = field.getArgument(argument.getKey());
+            problem = problem(argument.getKey(), argument.getValue(), definition == null ? null : definition.getType());
             if (problem != null) {
                 break;
             }
@@ -48,22 +58,30 @@ public class TextArgumentGuard extends SimplePerformantInstrumentation {
         };
     }
 
-    /** What is wrong with the value at this path (input.nickname, skus[2]), or null. */
-    private String problem(String path, Object value) {
+    /** What is wrong with the value of this type at this path (input.nickname, skus[2]), or null. */
+    private String problem(String path, Object value, GraphQLInputType type) {
+        GraphQLType named = type == null ? null : GraphQLTypeUtil.unwrapAll(type);
         if (value instanceof CharSequence text) {
+            if (named instanceof GraphQLScalarType scalar && scalar.getName().equals("ID") && text.toString().isBlank()) {
+                return path + " is an empty id (缺少编号)";
+            }
             return textProblem(path, text);
         }
         if (value instanceof Map<?, ?> fields) {
             for (Map.Entry<?, ?> field : fields.entrySet()) {
-                String problem = problem(path + "." + field.getKey(), field.getValue());
+                GraphQLInputObjectField definition = named instanceof GraphQLInputObjectType input
+                        ? input.getField(String.valueOf(field.getKey())) : null;
+                String problem = problem(path + "." + field.getKey(), field.getValue(),
+                        definition == null ? null : definition.getType());
                 if (problem != null) {
                     return problem;
                 }
             }
         } else if (value instanceof Collection<?> items) {
+            GraphQLInputType item = named instanceof GraphQLInputType inputType ? inputType : null;
             int index = 0;
-            for (Object item : items) {
-                String problem = problem(path + "[" + index++ + "]", item);
+            for (Object element : items) {
+                String problem = problem(path + "[" + index++ + "]", element, item);
                 if (problem != null) {
                     return problem;
                 }

@@ -96,6 +96,15 @@ class BadInputTest extends IntegrationTest {
         admin().document("mutation($m: ID!) { addMemberTag(input: { memberId: $m, tagId: \"1\" }) { changed } }")
                 .variable("m", "1e3").execute()
                 .errors().expect(e -> isInvalidInput(e, "memberId: '1e3' is not a valid value")).verify();
+        admin().document("mutation($m: ID!) { addMemberTag(input: { memberId: $m, tagId: \"1\" }) { changed } }")
+                .variable("m", "").execute()
+                .errors().expect(e -> isInvalidInput(e, "input.memberId is an empty id")).verify();
+        admin().document("""
+                        mutation { createCampaign(input: { name: "x", startsAt: "2026-12-01T00:00:00+08:00",
+                          endsAt: "2026-12-31T00:00:00+08:00", audience: MEMBERS, benefit: POINTS, points: 1,
+                          memberIds: ["1", " "] }) { campaign { id } } }""")
+                .execute()
+                .errors().expect(e -> isInvalidInput(e, "input.memberIds[1] is an empty id")).verify();
     }
 
     @Test
