@@ -79,6 +79,17 @@ public class CampaignService {
                         || in.multiplier() > 10)) {
             return Mono.error(BusinessException.invalid("benefit", "请填写券包、赠送积分或积分倍数（1 到 10 倍）"));
         }
+        // a number given for another kind or benefit is stored all the same: it must be in range too
+        // stored with two decimals: 1.001 would be kept as 1.00
+        if (in.multiplier() != null && !(Math.round(in.multiplier() * 100) > 100 && in.multiplier() <= 10)) {
+            return Mono.error(BusinessException.invalid("multiplier", "积分倍数需大于 1 且不超过 10 倍（最多两位小数）"));
+        }
+        if (in.memberDay() != null && (in.memberDay() < 1 || in.memberDay() > 28)) {
+            return Mono.error(BusinessException.invalid("memberDay", "会员日需为每月 1 到 28 日中的一天"));
+        }
+        if (in.points() != null && (in.points() <= 0 || in.points() > caps.maxAdjustment())) {
+            return Mono.error(BusinessException.invalid("points", "每人赠送积分需为 1 到 " + caps.maxAdjustment()));
+        }
         if (in.benefit() == Campaign.Benefit.POINTS && in.points() > caps.maxAdjustment()) {
             return Mono.error(BusinessException.invalid("points", "每人赠送积分不能超过 " + caps.maxAdjustment()));
         }

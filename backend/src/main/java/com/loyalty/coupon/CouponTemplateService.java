@@ -78,6 +78,22 @@ public class CouponTemplateService {
             case SHIPPING -> {
             }
         }
+        // numbers that belong to another kind are still stored: each must be in range whatever the kind
+        if (in.amountOffCents() != null && in.amountOffCents() <= 0) {
+            return BusinessException.invalid("amountOffCents", "减免金额需大于 0");
+        }
+        if (in.thresholdCents() != null && in.thresholdCents() < 0) {
+            return BusinessException.invalid("thresholdCents", "使用门槛不能为负");
+        }
+        if (in.percentOff() != null && (in.percentOff() < 1 || in.percentOff() > 99)) {
+            return BusinessException.invalid("percentOff", "折扣需为 1 到 99（表示减免的百分比）");
+        }
+        if (in.maxDiscountCents() != null && in.maxDiscountCents() <= 0) {
+            return BusinessException.invalid("maxDiscountCents", "最高减免金额需大于 0");
+        }
+        if (in.minTierLevel() != null && in.minTierLevel() < 0) {
+            return BusinessException.invalid("minTierLevel", "最低等级不能为负");
+        }
         if ((in.validUntil() == null) == (in.validDays() == null)) {
             return BusinessException.invalid("validUntil", "有效期需二选一：固定截止时间，或领取后若干天");
         }

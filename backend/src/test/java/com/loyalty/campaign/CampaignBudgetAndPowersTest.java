@@ -58,6 +58,34 @@ class CampaignBudgetAndPowersTest extends IntegrationTest {
         assertThat(campaigns()).isEqualTo(before);
     }
 
+    /**
+     * A multiplier, member day or points given with another benefit or kind are stored all the same:
+     * out of range they are INVALID_INPUT on their own field and no campaign is made.
+     */
+    @Test
+    void aCampaignWithAMultiplierMemberDayOrPointsOutOfRangeIsAClearError() {
+        String member = idOf(member(unique("ranges")));
+        long before = campaigns();
+        Map<String, Object> points = Map.of("benefit", "POINTS", "points", 100, "budget", 1000, "audience", "MEMBERS",
+                "memberIds", List.of(member));
+        List<Map.Entry<String, Object>> cases = List.of(Map.entry("multiplier", 0.0), Map.entry("multiplier", -1.0),
+                Map.entry("multiplier", 1.001), Map.entry("multiplier", 1e308), Map.entry("memberDay", 0),
+                Map.entry("memberDay", 29), Map.entry("memberDay", Integer.MIN_VALUE));
+        for (Map.Entry<String, Object> bad : cases) {
+            Map<String, Object> input = new HashMap<>(points);
+            input.put(bad.getKey(), bad.getValue());
+            create(admin(), input(input))
+                    .path("createCampaign.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
+                    .path("createCampaign.userErrors[0].field").entityList(String.class)
+                    .containsExactly("input", bad.getKey());
+        }
+        Map<String, Object> negativePoints = new HashMap<>(points);
+        negativePoints.putAll(Map.of("benefit", "COUPON_PACK", "packId", "987654321", "points", -1));
+        create(admin(), input(negativePoints))
+                .path("createCampaign.userErrors[0].field").entityList(String.class).containsExactly("input", "points");
+        assertThat(campaigns()).isEqualTo(before);
+    }
+
     @Test
     void aCampaignStopsAtItsBudget() {
         List<String> members = IntStream.range(0, 5).mapToObj(i -> idOf(member(unique("budget")))).toList();

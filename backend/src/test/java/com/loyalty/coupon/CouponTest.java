@@ -193,6 +193,28 @@ class CouponTest extends IntegrationTest {
                 .containsExactly("input", "validUntil");
     }
 
+    /**
+     * Numbers that belong to another kind of coupon (a percentage on an amount-off coupon) are
+     * stored too: out of range they are INVALID_INPUT on their field, never a database error.
+     */
+    @Test
+    void outOfRangeNumbersOfATemplateAreUserErrorsWhateverItsKind() {
+        Map<String, Object> cases = Map.of("thresholdCents", -1, "percentOff", 0, "maxDiscountCents", 0,
+                "amountOffCents", -5, "minTierLevel", -1);
+        cases.forEach((field, value) -> {
+            Map<String, Object> input = base(Map.of(field, value));
+            input.put("kind", field.equals("amountOffCents") ? "PERCENT_OFF" : "AMOUNT_OFF");
+            input.put("percentOff", field.equals("percentOff") ? value : 10);
+            admin().documentName("createCouponTemplate").variable("input", input).execute()
+                    .path("createCouponTemplate.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
+                    .path("createCouponTemplate.userErrors[0].field").entityList(String.class)
+                    .containsExactly("input", field);
+        });
+        admin().documentName("createCouponTemplate").variable("input", base(Map.of("percentOff", 100))).execute()
+                .path("createCouponTemplate.userErrors[0].field").entityList(String.class)
+                .containsExactly("input", "percentOff");
+    }
+
     private String template(Map<String, Object> overrides) {
         return admin().documentName("createCouponTemplate").variable("input", base(overrides)).execute()
                 .path("createCouponTemplate.userErrors").entityList(Object.class).hasSize(0)
