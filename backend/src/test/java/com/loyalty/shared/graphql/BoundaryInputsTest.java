@@ -104,6 +104,8 @@ class BoundaryInputsTest extends IntegrationTest {
 
     private static final String FRESH = "@@fresh@@";
     private static final String FRESH_CODE = "@@member-code@@";
+    /** The proof of a scan of the sweep's member by the calling staff member, new for each request. */
+    private static final String FRESH_PROOF = "@@till-proof@@";
     private static final String HUGE = "界".repeat(350_000); // 1 MB of UTF-8 text, past the body limit
     private static final String LONG = "长".repeat(10_000);  // long, but within the body limit
 
@@ -162,6 +164,8 @@ class BoundaryInputsTest extends IntegrationTest {
     private String orderA;
     private String ownOutTradeNo;
     private String ownCodeToken;
+    private final List<String> tillMembers = new ArrayList<>();
+    private int codes;
 
     private int sent;
     private final Map<String, Integer> outcomes = new java.util.TreeMap<>();
@@ -402,7 +406,7 @@ class BoundaryInputsTest extends IntegrationTest {
 
     private void send(GraphQLFieldDefinition field, boolean mutation, Role role, String variant, Kind kind, Leaf leaf,
                       Map<String, Object> args, String selection) {
-        Map<String, Object> variables = fresh(args);
+        Map<String, Object> variables = fresh(args, role);
         String declarations = field.getArguments().stream().filter(a -> variables.containsKey(a.getName()))
                 .map(a -> "$" + a.getName() + ": " + GraphQLTypeUtil.simplePrint(a.getType()))
                 .collect(Collectors.joining(", "));
@@ -514,22 +518,26 @@ class BoundaryInputsTest extends IntegrationTest {
 
     /** Fills the placeholders: a new unique text, a new member code of the sweep's member. */
     @SuppressWarnings("unchecked")
-    private Object freshValue(Object value) {
+    private Object freshValue(Object value, Role role) {
         if (value instanceof String s) {
             if (s.equals(FRESH_CODE)) {
-                return memberCode(tokens.get(Role.MEMBER));
+                // members at the till in turn: each may recharge only so often (WALLET_OPERATION)
+                return memberCode(tillMembers.get(Math.floorMod(codes++, tillMembers.size())));
+            }
+            if (s.equals(FRESH_PROOF)) {
+                return tillProof(tokens.get(role));
             }
             return s.contains(FRESH) ? s.replace(FRESH, UUID.randomUUID().toString().substring(0, 8)) : s;
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put((String) k, freshValue(v)));
+            map.forEach((k, v) -> copy.put((String) k, freshValue(v, role)));
             return copy;
         }
         if (value instanceof List<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
             for (Object v : list) {
-                copy.add(freshValue(v));
+                copy.add(freshValue(v, role));
             }
             return copy;
         }
@@ -537,8 +545,24 @@ class BoundaryInputsTest extends IntegrationTest {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> fresh(Map<String, Object> args) {
-        return (Map<String, Object>) freshValue(args);
+    private Map<String, Object> fresh(Map<String, Object> args, Role role) {
+        return (Map<String, Object>) freshValue(args, role);
+    }
+
+    /** The staff member scans the sweep's member: the proof that lets one order spend; "x" when refused. */
+    private String tillProof(String staff) {
+        if (staff == null) {
+            return "x";
+        }
+        Map<?, ?> answer = client.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", "Bearer " + staff)
+                .bodyValue(json.writeValueAsBytes(Map.of("query", "mutation($t: String!) { scanMemberCode(input: "
+                        + "{ token: $t }) { tillProof { token } } }", "variables",
+                        Map.of("t", memberCode(tokens.get(Role.MEMBER))))))
+                .exchange().expectBody(Map.class).returnResult().getResponseBody();
+        return answer != null && answer.get("data") instanceof Map<?, ?> data
+                && data.get("scanMemberCode") instanceof Map<?, ?> scan && scan.get("tillProof") instanceof Map<?, ?> proof
+                ? (String) proof.get("token") : "x";
     }
 
     // ---------------------------------------------------------------- values
@@ -585,7 +609,7 @@ class BoundaryInputsTest extends IntegrationTest {
                 yield kind != null && own.containsKey(kind) ? own.get(kind) : "999999999";
             }
             case "Int" -> name.equals("month") ? 1 : name.equals("birthdayMonth") ? 5 : 1;
-            case "Long" -> 1L;
+            case "Long" -> name.equals("amountCents") || name.equals("unitPriceCents") ? 100L : 1L;
             case "Float" -> 1.5;
             case "Boolean" -> true;
             case "Date" -> "2026-01-01";
@@ -742,6 +766,9 @@ class BoundaryInputsTest extends IntegrationTest {
         Map<String, Object> sessionB = login(unique("sweep-b"));
         String memberBToken = (String) sessionB.get("accessToken");
         String memberB = (String) ((Map<?, ?>) sessionB.get("member")).get("id");
+        for (int i = 0; i < 6; i++) {
+            tillMembers.add((String) login(unique("till")).get("accessToken"));
+        }
         tokens.put(Role.ANONYMOUS, null);
         tokens.put(Role.MEMBER, member);
         tokens.put(Role.CLERK, clerk);
@@ -824,7 +851,8 @@ class BoundaryInputsTest extends IntegrationTest {
         baselines.put("createCampaign", Map.of("input", campaignInput(memberA)));
         baselines.put("createCouponTemplate", Map.of("input", Map.of("name", "sweep-" + FRESH, "kind", "AMOUNT_OFF",
                 "amountOffCents", 100, "validDays", 30, "totalStock", 5)));
-        baselines.put("recordPurchase", Map.of("input", Map.of("memberId", memberA, "storeId", storeA,
+        // the member at the till (a scan's proof), so that spending points, coupons and stored value is swept too
+        baselines.put("recordPurchase", Map.of("input", Map.of("tillProof", FRESH_PROOF, "storeId", storeA,
                 "orderNo", "sweep-" + FRESH, "amountCents", 100)));
         baselines.put("refundPurchase", Map.of("input", Map.of("orderNo", orderA, "storeId", storeA,
                 "refundNo", "sweep-" + FRESH, "amountCents", 1)));
