@@ -301,6 +301,37 @@ describe('scan banner', () => {
     expect(wx.__server.calls('MemberCodeScan')).toHaveLength(1)
   })
 
+  test('whenTheTokenExpiresTheSocketSignsInAgainWithARefreshedTokenInsteadOfPolling', async () => {
+    codeServer()
+    wx.__server.on('RefreshSession', () => ({ refreshSession: { accessToken: 'fresh', refreshToken: 'r-fresh',
+      expiresAt: null, userErrors: [] } }))
+    const page = await openCard()
+    liveSocket().drop(4401)
+    await settle()
+    expect(wx.__server.calls('RefreshSession')).toHaveLength(1)
+    expect(wx.__sockets).toHaveLength(2)
+    const again = liveSocket()
+    expect(again.sent[0]).toEqual({ type: 'connection_init', payload: { Authorization: 'Bearer fresh' } })
+    again.receive({ id: '1', type: 'next', payload: { data: { memberCodeScanned: { storeId: '1', storeName: '徐汇店', at: '2026-11-23T02:00:05Z' } } } })
+    await settle()
+    expect(text(page, '.scan-banner')).toBe('已在 徐汇店 扫码')
+    await advance(6000)
+    expect(wx.__server.calls('MemberCodeScan')).toHaveLength(0)
+  })
+
+  test('whenTheSignInHasEndedTheCardPollsInstead', async () => {
+    codeServer()
+    wx.__server.on('RefreshSession', () => ({ refreshSession: { accessToken: null, refreshToken: null, expiresAt: null,
+      userErrors: [{ code: 'REFRESH_TOKEN_INVALID', message: '登录已失效' }] } }))
+    wx.__server.on('Login', () => ({ login: { accessToken: 'again', refreshToken: 'r-again', expiresAt: null,
+      registered: false, member: { id: '1', nickname: null }, userErrors: [] } }))
+    await openCard()
+    liveSocket().drop(4401)
+    await advance(3010)
+    expect(wx.__sockets).toHaveLength(1)
+    expect(wx.__server.calls('MemberCodeScan')).toHaveLength(1)
+  })
+
   test('closingTheSocketOnHideDoesNotStartPolling', async () => {
     codeServer()
     const page = await openCard()

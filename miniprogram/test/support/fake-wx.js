@@ -21,7 +21,7 @@ class FakeSocket {
   open() { this.listeners.open && this.listeners.open({}) }
   receive(message) { this.listeners.message && this.listeners.message({ data: JSON.stringify(message) }) }
   fail() { this.listeners.error && this.listeners.error({ errMsg: 'connectSocket:fail' }) }
-  drop() { this.listeners.close && this.listeners.close({ code: 1006 }) }
+  drop(code = 1006) { this.listeners.close && this.listeners.close({ code }) }
 }
 
 function createWx() {

@@ -5,11 +5,15 @@ import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.wechat.WeChatClient;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -34,9 +38,11 @@ public class MemberService {
     private final ObjectProvider<MemberEvents> events;
     private final TransactionalOperator tx;
     private final SecureRandom random = new SecureRandom();
+    private final List<String> avatarHosts;
 
     public MemberService(MemberRepository members, PhoneCipher phoneCipher, WeChatClient weChat, Clock clock,
-                         ObjectProvider<MemberEvents> events, TransactionalOperator tx) {
+                         ObjectProvider<MemberEvents> events, TransactionalOperator tx, MemberProperties properties) {
+        this.avatarHosts = properties.avatarHosts().stream().map(host -> host.toLowerCase(Locale.ROOT)).toList();
         this.members = members;
         this.phoneCipher = phoneCipher;
         this.weChat = weChat;
@@ -123,8 +129,8 @@ public class MemberService {
             throw BusinessException.invalid("nickname", "昵称需为 1 到 32 个字符");
         }
         String avatar = input.avatarUrl() == null ? null : input.avatarUrl().strip();
-        if (avatar != null && (avatar.length() > AVATAR_URL_MAX || !avatar.matches("(?i)https?://\\S+"))) {
-            throw BusinessException.invalid("avatarUrl", "头像地址需为 http(s) 链接");
+        if (avatar != null && (avatar.length() > AVATAR_URL_MAX || !isAllowedAvatar(avatar))) {
+            throw BusinessException.invalid("avatarUrl", "头像地址无效，请重新选择头像");
         }
         LocalDate birthday = input.birthday();
         if (birthday != null && (birthday.isAfter(LocalDate.now(clock)) || birthday.getYear() < 1900)) {
@@ -133,6 +139,18 @@ public class MemberService {
         return new ProfileChange(nickname, avatar, birthday, input.gender());
     }
 
+
+    /** An https address without credentials or port on one of the configured avatar hosts. */
+    private boolean isAllowedAvatar(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return false;
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) && uri.getRawUserInfo() == null && uri.getPort() == -1
+                && uri.getHost() != null && avatarHosts.contains(uri.getHost().toLowerCase(Locale.ROOT));
+    }
 
     private String newInviteCode() {
         StringBuilder code = new StringBuilder(INVITE_LENGTH);

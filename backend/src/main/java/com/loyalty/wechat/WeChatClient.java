@@ -7,6 +7,7 @@ import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
 import com.loyalty.shared.graphql.ErrorCode;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import me.chanjar.weixin.common.error.WxErrorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,8 @@ public class WeChatClient {
     private static final int CODE_USED = 40163;
     /** WeChat's errcode for an invalid code. */
     private static final int CODE_INVALID = 40029;
+    /** What a wx.login() or getPhoneNumber code looks like (letters, digits, "-", "_" and "."). */
+    private static final Pattern CODE_SHAPE = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     private final WxMaService wx;
     private final String appId;
@@ -39,7 +42,7 @@ public class WeChatClient {
 
     /** Exchanges a wx.login() code for the user's openid and unionid (code2session). */
     public Mono<WeChatSession> codeToSession(String code) {
-        return call(() -> {
+        return call(code, () -> {
             WxMaJscode2SessionResult result = wx.getUserService().getSessionInfo(code);
             return new WeChatSession(result.getOpenid(), result.getUnionid());
         }, ErrorCode.WECHAT_CODE_INVALID, "登录凭证无效，请重新登录");
@@ -47,7 +50,7 @@ public class WeChatClient {
 
     /** Exchanges a getPhoneNumber button code for the user's phone number (without country code). */
     public Mono<String> phoneNumber(String code) {
-        return call(() -> {
+        return call(code, () -> {
             WxMaPhoneNumberInfo info = wx.getUserService().getPhoneNumber(code);
             return info.getPurePhoneNumber();
         }, ErrorCode.PHONE_CODE_INVALID, "手机号授权无效，请重新授权");
@@ -79,7 +82,11 @@ public class WeChatClient {
                 });
     }
 
-    private <T> Mono<T> call(Callable<T> blocking, ErrorCode invalidCode, String invalidMessage) {
+    private <T> Mono<T> call(String code, Callable<T> blocking, ErrorCode invalidCode, String invalidMessage) {
+        if (code == null || !CODE_SHAPE.matcher(code).matches()) {
+            // never sent: WeChat's codes are short tokens, and a blank or odd one would not even make a URL
+            return Mono.error(new WeChatException(invalidCode, invalidMessage));
+        }
         return Mono.fromCallable(blocking)
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorMap(WxErrorException.class, e -> translate(e, invalidCode, invalidMessage))

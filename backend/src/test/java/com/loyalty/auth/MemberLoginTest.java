@@ -40,6 +40,17 @@ class MemberLoginTest extends IntegrationTest {
     }
 
     @Test
+    void aBlankOrMalformedWeChatCodeIsRefusedWithoutAskingWeChat() {
+        for (String code : new String[] {"   ", "", "a b", "a&js_code=b", "x".repeat(129)}) {
+            anonymous().documentName("login")
+                    .variable("input", Map.of("code", code))
+                    .execute()
+                    .path("login.accessToken").valueIsNull()
+                    .path("login.userErrors[0].code").entity(String.class).isEqualTo("WECHAT_CODE_INVALID");
+        }
+    }
+
+    @Test
     void whenWeChatIsBusyTheMemberIsToldToRetryAndTheSameCodeThenSignsThemIn() {
         String name = unique("busy");
         String code = "dev-" + name + ".once";

@@ -17,13 +17,13 @@ class ProfileTest extends IntegrationTest {
     void memberEditsTheirProfileAndSeesItInMe() {
         HttpGraphQlTester me = member(unique("pat"));
 
-        update(me, Map.of("nickname", "  小明  ", "avatarUrl", "https://img.example/a.png",
+        update(me, Map.of("nickname", "  小明  ", "avatarUrl", "https://thirdwx.qlogo.cn/mmopen/a.png",
                 "birthday", "1990-05-08", "gender", "MALE"))
                 .path("updateProfile.userErrors").entityList(Object.class).hasSize(0);
 
         me.documentName("me").execute()
                 .path("me.nickname").entity(String.class).isEqualTo("小明")
-                .path("me.avatarUrl").entity(String.class).isEqualTo("https://img.example/a.png")
+                .path("me.avatarUrl").entity(String.class).isEqualTo("https://thirdwx.qlogo.cn/mmopen/a.png")
                 .path("me.birthday").entity(String.class).isEqualTo("1990-05-08")
                 .path("me.gender").entity(String.class).isEqualTo("MALE");
     }
@@ -33,7 +33,7 @@ class ProfileTest extends IntegrationTest {
         HttpGraphQlTester me = member(unique("kai"));
         update(me, Map.of("nickname", "阿凯", "gender", "MALE"));
 
-        update(me, Map.of("avatarUrl", "https://img.example/k.png"))
+        update(me, Map.of("avatarUrl", "https://thirdwx.qlogo.cn/mmopen/k.png"))
                 .path("updateProfile.member.nickname").entity(String.class).isEqualTo("阿凯")
                 .path("updateProfile.member.gender").entity(String.class).isEqualTo("MALE");
     }
@@ -74,6 +74,20 @@ class ProfileTest extends IntegrationTest {
                 .entityList(String.class).containsExactly("input", "avatarUrl");
         update(me, Map.of("birthday", LocalDate.now().plusDays(2).toString())).path("updateProfile.userErrors[0].field")
                 .entityList(String.class).containsExactly("input", "birthday");
+    }
+
+    @Test
+    void anAvatarOnAnInternalAddressIsRefused() {
+        HttpGraphQlTester me = member(unique("avatar"));
+
+        for (String url : new String[] {"http://127.0.0.1:6379/", "https://127.0.0.1/a.png", "http://thirdwx.qlogo.cn/a.png",
+                "https://thirdwx.qlogo.cn:6379/a.png", "https://evil.example/a.png", "https://user@thirdwx.qlogo.cn/a.png"}) {
+            update(me, Map.of("avatarUrl", url))
+                    .path("updateProfile.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
+                    .path("updateProfile.userErrors[0].field").entityList(String.class).containsExactly("input", "avatarUrl");
+        }
+        update(me, Map.of("avatarUrl", "https://THIRDWX.qlogo.cn/mmopen/ok.png"))
+                .path("updateProfile.member.avatarUrl").entity(String.class).isEqualTo("https://THIRDWX.qlogo.cn/mmopen/ok.png");
     }
 
     @Test

@@ -28,7 +28,7 @@ class AccountClosureTest extends IntegrationTest {
         HttpGraphQlTester me = withToken((String) session.get("accessToken"));
         String phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
         me.documentName("updateProfile").variable("input", Map.of("nickname", "注销者" + name.substring(7),
-                        "avatarUrl", "https://img.example/" + name + ".png", "birthday", "1988-03-04", "gender", "FEMALE"))
+                        "avatarUrl", "https://thirdwx.qlogo.cn/mmopen/" + name + ".png", "birthday", "1988-03-04", "gender", "FEMALE"))
                 .execute().path("updateProfile.userErrors").entityList(Object.class).hasSize(0);
         me.documentName("bindPhone").variable("code", "phone-" + phone).execute()
                 .path("bindPhone.userErrors").entityList(Object.class).hasSize(0);

@@ -8,7 +8,6 @@ import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.SubscriptionExceptionResolver;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -18,20 +17,14 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Reports a denied field as UNAUTHENTICATED (no valid token) or FORBIDDEN (wrong role or store),
- * and a malformed argument as BAD_REQUEST.
+ * Reports a denied field as UNAUTHENTICATED (no valid token) or FORBIDDEN (wrong role or store).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class AccessErrorResolver implements DataFetcherExceptionResolver, SubscriptionExceptionResolver {
 
     @Override
     public Mono<List<GraphQLError>> resolveException(Throwable ex, DataFetchingEnvironment env) {
-        Throwable bad = badArgument(ex);
-        if (bad != null) {
-            return Mono.just(List.of(GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST)
-                    .message(bad.getMessage()).build()));
-        }
         if (ex instanceof AuthenticationException) {
             return Mono.just(List.of(unauthenticated(GraphqlErrorBuilder.newError(env))));
         }
@@ -51,16 +44,6 @@ public class AccessErrorResolver implements DataFetcherExceptionResolver, Subscr
             return denied(GraphqlErrorBuilder.newError());
         }
         return Mono.empty();
-    }
-
-    /** The malformed argument, also when an input's constructor threw it while binding (then it is the cause). */
-    private static Throwable badArgument(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof BadArgumentException) {
-                return t;
-            }
-        }
-        return null;
     }
 
     /** FORBIDDEN for a signed-in viewer, UNAUTHENTICATED for everyone else. */

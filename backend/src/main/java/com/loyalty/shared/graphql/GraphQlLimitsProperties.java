@@ -8,7 +8,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * Limits that keep one request from exhausting the server, whether the schema can be introspected,
  * how many parsed and validated documents are kept (0: none) and the largest request body
- * (the mini-program's largest document is a few KB).
+ * (the mini-program's largest document is a few KB) and the longest text any argument may carry.
  */
 @ConfigurationProperties("loyalty.graphql")
 public record GraphQlLimitsProperties(
@@ -17,5 +17,6 @@ public record GraphQlLimitsProperties(
         @DefaultValue("10s") Duration timeout,
         @DefaultValue("false") boolean introspection,
         @DefaultValue("500") int documentCacheSize,
-        @DefaultValue("64KB") DataSize maxBodySize) {
+        @DefaultValue("64KB") DataSize maxBodySize,
+        @DefaultValue("4000") int maxTextLength) {
 }

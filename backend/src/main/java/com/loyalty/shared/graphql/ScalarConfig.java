@@ -20,7 +20,11 @@ public class ScalarConfig {
                 .build();
         return wiring -> wiring
                 .scalar(dateTime)
-                .scalar(ExtendedScalars.Date)
+                .scalar(GraphQLScalarType.newScalar()
+                        .name("Date")
+                        .description("A calendar day as ISO-8601, e.g. 2026-11-23")
+                        .coercing(new DateCoercing())
+                        .build())
                 .scalar(ExtendedScalars.GraphQLLong);
     }
 }
