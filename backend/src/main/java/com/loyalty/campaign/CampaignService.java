@@ -106,6 +106,14 @@ public class CampaignService {
                 : packRows.find(staff.brandId(), in.packId()).hasElement();
         return packExists.flatMap(exists -> exists ? Mono.just(in) : Mono.error(new BusinessException(
                         UserError.onInput("packId", ErrorCode.COUPON_NOT_FOUND, "券包不存在"))))
+                // the audience is stored as given: members, tags and tiers the brand does not have are refused
+                .flatMap(ok -> campaigns.unknownAudience(staff.brandId(), in.memberIds(), in.tagIds(), in.tiers()))
+                .flatMap(unknown -> unknown[0] != null ? Mono.error(new BusinessException(UserError.onInput("memberIds",
+                                ErrorCode.MEMBER_NOT_FOUND, "会员不存在：" + unknown[0])))
+                        : unknown[1] != null ? Mono.error(new BusinessException(UserError.onInput("tagIds",
+                                ErrorCode.TAG_NOT_FOUND, "标签不存在：" + unknown[1])))
+                        : unknown[2] != null ? Mono.error(BusinessException.invalid("tiers", "没有这个会员等级：" + unknown[2]))
+                        : Mono.just(in))
                 .flatMap(ok -> campaigns.insert(staff.brandId(), in, staff.id(), clock.instant()))
                 .flatMap(c -> audit.record(staff, staff.storeId(), "CREATE_CAMPAIGN", null, c.id() + " " + c.name())
                         .thenReturn(c));

@@ -154,6 +154,8 @@ class BoundaryInputsTest extends IntegrationTest {
     private final Map<IdKind, List<String>> foreign = new EnumMap<>(IdKind.class);
     /** Extra variants of named leaves (e.g. another member's recharge order). */
     private final Map<String, List<String>> foreignText = new HashMap<>();
+    /** Which of the foreign ids belong to the other brand (the rest: to store B of this brand). */
+    private final Map<IdKind, Set<String>> otherBrand = new EnumMap<>(IdKind.class);
     private final Map<String, Map<String, Object>> baselines = new HashMap<>();
     private String memberName;
     private String orderA;
@@ -247,6 +249,48 @@ class BoundaryInputsTest extends IntegrationTest {
                     set(field, args, leaf, deepCopy(variant.value()));
                     send(field, mutation, role, leaf.label() + " = " + variant.label(), variant.kind(), leaf, args,
                             selection);
+                }
+            }
+        }
+        if (Boolean.getBoolean("sweep.deep")) {
+            deep(field, mutation, leaves, baseline, selection, primary);
+        }
+    }
+
+    /**
+     * With -Dsweep.deep=true (by hand, not in the suite: it takes several minutes): every value of
+     * every enum leaf becomes a baseline of its own, and every other leaf's non-text variants are sent
+     * on it, as the field's primary roles.
+     */
+    private void deep(GraphQLFieldDefinition field, boolean mutation, List<Leaf> leaves, Map<String, Object> baseline,
+                      String selection, Set<Role> primary) {
+        Set<Kind> text = EnumSet.of(Kind.NUL, Kind.CONTROL, Kind.RTL, Kind.LONG_TEXT, Kind.HUGE_TEXT, Kind.BLANK,
+                Kind.EMPTY, Kind.LIST_LONG);
+        for (Leaf enumLeaf : leaves) {
+            if (!(GraphQLTypeUtil.unwrapNonNull(enumLeaf.type()) instanceof GraphQLEnumType e)
+                    || field.getName().equals("runJob")) {
+                continue;
+            }
+            for (GraphQLEnumValueDefinition value : e.getValues()) {
+                Map<String, Object> rebased = deepCopy(baseline);
+                set(field, rebased, enumLeaf, value.getName());
+                for (Role role : primary) {
+                    send(field, mutation, role, enumLeaf.label() + "=" + value.getName(), Kind.ENUM, enumLeaf,
+                            rebased, selection);
+                    for (Leaf leaf : leaves) {
+                        if (leaf.equals(enumLeaf)) {
+                            continue;
+                        }
+                        for (Variant variant : variants(field, leaf)) {
+                            if (text.contains(variant.kind())) {
+                                continue;
+                            }
+                            Map<String, Object> args = deepCopy(rebased);
+                            set(field, args, leaf, deepCopy(variant.value()));
+                            send(field, mutation, role, enumLeaf.label() + "=" + value.getName() + ", "
+                                    + leaf.label() + " = " + variant.label(), variant.kind(), leaf, args, selection);
+                        }
+                    }
                 }
             }
         }
@@ -381,8 +425,8 @@ class BoundaryInputsTest extends IntegrationTest {
                     IdKind kind = idKind(field.getName(), name);
                     if (kind != null) {
                         for (String other : foreign.getOrDefault(kind, List.of())) {
-                            variants.add(new Variant(Kind.ID_FOREIGN, "another's " + kind.name().toLowerCase()
-                                    + " " + other, other));
+                            variants.add(new Variant(Kind.ID_FOREIGN, (otherBrand.getOrDefault(kind, Set.of()).contains(other) ? "another brand's "
+                                    : "another store's ") + kind.name().toLowerCase() + " " + other, other));
                         }
                     }
                 }
@@ -446,7 +490,8 @@ class BoundaryInputsTest extends IntegrationTest {
         Object errors = answer.get("errors");
         String outcome = outcome(field, answer);
         outcomes.merge(outcome.replaceAll(":.*", ""), 1, Integer::sum);
-        journal.add(field.getName() + " | " + role + " | " + variant + " | " + outcome);
+        journal.add(field.getName() + " | " + role + " | " + variant + " | " + outcome
+                + (outcome.equals("data") ? " | " + shorten(String.valueOf(answer.get("data"))) : ""));
         if (kind == Kind.BASELINE && !outcome.equals("data") && !outcome.startsWith("FORBIDDEN")
                 && !outcome.startsWith("UNAUTHENTICATED")) {
             baselineMisses.add(field.getName() + " as " + role + ": " + outcome);
@@ -826,6 +871,10 @@ class BoundaryInputsTest extends IntegrationTest {
         own.put(IdKind.PACKAGE, packageA);
         own.put(IdKind.RECHARGE, rechargeA);
         own.put(IdKind.COUPON, couponA);
+        otherBrand.put(IdKind.STORE, Set.of(String.valueOf(other.storeId)));
+        otherBrand.put(IdKind.MEMBER, Set.of(String.valueOf(otherMember)));
+        otherBrand.put(IdKind.STAFF, Set.of(String.valueOf(other.managerId)));
+        otherBrand.put(IdKind.COUPON, Set.of(String.valueOf(otherCoupon)));
         foreign.put(IdKind.STORE, List.of(storeB, String.valueOf(other.storeId)));
         foreign.put(IdKind.MEMBER, List.of(memberB, String.valueOf(otherMember)));
         foreign.put(IdKind.TEMPLATE, List.of(String.valueOf(otherTemplate)));
@@ -833,6 +882,9 @@ class BoundaryInputsTest extends IntegrationTest {
         foreign.put(IdKind.CAMPAIGN, List.of(String.valueOf(economy.campaign("别家活动", "POINTS",
                 LocalDate.now(brand.zone()).minusDays(1), LocalDate.now(brand.zone()).plusDays(1)))));
         foreign.put(IdKind.TAG, List.of(String.valueOf(economy.tag("别家标签", otherMember))));
+        for (IdKind kind : List.of(IdKind.TEMPLATE, IdKind.PACK, IdKind.CAMPAIGN, IdKind.TAG)) {
+            otherBrand.put(kind, Set.copyOf(foreign.getOrDefault(kind, List.of())));
+        }
         foreign.put(IdKind.STAFF, List.of(String.valueOf(other.managerId), staffId(clerkBName)));
         foreign.put(IdKind.TASK, List.of(taskB));
         foreign.put(IdKind.PACKAGE, List.of(packageB));
