@@ -47,6 +47,14 @@ class ProductionDefaultsTest extends IntegrationTest {
                 .path("__schema").pathDoesNotExist();
     }
 
+    /** Its own depth limit lets GraphiQL's introspection query past the depth check, not past the switch. */
+    @Test
+    void graphiqlsIntrospectionQueryIsRefusedWhenIntrospectionIsOff() {
+        anonymous().documentName("graphiqlIntrospection").operationName("IntrospectionQuery").execute()
+                .errors().expect(e -> e.getMessage().contains("Introspection has been disabled")).verify()
+                .path("__schema").pathDoesNotExist();
+    }
+
     @Test
     void otherActuatorEndpointsAreClosed() {
         http().get().uri("/actuator/env").exchange().expectStatus().value(status ->

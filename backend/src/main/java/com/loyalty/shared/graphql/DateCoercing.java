@@ -22,7 +22,7 @@ import java.util.Locale;
 public class DateCoercing implements Coercing<LocalDate, String> {
 
     private static final DateTimeFormatter ISO_DAY = DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(ResolverStyle.STRICT);
-    private static final String EXPECTED = "Date must be a real day as YYYY-MM-DD, e.g. 2026-11-23 (日期无效)";
+    private static final String EXPECTED = "Date must be a real day as YYYY-MM-DD between the years 1 and 9999, e.g. 2026-11-23 (日期无效)";
 
     @Override
     public String serialize(Object value, GraphQLContext context, Locale locale) {
@@ -64,7 +64,8 @@ public class DateCoercing implements Coercing<LocalDate, String> {
 
     private static LocalDate parse(String text) {
         try {
-            return LocalDate.parse(text, ISO_DAY);
+            LocalDate day = LocalDate.parse(text, ISO_DAY);
+            return day.getYear() < 1 || day.getYear() > 9999 ? null : day;
         } catch (DateTimeException e) {
             return null;
         }

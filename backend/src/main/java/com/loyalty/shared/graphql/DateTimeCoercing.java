@@ -22,6 +22,11 @@ import java.util.Locale;
  */
 public class DateTimeCoercing implements Coercing<Instant, String> {
 
+    private static final String EXPECTED =
+            "DateTime must be ISO-8601 with offset between the years 1 and 9999, e.g. 2026-11-23T10:15:30+08:00 (时间无效)";
+    private static final Instant EARLIEST = Instant.parse("0001-01-02T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-30T23:59:59Z");
+
     private final ZoneId zone;
 
     public DateTimeCoercing(ZoneId zone) {
@@ -45,25 +50,29 @@ public class DateTimeCoercing implements Coercing<Instant, String> {
 
     @Override
     public Instant parseValue(Object input, GraphQLContext context, Locale locale) {
-        if (input instanceof String text) {
-            try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeException e) {
-                throw new CoercingParseValueException("DateTime must be ISO-8601 with offset, e.g. 2026-11-23T10:15:30+08:00");
-            }
+        Instant instant = input instanceof String text ? parse(text) : null;
+        if (instant == null) {
+            throw new CoercingParseValueException(EXPECTED);
         }
-        throw new CoercingParseValueException("DateTime must be a string");
+        return instant;
     }
 
     @Override
     public Instant parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-        if (input instanceof StringValue text) {
-            try {
-                return OffsetDateTime.parse(text.getValue()).toInstant();
-            } catch (DateTimeException e) {
-                throw new CoercingParseLiteralException("DateTime must be ISO-8601 with offset, e.g. 2026-11-23T10:15:30+08:00");
-            }
+        Instant instant = input instanceof StringValue text ? parse(text.getValue()) : null;
+        if (instant == null) {
+            throw new CoercingParseLiteralException(EXPECTED);
         }
-        throw new CoercingParseLiteralException("DateTime must be a string");
+        return instant;
+    }
+
+    /** The instant, or null when the text is not one or lies outside the years 1 to 9999 (PostgreSQL's range is wider, Java's far wider). */
+    private static Instant parse(String text) {
+        try {
+            Instant instant = OffsetDateTime.parse(text).toInstant();
+            return instant.isBefore(EARLIEST) || instant.isAfter(LATEST) ? null : instant;
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 }

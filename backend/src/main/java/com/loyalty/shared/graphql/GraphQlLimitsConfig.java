@@ -1,7 +1,6 @@
 package com.loyalty.shared.graphql;
 
 import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.introspection.Introspection;
 import java.util.Map;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -14,9 +13,10 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 @Configuration(proxyBeanMethods = false)
 public class GraphQlLimitsConfig {
 
+    /** {@code max-depth}, or {@code introspection-max-depth} for operations that only introspect. */
     @Bean
-    MaxQueryDepthInstrumentation maxQueryDepth(GraphQlLimitsProperties limits) {
-        return new MaxQueryDepthInstrumentation(limits.maxDepth());
+    QueryDepthLimit maxQueryDepth(GraphQlLimitsProperties limits) {
+        return new QueryDepthLimit(limits.maxDepth(), limits.introspectionMaxDepth());
     }
 
     @Bean

@@ -69,6 +69,18 @@ class BadInputTest extends IntegrationTest {
     }
 
     @Test
+    void aTimeOutsideTheYears1To9999IsRefused() {
+        String after = "query($after: DateTime) { members(filter: { registeredAfter: $after }) { totalCount } }";
+
+        for (String time : new String[] {"+999999999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z"}) {
+            admin().document(after).variable("after", time).execute()
+                    .errors().expect(e -> e.getMessage().contains("between the years 1 and 9999")).verify();
+        }
+        admin().document(after).variable("after", "2026-11-23T10:15:30+08:00").execute()
+                .path("members.totalCount").entity(Integer.class).satisfies(count -> assertThat(count).isNotNegative());
+    }
+
+    @Test
     void aSubscriptionOverHttpPostIsAClearError() {
         member(unique("sub")).document("subscription { pointsChanged { balance } }").execute()
                 .errors().expect(e -> e.getMessage().contains("Subscriptions run over the WebSocket")).verify()
