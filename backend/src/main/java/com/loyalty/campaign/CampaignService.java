@@ -79,6 +79,17 @@ public class CampaignService {
                         || in.multiplier() > 10)) {
             return Mono.error(BusinessException.invalid("benefit", "请填写券包、赠送积分或积分倍数（1 到 10 倍）"));
         }
+        // a number given for another kind or benefit is stored all the same: it must be in range too
+        // stored with two decimals: 1.001 would be kept as 1.00
+        if (in.multiplier() != null && !(Math.round(in.multiplier() * 100) > 100 && in.multiplier() <= 10)) {
+            return Mono.error(BusinessException.invalid("multiplier", "积分倍数需大于 1 且不超过 10 倍（最多两位小数）"));
+        }
+        if (in.memberDay() != null && (in.memberDay() < 1 || in.memberDay() > 28)) {
+            return Mono.error(BusinessException.invalid("memberDay", "会员日需为每月 1 到 28 日中的一天"));
+        }
+        if (in.points() != null && (in.points() <= 0 || in.points() > caps.maxAdjustment())) {
+            return Mono.error(BusinessException.invalid("points", "每人赠送积分需为 1 到 " + caps.maxAdjustment()));
+        }
         if (in.benefit() == Campaign.Benefit.POINTS && in.points() > caps.maxAdjustment()) {
             return Mono.error(BusinessException.invalid("points", "每人赠送积分不能超过 " + caps.maxAdjustment()));
         }
@@ -95,6 +106,14 @@ public class CampaignService {
                 : packRows.find(staff.brandId(), in.packId()).hasElement();
         return packExists.flatMap(exists -> exists ? Mono.just(in) : Mono.error(new BusinessException(
                         UserError.onInput("packId", ErrorCode.COUPON_NOT_FOUND, "券包不存在"))))
+                // the audience is stored as given: members, tags and tiers the brand does not have are refused
+                .flatMap(ok -> campaigns.unknownAudience(staff.brandId(), in.memberIds(), in.tagIds(), in.tiers()))
+                .flatMap(unknown -> unknown[0] != null ? Mono.error(new BusinessException(UserError.onInput("memberIds",
+                                ErrorCode.MEMBER_NOT_FOUND, "会员不存在：" + unknown[0])))
+                        : unknown[1] != null ? Mono.error(new BusinessException(UserError.onInput("tagIds",
+                                ErrorCode.TAG_NOT_FOUND, "标签不存在：" + unknown[1])))
+                        : unknown[2] != null ? Mono.error(BusinessException.invalid("tiers", "没有这个会员等级：" + unknown[2]))
+                        : Mono.just(in))
                 .flatMap(ok -> campaigns.insert(staff.brandId(), in, staff.id(), clock.instant()))
                 .flatMap(c -> audit.record(staff, staff.storeId(), "CREATE_CAMPAIGN", null, c.id() + " " + c.name())
                         .thenReturn(c));

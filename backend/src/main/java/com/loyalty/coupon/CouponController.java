@@ -70,6 +70,7 @@ public class CouponController {
     @QueryMapping
     public Mono<List<CouponForOrder>> couponsForOrder(@Argument CouponsForOrderInput input,
                                                       @AuthenticationPrincipal Viewer viewer) {
+        input.checked();
         return storeScope.storeFor(viewer, input.storeId())
                 .flatMap(store -> members.requireInBrand(viewer.brandId(), input.memberId(), "memberId")
                         .flatMap(member -> redemption.assess(member.id(), store, "ONLINE".equals(input.channel()),

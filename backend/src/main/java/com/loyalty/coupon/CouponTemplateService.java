@@ -16,6 +16,16 @@ import reactor.core.publisher.Mono;
 @Service
 public class CouponTemplateService {
 
+    /**
+     * The largest amount a template may name (off, threshold, cap): 10 million yuan, as the till's
+     * largest order (loyalty.purchase.max-amount-cents by default), so that no sum of them overflows.
+     */
+    static final long MAX_CENTS = 1_000_000_000L;
+    /** Coupons valid for days after they are got: at most ten years (a longer one cannot be stored). */
+    static final int MAX_VALID_DAYS = 3660;
+    /** The most points a coupon may cost. */
+    static final long MAX_POINTS_PRICE = 1_000_000_000L;
+
     private final CouponRepository coupons;
     private final StoreService stores;
     private final StaffAuditLog audit;
@@ -78,11 +88,27 @@ public class CouponTemplateService {
             case SHIPPING -> {
             }
         }
+        // numbers that belong to another kind are still stored: each must be in range whatever the kind
+        if (in.amountOffCents() != null && (in.amountOffCents() <= 0 || in.amountOffCents() > MAX_CENTS)) {
+            return BusinessException.invalid("amountOffCents", "减免金额需大于 0 且不超过 " + MAX_CENTS / 100 + " 元");
+        }
+        if (in.thresholdCents() != null && (in.thresholdCents() < 0 || in.thresholdCents() > MAX_CENTS)) {
+            return BusinessException.invalid("thresholdCents", "使用门槛需在 0 到 " + MAX_CENTS / 100 + " 元之间");
+        }
+        if (in.percentOff() != null && (in.percentOff() < 1 || in.percentOff() > 99)) {
+            return BusinessException.invalid("percentOff", "折扣需为 1 到 99（表示减免的百分比）");
+        }
+        if (in.maxDiscountCents() != null && (in.maxDiscountCents() <= 0 || in.maxDiscountCents() > MAX_CENTS)) {
+            return BusinessException.invalid("maxDiscountCents", "最高减免金额需大于 0 且不超过 " + MAX_CENTS / 100 + " 元");
+        }
+        if (in.minTierLevel() != null && in.minTierLevel() < 0) {
+            return BusinessException.invalid("minTierLevel", "最低等级不能为负");
+        }
         if ((in.validUntil() == null) == (in.validDays() == null)) {
             return BusinessException.invalid("validUntil", "有效期需二选一：固定截止时间，或领取后若干天");
         }
-        if (in.validDays() != null && in.validDays() <= 0) {
-            return BusinessException.invalid("validDays", "有效天数需大于 0");
+        if (in.validDays() != null && (in.validDays() <= 0 || in.validDays() > MAX_VALID_DAYS)) {
+            return BusinessException.invalid("validDays", "有效天数需在 1 到 " + MAX_VALID_DAYS + " 之间");
         }
         if (in.validFrom() != null && in.validUntil() != null && !in.validFrom().isBefore(in.validUntil())) {
             return BusinessException.invalid("validFrom", "开始时间需早于截止时间");
@@ -93,8 +119,8 @@ public class CouponTemplateService {
         if (in.perMemberLimit() != null && in.perMemberLimit() < 1) {
             return BusinessException.invalid("perMemberLimit", "每人限领至少 1 张");
         }
-        if (in.pointsPrice() != null && in.pointsPrice() <= 0) {
-            return BusinessException.invalid("pointsPrice", "兑换积分需大于 0");
+        if (in.pointsPrice() != null && (in.pointsPrice() <= 0 || in.pointsPrice() > MAX_POINTS_PRICE)) {
+            return BusinessException.invalid("pointsPrice", "兑换积分需在 1 到 " + MAX_POINTS_PRICE + " 之间");
         }
         return null;
     }

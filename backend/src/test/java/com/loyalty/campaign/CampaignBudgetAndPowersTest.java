@@ -2,15 +2,20 @@ package com.loyalty.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.loyalty.shared.config.BrandProperties;
+import com.loyalty.support.HandBuiltBrand;
 import com.loyalty.support.IntegrationTest;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Campaigns are brand-wide marketing with a required, enforced budget (issue 22): marketers and
@@ -18,6 +23,11 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
  * hold the coupon and says how many; a POINTS campaign above the launcher's cap is refused.
  */
 class CampaignBudgetAndPowersTest extends IntegrationTest {
+
+    @Autowired
+    PasswordEncoder passwords;
+    @Autowired
+    BrandProperties brand;
 
     @Test
     void aStoreManagerCannotCreateABrandWideCampaign() {
@@ -56,6 +66,76 @@ class CampaignBudgetAndPowersTest extends IntegrationTest {
                 .path("createCampaign.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
                 .path("createCampaign.userErrors[0].field").entityList(String.class).containsExactly("input", "budget");
         assertThat(campaigns()).isEqualTo(before);
+    }
+
+    /**
+     * A multiplier, member day or points given with another benefit or kind are stored all the same:
+     * out of range they are INVALID_INPUT on their own field and no campaign is made.
+     */
+    @Test
+    void aCampaignWithAMultiplierMemberDayOrPointsOutOfRangeIsAClearError() {
+        String member = idOf(member(unique("ranges")));
+        long before = campaigns();
+        Map<String, Object> points = Map.of("benefit", "POINTS", "points", 100, "budget", 1000, "audience", "MEMBERS",
+                "memberIds", List.of(member));
+        List<Map.Entry<String, Object>> cases = List.of(Map.entry("multiplier", 0.0), Map.entry("multiplier", -1.0),
+                Map.entry("multiplier", 1.001), Map.entry("multiplier", 1e308), Map.entry("memberDay", 0),
+                Map.entry("memberDay", 29), Map.entry("memberDay", Integer.MIN_VALUE));
+        for (Map.Entry<String, Object> bad : cases) {
+            Map<String, Object> input = new HashMap<>(points);
+            input.put(bad.getKey(), bad.getValue());
+            create(admin(), input(input))
+                    .path("createCampaign.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
+                    .path("createCampaign.userErrors[0].field").entityList(String.class)
+                    .containsExactly("input", bad.getKey());
+        }
+        Map<String, Object> negativePoints = new HashMap<>(points);
+        negativePoints.putAll(Map.of("benefit", "COUPON_PACK", "packId", "987654321", "points", -1));
+        create(admin(), input(negativePoints))
+                .path("createCampaign.userErrors[0].field").entityList(String.class).containsExactly("input", "points");
+        assertThat(campaigns()).isEqualTo(before);
+    }
+
+    /**
+     * The audience is stored as given, so members, tags and tier levels the brand does not have
+     * (unknown, or another brand's) are refused on their field, and no campaign is made.
+     */
+    @Test
+    void aCampaignForUnknownOrAnotherBrandsMembersTagsOrTiersIsAClearError() {
+        HandBuiltBrand other = new HandBuiltBrand(db, passwords, brand.zone(), STAFF_PASSWORD);
+        String foreignMember = String.valueOf(other.member(unique("other"), LocalDate.now(brand.zone()).minusDays(1)));
+        String foreignTag = String.valueOf(db.sql("insert into tag (brand_id, name, kind) values (:b, 'vip', 'MANUAL') "
+                + "returning id").bind("b", other.brandId).map(row -> row.get("id", Long.class)).one().block());
+        String member = idOf(member(unique("known")));
+        long before = campaigns();
+        Map<String, Object> points = Map.of("benefit", "POINTS", "points", 100, "budget", 1000);
+
+        for (String stranger : List.of(foreignMember, "987654321")) {
+            Map<String, Object> input = new HashMap<>(points);
+            input.putAll(Map.of("audience", "MEMBERS", "memberIds", List.of(member, stranger)));
+            create(admin(), input(input))
+                    .path("createCampaign.userErrors[0].code").entity(String.class).isEqualTo("MEMBER_NOT_FOUND")
+                    .path("createCampaign.userErrors[0].field").entityList(String.class)
+                    .containsExactly("input", "memberIds");
+        }
+        for (String tag : List.of(foreignTag, "987654321")) {
+            Map<String, Object> input = new HashMap<>(points);
+            input.putAll(Map.of("audience", "TAGS", "tagIds", List.of(tag)));
+            create(admin(), input(input))
+                    .path("createCampaign.userErrors[0].code").entity(String.class).isEqualTo("TAG_NOT_FOUND")
+                    .path("createCampaign.userErrors[0].field").entityList(String.class).containsExactly("input", "tagIds");
+        }
+        Map<String, Object> tiers = new HashMap<>(points);
+        tiers.putAll(Map.of("audience", "TIERS", "tiers", List.of(1, 99)));
+        create(admin(), input(tiers))
+                .path("createCampaign.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
+                .path("createCampaign.userErrors[0].field").entityList(String.class).containsExactly("input", "tiers");
+        assertThat(campaigns()).isEqualTo(before);
+
+        // the brand's own members and tiers still make a campaign
+        Map<String, Object> fine = new HashMap<>(points);
+        fine.putAll(Map.of("audience", "MEMBERS", "memberIds", List.of(member), "tiers", List.of(0, 3)));
+        id(create(admin(), input(fine)));
     }
 
     @Test

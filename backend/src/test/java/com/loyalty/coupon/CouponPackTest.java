@@ -56,6 +56,38 @@ class CouponPackTest extends IntegrationTest {
                 .containsExactly("满500减100 适用商品未满 ¥500.00");
     }
 
+    /**
+     * The till's coupon list took any numbers: a negative order, lines of minus one piece, and
+     * lines whose amounts overflow a long (silently, into a wrong discount). They are a clear
+     * BAD_REQUEST (INVALID_INPUT) now.
+     */
+    @Test
+    void couponsForOrderRefusesNegativeAmountsAndLinesThatOverflow() {
+        String store = createStore("bounds");
+        HttpGraphQlTester clerk = newStaff(store, "CLERK");
+        String member = idOf(member(unique("bounds")));
+        String query = "query($input: CouponsForOrderInput!) { couponsForOrder(input: $input) { applicable } }";
+        List<Map<String, Object>> bad = List.of(
+                Map.of("amountCents", -1),
+                Map.of("amountCents", 100, "items", List.of(line(-1, 100))),
+                Map.of("amountCents", 100, "items", List.of(line(1, -100))),
+                Map.of("amountCents", 100, "items", List.of(line(Integer.MAX_VALUE, Long.MAX_VALUE / 2))),
+                Map.of("amountCents", 100, "items", List.of(line(1, Long.MAX_VALUE), line(1, 1))));
+        for (Map<String, Object> order : bad) {
+            Map<String, Object> input = new HashMap<>(order);
+            input.put("memberId", member);
+            clerk.document(query).variable("input", input).execute().errors()
+                    .expect(e -> "INVALID_INPUT".equals(e.getExtensions().get("code")) && !e.getMessage().isBlank())
+                    .verify();
+        }
+        clerk.document(query).variable("input", Map.of("memberId", member, "amountCents", 100,
+                "items", List.of(line(1, 100)))).execute().path("couponsForOrder").entityList(Object.class).hasSize(0);
+    }
+
+    private static Map<String, Object> line(long quantity, long unitPriceCents) {
+        return Map.of("sku", "s", "name", "蛋糕", "quantity", quantity, "unitPriceCents", unitPriceCents);
+    }
+
     @Test
     void aManagerCannotIssueAPackWithACouponLimitedToAnotherStore() {
         String store = createStore("mine");

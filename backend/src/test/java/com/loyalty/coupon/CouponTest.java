@@ -193,6 +193,48 @@ class CouponTest extends IntegrationTest {
                 .containsExactly("input", "validUntil");
     }
 
+    /**
+     * Numbers that belong to another kind of coupon (a percentage on an amount-off coupon) are
+     * stored too: out of range they are INVALID_INPUT on their field, never a database error.
+     */
+    @Test
+    void outOfRangeNumbersOfATemplateAreUserErrorsWhateverItsKind() {
+        Map<String, Object> cases = Map.of("thresholdCents", -1, "percentOff", 0, "maxDiscountCents", 0,
+                "amountOffCents", -5, "minTierLevel", -1);
+        cases.forEach((field, value) -> {
+            Map<String, Object> input = base(Map.of(field, value));
+            input.put("kind", field.equals("amountOffCents") ? "PERCENT_OFF" : "AMOUNT_OFF");
+            input.put("percentOff", field.equals("percentOff") ? value : 10);
+            admin().documentName("createCouponTemplate").variable("input", input).execute()
+                    .path("createCouponTemplate.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
+                    .path("createCouponTemplate.userErrors[0].field").entityList(String.class)
+                    .containsExactly("input", field);
+        });
+        admin().documentName("createCouponTemplate").variable("input", base(Map.of("percentOff", 100))).execute()
+                .path("createCouponTemplate.userErrors[0].field").entityList(String.class)
+                .containsExactly("input", "percentOff");
+    }
+
+    /**
+     * A template valid for more days than a date can hold made every claim of it an INTERNAL_ERROR
+     * (the coupon's end could not be stored); amounts and prices past what a till takes are
+     * refused too. Ten years and 10 million yuan still go through.
+     */
+    @Test
+    void aTemplateValidForTooManyDaysOrWorthTooMuchIsRefusedBeforeAnyClaim() {
+        Map<String, Object> cases = Map.of("validDays", Integer.MAX_VALUE, "amountOffCents", Long.MAX_VALUE,
+                "thresholdCents", Long.MAX_VALUE, "pointsPrice", Long.MAX_VALUE, "maxDiscountCents", 1_000_000_001L);
+        cases.forEach((field, value) -> admin().documentName("createCouponTemplate")
+                .variable("input", base(field.equals("amountOffCents") ? Map.of(field, value, "thresholdCents", 0)
+                        : Map.of(field, value))).execute()
+                .path("createCouponTemplate.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
+                .path("createCouponTemplate.userErrors[0].field").entityList(String.class).containsExactly("input", field));
+
+        String longest = template(Map.of("validDays", 3660, "amountOffCents", 1_000_000_000L, "thresholdCents", 0));
+        claim(member(unique("ten-years")), longest, "k").path("claimCoupon.userErrors").entityList(Object.class)
+                .hasSize(0).path("claimCoupon.coupon.validUntil").hasValue();
+    }
+
     private String template(Map<String, Object> overrides) {
         return admin().documentName("createCouponTemplate").variable("input", base(overrides)).execute()
                 .path("createCouponTemplate.userErrors").entityList(Object.class).hasSize(0)

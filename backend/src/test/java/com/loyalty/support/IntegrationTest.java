@@ -98,6 +98,38 @@ public abstract class IntegrationTest {
                 org.assertj.core.api.Assertions.assertThat(n).as(what).isZero());
     }
 
+    /**
+     * The coupon invariant, checked after every test: no template hands out more coupons than its
+     * stock, no member holds more of a template than its per-member limit (as counted), and a coupon
+     * is used exactly when it names its purchase and time of use, by a purchase of its own member.
+     */
+    @AfterEach
+    void couponsStayWithinStockAndAreRedeemedOnce() {
+        Map<String, Long> off = db.sql("""
+                        select
+                          (select count(*) from coupon_template t
+                           where t.total_stock is not null
+                             and (t.issued > t.total_stock
+                                  or (select count(*) from member_coupon c where c.template_id = t.id) > t.total_stock)) as stock,
+                          (select count(*) from member_coupon_count n join coupon_template t on t.id = n.template_id
+                           where n.count > t.per_member_limit
+                              or (select count(*) from member_coupon c
+                                  where c.template_id = n.template_id and c.member_id = n.member_id) > n.count) as limits,
+                          (select count(*) from member_coupon c
+                           where (c.status = 'USED') <> (c.used_at is not null and c.purchase_id is not null)
+                              or c.status = 'USABLE' and (c.used_at is not null or c.purchase_id is not null)) as used,
+                          (select count(*) from member_coupon c join purchase p on p.id = c.purchase_id
+                           where p.member_id is distinct from c.member_id) as crossed
+                        """)
+                .map(row -> Map.of("templates past their stock", row.get("stock", Long.class),
+                        "members past a template's limit", row.get("limits", Long.class),
+                        "coupons half used (status, time and purchase disagree)", row.get("used", Long.class),
+                        "coupons used on another member's purchase", row.get("crossed", Long.class)))
+                .one().block();
+        org.assertj.core.api.Assertions.assertThat(off).as("coupons").allSatisfy((what, n) ->
+                org.assertj.core.api.Assertions.assertThat(n).as(what).isZero());
+    }
+
     /** A name no other test uses, so tests can share the run's database. */
     protected static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
