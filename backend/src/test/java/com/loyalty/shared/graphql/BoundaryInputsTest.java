@@ -69,16 +69,6 @@ class BoundaryInputsTest extends IntegrationTest {
     /** Who calls. */
     enum Role { ANONYMOUS, MEMBER, CLERK, MANAGER, MARKETER, ADMIN }
 
-    /**
-     * TODO(issue 22, main): what main's fix for malformed arguments (category (3), on main since
-     * fd97c1e) does not cover yet. A failure of this kind is reported as tolerated, not failed;
-     * remove it here once `git merge main` brings its fix: an empty-string ID ("") binds to null,
-     * a NullPointerException (INTERNAL_ERROR) in campaign, launchCampaign, claimCoupon,
-     * exchangeCoupon, issueCoupon, issueCouponPack, setStaffEnabled, and in id lists
-     * (createCampaign.memberIds/tagIds, createCouponTemplate and createRechargePackage storeIds).
-     */
-    private static final Set<Kind> TOLERATED_KINDS = EnumSet.of(Kind.ID_EMPTY);
-
     /** Fields run after all others, in this order: they may end sessions or remove what others use. */
     private static final List<String> LAST = List.of("deleteTag", "setStaffEnabled", "logout", "refreshSession",
             "closeAccount");
@@ -165,7 +155,6 @@ class BoundaryInputsTest extends IntegrationTest {
     private final List<String> journal = new ArrayList<>();
     private final Map<String, long[]> timings = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
-    private final List<String> tolerated = new ArrayList<>();
 
     @Test
     void everyRootFieldAnswersBoundaryInputsWithoutInternalError() throws IOException {
@@ -201,10 +190,9 @@ class BoundaryInputsTest extends IntegrationTest {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.printf("Boundary sweep: %d requests, %d root fields (%d queries, %d mutations), roles %s, "
-                            + "%d tolerated (TODO issue 22 on main), %d failures, %.1f s%n", sent, fields.size(),
+                            + "%d failures, %.1f s%n", sent, fields.size(),
                     schema.getQueryType().getFieldDefinitions().size(),
-                    schema.getMutationType().getFieldDefinitions().size(), rolesUsed, tolerated.size(),
-                    failures.size(), seconds);
+                    schema.getMutationType().getFieldDefinitions().size(), rolesUsed, failures.size(), seconds);
             System.out.println("Answers: " + outcomes);
             java.nio.file.Files.write(java.nio.file.Path.of("target", "boundary-sweep.txt"), journal);
             System.out.println("Baselines that did not go through (expected for roles a field refuses):\n  "
@@ -213,10 +201,6 @@ class BoundaryInputsTest extends IntegrationTest {
                     .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(12)
                     .map(e -> e.getKey() + " " + e.getValue()[0] + "/" + e.getValue()[1])
                     .collect(Collectors.joining(", ")));
-            if (!tolerated.isEmpty()) {
-                System.out.println("Tolerated until main fixes them (TODO issue 22):\n  "
-                        + String.join("\n  ", tolerated));
-            }
             assertThat(failures).as("answers to boundary inputs that were not clear errors (%d of %d requests)",
                     failures.size(), sent).isEmpty();
         } finally {
@@ -534,12 +518,7 @@ class BoundaryInputsTest extends IntegrationTest {
     }
 
     private void note(GraphQLFieldDefinition field, Role role, String variant, Kind kind, Leaf leaf, String what) {
-        String line = field.getName() + " as " + role + " with " + variant + ": " + what;
-        if (TOLERATED_KINDS.contains(kind)) {
-            tolerated.add(line);
-        } else {
-            failures.add(line);
-        }
+        failures.add(field.getName() + " as " + role + " with " + variant + ": " + what);
     }
 
     private static String shorten(String text) {
