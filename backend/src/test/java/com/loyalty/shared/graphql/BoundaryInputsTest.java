@@ -6,6 +6,7 @@ import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.support.HandBuiltBrand;
 import com.loyalty.support.HandBuiltEconomy;
 import com.loyalty.support.IntegrationTest;
+import com.loyalty.support.WhoMayCall;
 import com.loyalty.support.Till;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLEnumValueDefinition;
@@ -42,7 +43,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.http.MediaType;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -161,7 +161,7 @@ class BoundaryInputsTest extends IntegrationTest {
         long started = System.nanoTime();
         client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(PATIENCE)
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build();
-        Map<String, Set<Role>> rules = rules();
+        Map<String, Set<Role>> rules = WhoMayCall.rules(Role.class);
         List<Map<String, Object>> automationRules = db.sql("select * from automation_rule where brand_id = 1")
                 .fetch().all().collectList().block();
         try {
@@ -1027,28 +1027,5 @@ class BoundaryInputsTest extends IntegrationTest {
                     .bind("pack", org.springframework.r2dbc.core.Parameter.fromOrEmpty(rule.get("pack_id"), Long.class))
                     .bind("message", rule.get("message")).bind("rule", rule.get("rule")).then().block();
         }
-    }
-
-    /** Who may call each root field, from {@code security/who-may-call.txt}. */
-    private static Map<String, Set<Role>> rules() throws IOException {
-        Map<String, Set<Role>> rules = new LinkedHashMap<>();
-        String text = new ClassPathResource("security/who-may-call.txt").getContentAsString(StandardCharsets.UTF_8);
-        for (String line : text.split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] parts = line.split(":", 2);
-            Set<Role> roles = EnumSet.noneOf(Role.class);
-            for (String word : parts[1].trim().split("\\s+")) {
-                switch (word) {
-                    case "ANYONE" -> roles.addAll(EnumSet.allOf(Role.class));
-                    case "SIGNED_IN" -> roles.addAll(EnumSet.range(Role.MEMBER, Role.ADMIN));
-                    case "STAFF" -> roles.addAll(EnumSet.of(Role.CLERK, Role.MANAGER, Role.ADMIN));
-                    default -> roles.add(Role.valueOf(word));
-                }
-            }
-            rules.put(parts[0].trim(), roles);
-        }
-        return rules;
     }
 }

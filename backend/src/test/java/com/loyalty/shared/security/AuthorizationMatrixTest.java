@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.support.HandBuiltBrand;
 import com.loyalty.support.IntegrationTest;
+import com.loyalty.support.WhoMayCall;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLInputObjectType;
@@ -20,16 +21,13 @@ import graphql.schema.GraphQLTypeUtil;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.http.MediaType;
@@ -59,7 +57,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
     @Test
     void everyRootFieldAdmitsExactlyTheRolesItsRuleNames() throws IOException {
-        Map<String, Set<Caller>> rules = rules();
+        Map<String, Set<Caller>> rules = WhoMayCall.rules(Caller.class);
         GraphQLSchema schema = graphQl.schema();
         List<String> unruled = new ArrayList<>();
         for (GraphQLObjectType root : roots(schema)) {
@@ -227,27 +225,5 @@ class AuthorizationMatrixTest extends IntegrationTest {
             default:
                 return "\"x\"";
         }
-    }
-
-    private static Map<String, Set<Caller>> rules() throws IOException {
-        Map<String, Set<Caller>> rules = new LinkedHashMap<>();
-        String text = new ClassPathResource("security/who-may-call.txt").getContentAsString(StandardCharsets.UTF_8);
-        for (String line : text.split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] parts = line.split(":", 2);
-            Set<Caller> callers = EnumSet.noneOf(Caller.class);
-            for (String word : parts[1].trim().split("\\s+")) {
-                switch (word) {
-                    case "ANYONE" -> callers.addAll(EnumSet.allOf(Caller.class));
-                    case "SIGNED_IN" -> callers.addAll(EnumSet.range(Caller.MEMBER, Caller.ADMIN));
-                    case "STAFF" -> callers.addAll(EnumSet.of(Caller.CLERK, Caller.MANAGER, Caller.ADMIN));
-                    default -> callers.add(Caller.valueOf(word));
-                }
-            }
-            rules.put(parts[0].trim(), callers);
-        }
-        return rules;
     }
 }
