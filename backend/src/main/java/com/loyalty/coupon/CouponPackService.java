@@ -1,6 +1,5 @@
 package com.loyalty.coupon;
 
-import com.loyalty.member.MemberService;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
@@ -27,18 +26,16 @@ public class CouponPackService {
     private final CouponPackRepository packs;
     private final CouponRepository templates;
     private final CouponService coupons;
-    private final MemberService members;
     private final StaffAuditLog audit;
     private final Clock clock;
     private final TransactionalOperator tx;
 
     public CouponPackService(CouponPackRepository packs, CouponRepository templates, CouponService coupons,
-                             MemberService members, StaffAuditLog audit, Clock clock,
+                             StaffAuditLog audit, Clock clock,
                              TransactionalOperator tx) {
         this.packs = packs;
         this.templates = templates;
         this.coupons = coupons;
-        this.members = members;
         this.audit = audit;
         this.clock = clock;
         this.tx = tx;
@@ -92,7 +89,7 @@ public class CouponPackService {
         if (in.idempotencyKey() == null || in.idempotencyKey().isBlank() || in.idempotencyKey().length() > 60) {
             return Mono.error(BusinessException.invalid("idempotencyKey", "需要 1 到 60 个字符的幂等键"));
         }
-        return members.requireInBrand(staff.brandId(), in.memberId(), "memberId")
+        return coupons.requireRecipient(staff, in.memberId())
                 .flatMap(member -> packs.find(staff.brandId(), in.packId())
                         .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("packId",
                                 ErrorCode.COUPON_NOT_FOUND, "券包不存在"))))

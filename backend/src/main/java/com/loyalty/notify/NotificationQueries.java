@@ -5,10 +5,11 @@ import com.loyalty.shared.graphql.BadArgumentException;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.security.Viewer;
+import com.loyalty.store.StoreScope;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** What was sent (or not) to a member, for staff of the member's brand; newest first. */
+/** What was sent (or not) to a member, for staff of the member's brand (a manager: of their store); newest first. */
 @Service
 public class NotificationQueries {
 
@@ -16,10 +17,12 @@ public class NotificationQueries {
 
     private final OutboxRepository outbox;
     private final MemberService members;
+    private final StoreScope scope;
 
-    public NotificationQueries(OutboxRepository outbox, MemberService members) {
+    public NotificationQueries(OutboxRepository outbox, MemberService members, StoreScope scope) {
         this.outbox = outbox;
         this.members = members;
+        this.scope = scope;
     }
 
     public Mono<Pages.Page<Notification>> notifications(Viewer staff, Long memberId, NotificationStatus status,
@@ -27,6 +30,7 @@ public class NotificationQueries {
         int size = Pages.size(first);
         Long before = Pages.after(after, CURSOR_KIND);
         return members.requireInBrand(staff.brandId(), memberId, "memberId")
+                .flatMap(member -> scope.requireMember(staff, member.id(), "memberId").thenReturn(member))
                 .onErrorMap(BusinessException.class, e -> new BadArgumentException(e.error().message()))
                 .flatMap(member -> outbox.page(member.id(), status, before, size + 1).collectList()
                         .zipWith(outbox.count(member.id(), status))

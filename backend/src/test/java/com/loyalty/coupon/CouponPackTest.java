@@ -95,7 +95,7 @@ class CouponPackTest extends IntegrationTest {
         String mixed = pack(Map.of(template("本店券", Map.of("storeIds", List.of(store))), 1,
                 template("他店券", Map.of("storeIds", List.of(createStore("theirs")))), 1));
         String ours = pack(Map.of(template("本店券", Map.of("storeIds", List.of(store))), 1, template("通用券", Map.of()), 1));
-        HttpGraphQlTester member = member(unique("given"));
+        HttpGraphQlTester member = memberOf(store, unique("given"));
 
         manager.document(ISSUE_PACK).variable("m", idOf(member)).variable("p", mixed).variable("k", "p-1").execute()
                 .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification"))).verify();
@@ -103,6 +103,8 @@ class CouponPackTest extends IntegrationTest {
 
         manager.document(ISSUE_PACK).variable("m", idOf(member)).variable("p", ours).variable("k", "p-2").execute()
                 .path("issueCouponPack.coupons").entityList(Object.class).hasSize(2);
+        manager.document(ISSUE_PACK).variable("m", idOf(member(unique("elsewhere")))).variable("p", ours).variable("k", "p-3")
+                .execute().path("issueCouponPack.userErrors[0].code").entity(String.class).isEqualTo("MEMBER_NOT_FOUND");
     }
 
     private GraphQlTester.Response issue(HttpGraphQlTester member, String pack, String key) {

@@ -135,7 +135,7 @@ class CouponTest extends IntegrationTest {
     }
 
     @Test
-    void managersIssueCouponsWithAReasonAndOnlyForTheirStore() {
+    void managersIssueCouponsWithAReasonOnlyToTheirStoresMembers() {
         String store = createStore("issue");
         HttpGraphQlTester manager = newStaff(store, "MANAGER");
         String template = manager.documentName("createCouponTemplate").variable("input", base(Map.of())).execute()
@@ -144,7 +144,12 @@ class CouponTest extends IntegrationTest {
         manager.documentName("createCouponTemplate")
                 .variable("input", base(Map.of("storeIds", List.of(createStore("other"))))).execute()
                 .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification"))).verify();
-        HttpGraphQlTester member = member(unique("given"));
+        HttpGraphQlTester member = memberOf(store, unique("given"));
+        manager.document("mutation($m: ID!, $t: ID!) { issueCoupon(input: { memberId: $m, templateId: $t, "
+                        + "reason: \"投诉补偿\", idempotencyKey: \"i-0\" }) { coupon { source } userErrors { code } } }")
+                .variable("m", idOf(member(unique("elsewhere")))).variable("t", template).execute()
+                .path("issueCoupon.coupon").valueIsNull()
+                .path("issueCoupon.userErrors[0].code").entity(String.class).isEqualTo("MEMBER_NOT_FOUND");
 
         manager.document("mutation($m: ID!, $t: ID!) { issueCoupon(input: { memberId: $m, templateId: $t, "
                         + "reason: \"投诉补偿\", idempotencyKey: \"i-1\" }) { coupon { source } userErrors { code } } }")
@@ -166,7 +171,7 @@ class CouponTest extends IntegrationTest {
         String theirs = template(Map.of("storeIds", List.of(createStore("theirs"))));
         String ours = template(Map.of("storeIds", List.of(store)));
         String everywhere = template(Map.of());
-        HttpGraphQlTester member = member(unique("given"));
+        HttpGraphQlTester member = memberOf(store, unique("given"));
         String issue = "mutation($m: ID!, $t: ID!, $k: String!) { issueCoupon(input: { memberId: $m, templateId: $t, "
                 + "reason: \"投诉补偿\", idempotencyKey: $k }) { coupon { id } userErrors { code } } }";
 

@@ -37,6 +37,17 @@ class NotificationSendingTest extends NotifyTestSupport {
     }
 
     @Test
+    void aManagerOfAnotherStoreCannotReadAMembersMessages() {
+        Signed member = signUp("private");
+
+        newStaff(createStore("other"), "MANAGER").documentName("notifications").variable("memberId", member.id())
+                .variable("first", 10).execute()
+                .errors().expect(e -> "会员不存在".equals(e.getMessage())).verify()
+                .path("notifications").pathDoesNotExist();
+        assertThat(notifications(member)).isEmpty();
+    }
+
+    @Test
     void oneMessagePerMemberPurposeAndBusinessDay() {
         Signed member = signUp("daily");
 

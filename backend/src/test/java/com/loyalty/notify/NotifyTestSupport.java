@@ -24,12 +24,14 @@ abstract class NotifyTestSupport extends IntegrationTest {
     @Autowired
     NotificationOutbox outbox;
 
+    private String store;
     private String manager;
 
     @BeforeEach
     void tenInTheMorning() {
         clock.setTo(MORNING);
-        manager = createStaff(createStore("notify"), "MANAGER");
+        store = createStore("notify");
+        manager = createStaff(store, "MANAGER");
     }
 
     /** A member signed in through the fake WeChat, with their id. */
@@ -42,7 +44,7 @@ abstract class NotifyTestSupport extends IntegrationTest {
 
     Signed signUp(String prefix) {
         String name = unique(prefix);
-        HttpGraphQlTester api = member(name);
+        HttpGraphQlTester api = memberOf(store, name);
         return new Signed(name, api, Long.parseLong(idOf(api)));
     }
 

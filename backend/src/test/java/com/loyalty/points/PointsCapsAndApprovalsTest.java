@@ -28,7 +28,7 @@ class PointsCapsAndApprovalsTest extends IntegrationTest {
     void aStoreManagerCannotGrantABillionPoints() {
         String store = createStore("cap");
         HttpGraphQlTester manager = newStaff(store, "MANAGER");
-        String member = memberOf(store, "rich");
+        String member = memberIdOf(store, "rich");
 
         adjust(manager, member, 1_000_000_000L, "k-billion")
                 .path("adjustPoints.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
@@ -63,7 +63,7 @@ class PointsCapsAndApprovalsTest extends IntegrationTest {
     void anAdminApprovesAGrantAboveTheCapExactlyOnce() {
         String store = createStore("approve");
         HttpGraphQlTester manager = newStaff(store, "MANAGER");
-        String member = memberOf(store, "approved");
+        String member = memberIdOf(store, "approved");
         String approval = adjust(manager, member, 800, "k-800")
                 .path("adjustPoints.pendingApproval.id").entity(String.class).get();
 
@@ -108,7 +108,7 @@ class PointsCapsAndApprovalsTest extends IntegrationTest {
     @Test
     void aRejectedGrantMovesNothing() {
         String store = createStore("reject");
-        String member = memberOf(store, "rejected");
+        String member = memberIdOf(store, "rejected");
         String approval = adjust(newStaff(store, "MANAGER"), member, 501, "k-501")
                 .path("adjustPoints.pendingApproval.id").entity(String.class).get();
 
@@ -124,7 +124,7 @@ class PointsCapsAndApprovalsTest extends IntegrationTest {
     void aStoreManagersGrantsOfTheDayStopAtTheDailyCap() {
         String store = createStore("daily");
         HttpGraphQlTester manager = newStaff(store, "MANAGER");
-        String member = memberOf(store, "daily");
+        String member = memberIdOf(store, "daily");
         for (int i = 0; i < 4; i++) {
             adjust(manager, member, 500, "k-" + i).path("adjustPoints.pendingApproval").valueIsNull();
         }
@@ -143,7 +143,7 @@ class PointsCapsAndApprovalsTest extends IntegrationTest {
                 .isEqualTo("PENDING");
     }
 
-    private String memberOf(String store, String name) {
+    private String memberIdOf(String store, String name) {
         String id = idOf(member(unique(name)));
         db.sql("update member set registration_store_id = :s where id = :m")
                 .bind("s", Long.parseLong(store)).bind("m", Long.parseLong(id)).then().block();

@@ -177,7 +177,12 @@ public abstract class IntegrationTest {
      * the member has accepted the privacy notice and marketing, as the mini-program asks on first use.
      */
     protected Map<String, Object> login(String name) {
-        Map<String, Object> session = loginWithoutConsents(name);
+        return login(name, null);
+    }
+
+    /** The same for a member who registers at the store (opened the mini-program from its QR code); null: none. */
+    protected Map<String, Object> login(String name, String storeId) {
+        Map<String, Object> session = loginWithoutConsents(name, storeId);
         withToken((String) session.get("accessToken")).documentName("updateConsents")
                 .variable("input", Map.of("acceptNoticeVersion", 1, "marketing", true))
                 .execute()
@@ -188,8 +193,13 @@ public abstract class IntegrationTest {
     /** Signs in with code {@code dev-<name>} without accepting anything (a member who has not answered yet). */
     @SuppressWarnings("unchecked")
     protected Map<String, Object> loginWithoutConsents(String name) {
+        return loginWithoutConsents(name, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> loginWithoutConsents(String name, String storeId) {
         return anonymous().documentName("login")
-                .variable("input", Map.of("code", "dev-" + name))
+                .variable("input", storeId == null ? Map.of("code", "dev-" + name) : Map.of("code", "dev-" + name, "storeId", storeId))
                 .execute()
                 .path("login.userErrors").entityList(Object.class).hasSize(0)
                 .path("login").entity(Map.class).get();
@@ -238,6 +248,11 @@ public abstract class IntegrationTest {
                 .execute()
                 .path("createStaff.userErrors").entityList(Object.class).hasSize(0);
         return username;
+    }
+
+    /** A GraphQL caller signed in as member {@code name}, registered at the store: one of its staff's members. */
+    protected HttpGraphQlTester memberOf(String storeId, String name) {
+        return withToken((String) login(name, storeId).get("accessToken"));
     }
 
     /** Signs in a new staff account of that role at the store. */
