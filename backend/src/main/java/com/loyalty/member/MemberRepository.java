@@ -49,7 +49,11 @@ public class MemberRepository {
         return db.sql("""
                         insert into member (brand_id, app_id, openid, unionid, registered_at, registration_channel,
                                             registration_store_id, invite_code, inviter_id)
-                        values (:brandId, :appId, :openid, :unionid, :registeredAt, :channel,
+                        values (:brandId, :appId, :openid, :unionid, :registeredAt,
+                                -- a store that is not the brand's (unknown, or another brand's) is no store
+                                case when :channel = 'STORE' and not exists
+                                        (select 1 from store where id = :storeId and brand_id = :brandId)
+                                     then 'MINI_PROGRAM' else :channel end,
                                 (select id from store where id = :storeId and brand_id = :brandId),
                                 :inviteCode,
                                 (select id from member where invite_code = :inviterCode and brand_id = :brandId))

@@ -80,6 +80,17 @@ class MemberLoginTest extends IntegrationTest {
     }
 
     @Test
+    void aStoreThatIsNotTheBrandsIsNotRecordedAsWhereTheMemberRegistered() {
+        Map<?, ?> member = anonymous().documentName("login")
+                .variable("input", Map.of("code", "dev-" + unique("nostore"), "storeId", "999999999"))
+                .execute()
+                .path("login.member").entity(Map.class).get();
+
+        assertThat(member.get("registrationChannel")).isEqualTo("MINI_PROGRAM");
+        assertThat(member.get("registrationStoreId")).isNull();
+    }
+
+    @Test
     void inviterCodeAndStoreAreRememberedAtRegistration() {
         Map<String, Object> inviter = login(unique("inviter"));
         String inviteCode = (String) ((Map<?, ?>) inviter.get("member")).get("inviteCode");

@@ -72,10 +72,15 @@ abstract class NotifyTestSupport extends IntegrationTest {
                 .path("runJob.summary").entity(String.class).get();
     }
 
-    /** The member's messages as a manager sees them, newest first. */
+    /** The manager of the store where signUp's members register. */
+    HttpGraphQlTester storeManager() {
+        return staff(manager, STAFF_PASSWORD);
+    }
+
+    /** The member's messages as their store's manager sees them, newest first. */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> notifications(Signed member) {
-        return staff(manager, STAFF_PASSWORD).documentName("notifications").variable("memberId", member.id())
+        return storeManager().documentName("notifications").variable("memberId", member.id())
                 .variable("first", 100).execute()
                 .path("notifications.edges[*].node").entityList(Map.class).get().stream()
                 .map(n -> (Map<String, Object>) n).toList();

@@ -71,7 +71,7 @@ class SubscribeConsentTest extends NotifyTestSupport {
         send(); // no consents: all three SKIPPED
         queueDaily(member, "POINTS_EXPIRING", Map.of(), MORNING.plusSeconds(3600));
 
-        var manager = newStaff(createStore("pages"), "MANAGER");
+        var manager = storeManager();
         String cursor = manager.documentName("notifications").variable("memberId", member.id())
                 .variable("status", "SKIPPED").variable("first", 2).execute()
                 .path("notifications.totalCount").entity(Integer.class).isEqualTo(3)
