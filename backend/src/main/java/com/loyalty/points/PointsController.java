@@ -5,8 +5,12 @@ import com.loyalty.member.MemberRepository;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.Payloads;
 import com.loyalty.shared.security.Viewer;
+import com.loyalty.store.Store;
+import com.loyalty.store.StoreService;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -26,11 +30,29 @@ public class PointsController {
     private final PointsQueries queries;
     private final PointsAdjustmentService adjustments;
     private final MemberRepository memberRows;
+    private final StoreService stores;
 
-    public PointsController(PointsQueries queries, PointsAdjustmentService adjustments, MemberRepository memberRows) {
+    public PointsController(PointsQueries queries, PointsAdjustmentService adjustments, MemberRepository memberRows,
+                            StoreService stores) {
         this.queries = queries;
         this.adjustments = adjustments;
         this.memberRows = memberRows;
+        this.stores = stores;
+    }
+
+    /** The store of each points entry, loaded for a whole page at once. */
+    @BatchMapping(typeName = "PointsEntry", field = "store")
+    public Mono<Map<LedgerEntry, Store>> pointsEntryStore(List<LedgerEntry> entries) {
+        List<Long> ids = entries.stream().map(LedgerEntry::storeId).filter(Objects::nonNull).distinct().toList();
+        return stores.findByIds(ids).collectMap(Store::id).map(byId -> {
+            Map<LedgerEntry, Store> result = new HashMap<>();
+            entries.forEach(e -> {
+                if (e.storeId() != null && byId.containsKey(e.storeId())) {
+                    result.put(e, byId.get(e.storeId()));
+                }
+            });
+            return result;
+        });
     }
 
     @BatchMapping(typeName = "Member")

@@ -1,12 +1,6 @@
 package com.loyalty.store;
 
-import com.loyalty.points.LedgerEntry;
 import com.loyalty.shared.graphql.Payloads;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import com.loyalty.shared.security.Viewer;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -17,31 +11,14 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Lists and opens stores, and names the store behind other records. */
+/** Lists and opens stores. */
 @Controller
 public class StoreController {
 
     private final StoreService stores;
-    private final StoreRepository storeRows;
 
-    public StoreController(StoreService stores, StoreRepository storeRows) {
+    public StoreController(StoreService stores) {
         this.stores = stores;
-        this.storeRows = storeRows;
-    }
-
-    /** The store of each points entry, loaded for a whole page at once. */
-    @BatchMapping(typeName = "PointsEntry", field = "store")
-    public Mono<Map<LedgerEntry, Store>> pointsEntryStore(List<LedgerEntry> entries) {
-        List<Long> ids = entries.stream().map(LedgerEntry::storeId).filter(Objects::nonNull).distinct().toList();
-        return storeRows.findByIds(ids).collectMap(Store::id).map(byId -> {
-            Map<LedgerEntry, Store> result = new HashMap<>();
-            entries.forEach(e -> {
-                if (e.storeId() != null && byId.containsKey(e.storeId())) {
-                    result.put(e, byId.get(e.storeId()));
-                }
-            });
-            return result;
-        });
     }
 
     @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'MARKETER', 'ADMIN')")

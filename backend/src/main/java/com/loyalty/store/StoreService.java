@@ -3,6 +3,7 @@ package com.loyalty.store;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
+import java.util.Collection;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,6 +22,11 @@ public class StoreService {
 
     public Flux<Store> list(long brandId) {
         return stores.findAll(brandId);
+    }
+
+    /** The stores with these ids, for naming the store behind other records (ids taken from the brand's own rows). */
+    public Flux<Store> findByIds(Collection<Long> ids) {
+        return stores.findByIds(ids);
     }
 
     public Mono<Store> create(long brandId, CreateStoreInput input) {
