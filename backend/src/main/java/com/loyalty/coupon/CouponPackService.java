@@ -7,6 +7,7 @@ import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
 import org.springframework.security.access.AccessDeniedException;
 import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.store.StoreScope;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -26,13 +27,15 @@ public class CouponPackService {
     private final CouponPackRepository packs;
     private final CouponRepository templates;
     private final CouponService coupons;
+    private final StoreScope scope;
     private final StaffAuditLog audit;
     private final Clock clock;
     private final TransactionalOperator tx;
 
     public CouponPackService(CouponPackRepository packs, CouponRepository templates, CouponService coupons,
-                             StaffAuditLog audit, Clock clock,
+                             StoreScope scope, StaffAuditLog audit, Clock clock,
                              TransactionalOperator tx) {
+        this.scope = scope;
         this.packs = packs;
         this.templates = templates;
         this.coupons = coupons;
@@ -89,7 +92,7 @@ public class CouponPackService {
         if (in.idempotencyKey() == null || in.idempotencyKey().isBlank() || in.idempotencyKey().length() > 60) {
             return Mono.error(BusinessException.invalid("idempotencyKey", "需要 1 到 60 个字符的幂等键"));
         }
-        return coupons.requireRecipient(staff, in.memberId())
+        return scope.requireMemberInScope(staff, in.memberId(), "memberId")
                 .flatMap(member -> packs.find(staff.brandId(), in.packId())
                         .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("packId",
                                 ErrorCode.COUPON_NOT_FOUND, "券包不存在"))))

@@ -2,8 +2,6 @@ package com.loyalty.coupon;
 
 import com.loyalty.shared.ratelimit.RateLimitedAction;
 import com.loyalty.shared.ratelimit.RateLimits;
-import com.loyalty.member.Member;
-import com.loyalty.member.MemberService;
 import com.loyalty.points.EntryKind;
 import com.loyalty.points.NewEntry;
 import com.loyalty.points.PointsService;
@@ -34,22 +32,19 @@ public class CouponService {
     private final CouponRepository coupons;
     private final TierService tiers;
     private final PointsService points;
-    private final MemberService members;
     private final StaffAuditLog audit;
     private final Clock clock;
     private final TransactionalOperator tx;
     private final RateLimits rateLimits;
     private final StoreScope scope;
 
-    public CouponService(CouponRepository coupons, TierService tiers, PointsService points, MemberService members,
-                         StaffAuditLog audit, Clock clock, TransactionalOperator tx,
-                         RateLimits rateLimits, StoreScope scope) {
+    public CouponService(CouponRepository coupons, TierService tiers, PointsService points, StaffAuditLog audit,
+                         Clock clock, TransactionalOperator tx, RateLimits rateLimits, StoreScope scope) {
         this.rateLimits = rateLimits;
         this.scope = scope;
         this.coupons = coupons;
         this.tiers = tiers;
         this.points = points;
-        this.members = members;
         this.audit = audit;
         this.clock = clock;
         this.tx = tx;
@@ -72,7 +67,7 @@ public class CouponService {
         if (reason == null || reason.isBlank()) {
             return Mono.error(BusinessException.invalid("reason", "请填写发券原因"));
         }
-        return requireRecipient(staff, memberId)
+        return scope.requireMemberInScope(staff, memberId, "memberId")
                 .flatMap(member -> coupons.findTemplate(staff.brandId(), templateId)
                         .map(template -> mayIssue(staff, template)).defaultIfEmpty(true)
                         .flatMap(allowed -> allowed ? Mono.just(member)
@@ -80,15 +75,6 @@ public class CouponService {
                 .flatMap(member -> obtain(staff.brandId(), member.id(), templateId, Way.ISSUE, key, null)
                         .flatMap(coupon -> audit.record(staff, staff.storeId(), "ISSUE_COUPON", member.id(),
                                 "template " + templateId + ": " + reason.strip()).thenReturn(coupon)));
-    }
-
-    /**
-     * The member a staff member hands coupons to: of the brand, and for a store manager one of their
-     * store's members (registered or bought there); otherwise MEMBER_NOT_FOUND on memberId.
-     */
-    Mono<Member> requireRecipient(Viewer staff, Long memberId) {
-        return members.requireInBrand(staff.brandId(), memberId, "memberId")
-                .flatMap(member -> scope.requireMember(staff, member.id(), "memberId").thenReturn(member));
     }
 
     /**

@@ -1,6 +1,5 @@
 package com.loyalty.notify;
 
-import com.loyalty.member.MemberService;
 import com.loyalty.shared.graphql.BadArgumentException;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.Pages;
@@ -16,12 +15,10 @@ public class NotificationQueries {
     private static final String CURSOR_KIND = "notification";
 
     private final OutboxRepository outbox;
-    private final MemberService members;
     private final StoreScope scope;
 
-    public NotificationQueries(OutboxRepository outbox, MemberService members, StoreScope scope) {
+    public NotificationQueries(OutboxRepository outbox, StoreScope scope) {
         this.outbox = outbox;
-        this.members = members;
         this.scope = scope;
     }
 
@@ -29,8 +26,7 @@ public class NotificationQueries {
                                                        Integer first, String after) {
         int size = Pages.size(first);
         Long before = Pages.after(after, CURSOR_KIND);
-        return members.requireInBrand(staff.brandId(), memberId, "memberId")
-                .flatMap(member -> scope.requireMember(staff, member.id(), "memberId").thenReturn(member))
+        return scope.requireMemberInScope(staff, memberId, "memberId")
                 .onErrorMap(BusinessException.class, e -> new BadArgumentException(e.error().message()))
                 .flatMap(member -> outbox.page(member.id(), status, before, size + 1).collectList()
                         .zipWith(outbox.count(member.id(), status))

@@ -1,7 +1,6 @@
 package com.loyalty.points;
 
 import com.loyalty.member.Member;
-import com.loyalty.member.MemberService;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.Pages;
@@ -31,7 +30,6 @@ public class PointsAdjustmentService {
     private static final String CURSOR_KIND = "points-approval";
 
     private final PointsService points;
-    private final MemberService members;
     private final PointsApprovalRepository approvals;
     private final StaffCapsProperties caps;
     private final StoreScope scope;
@@ -39,11 +37,10 @@ public class PointsAdjustmentService {
     private final Clock clock;
     private final TransactionalOperator tx;
 
-    public PointsAdjustmentService(PointsService points, MemberService members, PointsApprovalRepository approvals,
+    public PointsAdjustmentService(PointsService points, PointsApprovalRepository approvals,
                                    StaffCapsProperties caps, StoreScope scope, StaffAuditLog audit, Clock clock,
                                    TransactionalOperator tx) {
         this.points = points;
-        this.members = members;
         this.approvals = approvals;
         this.caps = caps;
         this.scope = scope;
@@ -69,9 +66,8 @@ public class PointsAdjustmentService {
         String key = "adjust:" + in.idempotencyKey();
         String reason = in.reason().strip();
         Instant now = clock.instant();
-        return members.requireInBrand(staff.brandId(), in.memberId(), "memberId")
-                .flatMap(member -> scope.requireMember(staff, member.id(), "memberId")
-                        .then(points.lock(member.id()))
+        return scope.requireMemberInScope(staff, in.memberId(), "memberId")
+                .flatMap(member -> points.lock(member.id())
                         .flatMap(before -> points.findByIdempotencyKey(member.id(), key)
                                 .map(existing -> AdjustPointsPayload.of(member, true))
                                 .switchIfEmpty(approvals.findByKey(member.id(), in.idempotencyKey())

@@ -1,5 +1,7 @@
 package com.loyalty.store;
 
+import com.loyalty.member.Member;
+import com.loyalty.member.MemberService;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
@@ -17,10 +19,22 @@ public class StoreScope {
 
     private final StoreService stores;
     private final StoreRepository rows;
+    private final MemberService members;
 
-    public StoreScope(StoreService stores, StoreRepository rows) {
+    public StoreScope(StoreService stores, StoreRepository rows, MemberService members) {
         this.stores = stores;
         this.rows = rows;
+        this.members = members;
+    }
+
+    /**
+     * The brand's member {@code memberId} when the staff member may act on them (see
+     * {@link #requireMember}); MEMBER_NOT_FOUND on {@code inputField} otherwise, also for another
+     * brand's member or none.
+     */
+    public Mono<Member> requireMemberInScope(Viewer staff, Long memberId, String inputField) {
+        return members.requireInBrand(staff.brandId(), memberId, inputField)
+                .flatMap(member -> requireMember(staff, member.id(), inputField).thenReturn(member));
     }
 
     /**

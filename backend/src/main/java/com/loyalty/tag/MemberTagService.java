@@ -1,7 +1,6 @@
 package com.loyalty.tag;
 
 import com.loyalty.member.Member;
-import com.loyalty.member.MemberService;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
@@ -24,18 +23,16 @@ public class MemberTagService {
 
     private final MemberTagRepository memberTags;
     private final TagService tags;
-    private final MemberService members;
     private final StaffAuditLog audit;
     private final StoreScope scope;
     private final Clock clock;
     private final TransactionalOperator tx;
 
-    public MemberTagService(MemberTagRepository memberTags, TagService tags, MemberService members,
-                            StaffAuditLog audit, StoreScope scope, Clock clock, TransactionalOperator tx) {
+    public MemberTagService(MemberTagRepository memberTags, TagService tags, StaffAuditLog audit, StoreScope scope,
+                            Clock clock, TransactionalOperator tx) {
         this.scope = scope;
         this.memberTags = memberTags;
         this.tags = tags;
-        this.members = members;
         this.audit = audit;
         this.clock = clock;
         this.tx = tx;
@@ -54,8 +51,7 @@ public class MemberTagService {
         if (reason != null && reason.length() > MAX_REASON) {
             return Mono.error(BusinessException.invalid("reason", "原因最多 " + MAX_REASON + " 个字符"));
         }
-        return members.requireInBrand(staff.brandId(), in.memberId(), "memberId")
-                .flatMap(member -> scope.requireMember(staff, member.id(), "memberId").thenReturn(member))
+        return scope.requireMemberInScope(staff, in.memberId(), "memberId")
                 .flatMap(member -> tags.require(staff.brandId(), in.tagId())
                         .flatMap(tag -> tag.kind() != Tag.Kind.MANUAL
                                 ? Mono.error(new BusinessException(UserError.onInput("tagId", ErrorCode.TAG_NOT_MANUAL,
