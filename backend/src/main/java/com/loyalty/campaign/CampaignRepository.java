@@ -55,26 +55,26 @@ public class CampaignRepository {
                 .map(CampaignRepository::toCampaign).one();
     }
 
-    /**
-     * The first of the audience's members, tags and tier levels that the brand does not have:
-     * {member id, tag id, tier level}, each null when all of that kind exist.
-     */
-    public Mono<Long[]> unknownAudience(long brandId, List<Long> memberIds, List<Long> tagIds, List<Integer> tiers) {
+    /** The first of a campaign audience's members, tags and tier levels the brand does not have; each null when all exist. */
+    public record UnknownAudience(Long memberId, Long tagId, Integer tierLevel) {
+    }
+
+    public Mono<UnknownAudience> unknownAudience(long brandId, List<Long> memberIds, List<Long> tagIds, List<Integer> tiers) {
         return db.sql("""
                         select
                           (select min(x) from unnest(cast(:members as bigint[])) x
                            where not exists (select 1 from member m where m.id = x and m.brand_id = :b)) as member,
                           (select min(x) from unnest(cast(:tags as bigint[])) x
                            where not exists (select 1 from tag t where t.id = x and t.brand_id = :b)) as tag,
-                          (select min(x)::bigint from unnest(cast(:tiers as int[])) x
+                          (select min(x) from unnest(cast(:tiers as int[])) x
                            where not exists (select 1 from tier t where t.level = x and t.brand_id = :b)) as tier
                         """)
                 .bind("b", brandId)
                 .bind("members", (memberIds == null ? List.<Long>of() : memberIds).toArray(Long[]::new))
                 .bind("tags", (tagIds == null ? List.<Long>of() : tagIds).toArray(Long[]::new))
                 .bind("tiers", (tiers == null ? List.<Integer>of() : tiers).toArray(Integer[]::new))
-                .map(row -> new Long[] {row.get("member", Long.class), row.get("tag", Long.class),
-                        row.get("tier", Long.class)})
+                .map(row -> new UnknownAudience(row.get("member", Long.class), row.get("tag", Long.class),
+                        row.get("tier", Integer.class)))
                 .one();
     }
 

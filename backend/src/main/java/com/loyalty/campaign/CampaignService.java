@@ -90,9 +90,6 @@ public class CampaignService {
         if (in.points() != null && (in.points() <= 0 || in.points() > caps.maxAdjustment())) {
             return Mono.error(BusinessException.invalid("points", "每人赠送积分需为 1 到 " + caps.maxAdjustment()));
         }
-        if (in.benefit() == Campaign.Benefit.POINTS && in.points() > caps.maxAdjustment()) {
-            return Mono.error(BusinessException.invalid("points", "每人赠送积分不能超过 " + caps.maxAdjustment()));
-        }
         if (in.controlPercent() != null && (in.controlPercent() < 0 || in.controlPercent() > 50)) {
             return Mono.error(BusinessException.invalid("controlPercent", "对照组比例需为 0 到 50"));
         }
@@ -108,11 +105,12 @@ public class CampaignService {
                         UserError.onInput("packId", ErrorCode.COUPON_NOT_FOUND, "券包不存在"))))
                 // the audience is stored as given: members, tags and tiers the brand does not have are refused
                 .flatMap(ok -> campaigns.unknownAudience(staff.brandId(), in.memberIds(), in.tagIds(), in.tiers()))
-                .flatMap(unknown -> unknown[0] != null ? Mono.error(new BusinessException(UserError.onInput("memberIds",
-                                ErrorCode.MEMBER_NOT_FOUND, "会员不存在：" + unknown[0])))
-                        : unknown[1] != null ? Mono.error(new BusinessException(UserError.onInput("tagIds",
-                                ErrorCode.TAG_NOT_FOUND, "标签不存在：" + unknown[1])))
-                        : unknown[2] != null ? Mono.error(BusinessException.invalid("tiers", "没有这个会员等级：" + unknown[2]))
+                .flatMap(unknown -> unknown.memberId() != null ? Mono.error(new BusinessException(UserError.onInput(
+                                "memberIds", ErrorCode.MEMBER_NOT_FOUND, "会员不存在：" + unknown.memberId())))
+                        : unknown.tagId() != null ? Mono.error(new BusinessException(UserError.onInput("tagIds",
+                                ErrorCode.TAG_NOT_FOUND, "标签不存在：" + unknown.tagId())))
+                        : unknown.tierLevel() != null ? Mono.error(BusinessException.invalid("tiers",
+                                "没有这个会员等级：" + unknown.tierLevel()))
                         : Mono.just(in))
                 .flatMap(ok -> campaigns.insert(staff.brandId(), in, staff.id(), clock.instant()))
                 .flatMap(c -> audit.record(staff, staff.storeId(), "CREATE_CAMPAIGN", null, c.id() + " " + c.name())
