@@ -1,6 +1,5 @@
 package com.loyalty.campaign;
 
-import com.loyalty.coupon.CouponPackRepository;
 import com.loyalty.coupon.CouponPackService;
 import com.loyalty.points.EntryKind;
 import com.loyalty.points.NewEntry;
@@ -33,17 +32,15 @@ public class CampaignService {
 
     private final CampaignRepository campaigns;
     private final CouponPackService packs;
-    private final CouponPackRepository packRows;
     private final PointsService points;
     private final StaffCapsProperties caps;
     private final StaffAuditLog audit;
     private final Clock clock;
     private final TransactionalOperator tx;
 
-    public CampaignService(CampaignRepository campaigns, CouponPackService packs, CouponPackRepository packRows,
+    public CampaignService(CampaignRepository campaigns, CouponPackService packs,
                            PointsService points, StaffCapsProperties caps, StaffAuditLog audit, Clock clock,
                            TransactionalOperator tx) {
-        this.packRows = packRows;
         this.caps = caps;
         this.campaigns = campaigns;
         this.packs = packs;
@@ -100,7 +97,7 @@ public class CampaignService {
         }
         // the pack first: a foreign-key failure would be an internal error and burn the campaign id
         Mono<Boolean> packExists = in.packId() == null ? Mono.just(true)
-                : packRows.find(staff.brandId(), in.packId()).hasElement();
+                : packs.find(staff.brandId(), in.packId()).hasElement();
         return packExists.flatMap(exists -> exists ? Mono.just(in) : Mono.error(new BusinessException(
                         UserError.onInput("packId", ErrorCode.COUPON_NOT_FOUND, "券包不存在"))))
                 // the audience is stored as given: members, tags and tiers the brand does not have are refused

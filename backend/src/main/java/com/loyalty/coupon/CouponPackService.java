@@ -44,6 +44,11 @@ public class CouponPackService {
         this.tx = tx;
     }
 
+    /** The brand's coupon pack with this id, or empty. */
+    public Mono<CouponPack> find(long brandId, long packId) {
+        return packs.find(brandId, packId);
+    }
+
     public Mono<CouponPack> create(Viewer staff, CreateCouponPackInput in) {
         if (in.name() == null || in.name().isBlank() || in.name().strip().length() > 64) {
             return Mono.error(BusinessException.invalid("name", "券包名称需为 1 到 64 个字符"));

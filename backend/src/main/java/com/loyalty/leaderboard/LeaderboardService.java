@@ -1,7 +1,7 @@
 package com.loyalty.leaderboard;
 
 import com.loyalty.member.Member;
-import com.loyalty.member.MemberRepository;
+import com.loyalty.member.MemberService;
 import com.loyalty.member.RegistrationStores;
 import com.loyalty.points.NewEntry;
 import com.loyalty.points.PointsEvents;
@@ -43,11 +43,11 @@ public class LeaderboardService implements PointsEvents {
 
     private final RedissonReactiveClient redis;
     private final LeaderboardRepository truth;
-    private final MemberRepository members;
+    private final MemberService members;
     private final BrandProperties brand;
     private final RegistrationStores registrationStores;
 
-    public LeaderboardService(RedissonReactiveClient redis, LeaderboardRepository truth, MemberRepository members,
+    public LeaderboardService(RedissonReactiveClient redis, LeaderboardRepository truth, MemberService members,
                               BrandProperties brand, RegistrationStores registrationStores) {
         this.redis = redis;
         this.truth = truth;

@@ -1,7 +1,7 @@
 package com.loyalty.segment;
 
 import com.loyalty.purchase.Purchase;
-import com.loyalty.purchase.PurchaseRepository;
+import com.loyalty.purchase.PurchaseHistory;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.tag.Tag;
@@ -28,11 +28,11 @@ public class SegmentController {
     private final SegmentQueries queries;
     private final SegmentReads reads;
     private final MemberProfileRepository summaries;
-    private final PurchaseRepository purchases;
+    private final PurchaseHistory purchases;
     private final TagService tags;
 
     public SegmentController(SegmentQueries queries, SegmentReads reads, MemberProfileRepository summaries,
-                             PurchaseRepository purchases, TagService tags) {
+                             PurchaseHistory purchases, TagService tags) {
         this.tags = tags;
         this.queries = queries;
         this.reads = reads;

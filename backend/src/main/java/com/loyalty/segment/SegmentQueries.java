@@ -1,7 +1,7 @@
 package com.loyalty.segment;
 
 import com.loyalty.member.Member;
-import com.loyalty.member.MemberRepository;
+import com.loyalty.member.MemberService;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.ratelimit.RateLimitedAction;
 import com.loyalty.shared.ratelimit.RateLimits;
@@ -29,7 +29,7 @@ public class SegmentQueries {
     /** Audit action of a clerk or manager asking for a member of another store (answered with nothing). */
     static final String VIEW_PROFILE_REFUSED = "VIEW_MEMBER_PROFILE_REFUSED";
 
-    private final MemberRepository members;
+    private final MemberService members;
     private final MemberDirectory directory;
     private final SegmentReads segments;
     private final SegmentService refresher;
@@ -37,7 +37,7 @@ public class SegmentQueries {
     private final RateLimits limits;
     private final StaffAuditLog audit;
 
-    public SegmentQueries(MemberRepository members, MemberDirectory directory, SegmentReads segments,
+    public SegmentQueries(MemberService members, MemberDirectory directory, SegmentReads segments,
                           SegmentService refresher, StoreScope scope, RateLimits limits, StaffAuditLog audit) {
         this.scope = scope;
         this.limits = limits;
@@ -56,7 +56,7 @@ public class SegmentQueries {
      */
     public Mono<MemberProfile> profile(Viewer staff, long memberId) {
         return limits.acquire(RateLimitedAction.MEMBER_LOOKUP, staff.id())
-                .then(members.findById(memberId))
+                .then(members.get(memberId))
                 .filter(m -> m.brandId() == staff.brandId())
                 .flatMap(m -> scope.mayActOn(staff, m.id()).flatMap(allowed -> allowed
                         ? audit.record(staff, staff.storeId(), VIEW_PROFILE, m.id(), null)
