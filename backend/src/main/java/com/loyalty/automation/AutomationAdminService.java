@@ -5,7 +5,7 @@ import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;

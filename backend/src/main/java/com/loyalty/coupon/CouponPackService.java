@@ -6,7 +6,7 @@ import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
 import org.springframework.security.access.AccessDeniedException;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.store.StoreScope;
 import java.time.Clock;
 import java.util.HashSet;

@@ -9,7 +9,7 @@ import com.loyalty.member.MemberService;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.store.Store;
 import com.loyalty.store.StoreService;
 import java.time.Clock;
@@ -78,7 +78,7 @@ public class MemberCodeService {
     public Mono<ScanMemberCodePayload> scan(Viewer staff, String token) {
         return rateLimits.acquire(RateLimitedAction.MEMBER_CODE_SCAN, staff.id())
                 .then(Mono.defer(() -> redeem(staff, token, null)))
-                .flatMap(member -> audit.record(staff, staff.storeId(), "SCAN_MEMBER_CODE", member.id(), null)
+                .flatMap(member -> audit.record(staff, staff.storeId(), StaffAuditLog.SCAN_MEMBER_CODE, member.id(), null)
                         .then(storeName(staff))
                         .flatMap(name -> announce(member.id(), token,
                                 new LiveEvent.CodeScan(staff.storeId(), name.isEmpty() ? null : name, clock.instant())))

@@ -6,7 +6,7 @@ import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.staff.StaffCapsProperties;
 import com.loyalty.store.StoreScope;
 import java.time.Clock;

@@ -4,7 +4,7 @@ import com.loyalty.points.Earning;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

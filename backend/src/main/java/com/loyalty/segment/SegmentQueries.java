@@ -6,7 +6,7 @@ import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.ratelimit.RateLimitedAction;
 import com.loyalty.shared.ratelimit.RateLimits;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.store.StoreScope;
 import java.util.Collection;
 import java.util.List;

@@ -5,7 +5,7 @@ import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;

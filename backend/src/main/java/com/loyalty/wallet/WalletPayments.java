@@ -11,7 +11,7 @@ import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;

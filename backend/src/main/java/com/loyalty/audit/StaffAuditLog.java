@@ -1,4 +1,4 @@
-package com.loyalty.staff;
+package com.loyalty.audit;
 
 import com.loyalty.shared.security.Viewer;
 import java.time.Instant;
@@ -13,13 +13,16 @@ import reactor.core.publisher.Mono;
 @Repository
 public class StaffAuditLog {
 
-    private static final String FILTERS = " and (cast(:staff as bigint) is null or a.staff_id = :staff)"
-            + " and (cast(:member as bigint) is null or a.member_id = :member)"
-            + " and (cast(:action as text) is null or a.action = :action)";
+    /** The action recorded when a clerk scans a member's code (kept for a shorter time than the rest). */
+    public static final String SCAN_MEMBER_CODE = "SCAN_MEMBER_CODE";
+
+    private static final String FILTERS = " and (cast(:staff as bigint) is null or staff_id = :staff)"
+            + " and (cast(:member as bigint) is null or member_id = :member)"
+            + " and (cast(:action as text) is null or action = :action)";
 
     private final DatabaseClient db;
 
-    public StaffAuditLog(DatabaseClient db) {
+    StaffAuditLog(DatabaseClient db) {
         this.db = db;
     }
 
@@ -38,24 +41,38 @@ public class StaffAuditLog {
     }
 
     /** Up to {@code limit} actions of the brand before {@code beforeId}, newest first, narrowed by the filters given. */
-    public Flux<StaffAction> page(long brandId, Long staffId, Long memberId, String action, Long beforeId, int limit) {
-        return db.sql("select a.*, s.username from staff_audit a join staff s on s.id = a.staff_id"
-                        + " where a.brand_id = :b" + FILTERS + " and (cast(:before as bigint) is null or a.id < :before)"
-                        + " order by a.id desc limit :limit")
+    public Flux<AuditEntry> page(long brandId, Long staffId, Long memberId, String action, Long beforeId, int limit) {
+        return db.sql("select * from staff_audit where brand_id = :b" + FILTERS
+                        + " and (cast(:before as bigint) is null or id < :before) order by id desc limit :limit")
                 .bindValues(filters(brandId, staffId, memberId, action))
                 .bind("before", Parameter.fromOrEmpty(beforeId, Long.class)).bind("limit", limit)
-                .map(row -> new StaffAction(row.get("id", Long.class), row.get("created_at", Instant.class),
-                        row.get("staff_id", Long.class), row.get("username", String.class),
-                        row.get("store_id", Long.class), row.get("action", String.class),
-                        row.get("member_id", Long.class), row.get("detail", String.class)))
+                .map(row -> new AuditEntry(row.get("id", Long.class), row.get("created_at", Instant.class),
+                        row.get("staff_id", Long.class), row.get("store_id", Long.class),
+                        row.get("action", String.class), row.get("member_id", Long.class),
+                        row.get("detail", String.class)))
                 .all();
     }
 
     /** How many actions of the brand the filters match. */
     public Mono<Long> count(long brandId, Long staffId, Long memberId, String action) {
-        return db.sql("select count(*) as n from staff_audit a where a.brand_id = :b" + FILTERS)
+        return db.sql("select count(*) as n from staff_audit where brand_id = :b" + FILTERS)
                 .bindValues(filters(brandId, staffId, memberId, action))
                 .map(row -> row.get("n", Long.class)).one();
+    }
+
+    /** What {@link #purge} deleted. */
+    public record Purged(long scans, long others) {
+    }
+
+    /** Deletes member-code scans recorded before {@code scansBefore} and every other entry recorded before {@code othersBefore}. */
+    public Mono<Purged> purge(Instant scansBefore, Instant othersBefore) {
+        Mono<Long> scans = db.sql("delete from staff_audit where action = :a and created_at < :before")
+                .bind("a", SCAN_MEMBER_CODE).bind("before", scansBefore)
+                .fetch().rowsUpdated();
+        Mono<Long> others = db.sql("delete from staff_audit where action <> :a and created_at < :before")
+                .bind("a", SCAN_MEMBER_CODE).bind("before", othersBefore)
+                .fetch().rowsUpdated();
+        return scans.zipWith(others, Purged::new);
     }
 
     /** The values of {@code :b} and {@link #FILTERS}. */
