@@ -1,6 +1,8 @@
 package com.loyalty.privacy;
 
+import com.loyalty.auth.SignInEvents;
 import com.loyalty.leaderboard.LeaderboardService;
+import com.loyalty.member.Member;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Sessions;
@@ -23,25 +25,28 @@ import reactor.core.publisher.Mono;
  * erasure job wipes their personal fields; orders, ledgers and coupons stay for the books.
  */
 @Service
-public class AccountClosureService {
+public class AccountClosureService implements SignInEvents {
 
     private static final Logger log = LoggerFactory.getLogger(AccountClosureService.class);
 
     private final PrivacyRepository privacy;
     private final PrivacyProperties properties;
     private final ObjectProvider<AccountClosureCheck> checks;
+    private final ObjectProvider<AccountErasure> erasures;
     private final Sessions sessions;
     private final LeaderboardService leaderboards;
     private final Clock clock;
     private final TransactionalOperator tx;
 
     public AccountClosureService(PrivacyRepository privacy, PrivacyProperties properties,
-                                 ObjectProvider<AccountClosureCheck> checks, Sessions sessions,
+                                 ObjectProvider<AccountClosureCheck> checks,
+                                 ObjectProvider<AccountErasure> erasures, Sessions sessions,
                                  LeaderboardService leaderboards, Clock clock,
                                  TransactionalOperator tx) {
         this.privacy = privacy;
         this.properties = properties;
         this.checks = checks;
+        this.erasures = erasures;
         this.sessions = sessions;
         this.leaderboards = leaderboards;
         this.clock = clock;
@@ -64,8 +69,9 @@ public class AccountClosureService {
     }
 
     /** Signing in during the cooling-off period keeps the account. */
-    public Mono<Boolean> cancelOnSignIn(long memberId) {
-        return privacy.cancelClosure(memberId);
+    @Override
+    public Mono<Void> memberSignedIn(Member member) {
+        return privacy.cancelClosure(member.id()).then();
     }
 
     /**
@@ -76,7 +82,7 @@ public class AccountClosureService {
         Instant now = clock.instant();
         return privacy.closuresDue(now)
                 .concatMap(id -> checksPass(id)
-                        .then(privacy.erase(id, now).flatMap(erased -> privacy.eraseTraces(erased).thenReturn(erased))
+                        .then(privacy.erase(id, now).flatMap(erased -> eraseElsewhere(erased).thenReturn(erased))
                                 .as(tx::transactional))
                         .flatMap(erased -> sessions.endAll(subject(erased)).thenReturn(true))
                         .defaultIfEmpty(false)
@@ -97,6 +103,11 @@ public class AccountClosureService {
     /** Every board still kept, recomputed from Postgres without closed accounts. */
     private Mono<Long> rebuildLeaderboards(LocalDate asOf) {
         return leaderboards.rebuildKept(asOf);
+    }
+
+    /** Personal text other features hold about the member: messages, consents to message templates, staff call notes. */
+    private Mono<Void> eraseElsewhere(long memberId) {
+        return Flux.fromStream(erasures::orderedStream).concatMap(erasure -> erasure.memberErased(memberId)).then();
     }
 
     private Mono<Void> checksPass(long memberId) {

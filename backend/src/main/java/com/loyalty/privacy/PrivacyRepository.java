@@ -107,18 +107,6 @@ public class PrivacyRepository {
                 .one();
     }
 
-    /** Personal text held about the member elsewhere: messages, consents to message templates, staff call notes. */
-    public Mono<Void> eraseTraces(long memberId) {
-        return db.sql("""
-                        update notification_outbox set payload = '{}',
-                            status = case when status = 'PENDING' then 'SKIPPED' else status end
-                        where member_id = :m
-                        """).bind("m", memberId).then()
-                .then(db.sql("delete from subscribe_consent where member_id = :m").bind("m", memberId).then())
-                .then(db.sql("update follow_up_task set reason = '会员已注销', note = null where member_id = :m")
-                        .bind("m", memberId).then());
-    }
-
     private static Consents toConsents(Readable row, int currentVersion) {
         return new Consents(currentVersion, row.get("privacy_version", Integer.class),
                 row.get("privacy_accepted_at", Instant.class),
