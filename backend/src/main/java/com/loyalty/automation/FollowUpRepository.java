@@ -11,11 +11,11 @@ import reactor.core.publisher.Mono;
 
 /** The stores' call lists. */
 @Repository
-public class FollowUpRepository {
+class FollowUpRepository {
 
     private final DatabaseClient db;
 
-    public FollowUpRepository(DatabaseClient db) {
+    FollowUpRepository(DatabaseClient db) {
         this.db = db;
     }
 

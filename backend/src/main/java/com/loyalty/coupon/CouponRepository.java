@@ -12,11 +12,11 @@ import reactor.core.publisher.Mono;
 
 /** SQL for coupon templates and members' coupons; stock and limits change in single atomic statements. */
 @Repository
-public class CouponRepository {
+class CouponRepository {
 
     private final DatabaseClient db;
 
-    public CouponRepository(DatabaseClient db) {
+    CouponRepository(DatabaseClient db) {
         this.db = db;
     }
 

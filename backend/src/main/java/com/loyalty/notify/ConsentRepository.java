@@ -11,11 +11,11 @@ import reactor.core.publisher.Mono;
 
 /** SQL of members' one-time subscribe-message consents, counted per template. */
 @Repository
-public class ConsentRepository {
+class ConsentRepository {
 
     private final DatabaseClient db;
 
-    public ConsentRepository(DatabaseClient db) {
+    ConsentRepository(DatabaseClient db) {
         this.db = db;
     }
 

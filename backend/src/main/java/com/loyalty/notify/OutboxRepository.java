@@ -10,11 +10,11 @@ import reactor.core.publisher.Mono;
 
 /** SQL of the notification outbox: queuing, taking due messages, recording outcomes, listing. */
 @Repository
-public class OutboxRepository {
+class OutboxRepository {
 
     private final DatabaseClient db;
 
-    public OutboxRepository(DatabaseClient db) {
+    OutboxRepository(DatabaseClient db) {
         this.db = db;
     }
 

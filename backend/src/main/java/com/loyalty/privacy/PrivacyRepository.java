@@ -10,11 +10,11 @@ import reactor.core.publisher.Mono;
 
 /** SQL for consents, account closure and erasure of a member's personal fields. */
 @Repository
-public class PrivacyRepository {
+class PrivacyRepository {
 
     private final DatabaseClient db;
 
-    public PrivacyRepository(DatabaseClient db) {
+    PrivacyRepository(DatabaseClient db) {
         this.db = db;
     }
 

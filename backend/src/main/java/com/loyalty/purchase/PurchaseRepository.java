@@ -16,11 +16,11 @@ import reactor.core.publisher.Mono;
 
 /** Reads and writes purchases, their items and refunds. */
 @Repository
-public class PurchaseRepository {
+class PurchaseRepository {
 
     private final DatabaseClient db;
 
-    public PurchaseRepository(DatabaseClient db) {
+    PurchaseRepository(DatabaseClient db) {
         this.db = db;
     }
 

@@ -11,13 +11,13 @@ import reactor.core.publisher.Mono;
 
 /** Sums up members' purchases for their staff-facing profiles (fully refunded orders left out). */
 @Repository
-public class MemberProfileRepository {
+class MemberProfileRepository {
 
     private static final int FAVOURITES = 3;
 
     private final DatabaseClient db;
 
-    public MemberProfileRepository(DatabaseClient db) {
+    MemberProfileRepository(DatabaseClient db) {
         this.db = db;
     }
 

@@ -12,11 +12,11 @@ import reactor.core.publisher.Mono;
 
 /** SQL for tag definitions, their conditions and lists of them. */
 @Repository
-public class TagRepository {
+class TagRepository {
 
     private final DatabaseClient db;
 
-    public TagRepository(DatabaseClient db) {
+    TagRepository(DatabaseClient db) {
         this.db = db;
     }
 
