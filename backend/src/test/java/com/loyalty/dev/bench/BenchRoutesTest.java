@@ -1,4 +1,4 @@
-package com.loyalty.bench;
+package com.loyalty.dev.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

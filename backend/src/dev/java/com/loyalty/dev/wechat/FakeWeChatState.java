@@ -1,4 +1,4 @@
-package com.loyalty.wechat;
+package com.loyalty.dev.wechat;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

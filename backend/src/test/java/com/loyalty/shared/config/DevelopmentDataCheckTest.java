@@ -1,13 +1,9 @@
-package com.loyalty.demo;
+package com.loyalty.shared.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.security.Role;
-import com.loyalty.staff.StaffRepository;
-import com.loyalty.staff.StaffService;
-import com.loyalty.store.StoreRepository;
 import com.loyalty.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,25 +12,16 @@ import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** A production start over a database that scripts/dev had used (demo accounts, the dev admin). */
-class DemoDataCheckTest extends IntegrationTest {
+class DevelopmentDataCheckTest extends IntegrationTest {
 
     @Autowired
-    DemoDataCheck.DemoTraces traces;
+    DevelopmentDataCheck.Traces traces;
 
     @Autowired
     PasswordEncoder passwords;
 
     @Autowired
     BrandProperties brand;
-
-    @Autowired
-    StaffRepository staff;
-
-    @Autowired
-    StaffService staffService;
-
-    @Autowired
-    StoreRepository stores;
 
     private final String devAdmin = unique("admin");
 
@@ -45,11 +32,9 @@ class DemoDataCheckTest extends IntegrationTest {
 
     @Test
     void productionRefusesToStartOverADatabaseWithDemoAccounts() {
-        long store = stores.ensure(brand.id(), "徐汇店", null).block();
-        staff.insertIfAbsent(brand.id(), store, "clerk-xuhui", staffService.hash("demo-password").block(), null,
-                Role.CLERK).block();
-        staff.insertIfAbsent(brand.id(), null, devAdmin, staffService.hash("admin-dev-password").block(), null,
-                Role.ADMIN).block();
+        long store = Long.parseLong(createStore("徐汇店"));
+        insertStaff(store, "clerk-xuhui", "demo-password", Role.CLERK);
+        insertStaff(null, devAdmin, "admin-dev-password", Role.ADMIN);
 
         assertThatThrownBy(() -> check(new MockEnvironment()).afterSingletonsInstantiated())
                 .isInstanceOf(IllegalStateException.class)
@@ -65,9 +50,8 @@ class DemoDataCheckTest extends IntegrationTest {
 
     @Test
     void theDevProfileStartsOverItsOwnDemoData() {
-        long store = stores.ensure(brand.id(), "徐汇店", null).block();
-        staff.insertIfAbsent(brand.id(), store, "clerk-xuhui", staffService.hash("demo-password").block(), null,
-                Role.CLERK).block();
+        long store = Long.parseLong(createStore("徐汇店"));
+        insertStaff(store, "clerk-xuhui", "demo-password", Role.CLERK);
         MockEnvironment dev = new MockEnvironment();
         dev.setActiveProfiles("dev");
 
@@ -75,7 +59,16 @@ class DemoDataCheckTest extends IntegrationTest {
         assertThat(check(new MockEnvironment()).problems()).isNotEmpty();
     }
 
-    private DemoDataCheck check(MockEnvironment environment) {
-        return new DemoDataCheck(environment, traces, passwords, brand);
+    private void insertStaff(Long storeId, String username, String password, Role role) {
+        var insert = db.sql("""
+                insert into staff (brand_id, store_id, username, password_hash, role)
+                values (:brand, :store, :username, :hash, :role) on conflict (username) do nothing""")
+                .bind("brand", brand.id()).bind("username", username).bind("hash", passwords.encode(password))
+                .bind("role", role.name());
+        (storeId == null ? insert.bindNull("store", Long.class) : insert.bind("store", storeId)).then().block();
+    }
+
+    private DevelopmentDataCheck check(MockEnvironment environment) {
+        return new DevelopmentDataCheck(environment, traces, passwords, brand);
     }
 }

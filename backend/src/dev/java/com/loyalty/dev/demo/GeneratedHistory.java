@@ -1,4 +1,4 @@
-package com.loyalty.demo;
+package com.loyalty.dev.demo;
 
 import com.loyalty.analytics.rollup.AnalyticsBackfill;
 import java.time.Duration;

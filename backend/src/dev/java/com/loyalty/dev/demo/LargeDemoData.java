@@ -1,4 +1,4 @@
-package com.loyalty.demo;
+package com.loyalty.dev.demo;
 
 import com.loyalty.jobs.JobName;
 import com.loyalty.jobs.JobRunner;

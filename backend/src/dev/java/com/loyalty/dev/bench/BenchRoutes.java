@@ -1,4 +1,4 @@
-package com.loyalty.bench;
+package com.loyalty.dev.bench;
 
 import com.loyalty.auth.SessionService;
 import com.loyalty.member.Member;
@@ -44,6 +44,10 @@ public class BenchRoutes {
 
     private static final int MAX_TOKENS = 200_000;
 
+    /** The member's tier and their progress towards the next. */
+    record Standing(Tier tier, TierProgress progress) {
+    }
+
     /**
      * {@code POST /bench/tokens?from=1&count=1000}: access tokens of members {@code from ..
      * from+count-1}, one "memberId token" line each, each of a sign-in opened as login would
@@ -70,8 +74,9 @@ public class BenchRoutes {
         ZoneId zone = brand.zone();
         return RouterFunctions.route().GET("/bench/me", request -> signedInMember()
                 .flatMap(viewer -> members.get(viewer.id()).flatMap(member -> Mono.zip(tiers.current(member.id()),
-                                tiers.progress(member.id()), points.balances(List.of(member.id())))
-                        .map(t -> me(member, t.getT1(), t.getT2(), t.getT3().getOrDefault(member.id(), 0L), iso, zone))))
+                                tiers.progress(member.id()), Standing::new)
+                        .zipWith(points.balances(List.of(member.id())), (standing, balances) -> me(member, standing,
+                                balances.getOrDefault(member.id(), 0L), iso, zone))))
                 .flatMap(me -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("me", me)))
                 .switchIfEmpty(Mono.defer(() -> ServerResponse.status(HttpStatus.UNAUTHORIZED).build())))
                 .build();
@@ -110,7 +115,9 @@ public class BenchRoutes {
     }
 
     /** The member as the bench's GraphQL document selects it, field for field. */
-    static Map<String, Object> me(Member m, Tier tier, TierProgress p, long balance, DateTimeFormatter iso, ZoneId zone) {
+    static Map<String, Object> me(Member m, Standing standing, long balance, DateTimeFormatter iso, ZoneId zone) {
+        Tier tier = standing.tier();
+        TierProgress p = standing.progress();
         Map<String, Object> progress = new LinkedHashMap<>();
         progress.put("current", tier(p.current()));
         progress.put("next", p.next() == null ? null : tier(p.next()));

@@ -1,4 +1,4 @@
-package com.loyalty.demo;
+package com.loyalty.dev.demo;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,7 +1,5 @@
-package com.loyalty.demo;
+package com.loyalty.shared.config;
 
-import com.loyalty.shared.config.BrandProperties;
-import com.loyalty.shared.config.ProductionSafetyCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,23 +13,27 @@ import reactor.core.publisher.Flux;
  * Refuses to start in production over a database that carries what {@code scripts/dev} put in
  * it: the demo staff accounts (whose password is in this repository), demo or generated orders,
  * or an admin whose password is a development default. Runs once the schema is migrated and
- * before the server takes requests.
+ * before the server takes requests. (The demo data itself is in the dev jar, not in this one:
+ * {@code com.loyalty.dev.demo}.)
  */
 @Component
-public class DemoDataCheck implements SmartInitializingSingleton {
+public class DevelopmentDataCheck implements SmartInitializingSingleton {
 
-    /** The demo staff of {@link DemoData}. */
+    /** The dev jar's demo staff accounts. */
     static final List<String> DEMO_STAFF = List.of("clerk-xuhui", "manager-xuhui", "clerk-jingan", "manager-jingan");
 
+    /** The demo staff's password, published in this repository. */
+    static final String DEMO_STAFF_PASSWORD = "demo-password";
+
     /** Passwords published in this repository that an admin must not have. */
-    static final List<String> PUBLIC_PASSWORDS = List.of("admin-dev-password", DemoData.STAFF_PASSWORD);
+    static final List<String> PUBLIC_PASSWORDS = List.of("admin-dev-password", DEMO_STAFF_PASSWORD);
 
     private final Environment environment;
-    private final DemoTraces traces;
+    private final Traces traces;
     private final PasswordEncoder passwords;
     private final BrandProperties brand;
 
-    public DemoDataCheck(Environment environment, DemoTraces traces, PasswordEncoder passwords, BrandProperties brand) {
+    public DevelopmentDataCheck(Environment environment, Traces traces, PasswordEncoder passwords, BrandProperties brand) {
         this.environment = environment;
         this.traces = traces;
         this.passwords = passwords;
@@ -55,14 +57,14 @@ public class DemoDataCheck implements SmartInitializingSingleton {
         List<String> problems = new ArrayList<>();
         List<String> demoStaff = traces.existingUsernames(DEMO_STAFF).collectList().block(Duration.ofSeconds(30));
         if (!demoStaff.isEmpty()) {
-            problems.add("demo staff accounts " + demoStaff + " (password " + DemoData.STAFF_PASSWORD + ")");
+            problems.add("demo staff accounts " + demoStaff + " (password " + DEMO_STAFF_PASSWORD + ")");
         }
         if (Boolean.TRUE.equals(traces.demoOrders().block(Duration.ofSeconds(30)))) {
             problems.add("demo orders (order numbers DEMO-... or GEN-...)");
         }
         List<String> weakAdmins = traces.adminHashes(brand.id())
                 .filter(admin -> PUBLIC_PASSWORDS.stream().anyMatch(p -> matches(p, admin.passwordHash())))
-                .map(DemoTraces.Account::username)
+                .map(Traces.Account::username)
                 .collectList().block(Duration.ofSeconds(60));
         if (!weakAdmins.isEmpty()) {
             problems.add("admin accounts " + weakAdmins + " with a development password");
@@ -80,7 +82,7 @@ public class DemoDataCheck implements SmartInitializingSingleton {
 
     /** What the check reads. */
     @org.springframework.stereotype.Repository
-    public static class DemoTraces {
+    public static class Traces {
 
         /** A staff account's name and password hash. */
         public record Account(String username, String passwordHash) {
@@ -88,7 +90,7 @@ public class DemoDataCheck implements SmartInitializingSingleton {
 
         private final org.springframework.r2dbc.core.DatabaseClient db;
 
-        public DemoTraces(org.springframework.r2dbc.core.DatabaseClient db) {
+        public Traces(org.springframework.r2dbc.core.DatabaseClient db) {
             this.db = db;
         }
 

@@ -1,4 +1,4 @@
-package com.loyalty.wechat;
+package com.loyalty.dev.wechat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;

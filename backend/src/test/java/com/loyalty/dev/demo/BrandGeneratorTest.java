@@ -1,4 +1,4 @@
-package com.loyalty.demo;
+package com.loyalty.dev.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,8 @@
-package com.loyalty.wechat.pay;
+package com.loyalty.dev.wechat.pay;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.loyalty.wechat.pay.PayNotification;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Clock;
@@ -96,6 +97,9 @@ public final class FakeWeChatPayServer {
 
     /** The member paid: sends the order's success notification to its notify URL; returns our HTTP status. */
     public int pay(String outTradeNo) {
+        if (!orders.containsKey(outTradeNo)) {
+            throw new IllegalArgumentException("no order " + outTradeNo);
+        }
         return deliver(outTradeNo, paymentNotification(outTradeNo));
     }
 

@@ -1,4 +1,4 @@
-package com.loyalty.demo;
+package com.loyalty.dev.demo;
 
 import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.RowMetadata;
@@ -17,14 +17,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Generates a brand's history in the database with {@code demo/generate-brand.sql}, in one
+ * Generates a brand's history in the database with {@code generate-brand.sql} (next to this class), in one
  * transaction: stores and staff, catalogue, members, orders with planted basket patterns and
  * guests, check-ins, points ledger with buckets and balances, tiers.
  */
 @Component
 public class BrandGenerator {
 
-    private static final String SCRIPT = "demo/generate-brand.sql";
+    private static final String SCRIPT = "com/loyalty/dev/demo/generate-brand.sql";
 
     private final DatabaseClient db;
     private final String script;

@@ -1,4 +1,4 @@
-package com.loyalty.wechat.pay;
+package com.loyalty.dev.wechat.pay;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
