@@ -10,11 +10,11 @@ import reactor.core.publisher.Mono;
 
 /** Reads and writes staff accounts. */
 @Repository
-public class StaffRepository {
+class StaffRepository {
 
     private final DatabaseClient db;
 
-    public StaffRepository(DatabaseClient db) {
+    StaffRepository(DatabaseClient db) {
         this.db = db;
     }
 
