@@ -200,11 +200,6 @@ public class CampaignService {
                 points.expiryFor(now))).then();
     }
 
-    /** The campaign multiplier on points the member earns at {@code at}; 1 when none applies. */
-    public Mono<Double> multiplierFor(long memberId, Instant at) {
-        return campaigns.activeMultiplier(memberId, at, clock.getZone());
-    }
-
     public Mono<CampaignStats> stats(Viewer staff, long campaignId) {
         return stats(staff.brandId(), campaignId);
     }
