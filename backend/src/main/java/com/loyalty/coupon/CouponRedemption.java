@@ -82,8 +82,8 @@ public class CouponRedemption {
                         : Mono.error(notUsable(null)));
     }
 
-    /** Gives back a fully refunded purchase's coupons still within validity: {returned, kept}. */
-    public Mono<long[]> returnFor(long purchaseId, Instant now) {
+    /** Gives back a fully refunded purchase's coupons still within validity. */
+    public Mono<ReturnedCoupons> returnFor(long purchaseId, Instant now) {
         return coupons.returnUsedBy(purchaseId, now);
     }
 

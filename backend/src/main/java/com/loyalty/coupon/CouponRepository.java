@@ -137,8 +137,8 @@ public class CouponRepository {
                 .fetch().rowsUpdated();
     }
 
-    /** Gives back the purchase's coupons that are still valid; returns {returned, kept}. */
-    public Mono<long[]> returnUsedBy(long purchaseId, Instant now) {
+    /** Gives back the purchase's coupons that are still valid. */
+    public Mono<ReturnedCoupons> returnUsedBy(long purchaseId, Instant now) {
         return db.sql("""
                         update member_coupon set status = 'USABLE', used_at = null, purchase_id = null
                         where purchase_id = :p and valid_until > :now
@@ -146,7 +146,7 @@ public class CouponRepository {
                 .bind("p", purchaseId).bind("now", now).fetch().rowsUpdated()
                 .flatMap(returned -> db.sql("select count(*) as n from member_coupon where purchase_id = :p")
                         .bind("p", purchaseId).map(row -> row.get("n", Long.class)).one()
-                        .map(kept -> new long[] {returned, kept}));
+                        .map(kept -> new ReturnedCoupons(returned, kept)));
     }
 
     /** Usable coupons expiring in {@code (from, until]}, with their template names. */
