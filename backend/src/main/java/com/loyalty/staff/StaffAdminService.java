@@ -96,7 +96,7 @@ public class StaffAdminService {
         int size = Pages.size(first);
         Long before = Pages.after(after, "staff-action");
         return Mono.zip(audit.page(admin.brandId(), staffId, memberId, action, before, size + 1).collectList(),
-                        audit.count(admin.brandId(), staffId, memberId, action))
-                .map(t -> Pages.of(t.getT1(), size, StaffAction::id, "staff-action", after != null, t.getT2()));
+                        audit.count(admin.brandId(), staffId, memberId, action),
+                        (rows, total) -> Pages.of(rows, size, StaffAction::id, "staff-action", after != null, total));
     }
 }
