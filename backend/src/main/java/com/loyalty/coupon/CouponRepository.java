@@ -97,11 +97,15 @@ public class CouponRepository {
                 .fetch().rowsUpdated().map(rows -> rows > 0);
     }
 
+    /** How many coupons of a template a member has had. */
+    public record TemplateCount(long templateId, int count) {
+    }
+
     /** How many of the template the member has had, per template. */
-    public Flux<long[]> countsFor(long memberId) {
+    public Flux<TemplateCount> countsFor(long memberId) {
         return db.sql("select template_id, count from member_coupon_count where member_id = :m")
                 .bind("m", memberId)
-                .map(row -> new long[] {row.get("template_id", Long.class), row.get("count", Integer.class)})
+                .map(row -> new TemplateCount(row.get("template_id", Long.class), row.get("count", Integer.class)))
                 .all();
     }
 
