@@ -74,7 +74,7 @@ public class CouponReportService {
         return coupons.campaigns(scope.brandId(), range.from().atStartOfDay(zone).toInstant(),
                         range.to().plusDays(1).atStartOfDay(zone).toInstant())
                 .concatMap(c -> Mono.zip(campaignStats.stats(scope.brandId(), c.id()), campaigns.couponCounts(c.id()))
-                        .map(t -> toReturn(c, t.getT1(), t.getT2()[2])))
+                        .map(t -> toReturn(c, t.getT1(), t.getT2().discountCents())))
                 .collectList();
     }
 

@@ -124,8 +124,8 @@ public class PointsAdjustmentService {
                                                  String after) {
         int size = Pages.size(first);
         return approvals.page(admin.brandId(), status, Pages.after(after, CURSOR_KIND), size + 1).collectList()
-                .zipWith(approvals.count(admin.brandId(), status))
-                .map(t -> Pages.of(t.getT1(), size, PointsApproval::id, CURSOR_KIND, after != null, t.getT2()));
+                .zipWith(approvals.count(admin.brandId(), status),
+                        (rows, total) -> Pages.of(rows, size, PointsApproval::id, CURSOR_KIND, after != null, total));
     }
 
     /**

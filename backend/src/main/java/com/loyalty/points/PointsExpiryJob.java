@@ -42,6 +42,16 @@ public class PointsExpiryJob implements ScheduledJob {
         this.tx = tx;
     }
 
+    /** What a run expired: the buckets that still had points, and those points. */
+    private record Expired(long buckets, long points) {
+
+        static final Expired NONE = new Expired(0, 0);
+
+        Expired plus(long expired) {
+            return new Expired(buckets + (expired > 0 ? 1 : 0), points + expired);
+        }
+    }
+
     /** The payload of a points expiry reminder. */
     record ExpiryReminder(long points, String expiresOn) {
     }
@@ -56,14 +66,9 @@ public class PointsExpiryJob implements ScheduledJob {
         Instant dayStart = asOf.atStartOfDay(brand.zone()).toInstant();
         return ledger.dueGrants(dayStart)
                 .concatMap(grant -> expire(grant).as(tx::transactional))
-                .reduce(new long[2], (sum, expired) -> {
-                    sum[0] += expired > 0 ? 1 : 0;
-                    sum[1] += expired;
-                    return sum;
-                })
-                .zipWith(remind(dayStart))
-                .map(t -> "expired " + t.getT1()[0] + " buckets (" + t.getT1()[1] + " points), queued "
-                        + t.getT2() + " reminders");
+                .reduce(Expired.NONE, Expired::plus)
+                .zipWith(remind(dayStart), (expired, reminders) -> "expired " + expired.buckets() + " buckets ("
+                        + expired.points() + " points), queued " + reminders + " reminders");
     }
 
     private Mono<Long> expire(PointsLedger.DueGrant grant) {

@@ -37,7 +37,7 @@ public class PointsQueries {
     public Mono<Pages.Page<LedgerEntry>> history(long memberId, Integer first, String after) {
         int size = Pages.size(first);
         return ledger.history(memberId, Pages.after(after, CURSOR_KIND), size + 1).collectList()
-                .zipWith(ledger.countEntries(memberId))
-                .map(t -> Pages.of(t.getT1(), size, LedgerEntry::id, CURSOR_KIND, after != null, t.getT2()));
+                .zipWith(ledger.countEntries(memberId),
+                        (rows, total) -> Pages.of(rows, size, LedgerEntry::id, CURSOR_KIND, after != null, total));
     }
 }

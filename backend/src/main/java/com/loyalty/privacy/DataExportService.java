@@ -87,8 +87,7 @@ public class DataExportService {
 
     public Mono<MyDataExport> export(long memberId) {
         Instant now = clock.instant();
-        Mono<ObjectNode> profile = Mono.zip(members.get(memberId), consents.consents(memberId)).map(t -> {
-            var m = t.getT1();
+        Mono<ObjectNode> profile = Mono.zip(members.get(memberId), consents.consents(memberId), (m, consent) -> {
             ObjectNode node = json.createObjectNode();
             node.put("id", String.valueOf(m.id()));
             node.put("nickname", m.nickname());
@@ -101,9 +100,9 @@ public class DataExportService {
             node.put("registrationStoreId", m.registrationStoreId() == null ? null : m.registrationStoreId().toString());
             node.put("inviteCode", m.inviteCode());
             node.put("wechatOpenid", m.openid());
-            node.put("privacyNoticeVersion", t.getT2().acceptedNoticeVersion());
-            node.put("marketingConsent", t.getT2().marketing());
-            node.put("closesAt", t.getT2().closesAt() == null ? null : t.getT2().closesAt().toString());
+            node.put("privacyNoticeVersion", consent.acceptedNoticeVersion());
+            node.put("marketingConsent", consent.marketing());
+            node.put("closesAt", consent.closesAt() == null ? null : consent.closesAt().toString());
             return node;
         });
         Mono<List<Map.Entry<String, JsonNode>>> sections = Flux.fromIterable(SECTIONS.entrySet())
@@ -112,13 +111,13 @@ public class DataExportService {
                         .map(row -> Map.entry(s.getKey(), json.readTree(row.get("j", String.class))))
                         .one())
                 .collectList();
-        return Mono.zip(profile, sections).map(t -> {
+        return Mono.zip(profile, sections, (profileNode, sectionNodes) -> {
             ObjectNode doc = json.createObjectNode();
             doc.put("generatedAt", now.toString());
-            doc.set("profile", t.getT1());
+            doc.set("profile", profileNode);
             List<MyDataExport.Section> counts = new ArrayList<>();
             counts.add(new MyDataExport.Section("profile", 1));
-            for (Map.Entry<String, JsonNode> section : t.getT2()) {
+            for (Map.Entry<String, JsonNode> section : sectionNodes) {
                 doc.set(section.getKey(), section.getValue());
                 counts.add(new MyDataExport.Section(section.getKey(), section.getValue().size()));
             }

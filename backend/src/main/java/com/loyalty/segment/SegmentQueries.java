@@ -2,6 +2,7 @@ package com.loyalty.segment;
 
 import com.loyalty.member.Member;
 import com.loyalty.member.MemberService;
+import com.loyalty.shared.Zip;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.ratelimit.RateLimitedAction;
 import com.loyalty.shared.ratelimit.RateLimits;
@@ -82,15 +83,14 @@ public class SegmentQueries {
                 .flatMap(ids -> ids.isEmpty() ? Mono.just(List.<Member>of())
                         : members.findByIds(ids).collectList().map(found -> ordered(ids, found)))
                 .flatMap(this::profiles)
-                .zipWith(directory.count(staff.brandId(), storeScope, wanted))
-                .map(t -> Pages.of(t.getT1(), size, MemberProfile::id, CURSOR_KIND, after != null, t.getT2()));
+                .zipWith(directory.count(staff.brandId(), storeScope, wanted),
+                        (rows, total) -> Pages.of(rows, size, MemberProfile::id, CURSOR_KIND, after != null, total));
     }
 
     /** Members per RFM segment, quadrant and stage, as of the last scoring. */
     public Mono<SegmentOverview> overview(Viewer staff) {
-        return Mono.zip(segments.countBy(staff.brandId(), "rfm_segment"), segments.countBy(staff.brandId(), "quadrant"),
-                        segments.countBy(staff.brandId(), "stage"))
-                .map(t -> SegmentOverview.of(t.getT1(), t.getT2(), t.getT3()));
+        return Zip.of(segments.countBy(staff.brandId(), "rfm_segment"), segments.countBy(staff.brandId(), "quadrant"),
+                segments.countBy(staff.brandId(), "stage"), SegmentOverview::of);
     }
 
     /** Profiles in the order of the members given; a member not scored yet gets their stage computed now. */
