@@ -1,7 +1,6 @@
 package com.loyalty.privacy;
 
 import com.loyalty.auth.SignInEvents;
-import com.loyalty.leaderboard.LeaderboardService;
 import com.loyalty.member.Member;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.security.Role;
@@ -34,21 +33,19 @@ public class AccountClosureService implements SignInEvents {
     private final ObjectProvider<AccountClosureCheck> checks;
     private final ObjectProvider<AccountErasure> erasures;
     private final Sessions sessions;
-    private final LeaderboardService leaderboards;
     private final Clock clock;
     private final TransactionalOperator tx;
 
     public AccountClosureService(PrivacyRepository privacy, PrivacyProperties properties,
                                  ObjectProvider<AccountClosureCheck> checks,
                                  ObjectProvider<AccountErasure> erasures, Sessions sessions,
-                                 LeaderboardService leaderboards, Clock clock,
+                                 Clock clock,
                                  TransactionalOperator tx) {
         this.privacy = privacy;
         this.properties = properties;
         this.checks = checks;
         this.erasures = erasures;
         this.sessions = sessions;
-        this.leaderboards = leaderboards;
         this.clock = clock;
         this.tx = tx;
     }
@@ -75,8 +72,9 @@ public class AccountClosureService implements SignInEvents {
     }
 
     /**
-     * Erases every account whose cooling-off period has ended, then rebuilds the leaderboards
-     * without them. Accounts a check holds back stay pending and are retried next run.
+     * Erases every account whose cooling-off period has ended, then lets other features recompute
+     * what they derive from many members (the leaderboards) without them. Accounts a check holds
+     * back stay pending and are retried next run.
      */
     public Mono<String> eraseDue(LocalDate asOf) {
         Instant now = clock.instant();
@@ -94,15 +92,12 @@ public class AccountClosureService implements SignInEvents {
                 .flatMap(results -> {
                     long erased = results.stream().filter(Boolean::booleanValue).count();
                     long held = results.size() - erased;
-                    Mono<Long> rebuilt = erased == 0 ? Mono.just(0L) : rebuildLeaderboards(asOf);
-                    return rebuilt.map(boards -> "erased " + erased + " closed accounts"
-                            + (held > 0 ? ", " + held + " held back" : "") + ", rebuilt " + boards + " leaderboards");
+                    String summary = "erased " + erased + " closed accounts" + (held > 0 ? ", " + held + " held back" : "");
+                    return erased == 0 ? Mono.just(summary)
+                            : Flux.fromStream(erasures::orderedStream)
+                                    .concatMap(erasure -> erasure.afterErasing(asOf, erased))
+                                    .reduce(summary, (text, note) -> text + ", " + note);
                 });
-    }
-
-    /** Every board still kept, recomputed from Postgres without closed accounts. */
-    private Mono<Long> rebuildLeaderboards(LocalDate asOf) {
-        return leaderboards.rebuildKept(asOf);
     }
 
     /** Personal text other features hold about the member: messages, consents to message templates, staff call notes. */

@@ -1,5 +1,6 @@
 package com.loyalty.privacy;
 
+import java.time.LocalDate;
 import reactor.core.publisher.Mono;
 
 /**
@@ -11,4 +12,13 @@ import reactor.core.publisher.Mono;
 public interface AccountErasure {
 
     Mono<Void> memberErased(long memberId);
+
+    /**
+     * After a run of the erasure job that erased {@code erased} accounts (at least one), outside
+     * their transactions: what is derived from many members' data is recomputed without them.
+     * Answers a few words for the job's summary, or nothing.
+     */
+    default Mono<String> afterErasing(LocalDate asOf, long erased) {
+        return Mono.empty();
+    }
 }
