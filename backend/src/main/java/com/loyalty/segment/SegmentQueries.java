@@ -32,13 +32,13 @@ public class SegmentQueries {
 
     private final MemberService members;
     private final MemberDirectory directory;
-    private final SegmentReads segments;
+    private final SegmentReadRepository segments;
     private final SegmentService refresher;
     private final StoreScope scope;
     private final RateLimits limits;
     private final StaffAuditLog audit;
 
-    public SegmentQueries(MemberService members, MemberDirectory directory, SegmentReads segments,
+    public SegmentQueries(MemberService members, MemberDirectory directory, SegmentReadRepository segments,
                           SegmentService refresher, StoreScope scope, RateLimits limits, StaffAuditLog audit) {
         this.scope = scope;
         this.limits = limits;
