@@ -2,62 +2,38 @@ package com.loyalty.audit;
 
 import com.loyalty.shared.security.Viewer;
 import java.time.Instant;
-import java.util.Map;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The audit trail of staff actions: who, at which store, on whom, what and why; appended to, read by admins. */
-@Repository
+/**
+ * The audit trail of staff actions: who, at which store, on whom, what and why; appended to, read by
+ * admins. The SQL is in {@link StaffAuditRepository}.
+ */
+@Service
 public class StaffAuditLog {
 
     /** The action recorded when a clerk scans a member's code (kept for a shorter time than the rest). */
     public static final String SCAN_MEMBER_CODE = "SCAN_MEMBER_CODE";
 
-    private static final String FILTERS = " and (cast(:staff as bigint) is null or staff_id = :staff)"
-            + " and (cast(:member as bigint) is null or member_id = :member)"
-            + " and (cast(:action as text) is null or action = :action)";
+    private final StaffAuditRepository entries;
 
-    private final DatabaseClient db;
-
-    StaffAuditLog(DatabaseClient db) {
-        this.db = db;
+    StaffAuditLog(StaffAuditRepository entries) {
+        this.entries = entries;
     }
 
     public Mono<Void> record(Viewer staff, Long storeId, String action, Long memberId, String detail) {
-        return db.sql("""
-                        insert into staff_audit (brand_id, staff_id, store_id, action, member_id, detail)
-                        values (:brandId, :staffId, :storeId, :action, :memberId, :detail)
-                        """)
-                .bind("brandId", staff.brandId())
-                .bind("staffId", staff.id())
-                .bind("storeId", Parameter.fromOrEmpty(storeId, Long.class))
-                .bind("action", action)
-                .bind("memberId", Parameter.fromOrEmpty(memberId, Long.class))
-                .bind("detail", Parameter.fromOrEmpty(detail, String.class))
-                .then();
+        return entries.insert(staff.brandId(), staff.id(), storeId, action, memberId, detail);
     }
 
     /** Up to {@code limit} actions of the brand before {@code beforeId}, newest first, narrowed by the filters given. */
     public Flux<AuditEntry> page(long brandId, Long staffId, Long memberId, String action, Long beforeId, int limit) {
-        return db.sql("select * from staff_audit where brand_id = :b" + FILTERS
-                        + " and (cast(:before as bigint) is null or id < :before) order by id desc limit :limit")
-                .bindValues(filters(brandId, staffId, memberId, action))
-                .bind("before", Parameter.fromOrEmpty(beforeId, Long.class)).bind("limit", limit)
-                .map(row -> new AuditEntry(row.get("id", Long.class), row.get("created_at", Instant.class),
-                        row.get("staff_id", Long.class), row.get("store_id", Long.class),
-                        row.get("action", String.class), row.get("member_id", Long.class),
-                        row.get("detail", String.class)))
-                .all();
+        return entries.page(brandId, staffId, memberId, action, beforeId, limit);
     }
 
     /** How many actions of the brand the filters match. */
     public Mono<Long> count(long brandId, Long staffId, Long memberId, String action) {
-        return db.sql("select count(*) as n from staff_audit where brand_id = :b" + FILTERS)
-                .bindValues(filters(brandId, staffId, memberId, action))
-                .map(row -> row.get("n", Long.class)).one();
+        return entries.count(brandId, staffId, memberId, action);
     }
 
     /** What {@link #purge} deleted. */
@@ -66,19 +42,8 @@ public class StaffAuditLog {
 
     /** Deletes member-code scans recorded before {@code scansBefore} and every other entry recorded before {@code othersBefore}. */
     public Mono<Purged> purge(Instant scansBefore, Instant othersBefore) {
-        Mono<Long> scans = db.sql("delete from staff_audit where action = :a and created_at < :before")
-                .bind("a", SCAN_MEMBER_CODE).bind("before", scansBefore)
-                .fetch().rowsUpdated();
-        Mono<Long> others = db.sql("delete from staff_audit where action <> :a and created_at < :before")
-                .bind("a", SCAN_MEMBER_CODE).bind("before", othersBefore)
-                .fetch().rowsUpdated();
+        Mono<Long> scans = entries.deleteBefore(SCAN_MEMBER_CODE, scansBefore);
+        Mono<Long> others = entries.deleteOthersBefore(SCAN_MEMBER_CODE, othersBefore);
         return scans.zipWith(others, Purged::new);
-    }
-
-    /** The values of {@code :b} and {@link #FILTERS}. */
-    private static Map<String, Parameter> filters(long brandId, Long staffId, Long memberId, String action) {
-        return Map.of("b", Parameter.from(brandId), "staff", Parameter.fromOrEmpty(staffId, Long.class),
-                "member", Parameter.fromOrEmpty(memberId, Long.class),
-                "action", Parameter.fromOrEmpty(action, String.class));
     }
 }

@@ -32,7 +32,7 @@ public class AutomationService {
     private static final LocalTime MESSAGE_TIME = LocalTime.of(10, 0);
 
     private final AutomationRepository automation;
-    private final CandidateQueries candidates;
+    private final CandidateRepository candidates;
     private final FollowUpRepository followUps;
     private final CouponPackService packs;
     private final BuiltInCampaigns builtInCampaigns;
@@ -41,9 +41,9 @@ public class AutomationService {
     private final Clock clock;
     private final TransactionalOperator tx;
 
-    public AutomationService(AutomationRepository automation, CandidateQueries candidates, FollowUpRepository followUps,
-                             CouponPackService packs, BuiltInCampaigns builtInCampaigns, NotificationOutbox outbox,
-                             BrandProperties brand, Clock clock, TransactionalOperator tx) {
+    public AutomationService(AutomationRepository automation, CandidateRepository candidates,
+                             FollowUpRepository followUps, CouponPackService packs, BuiltInCampaigns builtInCampaigns,
+                             NotificationOutbox outbox, BrandProperties brand, Clock clock, TransactionalOperator tx) {
         this.builtInCampaigns = builtInCampaigns;
         this.automation = automation;
         this.candidates = candidates;

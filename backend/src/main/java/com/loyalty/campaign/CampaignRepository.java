@@ -1,8 +1,8 @@
 package com.loyalty.campaign;
 
 import com.loyalty.segment.LifecycleStage;
-import com.loyalty.segment.MemberDirectory;
 import com.loyalty.segment.MemberFilter;
+import com.loyalty.segment.MemberFilterSql;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Arrays;
@@ -96,7 +96,7 @@ public class CampaignRepository {
      */
     public Flux<Long> recordAudience(Campaign c) {
         MemberFilter filter = c.audienceFilter();
-        MemberDirectory.Condition who = filter == null ? null : MemberDirectory.condition(filter);
+        MemberFilterSql.Condition who = filter == null ? null : MemberFilterSql.of(filter);
         var spec = db.sql("""
                         insert into campaign_member (campaign_id, member_id, in_control)
                         select :c, m.id, abs(hashtext(:c || ':' || m.id)) % 100 < :control
@@ -119,7 +119,7 @@ public class CampaignRepository {
      */
     public Mono<Long> recordSkipped(Campaign c) {
         MemberFilter filter = c.audienceFilter();
-        MemberDirectory.Condition who = filter == null ? null : MemberDirectory.condition(filter);
+        MemberFilterSql.Condition who = filter == null ? null : MemberFilterSql.of(filter);
         var spec = db.sql("""
                         update campaign set skipped_no_consent = (
                             select count(*) from member m

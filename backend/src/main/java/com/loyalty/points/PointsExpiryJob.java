@@ -22,7 +22,7 @@ public class PointsExpiryJob implements ScheduledJob {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
 
-    private final PointsLedger ledger;
+    private final PointsLedgerRepository ledger;
     private final PointsService points;
     private final PointsProperties rules;
     private final NotificationOutbox outbox;
@@ -30,7 +30,7 @@ public class PointsExpiryJob implements ScheduledJob {
     private final Clock clock;
     private final TransactionalOperator tx;
 
-    public PointsExpiryJob(PointsLedger ledger, PointsService points, PointsProperties rules,
+    public PointsExpiryJob(PointsLedgerRepository ledger, PointsService points, PointsProperties rules,
                            NotificationOutbox outbox, BrandProperties brand, Clock clock,
                            TransactionalOperator tx) {
         this.ledger = ledger;
@@ -71,7 +71,7 @@ public class PointsExpiryJob implements ScheduledJob {
                         + expired.points() + " points), queued " + reminders + " reminders");
     }
 
-    private Mono<Long> expire(PointsLedger.DueGrant grant) {
+    private Mono<Long> expire(PointsLedgerRepository.DueGrant grant) {
         return points.lock(grant.memberId())
                 .then(ledger.remaining(grant.grantId()))
                 .filter(left -> left > 0)

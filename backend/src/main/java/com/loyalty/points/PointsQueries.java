@@ -14,18 +14,19 @@ public class PointsQueries {
 
     private static final String CURSOR_KIND = "ledger";
 
-    private final PointsLedger ledger;
+    private final PointsLedgerRepository ledger;
     private final PointsService points;
     private final Clock clock;
 
-    public PointsQueries(PointsLedger ledger, PointsService points, Clock clock) {
+    public PointsQueries(PointsLedgerRepository ledger, PointsService points, Clock clock) {
         this.ledger = ledger;
         this.points = points;
         this.clock = clock;
     }
 
     public Mono<Map<Long, Long>> balances(Collection<Long> memberIds) {
-        return ledger.balances(memberIds).collectMap(PointsLedger.BalanceRow::memberId, PointsLedger.BalanceRow::balance);
+        return ledger.balances(memberIds)
+                .collectMap(PointsLedgerRepository.BalanceRow::memberId, PointsLedgerRepository.BalanceRow::balance);
     }
 
     public Mono<List<ExpiringPoints>> expiringSoon(long memberId) {

@@ -28,12 +28,12 @@ public class RecommendationService {
     static final int MAX_SIZE = 20;
 
     private final BasketRepository baskets;
-    private final RuleReads reads;
+    private final RuleReadRepository reads;
     private final StockRepository stock;
     private final RecommendProperties rules;
     private final Clock clock;
 
-    public RecommendationService(BasketRepository baskets, RuleReads reads, StockRepository stock,
+    public RecommendationService(BasketRepository baskets, RuleReadRepository reads, StockRepository stock,
                                  RecommendProperties rules, Clock clock) {
         this.baskets = baskets;
         this.reads = reads;

@@ -31,14 +31,14 @@ public class SegmentQueries {
     static final String VIEW_PROFILE_REFUSED = "VIEW_MEMBER_PROFILE_REFUSED";
 
     private final MemberService members;
-    private final MemberDirectory directory;
-    private final SegmentReads segments;
+    private final MemberDirectoryRepository directory;
+    private final SegmentReadRepository segments;
     private final SegmentService refresher;
     private final StoreScope scope;
     private final RateLimits limits;
     private final StaffAuditLog audit;
 
-    public SegmentQueries(MemberService members, MemberDirectory directory, SegmentReads segments,
+    public SegmentQueries(MemberService members, MemberDirectoryRepository directory, SegmentReadRepository segments,
                           SegmentService refresher, StoreScope scope, RateLimits limits, StaffAuditLog audit) {
         this.scope = scope;
         this.limits = limits;

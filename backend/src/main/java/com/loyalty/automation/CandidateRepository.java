@@ -11,14 +11,14 @@ import reactor.core.publisher.Mono;
 
 /** Finds the members each rule should act on for a business date, leaving out those it already acted on. */
 @Repository
-public class CandidateQueries {
+class CandidateRepository {
 
     /** How many days past its threshold a dormant rule still catches a member (e.g. a missed run). */
     static final int CATCH_UP_DAYS = 30;
 
     private final DatabaseClient db;
 
-    public CandidateQueries(DatabaseClient db) {
+    CandidateRepository(DatabaseClient db) {
         this.db = db;
     }
 

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /** Reads a brand's saved rules, catalogue, best sellers and last run. */
 @Repository
-public class RuleReads {
+class RuleReadRepository {
 
     private static final String RULES = """
             select r.*, run.baskets from recommend_rule r join recommend_run run using (brand_id)
@@ -23,7 +23,7 @@ public class RuleReads {
 
     private final DatabaseClient db;
 
-    public RuleReads(DatabaseClient db) {
+    RuleReadRepository(DatabaseClient db) {
         this.db = db;
     }
 
@@ -50,7 +50,7 @@ public class RuleReads {
     /** The strongest rules first. */
     public Flux<MinedRule> strongest(long brandId, int limit) {
         return db.sql(RULES + " order by r.rank limit :n").bind("b", brandId).bind("n", limit)
-                .map(RuleReads::toRule).all();
+                .map(RuleReadRepository::toRule).all();
     }
 
     /** Rules {@code {sku} -> y}, the most confident first (then by lift). */
@@ -58,14 +58,14 @@ public class RuleReads {
         return db.sql(RULES + " and r.antecedent = array[cast(:sku as text)] order by r.confidence desc, r.lift desc, r.rank"
                         + " limit :n")
                 .bind("b", brandId).bind("sku", sku).bind("n", limit)
-                .map(RuleReads::toRule).all();
+                .map(RuleReadRepository::toRule).all();
     }
 
     /** Rules whose every antecedent SKU is among {@code skus}. */
     public Flux<MinedRule> within(long brandId, Collection<String> skus) {
         return db.sql(RULES + " and r.antecedent <@ cast(:skus as text[]) order by r.rank")
                 .bind("b", brandId).bind("skus", skus.toArray(String[]::new))
-                .map(RuleReads::toRule).all();
+                .map(RuleReadRepository::toRule).all();
     }
 
     /** Catalogue entries of these SKUs, by SKU. */

@@ -11,11 +11,11 @@ import reactor.core.publisher.Mono;
 
 /** SQL for the points ledger, its grants (buckets), allocations and the per-member balance row. */
 @Repository
-public class PointsLedger {
+class PointsLedgerRepository {
 
     private final DatabaseClient db;
 
-    public PointsLedger(DatabaseClient db) {
+    PointsLedgerRepository(DatabaseClient db) {
         this.db = db;
     }
 
@@ -101,7 +101,7 @@ public class PointsLedger {
                         """)
                 .bind("memberId", memberId).bind("now", now)
                 .bind("preferred", Parameter.fromOrEmpty(preferredGrantId, Long.class))
-                .map(PointsLedger::toGrant)
+                .map(PointsLedgerRepository::toGrant)
                 .all();
     }
 
@@ -114,7 +114,7 @@ public class PointsLedger {
                         order by g.member_id, g.expires_at
                         """)
                 .bind("cutoff", cutoff)
-                .map(PointsLedger::toDueGrant)
+                .map(PointsLedgerRepository::toDueGrant)
                 .all();
     }
 
@@ -134,7 +134,7 @@ public class PointsLedger {
                         group by g.member_id, g.expires_at order by g.member_id, g.expires_at
                         """)
                 .bind("from", from).bind("until", until)
-                .map(PointsLedger::toDueGrant)
+                .map(PointsLedgerRepository::toDueGrant)
                 .all();
     }
 
@@ -196,7 +196,7 @@ public class PointsLedger {
                         group by expires_at order by expires_at
                         """)
                 .bind("memberId", memberId).bind("now", now).bind("until", until)
-                .map(PointsLedger::toGrant)
+                .map(PointsLedgerRepository::toGrant)
                 .all();
     }
 
@@ -210,7 +210,7 @@ public class PointsLedger {
                 .bind("memberId", memberId)
                 .bind("before", Parameter.fromOrEmpty(beforeId, Long.class))
                 .bind("limit", limit)
-                .map(PointsLedger::toEntry)
+                .map(PointsLedgerRepository::toEntry)
                 .all();
     }
 

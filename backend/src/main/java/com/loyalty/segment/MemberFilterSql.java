@@ -5,22 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
-import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
-/** Finds the brand's members by a {@link MemberFilter}: the audience builder behind lists and campaigns. */
-@Repository
-public class MemberDirectory {
+/**
+ * Segment's published read model: the SQL predicate over {@code member m} that a {@link MemberFilter}
+ * stands for. The member list here and campaign audiences select members through it, so a filter
+ * means the same everywhere; it runs no SQL itself.
+ */
+public final class MemberFilterSql {
 
     private static final String LAST_PURCHASE =
             "(select max(p.occurred_at) from purchase p where p.member_id = m.id and p.refunded_cents < p.amount_cents)";
 
-    private final DatabaseClient db;
-
-    public MemberDirectory(DatabaseClient db) {
-        this.db = db;
+    private MemberFilterSql() {
     }
 
     /** A filter as SQL on member {@code m}, with its parameters (named {@code f_*}). */
@@ -35,7 +31,7 @@ public class MemberDirectory {
     }
 
     /** The filter as a condition on member {@code m}; "true" for an empty filter. */
-    public static Condition condition(MemberFilter f) {
+    public static Condition of(MemberFilter f) {
         List<String> parts = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         if (f.tags() != null && !f.tags().isEmpty()) {
@@ -85,30 +81,5 @@ public class MemberDirectory {
         parts.add("exists (select 1 from member_segment s where s.member_id = m.id and s." + column
                 + " = any(:" + param + "))");
         params.put(param, values.stream().map(Enum::name).toArray(String[]::new));
-    }
-
-    /** Members of one store: registered there or bought there (null: the whole brand). */
-    private static final String OF_STORE = " and (cast(:scope as bigint) is null or m.registration_store_id = :scope"
-            + " or exists (select 1 from purchase sp where sp.member_id = m.id and sp.store_id = :scope))";
-
-    /**
-     * Matching member ids, newest registration first (by id), after the keyset cursor; only members
-     * of {@code storeScope} (registered or bought there) when it is set.
-     */
-    public Flux<Long> find(long brandId, Long storeScope, MemberFilter filter, Long afterId, int limit) {
-        Condition c = condition(filter);
-        var spec = db.sql("select m.id from member m where m.brand_id = :b and (cast(:after as bigint) is null or m.id < :after)"
-                        + OF_STORE + " and " + c.sql() + " order by m.id desc limit :limit")
-                .bind("b", brandId).bind("limit", limit)
-                .bind("scope", Parameter.fromOrEmpty(storeScope, Long.class))
-                .bind("after", Parameter.fromOrEmpty(afterId, Long.class));
-        return c.bindTo(spec).map(row -> row.get("id", Long.class)).all();
-    }
-
-    public Mono<Long> count(long brandId, Long storeScope, MemberFilter filter) {
-        Condition c = condition(filter);
-        var spec = db.sql("select count(*) as n from member m where m.brand_id = :b" + OF_STORE + " and " + c.sql())
-                .bind("b", brandId).bind("scope", Parameter.fromOrEmpty(storeScope, Long.class));
-        return c.bindTo(spec).map(row -> row.get("n", Long.class)).one();
     }
 }

@@ -13,29 +13,25 @@ import reactor.core.publisher.Mono;
 
 /** Reads saved segments, stage changes and the brand's counts per segment. */
 @Repository
-public class SegmentReads {
+class SegmentReadRepository {
 
     private final DatabaseClient db;
 
-    public SegmentReads(DatabaseClient db) {
+    SegmentReadRepository(DatabaseClient db) {
         this.db = db;
     }
 
     public Flux<MemberSegment> findByMemberIds(Collection<Long> memberIds) {
         return db.sql("select * from member_segment where member_id = any(:ids)")
                 .bind("ids", memberIds.toArray(Long[]::new))
-                .map(SegmentReads::toSegment).all();
-    }
-
-    /** A stage change of a member. */
-    public record StageChange(LifecycleStage from, LifecycleStage to, LocalDate asOf, Instant changedAt) {
+                .map(SegmentReadRepository::toSegment).all();
     }
 
     /** The member's stage changes, newest first. */
-    public Flux<StageChange> stageChanges(long memberId, int limit) {
+    public Flux<MemberProfile.StageChange> stageChanges(long memberId, int limit) {
         return db.sql("select * from lifecycle_change where member_id = :m order by id desc limit :limit")
                 .bind("m", memberId).bind("limit", limit)
-                .map(row -> new StageChange(stage(row.get("from_stage", String.class)),
+                .map(row -> new MemberProfile.StageChange(stage(row.get("from_stage", String.class)),
                         stage(row.get("to_stage", String.class)), row.get("as_of", LocalDate.class),
                         row.get("changed_at", Instant.class)))
                 .all();

@@ -11,11 +11,11 @@ import reactor.core.publisher.Mono;
  * and until when that pair is locked out.
  */
 @Repository
-class StaffLoginFailures {
+class StaffLoginFailureRepository {
 
     private final DatabaseClient db;
 
-    StaffLoginFailures(DatabaseClient db) {
+    StaffLoginFailureRepository(DatabaseClient db) {
         this.db = db;
     }
 
