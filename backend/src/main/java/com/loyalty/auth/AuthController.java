@@ -11,12 +11,12 @@ import reactor.core.publisher.Mono;
 
 /** Sign-in mutations; open to anonymous callers by design. */
 @Controller
-public class AuthController {
+class AuthController {
 
     private final LoginService logins;
     private final SessionService sessions;
 
-    public AuthController(LoginService logins, SessionService sessions) {
+    AuthController(LoginService logins, SessionService sessions) {
         this.logins = logins;
         this.sessions = sessions;
     }

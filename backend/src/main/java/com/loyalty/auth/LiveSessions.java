@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  * requests do not each wait for it.
  */
 @Component
-public class LiveSessions implements Sessions {
+class LiveSessions implements Sessions {
 
     private static final Logger log = LoggerFactory.getLogger(LiveSessions.class);
     /** How long a live check waits for Redis before asking PostgreSQL. */
@@ -37,7 +37,7 @@ public class LiveSessions implements Sessions {
     private final SessionRepository accounts;
     private final AtomicLong redisSkippedUntil = new AtomicLong(System.nanoTime());
 
-    public LiveSessions(RefreshTokenStore refreshTokens, OpenSockets sockets, SessionRepository accounts) {
+    LiveSessions(RefreshTokenStore refreshTokens, OpenSockets sockets, SessionRepository accounts) {
         this.refreshTokens = refreshTokens;
         this.sockets = sockets;
         this.accounts = accounts;

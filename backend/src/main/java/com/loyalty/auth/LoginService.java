@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 
 /** Signs members in through WeChat (registering them on first login) and staff by password. */
 @Service
-public class LoginService {
+class LoginService {
 
     private final WeChatClient weChat;
     private final MemberService members;
@@ -27,7 +27,7 @@ public class LoginService {
     private final RateLimits rateLimits;
     private final ObjectProvider<SignInEvents> signInEvents;
 
-    public LoginService(WeChatClient weChat, MemberService members, StaffService staff, SessionService sessions,
+    LoginService(WeChatClient weChat, MemberService members, StaffService staff, SessionService sessions,
                         BrandProperties brand, Clock clock, RateLimits rateLimits, ObjectProvider<SignInEvents> signInEvents) {
         this.signInEvents = signInEvents;
         this.rateLimits = rateLimits;

@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * the sign-in's id in its access tokens ({@code sid}): a sign-in is live while its hash exists.
  */
 @Component
-public class RefreshTokenStore {
+class RefreshTokenStore {
 
     private static final String SUBJECT = "subject";
     private static final String CURRENT = "current";
@@ -36,7 +36,7 @@ public class RefreshTokenStore {
     private final AuthProperties properties;
     private final SecureRandom random = new SecureRandom();
 
-    public RefreshTokenStore(RedissonReactiveClient redis, AuthProperties properties) {
+    RefreshTokenStore(RedissonReactiveClient redis, AuthProperties properties) {
         this.redis = redis;
         this.properties = properties;
     }

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /** Managers read and tune their brand's automation rules; every change is audited. */
 @Service
-public class AutomationAdminService {
+class AutomationAdminService {
 
     private static final int MAX_MESSAGE = 200;
 
@@ -23,7 +23,7 @@ public class AutomationAdminService {
     private final StaffAuditLog audit;
     private final TransactionalOperator tx;
 
-    public AutomationAdminService(AutomationRepository automation, CouponPackService packs, StaffAuditLog audit,
+    AutomationAdminService(AutomationRepository automation, CouponPackService packs, StaffAuditLog audit,
                                   TransactionalOperator tx) {
         this.automation = automation;
         this.packs = packs;

@@ -20,13 +20,13 @@ import reactor.core.publisher.Mono;
 
 /** Automation rules (brand-wide: marketers and admins change them) and the follow-up call list for store staff. */
 @Controller
-public class AutomationController {
+class AutomationController {
 
     private final AutomationAdminService admin;
     private final FollowUpService followUps;
     private final MemberService members;
 
-    public AutomationController(AutomationAdminService admin, FollowUpService followUps, MemberService members) {
+    AutomationController(AutomationAdminService admin, FollowUpService followUps, MemberService members) {
         this.admin = admin;
         this.followUps = followUps;
         this.members = members;

@@ -8,11 +8,11 @@ import reactor.core.publisher.Mono;
 
 /** Daily: the wake-up, follow-up, birthday and repurchase rules. */
 @Component
-public class AutomationJob implements ScheduledJob {
+class AutomationJob implements ScheduledJob {
 
     private final AutomationService automation;
 
-    public AutomationJob(AutomationService automation) {
+    AutomationJob(AutomationService automation) {
         this.automation = automation;
     }
 

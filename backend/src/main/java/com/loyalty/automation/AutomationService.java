@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  * day acts on no one; an action that fails (e.g. a coupon out of stock) is retried next run.
  */
 @Service
-public class AutomationService {
+class AutomationService {
 
     private static final Logger log = LoggerFactory.getLogger(AutomationService.class);
     private static final LocalTime MESSAGE_TIME = LocalTime.of(10, 0);
@@ -41,7 +41,7 @@ public class AutomationService {
     private final Clock clock;
     private final TransactionalOperator tx;
 
-    public AutomationService(AutomationRepository automation, CandidateRepository candidates,
+    AutomationService(AutomationRepository automation, CandidateRepository candidates,
                              FollowUpRepository followUps, CouponPackService packs, BuiltInCampaigns builtInCampaigns,
                              NotificationOutbox outbox, BrandProperties brand, Clock clock, TransactionalOperator tx) {
         this.builtInCampaigns = builtInCampaigns;

@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  * brand's) and record how each call went (audited).
  */
 @Service
-public class FollowUpService {
+class FollowUpService {
 
     private static final String CURSOR_KIND = "follow-up";
     private static final int MAX_NOTE = 500;
@@ -30,7 +30,7 @@ public class FollowUpService {
     private final Clock clock;
     private final TransactionalOperator tx;
 
-    public FollowUpService(FollowUpRepository tasks, StoreScope scope, StaffAuditLog audit, Clock clock,
+    FollowUpService(FollowUpRepository tasks, StoreScope scope, StaffAuditLog audit, Clock clock,
                            TransactionalOperator tx) {
         this.tasks = tasks;
         this.scope = scope;

@@ -17,12 +17,12 @@ import reactor.core.publisher.Mono;
  */
 @Controller
 @PreAuthorize("hasAnyRole('MARKETER', 'ADMIN')")
-public class CampaignController {
+class CampaignController {
 
     private final CampaignService campaigns;
     private final CampaignRepository rows;
 
-    public CampaignController(CampaignService campaigns, CampaignRepository rows) {
+    CampaignController(CampaignService campaigns, CampaignRepository rows) {
         this.campaigns = campaigns;
         this.rows = rows;
     }

@@ -13,11 +13,11 @@ import reactor.core.publisher.Mono;
 /** The member's daily check-in, make-ups and calendar. */
 @Controller
 @PreAuthorize("hasRole('MEMBER')")
-public class CheckInController {
+class CheckInController {
 
     private final CheckInService checkIns;
 
-    public CheckInController(CheckInService checkIns) {
+    CheckInController(CheckInService checkIns) {
         this.checkIns = checkIns;
     }
 

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rewardExpiryMonths check-in points expire at the end of this many months after
  */
 @ConfigurationProperties("loyalty.checkin")
-public record CheckInProperties(
+record CheckInProperties(
         @DefaultValue({"1", "2", "3", "4", "5", "6", "10"}) List<Long> rewards,
         @DefaultValue("REPEAT") AfterLastDay afterLastDay,
         @DefaultValue("20") long makeUpCost,

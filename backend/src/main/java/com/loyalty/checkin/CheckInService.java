@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
  * points and then count for streaks.
  */
 @Service
-public class CheckInService {
+class CheckInService {
 
     private final CheckInRepository checkins;
     private final PointsService points;
@@ -39,7 +39,7 @@ public class CheckInService {
     private final TransactionalOperator tx;
     private final RateLimits rateLimits;
 
-    public CheckInService(CheckInRepository checkins, PointsService points, CheckInProperties rules,
+    CheckInService(CheckInRepository checkins, PointsService points, CheckInProperties rules,
                           BrandProperties brand, Clock clock, LeaderboardService leaderboards,
                           TransactionalOperator tx, RateLimits rateLimits) {
         this.rateLimits = rateLimits;

@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
 
 /** Coupon templates, the coupon centre, and members' coupons. */
 @Controller
-public class CouponController {
+class CouponController {
 
     private final CouponService coupons;
     private final CouponTemplateService templates;
@@ -37,7 +37,7 @@ public class CouponController {
     private final StoreScope storeScope;
     private final Clock clock;
 
-    public CouponController(CouponService coupons, CouponTemplateService templates, CouponQueries queries,
+    CouponController(CouponService coupons, CouponTemplateService templates, CouponQueries queries,
                             CouponPackService packs, CouponRedemption redemption, MemberService members,
                             StoreScope storeScope, Clock clock) {
         this.coupons = coupons;

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /** Read side of coupons: the coupon centre and a member's coupons. */
 @Service
-public class CouponQueries {
+class CouponQueries {
 
     private static final String CURSOR_KIND = "coupon";
 
@@ -22,7 +22,7 @@ public class CouponQueries {
     private final TierService tiers;
     private final Clock clock;
 
-    public CouponQueries(CouponRepository coupons, TierService tiers, Clock clock) {
+    CouponQueries(CouponRepository coupons, TierService tiers, Clock clock) {
         this.coupons = coupons;
         this.tiers = tiers;
         this.clock = clock;

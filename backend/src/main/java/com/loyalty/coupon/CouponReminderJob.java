@@ -15,14 +15,14 @@ import reactor.core.publisher.Mono;
 
 /** Queues one reminder per coupon that expires within the next days (default 3); once per coupon. */
 @Component
-public class CouponReminderJob implements ScheduledJob {
+class CouponReminderJob implements ScheduledJob {
 
     private final CouponRepository coupons;
     private final NotificationOutbox outbox;
     private final BrandProperties brand;
     private final Settings settings;
 
-    public CouponReminderJob(CouponRepository coupons, NotificationOutbox outbox, BrandProperties brand,
+    CouponReminderJob(CouponRepository coupons, NotificationOutbox outbox, BrandProperties brand,
                              Settings settings) {
         this.coupons = coupons;
         this.outbox = outbox;

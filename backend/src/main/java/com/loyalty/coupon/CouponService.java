@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * requests.
  */
 @Service
-public class CouponService {
+class CouponService {
 
     private final CouponRepository coupons;
     private final TierService tiers;
@@ -38,7 +38,7 @@ public class CouponService {
     private final RateLimits rateLimits;
     private final StoreScope scope;
 
-    public CouponService(CouponRepository coupons, TierService tiers, PointsService points, StaffAuditLog audit,
+    CouponService(CouponRepository coupons, TierService tiers, PointsService points, StaffAuditLog audit,
                          Clock clock, TransactionalOperator tx, RateLimits rateLimits, StoreScope scope) {
         this.rateLimits = rateLimits;
         this.scope = scope;

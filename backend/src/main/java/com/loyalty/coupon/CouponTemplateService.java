@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /** Creates coupon templates; a manager's templates are limited to their own store. */
 @Service
-public class CouponTemplateService {
+class CouponTemplateService {
 
     /**
      * The largest amount a template may name (off, threshold, cap): 10 million yuan, as the till's
@@ -31,7 +31,7 @@ public class CouponTemplateService {
     private final StaffAuditLog audit;
     private final Clock clock;
 
-    public CouponTemplateService(CouponRepository coupons, StoreService stores, StaffAuditLog audit, Clock clock) {
+    CouponTemplateService(CouponRepository coupons, StoreService stores, StaffAuditLog audit, Clock clock) {
         this.coupons = coupons;
         this.stores = stores;
         this.audit = audit;

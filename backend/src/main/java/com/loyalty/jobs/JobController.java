@@ -15,13 +15,13 @@ import reactor.core.publisher.Mono;
 
 /** Lets an admin run a job by hand for a business date. */
 @Controller
-public class JobController {
+class JobController {
 
     private final JobRunner jobs;
     private final Clock clock;
     private final BrandProperties brand;
 
-    public JobController(JobRunner jobs, Clock clock, BrandProperties brand) {
+    JobController(JobRunner jobs, Clock clock, BrandProperties brand) {
         this.jobs = jobs;
         this.clock = clock;
         this.brand = brand;

@@ -20,14 +20,14 @@ import org.springframework.scheduling.support.CronTrigger;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @ConditionalOnProperty(name = "loyalty.jobs.scheduled", havingValue = "true", matchIfMissing = true)
-public class JobSchedule implements SchedulingConfigurer {
+class JobSchedule implements SchedulingConfigurer {
 
     private final JobRunner jobs;
     private final Clock clock;
     private final BrandProperties brand;
     private final Environment env;
 
-    public JobSchedule(JobRunner jobs, Clock clock, BrandProperties brand, Environment env) {
+    JobSchedule(JobRunner jobs, Clock clock, BrandProperties brand, Environment env) {
         this.jobs = jobs;
         this.clock = clock;
         this.brand = brand;

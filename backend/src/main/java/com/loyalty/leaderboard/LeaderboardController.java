@@ -17,14 +17,14 @@ import reactor.core.publisher.Mono;
 
 /** Leaderboards of the current week or month, and their rebuild from Postgres. */
 @Controller
-public class LeaderboardController {
+class LeaderboardController {
 
     private final LeaderboardService leaderboards;
     private final StoreService stores;
     private final BrandProperties brand;
     private final Clock clock;
 
-    public LeaderboardController(LeaderboardService leaderboards, StoreService stores, BrandProperties brand,
+    LeaderboardController(LeaderboardService leaderboards, StoreService stores, BrandProperties brand,
                                  Clock clock) {
         this.leaderboards = leaderboards;
         this.stores = stores;

@@ -10,11 +10,11 @@ import reactor.core.publisher.Flux;
 /** Subscriptions a member's mini-program keeps open over graphql-ws. */
 @Controller
 @PreAuthorize("hasRole('MEMBER')")
-public class LiveController {
+class LiveController {
 
     private final LiveUpdates live;
 
-    public LiveController(LiveUpdates live) {
+    LiveController(LiveUpdates live) {
         this.live = live;
     }
 

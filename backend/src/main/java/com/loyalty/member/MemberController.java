@@ -13,11 +13,11 @@ import reactor.core.publisher.Mono;
 
 /** The signed-in member's own card and profile. */
 @Controller
-public class MemberController {
+class MemberController {
 
     private final MemberService members;
 
-    public MemberController(MemberService members) {
+    MemberController(MemberService members) {
         this.members = members;
     }
 

@@ -10,5 +10,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * port) is refused, since avatars are shown to every member on the leaderboards.
  */
 @ConfigurationProperties("loyalty.member")
-public record MemberProperties(@DefaultValue({"thirdwx.qlogo.cn", "wx.qlogo.cn"}) List<String> avatarHosts) {
+record MemberProperties(@DefaultValue({"thirdwx.qlogo.cn", "wx.qlogo.cn"}) List<String> avatarHosts) {
 }

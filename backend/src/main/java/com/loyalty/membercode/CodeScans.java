@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * live subscription is unavailable. Kept in Redis for as long as a code can be shown.
  */
 @Component
-public class CodeScans {
+class CodeScans {
 
     private static final Duration KEEP = MemberCodes.VALIDITY.plusSeconds(60);
 
@@ -22,7 +22,7 @@ public class CodeScans {
     private final RedissonReactiveClient redis;
     private final JsonMapper json;
 
-    public CodeScans(MemberCodes codes, RedissonReactiveClient redis, JsonMapper json) {
+    CodeScans(MemberCodes codes, RedissonReactiveClient redis, JsonMapper json) {
         this.codes = codes;
         this.redis = redis;
         this.json = json;

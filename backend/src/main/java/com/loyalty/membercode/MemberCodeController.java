@@ -13,11 +13,11 @@ import reactor.core.publisher.Mono;
 
 /** The member's rotating code, and scanning it at the till. */
 @Controller
-public class MemberCodeController {
+class MemberCodeController {
 
     private final MemberCodeService memberCodes;
 
-    public MemberCodeController(MemberCodeService memberCodes) {
+    MemberCodeController(MemberCodeService memberCodes) {
         this.memberCodes = memberCodes;
     }
 

@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  * expired anyway.
  */
 @Component
-public class MemberCodes {
+class MemberCodes {
 
     static final Duration VALIDITY = Duration.ofSeconds(60);
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -36,7 +36,7 @@ public class MemberCodes {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public MemberCodes(AuthProperties auth, RedissonReactiveClient redis, Clock clock) {
+    MemberCodes(AuthProperties auth, RedissonReactiveClient redis, Clock clock) {
         this.key = Hmac.sha256(auth.jwtSecret().getBytes(StandardCharsets.UTF_8), "member-code");
         this.redis = redis;
         this.clock = clock;

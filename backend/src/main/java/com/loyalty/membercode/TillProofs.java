@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
  * only retries of that same order may use it again.
  */
 @Component
-public class TillProofs {
+class TillProofs {
 
     static final Duration VALIDITY = Duration.ofMinutes(10);
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -37,7 +37,7 @@ public class TillProofs {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public TillProofs(RedissonReactiveClient redis, Clock clock) {
+    TillProofs(RedissonReactiveClient redis, Clock clock) {
         this.redis = redis;
         this.clock = clock;
     }

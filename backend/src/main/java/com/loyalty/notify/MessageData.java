@@ -8,14 +8,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Turns a message's JSON data into the name-value pairs of a template, as strings. */
 @Component
-public class MessageData {
+class MessageData {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
     private final JsonMapper json;
 
-    public MessageData(JsonMapper json) {
+    MessageData(JsonMapper json) {
         this.json = json;
     }
 

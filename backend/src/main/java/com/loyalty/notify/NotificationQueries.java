@@ -10,14 +10,14 @@ import reactor.core.publisher.Mono;
 
 /** What was sent (or not) to a member, for staff of the member's brand (a manager: of their store); newest first. */
 @Service
-public class NotificationQueries {
+class NotificationQueries {
 
     private static final String CURSOR_KIND = "notification";
 
     private final OutboxRepository outbox;
     private final StoreScope scope;
 
-    public NotificationQueries(OutboxRepository outbox, StoreScope scope) {
+    NotificationQueries(OutboxRepository outbox, StoreScope scope) {
         this.outbox = outbox;
         this.scope = scope;
     }

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * backoff when trying later may work, FAILED when it cannot or attempts are used up.
  */
 @Service
-public class NotificationSender {
+class NotificationSender {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
     /** WeChat errcodes that retrying cannot fix: bad openid, template id, data or page. */
@@ -36,7 +36,7 @@ public class NotificationSender {
     private final NotifyProperties settings;
     private final Clock clock;
 
-    public NotificationSender(OutboxRepository outbox, ConsentRepository consents, WeChatClient weChat, SmsSender sms,
+    NotificationSender(OutboxRepository outbox, ConsentRepository consents, WeChatClient weChat, SmsSender sms,
                               PhoneCipher phones, MessageData messageData, NotifyProperties settings, Clock clock) {
         this.outbox = outbox;
         this.consents = consents;

@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
  * {@code loyalty.notify.sms-provider=log}, otherwise one that refuses (SMS messages FAIL).
  */
 @Configuration(proxyBeanMethods = false)
-public class NotifyConfig {
+class NotifyConfig {
 
     @Bean
     @ConditionalOnProperty(name = "loyalty.notify.sms-provider", havingValue = "log")

@@ -14,12 +14,12 @@ import reactor.core.publisher.Mono;
 
 /** Members' subscribe-message consents, and what was sent to a member for staff. */
 @Controller
-public class NotifyController {
+class NotifyController {
 
     private final SubscribeConsentService consents;
     private final NotificationQueries queries;
 
-    public NotifyController(SubscribeConsentService consents, NotificationQueries queries) {
+    NotifyController(SubscribeConsentService consents, NotificationQueries queries) {
         this.consents = consents;
         this.queries = queries;
     }

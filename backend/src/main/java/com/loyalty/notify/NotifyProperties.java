@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param smsProvider {@code log} (dev, tests: logs and records) or {@code none} (SMS messages fail)
  */
 @ConfigurationProperties("loyalty.notify")
-public record NotifyProperties(
+record NotifyProperties(
         Map<String, Template> templates,
         @DefaultValue QuietHours quietHours,
         @DefaultValue("5") int maxAttempts,

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * A message is taken by one run only (row locks skipped, then a lease), so none goes out twice.
  */
 @Component
-public class SendNotificationsJob implements ScheduledJob {
+class SendNotificationsJob implements ScheduledJob {
 
     /** Batches one run takes at most; the rest waits for the next minute. */
     private static final int MAX_BATCHES = 50;
@@ -29,7 +29,7 @@ public class SendNotificationsJob implements ScheduledJob {
     private final BrandProperties brand;
     private final Clock clock;
 
-    public SendNotificationsJob(OutboxRepository outbox, NotificationSender sender, NotifyProperties settings,
+    SendNotificationsJob(OutboxRepository outbox, NotificationSender sender, NotifyProperties settings,
                                 BrandProperties brand, Clock clock) {
         this.outbox = outbox;
         this.sender = sender;

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * each accepted template allows one message.
  */
 @Service
-public class SubscribeConsentService {
+class SubscribeConsentService {
 
     /** More ids than WeChat lets one request ask for (3), with room to spare. */
     private static final int MAX_IDS = 10;
@@ -25,7 +25,7 @@ public class SubscribeConsentService {
     private final NotifyProperties settings;
     private final Clock clock;
 
-    public SubscribeConsentService(ConsentRepository consents, NotifyProperties settings, Clock clock) {
+    SubscribeConsentService(ConsentRepository consents, NotifyProperties settings, Clock clock) {
         this.consents = consents;
         this.settings = settings;
         this.clock = clock;

@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  * it, which applies it through the ledger exactly once, or rejects it.
  */
 @Service
-public class PointsAdjustmentService {
+class PointsAdjustmentService {
 
     private static final String CURSOR_KIND = "points-approval";
 
@@ -37,7 +37,7 @@ public class PointsAdjustmentService {
     private final Clock clock;
     private final TransactionalOperator tx;
 
-    public PointsAdjustmentService(PointsService points, PointsApprovalRepository approvals,
+    PointsAdjustmentService(PointsService points, PointsApprovalRepository approvals,
                                    StaffCapsProperties caps, StoreScope scope, StaffAuditLog audit, Clock clock,
                                    TransactionalOperator tx) {
         this.points = points;

@@ -25,14 +25,14 @@ import reactor.core.publisher.Mono;
 
 /** A member's points: balance, what expires soon, history; manual adjustments and their approvals. */
 @Controller
-public class PointsController {
+class PointsController {
 
     private final PointsQueries queries;
     private final PointsAdjustmentService adjustments;
     private final MemberService memberService;
     private final StoreService stores;
 
-    public PointsController(PointsQueries queries, PointsAdjustmentService adjustments, MemberService memberService,
+    PointsController(PointsQueries queries, PointsAdjustmentService adjustments, MemberService memberService,
                             StoreService stores) {
         this.queries = queries;
         this.adjustments = adjustments;

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * expiring within the reminder window. Running it again for the same date changes nothing.
  */
 @Component
-public class PointsExpiryJob implements ScheduledJob {
+class PointsExpiryJob implements ScheduledJob {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
 
@@ -30,7 +30,7 @@ public class PointsExpiryJob implements ScheduledJob {
     private final Clock clock;
     private final TransactionalOperator tx;
 
-    public PointsExpiryJob(PointsLedgerRepository ledger, PointsService points, PointsProperties rules,
+    PointsExpiryJob(PointsLedgerRepository ledger, PointsService points, PointsProperties rules,
                            NotificationOutbox outbox, BrandProperties brand, Clock clock,
                            TransactionalOperator tx) {
         this.ledger = ledger;

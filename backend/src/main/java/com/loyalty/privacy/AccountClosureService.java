@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  * erasure job wipes their personal fields; orders, ledgers and coupons stay for the books.
  */
 @Service
-public class AccountClosureService implements SignInEvents {
+class AccountClosureService implements SignInEvents {
 
     private static final Logger log = LoggerFactory.getLogger(AccountClosureService.class);
 
@@ -36,7 +36,7 @@ public class AccountClosureService implements SignInEvents {
     private final Clock clock;
     private final TransactionalOperator tx;
 
-    public AccountClosureService(PrivacyRepository privacy, PrivacyProperties properties,
+    AccountClosureService(PrivacyRepository privacy, PrivacyProperties properties,
                                  ObjectProvider<AccountClosureCheck> checks,
                                  ObjectProvider<AccountErasure> erasures, Sessions sessions,
                                  Clock clock,

@@ -8,11 +8,11 @@ import reactor.core.publisher.Mono;
 
 /** Erases the accounts whose cooling-off period has ended (closeAccount). */
 @Component
-public class AccountErasureJob implements ScheduledJob {
+class AccountErasureJob implements ScheduledJob {
 
     private final AccountClosureService closures;
 
-    public AccountErasureJob(AccountClosureService closures) {
+    AccountErasureJob(AccountClosureService closures) {
         this.closures = closures;
     }
 

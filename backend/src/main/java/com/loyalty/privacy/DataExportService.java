@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * not who).
  */
 @Service
-public class DataExportService {
+class DataExportService {
 
     private final DataExportRepository sections;
     private final MemberService members;
@@ -27,7 +27,7 @@ public class DataExportService {
     private final JsonMapper json;
     private final Clock clock;
 
-    public DataExportService(DataExportRepository sections, MemberService members, ConsentService consents,
+    DataExportService(DataExportRepository sections, MemberService members, ConsentService consents,
                              JsonMapper json, Clock clock) {
         this.sections = sections;
         this.members = members;

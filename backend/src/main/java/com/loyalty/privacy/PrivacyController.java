@@ -12,13 +12,13 @@ import reactor.core.publisher.Mono;
 
 /** The signed-in member's personal data rights: consents, a copy of their data, closing the account. */
 @Controller
-public class PrivacyController {
+class PrivacyController {
 
     private final ConsentService consents;
     private final AccountClosureService closures;
     private final DataExportService exports;
 
-    public PrivacyController(ConsentService consents, AccountClosureService closures, DataExportService exports) {
+    PrivacyController(ConsentService consents, AccountClosureService closures, DataExportService exports) {
         this.consents = consents;
         this.closures = closures;
         this.exports = exports;

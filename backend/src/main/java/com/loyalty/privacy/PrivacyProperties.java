@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * cooling-off period before a closed account is erased, and how long logs are kept.
  */
 @ConfigurationProperties("loyalty.privacy")
-public record PrivacyProperties(
+record PrivacyProperties(
         @DefaultValue("1") int noticeVersion,
         @DefaultValue("7d") Duration coolingOff,
         @DefaultValue Retention retention) {

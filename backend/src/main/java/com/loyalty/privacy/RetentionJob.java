@@ -15,13 +15,13 @@ import reactor.core.publisher.Mono;
  * entry (profile views included) after {@code audit}.
  */
 @Component
-public class RetentionJob implements ScheduledJob {
+class RetentionJob implements ScheduledJob {
 
     private final StaffAuditLog audit;
     private final PrivacyProperties properties;
     private final Clock clock;
 
-    public RetentionJob(StaffAuditLog audit, PrivacyProperties properties, Clock clock) {
+    RetentionJob(StaffAuditLog audit, PrivacyProperties properties, Clock clock) {
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;

@@ -14,13 +14,13 @@ import reactor.core.publisher.Mono;
 
 /** Recording and refunding purchases at the till. */
 @Controller
-public class PurchaseController {
+class PurchaseController {
 
     private final PurchaseService purchases;
     private final RefundService refunds;
     private final MemberService members;
 
-    public PurchaseController(PurchaseService purchases, RefundService refunds, MemberService members) {
+    PurchaseController(PurchaseService purchases, RefundService refunds, MemberService members) {
         this.purchases = purchases;
         this.refunds = refunds;
         this.members = members;

@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * A guest (non-member) order has no points or coupons: its refund only records the money.
  */
 @Service
-public class RefundService {
+class RefundService {
 
     private final PurchaseRepository purchases;
     private final PointsService points;

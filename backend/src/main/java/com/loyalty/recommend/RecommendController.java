@@ -16,14 +16,14 @@ import reactor.core.publisher.Mono;
 
 /** Recommendations for members, bought-together rules, and stores' stock flags. */
 @Controller
-public class RecommendController {
+class RecommendController {
 
     private final RecommendationService recommendations;
     private final RuleQueries rules;
     private final StockService stock;
     private final MemberService members;
 
-    public RecommendController(RecommendationService recommendations, RuleQueries rules, StockService stock,
+    RecommendController(RecommendationService recommendations, RuleQueries rules, StockService stock,
                                MemberService members) {
         this.recommendations = recommendations;
         this.rules = rules;

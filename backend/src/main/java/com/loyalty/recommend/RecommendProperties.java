@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param justBoughtDays  products of the member's last order and of the last this many days are not recommended
  */
 @ConfigurationProperties("loyalty.recommend")
-public record RecommendProperties(
+record RecommendProperties(
         @DefaultValue("0.01") double minSupport,
         @DefaultValue("0.2") double minConfidence,
         @DefaultValue("3") int maxItemsetSize,

@@ -8,11 +8,11 @@ import reactor.core.publisher.Mono;
 
 /** Nightly: mines every brand's association rules and best sellers afresh, replacing the previous set. */
 @Component
-public class RecommendationRulesJob implements ScheduledJob {
+class RecommendationRulesJob implements ScheduledJob {
 
     private final RuleMiningService mining;
 
-    public RecommendationRulesJob(RuleMiningService mining) {
+    RecommendationRulesJob(RuleMiningService mining) {
         this.mining = mining;
     }
 

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * sellers to fill up (the only source for members without history).
  */
 @Service
-public class RecommendationService {
+class RecommendationService {
 
     static final int DEFAULT_SIZE = 5;
     static final int MAX_SIZE = 20;
@@ -33,7 +33,7 @@ public class RecommendationService {
     private final RecommendProperties rules;
     private final Clock clock;
 
-    public RecommendationService(BasketRepository baskets, RuleReadRepository reads, StockRepository stock,
+    RecommendationService(BasketRepository baskets, RuleReadRepository reads, StockRepository stock,
                                  RecommendProperties rules, Clock clock) {
         this.baskets = baskets;
         this.reads = reads;

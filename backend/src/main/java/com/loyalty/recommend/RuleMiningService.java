@@ -18,7 +18,7 @@ import reactor.core.scheduler.Schedulers;
  * most the most recent {@code maxBaskets}) and saves them, replacing the previous set.
  */
 @Service
-public class RuleMiningService {
+class RuleMiningService {
 
     private static final Logger log = LoggerFactory.getLogger(RuleMiningService.class);
 
@@ -30,7 +30,7 @@ public class RuleMiningService {
     private final Clock clock;
     private final AprioriMiner miner = new AprioriMiner();
 
-    public RuleMiningService(BasketRepository baskets, RuleSetRepository ruleSets, RuleReadRepository reads,
+    RuleMiningService(BasketRepository baskets, RuleSetRepository ruleSets, RuleReadRepository reads,
                              RecommendProperties rules, BrandProperties brand, Clock clock) {
         this.baskets = baskets;
         this.ruleSets = ruleSets;

@@ -8,14 +8,14 @@ import reactor.core.publisher.Mono;
 
 /** The brand's rules as people read them: what goes with a product, and the strongest rules of the last run. */
 @Service
-public class RuleQueries {
+class RuleQueries {
 
     static final int DEFAULT_RULES = 10;
     static final int MAX_RULES = 100;
 
     private final RuleReadRepository reads;
 
-    public RuleQueries(RuleReadRepository reads) {
+    RuleQueries(RuleReadRepository reads) {
         this.reads = reads;
     }
 

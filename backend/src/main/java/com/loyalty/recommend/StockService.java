@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * of the brand); every change is audited. Setting the value a flag already has changes nothing.
  */
 @Service
-public class StockService {
+class StockService {
 
     private static final int SKU_MAX = 64;
 
@@ -26,7 +26,7 @@ public class StockService {
     private final Clock clock;
     private final TransactionalOperator tx;
 
-    public StockService(StockRepository stock, StoreScope scope, StaffAuditLog audit, Clock clock,
+    StockService(StockRepository stock, StoreScope scope, StaffAuditLog audit, Clock clock,
                         TransactionalOperator tx) {
         this.stock = stock;
         this.scope = scope;

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 
 /** A member's invitations and their rewards (seen only by that member), and share records. */
 @Controller
-public class ReferralController {
+class ReferralController {
 
     private static final String CURSOR_KIND = "invitee";
 
@@ -31,7 +31,7 @@ public class ReferralController {
     private final ReferralProperties rules;
     private final Clock clock;
 
-    public ReferralController(ReferralRepository referrals, ReferralProperties rules, Clock clock) {
+    ReferralController(ReferralRepository referrals, ReferralProperties rules, Clock clock) {
         this.referrals = referrals;
         this.rules = rules;
         this.clock = clock;

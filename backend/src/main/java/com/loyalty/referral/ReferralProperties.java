@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lifetimeCap         most rewarded invitation events per inviter ever
  */
 @ConfigurationProperties("loyalty.referral")
-public record ReferralProperties(
+record ReferralProperties(
         @DefaultValue("50") long registeredPoints,
         @DefaultValue("100") long firstPurchasePoints,
         @DefaultValue("20") long welcomePoints,

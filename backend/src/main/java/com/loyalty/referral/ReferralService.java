@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * two flows wait on each other.
  */
 @Service
-public class ReferralService implements MemberEvents, PurchaseEvents {
+class ReferralService implements MemberEvents, PurchaseEvents {
 
     private final ReferralRepository referrals;
     private final PointsService points;
@@ -30,7 +30,7 @@ public class ReferralService implements MemberEvents, PurchaseEvents {
     private final BrandProperties brand;
     private final Clock clock;
 
-    public ReferralService(ReferralRepository referrals, PointsService points, ReferralProperties rules,
+    ReferralService(ReferralRepository referrals, PointsService points, ReferralProperties rules,
                            BrandProperties brand, Clock clock) {
         this.referrals = referrals;
         this.points = points;

@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 
 /** Member profiles, filtered member lists and segment counts for staff. */
 @Controller
-public class SegmentController {
+class SegmentController {
 
     private static final int RECENT_ORDERS = 5;
 
@@ -31,7 +31,7 @@ public class SegmentController {
     private final PurchaseHistory purchases;
     private final TagService tags;
 
-    public SegmentController(SegmentQueries queries, SegmentReadRepository reads, MemberProfileRepository summaries,
+    SegmentController(SegmentQueries queries, SegmentReadRepository reads, MemberProfileRepository summaries,
                              PurchaseHistory purchases, TagService tags) {
         this.tags = tags;
         this.queries = queries;

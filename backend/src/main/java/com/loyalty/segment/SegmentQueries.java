@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 
 /** Staff-facing reads: one member's profile, filtered member lists and the brand's segment overview. */
 @Service
-public class SegmentQueries {
+class SegmentQueries {
 
     private static final String CURSOR_KIND = "member";
     /** Audit action of a staff member reading one member's profile (who looked at whom). */
@@ -38,7 +38,7 @@ public class SegmentQueries {
     private final RateLimits limits;
     private final StaffAuditLog audit;
 
-    public SegmentQueries(MemberService members, MemberDirectoryRepository directory, SegmentReadRepository segments,
+    SegmentQueries(MemberService members, MemberDirectoryRepository directory, SegmentReadRepository segments,
                           SegmentService refresher, StoreScope scope, RateLimits limits, StaffAuditLog audit) {
         this.scope = scope;
         this.limits = limits;

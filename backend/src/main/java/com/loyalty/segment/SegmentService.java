@@ -15,14 +15,14 @@ import reactor.core.publisher.Mono;
  * stage as soon as they register or buy.
  */
 @Service
-public class SegmentService implements PurchaseEvents, MemberEvents {
+class SegmentService implements PurchaseEvents, MemberEvents {
 
     private final SegmentRepository segments;
     private final SegmentProperties rules;
     private final BrandProperties brand;
     private final Clock clock;
 
-    public SegmentService(SegmentRepository segments, SegmentProperties rules, BrandProperties brand, Clock clock) {
+    SegmentService(SegmentRepository segments, SegmentProperties rules, BrandProperties brand, Clock clock) {
         this.segments = segments;
         this.rules = rules;
         this.brand = brand;

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /** Creates the bootstrap admin at start-up when configured and no admin exists. */
 @Component
 @Order(0)
-public class BootstrapAdmin implements ApplicationRunner {
+class BootstrapAdmin implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
 
@@ -22,7 +22,7 @@ public class BootstrapAdmin implements ApplicationRunner {
     private final StaffRepository staff;
     private final StaffService staffService;
 
-    public BootstrapAdmin(BootstrapAdminProperties properties, BrandProperties brand, StaffRepository staff,
+    BootstrapAdmin(BootstrapAdminProperties properties, BrandProperties brand, StaffRepository staff,
                           StaffService staffService) {
         this.properties = properties;
         this.brand = brand;

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /** An admin's management of staff accounts; every change is audited. */
 @Service
-public class StaffAdminService {
+class StaffAdminService {
 
     private static final int PASSWORD_MIN = 8;
 
@@ -28,7 +28,7 @@ public class StaffAdminService {
     private final Sessions sessions;
     private final TransactionalOperator tx;
 
-    public StaffAdminService(StaffRepository staff, StaffService staffService, StoreService stores,
+    StaffAdminService(StaffRepository staff, StaffService staffService, StoreService stores,
                              StaffAuditLog audit, Sessions sessions, TransactionalOperator tx) {
         this.tx = tx;
         this.staff = staff;

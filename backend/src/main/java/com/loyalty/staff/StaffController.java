@@ -13,12 +13,12 @@ import reactor.core.publisher.Mono;
 
 /** Staff accounts: one's own, and an admin's management of them. */
 @Controller
-public class StaffController {
+class StaffController {
 
     private final StaffService staff;
     private final StaffAdminService admin;
 
-    public StaffController(StaffService staff, StaffAdminService admin) {
+    StaffController(StaffService staff, StaffAdminService admin) {
         this.staff = staff;
         this.admin = admin;
     }

@@ -9,5 +9,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * that username is locked at that address for {@code duration}; other addresses are not affected.
  */
 @ConfigurationProperties("loyalty.staff.lockout")
-public record StaffLockoutProperties(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration duration) {
+record StaffLockoutProperties(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration duration) {
 }

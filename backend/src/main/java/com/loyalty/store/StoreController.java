@@ -13,11 +13,11 @@ import reactor.core.publisher.Mono;
 
 /** Lists and opens stores. */
 @Controller
-public class StoreController {
+class StoreController {
 
     private final StoreService stores;
 
-    public StoreController(StoreService stores) {
+    StoreController(StoreService stores) {
         this.stores = stores;
     }
 

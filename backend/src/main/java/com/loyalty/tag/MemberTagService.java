@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  * members) and take them off, with a reason in the audit trail. Repeating either changes nothing and is not audited again. Rule tags are off limits.
  */
 @Service
-public class MemberTagService {
+class MemberTagService {
 
     private static final int MAX_REASON = 200;
 
@@ -28,7 +28,7 @@ public class MemberTagService {
     private final Clock clock;
     private final TransactionalOperator tx;
 
-    public MemberTagService(MemberTagRepository memberTags, TagService tags, StaffAuditLog audit, StoreScope scope,
+    MemberTagService(MemberTagRepository memberTags, TagService tags, StaffAuditLog audit, StoreScope scope,
                             Clock clock, TransactionalOperator tx) {
         this.scope = scope;
         this.memberTags = memberTags;

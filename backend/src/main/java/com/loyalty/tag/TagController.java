@@ -20,12 +20,12 @@ import reactor.core.publisher.Mono;
  * manager only on their store's members); members never see them.
  */
 @Controller
-public class TagController {
+class TagController {
 
     private final TagService tags;
     private final MemberTagService memberTags;
 
-    public TagController(TagService tags, MemberTagService memberTags) {
+    TagController(TagService tags, MemberTagService memberTags) {
         this.tags = tags;
         this.memberTags = memberTags;
     }

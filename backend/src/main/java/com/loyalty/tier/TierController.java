@@ -11,11 +11,11 @@ import reactor.core.publisher.Mono;
 
 /** Tiers, and a member's tier, progress and tier history. */
 @Controller
-public class TierController {
+class TierController {
 
     private final TierService tiers;
 
-    public TierController(TierService tiers) {
+    TierController(TierService tiers) {
         this.tiers = tiers;
     }
 

@@ -10,12 +10,12 @@ import reactor.core.publisher.Mono;
 
 /** The monthly tier review for the month of a business date; one transaction per member. */
 @Component
-public class TierReviewJob implements ScheduledJob {
+class TierReviewJob implements ScheduledJob {
 
     private final TierService tiers;
     private final TransactionalOperator tx;
 
-    public TierReviewJob(TierService tiers, TransactionalOperator tx) {
+    TierReviewJob(TierService tiers, TransactionalOperator tx) {
         this.tiers = tiers;
         this.tx = tx;
     }

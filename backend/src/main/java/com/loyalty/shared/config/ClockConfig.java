@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The one clock every rule reads, in the brand's business zone (tests replace it). */
 @Configuration(proxyBeanMethods = false)
-public class ClockConfig {
+class ClockConfig {
 
     @Bean
     @ConditionalOnMissingBean

@@ -4,5 +4,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** The base64 AES-256 key for phone numbers at rest (env LOYALTY_CRYPTO_PHONE_KEY). */
 @ConfigurationProperties("loyalty.crypto")
-public record CryptoProperties(String phoneKey) {
+record CryptoProperties(String phoneKey) {
 }

@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-public class AccessErrorResolver implements DataFetcherExceptionResolver, SubscriptionExceptionResolver {
+class AccessErrorResolver implements DataFetcherExceptionResolver, SubscriptionExceptionResolver {
 
     @Override
     public Mono<List<GraphQLError>> resolveException(Throwable ex, DataFetchingEnvironment env) {

@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class BadArgumentResolver implements DataFetcherExceptionResolver {
+class BadArgumentResolver implements DataFetcherExceptionResolver {
 
     private static final int SHOWN_VALUE_LENGTH = 40;
 

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-public class BusinessErrorResolver implements DataFetcherExceptionResolver {
+class BusinessErrorResolver implements DataFetcherExceptionResolver {
 
     @Override
     public Mono<List<GraphQLError>> resolveException(Throwable ex, DataFetchingEnvironment env) {

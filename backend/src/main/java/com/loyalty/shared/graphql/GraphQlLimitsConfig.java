@@ -11,7 +11,7 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /** Query depth and complexity limits, the request timeout, the introspection switch and the document cache. */
 @Configuration(proxyBeanMethods = false)
-public class GraphQlLimitsConfig {
+class GraphQlLimitsConfig {
 
     /** {@code max-depth}, or {@code introspection-max-depth} for operations that only introspect. */
     @Bean

@@ -13,7 +13,7 @@ import org.springframework.util.unit.DataSize;
  * (the mini-program's largest document is a few KB) and the longest text any argument may carry.
  */
 @ConfigurationProperties("loyalty.graphql")
-public record GraphQlLimitsProperties(
+record GraphQlLimitsProperties(
         @DefaultValue("12") int maxDepth,
         @DefaultValue("13") int introspectionMaxDepth,
         @DefaultValue("500") int maxComplexity,

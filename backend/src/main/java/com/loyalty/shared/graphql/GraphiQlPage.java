@@ -15,7 +15,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "loyalty.graphiql.enabled", havingValue = "true")
-public class GraphiQlPage {
+class GraphiQlPage {
 
     @Bean
     RouterFunction<ServerResponse> graphiQlRoute() {

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * subscription operation among them before it runs.
  */
 @Component
-public class HttpSubscriptionGuard extends SimplePerformantInstrumentation implements WebGraphQlInterceptor {
+class HttpSubscriptionGuard extends SimplePerformantInstrumentation implements WebGraphQlInterceptor {
 
     private static final String OVER_HTTP = HttpSubscriptionGuard.class.getName() + ".overHttp";
 

@@ -21,11 +21,11 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class RequestBodyLimit implements WebFilter {
+class RequestBodyLimit implements WebFilter {
 
     private final long maxBytes;
 
-    public RequestBodyLimit(GraphQlLimitsProperties limits) {
+    RequestBodyLimit(GraphQlLimitsProperties limits) {
         this.maxBytes = limits.maxBodySize().toBytes();
     }
 

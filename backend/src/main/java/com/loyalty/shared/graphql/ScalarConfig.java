@@ -9,7 +9,7 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /** Wires the schema's DateTime (in the brand's zone), Date and Long scalars. */
 @Configuration(proxyBeanMethods = false)
-public class ScalarConfig {
+class ScalarConfig {
 
     @Bean
     RuntimeWiringConfigurer scalars(BrandProperties brand) {

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * of one request. A document with more is refused before any field runs.
  */
 @Component
-public class SignInFieldLimit extends SimplePerformantInstrumentation {
+class SignInFieldLimit extends SimplePerformantInstrumentation {
 
     static final Set<String> SIGN_IN_FIELDS = Set.of("login", "staffLogin");
 

@@ -26,11 +26,11 @@ import org.springframework.stereotype.Component;
  * rejects a NUL with an error the client sees as INTERNAL_ERROR.
  */
 @Component
-public class TextArgumentGuard extends SimplePerformantInstrumentation {
+class TextArgumentGuard extends SimplePerformantInstrumentation {
 
     private final int maxLength;
 
-    public TextArgumentGuard(GraphQlLimitsProperties limits) {
+    TextArgumentGuard(GraphQlLimitsProperties limits) {
         this.maxLength = limits.maxTextLength();
     }
 

@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  * instead of an INTERNAL_ERROR: the request was fine, the service will be back.
  */
 @Component
-public class UnavailableErrorResolver implements DataFetcherExceptionResolver {
+class UnavailableErrorResolver implements DataFetcherExceptionResolver {
 
     public static final ErrorClassification UNAVAILABLE = ErrorClassification.errorClassification("UNAVAILABLE");
     private static final Logger log = LoggerFactory.getLogger(UnavailableErrorResolver.class);

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * a limit is not limited.
  */
 @ConfigurationProperties("loyalty.rate-limits")
-public record RateLimitProperties(Map<RateLimitedAction, Limit> limits) {
+record RateLimitProperties(Map<RateLimitedAction, Limit> limits) {
 
     public RateLimitProperties {
         limits = limits == null ? Map.of() : Map.copyOf(limits);

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
  * up on an unreachable single Redis within about {@code timeout x (retry-attempts + 1)}.
  */
 @Configuration(proxyBeanMethods = false)
-public class RedisConfig {
+class RedisConfig {
 
     @Bean
     RedissonAutoConfigurationCustomizer redisKeyPrefix(RedisProperties properties) {

@@ -8,11 +8,11 @@ import reactor.core.publisher.Mono;
 
 /** Reports Redis as up when a round trip through Redisson succeeds. */
 @Component("redisHealthIndicator")
-public class RedisHealthIndicator implements ReactiveHealthIndicator {
+class RedisHealthIndicator implements ReactiveHealthIndicator {
 
     private final RedissonReactiveClient redis;
 
-    public RedisHealthIndicator(RedissonReactiveClient redis) {
+    RedisHealthIndicator(RedissonReactiveClient redis) {
         this.redis = redis;
     }
 

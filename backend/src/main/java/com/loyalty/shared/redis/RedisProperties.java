@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * requests that can do without it answer at once and the others fail with a clear error.
  */
 @ConfigurationProperties("loyalty.redis")
-public record RedisProperties(
+record RedisProperties(
         @DefaultValue("loyalty:") String keyPrefix,
         @DefaultValue("1s") Duration timeout,
         @DefaultValue("1") int retryAttempts) {

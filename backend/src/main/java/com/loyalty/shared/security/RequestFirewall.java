@@ -15,7 +15,7 @@ import org.springframework.security.web.server.firewall.StrictServerWebExchangeF
  * observed as a whole ({@code http.server.requests}, {@code graphql.request}).
  */
 @Configuration(proxyBeanMethods = false)
-public class RequestFirewall {
+class RequestFirewall {
 
     /** Header names, parameter names and values: assigned characters, no control characters. */
     static final Predicate<String> ASSIGNED_NOT_CONTROL = value -> value == null || allowed(value, false);

@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableReactiveMethodSecurity
-public class SecurityConfig {
+class SecurityConfig {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AccessTokens accessTokens, Sessions sessions) {

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * CIDRs such as {@code 10.0.0.0/8} or single addresses); none by default, so the header is ignored.
  */
 @ConfigurationProperties("loyalty.http")
-public record TrustedProxiesProperties(List<String> trustedProxies) {
+record TrustedProxiesProperties(List<String> trustedProxies) {
 
     public TrustedProxiesProperties {
         trustedProxies = trustedProxies == null ? List.of()

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * UNAUTHENTICATED.
  */
 @Component
-public class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
+class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
 
     private static final String TOKEN = AccessToken.class.getName();
     private static final Duration CLOSE_AFTER = Duration.ofMillis(200);
@@ -33,7 +33,7 @@ public class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
     private final OpenSockets sockets;
     private final Clock clock;
 
-    public WebSocketAuthentication(AccessTokens accessTokens, Sessions sessions, OpenSockets sockets, Clock clock) {
+    WebSocketAuthentication(AccessTokens accessTokens, Sessions sessions, OpenSockets sockets, Clock clock) {
         this.accessTokens = accessTokens;
         this.sessions = sessions;
         this.sockets = sockets;
