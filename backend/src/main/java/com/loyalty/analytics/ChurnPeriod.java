@@ -1,5 +1,6 @@
 package com.loyalty.analytics;
 
+import com.loyalty.analytics.shared.Ratios;
 import java.time.LocalDate;
 
 /**

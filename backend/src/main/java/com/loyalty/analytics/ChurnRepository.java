@@ -1,6 +1,7 @@
 package com.loyalty.analytics;
 
 import com.loyalty.analytics.rollup.MemberSpellReads;
+import com.loyalty.analytics.shared.ScopedMembers;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.loyalty.analytics;
 
+import com.loyalty.analytics.shared.Ratios;
 import com.loyalty.segment.LifecycleStage;
 import com.loyalty.segment.SegmentProperties;
 import com.loyalty.shared.config.BrandProperties;

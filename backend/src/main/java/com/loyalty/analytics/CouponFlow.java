@@ -1,5 +1,6 @@
 package com.loyalty.analytics;
 
+import com.loyalty.analytics.shared.Ratios;
 import java.time.LocalDate;
 
 /** Coupons issued and redeemed from {@code start} to {@code end}, and the discount the redeemed ones gave. */

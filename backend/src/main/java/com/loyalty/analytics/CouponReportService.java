@@ -1,5 +1,6 @@
 package com.loyalty.analytics;
 
+import com.loyalty.analytics.shared.EconomyPeriods;
 import com.loyalty.campaign.CampaignRepository;
 import com.loyalty.campaign.CampaignService;
 import com.loyalty.campaign.CampaignStats;

@@ -1,5 +1,7 @@
 package com.loyalty.analytics;
 
+import com.loyalty.analytics.shared.Ratios;
+
 /** One health-check rate for a month beside the month before: members / base, and the change in the rate. */
 public record HealthCheckMetric(long members, long base, long previousMembers, long previousBase) {
 

@@ -1,6 +1,7 @@
 package com.loyalty.analytics;
 
 import com.loyalty.analytics.rollup.MemberSpellReads;
+import com.loyalty.analytics.shared.ScopedMembers;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package com.loyalty.analytics;
 
+import com.loyalty.analytics.shared.Ratios;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.tier.Tier;

@@ -1,10 +1,10 @@
 package com.loyalty.analytics.numbers;
 
-import com.loyalty.analytics.Ratios;
 import com.loyalty.analytics.AnalyticsRange;
 import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.Period;
 import com.loyalty.analytics.rollup.NewMembersDay;
+import com.loyalty.analytics.shared.Ratios;
 import com.loyalty.member.RegistrationChannel;
 import com.loyalty.store.Store;
 import com.loyalty.store.StoreService;

@@ -1,5 +1,6 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.shared;
 
+import com.loyalty.analytics.Period;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,13 +10,13 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /** Sorts day rows into the periods of a range. */
-final class EconomyPeriods {
+public final class EconomyPeriods {
 
     private EconomyPeriods() {
     }
 
     /** The rows of each period, keyed by the period's start (every period present, possibly empty). */
-    static <T> Map<LocalDate, List<T>> group(List<Period> periods, Collection<T> rows, Function<T, LocalDate> day) {
+    public static <T> Map<LocalDate, List<T>> group(List<Period> periods, Collection<T> rows, Function<T, LocalDate> day) {
         TreeMap<LocalDate, List<T>> byStart = new TreeMap<>();
         periods.forEach(p -> byStart.put(p.start(), new ArrayList<>()));
         for (T row : rows) {

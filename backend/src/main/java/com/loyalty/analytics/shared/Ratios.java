@@ -1,5 +1,6 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.shared;
 
+import com.loyalty.analytics.Period;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;

@@ -1,15 +1,16 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.shared;
 
+import com.loyalty.analytics.AnalyticsScope;
 import org.springframework.r2dbc.core.Parameter;
 
 /**
  * The members whose numbers a scope covers: every member of the brand, or for a store the members
  * who registered there or have bought there at least once (what they do anywhere in the brand counts).
  */
-final class ScopedMembers {
+public final class ScopedMembers {
 
     /** A condition on {@code member m}; binds {@code :b} (brand) and {@code :s} (store or null). */
-    static final String CONDITION = """
+    public static final String CONDITION = """
             m.brand_id = :b and (cast(:s as bigint) is null or m.registration_store_id = :s
                  or exists (select 1 from purchase sp where sp.member_id = m.id and sp.store_id = :s))""";
 
@@ -17,7 +18,7 @@ final class ScopedMembers {
     }
 
     /** The store to bind as {@code :s}; empty for the whole brand. */
-    static Parameter store(AnalyticsScope scope) {
+    public static Parameter store(AnalyticsScope scope) {
         return Parameter.fromOrEmpty(scope.storeId(), Long.class);
     }
 }
