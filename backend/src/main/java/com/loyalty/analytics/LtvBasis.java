@@ -1,5 +1,6 @@
 package com.loyalty.analytics;
 
+import com.loyalty.analytics.churn.ChurnPeriod;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

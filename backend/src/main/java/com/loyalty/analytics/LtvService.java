@@ -1,5 +1,6 @@
 package com.loyalty.analytics;
 
+import com.loyalty.analytics.churn.ChurnService;
 import com.loyalty.member.MemberRepository;
 import com.loyalty.segment.RfmSegment;
 import com.loyalty.shared.config.BrandProperties;

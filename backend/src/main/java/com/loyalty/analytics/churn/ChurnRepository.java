@@ -1,5 +1,7 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.churn;
 
+import com.loyalty.analytics.AnalyticsScope;
+import com.loyalty.analytics.Period;
 import com.loyalty.analytics.rollup.MemberSpellReads;
 import com.loyalty.analytics.shared.ScopedMembers;
 import java.time.LocalDate;

@@ -1,5 +1,9 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.churn;
 
+import com.loyalty.analytics.AnalyticsRange;
+import com.loyalty.analytics.AnalyticsScope;
+import com.loyalty.analytics.AnalyticsScopes;
+import com.loyalty.analytics.Period;
 import com.loyalty.analytics.shared.Ratios;
 import com.loyalty.segment.LifecycleStage;
 import com.loyalty.segment.SegmentProperties;

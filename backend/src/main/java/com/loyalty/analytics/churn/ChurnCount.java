@@ -1,5 +1,6 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.churn;
 
+import com.loyalty.analytics.Period;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
