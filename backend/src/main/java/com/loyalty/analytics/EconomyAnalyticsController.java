@@ -2,6 +2,8 @@ package com.loyalty.analytics;
 
 import com.loyalty.analytics.churn.ChurnReport;
 import com.loyalty.analytics.churn.ChurnService;
+import com.loyalty.analytics.tiers.TierReport;
+import com.loyalty.analytics.tiers.TierReportService;
 import com.loyalty.shared.security.Viewer;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;

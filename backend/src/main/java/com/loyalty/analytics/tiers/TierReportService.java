@@ -1,5 +1,9 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.tiers;
 
+import com.loyalty.analytics.AnalyticsRange;
+import com.loyalty.analytics.AnalyticsScope;
+import com.loyalty.analytics.AnalyticsScopes;
+import com.loyalty.analytics.Period;
 import com.loyalty.analytics.shared.Ratios;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.security.Viewer;
