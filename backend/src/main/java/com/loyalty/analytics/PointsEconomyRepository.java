@@ -1,5 +1,6 @@
 package com.loyalty.analytics;
 
+import com.loyalty.analytics.rollup.EconomyRollupSql;
 import com.loyalty.analytics.shared.ScopedMembers;
 import java.time.Instant;
 import java.time.LocalDate;

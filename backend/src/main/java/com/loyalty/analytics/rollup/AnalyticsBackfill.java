@@ -1,6 +1,5 @@
 package com.loyalty.analytics.rollup;
 
-import com.loyalty.analytics.EconomyRollupJob;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Service;

@@ -1,6 +1,5 @@
 package com.loyalty.analytics.rollup;
 
-import com.loyalty.analytics.EconomyRollupRepository;
 import com.loyalty.member.Member;
 import com.loyalty.purchase.Purchase;
 import com.loyalty.purchase.PurchaseEvents;

@@ -1,5 +1,6 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.rollup;
 
+import com.loyalty.analytics.AnalyticsRange;
 import com.loyalty.jobs.JobName;
 import com.loyalty.jobs.ScheduledJob;
 import com.loyalty.shared.config.BrandProperties;

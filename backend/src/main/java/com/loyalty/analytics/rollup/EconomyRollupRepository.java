@@ -1,4 +1,4 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.rollup;
 
 import java.time.Instant;
 import java.time.LocalDate;

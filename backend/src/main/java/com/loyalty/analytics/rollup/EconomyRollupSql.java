@@ -1,4 +1,4 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.rollup;
 
 /**
  * The SQL shared by the economy rollup job and the reads behind it: what a business day's points
@@ -7,10 +7,10 @@ package com.loyalty.analytics;
  * In the raw templates {@code %1$s} and {@code %2$s} bound the time window and {@code %3$s}
  * restricts the business day; they bind {@code :b} (brand) and {@code :zone}.
  */
-final class EconomyRollupSql {
+public final class EconomyRollupSql {
 
     /** Points per day, store and kind: the entry's store, else the member's registration store. */
-    static final String POINTS_BY_DAY = """
+    public static final String POINTS_BY_DAY = """
             select (l.created_at at time zone :zone)::date as day,
                    coalesce(l.store_id, m.registration_store_id) as store_id, l.kind,
                    sum(greatest(l.delta, 0))::bigint as credited, sum(greatest(-l.delta, 0))::bigint as debited,
@@ -26,7 +26,7 @@ final class EconomyRollupSql {
      * registration store), redeemed on the day of the purchase that used them (at its store), the
      * purchase's coupon discount shared evenly among its coupons (the lowest id takes the odd cents).
      */
-    static final String COUPONS_BY_DAY = """
+    public static final String COUPONS_BY_DAY = """
             select day, store_id, template_id, sum(issued)::int as issued, sum(redeemed)::int as redeemed,
                    sum(discount)::bigint as discount_cents
             from (
@@ -59,7 +59,7 @@ final class EconomyRollupSql {
      * computed and not dirty) from {@code table}, all others from the raw template; filtered to
      * store {@code :s} when set, then selected and grouped by {@code selectList} and {@code groupBy}.
      */
-    static String read(String table, String columns, String raw, String selectList, String groupBy) {
+    public static String read(String table, String columns, String raw, String selectList, String groupBy) {
         String live = raw.formatted(
                 "(select min(day)::timestamp at time zone :zone from missing)",
                 "(select (max(day) + 1)::timestamp at time zone :zone from missing)",
