@@ -1,4 +1,4 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.points;
 
 import java.time.LocalDate;
 import java.util.Collection;
