@@ -2,6 +2,8 @@ package com.loyalty.analytics;
 
 import com.loyalty.analytics.churn.ChurnReport;
 import com.loyalty.analytics.churn.ChurnService;
+import com.loyalty.analytics.coupons.CouponReport;
+import com.loyalty.analytics.coupons.CouponReportService;
 import com.loyalty.analytics.points.PointsEconomy;
 import com.loyalty.analytics.points.PointsEconomyService;
 import com.loyalty.analytics.tiers.TierReport;

@@ -1,5 +1,8 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.coupons;
 
+import com.loyalty.analytics.AnalyticsRange;
+import com.loyalty.analytics.AnalyticsScope;
+import com.loyalty.analytics.AnalyticsScopes;
 import com.loyalty.analytics.shared.EconomyPeriods;
 import com.loyalty.campaign.CampaignRepository;
 import com.loyalty.campaign.CampaignService;
