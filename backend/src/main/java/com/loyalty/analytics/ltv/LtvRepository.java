@@ -1,5 +1,6 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.ltv;
 
+import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.rollup.MemberSpellReads;
 import com.loyalty.analytics.shared.ScopedMembers;
 import io.r2dbc.spi.Readable;

@@ -1,4 +1,4 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.ltv;
 
 /** The members of one group (segment, stage or tag) and their historical and predicted value. */
 public record LtvSegment(String key, String label, long members, long historicalValueCents, long predictedValueCents) {

@@ -1,5 +1,7 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.ltv;
 
+import com.loyalty.analytics.AnalyticsScope;
+import com.loyalty.analytics.AnalyticsScopes;
 import com.loyalty.analytics.churn.ChurnService;
 import com.loyalty.member.MemberRepository;
 import com.loyalty.segment.RfmSegment;

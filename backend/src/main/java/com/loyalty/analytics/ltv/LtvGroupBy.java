@@ -1,4 +1,4 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.ltv;
 
 /** How lifetime values are grouped: by RFM segment, lifecycle stage or tag. */
 public enum LtvGroupBy {
