@@ -4,6 +4,8 @@ import com.loyalty.analytics.churn.ChurnReport;
 import com.loyalty.analytics.churn.ChurnService;
 import com.loyalty.analytics.coupons.CouponReport;
 import com.loyalty.analytics.coupons.CouponReportService;
+import com.loyalty.analytics.health.HealthCheckService;
+import com.loyalty.analytics.health.MemberHealth;
 import com.loyalty.analytics.ltv.LtvBySegment;
 import com.loyalty.analytics.ltv.LtvGroupBy;
 import com.loyalty.analytics.ltv.LtvService;

@@ -1,5 +1,7 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.health;
 
+import com.loyalty.analytics.AnalyticsScope;
+import com.loyalty.analytics.AnalyticsScopes;
 import com.loyalty.analytics.rollup.MemberMonthRepository;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.graphql.BadArgumentException;

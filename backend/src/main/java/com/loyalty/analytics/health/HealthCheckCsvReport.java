@@ -1,5 +1,7 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.health;
 
+import com.loyalty.analytics.AnalyticsRange;
+import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.export.CsvReport;
 import com.loyalty.analytics.export.CsvTable;
 import com.loyalty.analytics.export.ReportKind;

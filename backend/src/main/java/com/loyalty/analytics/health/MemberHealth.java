@@ -1,4 +1,4 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.health;
 
 import java.time.YearMonth;
 

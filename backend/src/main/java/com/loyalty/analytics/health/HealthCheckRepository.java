@@ -1,5 +1,6 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.health;
 
+import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.shared.ScopedMembers;
 import java.time.Instant;
 import java.time.LocalDate;
