@@ -1,5 +1,6 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.today;
 
+import com.loyalty.analytics.AnalyticsScopes;
 import com.loyalty.points.PointsService;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.security.Viewer;

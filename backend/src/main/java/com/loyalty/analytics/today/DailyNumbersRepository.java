@@ -1,4 +1,4 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.today;
 
 import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;

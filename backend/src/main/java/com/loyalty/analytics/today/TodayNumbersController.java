@@ -1,4 +1,4 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.today;
 
 import com.loyalty.shared.security.Viewer;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -8,13 +8,13 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-/** Numbers for managers and admins. */
+/** Today's key numbers for managers and admins. */
 @Controller
-public class AnalyticsController {
+public class TodayNumbersController {
 
     private final TodayNumbersService today;
 
-    public AnalyticsController(TodayNumbersService today) {
+    public TodayNumbersController(TodayNumbersService today) {
         this.today = today;
     }
 
