@@ -1,5 +1,7 @@
-package com.loyalty.analytics.rollup;
+package com.loyalty.analytics;
 
+import com.loyalty.analytics.rollup.EconomyRollupJob;
+import com.loyalty.analytics.rollup.RollupService;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Service;
