@@ -1,7 +1,8 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.ltv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.loyalty.analytics.EconomyExports;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.support.HandBuiltBrand;
 import com.loyalty.support.HandBuiltEconomy;

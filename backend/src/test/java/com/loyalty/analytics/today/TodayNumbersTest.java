@@ -1,4 +1,4 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.today;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,8 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.points;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.loyalty.analytics.EconomyExports;
 import com.loyalty.points.EntryKind;
 import com.loyalty.points.PointsService;
 import com.loyalty.shared.config.BrandProperties;

@@ -1,7 +1,8 @@
-package com.loyalty.analytics;
+package com.loyalty.analytics.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.loyalty.analytics.EconomyExports;
 import com.loyalty.analytics.rollup.RollupRepository;
 import com.loyalty.analytics.rollup.RollupService;
 import com.loyalty.points.EntryKind;
