@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 
 /** CSV of churn: one row per period, then the whole range, then the members per lifecycle stage now. */
 @Component
-public class ChurnCsvReport implements CsvReport {
+class ChurnCsvReport implements CsvReport {
 
     private final ChurnService churn;
 

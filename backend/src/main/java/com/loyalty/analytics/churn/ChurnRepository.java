@@ -13,7 +13,7 @@ import reactor.core.publisher.Flux;
 
 /** SQL behind churn: members per saved lifecycle stage, and customers and churned per period from purchase days. */
 @Repository
-public class ChurnRepository {
+class ChurnRepository {
 
     /**
      * Per period: customers = members with a purchase day in [start - n, start - 1] (not churned the

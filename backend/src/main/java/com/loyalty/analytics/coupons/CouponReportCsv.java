@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 /** CSV of coupons: one row per period, the total, one per template, then one per campaign with its return. */
 @Component
-public class CouponReportCsv implements CsvReport {
+class CouponReportCsv implements CsvReport {
 
     private final CouponReportService coupons;
     private final BrandProperties brand;

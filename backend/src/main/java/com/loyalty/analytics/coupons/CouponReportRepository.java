@@ -13,7 +13,7 @@ import reactor.core.publisher.Flux;
 
 /** SQL behind the coupon report: coupons per day and template (rollup, today raw), templates, campaigns in a window. */
 @Repository
-public class CouponReportRepository {
+class CouponReportRepository {
 
     static final int MAX_CAMPAIGNS = 50;
 

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * the daily rollup, today live), and the return of the brand's campaigns running in the range.
  */
 @Service
-public class CouponReportService {
+class CouponReportService {
 
     private final CouponReportRepository coupons;
     private final CampaignService campaignStats;

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /** CSV of the member health check: for each month the range touches, one row per rate beside the month before. */
 @Component
-public class HealthCheckCsvReport implements CsvReport {
+class HealthCheckCsvReport implements CsvReport {
 
     /** Most months one export checks (each month is eight queries). */
     static final int MAX_MONTHS = 36;

@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * in full do not count as purchases.
  */
 @Repository
-public class HealthCheckRepository {
+class HealthCheckRepository {
 
     private static final String BOUGHT = """
             exists (select 1 from purchase p where p.member_id = %s and p.refunded_cents < p.amount_cents

@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 
 /** The monthly member health check: four rates for a month (business time) beside the month before. */
 @Service
-public class HealthCheckService {
+class HealthCheckService {
 
     private final HealthCheckRepository health;
     private final AnalyticsScopes scopes;

@@ -8,7 +8,7 @@ import java.math.RoundingMode;
  * What predictions rest on: the brand's churn over the last complete month and the expected
  * lifetime it gives, 1 / monthly churn capped at {@link #CAP_MONTHS} (the cap when nobody churned).
  */
-public record LtvBasis(Double monthlyChurnRate, BigDecimal lifetimeMonths) {
+record LtvBasis(Double monthlyChurnRate, BigDecimal lifetimeMonths) {
 
     static final int CAP_MONTHS = 36;
 

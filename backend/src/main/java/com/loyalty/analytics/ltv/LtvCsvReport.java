@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  * stage and tag, then the top 100 members by lifetime value.
  */
 @Component
-public class LtvCsvReport implements CsvReport {
+class LtvCsvReport implements CsvReport {
 
     private final LtvService values;
 

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * (today included, at least 30, at most 365). Fully refunded orders are no orders.
  */
 @Repository
-public class LtvRepository {
+class LtvRepository {
 
     static final int WINDOW_DAYS = 365;
 

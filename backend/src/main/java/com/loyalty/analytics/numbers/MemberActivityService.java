@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * till redemptions there, check-ins and other spending of members who registered there.
  */
 @Service
-public class MemberActivityService {
+class MemberActivityService {
 
     private final RangeReader reader;
 

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * store are those who registered there.
  */
 @Service
-public class MemberGrowthService {
+class MemberGrowthService {
 
     private final RangeReader reader;
     private final StoreService stores;

@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 /** Sales over a range: members vs guests, average order value, repurchase rate and purchase frequency. */
 @Service
-public class SalesAnalyticsService {
+class SalesAnalyticsService {
 
     private final RangeReader reader;
 

@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
  * liability now, its value and the points expiring within 30, 60 and 90 days.
  */
 @Component
-public class PointsEconomyCsvReport implements CsvReport {
+class PointsEconomyCsvReport implements CsvReport {
 
     private final PointsEconomyService economy;
 

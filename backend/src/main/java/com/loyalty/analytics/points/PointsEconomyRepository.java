@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 
 /** SQL behind the points economy: points moved per day and kind, what members hold, what is about to expire. */
 @Repository
-public class PointsEconomyRepository {
+class PointsEconomyRepository {
 
     private static final String FLOWS = EconomyRollupSql.read("analytics_points_daily",
             "day, store_id, kind, credited, debited", EconomyRollupSql.POINTS_BY_DAY,

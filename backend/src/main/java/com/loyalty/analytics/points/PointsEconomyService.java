@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /** Points issued, redeemed and expired per period (from the daily rollup, today live), liability and expiries. */
 @Service
-public class PointsEconomyService {
+class PointsEconomyService {
 
     static final int[] EXPIRY_WINDOWS_DAYS = {30, 60, 90};
 

@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 /** Writes the daily points and coupon rollups and keeps track of which days are rolled up or dirty. */
 @Repository
-public class EconomyRollupRepository {
+class EconomyRollupRepository {
 
     private final DatabaseClient db;
 

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * so its numbers are read live until rolled up again.
  */
 @Component
-public class StaleDayMarks implements PurchaseEvents {
+class StaleDayMarks implements PurchaseEvents {
 
     private final RollupRepository rollups;
     private final EconomyRollupRepository economy;

@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * one row per month with the review's moves and the instant upgrades.
  */
 @Component
-public class TierReportCsv implements CsvReport {
+class TierReportCsv implements CsvReport {
 
     private final TierReportService tiers;
 

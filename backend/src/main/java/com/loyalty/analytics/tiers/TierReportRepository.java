@@ -12,7 +12,7 @@ import reactor.core.publisher.Flux;
 
 /** SQL behind the tier report: members per level now, level changes over time, review moves per month. */
 @Repository
-public class TierReportRepository {
+class TierReportRepository {
 
     private final DatabaseClient db;
 

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 
 /** Tier distribution now and at each period's end, and monthly tier moves, for a store or the brand. */
 @Service
-public class TierReportService {
+class TierReportService {
 
     private final TierReportRepository report;
     private final TierRepository tiers;

@@ -8,7 +8,7 @@ import reactor.core.publisher.Mono;
 
 /** Counts behind today's numbers: new members, orders and buyers of a store or brand in a time window. */
 @Repository
-public class DailyNumbersRepository {
+class DailyNumbersRepository {
 
     private final DatabaseClient db;
 

@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 /** Today's key numbers for the manager's page: new members, orders, 30-day repurchase rate, points liability. */
 @Service
-public class TodayNumbersService {
+class TodayNumbersService {
 
     static final int BUYER_WINDOW_DAYS = 30;
 
