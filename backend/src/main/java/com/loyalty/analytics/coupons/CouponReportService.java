@@ -4,7 +4,7 @@ import com.loyalty.analytics.AnalyticsRange;
 import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.AnalyticsScopes;
 import com.loyalty.analytics.shared.EconomyPeriods;
-import com.loyalty.campaign.CampaignRepository;
+import com.loyalty.campaign.CampaignCoupons;
 import com.loyalty.campaign.CampaignService;
 import com.loyalty.campaign.CampaignStats;
 import com.loyalty.shared.config.BrandProperties;
@@ -26,16 +26,17 @@ class CouponReportService {
 
     private final CouponReportRepository coupons;
     private final CampaignService campaignStats;
-    private final CampaignRepository campaigns;
+    private final CampaignCoupons campaignCoupons;
     private final AnalyticsScopes scopes;
     private final BrandProperties brand;
     private final Clock clock;
 
     public CouponReportService(CouponReportRepository coupons, CampaignService campaignStats,
-                               CampaignRepository campaigns, AnalyticsScopes scopes, BrandProperties brand, Clock clock) {
+                               CampaignCoupons campaignCoupons, AnalyticsScopes scopes, BrandProperties brand,
+                               Clock clock) {
         this.coupons = coupons;
         this.campaignStats = campaignStats;
-        this.campaigns = campaigns;
+        this.campaignCoupons = campaignCoupons;
         this.scopes = scopes;
         this.brand = brand;
         this.clock = clock;
@@ -77,8 +78,8 @@ class CouponReportService {
         ZoneId zone = brand.zone();
         return coupons.campaigns(scope.brandId(), range.from().atStartOfDay(zone).toInstant(),
                         range.to().plusDays(1).atStartOfDay(zone).toInstant())
-                .concatMap(c -> Mono.zip(campaignStats.stats(scope.brandId(), c.id()), campaigns.couponCounts(c.id()))
-                        .map(t -> toReturn(c, t.getT1(), t.getT2()[2])))
+                .concatMap(c -> Mono.zip(campaignStats.stats(scope.brandId(), c.id()),
+                        campaignCoupons.discountCents(c.id()), (stats, discount) -> toReturn(c, stats, discount)))
                 .collectList();
     }
 

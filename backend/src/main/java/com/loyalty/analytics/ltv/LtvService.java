@@ -3,7 +3,7 @@ package com.loyalty.analytics.ltv;
 import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.AnalyticsScopes;
 import com.loyalty.analytics.churn.ChurnService;
-import com.loyalty.member.MemberRepository;
+import com.loyalty.member.MemberService;
 import com.loyalty.segment.RfmSegment;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.graphql.Pages;
@@ -27,11 +27,11 @@ public class LtvService {
     private final LtvRepository values;
     private final ChurnService churn;
     private final AnalyticsScopes scopes;
-    private final MemberRepository members;
+    private final MemberService members;
     private final BrandProperties brand;
     private final Clock clock;
 
-    public LtvService(LtvRepository values, ChurnService churn, AnalyticsScopes scopes, MemberRepository members,
+    public LtvService(LtvRepository values, ChurnService churn, AnalyticsScopes scopes, MemberService members,
                       BrandProperties brand, Clock clock) {
         this.values = values;
         this.churn = churn;
@@ -46,7 +46,7 @@ public class LtvService {
      * manager when the member is not one of their store's (registered or bought there).
      */
     public Mono<MemberLifetimeValue> member(Viewer staff, long memberId) {
-        return members.findById(memberId).filter(m -> m.brandId() == staff.brandId())
+        return members.get(memberId).filter(m -> m.brandId() == staff.brandId())
                 .flatMap(m -> scopes.resolve(staff, null)
                         .flatMap(scope -> basis(scope.brandId())
                                 .flatMap(basis -> values.member(scope, memberId, basis, brand.today(clock), brand.zone())))

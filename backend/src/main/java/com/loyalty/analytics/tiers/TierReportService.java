@@ -8,7 +8,7 @@ import com.loyalty.analytics.shared.Ratios;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.tier.Tier;
-import com.loyalty.tier.TierRepository;
+import com.loyalty.tier.TierService;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,11 +23,11 @@ import reactor.core.publisher.Mono;
 class TierReportService {
 
     private final TierReportRepository report;
-    private final TierRepository tiers;
+    private final TierService tiers;
     private final AnalyticsScopes scopes;
     private final BrandProperties brand;
 
-    public TierReportService(TierReportRepository report, TierRepository tiers, AnalyticsScopes scopes,
+    public TierReportService(TierReportRepository report, TierService tiers, AnalyticsScopes scopes,
                              BrandProperties brand) {
         this.report = report;
         this.tiers = tiers;
@@ -44,7 +44,7 @@ class TierReportService {
         ZoneId zone = brand.zone();
         YearMonth first = YearMonth.from(range.from());
         YearMonth last = YearMonth.from(range.to());
-        return Mono.zip(tiers.tiers(scope.brandId()).collectList(), report.now(scope).collectList(),
+        return Mono.zip(tiers.ofBrand(scope.brandId()).collectList(), report.now(scope).collectList(),
                         report.deltas(scope, range.from().atStartOfDay(zone).toInstant(),
                                 range.to().plusDays(1).atStartOfDay(zone).toInstant(), zone).collectList(),
                         report.moves(scope, first, last, zone).collectMap(TierReportMonth::yearMonth))
