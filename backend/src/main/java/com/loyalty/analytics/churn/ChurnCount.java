@@ -11,16 +11,27 @@ import java.util.List;
  */
 final class ChurnCount {
 
-    private final List<Period> periods;
-    private final long[] customers;
-    private final long[] churned;
-    private final List<long[]> memberSpells = new ArrayList<>();
+    private final List<Tally> tallies;
+    private final List<Spell> memberSpells = new ArrayList<>();
     private Long member;
 
     ChurnCount(List<Period> periods) {
-        this.periods = periods;
-        this.customers = new long[periods.size()];
-        this.churned = new long[periods.size()];
+        this.tallies = periods.stream().map(Tally::new).toList();
+    }
+
+    /** Customers and churned of one period so far. */
+    private static final class Tally {
+        private final Period period;
+        private long customers;
+        private long churned;
+
+        private Tally(Period period) {
+            this.period = period;
+        }
+    }
+
+    /** A member's days as a customer, as epoch days, both included. */
+    private record Spell(long fromDay, long toDay) {
     }
 
     /** Adds one spell, covering [fromDay, toDay]; a member's spells must come together. */
@@ -29,29 +40,27 @@ final class ChurnCount {
             countMember();
         }
         member = memberId;
-        memberSpells.add(new long[] {fromDay.toEpochDay(), toDay.toEpochDay()});
+        memberSpells.add(new Spell(fromDay.toEpochDay(), toDay.toEpochDay()));
     }
 
     /** Customers and churned of each period with customers, in the periods' order. */
     List<ChurnPeriod> result() {
         countMember();
         List<ChurnPeriod> result = new ArrayList<>();
-        for (int i = 0; i < periods.size(); i++) {
-            if (customers[i] > 0) {
-                Period p = periods.get(i);
-                result.add(new ChurnPeriod(p.start(), p.end(), customers[i], churned[i]));
+        for (Tally t : tallies) {
+            if (t.customers > 0) {
+                result.add(new ChurnPeriod(t.period.start(), t.period.end(), t.customers, t.churned));
             }
         }
         return result;
     }
 
     private void countMember() {
-        for (int i = 0; i < periods.size(); i++) {
-            Period p = periods.get(i);
-            if (covered(p.start().toEpochDay())) {
-                customers[i]++;
-                if (!covered(p.end().toEpochDay() + 1)) {
-                    churned[i]++;
+        for (Tally t : tallies) {
+            if (covered(t.period.start().toEpochDay())) {
+                t.customers++;
+                if (!covered(t.period.end().toEpochDay() + 1)) {
+                    t.churned++;
                 }
             }
         }
@@ -59,8 +68,8 @@ final class ChurnCount {
     }
 
     private boolean covered(long day) {
-        for (long[] spell : memberSpells) {
-            if (spell[0] <= day && day <= spell[1]) {
+        for (Spell spell : memberSpells) {
+            if (spell.fromDay() <= day && day <= spell.toDay()) {
                 return true;
             }
         }

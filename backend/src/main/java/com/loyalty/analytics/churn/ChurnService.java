@@ -5,6 +5,7 @@ import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.AnalyticsScopes;
 import com.loyalty.analytics.Period;
 import com.loyalty.analytics.shared.Ratios;
+import com.loyalty.analytics.shared.Zip;
 import com.loyalty.segment.LifecycleStage;
 import com.loyalty.segment.SegmentProperties;
 import com.loyalty.shared.config.BrandProperties;
@@ -44,22 +45,22 @@ public class ChurnService {
     /** The report for a scope already checked (also the CSV export's entry). */
     public Mono<ChurnReport> report(AnalyticsScope scope, AnalyticsRange range) {
         Period whole = new Period(range.from(), range.to());
-        return Mono.zip(churn.stages(scope).collectList(), periods(scope, List.of(whole)),
-                        periods(scope, range.periods()))
-                .map(t -> {
-                    long scored = t.getT1().stream().filter(r -> r.stage() != null)
+        return Zip.of(churn.stages(scope).collectList(), periods(scope, List.of(whole)),
+                periods(scope, range.periods()),
+                (stages, total, series) -> {
+                    long scored = stages.stream().filter(r -> r.stage() != null)
                             .mapToLong(ChurnRepository.StageRow::members).sum();
                     List<ChurnStageCount> funnel = Arrays.stream(LifecycleStage.values()).map(stage -> {
-                        long n = t.getT1().stream().filter(r -> stage.name().equals(r.stage()))
+                        long n = stages.stream().filter(r -> stage.name().equals(r.stage()))
                                 .mapToLong(ChurnRepository.StageRow::members).sum();
                         return new ChurnStageCount(stage, n, Ratios.rate(n, scored));
                     }).toList();
-                    LocalDate asOf = t.getT1().stream().map(ChurnRepository.StageRow::asOf)
+                    LocalDate asOf = stages.stream().map(ChurnRepository.StageRow::asOf)
                             .filter(java.util.Objects::nonNull).max(LocalDate::compareTo).orElse(null);
-                    long unscored = t.getT1().stream().filter(r -> r.stage() == null)
+                    long unscored = stages.stream().filter(r -> r.stage() == null)
                             .mapToLong(ChurnRepository.StageRow::members).sum();
                     return new ChurnReport(scope.storeId(), range.from(), range.to(), rules.churnedDays(), asOf,
-                            funnel, unscored, t.getT2().get(0), t.getT3());
+                            funnel, unscored, total.get(0), series);
                 });
     }
 

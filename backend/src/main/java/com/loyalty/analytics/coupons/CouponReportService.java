@@ -50,21 +50,25 @@ class CouponReportService {
     public Mono<CouponReport> report(AnalyticsScope scope, AnalyticsRange range) {
         ZoneId zone = brand.zone();
         return coupons.flows(scope, range.from(), range.to(), brand.today(clock), zone).collectList()
-                .flatMap(rows -> names(rows).map(names -> Map.entry(rows, names)))
-                .zipWith(campaignReturns(scope, range))
-                .map(t -> {
-                    List<CouponReportRepository.TemplateDay> rows = t.getT1().getKey();
+                .flatMap(rows -> names(rows).map(names -> new TemplateDays(rows, names)))
+                .zipWith(campaignReturns(scope, range), (days, campaigns) -> {
+                    List<CouponReportRepository.TemplateDay> rows = days.rows();
                     var byPeriod = EconomyPeriods.group(range.periods(), rows, CouponReportRepository.TemplateDay::day);
                     List<CouponFlow> series = range.periods().stream()
                             .map(p -> flow(p.start(), p.end(), byPeriod.get(p.start()))).toList();
                     List<CouponTemplateFlow> templates = rows.stream()
                             .collect(Collectors.groupingBy(CouponReportRepository.TemplateDay::templateId))
                             .entrySet().stream().sorted(Map.Entry.comparingByKey())
-                            .map(e -> template(t.getT1().getValue().get(e.getKey()), e.getValue()))
+                            .map(e -> template(days.names().get(e.getKey()), e.getValue()))
                             .toList();
                     return new CouponReport(scope.storeId(), flow(range.from(), range.to(), rows), series, templates,
-                            t.getT2());
+                            campaigns);
                 });
+    }
+
+    /** The range's coupons per template and day, and the names of those templates. */
+    private record TemplateDays(List<CouponReportRepository.TemplateDay> rows,
+                                Map<Long, CouponReportRepository.TemplateName> names) {
     }
 
     private Mono<Map<Long, CouponReportRepository.TemplateName>> names(List<CouponReportRepository.TemplateDay> rows) {

@@ -11,8 +11,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * SQL behind the monthly health check: each query counts, for the members in scope and the month
- * [start, end), the base of a rate and the members who meet it, as {members, base}. Orders refunded
- * in full do not count as purchases.
+ * [start, end), the base of a rate and the members who meet it ({@link Count}). Orders refunded in
+ * full do not count as purchases.
  */
 @Repository
 class HealthCheckRepository {
@@ -32,8 +32,12 @@ class HealthCheckRepository {
         this.db = db;
     }
 
+    /** The base of a rate and how many of it meet the rate. */
+    record Count(long members, long base) {
+    }
+
     /** Members who registered in the month, and those of them who bought in it. */
-    public Mono<long[]> newMemberConversion(AnalyticsScope scope, Instant start, Instant end) {
+    public Mono<Count> newMemberConversion(AnalyticsScope scope, Instant start, Instant end) {
         return counts(db.sql("""
                         select count(*) filter (where %s) as members, count(*) as base
                         from member m where %s and m.registered_at >= :start and m.registered_at < :end
@@ -45,7 +49,7 @@ class HealthCheckRepository {
      * The top fifth by spend (amount less refunds) of the members who bought in the month before
      * (ties share the better place, as RFM scores), and those of them who bought again in the month.
      */
-    public Mono<long[]> highValueRetention(AnalyticsScope scope, Instant before, Instant start, Instant end) {
+    public Mono<Count> highValueRetention(AnalyticsScope scope, Instant before, Instant start, Instant end) {
         return counts(db.sql("""
                         with spend as (
                             select p.member_id, sum(p.amount_cents - p.refunded_cents) as spend
@@ -65,7 +69,7 @@ class HealthCheckRepository {
      * The same as {@link #highValueRetention} for two months (first days) read from the member x
      * month rollup (both must be rolled up and not stale): spend and orders per member and month.
      */
-    public Mono<long[]> highValueRetention(AnalyticsScope scope, LocalDate monthBefore, LocalDate month) {
+    public Mono<Count> highValueRetention(AnalyticsScope scope, LocalDate monthBefore, LocalDate month) {
         return counts(db.sql("""
                         with spend as (
                             select mm.member_id, mm.sales_cents as spend
@@ -89,7 +93,7 @@ class HealthCheckRepository {
      * moved since: from the points month rollup for {@code rolledUp} (months from this one on,
      * first days), from the ledger from {@code rawFrom} on (the start of the first month not rolled up).
      */
-    public Mono<long[]> pointsRedemption(AnalyticsScope scope, LocalDate month, Instant start, Instant end,
+    public Mono<Count> pointsRedemption(AnalyticsScope scope, LocalDate month, Instant start, Instant end,
                                          List<LocalDate> rolledUp, Instant rawFrom) {
         // two separate sums (no union) and an upper bound on the ledger's time keep Postgres's
         // generic plan of this prepared statement on the index and off parallel workers
@@ -125,7 +129,7 @@ class HealthCheckRepository {
      * purchase in the month inside the campaign's window, which for a coupon-pack campaign used one
      * of its coupons.
      */
-    public Mono<long[]> campaignParticipation(AnalyticsScope scope, Instant start, Instant end) {
+    public Mono<Count> campaignParticipation(AnalyticsScope scope, Instant start, Instant end) {
         return counts(db.sql("""
                         with running as (
                             select id, benefit_kind, greatest(starts_at, :start) as from_at, least(ends_at, :end) as to_at
@@ -151,15 +155,15 @@ class HealthCheckRepository {
                 scope, start, end);
     }
 
-    private static Mono<long[]> counts(DatabaseClient.GenericExecuteSpec spec, AnalyticsScope scope, Instant start,
+    private static Mono<Count> counts(DatabaseClient.GenericExecuteSpec spec, AnalyticsScope scope, Instant start,
                                        Instant end) {
         return counts(spec.bind("start", start).bind("end", end), scope);
     }
 
-    /** Binds the scope ({@code :b}, {@code :s}) and reads the one {members, base} row. */
-    private static Mono<long[]> counts(DatabaseClient.GenericExecuteSpec spec, AnalyticsScope scope) {
+    /** Binds the scope ({@code :b}, {@code :s}) and reads the one (members, base) row. */
+    private static Mono<Count> counts(DatabaseClient.GenericExecuteSpec spec, AnalyticsScope scope) {
         return spec.bind("b", scope.brandId()).bind("s", ScopedMembers.store(scope))
-                .map(row -> new long[] {row.get("members", Long.class), row.get("base", Long.class)})
+                .map(row -> new Count(row.get("members", Long.class), row.get("base", Long.class)))
                 .one();
     }
 }

@@ -2,7 +2,9 @@ package com.loyalty.analytics.health;
 
 import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.AnalyticsScopes;
+import com.loyalty.analytics.health.HealthCheckRepository.Count;
 import com.loyalty.analytics.rollup.MemberMonthRepository;
+import com.loyalty.analytics.shared.Zip;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.graphql.BadArgumentException;
 import com.loyalty.shared.security.Viewer;
@@ -52,15 +54,16 @@ class HealthCheckService {
     }
 
     private Mono<MemberHealth> check(AnalyticsScope scope, YearMonth ym, List<LocalDate> rolledUp) {
-        return Mono.zip(metric(ym, m -> health.newMemberConversion(scope, start(m), start(m.plusMonths(1)))),
-                        metric(ym, m -> retention(scope, m, rolledUp)),
-                        metric(ym, m -> redemption(scope, m, rolledUp)),
-                        metric(ym, m -> health.campaignParticipation(scope, start(m), start(m.plusMonths(1)))))
-                .map(t -> new MemberHealth(ym, scope.storeId(), t.getT1(), t.getT2(), t.getT3(), t.getT4()));
+        return Zip.of(metric(ym, m -> health.newMemberConversion(scope, start(m), start(m.plusMonths(1)))),
+                metric(ym, m -> retention(scope, m, rolledUp)),
+                metric(ym, m -> redemption(scope, m, rolledUp)),
+                metric(ym, m -> health.campaignParticipation(scope, start(m), start(m.plusMonths(1)))),
+                (conversion, highValue, points, campaigns) -> new MemberHealth(ym, scope.storeId(), conversion,
+                        highValue, points, campaigns));
     }
 
     /** High-value retention from the member x month rollup when both months are in it, else from the raw tables. */
-    private Mono<long[]> retention(AnalyticsScope scope, YearMonth month, List<LocalDate> rolledUp) {
+    private Mono<Count> retention(AnalyticsScope scope, YearMonth month, List<LocalDate> rolledUp) {
         LocalDate before = month.minusMonths(1).atDay(1);
         return rolledUp.contains(before) && rolledUp.contains(month.atDay(1))
                 ? health.highValueRetention(scope, before, month.atDay(1))
@@ -69,7 +72,7 @@ class HealthCheckService {
     }
 
     /** Points redemption, with what points moved from the month on read from the rollup for the months in it. */
-    private Mono<long[]> redemption(AnalyticsScope scope, YearMonth month, List<LocalDate> rolledUp) {
+    private Mono<Count> redemption(AnalyticsScope scope, YearMonth month, List<LocalDate> rolledUp) {
         List<LocalDate> run = new ArrayList<>();
         YearMonth raw = month;
         while (rolledUp.contains(raw.atDay(1))) {
@@ -80,9 +83,9 @@ class HealthCheckService {
     }
 
     /** The same count for the month and the month before. */
-    private static Mono<HealthCheckMetric> metric(YearMonth month, Function<YearMonth, Mono<long[]>> count) {
-        return Mono.zip(count.apply(month), count.apply(month.minusMonths(1)))
-                .map(t -> new HealthCheckMetric(t.getT1()[0], t.getT1()[1], t.getT2()[0], t.getT2()[1]));
+    private static Mono<HealthCheckMetric> metric(YearMonth month, Function<YearMonth, Mono<Count>> count) {
+        return Mono.zip(count.apply(month), count.apply(month.minusMonths(1)), (now, before) ->
+                new HealthCheckMetric(now.members(), now.base(), before.members(), before.base()));
     }
 
     private Instant start(YearMonth month) {

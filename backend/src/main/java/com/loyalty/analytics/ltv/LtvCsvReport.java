@@ -5,6 +5,7 @@ import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.export.CsvReport;
 import com.loyalty.analytics.export.CsvTable;
 import com.loyalty.analytics.export.ReportKind;
+import com.loyalty.analytics.shared.Zip;
 import com.loyalty.shared.graphql.Pages;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -29,16 +30,16 @@ class LtvCsvReport implements CsvReport {
 
     @Override
     public Mono<CsvTable> build(AnalyticsScope scope, AnalyticsRange range) {
-        return Mono.zip(values.bySegment(scope, LtvGroupBy.RFM_SEGMENT), values.bySegment(scope, LtvGroupBy.LIFECYCLE_STAGE),
-                        values.bySegment(scope, LtvGroupBy.TAG), values.top(scope, Pages.MAX_PAGE))
-                .map(t -> {
+        return Zip.of(values.bySegment(scope, LtvGroupBy.RFM_SEGMENT), values.bySegment(scope, LtvGroupBy.LIFECYCLE_STAGE),
+                values.bySegment(scope, LtvGroupBy.TAG), values.top(scope, Pages.MAX_PAGE),
+                (bySegment, byStage, byTag, top) -> {
                     CsvTable table = CsvTable.withHeader("类型", "分组或会员", "会员ID", "会员数", "订单数",
                             "历史价值（元）", "平均历史价值（元）", "预测价值（元）", "平均预测价值（元）", "生命周期价值（元）",
                             "月均购买次数", "月流失率", "预期生命周期（月）");
-                    segments(table, "RFM分群", t.getT1());
-                    segments(table, "生命周期阶段", t.getT2());
-                    segments(table, "标签", t.getT3());
-                    t.getT4().forEach(m -> table.row("会员", m.nickname(), m.memberId(), 1, m.orders(),
+                    segments(table, "RFM分群", bySegment);
+                    segments(table, "生命周期阶段", byStage);
+                    segments(table, "标签", byTag);
+                    top.forEach(m -> table.row("会员", m.nickname(), m.memberId(), 1, m.orders(),
                             CsvTable.yuan(m.historicalValueCents()), CsvTable.yuan(m.historicalValueCents()),
                             CsvTable.yuan(m.predictedValueCents()), CsvTable.yuan(m.predictedValueCents()),
                             CsvTable.yuan(m.lifetimeValueCents()), m.purchasesPerMonth(), m.monthlyChurnRate(),

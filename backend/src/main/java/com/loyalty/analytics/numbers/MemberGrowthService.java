@@ -5,6 +5,7 @@ import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.Period;
 import com.loyalty.analytics.rollup.NewMembersDay;
 import com.loyalty.analytics.shared.Ratios;
+import com.loyalty.analytics.shared.Zip;
 import com.loyalty.member.RegistrationChannel;
 import com.loyalty.store.Store;
 import com.loyalty.store.StoreService;
@@ -32,16 +33,15 @@ class MemberGrowthService {
 
     public Mono<MemberGrowth> growth(AnalyticsScope scope, AnalyticsRange range) {
         AnalyticsRange previous = range.previous();
-        return Mono.zip(reader.read(scope, range, false), reader.read(scope, previous, false),
-                        stores.list(scope.brandId()).collectList())
-                .map(t -> {
-                    RangeRows rows = t.getT1();
+        return Zip.of(reader.read(scope, range, false), reader.read(scope, previous, false),
+                stores.list(scope.brandId()).collectList(),
+                (rows, previousRows, all) -> {
                     GrowthNumbers total = numbers(rows, new Period(range.from(), range.to()));
-                    GrowthNumbers before = numbers(t.getT2(), new Period(previous.from(), previous.to()));
+                    GrowthNumbers before = numbers(previousRows, new Period(previous.from(), previous.to()));
                     List<GrowthNumbers> series = range.periods().stream().map(p -> numbers(rows, p)).toList();
                     return new MemberGrowth(scope.storeId(), total, before,
                             Ratios.growth(total.newMembers(), before.newMembers()), series,
-                            byChannel(rows.newMembers()), byStore(scope, rows.newMembers(), t.getT3()));
+                            byChannel(rows.newMembers()), byStore(scope, rows.newMembers(), all));
                 });
     }
 

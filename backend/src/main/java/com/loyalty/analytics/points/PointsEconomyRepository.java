@@ -6,6 +6,7 @@ import com.loyalty.analytics.shared.ScopedMembers;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -51,10 +52,10 @@ class PointsEconomyRepository {
 
     /**
      * Points left in the scope's buckets expiring after {@code now} and at the latest {@code until[i]}, for
-     * each i: per member in scope, its open buckets of the window from the index points_grant_open (member,
+     * each i (in that order): per member in scope, its open buckets of the window from the index points_grant_open (member,
      * expiry, remaining), whatever the window's bounds, so a prepared plan stays as fast as a fresh one.
      */
-    public Mono<long[]> expiring(AnalyticsScope scope, Instant now, Instant[] until) {
+    public Mono<List<Long>> expiring(AnalyticsScope scope, Instant now, Instant[] until) {
         return db.sql("""
                         select coalesce(sum(g.e0), 0)::bigint as e0, coalesce(sum(g.e1), 0)::bigint as e1,
                                coalesce(sum(g.e2), 0)::bigint as e2
@@ -68,7 +69,8 @@ class PointsEconomyRepository {
                         """.formatted(ScopedMembers.CONDITION))
                 .bind("b", scope.brandId()).bind("s", ScopedMembers.store(scope)).bind("now", now)
                 .bind("u0", until[0]).bind("u1", until[1]).bind("u2", until[2])
-                .map(row -> new long[] {row.get("e0", Long.class), row.get("e1", Long.class), row.get("e2", Long.class)})
+                .map(row -> List.of(row.get("e0", Long.class), row.get("e1", Long.class),
+                        row.get("e2", Long.class)))
                 .one();
     }
 }

@@ -4,6 +4,7 @@ import com.loyalty.analytics.AnalyticsRange;
 import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.AnalyticsScopes;
 import com.loyalty.analytics.shared.EconomyPeriods;
+import com.loyalty.analytics.shared.Zip;
 import com.loyalty.points.PointsService;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.security.Viewer;
@@ -45,19 +46,18 @@ class PointsEconomyService {
         Instant now = clock.instant();
         Instant[] until = IntStream.of(EXPIRY_WINDOWS_DAYS).mapToObj(d -> now.plus(Duration.ofDays(d)))
                 .toArray(Instant[]::new);
-        return Mono.zip(economy.flows(scope, range.from(), range.to(), brand.today(clock), brand.zone()).collectList(),
-                        economy.liability(scope), economy.expiring(scope, now, until))
-                .map(t -> {
-                    List<PointsEconomyRepository.KindDay> rows = t.getT1();
+        return Zip.of(economy.flows(scope, range.from(), range.to(), brand.today(clock), brand.zone()).collectList(),
+                economy.liability(scope), economy.expiring(scope, now, until),
+                (rows, liability, expiringPoints) -> {
                     var byPeriod = EconomyPeriods.group(range.periods(), rows, PointsEconomyRepository.KindDay::day);
                     List<PointsFlow> series = range.periods().stream()
                             .map(p -> PointsFlow.of(p.start(), p.end(), byPeriod.get(p.start()))).toList();
                     List<PointsExpiring> expiring = IntStream.range(0, EXPIRY_WINDOWS_DAYS.length)
-                            .mapToObj(i -> new PointsExpiring(EXPIRY_WINDOWS_DAYS[i], t.getT3()[i],
-                                    points.centsFor(t.getT3()[i])))
+                            .mapToObj(i -> new PointsExpiring(EXPIRY_WINDOWS_DAYS[i], expiringPoints.get(i),
+                                    points.centsFor(expiringPoints.get(i))))
                             .toList();
                     return new PointsEconomy(scope.storeId(), PointsFlow.of(range.from(), range.to(), rows), series,
-                            t.getT2(), points.centsFor(t.getT2()), expiring);
+                            liability, points.centsFor(liability), expiring);
                 });
     }
 }

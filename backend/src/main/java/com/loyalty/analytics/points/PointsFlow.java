@@ -14,26 +14,38 @@ public record PointsFlow(LocalDate start, LocalDate end, long earned, long check
 
     /** Sums a period's ledger kinds. */
     static PointsFlow of(LocalDate start, LocalDate end, Collection<PointsEconomyRepository.KindDay> rows) {
-        long[] v = new long[12];
+        long earned = 0;
+        long checkIn = 0;
+        long referral = 0;
+        long campaign = 0;
+        long redeemedAtTill = 0;
+        long couponExchange = 0;
+        long makeUp = 0;
+        long expired = 0;
+        long reversedByRefunds = 0;
+        long returnedByRefunds = 0;
+        long adjustedUp = 0;
+        long adjustedDown = 0;
         for (PointsEconomyRepository.KindDay r : rows) {
             switch (r.kind()) {
-                case "EARN" -> v[0] += r.credited() - r.debited();
-                case "CHECK_IN" -> v[1] += r.credited() - r.debited();
-                case "REFERRAL" -> v[2] += r.credited() - r.debited();
-                case "CAMPAIGN" -> v[3] += r.credited() - r.debited();
-                case "REDEEM" -> v[4] += r.debited() - r.credited();
-                case "COUPON_EXCHANGE" -> v[5] += r.debited() - r.credited();
-                case "MAKE_UP" -> v[6] += r.debited() - r.credited();
-                case "EXPIRE" -> v[7] += r.debited() - r.credited();
-                case "REFUND_REVERSE" -> v[8] += r.debited() - r.credited();
-                case "REFUND_RETURN" -> v[9] += r.credited() - r.debited();
+                case "EARN" -> earned += r.credited() - r.debited();
+                case "CHECK_IN" -> checkIn += r.credited() - r.debited();
+                case "REFERRAL" -> referral += r.credited() - r.debited();
+                case "CAMPAIGN" -> campaign += r.credited() - r.debited();
+                case "REDEEM" -> redeemedAtTill += r.debited() - r.credited();
+                case "COUPON_EXCHANGE" -> couponExchange += r.debited() - r.credited();
+                case "MAKE_UP" -> makeUp += r.debited() - r.credited();
+                case "EXPIRE" -> expired += r.debited() - r.credited();
+                case "REFUND_REVERSE" -> reversedByRefunds += r.debited() - r.credited();
+                case "REFUND_RETURN" -> returnedByRefunds += r.credited() - r.debited();
                 default -> {
-                    v[10] += r.credited();
-                    v[11] += r.debited();
+                    adjustedUp += r.credited();
+                    adjustedDown += r.debited();
                 }
             }
         }
-        return new PointsFlow(start, end, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]);
+        return new PointsFlow(start, end, earned, checkIn, referral, campaign, redeemedAtTill, couponExchange, makeUp,
+                expired, reversedByRefunds, returnedByRefunds, adjustedUp, adjustedDown);
     }
 
     /** Points given for activity: earned + check-in + referral + campaign. */

@@ -52,10 +52,10 @@ public class MemberSpellReads {
                 ? rollups.freshDays(brandId, b.first(), tail.minusDays(1)).collectList()
                         .flatMap(fresh -> touched(brandId, liveRanges(b.first(), tail, fresh, zone)))
                 : Mono.just(List.of());
-        return Mono.zip(recomputed, touched(brandId, List.<Instant[]>of(new Instant[] {tailStart, null})))
-                .map(t -> {
-                    Set<Long> again = new HashSet<>(t.getT1());
-                    return new SpellSource(true, t.getT1(), t.getT2().stream().filter(m -> !again.contains(m)).toList(),
+        return Mono.zip(recomputed, touched(brandId, List.<Instant[]>of(new Instant[] {tailStart, null})),
+                (fromRaw, inTail) -> {
+                    Set<Long> again = new HashSet<>(fromRaw);
+                    return new SpellSource(true, fromRaw, inTail.stream().filter(m -> !again.contains(m)).toList(),
                             tailStart, n);
                 });
     }

@@ -96,8 +96,11 @@ public class RolledUpReads {
         });
     }
 
-    /** Members of the scope who registered before the instant, and of those, who had bound a phone before it. */
-    public Mono<long[]> membersBefore(AnalyticsScope scope, Instant at) {
+    /** Members of a scope who registered before an instant, and of those, who had bound a phone before it. */
+    public record MembersBefore(long members, long phones) {
+    }
+
+    public Mono<MembersBefore> membersBefore(AnalyticsScope scope, Instant at) {
         String store = scope.wholeBrand() ? "" : " and registration_store_id = :s";
         var spec = db.sql("select count(*) as members, count(*) filter (where phone_bound_at < :at) as phones"
                 + " from member where brand_id = :b and registered_at < :at" + store)
@@ -105,7 +108,7 @@ public class RolledUpReads {
         if (!scope.wholeBrand()) {
             spec = spec.bind("s", scope.storeId());
         }
-        return spec.map(row -> new long[] {num(row, "members"), num(row, "phones")}).one();
+        return spec.map(row -> new MembersBefore(num(row, "members"), num(row, "phones"))).one();
     }
 
     /** Today in the brand's zone, by the clock. */

@@ -5,6 +5,7 @@ import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.AnalyticsScopes;
 import com.loyalty.analytics.Period;
 import com.loyalty.analytics.shared.Ratios;
+import com.loyalty.analytics.shared.Zip;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.tier.Tier;
@@ -44,19 +45,18 @@ class TierReportService {
         ZoneId zone = brand.zone();
         YearMonth first = YearMonth.from(range.from());
         YearMonth last = YearMonth.from(range.to());
-        return Mono.zip(tiers.ofBrand(scope.brandId()).collectList(), report.now(scope).collectList(),
-                        report.deltas(scope, range.from().atStartOfDay(zone).toInstant(),
-                                range.to().plusDays(1).atStartOfDay(zone).toInstant(), zone).collectList(),
-                        report.moves(scope, first, last, zone).collectMap(TierReportMonth::yearMonth))
-                .map(t -> {
-                    List<Tier> levels = t.getT1();
+        return Zip.of(tiers.ofBrand(scope.brandId()).collectList(), report.now(scope).collectList(),
+                report.deltas(scope, range.from().atStartOfDay(zone).toInstant(),
+                        range.to().plusDays(1).atStartOfDay(zone).toInstant(), zone).collectList(),
+                report.moves(scope, first, last, zone).collectMap(TierReportMonth::yearMonth),
+                (levels, levelCounts, deltas, movesByMonth) -> {
                     Map<Integer, Long> now = new HashMap<>();
-                    t.getT2().forEach(c -> now.put(c.level(), c.members()));
+                    levelCounts.forEach(c -> now.put(c.level(), c.members()));
                     List<TierReportMonth> moves = new ArrayList<>();
                     for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-                        moves.add(t.getT4().getOrDefault(m, new TierReportMonth(m, 0, 0, 0, 0)));
+                        moves.add(movesByMonth.getOrDefault(m, new TierReportMonth(m, 0, 0, 0, 0)));
                     }
-                    return new TierReport(scope.storeId(), counts(levels, now), series(levels, range, t.getT3()), moves);
+                    return new TierReport(scope.storeId(), counts(levels, now), series(levels, range, deltas), moves);
                 });
     }
 

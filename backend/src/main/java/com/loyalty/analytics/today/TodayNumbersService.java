@@ -1,6 +1,7 @@
 package com.loyalty.analytics.today;
 
 import com.loyalty.analytics.AnalyticsScopes;
+import com.loyalty.analytics.shared.Zip;
 import com.loyalty.points.PointsService;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.security.Viewer;
@@ -41,10 +42,10 @@ class TodayNumbersService {
         Instant start = day.atStartOfDay(brand.zone()).toInstant();
         Instant end = day.plusDays(1).atStartOfDay(brand.zone()).toInstant();
         Instant windowStart = day.minusDays(BUYER_WINDOW_DAYS - 1).atStartOfDay(brand.zone()).toInstant();
-        return Mono.zip(numbers.newMembers(brandId, storeId, start, end), numbers.sales(brandId, storeId, start, end),
-                        numbers.buyers(brandId, storeId, windowStart, end), numbers.pointsLiability(brandId))
-                .map(t -> new TodayNumbers(day, storeId, t.getT1(), t.getT2().orders(), t.getT2().cents(),
-                        t.getT3().once(), rate(t.getT3()), t.getT4(), points.centsFor(t.getT4())));
+        return Zip.of(numbers.newMembers(brandId, storeId, start, end), numbers.sales(brandId, storeId, start, end),
+                numbers.buyers(brandId, storeId, windowStart, end), numbers.pointsLiability(brandId),
+                (newMembers, sales, buyers, liability) -> new TodayNumbers(day, storeId, newMembers, sales.orders(),
+                        sales.cents(), buyers.once(), rate(buyers), liability, points.centsFor(liability)));
     }
 
     private static double rate(DailyNumbersRepository.Buyers buyers) {
