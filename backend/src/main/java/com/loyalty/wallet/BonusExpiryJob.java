@@ -38,7 +38,7 @@ public class BonusExpiryJob implements ScheduledJob {
     public Mono<String> run(LocalDate asOf) {
         Instant dayStart = asOf.atStartOfDay(brand.zone()).toInstant();
         return wallets.holdersOfExpiredBonus(dayStart)
-                .concatMap(holder -> books.lock(holder[0], holder[1], dayStart).as(tx::transactional))
+                .concatMap(holder -> books.lock(holder.brandId(), holder.memberId(), dayStart).as(tx::transactional))
                 .count()
                 .map(cards -> "forfeited expired bonus on " + cards + " cards");
     }

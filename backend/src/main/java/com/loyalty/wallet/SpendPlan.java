@@ -16,8 +16,16 @@ public final class SpendPlan {
     private SpendPlan() {
     }
 
+    /** An amount of stored value in principal and bonus. */
+    record Split(long principal, long bonus) {
+
+        Split plus(Split other) {
+            return new Split(principal + other.principal, bonus + other.bonus);
+        }
+    }
+
     /** The principal and bonus part of {@code amount}; the caller checked that the lots hold enough. */
-    static long[] split(long amount, long principal, long bonus, SpendOrder order) {
+    static Split split(long amount, long principal, long bonus, SpendOrder order) {
         long fromBonus;
         switch (order) {
             case PRINCIPAL_FIRST:
@@ -33,39 +41,39 @@ public final class SpendPlan {
                 // rounding never asks the principal for more than it holds
                 fromBonus = Math.max(fromBonus, amount - principal);
         }
-        return new long[] {amount - fromBonus, fromBonus};
+        return new Split(amount - fromBonus, fromBonus);
     }
 
     /** The (negative) moves that take {@code amount} from the lots at {@code now}. */
     static List<LotMove> take(List<Lot> lots, long amount, SpendOrder order, Instant now) {
         long principal = lots.stream().mapToLong(Lot::principalRemaining).sum();
         long bonus = lots.stream().mapToLong(l -> l.spendableBonus(now)).sum();
-        long[] parts = split(amount, principal, bonus, order);
-        Map<Long, long[]> taken = new LinkedHashMap<>();
-        long left = parts[0];
+        Split parts = split(amount, principal, bonus, order);
+        Map<Long, Split> taken = new LinkedHashMap<>();
+        long left = parts.principal();
         for (Lot lot : lots) {
             long take = Math.min(left, lot.principalRemaining());
             if (take > 0) {
-                taken.computeIfAbsent(lot.id(), k -> new long[2])[0] += take;
+                taken.merge(lot.id(), new Split(take, 0), Split::plus);
                 left -= take;
             }
         }
-        left = parts[1];
+        left = parts.bonus();
         List<Lot> byExpiry = new ArrayList<>(lots);
         byExpiry.sort(Comparator.comparing((Lot l) -> l.bonusExpiresAt() == null ? Instant.MAX : l.bonusExpiresAt())
                 .thenComparingLong(Lot::id));
         for (Lot lot : byExpiry) {
             long take = Math.min(left, lot.spendableBonus(now));
             if (take > 0) {
-                taken.computeIfAbsent(lot.id(), k -> new long[2])[1] += take;
+                taken.merge(lot.id(), new Split(0, take), Split::plus);
                 left -= take;
             }
         }
         List<LotMove> moves = new ArrayList<>();
         for (Lot lot : lots) {
-            long[] t = taken.get(lot.id());
+            Split t = taken.get(lot.id());
             if (t != null) {
-                moves.add(new LotMove(lot.id(), lot.storeId(), -t[0], -t[1]));
+                moves.add(new LotMove(lot.id(), lot.storeId(), -t.principal(), -t.bonus()));
             }
         }
         return moves;

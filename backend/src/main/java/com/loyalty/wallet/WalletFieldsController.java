@@ -55,8 +55,8 @@ public class WalletFieldsController {
         int size = Pages.size(first);
         Long before = Pages.after(after, "wallet");
         return queries.history(wallet.memberId(), before, size + 1).collectList()
-                .zipWith(queries.countHistory(wallet.memberId()))
-                .map(t -> Pages.of(t.getT1(), size, WalletEntry::id, "wallet", before != null, t.getT2()));
+                .zipWith(queries.countHistory(wallet.memberId()),
+                        (entries, total) -> Pages.of(entries, size, WalletEntry::id, "wallet", before != null, total));
     }
 
     @SchemaMapping(typeName = "Wallet")

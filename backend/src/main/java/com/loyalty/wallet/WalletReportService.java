@@ -47,9 +47,9 @@ public class WalletReportService {
                         }
                         return acc;
                     })
-                    .zipWith(reports.liability(scope.brandId(), scope.storeId(), now).collectList())
-                    .map(t -> new WalletReport(scope.storeId(), t.getT1(), total(range, t.getT1()),
-                            new Liability(now, t.getT2())));
+                    .zipWith(reports.liability(scope.brandId(), scope.storeId(), now).collectList(),
+                            (periodNumbers, byStore) -> new WalletReport(scope.storeId(), periodNumbers,
+                                    total(range, periodNumbers), new Liability(now, byStore)));
         });
     }
 

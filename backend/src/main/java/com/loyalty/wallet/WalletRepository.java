@@ -70,14 +70,18 @@ public class WalletRepository {
                 .one();
     }
 
-    /** Brand and member of every card holding bonus whose validity ended before {@code cutoff}. */
-    public Flux<long[]> holdersOfExpiredBonus(Instant cutoff) {
+    /** A member holding a card, and their brand. */
+    public record Holder(long brandId, long memberId) {
+    }
+
+    /** Every card holding bonus whose validity ended before {@code cutoff}. */
+    public Flux<Holder> holdersOfExpiredBonus(Instant cutoff) {
         return db.sql("""
                         select distinct brand_id, member_id from wallet_recharge
                         where bonus_remaining > 0 and bonus_expires_at < :cutoff order by member_id
                         """)
                 .bind("cutoff", cutoff)
-                .map(row -> new long[] {row.get("brand_id", Long.class), row.get("member_id", Long.class)})
+                .map(row -> new Holder(row.get("brand_id", Long.class), row.get("member_id", Long.class)))
                 .all();
     }
 

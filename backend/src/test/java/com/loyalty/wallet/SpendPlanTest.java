@@ -12,16 +12,17 @@ class SpendPlanTest {
 
     @Test
     void proportionalRoundsTheBonusDownAndNeverAsksThePrincipalForMoreThanItHolds() {
-        assertThat(SpendPlan.split(11_000, 50_000, 5_000, SpendOrder.PROPORTIONAL)).containsExactly(10_000, 1_000);
-        assertThat(SpendPlan.split(1, 2, 1, SpendOrder.PROPORTIONAL)).containsExactly(1, 0);
-        assertThat(SpendPlan.split(3, 2, 1, SpendOrder.PROPORTIONAL)).containsExactly(2, 1);
-        assertThat(SpendPlan.split(5, 0, 5, SpendOrder.PROPORTIONAL)).containsExactly(0, 5);
+        assertThat(SpendPlan.split(11_000, 50_000, 5_000, SpendOrder.PROPORTIONAL))
+                .isEqualTo(new SpendPlan.Split(10_000, 1_000));
+        assertThat(SpendPlan.split(1, 2, 1, SpendOrder.PROPORTIONAL)).isEqualTo(new SpendPlan.Split(1, 0));
+        assertThat(SpendPlan.split(3, 2, 1, SpendOrder.PROPORTIONAL)).isEqualTo(new SpendPlan.Split(2, 1));
+        assertThat(SpendPlan.split(5, 0, 5, SpendOrder.PROPORTIONAL)).isEqualTo(new SpendPlan.Split(0, 5));
     }
 
     @Test
     void principalFirstAndBonusFirstUseUpOneSideBeforeTheOther() {
-        assertThat(SpendPlan.split(600, 500, 300, SpendOrder.PRINCIPAL_FIRST)).containsExactly(500, 100);
-        assertThat(SpendPlan.split(600, 500, 300, SpendOrder.BONUS_FIRST)).containsExactly(300, 300);
+        assertThat(SpendPlan.split(600, 500, 300, SpendOrder.PRINCIPAL_FIRST)).isEqualTo(new SpendPlan.Split(500, 100));
+        assertThat(SpendPlan.split(600, 500, 300, SpendOrder.BONUS_FIRST)).isEqualTo(new SpendPlan.Split(300, 300));
     }
 
     @Test
