@@ -2,7 +2,7 @@ package com.loyalty.analytics.churn;
 
 import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.Period;
-import com.loyalty.analytics.rollup.MemberSpellReads;
+import com.loyalty.analytics.rollup.SpellSourceRepository;
 import com.loyalty.analytics.shared.ScopedMembers;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,9 +33,9 @@ class ChurnRepository {
             """;
 
     private final DatabaseClient db;
-    private final MemberSpellReads spells;
+    private final SpellSourceRepository spells;
 
-    public ChurnRepository(DatabaseClient db, MemberSpellReads spells) {
+    public ChurnRepository(DatabaseClient db, SpellSourceRepository spells) {
         this.db = db;
         this.spells = spells;
     }

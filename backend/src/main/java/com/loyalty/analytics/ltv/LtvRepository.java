@@ -1,7 +1,7 @@
 package com.loyalty.analytics.ltv;
 
 import com.loyalty.analytics.AnalyticsScope;
-import com.loyalty.analytics.rollup.MemberSpellReads;
+import com.loyalty.analytics.rollup.SpellSourceRepository;
 import com.loyalty.analytics.shared.ScopedMembers;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
@@ -59,9 +59,9 @@ class LtvRepository {
             """;
 
     private final DatabaseClient db;
-    private final MemberSpellReads spells;
+    private final SpellSourceRepository spells;
 
-    public LtvRepository(DatabaseClient db, MemberSpellReads spells) {
+    public LtvRepository(DatabaseClient db, SpellSourceRepository spells) {
         this.db = db;
         this.spells = spells;
     }

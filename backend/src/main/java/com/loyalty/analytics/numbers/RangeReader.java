@@ -4,7 +4,7 @@ import com.loyalty.analytics.AnalyticsRange;
 import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.rollup.DaySplit;
 import com.loyalty.analytics.rollup.MemberCounts;
-import com.loyalty.analytics.rollup.RolledUpReads;
+import com.loyalty.analytics.rollup.RollupReadRepository;
 import com.loyalty.analytics.shared.Zip;
 import com.loyalty.shared.config.BrandProperties;
 import java.time.LocalDate;
@@ -17,10 +17,10 @@ import reactor.core.publisher.Mono;
 @Component
 class RangeReader {
 
-    private final RolledUpReads reads;
+    private final RollupReadRepository reads;
     private final BrandProperties brand;
 
-    RangeReader(RolledUpReads reads, BrandProperties brand) {
+    RangeReader(RollupReadRepository reads, BrandProperties brand) {
         this.reads = reads;
         this.brand = brand;
     }

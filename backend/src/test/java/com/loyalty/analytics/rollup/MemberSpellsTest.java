@@ -58,7 +58,7 @@ class MemberSpellsTest extends IntegrationTest {
     @Autowired
     RollupRepository rollupDays;
     @Autowired
-    MemberSpellReads spells;
+    SpellSourceRepository spells;
     @Autowired
     ChurnService churn;
     @Autowired

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * (today, never rolled up, stale) from the raw tables with the same definitions, in one statement.
  */
 @Repository
-public class RolledUpReads {
+public class RollupReadRepository {
 
     private final DatabaseClient db;
     private final RollupRepository rollups;
@@ -31,7 +31,7 @@ public class RolledUpReads {
     private final BrandProperties brand;
     private final Clock clock;
 
-    public RolledUpReads(DatabaseClient db, RollupRepository rollups, MemberMonthRepository months,
+    public RollupReadRepository(DatabaseClient db, RollupRepository rollups, MemberMonthRepository months,
                          BrandProperties brand, Clock clock) {
         this.db = db;
         this.rollups = rollups;

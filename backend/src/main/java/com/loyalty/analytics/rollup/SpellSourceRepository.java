@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  * after it (today).
  */
 @Repository
-public class MemberSpellReads {
+public class SpellSourceRepository {
 
     private final DatabaseClient db;
     private final MemberSpellRepository spells;
@@ -27,7 +27,7 @@ public class MemberSpellReads {
     private final SegmentProperties rules;
     private final BrandProperties brand;
 
-    public MemberSpellReads(DatabaseClient db, MemberSpellRepository spells, RollupRepository rollups,
+    public SpellSourceRepository(DatabaseClient db, MemberSpellRepository spells, RollupRepository rollups,
                             SegmentProperties rules, BrandProperties brand) {
         this.db = db;
         this.spells = spells;
