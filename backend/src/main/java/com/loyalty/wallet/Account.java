@@ -20,17 +20,5 @@ public enum Account {
     /** Bonus given with recharges. */
     BONUS_EXPENSE,
     /** Bonus taken back: expired, or its recharge refunded. */
-    BONUS_FORFEIT;
-
-    /** The account a recharge's money came in through. */
-    public static Account receivedThrough(RechargeChannel channel) {
-        switch (channel) {
-            case CASH:
-                return CASH_RECEIVED;
-            case CARD:
-                return CARD_RECEIVED;
-            default:
-                return WECHAT_PAY_CLEARING;
-        }
-    }
+    BONUS_FORFEIT
 }

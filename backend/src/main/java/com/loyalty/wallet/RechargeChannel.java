@@ -4,5 +4,17 @@ package com.loyalty.wallet;
 public enum RechargeChannel {
     CASH,
     CARD,
-    WECHAT_PAY
+    WECHAT_PAY;
+
+    /** The account a recharge's money came in through. */
+    public Account account() {
+        switch (this) {
+            case CASH:
+                return Account.CASH_RECEIVED;
+            case CARD:
+                return Account.CARD_RECEIVED;
+            default:
+                return Account.WECHAT_PAY_CLEARING;
+        }
+    }
 }

@@ -79,7 +79,7 @@ public class RechargeRefunds {
         return books.post(new NewTxn(r.brandId(), r.memberId(), TxnKind.RECHARGE_REFUND, r.storeId(), r.id(), null,
                                 null, staff.id(), r.reference(), now),
                         List.of(new LotMove(r.id(), r.storeId(), -principal, -bonus)),
-                        List.of(new Posting(Account.receivedThrough(r.channel()), r.storeId(), principal),
+                        List.of(new Posting(r.channel().account(), r.storeId(), principal),
                                 new Posting(Account.BONUS_FORFEIT, r.storeId(), bonus)))
                 .then(takePoints)
                 .then(recharges.markRefunded(r.id(), staff.id(), now, reason, principal, bonus))

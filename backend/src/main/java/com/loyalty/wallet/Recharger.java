@@ -44,7 +44,7 @@ public class Recharger {
                 .flatMap(r -> books.post(new NewTxn(brand.id(), memberId, TxnKind.RECHARGE, storeId, r.id(), null, null,
                                         staffId, reference, now),
                                 List.of(new LotMove(r.id(), storeId, p.payCents(), p.bonusCents())),
-                                List.of(new Posting(Account.receivedThrough(channel), storeId, -p.payCents()),
+                                List.of(new Posting(channel.account(), storeId, -p.payCents()),
                                         new Posting(Account.BONUS_EXPENSE, storeId, -p.bonusCents())))
                         .then(p.bonusPoints() > 0 ? points.credit(new NewEntry(brand.id(), memberId, EntryKind.RECHARGE,
                                 null, null, storeId, staffId, "充值套餐 " + p.name(), "recharge:" + r.id(), now),
