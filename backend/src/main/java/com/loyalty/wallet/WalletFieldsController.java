@@ -26,15 +26,18 @@ import reactor.core.publisher.Mono;
 public class WalletFieldsController {
 
     private final WalletRepository wallets;
-    private final WalletQueries queries;
+    private final WalletHistoryRepository history;
+    private final WalletPaymentRepository payments;
     private final RechargeRepository recharges;
     private final BrandProperties brand;
     private final Clock clock;
 
-    public WalletFieldsController(WalletRepository wallets, WalletQueries queries, RechargeRepository recharges,
-                                  BrandProperties brand, Clock clock) {
+    public WalletFieldsController(WalletRepository wallets, WalletHistoryRepository history,
+                                  WalletPaymentRepository payments, RechargeRepository recharges, BrandProperties brand,
+                                  Clock clock) {
         this.wallets = wallets;
-        this.queries = queries;
+        this.history = history;
+        this.payments = payments;
         this.recharges = recharges;
         this.brand = brand;
         this.clock = clock;
@@ -54,8 +57,8 @@ public class WalletFieldsController {
     public Mono<Pages.Page<WalletEntry>> history(Wallet wallet, @Argument Integer first, @Argument String after) {
         int size = Pages.size(first);
         Long before = Pages.after(after, "wallet");
-        return queries.history(wallet.memberId(), before, size + 1).collectList()
-                .zipWith(queries.countHistory(wallet.memberId()),
+        return history.history(wallet.memberId(), before, size + 1).collectList()
+                .zipWith(history.countHistory(wallet.memberId()),
                         (entries, total) -> Pages.of(entries, size, WalletEntry::id, "wallet", before != null, total));
     }
 
@@ -66,14 +69,14 @@ public class WalletFieldsController {
 
     @BatchMapping(typeName = "Purchase")
     public Mono<Map<Purchase, WalletPayment>> walletPayment(List<Purchase> purchases) {
-        return queries.payments(purchases.stream().map(Purchase::id).toList())
+        return payments.payments(purchases.stream().map(Purchase::id).toList())
                 .map(byId -> purchases.stream().filter(p -> byId.containsKey(p.id()))
                         .collect(Collectors.toMap(Function.identity(), p -> byId.get(p.id()), (a, b) -> a)));
     }
 
     @SchemaMapping(typeName = "Refund")
     public Mono<Long> walletReturnedCents(Refund refund) {
-        return queries.returnedBy(refund.id());
+        return payments.returnedBy(refund.id());
     }
 
     @SchemaMapping(typeName = "WalletRechargeOrder")
