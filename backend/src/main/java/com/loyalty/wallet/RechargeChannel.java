@@ -1,5 +1,7 @@
 package com.loyalty.wallet;
 
+import com.loyalty.wallet.ledger.Account;
+
 /** How the member paid for a recharge: at the counter in cash or by card, or online with WeChat Pay. */
 public enum RechargeChannel {
     CASH,

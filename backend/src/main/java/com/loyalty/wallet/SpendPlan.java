@@ -1,5 +1,7 @@
 package com.loyalty.wallet;
 
+import com.loyalty.wallet.ledger.Lot;
+import com.loyalty.wallet.ledger.LotMove;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -4,6 +4,7 @@ import com.loyalty.privacy.AccountClosureCheck;
 import com.loyalty.shared.Money;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
+import com.loyalty.wallet.ledger.WalletRepository;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

@@ -1,5 +1,6 @@
 package com.loyalty.wallet;
 
+import com.loyalty.wallet.ledger.TxnKind;
 import java.time.Instant;
 
 /** One line of the member's stored-value history: a transaction as the member's accounts saw it. */

@@ -4,6 +4,7 @@ import com.loyalty.member.Member;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
+import com.loyalty.wallet.ledger.WalletRepository;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;

@@ -1,5 +1,7 @@
 package com.loyalty.wallet;
 
+import com.loyalty.wallet.ledger.Account;
+import com.loyalty.wallet.ledger.TxnKind;
 import java.time.LocalDate;
 
 /**

@@ -1,7 +1,5 @@
 package com.loyalty.wallet;
 
-import com.loyalty.shared.ratelimit.RateLimitedAction;
-import com.loyalty.shared.ratelimit.RateLimits;
 import com.loyalty.member.Member;
 import com.loyalty.purchase.Purchase;
 import com.loyalty.purchase.RecordPurchaseInput;
@@ -10,8 +8,17 @@ import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
+import com.loyalty.shared.ratelimit.RateLimitedAction;
+import com.loyalty.shared.ratelimit.RateLimits;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.wallet.ledger.Account;
+import com.loyalty.wallet.ledger.LedgerRepository;
+import com.loyalty.wallet.ledger.LotMove;
+import com.loyalty.wallet.ledger.NewTxn;
+import com.loyalty.wallet.ledger.Posting;
+import com.loyalty.wallet.ledger.TxnKind;
+import com.loyalty.wallet.ledger.WalletBooks;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;

@@ -1,5 +1,7 @@
 package com.loyalty.wallet;
 
+import com.loyalty.wallet.ledger.Account;
+import com.loyalty.wallet.ledger.TxnKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -2,6 +2,8 @@ package com.loyalty.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.loyalty.wallet.ledger.Lot;
+import com.loyalty.wallet.ledger.LotMove;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.ledger;
 
 /**
  * The accounts of the stored-value books. The member's two accounts are what the brand owes the

@@ -1,5 +1,6 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.ledger;
 
+import com.loyalty.wallet.Wallet;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;

@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.ledger;
 
 /** Why money moved in the stored-value books. */
 public enum TxnKind {

@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.ledger;
 
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;

@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.ledger;
 
 import com.loyalty.jobs.JobName;
 import com.loyalty.jobs.ScheduledJob;
