@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.payment;
 
 import com.loyalty.wallet.ledger.Lot;
 import com.loyalty.wallet.ledger.LotMove;

@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.payment;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

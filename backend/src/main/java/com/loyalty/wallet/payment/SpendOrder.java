@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.payment;
 
 /** In which order a payment uses principal and bonus. */
 public enum SpendOrder {

@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.payment;
 
 import com.loyalty.purchase.Purchase;
 import com.loyalty.purchase.Refund;
