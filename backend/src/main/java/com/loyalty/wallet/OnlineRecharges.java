@@ -3,6 +3,7 @@ package com.loyalty.wallet;
 import com.loyalty.member.MemberService;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.security.Viewer;
+import com.loyalty.wallet.packages.RechargePackageService;
 import com.loyalty.wechat.pay.WeChatPayClient;
 import java.time.Clock;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package com.loyalty.wallet;
 
+import com.loyalty.wallet.packages.RechargePackageService;
 import com.loyalty.wallet.payment.WalletProperties;
 import com.loyalty.wechat.pay.NotificationRejected;
 import com.loyalty.wechat.pay.PaidTransaction;

@@ -1,5 +1,6 @@
 package com.loyalty.wallet;
 
+import com.loyalty.wallet.packages.RechargePackage;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;

@@ -15,6 +15,8 @@ import com.loyalty.wallet.ledger.NewTxn;
 import com.loyalty.wallet.ledger.Posting;
 import com.loyalty.wallet.ledger.TxnKind;
 import com.loyalty.wallet.ledger.WalletBooks;
+import com.loyalty.wallet.packages.RechargePackage;
+import com.loyalty.wallet.packages.RechargePackageService;
 import com.loyalty.wechat.pay.WeChatPayClient;
 import java.time.Clock;
 import java.time.Instant;

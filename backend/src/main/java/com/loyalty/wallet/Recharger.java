@@ -11,6 +11,7 @@ import com.loyalty.wallet.ledger.NewTxn;
 import com.loyalty.wallet.ledger.Posting;
 import com.loyalty.wallet.ledger.TxnKind;
 import com.loyalty.wallet.ledger.WalletBooks;
+import com.loyalty.wallet.packages.RechargePackage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,12 +1,13 @@
 package com.loyalty.wallet;
 
-import com.loyalty.shared.ratelimit.RateLimitedAction;
-import com.loyalty.shared.ratelimit.RateLimits;
 import com.loyalty.membercode.MemberCodeService;
 import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.ratelimit.RateLimitedAction;
+import com.loyalty.shared.ratelimit.RateLimits;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.staff.StaffAuditLog;
 import com.loyalty.store.StoreScope;
+import com.loyalty.wallet.packages.RechargePackageService;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;

@@ -1,7 +1,7 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.packages;
 
-import com.loyalty.purchase.PurchaseProperties;
 import com.loyalty.coupon.CouponPackRepository;
+import com.loyalty.purchase.PurchaseProperties;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;

@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.packages;
 
 import io.r2dbc.spi.Readable;
 import java.time.Instant;

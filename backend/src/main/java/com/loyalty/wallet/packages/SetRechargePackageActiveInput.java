@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.packages;
 
 /** GraphQL input of {@code setRechargePackageActive}. */
 public record SetRechargePackageActiveInput(Long packageId, Boolean active) {
