@@ -3,6 +3,8 @@ package com.loyalty.wallet;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.graphql.Payloads;
 import com.loyalty.shared.security.Viewer;
+import com.loyalty.wallet.recharge.Recharge;
+import com.loyalty.wallet.recharge.RechargeRepository;
 import com.loyalty.wechat.pay.JsapiPayParams;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;

@@ -2,6 +2,8 @@ package com.loyalty.wallet;
 
 import com.loyalty.wallet.packages.RechargePackageService;
 import com.loyalty.wallet.payment.WalletProperties;
+import com.loyalty.wallet.recharge.RechargeChannel;
+import com.loyalty.wallet.recharge.Recharger;
 import com.loyalty.wechat.pay.NotificationRejected;
 import com.loyalty.wechat.pay.PaidTransaction;
 import com.loyalty.wechat.pay.PayNotification;

@@ -5,6 +5,8 @@ import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.wallet.ledger.WalletRepository;
+import com.loyalty.wallet.recharge.Recharge;
+import com.loyalty.wallet.recharge.RechargeRepository;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;

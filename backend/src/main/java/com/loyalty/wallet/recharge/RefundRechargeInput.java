@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.recharge;
 
 /** GraphQL input of {@code refundRecharge}. */
 public record RefundRechargeInput(Long rechargeId, String reason) {

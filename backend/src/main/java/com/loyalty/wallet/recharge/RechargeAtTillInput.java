@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.recharge;
 
 /** GraphQL input of {@code rechargeAtTill}. */
 public record RechargeAtTillInput(String memberCodeToken, Long packageId, Long storeId, String receiptNo,

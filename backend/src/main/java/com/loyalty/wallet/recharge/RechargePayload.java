@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.recharge;
 
 import com.loyalty.shared.graphql.UserError;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.recharge;
 
 import com.loyalty.shared.graphql.Payloads;
 import com.loyalty.shared.security.Viewer;
