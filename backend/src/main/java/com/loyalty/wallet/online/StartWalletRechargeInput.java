@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.online;
 
 /** GraphQL input of {@code startWalletRecharge}. */
 public record StartWalletRechargeInput(Long packageId, Long storeId, String idempotencyKey) {

@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.online;
 
 /** What became of a payment notification. */
 public enum NotifyOutcome {

@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.online;
 
 import com.loyalty.wallet.packages.RechargePackage;
 import io.r2dbc.spi.Readable;

@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.online;
 
 import com.loyalty.wechat.pay.PayNotification;
 import java.util.Map;

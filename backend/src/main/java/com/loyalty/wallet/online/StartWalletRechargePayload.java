@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.online;
 
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.wechat.pay.JsapiPayParams;

@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.online;
 
 import com.loyalty.member.MemberService;
 import com.loyalty.shared.graphql.BusinessException;
