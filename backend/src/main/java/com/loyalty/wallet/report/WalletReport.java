@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.report;
 
 import java.util.List;
 

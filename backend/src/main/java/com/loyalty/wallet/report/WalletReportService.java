@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.report;
 
 import com.loyalty.analytics.AnalyticsRange;
 import com.loyalty.analytics.AnalyticsScopes;
