@@ -1,6 +1,6 @@
 package com.loyalty.wallet.ledger;
 
-import com.loyalty.wallet.Wallet;
+import com.loyalty.wallet.card.Wallet;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;

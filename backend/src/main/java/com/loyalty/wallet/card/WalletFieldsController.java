@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.card;
 
 import com.loyalty.member.Member;
 import com.loyalty.shared.graphql.Pages;

@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.card;
 
 /** What a member holds on the stored-value card and can spend: principal plus bonus still valid. */
 public record Wallet(long memberId, long principalCents, long bonusCents) {

@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.card;
 
 import com.loyalty.privacy.AccountClosureCheck;
 import com.loyalty.shared.Money;

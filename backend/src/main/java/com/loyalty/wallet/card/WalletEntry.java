@@ -1,4 +1,4 @@
-package com.loyalty.wallet;
+package com.loyalty.wallet.card;
 
 import com.loyalty.wallet.ledger.TxnKind;
 import java.time.Instant;
