@@ -4,7 +4,6 @@ import com.loyalty.member.Member;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.wallet.ledger.WalletRepository;
 import com.loyalty.wallet.recharge.Recharge;
 import com.loyalty.wallet.recharge.RechargeRepository;
 import java.time.Clock;
@@ -20,15 +19,12 @@ import reactor.core.publisher.Mono;
 @Controller
 public class WalletFieldsController {
 
-    private final WalletRepository wallets;
-    private final WalletHistoryRepository history;
+    private final WalletCardRepository cards;
     private final RechargeRepository recharges;
     private final Clock clock;
 
-    public WalletFieldsController(WalletRepository wallets, WalletHistoryRepository history,
-                                  RechargeRepository recharges, Clock clock) {
-        this.wallets = wallets;
-        this.history = history;
+    public WalletFieldsController(WalletCardRepository cards, RechargeRepository recharges, Clock clock) {
+        this.cards = cards;
         this.recharges = recharges;
         this.clock = clock;
     }
@@ -40,15 +36,15 @@ public class WalletFieldsController {
         if (!self && !(viewer.role().isStaff() && viewer.brandId() == member.brandId())) {
             return Mono.error(new AccessDeniedException("only the member and their brand's staff see the card"));
         }
-        return wallets.balance(member.id(), clock.instant());
+        return cards.balance(member.id(), clock.instant());
     }
 
     @SchemaMapping(typeName = "Wallet")
     public Mono<Pages.Page<WalletEntry>> history(Wallet wallet, @Argument Integer first, @Argument String after) {
         int size = Pages.size(first);
         Long before = Pages.after(after, "wallet");
-        return history.history(wallet.memberId(), before, size + 1).collectList()
-                .zipWith(history.countHistory(wallet.memberId()),
+        return cards.history(wallet.memberId(), before, size + 1).collectList()
+                .zipWith(cards.countHistory(wallet.memberId()),
                         (entries, total) -> Pages.of(entries, size, WalletEntry::id, "wallet", before != null, total));
     }
 

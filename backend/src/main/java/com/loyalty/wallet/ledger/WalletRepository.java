@@ -1,6 +1,5 @@
 package com.loyalty.wallet.ledger;
 
-import com.loyalty.wallet.card.Wallet;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -56,19 +55,6 @@ public class WalletRepository {
                         where id = :id
                         """)
                 .bind("id", lotId).bind("p", principalDelta).bind("b", bonusDelta).then();
-    }
-
-    /** What the member can spend at {@code now}: principal, and bonus still valid. */
-    public Mono<Wallet> balance(long memberId, Instant now) {
-        return db.sql("""
-                        select coalesce(sum(principal_remaining), 0)::bigint as principal,
-                               coalesce(sum(bonus_remaining) filter (where bonus_expires_at is null
-                                                                     or bonus_expires_at > :now), 0)::bigint as bonus
-                        from wallet_recharge where member_id = :id
-                        """)
-                .bind("id", memberId).bind("now", now)
-                .map(row -> new Wallet(memberId, row.get("principal", Long.class), row.get("bonus", Long.class)))
-                .one();
     }
 
     /** A member holding a card, and their brand. */

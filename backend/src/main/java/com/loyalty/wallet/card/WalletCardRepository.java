@@ -9,14 +9,27 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Read-only SQL for the member's stored-value history: pages of transactions as the member's accounts saw them. */
+/** Read-only SQL for the member's stored-value card: what they can spend, and pages of their history. */
 @Repository
-public class WalletHistoryRepository {
+public class WalletCardRepository {
 
     private final DatabaseClient db;
 
-    public WalletHistoryRepository(DatabaseClient db) {
+    public WalletCardRepository(DatabaseClient db) {
         this.db = db;
+    }
+
+    /** What the member can spend at {@code now}: principal, and bonus still valid. */
+    public Mono<Wallet> balance(long memberId, Instant now) {
+        return db.sql("""
+                        select coalesce(sum(principal_remaining), 0)::bigint as principal,
+                               coalesce(sum(bonus_remaining) filter (where bonus_expires_at is null
+                                                                     or bonus_expires_at > :now), 0)::bigint as bonus
+                        from wallet_recharge where member_id = :id
+                        """)
+                .bind("id", memberId).bind("now", now)
+                .map(row -> new Wallet(memberId, row.get("principal", Long.class), row.get("bonus", Long.class)))
+                .one();
     }
 
     /** A page of the member's history, newest first, after the transaction id {@code beforeId} (exclusive). */
@@ -32,7 +45,7 @@ public class WalletHistoryRepository {
                         """)
                 .bind("member", memberId).bind("before", Parameter.fromOrEmpty(beforeId, Long.class))
                 .bind("limit", limit)
-                .map(WalletHistoryRepository::toEntry).all();
+                .map(WalletCardRepository::toEntry).all();
     }
 
     public Mono<Long> countHistory(long memberId) {
