@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 
 /** Read-only SQL for the member's stored-value card: what they can spend, and pages of their history. */
 @Repository
-public class WalletCardRepository {
+class WalletCardRepository {
 
     private final DatabaseClient db;
 

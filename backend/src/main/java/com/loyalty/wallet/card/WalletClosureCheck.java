@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
  * recharges first (unspent principal paid back, bonus forfeited), so the books stay whole.
  */
 @Component
-public class WalletClosureCheck implements AccountClosureCheck {
+class WalletClosureCheck implements AccountClosureCheck {
 
     private final WalletCardRepository cards;
     private final Clock clock;

@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * Running it again for the same date changes nothing.
  */
 @Component
-public class BonusExpiryJob implements ScheduledJob {
+class BonusExpiryJob implements ScheduledJob {
 
     private final WalletRepository wallets;
     private final WalletBooks books;

@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 
 /** SQL for the member's wallet row (the lock) and the lots (remainders of recharges) it is made of. */
 @Repository
-public class WalletRepository {
+class WalletRepository {
 
     private final DatabaseClient db;
 

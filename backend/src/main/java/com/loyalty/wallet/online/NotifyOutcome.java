@@ -1,7 +1,7 @@
 package com.loyalty.wallet.online;
 
 /** What became of a payment notification. */
-public enum NotifyOutcome {
+enum NotifyOutcome {
     /** Verified and booked: the recharge counts. */
     CREDITED,
     /** Verified, but the order was booked before: nothing changed. */

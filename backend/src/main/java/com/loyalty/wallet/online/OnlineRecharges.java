@@ -17,7 +17,7 @@ import reactor.core.scheduler.Schedulers;
  * idempotency key returns the same order, signed again for wx.requestPayment.
  */
 @Service
-public class OnlineRecharges {
+class OnlineRecharges {
 
     private final RechargeOrderRepository orders;
     private final RechargePackageService packages;

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * {@code loyalty.wallet.rejected-notifications-kept-per-hour}).
  */
 @Service
-public class PaymentNotifications {
+class PaymentNotifications {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentNotifications.class);
 

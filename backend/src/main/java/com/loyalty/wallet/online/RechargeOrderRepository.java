@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 
 /** SQL for online recharge orders and the log of payment notifications. */
 @Repository
-public class RechargeOrderRepository {
+class RechargeOrderRepository {
 
     private final DatabaseClient db;
 

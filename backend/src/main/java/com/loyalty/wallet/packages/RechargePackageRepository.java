@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 /** SQL for recharge packages. */
 @Repository
-public class RechargePackageRepository {
+class RechargePackageRepository {
 
     private final DatabaseClient db;
 

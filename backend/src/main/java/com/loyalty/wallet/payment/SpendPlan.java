@@ -13,7 +13,7 @@ import java.util.Map;
  * Splits a payment between principal and bonus (in the brand's {@link SpendOrder}) and takes each
  * from the lots: principal from the oldest recharge first, bonus from the soonest-expiring first.
  */
-public final class SpendPlan {
+final class SpendPlan {
 
     private SpendPlan() {
     }

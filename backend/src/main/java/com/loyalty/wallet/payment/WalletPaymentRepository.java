@@ -8,7 +8,7 @@ import reactor.core.publisher.Mono;
 
 /** Read-only SQL for what the stored-value card paid of purchases and what their refunds gave back to it. */
 @Repository
-public class WalletPaymentRepository {
+class WalletPaymentRepository {
 
     private final DatabaseClient db;
 

@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
  * payments never take the card below zero. The bonus part earns no points.
  */
 @Service
-public class WalletPayments implements TillPayment {
+class WalletPayments implements TillPayment {
 
     private final WalletBooks books;
     private final RateLimits limits;

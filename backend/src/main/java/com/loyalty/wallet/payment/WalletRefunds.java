@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  * up to the whole order give back exactly what was paid), into the lots they came from.
  */
 @Component
-public class WalletRefunds implements PurchaseEvents {
+class WalletRefunds implements PurchaseEvents {
 
     private final LedgerRepository ledger;
     private final WalletBooks books;

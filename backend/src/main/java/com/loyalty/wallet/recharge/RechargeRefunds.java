@@ -31,7 +31,7 @@ import reactor.core.publisher.Mono;
  * left of its bonus and takes back the package's points. Refunding it again changes nothing.
  */
 @Service
-public class RechargeRefunds {
+class RechargeRefunds {
 
     private final RechargeRepository recharges;
     private final RechargePackageService packages;

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * the receipt number makes it idempotent (store + receipt: a repeat returns the first recharge).
  */
 @Service
-public class TillRecharges {
+class TillRecharges {
 
     private final RechargeRepository recharges;
     private final RechargePackageService packages;

@@ -12,7 +12,7 @@ import reactor.core.publisher.Flux;
 
 /** SQL of the stored-value report: flows by business day, and what is owed per store. */
 @Repository
-public class WalletReportRepository {
+class WalletReportRepository {
 
     private final DatabaseClient db;
 

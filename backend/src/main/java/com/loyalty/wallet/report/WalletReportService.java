@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /** The stored-value report for finance: a manager's own store, an admin's chosen store or whole brand. */
 @Service
-public class WalletReportService {
+class WalletReportService {
 
     private final WalletReportRepository reports;
     private final AnalyticsScopes scopes;
