@@ -4,12 +4,19 @@
 psqlb() { psql -h 127.0.0.1 -U postgres -d "$DB" -v ON_ERROR_STOP=1 -qtAX "$@"; }
 
 # Starts the backend in the bench profile on $PORT against $DB; waits until it is healthy.
+# BENCH_JAR (default backend/target/loyalty-backend.jar) with the dev jar beside it (NAME-dev.jar:
+# the fake WeChat and the bench routes) on the loader path; jars built before the dev jar existed
+# carry those themselves and start without it.
 start_backend() {
   local log=$WORK/backend-$1.log
+  local jar=${BENCH_JAR:-backend/target/loyalty-backend.jar}
+  local dev_jar=${jar%.jar}-dev.jar
+  local loader=()
+  [ -f "$dev_jar" ] && loader=(-Dloader.path="$dev_jar")
   DB_NAME=$DB PORT=$PORT LOYALTY_REDIS_KEY_PREFIX="$DB:" \
   LOYALTY_BOOTSTRAP_ADMIN_USERNAME=bench-admin LOYALTY_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password \
-    java -XX:-UseDynamicNumberOfCompilerThreads $BENCH_JAVA_OPTS -jar "${BENCH_JAR:-backend/target/loyalty-backend.jar}" --spring.profiles.active=bench \
-    >"$log" 2>&1 &
+    java -XX:-UseDynamicNumberOfCompilerThreads $BENCH_JAVA_OPTS ${loader[@]+"${loader[@]}"} -jar "$jar" \
+    --spring.profiles.active=bench >"$log" 2>&1 &
   BACKEND_PID=$!
   echo "$BACKEND_PID" >"$WORK/backend.pid"
   for _ in $(seq 1 120); do

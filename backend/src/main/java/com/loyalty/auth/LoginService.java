@@ -2,7 +2,6 @@ package com.loyalty.auth;
 
 import com.loyalty.member.MemberService;
 import com.loyalty.member.NewMember;
-import com.loyalty.privacy.AccountClosureService;
 import com.loyalty.member.RegistrationChannel;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.ratelimit.RateLimitedAction;
@@ -10,6 +9,8 @@ import com.loyalty.shared.ratelimit.RateLimits;
 import com.loyalty.staff.StaffService;
 import com.loyalty.wechat.WeChatClient;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import reactor.core.publisher.Flux;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -24,11 +25,11 @@ public class LoginService {
     private final BrandProperties brand;
     private final Clock clock;
     private final RateLimits rateLimits;
-    private final AccountClosureService closures;
+    private final ObjectProvider<SignInEvents> signInEvents;
 
     public LoginService(WeChatClient weChat, MemberService members, StaffService staff, SessionService sessions,
-                        BrandProperties brand, Clock clock, RateLimits rateLimits, AccountClosureService closures) {
-        this.closures = closures;
+                        BrandProperties brand, Clock clock, RateLimits rateLimits, ObjectProvider<SignInEvents> signInEvents) {
+        this.signInEvents = signInEvents;
         this.rateLimits = rateLimits;
         this.weChat = weChat;
         this.members = members;
@@ -47,8 +48,8 @@ public class LoginService {
                         input.storeId() == null ? RegistrationChannel.MINI_PROGRAM : RegistrationChannel.STORE,
                         input.storeId(), blankToNull(input.inviterCode())))
                 .flatMap(members::findOrRegister)
-                // signing in during the cooling-off period keeps the account
-                .flatMap(reg -> closures.cancelOnSignIn(reg.member().id()).thenReturn(reg))
+                .flatMap(reg -> Flux.fromStream(signInEvents::orderedStream)
+                        .concatMap(reaction -> reaction.memberSignedIn(reg.member())).then(Mono.just(reg)))
                 .flatMap(reg -> sessions.open(reg.member().viewer())
                         .map(tokens -> LoginPayload.of(tokens, reg.member(), reg.registered())));
     }

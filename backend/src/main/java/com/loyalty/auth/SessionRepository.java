@@ -8,11 +8,11 @@ import reactor.core.publisher.Mono;
 
 /** What PostgreSQL knows about a signed-in account, asked while Redis cannot be reached. */
 @Repository
-public class SessionRepository {
+class SessionRepository {
 
     private final DatabaseClient db;
 
-    public SessionRepository(DatabaseClient db) {
+    SessionRepository(DatabaseClient db) {
         this.db = db;
     }
 

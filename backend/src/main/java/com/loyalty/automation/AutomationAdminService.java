@@ -1,11 +1,11 @@
 package com.loyalty.automation;
 
-import com.loyalty.coupon.CouponPackRepository;
+import com.loyalty.coupon.CouponPackService;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -19,11 +19,11 @@ public class AutomationAdminService {
     private static final int MAX_MESSAGE = 200;
 
     private final AutomationRepository automation;
-    private final CouponPackRepository packs;
+    private final CouponPackService packs;
     private final StaffAuditLog audit;
     private final TransactionalOperator tx;
 
-    public AutomationAdminService(AutomationRepository automation, CouponPackRepository packs, StaffAuditLog audit,
+    public AutomationAdminService(AutomationRepository automation, CouponPackService packs, StaffAuditLog audit,
                                   TransactionalOperator tx) {
         this.automation = automation;
         this.packs = packs;

@@ -1,7 +1,7 @@
 package com.loyalty.automation;
 
 import com.loyalty.member.Member;
-import com.loyalty.member.MemberRepository;
+import com.loyalty.member.MemberService;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.Payloads;
 import com.loyalty.shared.security.Viewer;
@@ -24,9 +24,9 @@ public class AutomationController {
 
     private final AutomationAdminService admin;
     private final FollowUpService followUps;
-    private final MemberRepository members;
+    private final MemberService members;
 
-    public AutomationController(AutomationAdminService admin, FollowUpService followUps, MemberRepository members) {
+    public AutomationController(AutomationAdminService admin, FollowUpService followUps, MemberService members) {
         this.admin = admin;
         this.followUps = followUps;
         this.members = members;

@@ -12,11 +12,11 @@ import reactor.core.publisher.Mono;
 
 /** Rules, the actions they took (one per rule, member and episode) and their runs. */
 @Repository
-public class AutomationRepository {
+class AutomationRepository {
 
     private final DatabaseClient db;
 
-    public AutomationRepository(DatabaseClient db) {
+    AutomationRepository(DatabaseClient db) {
         this.db = db;
     }
 

@@ -32,7 +32,7 @@ public class AutomationService {
     private static final LocalTime MESSAGE_TIME = LocalTime.of(10, 0);
 
     private final AutomationRepository automation;
-    private final CandidateQueries candidates;
+    private final CandidateRepository candidates;
     private final FollowUpRepository followUps;
     private final CouponPackService packs;
     private final BuiltInCampaigns builtInCampaigns;
@@ -41,9 +41,9 @@ public class AutomationService {
     private final Clock clock;
     private final TransactionalOperator tx;
 
-    public AutomationService(AutomationRepository automation, CandidateQueries candidates, FollowUpRepository followUps,
-                             CouponPackService packs, BuiltInCampaigns builtInCampaigns, NotificationOutbox outbox,
-                             BrandProperties brand, Clock clock, TransactionalOperator tx) {
+    public AutomationService(AutomationRepository automation, CandidateRepository candidates,
+                             FollowUpRepository followUps, CouponPackService packs, BuiltInCampaigns builtInCampaigns,
+                             NotificationOutbox outbox, BrandProperties brand, Clock clock, TransactionalOperator tx) {
         this.builtInCampaigns = builtInCampaigns;
         this.automation = automation;
         this.candidates = candidates;
@@ -61,15 +61,20 @@ public class AutomationService {
                 .concatWith(automation.brandIds()
                 .concatMap(brandId -> automation.rules(brandId).filter(AutomationRule::enabled)
                         .concatMap(rule -> runRule(rule, asOf)
-                                .flatMap(n -> automation.recordRun(brandId, rule.rule(), asOf, n[0], n[1], clock.instant())
-                                        .thenReturn(rule.rule() + " acted on " + n[0]
-                                                + (n[1] > 0 ? " (skipped " + n[1] + " without marketing consent)" : ""))))))
+                                .flatMap(run -> automation.recordRun(brandId, rule.rule(), asOf, run.actedOn(),
+                                                run.skippedNoConsent(), clock.instant())
+                                        .thenReturn(rule.rule() + " acted on " + run.actedOn()
+                                                + (run.skippedNoConsent() > 0 ? " (skipped " + run.skippedNoConsent()
+                                                        + " without marketing consent)" : ""))))))
                 .collectList()
                 .map(parts -> String.join(", ", parts));
     }
 
-    /** {acted on, skipped for lack of marketing consent}. */
-    private Mono<long[]> runRule(AutomationRule rule, LocalDate asOf) {
+    /** One rule's run: the members it acted on and those it skipped for lack of marketing consent. */
+    private record RuleRun(long actedOn, long skippedNoConsent) {
+    }
+
+    private Mono<RuleRun> runRule(AutomationRule rule, LocalDate asOf) {
         Flux<Candidate> found = switch (rule.rule()) {
             case DORMANT_30 -> candidates.popularItems(rule.brandId(), asOf, brand.zone())
                     .flatMapMany(items -> candidates.dormant(rule, asOf, brand.zone())
@@ -87,7 +92,7 @@ public class AutomationService {
                             }
                         }))
                 .concatMap(c -> act(rule, c, asOf)).filter(Boolean::booleanValue).count()
-                .map(acted -> new long[] {acted, skipped.get()});
+                .map(acted -> new RuleRun(acted, skipped.get()));
     }
 
     /** One action in one transaction; false when already done or when it failed (retried next run). */

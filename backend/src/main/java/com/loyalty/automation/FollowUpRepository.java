@@ -11,11 +11,11 @@ import reactor.core.publisher.Mono;
 
 /** The stores' call lists. */
 @Repository
-public class FollowUpRepository {
+class FollowUpRepository {
 
     private final DatabaseClient db;
 
-    public FollowUpRepository(DatabaseClient db) {
+    FollowUpRepository(DatabaseClient db) {
         this.db = db;
     }
 
@@ -32,6 +32,12 @@ public class FollowUpRepository {
 
     /** The store's tasks, optionally in one status, newest first after the keyset cursor. */
     /** The tasks of the brand, of one store when {@code storeId} is set, newest first. */
+    /** Replaces the reason and note of the member's call-list tasks (the member's account was erased). */
+    public Mono<Void> forget(long memberId) {
+        return db.sql("update follow_up_task set reason = '会员已注销', note = null where member_id = :m")
+                .bind("m", memberId).then();
+    }
+
     public Flux<FollowUpTask> list(long brandId, Long storeId, FollowUpTask.Status status, Long afterId, int limit) {
         return db.sql("""
                         select * from follow_up_task

@@ -6,7 +6,7 @@ import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.store.StoreScope;
 import java.time.Clock;
 import java.util.Optional;
@@ -47,8 +47,8 @@ public class FollowUpService {
         Mono<Optional<Long>> store = staff.role() == Role.ADMIN && storeId == null ? Mono.just(Optional.empty())
                 : scope.storeFor(staff, storeId).map(Optional::of);
         return store.flatMap(s -> tasks.list(staff.brandId(), s.orElse(null), status, afterId, size + 1).collectList()
-                .zipWith(tasks.count(staff.brandId(), s.orElse(null), status))
-                .map(t -> Pages.of(t.getT1(), size, FollowUpTask::id, CURSOR_KIND, after != null, t.getT2())));
+                .zipWith(tasks.count(staff.brandId(), s.orElse(null), status),
+                        (rows, total) -> Pages.of(rows, size, FollowUpTask::id, CURSOR_KIND, after != null, total)));
     }
 
     public Mono<FollowUpTask> update(Viewer staff, UpdateFollowUpTaskInput in) {

@@ -15,6 +15,6 @@ public class CampaignCoupons {
 
     /** The discount on the orders that redeemed the campaign's coupons, in cents: the coupons' part of its cost. */
     public Mono<Long> discountCents(long campaignId) {
-        return campaigns.couponCounts(campaignId).map(counts -> counts[2]);
+        return campaigns.couponCounts(campaignId).map(CampaignRepository.CouponCounts::discountCents);
     }
 }

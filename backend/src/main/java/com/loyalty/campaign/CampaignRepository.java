@@ -1,8 +1,8 @@
 package com.loyalty.campaign;
 
 import com.loyalty.segment.LifecycleStage;
-import com.loyalty.segment.MemberDirectory;
 import com.loyalty.segment.MemberFilter;
+import com.loyalty.segment.MemberFilterSql;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Arrays;
@@ -96,7 +96,7 @@ public class CampaignRepository {
      */
     public Flux<Long> recordAudience(Campaign c) {
         MemberFilter filter = c.audienceFilter();
-        MemberDirectory.Condition who = filter == null ? null : MemberDirectory.condition(filter);
+        MemberFilterSql.Condition who = filter == null ? null : MemberFilterSql.of(filter);
         var spec = db.sql("""
                         insert into campaign_member (campaign_id, member_id, in_control)
                         select :c, m.id, abs(hashtext(:c || ':' || m.id)) % 100 < :control
@@ -119,7 +119,7 @@ public class CampaignRepository {
      */
     public Mono<Long> recordSkipped(Campaign c) {
         MemberFilter filter = c.audienceFilter();
-        MemberDirectory.Condition who = filter == null ? null : MemberDirectory.condition(filter);
+        MemberFilterSql.Condition who = filter == null ? null : MemberFilterSql.of(filter);
         var spec = db.sql("""
                         update campaign set skipped_no_consent = (
                             select count(*) from member m
@@ -139,8 +139,14 @@ public class CampaignRepository {
                 .bind("c", campaignId).bind("m", memberId).bind("at", at).then();
     }
 
-    /** Audience counts: {audience, treated, control, reached, skipped for lack of marketing consent}. */
-    public Mono<long[]> audienceCounts(long campaignId) {
+    /**
+     * A campaign's audience: all of it, the treated, the held-out control group, those reached, and
+     * those left out for lack of marketing consent.
+     */
+    public record AudienceCounts(long audience, long treated, long control, long reached, long skippedNoConsent) {
+    }
+
+    public Mono<AudienceCounts> audienceCounts(long campaignId) {
         return db.sql("""
                         select count(*) as audience, count(*) filter (where not in_control) as treated,
                                count(*) filter (where in_control) as control,
@@ -149,13 +155,16 @@ public class CampaignRepository {
                         from campaign_member where campaign_id = :c
                         """)
                 .bind("c", campaignId)
-                .map(row -> new long[] {row.get("audience", Long.class), row.get("treated", Long.class),
-                        row.get("control", Long.class), row.get("reached", Long.class), row.get("skipped", Long.class)})
+                .map(row -> new AudienceCounts(row.get("audience", Long.class), row.get("treated", Long.class),
+                        row.get("control", Long.class), row.get("reached", Long.class), row.get("skipped", Long.class)))
                 .one();
     }
 
-    /** Coupons of the campaign: {issued, redeemed, discount on the orders that redeemed them}. */
-    public Mono<long[]> couponCounts(long campaignId) {
+    /** Coupons of a campaign: issued, redeemed, and the discount on the orders that redeemed them. */
+    public record CouponCounts(long issued, long redeemed, long discountCents) {
+    }
+
+    public Mono<CouponCounts> couponCounts(long campaignId) {
         return db.sql("""
                         select count(*) as issued, count(*) filter (where status = 'USED') as redeemed,
                                coalesce((select sum(p.coupon_discount_cents) from purchase p
@@ -165,13 +174,16 @@ public class CampaignRepository {
                         from member_coupon where campaign_id = :c
                         """)
                 .bind("c", campaignId)
-                .map(row -> new long[] {row.get("issued", Long.class), row.get("redeemed", Long.class),
-                        row.get("discount", Long.class)})
+                .map(row -> new CouponCounts(row.get("issued", Long.class), row.get("redeemed", Long.class),
+                        row.get("discount", Long.class)))
                 .one();
     }
 
-    /** Orders and revenue (net of refunds) in the window, for the treated or the control members. */
-    public Mono<long[]> ordersAndRevenue(Campaign c, boolean control) {
+    /** Orders of a campaign's treated or control members in its window, and their revenue net of refunds. */
+    public record OrdersAndRevenue(long orders, long revenueCents) {
+    }
+
+    public Mono<OrdersAndRevenue> ordersAndRevenue(Campaign c, boolean control) {
         return db.sql("""
                         select count(p.id) as orders, coalesce(sum(p.amount_cents - p.refunded_cents), 0)::bigint as revenue
                         from campaign_member cm join purchase p on p.member_id = cm.member_id
@@ -179,7 +191,7 @@ public class CampaignRepository {
                           and p.occurred_at >= :starts and p.occurred_at < :ends
                         """)
                 .bind("c", c.id()).bind("control", control).bind("starts", c.startsAt()).bind("ends", c.endsAt())
-                .map(row -> new long[] {row.get("orders", Long.class), row.get("revenue", Long.class)})
+                .map(row -> new OrdersAndRevenue(row.get("orders", Long.class), row.get("revenue", Long.class)))
                 .one();
     }
 

@@ -1,15 +1,18 @@
 package com.loyalty.campaign;
 
-import com.loyalty.coupon.CouponPackRepository;
+import com.loyalty.campaign.CampaignRepository.AudienceCounts;
+import com.loyalty.campaign.CampaignRepository.CouponCounts;
+import com.loyalty.campaign.CampaignRepository.OrdersAndRevenue;
 import com.loyalty.coupon.CouponPackService;
 import com.loyalty.points.EntryKind;
 import com.loyalty.points.NewEntry;
 import com.loyalty.points.PointsService;
+import com.loyalty.shared.Zip;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.staff.StaffCapsProperties;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,17 +36,15 @@ public class CampaignService {
 
     private final CampaignRepository campaigns;
     private final CouponPackService packs;
-    private final CouponPackRepository packRows;
     private final PointsService points;
     private final StaffCapsProperties caps;
     private final StaffAuditLog audit;
     private final Clock clock;
     private final TransactionalOperator tx;
 
-    public CampaignService(CampaignRepository campaigns, CouponPackService packs, CouponPackRepository packRows,
+    public CampaignService(CampaignRepository campaigns, CouponPackService packs,
                            PointsService points, StaffCapsProperties caps, StaffAuditLog audit, Clock clock,
                            TransactionalOperator tx) {
-        this.packRows = packRows;
         this.caps = caps;
         this.campaigns = campaigns;
         this.packs = packs;
@@ -100,7 +101,7 @@ public class CampaignService {
         }
         // the pack first: a foreign-key failure would be an internal error and burn the campaign id
         Mono<Boolean> packExists = in.packId() == null ? Mono.just(true)
-                : packRows.find(staff.brandId(), in.packId()).hasElement();
+                : packs.find(staff.brandId(), in.packId()).hasElement();
         return packExists.flatMap(exists -> exists ? Mono.just(in) : Mono.error(new BusinessException(
                         UserError.onInput("packId", ErrorCode.COUPON_NOT_FOUND, "券包不存在"))))
                 // the audience is stored as given: members, tags and tiers the brand does not have are refused
@@ -200,11 +201,6 @@ public class CampaignService {
                 points.expiryFor(now))).then();
     }
 
-    /** The campaign multiplier on points the member earns at {@code at}; 1 when none applies. */
-    public Mono<Double> multiplierFor(long memberId, Instant at) {
-        return campaigns.activeMultiplier(memberId, at, clock.getZone());
-    }
-
     public Mono<CampaignStats> stats(Viewer staff, long campaignId) {
         return stats(staff.brandId(), campaignId);
     }
@@ -213,23 +209,25 @@ public class CampaignService {
     public Mono<CampaignStats> stats(long brandId, long campaignId) {
         return campaigns.find(brandId, campaignId)
                 .switchIfEmpty(Mono.error(() -> new BusinessException(ErrorCode.CAMPAIGN_NOT_FOUND, "活动不存在")))
-                .flatMap(c -> Mono.zip(campaigns.audienceCounts(c.id()), campaigns.couponCounts(c.id()),
-                                campaigns.ordersAndRevenue(c, false), campaigns.ordersAndRevenue(c, true),
-                                campaigns.pointsGiven(c.id()))
-                        .map(t -> {
-                            long[] audience = t.getT1();
-                            long[] coupons = t.getT2();
-                            Double perTreated = audience[1] == 0 ? null : (double) t.getT3()[1] / audience[1];
-                            Double perControl = audience[2] == 0 ? null : (double) t.getT4()[1] / audience[2];
-                            Double uplift = perTreated == null || perControl == null || perControl == 0 ? null
-                                    : (perTreated - perControl) / perControl;
-                            long cost = coupons[2] + points.centsFor(t.getT5());
-                            Double roi = perTreated == null || perControl == null || cost == 0 ? null
-                                    : ((perTreated - perControl) * audience[1] - cost) / cost;
-                            return new CampaignStats(audience[0], audience[1], audience[2], audience[3], coupons[0],
-                                    coupons[1], coupons[0] == 0 ? null : (double) coupons[1] / coupons[0],
-                                    t.getT3()[0], t.getT3()[1], t.getT4()[0], t.getT4()[1], perTreated, perControl,
-                                    uplift, cost, roi, audience[4]);
-                        }));
+                .flatMap(c -> Zip.of(campaigns.audienceCounts(c.id()), campaigns.couponCounts(c.id()),
+                        campaigns.ordersAndRevenue(c, false), campaigns.ordersAndRevenue(c, true),
+                        campaigns.pointsGiven(c.id()), this::compare));
+    }
+
+    /** The treated members against the control group, and what the coupons and points cost. */
+    private CampaignStats compare(AudienceCounts audience, CouponCounts coupons, OrdersAndRevenue treated,
+                                  OrdersAndRevenue control, long pointsGiven) {
+        Double perTreated = audience.treated() == 0 ? null : (double) treated.revenueCents() / audience.treated();
+        Double perControl = audience.control() == 0 ? null : (double) control.revenueCents() / audience.control();
+        Double uplift = perTreated == null || perControl == null || perControl == 0 ? null
+                : (perTreated - perControl) / perControl;
+        long cost = coupons.discountCents() + points.centsFor(pointsGiven);
+        Double roi = perTreated == null || perControl == null || cost == 0 ? null
+                : ((perTreated - perControl) * audience.treated() - cost) / cost;
+        return new CampaignStats(audience.audience(), audience.treated(), audience.control(), audience.reached(),
+                coupons.issued(), coupons.redeemed(),
+                coupons.issued() == 0 ? null : (double) coupons.redeemed() / coupons.issued(),
+                treated.orders(), treated.revenueCents(), control.orders(), control.revenueCents(), perTreated,
+                perControl, uplift, cost, roi, audience.skippedNoConsent());
     }
 }

@@ -10,11 +10,11 @@ import reactor.core.publisher.Mono;
 
 /** SQL for check-ins (streaks are worked out from a member's days by {@link CheckInHistory}). */
 @Repository
-public class CheckInRepository {
+class CheckInRepository {
 
     private final DatabaseClient db;
 
-    public CheckInRepository(DatabaseClient db) {
+    CheckInRepository(DatabaseClient db) {
         this.db = db;
     }
 

@@ -6,7 +6,7 @@ import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
 import org.springframework.security.access.AccessDeniedException;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.store.StoreScope;
 import java.time.Clock;
 import java.util.HashSet;
@@ -42,6 +42,11 @@ public class CouponPackService {
         this.audit = audit;
         this.clock = clock;
         this.tx = tx;
+    }
+
+    /** The brand's coupon pack with this id, or empty. */
+    public Mono<CouponPack> find(long brandId, long packId) {
+        return packs.find(brandId, packId);
     }
 
     public Mono<CouponPack> create(Viewer staff, CreateCouponPackInput in) {

@@ -1,5 +1,6 @@
 package com.loyalty.coupon;
 
+import com.loyalty.shared.Zip;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.tier.TierService;
@@ -28,14 +29,15 @@ public class CouponQueries {
     }
 
     public Mono<List<CentreCoupon>> centre(Viewer member) {
-        return Mono.zip(coupons.centre(member.brandId(), clock.instant()).collectList(),
-                        coupons.countsFor(member.id()).collectMap(c -> c[0], c -> (int) c[1]),
-                        tiers.current(member.id()))
-                .map(t -> t.getT1().stream().map(template -> {
-                    int held = t.getT2().getOrDefault(template.id(), 0);
+        return Zip.of(coupons.centre(member.brandId(), clock.instant()).collectList(),
+                coupons.countsFor(member.id())
+                        .collectMap(CouponRepository.TemplateCount::templateId, CouponRepository.TemplateCount::count),
+                tiers.current(member.id()),
+                (templates, heldPerTemplate, tier) -> templates.stream().map(template -> {
+                    int held = heldPerTemplate.getOrDefault(template.id(), 0);
                     Integer left = template.remainingStock();
                     boolean available = held < template.perMemberLimit() && (left == null || left > 0)
-                            && t.getT3().level() >= template.minTierLevel();
+                            && tier.level() >= template.minTierLevel();
                     return new CentreCoupon(template, held, available);
                 }).toList());
     }
@@ -46,8 +48,8 @@ public class CouponQueries {
         Instant now = clock.instant();
         MemberCoupon.Status wanted = status == null ? MemberCoupon.Status.USABLE : status;
         return coupons.coupons(memberId, wanted, now, Pages.after(after, CURSOR_KIND), size + 1).collectList()
-                .zipWith(coupons.countCoupons(memberId, wanted, now))
-                .map(t -> Pages.of(t.getT1(), size, MemberCoupon::id, CURSOR_KIND, after != null, t.getT2()));
+                .zipWith(coupons.countCoupons(memberId, wanted, now),
+                        (rows, total) -> Pages.of(rows, size, MemberCoupon::id, CURSOR_KIND, after != null, total));
     }
 
     public Mono<Map<Long, CouponTemplate>> templates(Collection<Long> ids) {

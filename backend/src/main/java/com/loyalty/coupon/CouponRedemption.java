@@ -8,6 +8,7 @@ import com.loyalty.shared.graphql.UserError;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -26,6 +27,10 @@ public class CouponRedemption {
         this.coupons = coupons;
     }
 
+    /** The coupons an order names, by id, and their templates, by id. */
+    private record Found(Map<Long, MemberCoupon> coupons, Map<Long, CouponTemplate> templates) {
+    }
+
     public Mono<AppliedCoupons> apply(long memberId, long storeId, boolean online, long amountCents,
                                       List<OrderLine> lines, List<Long> couponIds, Instant now) {
         if (couponIds == null || couponIds.isEmpty()) {
@@ -36,16 +41,16 @@ public class CouponRedemption {
         }
         return coupons.findCoupons(couponIds).collectMap(MemberCoupon::id)
                 .flatMap(held -> coupons.findTemplates(held.values().stream().map(MemberCoupon::templateId).toList())
-                        .collectMap(CouponTemplate::id).map(templates -> reactor.util.function.Tuples.of(held, templates)))
-                .map(t -> {
+                        .collectMap(CouponTemplate::id).map(templates -> new Found(held, templates)))
+                .map(found -> {
                     long discount = 0;
                     for (Long id : couponIds) {
-                        MemberCoupon coupon = t.getT1().get(id);
+                        MemberCoupon coupon = found.coupons().get(id);
                         if (coupon == null || coupon.memberId() != memberId || coupon.used()
                                 || coupon.validFrom().isAfter(now) || !coupon.validUntil().isAfter(now)) {
                             throw notUsable(id);
                         }
-                        CouponTemplate template = t.getT2().get(coupon.templateId());
+                        CouponTemplate template = found.templates().get(coupon.templateId());
                         discount += discount(template, storeId, online, amountCents, lines, couponIds.size());
                     }
                     return new AppliedCoupons(List.copyOf(couponIds), Math.min(discount, amountCents));
@@ -82,8 +87,8 @@ public class CouponRedemption {
                         : Mono.error(notUsable(null)));
     }
 
-    /** Gives back a fully refunded purchase's coupons still within validity: {returned, kept}. */
-    public Mono<long[]> returnFor(long purchaseId, Instant now) {
+    /** Gives back a fully refunded purchase's coupons still within validity. */
+    public Mono<ReturnedCoupons> returnFor(long purchaseId, Instant now) {
         return coupons.returnUsedBy(purchaseId, now);
     }
 

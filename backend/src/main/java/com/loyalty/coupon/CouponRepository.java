@@ -12,11 +12,11 @@ import reactor.core.publisher.Mono;
 
 /** SQL for coupon templates and members' coupons; stock and limits change in single atomic statements. */
 @Repository
-public class CouponRepository {
+class CouponRepository {
 
     private final DatabaseClient db;
 
-    public CouponRepository(DatabaseClient db) {
+    CouponRepository(DatabaseClient db) {
         this.db = db;
     }
 
@@ -97,11 +97,15 @@ public class CouponRepository {
                 .fetch().rowsUpdated().map(rows -> rows > 0);
     }
 
+    /** How many coupons of a template a member has had. */
+    public record TemplateCount(long templateId, int count) {
+    }
+
     /** How many of the template the member has had, per template. */
-    public Flux<long[]> countsFor(long memberId) {
+    public Flux<TemplateCount> countsFor(long memberId) {
         return db.sql("select template_id, count from member_coupon_count where member_id = :m")
                 .bind("m", memberId)
-                .map(row -> new long[] {row.get("template_id", Long.class), row.get("count", Integer.class)})
+                .map(row -> new TemplateCount(row.get("template_id", Long.class), row.get("count", Integer.class)))
                 .all();
     }
 
@@ -137,8 +141,8 @@ public class CouponRepository {
                 .fetch().rowsUpdated();
     }
 
-    /** Gives back the purchase's coupons that are still valid; returns {returned, kept}. */
-    public Mono<long[]> returnUsedBy(long purchaseId, Instant now) {
+    /** Gives back the purchase's coupons that are still valid. */
+    public Mono<ReturnedCoupons> returnUsedBy(long purchaseId, Instant now) {
         return db.sql("""
                         update member_coupon set status = 'USABLE', used_at = null, purchase_id = null
                         where purchase_id = :p and valid_until > :now
@@ -146,7 +150,7 @@ public class CouponRepository {
                 .bind("p", purchaseId).bind("now", now).fetch().rowsUpdated()
                 .flatMap(returned -> db.sql("select count(*) as n from member_coupon where purchase_id = :p")
                         .bind("p", purchaseId).map(row -> row.get("n", Long.class)).one()
-                        .map(kept -> new long[] {returned, kept}));
+                        .map(kept -> new ReturnedCoupons(returned, kept)));
     }
 
     /** Usable coupons expiring in {@code (from, until]}, with their template names. */

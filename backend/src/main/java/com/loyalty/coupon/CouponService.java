@@ -12,7 +12,7 @@ import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.store.StoreScope;
 import org.springframework.security.access.AccessDeniedException;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.tier.TierService;
 import java.time.Clock;
 import java.time.Instant;

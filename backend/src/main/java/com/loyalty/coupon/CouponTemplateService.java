@@ -3,7 +3,7 @@ package com.loyalty.coupon;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.store.StoreService;
 import java.time.Clock;
 import java.util.List;

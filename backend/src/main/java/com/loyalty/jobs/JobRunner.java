@@ -14,13 +14,13 @@ import org.redisson.api.RLockReactive;
 import org.redisson.api.RedissonReactiveClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
  * Runs a job for a business date at most once at a time across all backend instances (a Redis
- * lock), and records each run in job_run. Jobs themselves are idempotent per date.
+ * lock), and records each run in job_run (through {@link JobRunRepository}). Jobs themselves are
+ * idempotent per date.
  */
 @Service
 public class JobRunner {
@@ -30,16 +30,16 @@ public class JobRunner {
 
     private final Map<JobName, ScheduledJob> jobs = new EnumMap<>(JobName.class);
     private final RedissonReactiveClient redis;
-    private final DatabaseClient db;
+    private final JobRunRepository runs;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public JobRunner(List<ScheduledJob> jobs, RedissonReactiveClient redis, DatabaseClient db, Clock clock,
+    public JobRunner(List<ScheduledJob> jobs, RedissonReactiveClient redis, JobRunRepository runs, Clock clock,
                      MeterRegistry meters) {
         this.meters = meters;
         jobs.forEach(job -> this.jobs.put(job.job(), job));
         this.redis = redis;
-        this.db = db;
+        this.runs = runs;
         this.clock = clock;
     }
 
@@ -64,7 +64,7 @@ public class JobRunner {
                 count(job, "skipped");
                 return Mono.just("skipped: " + job + " is running on another instance");
             }
-            Mono<Boolean> done = oncePerDate ? finishedFor(job, asOf) : Mono.just(false);
+            Mono<Boolean> done = oncePerDate ? runs.finishedFor(job, asOf) : Mono.just(false);
             // the lock is released before the answer goes out, so the next run finds it free
             return Mono.usingWhen(Mono.just(owner),
                     held -> done.flatMap(already -> already ? skippedAsDone(job, asOf) : execute(job, asOf)),
@@ -75,13 +75,6 @@ public class JobRunner {
     /** Counts a run in {@code loyalty.jobs.runs{job, outcome}} (Prometheus: loyalty_jobs_runs_total). */
     private void count(JobName job, String outcome) {
         meters.counter("loyalty.jobs.runs", "job", job.name(), "outcome", outcome).increment();
-    }
-
-    private Mono<Boolean> finishedFor(JobName job, LocalDate asOf) {
-        return db.sql("select exists (select 1 from job_run where job = :job and as_of = :asOf"
-                        + " and finished_at is not null) as done")
-                .bind("job", job.name()).bind("asOf", asOf)
-                .map(row -> Boolean.TRUE.equals(row.get("done", Boolean.class))).one();
     }
 
     private Mono<String> skippedAsDone(JobName job, LocalDate asOf) {
@@ -96,25 +89,14 @@ public class JobRunner {
             return Mono.just("no such job on this instance: " + job);
         }
         Timer.Sample timing = Timer.start(meters);
-        return start(job, asOf)
-                .flatMap(runId -> scheduled.run(asOf).flatMap(summary -> finish(runId, summary)))
+        return runs.start(job, asOf, clock.instant())
+                .flatMap(runId -> scheduled.run(asOf)
+                        .flatMap(summary -> runs.finish(runId, clock.instant(), summary).thenReturn(summary)))
                 .doOnNext(summary -> log.info("Job {} for {}: {}", job, asOf, summary))
                 .doOnSuccess(summary -> {
                     timing.stop(meters.timer("loyalty.jobs.duration", "job", job.name()));
                     count(job, "done");
                 })
                 .doOnError(e -> count(job, "failed"));
-    }
-
-    private Mono<Long> start(JobName job, LocalDate asOf) {
-        return db.sql("insert into job_run (job, as_of, started_at) values (:job, :asOf, :at) returning id")
-                .bind("job", job.name()).bind("asOf", asOf).bind("at", clock.instant())
-                .map(row -> row.get("id", Long.class)).one();
-    }
-
-    private Mono<String> finish(long runId, String summary) {
-        return db.sql("update job_run set finished_at = :at, summary = :summary where id = :id")
-                .bind("id", runId).bind("at", clock.instant()).bind("summary", summary)
-                .then().thenReturn(summary);
     }
 }

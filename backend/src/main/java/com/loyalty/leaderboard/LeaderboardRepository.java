@@ -10,7 +10,7 @@ import reactor.core.publisher.Flux;
 
 /** The Postgres truth behind the boards, for rebuilding them. */
 @Repository
-public class LeaderboardRepository {
+class LeaderboardRepository {
 
     /** Ledger kinds that count as points earned on boards. */
     private static final String[] EARNED_KINDS = Arrays.stream(EntryKind.values())
@@ -18,7 +18,7 @@ public class LeaderboardRepository {
 
     private final DatabaseClient db;
 
-    public LeaderboardRepository(DatabaseClient db) {
+    LeaderboardRepository(DatabaseClient db) {
         this.db = db;
     }
 

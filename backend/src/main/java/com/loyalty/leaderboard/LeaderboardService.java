@@ -1,10 +1,11 @@
 package com.loyalty.leaderboard;
 
 import com.loyalty.member.Member;
-import com.loyalty.member.MemberRepository;
+import com.loyalty.member.MemberService;
 import com.loyalty.member.RegistrationStores;
 import com.loyalty.points.NewEntry;
 import com.loyalty.points.PointsEvents;
+import com.loyalty.shared.Zip;
 import com.loyalty.shared.config.AfterCommit;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.security.Role;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -43,11 +45,11 @@ public class LeaderboardService implements PointsEvents {
 
     private final RedissonReactiveClient redis;
     private final LeaderboardRepository truth;
-    private final MemberRepository members;
+    private final MemberService members;
     private final BrandProperties brand;
     private final RegistrationStores registrationStores;
 
-    public LeaderboardService(RedissonReactiveClient redis, LeaderboardRepository truth, MemberRepository members,
+    public LeaderboardService(RedissonReactiveClient redis, LeaderboardRepository truth, MemberService members,
                               BrandProperties brand, RegistrationStores registrationStores) {
         this.redis = redis;
         this.truth = truth;
@@ -92,20 +94,28 @@ public class LeaderboardService implements PointsEvents {
         }));
     }
 
+    /** The viewing member's place on a board: their rank (0 for the first) and score. */
+    private record Standing(int rank, double score) {
+    }
+
+    /** The top of a board and, for a member viewing it, their own place on it. */
+    private record Places(List<ScoredEntry<String>> top, Optional<Standing> mine) {
+    }
+
     public Mono<Leaderboard> board(Viewer viewer, LeaderboardInput in, LocalDate today) {
         long scopeId = in.scope() == BoardScope.BRAND ? brand.id() : in.storeId();
         int first = Math.max(1, Math.min(in.first() == null ? 20 : in.first(), 100));
         RScoredSortedSetReactive<String> set = set(key(in.metric(), in.scope(), scopeId, in.period(), today));
         Mono<List<ScoredEntry<String>>> top = set.entryRange(0, first - 1).<List<ScoredEntry<String>>>map(List::copyOf)
                 .defaultIfEmpty(List.of());
-        Mono<List<Object>> mine = viewer.role() == Role.MEMBER
-                ? Mono.zip(set.rank(member(viewer.id())).map(r -> (Object) r), set.getScore(member(viewer.id())))
-                        .map(t -> List.<Object>of(t.getT1(), t.getT2())).defaultIfEmpty(List.of())
-                : Mono.just(List.of());
-        return Mono.zip(top, mine).flatMap(t -> {
-            List<ScoredEntry<String>> entries = t.getT1();
+        Mono<Optional<Standing>> mine = viewer.role() == Role.MEMBER
+                ? Mono.zip(set.rank(member(viewer.id())), set.getScore(member(viewer.id())), Standing::new)
+                        .map(Optional::of).defaultIfEmpty(Optional.empty())
+                : Mono.just(Optional.empty());
+        return Mono.zip(top, mine, Places::new).flatMap(places -> {
+            List<ScoredEntry<String>> entries = places.top();
             List<Long> ids = new ArrayList<>(entries.stream().map(e -> idOf(e.getValue())).toList());
-            if (!t.getT2().isEmpty()) {
+            if (places.mine().isPresent()) {
                 ids.add(viewer.id());
             }
             return members.findByIds(ids).collectMap(Member::id, Function.identity()).map(byId -> {
@@ -113,8 +123,8 @@ public class LeaderboardService implements PointsEvents {
                 for (int i = 0; i < entries.size(); i++) {
                     ranked.add(entry(i + 1, idOf(entries.get(i).getValue()), entries.get(i).getScore(), byId));
                 }
-                BoardEntry me = t.getT2().isEmpty() ? null
-                        : entry((Integer) t.getT2().get(0) + 1, viewer.id(), (Double) t.getT2().get(1), byId);
+                BoardEntry me = places.mine()
+                        .map(standing -> entry(standing.rank() + 1, viewer.id(), standing.score(), byId)).orElse(null);
                 return new Leaderboard(in.scope(), in.scope() == BoardScope.STORE ? scopeId : null, in.period(),
                         in.period().key(today), in.metric(), ranked, me);
             });
@@ -125,25 +135,34 @@ public class LeaderboardService implements PointsEvents {
     public Mono<Long> rebuild(BoardPeriod period, LocalDate day) {
         Instant from = period.first(day).atStartOfDay(brand.zone()).toInstant();
         Instant to = period.end(day).atStartOfDay(brand.zone()).toInstant();
-        return Mono.zip(truth.storeIds(brand.id()).collectList(),
+        return Zip.of(truth.storeIds(brand.id()).collectList(),
                         truth.pointsEarned(brand.id(), from, to).collectList(),
-                        truth.streaks(brand.id(), period.first(day), period.end(day)).collectList())
-                .flatMap(t -> {
-                    Map<String, Map<String, Double>> boards = new HashMap<>();
-                    collect(boards, BoardMetric.POINTS_EARNED, period, day, t.getT2(), Long::sum);
-                    collect(boards, BoardMetric.CHECKIN_STREAK, period, day, t.getT3(), Math::max);
-                    List<String> all = new ArrayList<>();
-                    for (BoardMetric metric : BoardMetric.values()) {
-                        all.add(key(metric, BoardScope.BRAND, brand.id(), period, day));
-                        t.getT1().forEach(store -> all.add(key(metric, BoardScope.STORE, store, period, day)));
-                    }
-                    return Flux.fromIterable(all)
-                            .concatMap(name -> set(name).delete()
-                                    .then(boards.containsKey(name)
-                                            ? set(name).addAll(boards.get(name)).then(set(name).expire(expiry(period, day)))
-                                            : Mono.empty()))
-                            .then(Mono.just((long) boards.size()));
-                });
+                        truth.streaks(brand.id(), period.first(day), period.end(day)).collectList(),
+                        (storeIds, pointsEarned, streaks) -> boards(period, day, storeIds, pointsEarned, streaks))
+                .flatMap(boards -> Flux.fromIterable(boards.keys())
+                        .concatMap(name -> set(name).delete()
+                                .then(boards.scores().containsKey(name)
+                                        ? set(name).addAll(boards.scores().get(name))
+                                                .then(set(name).expire(expiry(period, day)))
+                                        : Mono.empty()))
+                        .then(Mono.just((long) boards.scores().size())));
+    }
+
+    /** Every board of a period, brand-wide and per store ({@code keys}), and the scores of those anyone is on. */
+    private record Boards(List<String> keys, Map<String, Map<String, Double>> scores) {
+    }
+
+    private Boards boards(BoardPeriod period, LocalDate day, List<Long> storeIds,
+                          List<LeaderboardRepository.Score> pointsEarned, List<LeaderboardRepository.Score> streaks) {
+        Map<String, Map<String, Double>> scores = new HashMap<>();
+        collect(scores, BoardMetric.POINTS_EARNED, period, day, pointsEarned, Long::sum);
+        collect(scores, BoardMetric.CHECKIN_STREAK, period, day, streaks, Math::max);
+        List<String> keys = new ArrayList<>();
+        for (BoardMetric metric : BoardMetric.values()) {
+            keys.add(key(metric, BoardScope.BRAND, brand.id(), period, day));
+            storeIds.forEach(store -> keys.add(key(metric, BoardScope.STORE, store, period, day)));
+        }
+        return new Boards(keys, scores);
     }
 
     /**

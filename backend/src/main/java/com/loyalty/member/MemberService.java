@@ -72,6 +72,11 @@ public class MemberService {
         return members.findById(memberId);
     }
 
+    /** The members with these ids (those that exist, in no particular order), for naming members behind other records. */
+    public Flux<Member> findByIds(java.util.Collection<Long> memberIds) {
+        return members.findByIds(memberIds);
+    }
+
     /** The member if they belong to the brand; MEMBER_NOT_FOUND on the input field otherwise. */
     public Mono<Member> requireInBrand(long brandId, Long memberId, String inputField) {
         return (memberId == null ? Mono.<Member>empty() : members.findById(memberId))

@@ -9,9 +9,9 @@ import com.loyalty.member.MemberService;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.store.Store;
-import com.loyalty.store.StoreRepository;
+import com.loyalty.store.StoreService;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -26,13 +26,13 @@ public class MemberCodeService {
     private final StaffAuditLog audit;
     private final LiveUpdates live;
     private final CodeScans scans;
-    private final StoreRepository stores;
+    private final StoreService stores;
     private final Clock clock;
     private final RateLimits rateLimits;
     private final TillProofs proofs;
 
     public MemberCodeService(MemberCodes codes, MemberService members, StaffAuditLog audit, LiveUpdates live,
-                             CodeScans scans, StoreRepository stores, Clock clock,
+                             CodeScans scans, StoreService stores, Clock clock,
                              RateLimits rateLimits, TillProofs proofs) {
         this.rateLimits = rateLimits;
         this.proofs = proofs;
@@ -78,7 +78,7 @@ public class MemberCodeService {
     public Mono<ScanMemberCodePayload> scan(Viewer staff, String token) {
         return rateLimits.acquire(RateLimitedAction.MEMBER_CODE_SCAN, staff.id())
                 .then(Mono.defer(() -> redeem(staff, token, null)))
-                .flatMap(member -> audit.record(staff, staff.storeId(), "SCAN_MEMBER_CODE", member.id(), null)
+                .flatMap(member -> audit.record(staff, staff.storeId(), StaffAuditLog.SCAN_MEMBER_CODE, member.id(), null)
                         .then(storeName(staff))
                         .flatMap(name -> announce(member.id(), token,
                                 new LiveEvent.CodeScan(staff.storeId(), name.isEmpty() ? null : name, clock.instant())))
@@ -100,6 +100,6 @@ public class MemberCodeService {
     /** The name of the staff member's store; empty for an admin. */
     private Mono<String> storeName(Viewer staff) {
         return staff.storeId() == null ? Mono.just("")
-                : stores.findById(staff.brandId(), staff.storeId()).map(Store::name).defaultIfEmpty("");
+                : stores.find(staff.brandId(), staff.storeId()).map(Store::name).defaultIfEmpty("");
     }
 }

@@ -11,11 +11,11 @@ import reactor.core.publisher.Mono;
 
 /** SQL of members' one-time subscribe-message consents, counted per template. */
 @Repository
-public class ConsentRepository {
+class ConsentRepository {
 
     private final DatabaseClient db;
 
-    public ConsentRepository(DatabaseClient db) {
+    ConsentRepository(DatabaseClient db) {
         this.db = db;
     }
 
@@ -34,6 +34,11 @@ public class ConsentRepository {
     }
 
     /** Uses one consent; false when the member has none left for the template. */
+    /** Deletes the member's consents to message templates (the member's account was erased). */
+    public Mono<Void> forget(long memberId) {
+        return db.sql("delete from subscribe_consent where member_id = :m").bind("m", memberId).then();
+    }
+
     public Mono<Boolean> spend(long memberId, String templateId, Instant at) {
         return db.sql("""
                         update subscribe_consent set remaining = remaining - 1, updated_at = :at

@@ -29,7 +29,7 @@ public class NotificationQueries {
         return scope.requireMemberInScope(staff, memberId, "memberId")
                 .onErrorMap(BusinessException.class, e -> new BadArgumentException(e.error().message()))
                 .flatMap(member -> outbox.page(member.id(), status, before, size + 1).collectList()
-                        .zipWith(outbox.count(member.id(), status))
-                        .map(t -> Pages.of(t.getT1(), size, Notification::id, CURSOR_KIND, after != null, t.getT2())));
+                        .zipWith(outbox.count(member.id(), status), (rows, total) ->
+                                Pages.of(rows, size, Notification::id, CURSOR_KIND, after != null, total)));
     }
 }

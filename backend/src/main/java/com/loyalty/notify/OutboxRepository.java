@@ -10,11 +10,11 @@ import reactor.core.publisher.Mono;
 
 /** SQL of the notification outbox: queuing, taking due messages, recording outcomes, listing. */
 @Repository
-public class OutboxRepository {
+class OutboxRepository {
 
     private final DatabaseClient db;
 
-    public OutboxRepository(DatabaseClient db) {
+    OutboxRepository(DatabaseClient db) {
         this.db = db;
     }
 
@@ -107,6 +107,15 @@ public class OutboxRepository {
     }
 
     /** Messages waiting to go out (PENDING), due or not: the outbox backlog. */
+    /** Empties the member's messages and skips those not sent yet (the member's account was erased). */
+    public Mono<Void> forget(long memberId) {
+        return db.sql("""
+                        update notification_outbox set payload = '{}',
+                            status = case when status = 'PENDING' then 'SKIPPED' else status end
+                        where member_id = :m
+                        """).bind("m", memberId).then();
+    }
+
     public Mono<Long> backlog() {
         return db.sql("select count(*) as n from notification_outbox where status = 'PENDING'")
                 .map(row -> row.get("n", Long.class)).one();

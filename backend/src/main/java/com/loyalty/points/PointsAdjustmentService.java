@@ -6,7 +6,7 @@ import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.staff.StaffCapsProperties;
 import com.loyalty.store.StoreScope;
 import java.time.Clock;
@@ -124,8 +124,8 @@ public class PointsAdjustmentService {
                                                  String after) {
         int size = Pages.size(first);
         return approvals.page(admin.brandId(), status, Pages.after(after, CURSOR_KIND), size + 1).collectList()
-                .zipWith(approvals.count(admin.brandId(), status))
-                .map(t -> Pages.of(t.getT1(), size, PointsApproval::id, CURSOR_KIND, after != null, t.getT2()));
+                .zipWith(approvals.count(admin.brandId(), status),
+                        (rows, total) -> Pages.of(rows, size, PointsApproval::id, CURSOR_KIND, after != null, total));
     }
 
     /**

@@ -10,11 +10,11 @@ import reactor.core.publisher.Mono;
 
 /** SQL for points approvals and for the caps they guard (what a staff member granted today). */
 @Repository
-public class PointsApprovalRepository {
+class PointsApprovalRepository {
 
     private final DatabaseClient db;
 
-    public PointsApprovalRepository(DatabaseClient db) {
+    PointsApprovalRepository(DatabaseClient db) {
         this.db = db;
     }
 

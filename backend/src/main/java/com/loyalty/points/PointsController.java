@@ -1,7 +1,7 @@
 package com.loyalty.points;
 
 import com.loyalty.member.Member;
-import com.loyalty.member.MemberRepository;
+import com.loyalty.member.MemberService;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.Payloads;
 import com.loyalty.shared.security.Viewer;
@@ -29,14 +29,14 @@ public class PointsController {
 
     private final PointsQueries queries;
     private final PointsAdjustmentService adjustments;
-    private final MemberRepository memberRows;
+    private final MemberService memberService;
     private final StoreService stores;
 
-    public PointsController(PointsQueries queries, PointsAdjustmentService adjustments, MemberRepository memberRows,
+    public PointsController(PointsQueries queries, PointsAdjustmentService adjustments, MemberService memberService,
                             StoreService stores) {
         this.queries = queries;
         this.adjustments = adjustments;
-        this.memberRows = memberRows;
+        this.memberService = memberService;
         this.stores = stores;
     }
 
@@ -105,7 +105,7 @@ public class PointsController {
 
     @BatchMapping(typeName = "PointsApproval")
     public Mono<Map<PointsApproval, Member>> member(List<PointsApproval> list) {
-        return memberRows.findByIds(list.stream().map(PointsApproval::memberId).distinct().toList())
+        return memberService.findByIds(list.stream().map(PointsApproval::memberId).distinct().toList())
                 .collectMap(Member::id)
                 .map(byId -> list.stream().filter(a -> byId.containsKey(a.memberId()))
                         .collect(Collectors.toMap(Function.identity(), a -> byId.get(a.memberId()), (a, b) -> a)));

@@ -22,7 +22,7 @@ public class PointsExpiryJob implements ScheduledJob {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
 
-    private final PointsLedger ledger;
+    private final PointsLedgerRepository ledger;
     private final PointsService points;
     private final PointsProperties rules;
     private final NotificationOutbox outbox;
@@ -30,7 +30,7 @@ public class PointsExpiryJob implements ScheduledJob {
     private final Clock clock;
     private final TransactionalOperator tx;
 
-    public PointsExpiryJob(PointsLedger ledger, PointsService points, PointsProperties rules,
+    public PointsExpiryJob(PointsLedgerRepository ledger, PointsService points, PointsProperties rules,
                            NotificationOutbox outbox, BrandProperties brand, Clock clock,
                            TransactionalOperator tx) {
         this.ledger = ledger;
@@ -40,6 +40,16 @@ public class PointsExpiryJob implements ScheduledJob {
         this.brand = brand;
         this.clock = clock;
         this.tx = tx;
+    }
+
+    /** What a run expired: the buckets that still had points, and those points. */
+    private record Expired(long buckets, long points) {
+
+        static final Expired NONE = new Expired(0, 0);
+
+        Expired plus(long expired) {
+            return new Expired(buckets + (expired > 0 ? 1 : 0), points + expired);
+        }
     }
 
     /** The payload of a points expiry reminder. */
@@ -56,17 +66,12 @@ public class PointsExpiryJob implements ScheduledJob {
         Instant dayStart = asOf.atStartOfDay(brand.zone()).toInstant();
         return ledger.dueGrants(dayStart)
                 .concatMap(grant -> expire(grant).as(tx::transactional))
-                .reduce(new long[2], (sum, expired) -> {
-                    sum[0] += expired > 0 ? 1 : 0;
-                    sum[1] += expired;
-                    return sum;
-                })
-                .zipWith(remind(dayStart))
-                .map(t -> "expired " + t.getT1()[0] + " buckets (" + t.getT1()[1] + " points), queued "
-                        + t.getT2() + " reminders");
+                .reduce(Expired.NONE, Expired::plus)
+                .zipWith(remind(dayStart), (expired, reminders) -> "expired " + expired.buckets() + " buckets ("
+                        + expired.points() + " points), queued " + reminders + " reminders");
     }
 
-    private Mono<Long> expire(PointsLedger.DueGrant grant) {
+    private Mono<Long> expire(PointsLedgerRepository.DueGrant grant) {
         return points.lock(grant.memberId())
                 .then(ledger.remaining(grant.grantId()))
                 .filter(left -> left > 0)

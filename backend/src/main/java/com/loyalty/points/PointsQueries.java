@@ -14,18 +14,19 @@ public class PointsQueries {
 
     private static final String CURSOR_KIND = "ledger";
 
-    private final PointsLedger ledger;
+    private final PointsLedgerRepository ledger;
     private final PointsService points;
     private final Clock clock;
 
-    public PointsQueries(PointsLedger ledger, PointsService points, Clock clock) {
+    public PointsQueries(PointsLedgerRepository ledger, PointsService points, Clock clock) {
         this.ledger = ledger;
         this.points = points;
         this.clock = clock;
     }
 
     public Mono<Map<Long, Long>> balances(Collection<Long> memberIds) {
-        return ledger.balances(memberIds).collectMap(PointsLedger.BalanceRow::memberId, PointsLedger.BalanceRow::balance);
+        return ledger.balances(memberIds)
+                .collectMap(PointsLedgerRepository.BalanceRow::memberId, PointsLedgerRepository.BalanceRow::balance);
     }
 
     public Mono<List<ExpiringPoints>> expiringSoon(long memberId) {
@@ -37,7 +38,7 @@ public class PointsQueries {
     public Mono<Pages.Page<LedgerEntry>> history(long memberId, Integer first, String after) {
         int size = Pages.size(first);
         return ledger.history(memberId, Pages.after(after, CURSOR_KIND), size + 1).collectList()
-                .zipWith(ledger.countEntries(memberId))
-                .map(t -> Pages.of(t.getT1(), size, LedgerEntry::id, CURSOR_KIND, after != null, t.getT2()));
+                .zipWith(ledger.countEntries(memberId),
+                        (rows, total) -> Pages.of(rows, size, LedgerEntry::id, CURSOR_KIND, after != null, total));
     }
 }

@@ -20,12 +20,12 @@ import reactor.core.publisher.Mono;
 @Service
 public class PointsService {
 
-    private final PointsLedger ledger;
+    private final PointsLedgerRepository ledger;
     private final PointsProperties rules;
     private final BrandProperties brand;
     private final ObjectProvider<PointsEvents> events;
 
-    public PointsService(PointsLedger ledger, PointsProperties rules, BrandProperties brand,
+    public PointsService(PointsLedgerRepository ledger, PointsProperties rules, BrandProperties brand,
                          ObjectProvider<PointsEvents> events) {
         this.ledger = ledger;
         this.rules = rules;

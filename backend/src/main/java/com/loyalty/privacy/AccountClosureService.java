@@ -1,6 +1,7 @@
 package com.loyalty.privacy;
 
-import com.loyalty.leaderboard.LeaderboardService;
+import com.loyalty.auth.SignInEvents;
+import com.loyalty.member.Member;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Sessions;
@@ -23,27 +24,28 @@ import reactor.core.publisher.Mono;
  * erasure job wipes their personal fields; orders, ledgers and coupons stay for the books.
  */
 @Service
-public class AccountClosureService {
+public class AccountClosureService implements SignInEvents {
 
     private static final Logger log = LoggerFactory.getLogger(AccountClosureService.class);
 
     private final PrivacyRepository privacy;
     private final PrivacyProperties properties;
     private final ObjectProvider<AccountClosureCheck> checks;
+    private final ObjectProvider<AccountErasure> erasures;
     private final Sessions sessions;
-    private final LeaderboardService leaderboards;
     private final Clock clock;
     private final TransactionalOperator tx;
 
     public AccountClosureService(PrivacyRepository privacy, PrivacyProperties properties,
-                                 ObjectProvider<AccountClosureCheck> checks, Sessions sessions,
-                                 LeaderboardService leaderboards, Clock clock,
+                                 ObjectProvider<AccountClosureCheck> checks,
+                                 ObjectProvider<AccountErasure> erasures, Sessions sessions,
+                                 Clock clock,
                                  TransactionalOperator tx) {
         this.privacy = privacy;
         this.properties = properties;
         this.checks = checks;
+        this.erasures = erasures;
         this.sessions = sessions;
-        this.leaderboards = leaderboards;
         this.clock = clock;
         this.tx = tx;
     }
@@ -64,19 +66,21 @@ public class AccountClosureService {
     }
 
     /** Signing in during the cooling-off period keeps the account. */
-    public Mono<Boolean> cancelOnSignIn(long memberId) {
-        return privacy.cancelClosure(memberId);
+    @Override
+    public Mono<Void> memberSignedIn(Member member) {
+        return privacy.cancelClosure(member.id()).then();
     }
 
     /**
-     * Erases every account whose cooling-off period has ended, then rebuilds the leaderboards
-     * without them. Accounts a check holds back stay pending and are retried next run.
+     * Erases every account whose cooling-off period has ended, then lets other features recompute
+     * what they derive from many members (the leaderboards) without them. Accounts a check holds
+     * back stay pending and are retried next run.
      */
     public Mono<String> eraseDue(LocalDate asOf) {
         Instant now = clock.instant();
         return privacy.closuresDue(now)
                 .concatMap(id -> checksPass(id)
-                        .then(privacy.erase(id, now).flatMap(erased -> privacy.eraseTraces(erased).thenReturn(erased))
+                        .then(privacy.erase(id, now).flatMap(erased -> eraseElsewhere(erased).thenReturn(erased))
                                 .as(tx::transactional))
                         .flatMap(erased -> sessions.endAll(subject(erased)).thenReturn(true))
                         .defaultIfEmpty(false)
@@ -88,15 +92,17 @@ public class AccountClosureService {
                 .flatMap(results -> {
                     long erased = results.stream().filter(Boolean::booleanValue).count();
                     long held = results.size() - erased;
-                    Mono<Long> rebuilt = erased == 0 ? Mono.just(0L) : rebuildLeaderboards(asOf);
-                    return rebuilt.map(boards -> "erased " + erased + " closed accounts"
-                            + (held > 0 ? ", " + held + " held back" : "") + ", rebuilt " + boards + " leaderboards");
+                    String summary = "erased " + erased + " closed accounts" + (held > 0 ? ", " + held + " held back" : "");
+                    return erased == 0 ? Mono.just(summary)
+                            : Flux.fromStream(erasures::orderedStream)
+                                    .concatMap(erasure -> erasure.afterErasing(asOf, erased))
+                                    .reduce(summary, (text, note) -> text + ", " + note);
                 });
     }
 
-    /** Every board still kept, recomputed from Postgres without closed accounts. */
-    private Mono<Long> rebuildLeaderboards(LocalDate asOf) {
-        return leaderboards.rebuildKept(asOf);
+    /** Personal text other features hold about the member: messages, consents to message templates, staff call notes. */
+    private Mono<Void> eraseElsewhere(long memberId) {
+        return Flux.fromStream(erasures::orderedStream).concatMap(erasure -> erasure.memberErased(memberId)).then();
     }
 
     private Mono<Void> checksPass(long memberId) {

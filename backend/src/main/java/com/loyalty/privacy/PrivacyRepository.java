@@ -10,11 +10,11 @@ import reactor.core.publisher.Mono;
 
 /** SQL for consents, account closure and erasure of a member's personal fields. */
 @Repository
-public class PrivacyRepository {
+class PrivacyRepository {
 
     private final DatabaseClient db;
 
-    public PrivacyRepository(DatabaseClient db) {
+    PrivacyRepository(DatabaseClient db) {
         this.db = db;
     }
 
@@ -105,18 +105,6 @@ public class PrivacyRepository {
                 .bind("m", memberId).bind("now", now)
                 .map(row -> row.get("id", Long.class))
                 .one();
-    }
-
-    /** Personal text held about the member elsewhere: messages, consents to message templates, staff call notes. */
-    public Mono<Void> eraseTraces(long memberId) {
-        return db.sql("""
-                        update notification_outbox set payload = '{}',
-                            status = case when status = 'PENDING' then 'SKIPPED' else status end
-                        where member_id = :m
-                        """).bind("m", memberId).then()
-                .then(db.sql("delete from subscribe_consent where member_id = :m").bind("m", memberId).then())
-                .then(db.sql("update follow_up_task set reason = '会员已注销', note = null where member_id = :m")
-                        .bind("m", memberId).then());
     }
 
     private static Consents toConsents(Readable row, int currentVersion) {

@@ -1,11 +1,11 @@
 package com.loyalty.privacy;
 
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.jobs.JobName;
 import com.loyalty.jobs.ScheduledJob;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -17,14 +17,12 @@ import reactor.core.publisher.Mono;
 @Component
 public class RetentionJob implements ScheduledJob {
 
-    static final String SCAN_ACTION = "SCAN_MEMBER_CODE";
-
-    private final DatabaseClient db;
+    private final StaffAuditLog audit;
     private final PrivacyProperties properties;
     private final Clock clock;
 
-    public RetentionJob(DatabaseClient db, PrivacyProperties properties, Clock clock) {
-        this.db = db;
+    public RetentionJob(StaffAuditLog audit, PrivacyProperties properties, Clock clock) {
+        this.audit = audit;
         this.properties = properties;
         this.clock = clock;
     }
@@ -37,14 +35,9 @@ public class RetentionJob implements ScheduledJob {
     @Override
     public Mono<String> run(LocalDate asOf) {
         Instant now = clock.instant();
-        Mono<Long> scans = db.sql("delete from staff_audit where action = :a and created_at < :before")
-                .bind("a", SCAN_ACTION).bind("before", now.minus(properties.retention().scans()))
-                .fetch().rowsUpdated();
-        Mono<Long> audit = db.sql("delete from staff_audit where action <> :a and created_at < :before")
-                .bind("a", SCAN_ACTION).bind("before", now.minus(properties.retention().audit()))
-                .fetch().rowsUpdated();
-        return scans.zipWith(audit, (s, a) -> "purged " + s + " scan entries older than "
-                + properties.retention().scans().toDays() + " days and " + a + " audit entries older than "
-                + properties.retention().audit().toDays() + " days");
+        return audit.purge(now.minus(properties.retention().scans()), now.minus(properties.retention().audit()))
+                .map(purged -> "purged " + purged.scans() + " scan entries older than "
+                        + properties.retention().scans().toDays() + " days and " + purged.others()
+                        + " audit entries older than " + properties.retention().audit().toDays() + " days");
     }
 }

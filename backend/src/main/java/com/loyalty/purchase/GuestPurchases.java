@@ -4,14 +4,12 @@ import com.loyalty.points.Earning;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,16 +25,16 @@ class GuestPurchases {
     private final StaffAuditLog audit;
     private final BrandProperties brand;
     private final Clock clock;
-    private final ObjectProvider<PurchaseEvents> events;
+    private final PurchaseExtensions extensions;
     private final TransactionalOperator tx;
 
     GuestPurchases(PurchaseRepository purchases, StaffAuditLog audit, BrandProperties brand, Clock clock,
-                   ObjectProvider<PurchaseEvents> events, TransactionalOperator tx) {
+                   PurchaseExtensions extensions, TransactionalOperator tx) {
         this.purchases = purchases;
         this.audit = audit;
         this.brand = brand;
         this.clock = clock;
-        this.events = events;
+        this.extensions = extensions;
         this.tx = tx;
     }
 
@@ -60,8 +58,7 @@ class GuestPurchases {
         return purchases.insertIfAbsent(brand.id(), storeId, null, in, channel, 0, 0, 0, occurredAt, staff.id(), NOTHING)
                 .flatMap(purchase -> audit.record(staff, storeId, "RECORD_GUEST_PURCHASE", null,
                                 in.orderNo() + " " + in.amountCents() + " cents")
-                        .then(Flux.fromStream(events::orderedStream)
-                                .concatMap(e -> e.guestPurchaseRecorded(purchase)).then())
+                        .then(extensions.guestPurchaseRecorded(purchase))
                         .thenReturn(RecordPurchasePayload.of(purchase, false)))
                 // a concurrent request recorded the order first
                 .switchIfEmpty(Mono.defer(() -> purchases.findByOrder(storeId, in.orderNo())

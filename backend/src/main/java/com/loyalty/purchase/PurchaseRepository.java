@@ -16,11 +16,11 @@ import reactor.core.publisher.Mono;
 
 /** Reads and writes purchases, their items and refunds. */
 @Repository
-public class PurchaseRepository {
+class PurchaseRepository {
 
     private final DatabaseClient db;
 
-    public PurchaseRepository(DatabaseClient db) {
+    PurchaseRepository(DatabaseClient db) {
         this.db = db;
     }
 
@@ -111,15 +111,18 @@ public class PurchaseRepository {
                 .one();
     }
 
-    /** Points already reversed and returned by earlier refunds of the purchase. */
-    public Mono<long[]> refundedPoints(long purchaseId) {
+    /** Points earlier refunds of a purchase took back of what it earned ({@code reversed}) and gave back of what it redeemed. */
+    public record RefundedPoints(long reversed, long returned) {
+    }
+
+    public Mono<RefundedPoints> refundedPoints(long purchaseId) {
         return db.sql("""
                         select coalesce(sum(points_reversed), 0)::bigint as reversed,
                                coalesce(sum(points_returned), 0)::bigint as returned
                         from refund where purchase_id = :p
                         """)
                 .bind("p", purchaseId)
-                .map(row -> new long[] {row.get("reversed", Long.class), row.get("returned", Long.class)})
+                .map(row -> new RefundedPoints(row.get("reversed", Long.class), row.get("returned", Long.class)))
                 .one();
     }
 

@@ -1,6 +1,6 @@
 package com.loyalty.purchase;
 
-import com.loyalty.campaign.CampaignService;
+import com.loyalty.coupon.AppliedCoupons;
 import com.loyalty.coupon.CouponRedemption;
 import com.loyalty.coupon.OrderLine;
 import com.loyalty.member.Member;
@@ -11,21 +11,20 @@ import com.loyalty.points.EarningRules;
 import com.loyalty.points.EntryKind;
 import com.loyalty.points.NewEntry;
 import com.loyalty.points.PointsService;
+import com.loyalty.shared.Zip;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.store.StoreScope;
 import com.loyalty.tier.TierService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,209 +32,227 @@ import reactor.core.publisher.Mono;
  * points earned on the amount paid go into a new bucket. Store + order number is the
  * idempotency key: a repeat returns the first result and changes nothing. An order naming no
  * member is a guest (non-member) order, recorded by {@link GuestPurchases}.
+ * <p>
+ * A member's new order runs these steps in one transaction, under the member's points and tier locks:
+ * {@link #checkMember}, {@link #priceOrder}, {@link #payAtTill}, {@link #writePurchase},
+ * {@link #payWithPoints}, {@link #earnPoints}, {@link #reviewTier}, {@link #auditPurchase} and
+ * {@link #notifyReactions}; other features take part through {@link PurchaseExtensions}.
  */
 @Service
 public class PurchaseService {
 
+    private final PurchaseChecks checks;
+    private final StoreScope storeScope;
+    private final MemberService members;
+    private final MemberCodeService memberCodes;
     private final PurchaseRepository purchases;
     private final PointsService points;
     private final EarningRules earningRules;
-    private final MemberService members;
-    private final MemberCodeService memberCodes;
-    private final StoreScope storeScope;
-    private final StaffAuditLog audit;
-    private final BrandProperties brand;
-    private final Clock clock;
     private final TierService tiers;
     private final CouponRedemption coupons;
-    private final CampaignService campaigns;
-    private final ObjectProvider<PurchaseEvents> events;
-    private final ObjectProvider<TillPayment> tillPayment;
-    private final TransactionalOperator tx;
+    private final PurchaseExtensions extensions;
+    private final StaffAuditLog audit;
     private final GuestPurchases guests;
-    private final PurchaseProperties limits;
+    private final BrandProperties brand;
+    private final Clock clock;
+    private final TransactionalOperator tx;
 
-    public PurchaseService(PurchaseRepository purchases, PointsService points, EarningRules earningRules,
-                           MemberService members, MemberCodeService memberCodes, StoreScope storeScope,
-                           StaffAuditLog audit, BrandProperties brand, Clock clock, TierService tiers,
-                           CouponRedemption coupons, CampaignService campaigns, ObjectProvider<PurchaseEvents> events,
-                           ObjectProvider<TillPayment> tillPayment, TransactionalOperator tx,
-                           GuestPurchases guests, PurchaseProperties limits) {
-        this.limits = limits;
+    PurchaseService(PurchaseChecks checks, StoreScope storeScope, MemberService members, MemberCodeService memberCodes,
+                    PurchaseRepository purchases, PointsService points, EarningRules earningRules, TierService tiers,
+                    CouponRedemption coupons, PurchaseExtensions extensions, StaffAuditLog audit, GuestPurchases guests,
+                    BrandProperties brand, Clock clock, TransactionalOperator tx) {
+        this.checks = checks;
+        this.storeScope = storeScope;
+        this.members = members;
+        this.memberCodes = memberCodes;
         this.purchases = purchases;
         this.points = points;
         this.earningRules = earningRules;
-        this.members = members;
-        this.memberCodes = memberCodes;
-        this.storeScope = storeScope;
-        this.audit = audit;
-        this.brand = brand;
-        this.clock = clock;
         this.tiers = tiers;
         this.coupons = coupons;
-        this.campaigns = campaigns;
-        this.events = events;
-        this.tillPayment = tillPayment;
-        this.tx = tx;
+        this.extensions = extensions;
+        this.audit = audit;
         this.guests = guests;
+        this.brand = brand;
+        this.clock = clock;
+        this.tx = tx;
     }
 
     public Mono<RecordPurchasePayload> record(Viewer staff, RecordPurchaseInput input) {
-        return Mono.fromRunnable(() -> check(input))
+        return Mono.fromRunnable(() -> checks.check(input))
                 .then(storeScope.storeFor(staff, input.storeId()))
-                .flatMap(storeId -> purchases.findByOrder(storeId, input.orderNo())
-                        .map(existing -> RecordPurchasePayload.of(existing, true))
+                .flatMap(storeId -> replay(storeId, input.orderNo())
                         .switchIfEmpty(Mono.defer(() -> input.guest() ? guests.record(staff, storeId, input)
-                                : member(staff, storeId, input).flatMap(member -> recordNew(staff, storeId, member, input)))));
+                                : checkMember(staff, storeId, input).flatMap(this::recordNew))));
+    }
+
+    private Mono<RecordPurchasePayload> recordNew(MemberAtTill till) {
+        return points.lock(till.memberId())
+                .then(priceOrder(till))
+                .flatMap(this::payAtTill)
+                .flatMap(this::writePurchase)
+                .flatMap(recorded -> payWithPoints(recorded)
+                        .then(earnPoints(recorded))
+                        .then(reviewTier(recorded))
+                        .then(auditPurchase(recorded))
+                        .then(notifyReactions(recorded))
+                        .thenReturn(RecordPurchasePayload.of(recorded.purchase(), false)))
+                // a concurrent request recorded the order first
+                .switchIfEmpty(Mono.defer(() -> replay(till.storeId(), till.in().orderNo())))
+                .as(tx::transactional);
+    }
+
+    /** The store's order as first recorded, replayed; empty when the store has no such order. */
+    private Mono<RecordPurchasePayload> replay(long storeId, String orderNo) {
+        return purchases.findByOrder(storeId, orderNo).map(existing -> RecordPurchasePayload.of(existing, true));
+    }
+
+    /** A member's order at the till, its input checked and its member found; {@code now} is when it is recorded. */
+    private record MemberAtTill(Viewer staff, long storeId, Member member, RecordPurchaseInput in, Instant now) {
+
+        long memberId() {
+            return member.id();
+        }
+
+        /** When the order happened: as the till says (an order imported later), else now. */
+        Instant occurredAt() {
+            return in.occurredAt() == null ? now : in.occurredAt();
+        }
+
+        long pointsToRedeem() {
+            return in.pointsToRedeem() == null ? 0 : in.pointsToRedeem();
+        }
+
+        Purchase.Channel channel() {
+            return in.channel() == null ? Purchase.Channel.STORE : in.channel();
+        }
+
+        /** The order's lines as coupons see them. */
+        List<OrderLine> orderLines() {
+            return in.itemList().stream().map(i -> new OrderLine(i.category(), i.quantity() * i.unitPriceCents())).toList();
+        }
+    }
+
+    /**
+     * The order priced: the member's tier (locked until the transaction ends) and any campaign
+     * multiplier it earns at, the coupons it uses and the cents its points pay.
+     */
+    private record PricedOrder(MemberAtTill till, TierService.Locked tier, double campaignMultiplier,
+                               AppliedCoupons coupons, long redeemedCents) {
+
+        /** What is left to pay after coupons and points. */
+        long payableCents() {
+            return till.in().amountCents() - coupons.discountCents() - redeemedCents;
+        }
+    }
+
+    /** The priced order with what it pays at the till besides the counter held (the stored-value card). */
+    private record PaidOrder(PricedOrder priced, TillPayment.Held held) {
+    }
+
+    /** The purchase as written, with the member's order and tier lock it was written under. */
+    private record RecordedPurchase(MemberAtTill till, TierService.Locked tier, Purchase purchase) {
+
+        /** The ledger entry of the purchase's points, earned or redeemed. */
+        NewEntry ledgerEntry(long brandId, EntryKind kind) {
+            return new NewEntry(brandId, till.memberId(), kind, purchase.id(), null, till.storeId(), till.staff().id(),
+                    null, null, till.now());
+        }
     }
 
     /**
      * The member of the order: by their code or the proof of a scan (present, so they may spend),
-     * or by id (earns only: {@link #check} refused spending without the member).
+     * or by id (earns only: {@link PurchaseChecks} refused spending without the member).
      */
-    private Mono<Member> member(Viewer staff, long storeId, RecordPurchaseInput input) {
-        String order = "order:" + storeId + ":" + input.orderNo();
-        if (input.memberCodeToken() != null) {
-            return memberCodes.redeem(staff, input.memberCodeToken(), order);
+    private Mono<MemberAtTill> checkMember(Viewer staff, long storeId, RecordPurchaseInput in) {
+        return memberOf(staff, storeId, in).map(member -> new MemberAtTill(staff, storeId, member, in, clock.instant()));
+    }
+
+    private Mono<Member> memberOf(Viewer staff, long storeId, RecordPurchaseInput in) {
+        String order = "order:" + storeId + ":" + in.orderNo();
+        if (in.memberCodeToken() != null) {
+            return memberCodes.redeem(staff, in.memberCodeToken(), order);
         }
-        if (input.tillProof() != null) {
-            return memberCodes.proven(staff, storeId, input.tillProof(), order)
-                    .filter(member -> input.memberId() == null || input.memberId() == member.id())
+        if (in.tillProof() != null) {
+            return memberCodes.proven(staff, storeId, in.tillProof(), order)
+                    .filter(member -> in.memberId() == null || in.memberId() == member.id())
                     .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("tillProof",
                             ErrorCode.MEMBER_PROOF_INVALID, "扫码凭证属于另一位会员，请重新扫描会员码"))));
         }
-        return members.requireInBrand(staff.brandId(), input.memberId(), "memberId");
+        return members.requireInBrand(staff.brandId(), in.memberId(), "memberId");
     }
 
-    private Mono<RecordPurchasePayload> recordNew(Viewer staff, long storeId, Member member, RecordPurchaseInput in) {
-        Instant now = clock.instant();
-        Instant occurredAt = in.occurredAt() == null ? now : in.occurredAt();
-        long redeem = in.pointsToRedeem() == null ? 0 : in.pointsToRedeem();
-        Purchase.Channel channel = in.channel() == null ? Purchase.Channel.STORE : in.channel();
-        return points.lock(member.id())
-                .then(Mono.zip(tiers.lock(member.id()), campaigns.multiplierFor(member.id(), occurredAt),
-                        coupons.apply(member.id(), storeId, channel == Purchase.Channel.ONLINE, in.amountCents(),
-                                lines(in), in.couponIds(), now)))
-                .flatMap(t -> {
-                    var applied = t.getT3();
-                    long paid = in.amountCents() - applied.discountCents() - points.centsFor(redeem);
-                    if (paid < 0) {
-                        return Mono.error(BusinessException.invalid("pointsToRedeem", "积分抵扣不能超过用券后的应付金额"));
-                    }
-                    TillPayment payment = tillPayment.getIfAvailable();
-                    Mono<TillPayment.Held> held = payment == null ? Mono.just(TillPayment.NONE)
-                            : payment.hold(staff, storeId, member, in, paid, now);
-                    return held.flatMap(h -> {
-                        // earned at the member's tier before this purchase, times any campaign multiplier
-                        Earning earning = earningRules.earn(paid - h.pointsFreeCents(), occurredAt, brand.zone(),
-                                member.birthday(), t.getT1().tier().pointsMultiplier(), t.getT2());
-                        return purchases.insertIfAbsent(brand.id(), storeId, member.id(), in, channel, redeem,
-                                        points.centsFor(redeem), applied.discountCents(), occurredAt, staff.id(), earning)
-                                .flatMap(purchase -> coupons.markUsed(member.id(), applied, purchase.id(), now)
-                                        .then(h.book().apply(purchase))
-                                        .then(recorded(staff, storeId, member, in, purchase, redeem, now, t.getT1())));
-                    });
-                })
-                // a concurrent request recorded the order first
-                .switchIfEmpty(Mono.defer(() -> purchases.findByOrder(storeId, in.orderNo())
-                        .map(existing -> RecordPurchasePayload.of(existing, true))))
-                .as(tx::transactional);
+    /**
+     * Locks the member's tier, finds any campaign multiplier and applies the coupons; the points to
+     * redeem may not pay more than what the coupons leave to pay.
+     */
+    private Mono<PricedOrder> priceOrder(MemberAtTill till) {
+        long redeemedCents = points.centsFor(till.pointsToRedeem());
+        return Zip.of(tiers.lock(till.memberId()), extensions.multiplierFor(till.memberId(), till.occurredAt()),
+                        coupons.apply(till.memberId(), till.storeId(), till.channel() == Purchase.Channel.ONLINE,
+                                till.in().amountCents(), till.orderLines(), till.in().couponIds(), till.now()),
+                        (tier, campaignMultiplier, applied) ->
+                                new PricedOrder(till, tier, campaignMultiplier, applied, redeemedCents))
+                .flatMap(priced -> priced.payableCents() < 0
+                        ? Mono.error(BusinessException.invalid("pointsToRedeem", "积分抵扣不能超过用券后的应付金额"))
+                        : Mono.just(priced));
     }
 
-    /** The rest of a new purchase: its lines, points paid and earned, the tier, the audit and other features. */
-    private Mono<RecordPurchasePayload> recorded(Viewer staff, long storeId, Member member, RecordPurchaseInput in,
-                                                 Purchase purchase, long redeem, Instant now, TierService.Locked tier) {
-        NewEntry entry = new NewEntry(brand.id(), member.id(), EntryKind.EARN, purchase.id(), null,
-                storeId, staff.id(), null, null, now);
-        Mono<Long> earn = purchase.pointsEarned() > 0
-                ? points.credit(entry, purchase.pointsEarned(), points.expiryFor(purchase.occurredAt()))
-                : Mono.just(0L);
-        return (redeem > 0 ? points.debit(entry.withKind(EntryKind.REDEEM), redeem, null, false).then()
-                        : Mono.empty())
-                .then(earn)
-                // then lets the purchase lift the tier
-                .then(tiers.upgradeAfterPurchase(tier))
-                .then(audit.record(staff, storeId, "RECORD_PURCHASE", member.id(),
-                        in.orderNo() + " " + in.amountCents() + " cents"))
-                .then(Flux.fromStream(events::orderedStream).concatMap(e -> e.purchaseRecorded(purchase, member)).then())
-                .thenReturn(RecordPurchasePayload.of(purchase, false));
+    /** Holds what the order pays at the till besides the counter, out of what is left to pay. */
+    private Mono<PaidOrder> payAtTill(PricedOrder priced) {
+        MemberAtTill till = priced.till();
+        return extensions.hold(till.staff(), till.storeId(), till.member(), till.in(), priced.payableCents(), till.now())
+                .map(held -> new PaidOrder(priced, held));
     }
 
-    private void check(RecordPurchaseInput in) {
-        if (in.orderNo() == null || in.orderNo().isBlank() || in.orderNo().length() > 64) {
-            throw BusinessException.invalid("orderNo", "订单号需为 1 到 64 个字符");
-        }
-        if (in.memberCodeToken() != null && (in.memberId() != null || in.tillProof() != null)) {
-            throw BusinessException.invalid("memberCodeToken", "请扫描会员码或指定会员（二选一）");
-        }
-        if (in.guest()) {
-            GuestPurchases.check(in);
-        }
-        if (in.amountCents() == null || in.amountCents() <= 0 || !limits.amountInRange(in.amountCents())) {
-            throw BusinessException.invalid("amountCents", "订单金额需大于 0 且不超过 " + yuan(limits.maxAmountCents()) + " 元");
-        }
-        long redeem = in.pointsToRedeem() == null ? 0 : in.pointsToRedeem();
-        if (redeem < 0 || redeem > limits.maxPoints() || !points.redeemable(redeem)
-                || points.centsFor(redeem) > in.amountCents()) {
-            throw BusinessException.invalid("pointsToRedeem", "抵扣积分需为非负、可折算为整分，且不超过订单金额");
-        }
-        if (in.walletAmountCents() != null && !limits.amountInRange(in.walletAmountCents())) {
-            throw BusinessException.invalid("walletAmountCents", "储值支付金额需在 0 到 " + yuan(limits.maxAmountCents()) + " 元之间");
-        }
-        Instant now = clock.instant();
-        if (in.occurredAt() != null && !limits.inImportWindow(in.occurredAt(), now)) {
-            throw BusinessException.invalid("occurredAt", in.occurredAt().isAfter(now) ? "下单时间不能晚于当前时间"
-                    : "下单时间只能补录最近 " + limits.importBack().toDays() + " 天内的订单");
-        }
-        checkItems(in);
-        String spends = spendingField(in);
-        if (spends != null && in.memberCodeToken() == null && in.tillProof() == null) {
-            throw new BusinessException(UserError.onInput(spends, ErrorCode.MEMBER_PROOF_REQUIRED,
-                    "使用积分、优惠券或储值需会员在场：请扫描会员的动态会员码"));
-        }
+    /**
+     * Writes the purchase with the points it earns, marks its coupons used and books the held till
+     * payment; empty when the store has the order already (a concurrent request wrote it).
+     */
+    private Mono<RecordedPurchase> writePurchase(PaidOrder paid) {
+        PricedOrder priced = paid.priced();
+        MemberAtTill till = priced.till();
+        // earned at the member's tier before this purchase, times any campaign multiplier
+        Earning earning = earningRules.earn(priced.payableCents() - paid.held().pointsFreeCents(), till.occurredAt(),
+                brand.zone(), till.member().birthday(), priced.tier().tier().pointsMultiplier(),
+                priced.campaignMultiplier());
+        return purchases.insertIfAbsent(brand.id(), till.storeId(), till.memberId(), till.in(), till.channel(),
+                        till.pointsToRedeem(), priced.redeemedCents(), priced.coupons().discountCents(),
+                        till.occurredAt(), till.staff().id(), earning)
+                .flatMap(purchase -> coupons.markUsed(till.memberId(), priced.coupons(), purchase.id(), till.now())
+                        .then(paid.held().book().apply(purchase))
+                        .thenReturn(new RecordedPurchase(till, priced.tier(), purchase)));
     }
 
-    /** Lines, when given, are bounded and add up to the order's amount. */
-    private void checkItems(RecordPurchaseInput in) {
-        if (in.itemList().size() > limits.maxItems()) {
-            throw BusinessException.invalid("items", "一笔订单最多 " + limits.maxItems() + " 行商品");
-        }
-        long total = 0;
-        for (PurchaseItemInput item : in.itemList()) {
-            if (item.sku() == null || item.sku().isBlank() || item.name() == null || item.name().isBlank()
-                    || item.quantity() == null || item.quantity() <= 0 || item.quantity() > limits.maxQuantity()
-                    || item.unitPriceCents() == null || !limits.amountInRange(item.unitPriceCents())) {
-                throw BusinessException.invalid("items", "商品需有 SKU、名称、1 到 " + limits.maxQuantity()
-                        + " 的数量和不超过 " + yuan(limits.maxAmountCents()) + " 元的非负单价");
-            }
-            total += item.quantity() * item.unitPriceCents();
-        }
-        if (!in.itemList().isEmpty() && total != in.amountCents()) {
-            throw BusinessException.invalid("items", "商品合计 " + total + " 分，与订单金额 " + in.amountCents() + " 分不一致");
-        }
+    /** Takes the points paid at the till off the member's soonest-expiring grants. */
+    private Mono<Void> payWithPoints(RecordedPurchase recorded) {
+        long redeem = recorded.till().pointsToRedeem();
+        return redeem > 0 ? points.debit(recorded.ledgerEntry(brand.id(), EntryKind.REDEEM), redeem, null, false).then()
+                : Mono.empty();
     }
 
-    /** The first input field that spends the member's points, coupons or stored value; null when none does. */
-    private static String spendingField(RecordPurchaseInput in) {
-        if (in.pointsToRedeem() != null && in.pointsToRedeem() != 0) {
-            return "pointsToRedeem";
-        }
-        if (in.couponIds() != null && !in.couponIds().isEmpty()) {
-            return "couponIds";
-        }
-        if (in.walletAmountCents() != null && in.walletAmountCents() != 0) {
-            return "walletAmountCents";
-        }
-        return null;
+    /** Grants the points the purchase earned, expiring as counted from when it happened. */
+    private Mono<Void> earnPoints(RecordedPurchase recorded) {
+        Purchase purchase = recorded.purchase();
+        return purchase.pointsEarned() > 0
+                ? points.credit(recorded.ledgerEntry(brand.id(), EntryKind.EARN), purchase.pointsEarned(),
+                        points.expiryFor(purchase.occurredAt())).then()
+                : Mono.empty();
     }
 
-    private static String yuan(long cents) {
-        return String.valueOf(cents / 100);
+    /** Lets the purchase lift the member's tier at once. */
+    private Mono<Void> reviewTier(RecordedPurchase recorded) {
+        return tiers.upgradeAfterPurchase(recorded.tier());
     }
 
-    /** The order's lines as coupons see them. */
-    private static List<OrderLine> lines(RecordPurchaseInput in) {
-        return in.itemList().stream().map(i -> new OrderLine(i.category(), i.quantity() * i.unitPriceCents())).toList();
+    private Mono<Void> auditPurchase(RecordedPurchase recorded) {
+        MemberAtTill till = recorded.till();
+        return audit.record(till.staff(), till.storeId(), "RECORD_PURCHASE", till.memberId(),
+                till.in().orderNo() + " " + till.in().amountCents() + " cents");
     }
 
+    /** Tells the features that react to purchases (tags, segments, referrals, the stored-value card, analytics). */
+    private Mono<Void> notifyReactions(RecordedPurchase recorded) {
+        return extensions.purchaseRecorded(recorded.purchase(), recorded.till().member());
+    }
 }

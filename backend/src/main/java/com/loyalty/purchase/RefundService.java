@@ -1,6 +1,7 @@
 package com.loyalty.purchase;
 
 import com.loyalty.coupon.CouponRedemption;
+import com.loyalty.coupon.ReturnedCoupons;
 import com.loyalty.points.EntryKind;
 import com.loyalty.points.NewEntry;
 import com.loyalty.points.PointsService;
@@ -8,14 +9,13 @@ import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.store.StoreScope;
 import java.time.Clock;
 import java.time.Instant;
-import org.springframework.beans.factory.ObjectProvider;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,16 +35,14 @@ public class RefundService {
     private final StaffAuditLog audit;
     private final Clock clock;
     private final CouponRedemption coupons;
-    private final ObjectProvider<PurchaseEvents> events;
     private final TransactionalOperator tx;
-    private final ObjectProvider<TillPayment> tillPayment;
+    private final PurchaseExtensions extensions;
     private final PurchaseProperties limits;
 
-    public RefundService(PurchaseRepository purchases, PointsService points, StoreScope storeScope,
-                         StaffAuditLog audit, Clock clock, CouponRedemption coupons,
-                         ObjectProvider<PurchaseEvents> events, TransactionalOperator tx,
-                         ObjectProvider<TillPayment> tillPayment, PurchaseProperties limits) {
-        this.tillPayment = tillPayment;
+    RefundService(PurchaseRepository purchases, PointsService points, StoreScope storeScope,
+                  StaffAuditLog audit, Clock clock, CouponRedemption coupons,
+                  PurchaseExtensions extensions, TransactionalOperator tx, PurchaseProperties limits) {
+        this.extensions = extensions;
         this.limits = limits;
         this.purchases = purchases;
         this.points = points;
@@ -52,7 +50,6 @@ public class RefundService {
         this.audit = audit;
         this.clock = clock;
         this.coupons = coupons;
-        this.events = events;
         this.tx = tx;
     }
 
@@ -77,6 +74,25 @@ public class RefundService {
                         .as(tx::transactional));
     }
 
+    /**
+     * What one refund moves: its share of the order's counter payment ({@code cashCents}), of the
+     * points the order earned ({@code pointsReversed}) and of the points it redeemed
+     * ({@code pointsReturned}), each counted on the running total less what earlier refunds moved.
+     */
+    private record RefundShares(long cashCents, long pointsReversed, long pointsReturned) {
+
+        static RefundShares of(Purchase purchase, long refundedAfter, PurchaseRepository.RefundedPoints before,
+                               long paidOtherwise) {
+            // the counter's share of the order (not points, coupons or stored value), handed back in proportion
+            long counterPaid = purchase.paidCents() - paidOtherwise;
+            long cash = proportion(counterPaid, refundedAfter, purchase.amountCents())
+                    - proportion(counterPaid, purchase.refundedCents(), purchase.amountCents());
+            long reverse = proportion(purchase.pointsEarned(), refundedAfter, purchase.amountCents()) - before.reversed();
+            long giveBack = proportion(purchase.pointsRedeemed(), refundedAfter, purchase.amountCents()) - before.returned();
+            return new RefundShares(cash, reverse, giveBack);
+        }
+    }
+
     private Mono<RefundPurchasePayload> refundNew(Viewer staff, Purchase purchase, RefundPurchaseInput in) {
         long left = purchase.amountCents() - purchase.refundedCents();
         if (in.amountCents() > left) {
@@ -90,35 +106,41 @@ public class RefundService {
                             in.amountCents(), staff.id(), now)
                     .flatMap(refund -> finish(staff, purchase, refund, in));
         }
-        TillPayment payment = tillPayment.getIfAvailable();
-        Mono<Long> paidOtherwise = payment == null ? Mono.just(0L) : payment.paidOn(purchase);
-        return Mono.zip(purchases.refundedPoints(purchase.id()), paidOtherwise).flatMap(found -> {
-            long[] before = found.getT1();
-            // the counter's share of the order (not points, coupons or stored value), handed back in proportion
-            long counterPaid = purchase.paidCents() - found.getT2();
-            long cash = proportion(counterPaid, refundedAfter, purchase.amountCents())
-                    - proportion(counterPaid, purchase.refundedCents(), purchase.amountCents());
-            long reverse = proportion(purchase.pointsEarned(), refundedAfter, purchase.amountCents()) - before[0];
-            long giveBack = proportion(purchase.pointsRedeemed(), refundedAfter, purchase.amountCents()) - before[1];
-            Mono<long[]> couponsBack = refundedAfter == purchase.amountCents()
-                    ? coupons.returnFor(purchase.id(), now) : Mono.just(new long[2]);
-            return couponsBack.flatMap(back -> purchases.insertRefund(purchase.id(), in.refundNo(), in.amountCents(),
-                            reverse, giveBack, back[0], back[1], cash, staff.id(), now))
-                    .flatMap(refund -> {
-                        NewEntry base = new NewEntry(purchase.brandId(), purchase.memberId(), EntryKind.REFUND_REVERSE,
-                                purchase.id(), refund.id(), purchase.storeId(), staff.id(), in.refundNo(), null, now);
-                        Mono<Void> reversal = reverse > 0
-                                ? points.earnGrantOf(purchase.id()).map(java.util.Optional::of)
-                                        .defaultIfEmpty(java.util.Optional.empty())
-                                        .flatMap(grant -> points.debit(base, reverse, grant.orElse(null), true)).then()
-                                : Mono.empty();
-                        Mono<Void> returned = giveBack > 0
-                                ? points.credit(base.withKind(EntryKind.REFUND_RETURN), giveBack, points.expiryFor(now))
-                                        .then()
-                                : Mono.empty();
-                        return reversal.then(returned).then(finish(staff, purchase, refund, in));
-                    });
-        });
+        return Mono.zip(purchases.refundedPoints(purchase.id()), extensions.paidOtherwise(purchase),
+                        (before, paidOtherwise) -> RefundShares.of(purchase, refundedAfter, before, paidOtherwise))
+                .flatMap(shares -> {
+                    // the refund that completes the order gives back its coupons still valid
+                    Mono<ReturnedCoupons> couponsBack = refundedAfter == purchase.amountCents()
+                            ? coupons.returnFor(purchase.id(), now) : Mono.just(ReturnedCoupons.NONE);
+                    return couponsBack.flatMap(back -> purchases.insertRefund(purchase.id(), in.refundNo(),
+                                    in.amountCents(), shares.pointsReversed(), shares.pointsReturned(), back.returned(),
+                                    back.kept(), shares.cashCents(), staff.id(), now))
+                            .flatMap(refund -> {
+                                NewEntry entry = new NewEntry(purchase.brandId(), purchase.memberId(),
+                                        EntryKind.REFUND_REVERSE, purchase.id(), refund.id(), purchase.storeId(),
+                                        staff.id(), in.refundNo(), null, now);
+                                return reversePoints(entry, shares.pointsReversed())
+                                        .then(returnPoints(entry.withKind(EntryKind.REFUND_RETURN),
+                                                shares.pointsReturned()))
+                                        .then(finish(staff, purchase, refund, in));
+                            });
+                });
+    }
+
+    /**
+     * Takes back points the refunded share earned, from the purchase's own grant first; what the
+     * member already spent becomes a debt.
+     */
+    private Mono<Void> reversePoints(NewEntry entry, long reverse) {
+        return reverse > 0
+                ? points.earnGrantOf(entry.purchaseId()).map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .flatMap(grant -> points.debit(entry, reverse, grant.orElse(null), true)).then()
+                : Mono.empty();
+    }
+
+    /** Gives back the points the refunded share paid, in a new grant. */
+    private Mono<Void> returnPoints(NewEntry entry, long giveBack) {
+        return giveBack > 0 ? points.credit(entry, giveBack, points.expiryFor(entry.at())).then() : Mono.empty();
     }
 
     /** Adds the refund to the order, audits it and tells the other features. */
@@ -126,8 +148,7 @@ public class RefundService {
         return purchases.addRefunded(purchase.id(), in.amountCents())
                 .flatMap(updated -> audit.record(staff, purchase.storeId(), "REFUND_PURCHASE", purchase.memberId(),
                                 purchase.orderNo() + " " + in.refundNo() + " " + in.amountCents() + " cents")
-                        .then(Flux.fromStream(events::orderedStream)
-                                .concatMap(e -> e.purchaseRefunded(updated, refund)).then())
+                        .then(extensions.purchaseRefunded(updated, refund))
                         .thenReturn(RefundPurchasePayload.of(refund, updated, false)));
     }
 

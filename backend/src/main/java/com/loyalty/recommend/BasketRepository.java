@@ -12,14 +12,14 @@ import reactor.core.publisher.Mono;
  * brand's most recent ones for mining, and one member's recent ones for their recommendations.
  */
 @Repository
-public class BasketRepository {
+class BasketRepository {
 
     /** Joins a basket's SKUs into one text value, cheaper to read than an array; split again here. */
     private static final String SEPARATOR = "\u001f";
 
     private final DatabaseClient db;
 
-    public BasketRepository(DatabaseClient db) {
+    BasketRepository(DatabaseClient db) {
         this.db = db;
     }
 

@@ -28,12 +28,12 @@ public class RecommendationService {
     static final int MAX_SIZE = 20;
 
     private final BasketRepository baskets;
-    private final RuleReads reads;
+    private final RuleReadRepository reads;
     private final StockRepository stock;
     private final RecommendProperties rules;
     private final Clock clock;
 
-    public RecommendationService(BasketRepository baskets, RuleReads reads, StockRepository stock,
+    public RecommendationService(BasketRepository baskets, RuleReadRepository reads, StockRepository stock,
                                  RecommendProperties rules, Clock clock) {
         this.baskets = baskets;
         this.reads = reads;
@@ -57,11 +57,34 @@ public class RecommendationService {
             return Mono.just(List.of());
         }
         Instant now = clock.instant();
-        return Mono.zip(storeFor(viewer, member),
-                        baskets.ofMember(member.id(), now.minus(Duration.ofDays(rules.historyDays())),
-                                rules.historyOrders()).collectList())
-                .flatMap(t -> recommend(member.brandId(), t.getT1().orElse(null),
-                        MemberHistory.of(t.getT2(), now.minus(Duration.ofDays(rules.justBoughtDays()))), size));
+        Mono<MemberHistory> history = baskets.ofMember(member.id(), now.minus(Duration.ofDays(rules.historyDays())),
+                        rules.historyOrders()).collectList()
+                .map(newestFirst -> MemberHistory.of(newestFirst, now.minus(Duration.ofDays(rules.justBoughtDays()))));
+        return Mono.zip(storeFor(viewer, member), history, Shopper::new)
+                .flatMap(shopper -> recommend(member.brandId(), shopper.storeId().orElse(null), shopper.history(),
+                        size));
+    }
+
+    /**
+     * Whom recommendations are for: the store whose stock and best sellers count (none: the brand's
+     * best sellers, no stock filter), and what the member bought.
+     */
+    private record Shopper(Optional<Long> storeId, MemberHistory history) {
+    }
+
+    /** What may be recommended: the rules matching what the member bought, strongest first, and the best sellers. */
+    private record Candidates(List<MinedRule> rules, List<String> bestsellers) {
+
+        /** Every product the candidates name, in their order. */
+        Set<String> skus() {
+            Set<String> skus = new LinkedHashSet<>();
+            rules.forEach(rule -> {
+                skus.add(rule.consequent());
+                skus.addAll(rule.antecedent());
+            });
+            skus.addAll(bestsellers);
+            return skus;
+        }
     }
 
     /**
@@ -80,18 +103,13 @@ public class RecommendationService {
     private Mono<List<Recommendation>> recommend(long brandId, Long storeId, MemberHistory history, int size) {
         Mono<List<MinedRule>> matching = history.bought().isEmpty() ? Mono.just(List.of())
                 : reads.within(brandId, history.bought()).collectList().map(history::strongestPerProduct);
-        return Mono.zip(matching, reads.bestsellers(brandId, storeId).collectList())
-                .flatMap(t -> {
-                    Set<String> skus = new LinkedHashSet<>();
-                    t.getT1().forEach(rule -> {
-                        skus.add(rule.consequent());
-                        skus.addAll(rule.antecedent());
-                    });
-                    skus.addAll(t.getT2());
+        return Mono.zip(matching, reads.bestsellers(brandId, storeId).collectList(), Candidates::new)
+                .flatMap(candidates -> {
+                    Set<String> skus = candidates.skus();
                     Mono<Set<String>> outOfStock = storeId == null ? Mono.just(Set.of())
                             : stock.outOfStockAmong(storeId, skus);
-                    return Mono.zip(outOfStock, reads.products(brandId, skus))
-                            .map(s -> assemble(t.getT1(), t.getT2(), history, s.getT1(), s.getT2(), size));
+                    return Mono.zip(outOfStock, reads.products(brandId, skus), (unavailable, products) -> assemble(
+                            candidates.rules(), candidates.bestsellers(), history, unavailable, products, size));
                 });
     }
 

@@ -24,13 +24,13 @@ public class RuleMiningService {
 
     private final BasketRepository baskets;
     private final RuleSetRepository ruleSets;
-    private final RuleReads reads;
+    private final RuleReadRepository reads;
     private final RecommendProperties rules;
     private final BrandProperties brand;
     private final Clock clock;
     private final AprioriMiner miner = new AprioriMiner();
 
-    public RuleMiningService(BasketRepository baskets, RuleSetRepository ruleSets, RuleReads reads,
+    public RuleMiningService(BasketRepository baskets, RuleSetRepository ruleSets, RuleReadRepository reads,
                              RecommendProperties rules, BrandProperties brand, Clock clock) {
         this.baskets = baskets;
         this.ruleSets = ruleSets;

@@ -13,9 +13,9 @@ public class RuleQueries {
     static final int DEFAULT_RULES = 10;
     static final int MAX_RULES = 100;
 
-    private final RuleReads reads;
+    private final RuleReadRepository reads;
 
-    public RuleQueries(RuleReads reads) {
+    public RuleQueries(RuleReadRepository reads) {
         this.reads = reads;
     }
 

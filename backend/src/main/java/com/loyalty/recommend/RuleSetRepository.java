@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  * either the old set or the new one, never a mix or nothing.
  */
 @Repository
-public class RuleSetRepository {
+class RuleSetRepository {
 
     /** Joins a rule's antecedent SKUs into one array element; split again in SQL. */
     private static final String SEPARATOR = "\u001f";
@@ -22,7 +22,7 @@ public class RuleSetRepository {
     private final DatabaseClient db;
     private final TransactionalOperator tx;
 
-    public RuleSetRepository(DatabaseClient db, TransactionalOperator tx) {
+    RuleSetRepository(DatabaseClient db, TransactionalOperator tx) {
         this.db = db;
         this.tx = tx;
     }

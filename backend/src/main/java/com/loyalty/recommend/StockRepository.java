@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 /** Reads and writes stores' stock flags; a SKU without a flag is in stock. */
 @Repository
-public class StockRepository {
+class StockRepository {
 
     private static final String WITH_NAME = """
             select s.*, p.name from store_stock s
@@ -21,7 +21,7 @@ public class StockRepository {
 
     private final DatabaseClient db;
 
-    public StockRepository(DatabaseClient db) {
+    StockRepository(DatabaseClient db) {
         this.db = db;
     }
 

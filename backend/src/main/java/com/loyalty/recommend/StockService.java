@@ -3,7 +3,7 @@ package com.loyalty.recommend;
 import com.loyalty.shared.graphql.BadArgumentException;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.store.StoreScope;
 import java.time.Clock;
 import java.util.List;

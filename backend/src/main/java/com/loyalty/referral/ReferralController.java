@@ -49,9 +49,8 @@ public class ReferralController {
         requireSelf(member, viewer);
         int size = Pages.size(first);
         return referrals.invitees(member.id(), Pages.after(after, CURSOR_KIND), size + 1).collectList()
-                .zipWith(referrals.stats(member.id()))
-                .map(t -> Pages.of(t.getT1(), size, Invitation::inviteeId, CURSOR_KIND, after != null,
-                        t.getT2().joined()));
+                .zipWith(referrals.stats(member.id()), (rows, stats) ->
+                        Pages.of(rows, size, Invitation::inviteeId, CURSOR_KIND, after != null, stats.joined()));
     }
 
     @SchemaMapping(typeName = "Member")

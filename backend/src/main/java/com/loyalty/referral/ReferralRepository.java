@@ -9,11 +9,11 @@ import reactor.core.publisher.Mono;
 
 /** SQL for invitation rewards, invitees and shares. */
 @Repository
-public class ReferralRepository {
+class ReferralRepository {
 
     private final DatabaseClient db;
 
-    public ReferralRepository(DatabaseClient db) {
+    ReferralRepository(DatabaseClient db) {
         this.db = db;
     }
 

@@ -75,8 +75,8 @@ public class ReferralService implements MemberEvents, PurchaseEvents {
 
     private Mono<Boolean> underCaps(long inviterId, Instant now) {
         Instant dayStart = LocalDate.ofInstant(now, brand.zone()).atStartOfDay(brand.zone()).toInstant();
-        return Mono.zip(referrals.grantedSince(inviterId, dayStart), referrals.grantedSince(inviterId, Instant.EPOCH))
-                .map(t -> t.getT1() < rules.dailyCap() && t.getT2() < rules.lifetimeCap());
+        return Mono.zip(referrals.grantedSince(inviterId, dayStart), referrals.grantedSince(inviterId, Instant.EPOCH),
+                (today, ever) -> today < rules.dailyCap() && ever < rules.lifetimeCap());
     }
 
     private static String reason(RewardKind kind) {

@@ -33,4 +33,9 @@ public record MemberProfile(Member member, MemberSegment segment) {
     public record Lifecycle(long memberId, LifecycleStage stage, java.time.LocalDate since,
                             java.math.BigDecimal usualIntervalDays, java.time.Instant lastPurchaseAt) {
     }
+
+    /** A stage change of a member. */
+    public record StageChange(LifecycleStage from, LifecycleStage to, java.time.LocalDate asOf,
+                              java.time.Instant changedAt) {
+    }
 }

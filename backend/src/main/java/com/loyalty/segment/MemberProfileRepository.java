@@ -1,5 +1,6 @@
 package com.loyalty.segment;
 
+import com.loyalty.shared.Zip;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,14 +12,18 @@ import reactor.core.publisher.Mono;
 
 /** Sums up members' purchases for their staff-facing profiles (fully refunded orders left out). */
 @Repository
-public class MemberProfileRepository {
+class MemberProfileRepository {
 
     private static final int FAVOURITES = 3;
 
     private final DatabaseClient db;
 
-    public MemberProfileRepository(DatabaseClient db) {
+    MemberProfileRepository(DatabaseClient db) {
         this.db = db;
+    }
+
+    /** A member's orders not fully refunded: how many, their net total and the latest. */
+    private record OrderTotals(long memberId, long orders, long netCents, Instant lastAt) {
     }
 
     /** Each member's summary, in one round of queries for the whole batch. */
@@ -31,9 +36,9 @@ public class MemberProfileRepository {
                         group by member_id
                         """)
                 .bind("ids", ids)
-                .map(row -> new Object[] {row.get("member_id", Long.class), row.get("orders", Long.class),
-                        row.get("total", Long.class), row.get("last_at", Instant.class)})
-                .all().collectMap(row -> (Long) row[0]);
+                .map(row -> new OrderTotals(row.get("member_id", Long.class), row.get("orders", Long.class),
+                        row.get("total", Long.class), row.get("last_at", Instant.class)))
+                .all().collectMap(OrderTotals::memberId);
         var categories = db.sql("""
                         select * from (
                             select p.member_id, i.category, count(distinct p.id) as orders,
@@ -63,16 +68,16 @@ public class MemberProfileRepository {
                 .map(row -> Map.entry(row.get("member_id", Long.class), new PurchaseSummary.StoreCount(
                         row.get("id", Long.class), row.get("name", String.class), row.get("orders", Long.class))))
                 .all().collectMultimap(Map.Entry::getKey, Map.Entry::getValue);
-        return Mono.zip(totals, categories, stores).map(t -> {
+        return Zip.of(totals, categories, stores, (totalsById, categoriesById, storesById) -> {
             Map<Long, PurchaseSummary> result = new HashMap<>();
             for (Long id : memberIds) {
-                Object[] total = t.getT1().get(id);
-                long orders = total == null ? 0 : (Long) total[1];
-                long cents = total == null ? 0 : (Long) total[2];
+                OrderTotals total = totalsById.get(id);
+                long orders = total == null ? 0 : total.orders();
+                long cents = total == null ? 0 : total.netCents();
                 result.put(id, new PurchaseSummary(orders, cents, orders == 0 ? null : cents / orders,
-                        total == null ? null : (Instant) total[3],
-                        List.copyOf(t.getT2().getOrDefault(id, List.of())),
-                        List.copyOf(t.getT3().getOrDefault(id, List.of()))));
+                        total == null ? null : total.lastAt(),
+                        List.copyOf(categoriesById.getOrDefault(id, List.of())),
+                        List.copyOf(storesById.getOrDefault(id, List.of()))));
             }
             return result;
         });

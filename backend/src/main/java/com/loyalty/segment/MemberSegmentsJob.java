@@ -26,8 +26,8 @@ public class MemberSegmentsJob implements ScheduledJob {
 
     @Override
     public Mono<String> run(LocalDate asOf) {
-        return segments.refreshAll(asOf).zipWith(ruleTags.refreshAll(asOf))
-                .map(t -> "scored " + t.getT1().scored() + " members, " + t.getT1().stageChanges() + " stage changes, "
-                        + t.getT2() + " rule tag changes");
+        return segments.refreshAll(asOf).zipWith(ruleTags.refreshAll(asOf),
+                (scoring, tagChanges) -> "scored " + scoring.scored() + " members, " + scoring.stageChanges()
+                        + " stage changes, " + tagChanges + " rule tag changes");
     }
 }

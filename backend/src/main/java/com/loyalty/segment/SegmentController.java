@@ -1,7 +1,7 @@
 package com.loyalty.segment;
 
 import com.loyalty.purchase.Purchase;
-import com.loyalty.purchase.PurchaseRepository;
+import com.loyalty.purchase.PurchaseHistory;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.tag.Tag;
@@ -26,13 +26,13 @@ public class SegmentController {
     private static final int RECENT_ORDERS = 5;
 
     private final SegmentQueries queries;
-    private final SegmentReads reads;
+    private final SegmentReadRepository reads;
     private final MemberProfileRepository summaries;
-    private final PurchaseRepository purchases;
+    private final PurchaseHistory purchases;
     private final TagService tags;
 
-    public SegmentController(SegmentQueries queries, SegmentReads reads, MemberProfileRepository summaries,
-                             PurchaseRepository purchases, TagService tags) {
+    public SegmentController(SegmentQueries queries, SegmentReadRepository reads, MemberProfileRepository summaries,
+                             PurchaseHistory purchases, TagService tags) {
         this.tags = tags;
         this.queries = queries;
         this.reads = reads;
@@ -81,7 +81,7 @@ public class SegmentController {
     }
 
     @SchemaMapping(typeName = "Lifecycle")
-    public Mono<List<SegmentReads.StageChange>> history(MemberProfile.Lifecycle lifecycle) {
+    public Mono<List<MemberProfile.StageChange>> history(MemberProfile.Lifecycle lifecycle) {
         return reads.stageChanges(lifecycle.memberId(), 20).collectList();
     }
 }

@@ -1,12 +1,13 @@
 package com.loyalty.segment;
 
 import com.loyalty.member.Member;
-import com.loyalty.member.MemberRepository;
+import com.loyalty.member.MemberService;
+import com.loyalty.shared.Zip;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.ratelimit.RateLimitedAction;
 import com.loyalty.shared.ratelimit.RateLimits;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.store.StoreScope;
 import java.util.Collection;
 import java.util.List;
@@ -29,15 +30,15 @@ public class SegmentQueries {
     /** Audit action of a clerk or manager asking for a member of another store (answered with nothing). */
     static final String VIEW_PROFILE_REFUSED = "VIEW_MEMBER_PROFILE_REFUSED";
 
-    private final MemberRepository members;
-    private final MemberDirectory directory;
-    private final SegmentReads segments;
+    private final MemberService members;
+    private final MemberDirectoryRepository directory;
+    private final SegmentReadRepository segments;
     private final SegmentService refresher;
     private final StoreScope scope;
     private final RateLimits limits;
     private final StaffAuditLog audit;
 
-    public SegmentQueries(MemberRepository members, MemberDirectory directory, SegmentReads segments,
+    public SegmentQueries(MemberService members, MemberDirectoryRepository directory, SegmentReadRepository segments,
                           SegmentService refresher, StoreScope scope, RateLimits limits, StaffAuditLog audit) {
         this.scope = scope;
         this.limits = limits;
@@ -56,7 +57,7 @@ public class SegmentQueries {
      */
     public Mono<MemberProfile> profile(Viewer staff, long memberId) {
         return limits.acquire(RateLimitedAction.MEMBER_LOOKUP, staff.id())
-                .then(members.findById(memberId))
+                .then(members.get(memberId))
                 .filter(m -> m.brandId() == staff.brandId())
                 .flatMap(m -> scope.mayActOn(staff, m.id()).flatMap(allowed -> allowed
                         ? audit.record(staff, staff.storeId(), VIEW_PROFILE, m.id(), null)
@@ -82,15 +83,14 @@ public class SegmentQueries {
                 .flatMap(ids -> ids.isEmpty() ? Mono.just(List.<Member>of())
                         : members.findByIds(ids).collectList().map(found -> ordered(ids, found)))
                 .flatMap(this::profiles)
-                .zipWith(directory.count(staff.brandId(), storeScope, wanted))
-                .map(t -> Pages.of(t.getT1(), size, MemberProfile::id, CURSOR_KIND, after != null, t.getT2()));
+                .zipWith(directory.count(staff.brandId(), storeScope, wanted),
+                        (rows, total) -> Pages.of(rows, size, MemberProfile::id, CURSOR_KIND, after != null, total));
     }
 
     /** Members per RFM segment, quadrant and stage, as of the last scoring. */
     public Mono<SegmentOverview> overview(Viewer staff) {
-        return Mono.zip(segments.countBy(staff.brandId(), "rfm_segment"), segments.countBy(staff.brandId(), "quadrant"),
-                        segments.countBy(staff.brandId(), "stage"))
-                .map(t -> SegmentOverview.of(t.getT1(), t.getT2(), t.getT3()));
+        return Zip.of(segments.countBy(staff.brandId(), "rfm_segment"), segments.countBy(staff.brandId(), "quadrant"),
+                segments.countBy(staff.brandId(), "stage"), SegmentOverview::of);
     }
 
     /** Profiles in the order of the members given; a member not scored yet gets their stage computed now. */

@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
  * scores within the brand, lifecycle stage; saves them and records every stage change.
  */
 @Repository
-public class SegmentRepository {
+class SegmentRepository {
 
     /**
      * Purchase facts per member up to the end of the business date (fully refunded orders do not
@@ -128,7 +128,7 @@ public class SegmentRepository {
 
     private final DatabaseClient db;
 
-    public SegmentRepository(DatabaseClient db) {
+    SegmentRepository(DatabaseClient db) {
         this.db = db;
     }
 

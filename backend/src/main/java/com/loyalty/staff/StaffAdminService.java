@@ -1,5 +1,7 @@
 package com.loyalty.staff;
 
+import com.loyalty.audit.AuditEntry;
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.Pages;
@@ -8,6 +10,7 @@ import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Sessions;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.store.StoreService;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -95,8 +98,17 @@ public class StaffAdminService {
                                                  Integer first, String after) {
         int size = Pages.size(first);
         Long before = Pages.after(after, "staff-action");
-        return Mono.zip(audit.page(admin.brandId(), staffId, memberId, action, before, size + 1).collectList(),
-                        audit.count(admin.brandId(), staffId, memberId, action))
-                .map(t -> Pages.of(t.getT1(), size, StaffAction::id, "staff-action", after != null, t.getT2()));
+        return audit.page(admin.brandId(), staffId, memberId, action, before, size + 1).collectList()
+                .flatMap(this::named)
+                .zipWith(audit.count(admin.brandId(), staffId, memberId, action),
+                        (actions, total) -> Pages.of(actions, size, StaffAction::id, "staff-action", after != null, total));
+    }
+
+    /** The audit entries with the username of the staff member who acted. */
+    private Mono<List<StaffAction>> named(List<AuditEntry> entries) {
+        return staff.findByIds(entries.stream().map(AuditEntry::staffId).distinct().toList())
+                .collectMap(Staff::id, Staff::username)
+                .map(usernames -> entries.stream().map(e -> new StaffAction(e.id(), e.at(), e.staffId(),
+                        usernames.get(e.staffId()), e.storeId(), e.action(), e.memberId(), e.detail())).toList());
     }
 }

@@ -5,15 +5,16 @@ import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Reads and writes staff accounts. */
 @Repository
-public class StaffRepository {
+class StaffRepository {
 
     private final DatabaseClient db;
 
-    public StaffRepository(DatabaseClient db) {
+    StaffRepository(DatabaseClient db) {
         this.db = db;
     }
 
@@ -63,6 +64,13 @@ public class StaffRepository {
                 .bind("enabled", enabled)
                 .map(StaffRepository::toStaff)
                 .one();
+    }
+
+    public Flux<Staff> findByIds(java.util.Collection<Long> ids) {
+        return db.sql("select * from staff where id = any(:ids)")
+                .bind("ids", ids.toArray(Long[]::new))
+                .map(StaffRepository::toStaff)
+                .all();
     }
 
     public Mono<Boolean> anyAdmin(long brandId) {

@@ -17,13 +17,13 @@ public class StaffService {
     private final StaffRepository staff;
     private final PasswordEncoder passwordEncoder;
     private final StaffLockoutProperties lockout;
-    private final StaffLoginFailures failures;
+    private final StaffLoginFailureRepository failures;
     private final Clock clock;
     /** Compared against when the username is unknown, so both cases take the same time. */
     private final String decoyHash;
 
     public StaffService(StaffRepository staff, PasswordEncoder passwordEncoder, StaffLockoutProperties lockout,
-                        StaffLoginFailures failures, Clock clock) {
+                        StaffLoginFailureRepository failures, Clock clock) {
         this.failures = failures;
         this.lockout = lockout;
         this.clock = clock;

@@ -9,11 +9,11 @@ import reactor.core.publisher.Mono;
 
 /** Reads and writes the brand's stores. */
 @Repository
-public class StoreRepository {
+class StoreRepository {
 
     private final DatabaseClient db;
 
-    public StoreRepository(DatabaseClient db) {
+    StoreRepository(DatabaseClient db) {
         this.db = db;
     }
 

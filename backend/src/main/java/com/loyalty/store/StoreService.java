@@ -40,6 +40,11 @@ public class StoreService {
                         ErrorCode.STORE_NAME_TAKEN, "门店名称已存在"))));
     }
 
+    /** The brand's store with this id, or empty. */
+    public Mono<Store> find(long brandId, long storeId) {
+        return stores.findById(brandId, storeId);
+    }
+
     /** The brand's store, or STORE_NOT_FOUND on the given input field. */
     public Mono<Store> require(long brandId, long storeId, String inputField) {
         return stores.findById(brandId, storeId)

@@ -8,11 +8,11 @@ import reactor.core.publisher.Mono;
 
 /** Puts manual tags on members and takes them off, each change with its history row, in one statement. */
 @Repository
-public class MemberTagRepository {
+class MemberTagRepository {
 
     private final DatabaseClient db;
 
-    public MemberTagRepository(DatabaseClient db) {
+    MemberTagRepository(DatabaseClient db) {
         this.db = db;
     }
 

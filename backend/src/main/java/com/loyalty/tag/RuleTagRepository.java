@@ -17,11 +17,11 @@ import reactor.core.publisher.Mono;
  * condition get the tag, the others lose it, and each change is written to member_tag_event.
  */
 @Repository
-public class RuleTagRepository {
+class RuleTagRepository {
 
     private final DatabaseClient db;
 
-    public RuleTagRepository(DatabaseClient db) {
+    RuleTagRepository(DatabaseClient db) {
         this.db = db;
     }
 

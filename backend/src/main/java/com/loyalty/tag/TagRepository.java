@@ -12,11 +12,11 @@ import reactor.core.publisher.Mono;
 
 /** SQL for tag definitions, their conditions and lists of them. */
 @Repository
-public class TagRepository {
+class TagRepository {
 
     private final DatabaseClient db;
 
-    public TagRepository(DatabaseClient db) {
+    TagRepository(DatabaseClient db) {
         this.db = db;
     }
 
@@ -102,11 +102,15 @@ public class TagRepository {
                 .map(row -> row.get("n", Long.class)).one();
     }
 
-    /** How many members have each tag: {tag id, count}, only tags someone has. */
-    public Flux<long[]> memberCounts(Collection<Long> tagIds) {
+    /** How many members have a tag. */
+    public record TagMembers(long tagId, long members) {
+    }
+
+    /** How many members have each tag, only tags someone has. */
+    public Flux<TagMembers> memberCounts(Collection<Long> tagIds) {
         return db.sql("select tag_id, count(*) as n from member_tag where tag_id = any(:ids) group by tag_id")
                 .bind("ids", tagIds.toArray(Long[]::new))
-                .map(row -> new long[] {row.get("tag_id", Long.class), row.get("n", Long.class)}).all();
+                .map(row -> new TagMembers(row.get("tag_id", Long.class), row.get("n", Long.class))).all();
     }
 
     /** The tags the members have now, by name: {member id, tag}. */

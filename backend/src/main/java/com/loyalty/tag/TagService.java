@@ -5,7 +5,8 @@ import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
+import com.loyalty.tag.TagRepository.TagMembers;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
@@ -92,8 +93,8 @@ public class TagService {
     public Mono<Pages.Page<Tag>> page(long brandId, Tag.Kind kind, Integer first, String after) {
         int size = Pages.size(first);
         return tags.page(brandId, kind, Pages.after(after, CURSOR_KIND), size + 1).collectList()
-                .zipWith(tags.count(brandId, kind))
-                .map(t -> Pages.of(t.getT1(), size, Tag::id, CURSOR_KIND, after != null, t.getT2()));
+                .zipWith(tags.count(brandId, kind),
+                        (rows, total) -> Pages.of(rows, size, Tag::id, CURSOR_KIND, after != null, total));
     }
 
     /** The tags each member has now, by name; an empty list for members without tags. */
@@ -113,7 +114,7 @@ public class TagService {
 
     /** How many members have each tag, by tag id (0 for tags nobody has). */
     public Mono<Map<Long, Integer>> memberCounts(Collection<Long> tagIds) {
-        return tags.memberCounts(tagIds).collectMap(c -> c[0], c -> (int) c[1]).map(counts -> {
+        return tags.memberCounts(tagIds).collectMap(TagMembers::tagId, c -> (int) c.members()).map(counts -> {
             Map<Long, Integer> all = new HashMap<>(counts);
             tagIds.forEach(id -> all.putIfAbsent(id, 0));
             return all;

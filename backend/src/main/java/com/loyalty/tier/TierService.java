@@ -1,6 +1,7 @@
 package com.loyalty.tier;
 
 import com.loyalty.shared.Money;
+import com.loyalty.shared.Zip;
 import com.loyalty.shared.config.BrandProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +53,7 @@ public class TierService {
     }
 
     public Mono<Tier> current(long memberId) {
-        return Mono.zip(cachedTiers, level(memberId)).map(t -> byLevel(t.getT1(), t.getT2()));
+        return Mono.zip(cachedTiers, level(memberId), TierService::byLevel);
     }
 
     public Flux<TierChange> history(long memberId) {
@@ -65,8 +66,8 @@ public class TierService {
 
     /** Locks the member's tier row for this transaction (created at level 0 when missing). */
     public Mono<Locked> lock(long memberId) {
-        return Mono.zip(cachedTiers, tiers.lock(memberId, clock.instant()))
-                .map(t -> new Locked(t.getT2(), byLevel(t.getT1(), t.getT2().level())));
+        return Mono.zip(cachedTiers, tiers.lock(memberId, clock.instant()),
+                (levels, state) -> new Locked(state, byLevel(levels, state.level())));
     }
 
     /**
@@ -128,13 +129,11 @@ public class TierService {
 
     public Mono<TierProgress> progress(long memberId) {
         YearMonth month = YearMonth.from(clock.instant().atZone(zone()));
-        return Mono.zip(cachedTiers, tiers.find(memberId).defaultIfEmpty(new MemberTier(memberId, 0, 0, Instant.EPOCH)),
-                        tiers.spend(memberId, start(month.minusMonths(WINDOW_MONTHS - 1)), start(month.plusMonths(1))))
-                .map(t -> {
-                    List<Tier> levels = t.getT1();
-                    Tier current = byLevel(levels, t.getT2().level());
+        return Zip.of(cachedTiers, tiers.find(memberId).defaultIfEmpty(new MemberTier(memberId, 0, 0, Instant.EPOCH)),
+                tiers.spend(memberId, start(month.minusMonths(WINDOW_MONTHS - 1)), start(month.plusMonths(1))),
+                (levels, state, total) -> {
+                    Tier current = byLevel(levels, state.level());
                     Tier next = levels.stream().filter(x -> x.level() > current.level()).findFirst().orElse(null);
-                    long total = t.getT3();
                     long avg = total / WINDOW_MONTHS;
                     long needed = next == null ? 0 : Math.max(0, next.thresholdCents() * WINDOW_MONTHS - total);
                     double progress = next == null ? 1.0 : Math.min(1.0, (double) avg / next.thresholdCents());
@@ -143,8 +142,8 @@ public class TierService {
                             : "本月内再消费 " + Money.yuan(needed) + " 即可升级为" + next.name() + "（月均 "
                             + Money.yuan(next.thresholdCents()) + "），达标即时升级。")
                             + (current.level() == 0 ? "" : "每月 1 日复核前 3 个月的月均消费，连续 3 次低于" + current.name()
-                            + "保级标准 " + Money.yuan(current.thresholdCents()) + " 降一级；当前已连续 " + t.getT2().monthsBelow() + " 次。");
-                    return new TierProgress(current, next, avg, needed, progress, t.getT2().monthsBelow(), current.thresholdCents(),
+                            + "保级标准 " + Money.yuan(current.thresholdCents()) + " 降一级；当前已连续 " + state.monthsBelow() + " 次。");
+                    return new TierProgress(current, next, avg, needed, progress, state.monthsBelow(), current.thresholdCents(),
                             start(month.plusMonths(1)), basis);
                 });
     }

@@ -3,28 +3,30 @@ package com.loyalty.wechat;
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
 import cn.binarywang.wx.miniapp.config.impl.WxMaDefaultConfigImpl;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
-/** The weixin-java-miniapp client, pointed at WeChat or, when enabled, at the fake server. */
+/**
+ * The weixin-java-miniapp client, pointed at WeChat. In development the dev jar's fake WeChat
+ * ({@code loyalty.wechat.fake=true}) re-points it with a {@link WxMaConfigCustomizer}; without
+ * the dev jar that switch stops the start ({@link StandInSwitch}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class WeChatConfig {
 
-    @Bean(destroyMethod = "stop")
-    @ConditionalOnProperty(name = "loyalty.wechat.fake", havingValue = "true")
-    FakeWeChatServer fakeWeChatServer() {
-        return FakeWeChatServer.start(0);
-    }
-
     @Bean
-    WxMaService wxMaService(WeChatProperties properties, ObjectProvider<FakeWeChatServer> fake) {
+    WxMaService wxMaService(WeChatProperties properties, Environment env,
+                            ObjectProvider<WxMaConfigCustomizer> customizers) {
+        List<WxMaConfigCustomizer> adjustments = customizers.orderedStream().toList();
+        StandInSwitch.requireStandIn(env, "loyalty.wechat.fake", "the fake WeChat", adjustments);
         WxMaDefaultConfigImpl config = new WxMaDefaultConfigImpl();
         config.setAppid(properties.appId());
         config.setSecret(properties.secret());
-        FakeWeChatServer server = fake.getIfAvailable();
-        config.setApiHostUrl(server != null ? server.baseUrl() : properties.apiHostUrl());
+        config.setApiHostUrl(properties.apiHostUrl());
+        adjustments.forEach(c -> c.customize(config));
         WxMaServiceImpl service = new WxMaServiceImpl();
         service.setWxMaConfig(config);
         return service;

@@ -3,7 +3,7 @@ package com.loyalty.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.loyalty.support.IntegrationTest;
-import com.loyalty.wechat.FakeWeChatServer;
+import com.loyalty.dev.wechat.FakeWeChatServer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.security.Role;
-import com.loyalty.staff.StaffRepository;
-import com.loyalty.staff.StaffService;
-import com.loyalty.store.StoreRepository;
 import com.loyalty.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,16 +28,7 @@ class SignInAttacksTest extends IntegrationTest {
     private static final int PER_ADDRESS = 8;
 
     @Autowired
-    StaffRepository staffRepository;
-
-    @Autowired
-    StaffService staffService;
-
-    @Autowired
     BrandProperties brand;
-
-    @Autowired
-    StoreRepository stores;
 
     @DynamicPropertySource
     static void behindAProxy(DynamicPropertyRegistry registry) {
@@ -188,9 +176,7 @@ class SignInAttacksTest extends IntegrationTest {
     }
 
     private String createStaff(String username, String password, Role role) {
-        Long storeId = role == Role.ADMIN ? null : stores.ensure(brand.id(), "Sign-in test store", null).block();
-        staffRepository.insertIfAbsent(brand.id(), storeId, username, staffService.hash(password).block(), null, role)
-                .block();
-        return username;
+        Long storeId = role == Role.ADMIN ? null : storeNamed(brand.id(), "Sign-in test store");
+        return insertStaffAccount(brand.id(), storeId, username, password, role);
     }
 }

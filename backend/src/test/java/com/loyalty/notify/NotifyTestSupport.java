@@ -1,7 +1,7 @@
 package com.loyalty.notify;
 
 import com.loyalty.support.IntegrationTest;
-import com.loyalty.wechat.FakeWeChatServer;
+import com.loyalty.dev.wechat.FakeWeChatServer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -45,6 +45,7 @@ class AccountClosureTest extends IntegrationTest {
         assertThat(storeBoard(manager, store)).hasSize(1);
         Map<String, Long> before = books(id);
         Map<?, ?> analyticsBefore = todayNumbers(manager, store);
+        leaveTraces(Long.parseLong(id), Long.parseLong(store));
 
         me.documentName("closeAccount").variable("confirm", false).execute()
                 .path("closeAccount.closesAt").valueIsNull()
@@ -86,6 +87,14 @@ class AccountClosureTest extends IntegrationTest {
         manager.documentName("memberProfile").variable("id", id).execute()
                 .path("member.member.nickname").valueIsNull()
                 .path("member.member.phone").valueIsNull();
+        // messages emptied (the unsent one skipped), template consents gone, the call list's reason and notes replaced
+        assertThat(db.sql("select status, payload from notification_outbox where member_id = :m order by id")
+                .bind("m", Long.parseLong(id)).map(r -> r.get("status", String.class) + " " + r.get("payload", String.class))
+                .all().collectList().block()).containsExactly("SENT {}", "SKIPPED {}");
+        assertThat(db.sql("select count(*) as n from subscribe_consent where member_id = :m").bind("m", Long.parseLong(id))
+                .map(r -> r.get("n", Long.class)).one().block()).isZero();
+        assertThat(db.sql("select reason || ' / ' || coalesce(note, '-') as t from follow_up_task where member_id = :m")
+                .bind("m", Long.parseLong(id)).map(r -> r.get("t", String.class)).one().block()).isEqualTo("会员已注销 / -");
         // orders, points ledger, balance and the day's analytics are unchanged; the boards no longer rank them
         assertThat(books(id)).isEqualTo(before);
         assertThat(todayNumbersOn(manager, store)).isEqualTo(analyticsBefore);
@@ -151,6 +160,27 @@ class AccountClosureTest extends IntegrationTest {
         } finally {
             HeldClosures.HELD.remove(id);
         }
+    }
+
+    /** Personal text other features hold about the member: a sent and a pending message, a template consent, a call note. */
+    private void leaveTraces(long memberId, long storeId) {
+        db.sql("""
+                        insert into notification_outbox (member_id, kind, dedupe_key, payload, status, due_at, next_attempt_at)
+                        values (:m, 'BIRTHDAY', 'closure-sent-' || :m, '{"nickname":"注销者"}', 'SENT', now(), now()),
+                               (:m, 'BIRTHDAY', 'closure-due-' || :m, '{"nickname":"注销者"}', 'PENDING', now() + interval '30 days',
+                                now() + interval '30 days')
+                        """).bind("m", memberId).then()
+                .then(db.sql("insert into subscribe_consent (member_id, template_id, remaining, updated_at) values (:m, 'tmpl-closure', 2, now())")
+                        .bind("m", memberId).then())
+                .then(db.sql("""
+                        with action as (
+                            insert into automation_action (brand_id, rule, member_id, episode, acted_on, created_at)
+                            select brand_id, 'DORMANT_60', id, 'closure', current_date, now() from member where id = :m
+                            returning id, brand_id)
+                        insert into follow_up_task (brand_id, store_id, member_id, action_id, reason, note, due_on, created_at)
+                        select brand_id, :s, :m, id, '60 天未到店', '她说下周来，喜欢拿铁', current_date, now() from action
+                        """).bind("m", memberId).bind("s", storeId).then())
+                .block();
     }
 
     private org.assertj.core.api.AbstractStringAssert<?> runErasure() {

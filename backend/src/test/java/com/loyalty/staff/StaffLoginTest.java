@@ -3,7 +3,6 @@ package com.loyalty.staff;
 
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.security.Role;
-import com.loyalty.store.StoreRepository;
 import com.loyalty.support.IntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,6 @@ class StaffLoginTest extends IntegrationTest {
     @Autowired
     StaffService staffService;
 
-    @Autowired
-    StoreRepository stores;
 
     @Autowired
     BrandProperties brand;
@@ -144,7 +141,7 @@ class StaffLoginTest extends IntegrationTest {
     }
 
     private long createStaff(String username, String password, Role role) {
-        long storeId = stores.ensure(brand.id(), "Staff test store", null).block();
+        long storeId = storeNamed(brand.id(), "Staff test store");
         String hash = staffService.hash(password).block();
         staffRepository.insertIfAbsent(brand.id(), storeId, username, hash, null, role).block();
         return storeId;

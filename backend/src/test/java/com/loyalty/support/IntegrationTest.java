@@ -1,6 +1,8 @@
 package com.loyalty.support;
 
 import com.loyalty.shared.config.BrandProperties;
+import com.loyalty.shared.security.Role;
+import com.loyalty.staff.StaffService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,9 @@ public abstract class IntegrationTest {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    private StaffService staffService;
 
     @Autowired
     protected MutableClock clock;
@@ -248,6 +253,30 @@ public abstract class IntegrationTest {
                 .execute()
                 .path("createStaff.userErrors").entityList(Object.class).hasSize(0);
         return username;
+    }
+
+    /**
+     * Writes a staff account straight into the table, for what the admin API refuses to create
+     * (another admin, staff of another brand); returns its username.
+     */
+    protected String insertStaffAccount(long brandId, Long storeId, String username, String password, Role role) {
+        db.sql("""
+                        insert into staff (brand_id, store_id, username, password_hash, role)
+                        values (:b, :s, :u, :h, :r) on conflict (username) do nothing
+                        """)
+                .bind("b", brandId).bind("s", org.springframework.r2dbc.core.Parameter.fromOrEmpty(storeId, Long.class))
+                .bind("u", username).bind("h", staffService.hash(password).block()).bind("r", role.name())
+                .then().block();
+        return username;
+    }
+
+    /** The id of the brand's store with this name, opened straight in the table when missing. */
+    protected long storeNamed(long brandId, String name) {
+        return db.sql("""
+                        with opened as (insert into store (brand_id, name) values (:b, :n) on conflict do nothing returning id)
+                        select id from opened union all select id from store where brand_id = :b and name = :n limit 1
+                        """)
+                .bind("b", brandId).bind("n", name).map(row -> row.get("id", Long.class)).one().block();
     }
 
     /** A GraphQL caller signed in as member {@code name}, registered at the store: one of its staff's members. */

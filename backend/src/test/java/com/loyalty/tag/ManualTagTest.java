@@ -3,23 +3,14 @@ package com.loyalty.tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.loyalty.shared.security.Role;
-import com.loyalty.staff.StaffRepository;
-import com.loyalty.staff.StaffService;
 import com.loyalty.support.IntegrationTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 class ManualTagTest extends IntegrationTest {
-
-    @Autowired
-    StaffRepository staffRepository;
-
-    @Autowired
-    StaffService staffService;
 
     @Test
     void aClerkTagsAndUntagsAMemberOnceEachWithTheReasonAudited() {
@@ -120,8 +111,7 @@ class ManualTagTest extends IntegrationTest {
         Long store = db.sql("insert into store (brand_id, name) values (:b, '别家门店') returning id").bind("b", brand)
                 .map(row -> row.get("id", Long.class)).one().block();
         String username = unique("other-clerk");
-        staffRepository.insertIfAbsent(brand, store, username, staffService.hash(STAFF_PASSWORD).block(), null,
-                Role.CLERK).block();
+        insertStaffAccount(brand, store, username, STAFF_PASSWORD, Role.CLERK);
         return staff(username, STAFF_PASSWORD);
     }
 

@@ -3,7 +3,7 @@ package com.loyalty.wallet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.loyalty.support.IntegrationTest;
-import com.loyalty.wechat.pay.FakeWeChatPayServer;
+import com.loyalty.dev.wechat.pay.FakeWeChatPayServer;
 import com.loyalty.wechat.pay.PayNotification;
 import java.time.Duration;
 import java.util.List;

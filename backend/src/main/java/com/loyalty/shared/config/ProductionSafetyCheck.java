@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * Refuses to start a production deployment (no dev, test or bench profile) that carries
  * development settings: the fake WeChat or WeChat Pay, demo data, SMS written to the log, forwarded
  * headers believed from anyone, or a secret that is a development default from this repository
- * (what is in the database: {@code com.loyalty.demo.DemoDataCheck}).
+ * (what is in the database: {@link DevelopmentDataCheck}).
  */
 @Component
 public class ProductionSafetyCheck {
@@ -49,7 +49,7 @@ public class ProductionSafetyCheck {
             return problems;
         }
         if (env.getProperty("loyalty.wechat.fake", Boolean.class, false)) {
-            problems.add("loyalty.wechat.fake=true (the built-in fake WeChat signs anyone in)");
+            problems.add("loyalty.wechat.fake=true (the dev jar's fake WeChat signs anyone in)");
         }
         if (env.getProperty("loyalty.wechat-pay.fake", Boolean.class, false)) {
             problems.add("loyalty.wechat-pay.fake=true (anyone could have the fake WeChat Pay credit a recharge)");

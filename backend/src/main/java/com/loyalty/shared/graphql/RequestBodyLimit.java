@@ -1,5 +1,6 @@
 package com.loyalty.shared.graphql;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -36,10 +37,9 @@ public class RequestBodyLimit implements WebFilter {
         ServerHttpRequestDecorator counted = new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override
             public Flux<DataBuffer> getBody() {
-                long[] seen = {0};
+                AtomicLong seen = new AtomicLong();
                 return super.getBody().doOnNext(buffer -> {
-                    seen[0] += buffer.readableByteCount();
-                    if (seen[0] > maxBytes) {
+                    if (seen.addAndGet(buffer.readableByteCount()) > maxBytes) {
                         DataBufferUtils.release(buffer);
                         throw new DataBufferLimitException("request body over " + maxBytes + " bytes");
                     }

@@ -1,5 +1,6 @@
 package com.loyalty.wallet.payment;
 
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.member.Member;
 import com.loyalty.purchase.Purchase;
 import com.loyalty.purchase.RecordPurchaseInput;
@@ -11,7 +12,6 @@ import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.ratelimit.RateLimitedAction;
 import com.loyalty.shared.ratelimit.RateLimits;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
 import com.loyalty.wallet.ledger.Account;
 import com.loyalty.wallet.ledger.LedgerRepository;
 import com.loyalty.wallet.ledger.LotMove;

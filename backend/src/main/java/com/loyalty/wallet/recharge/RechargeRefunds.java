@@ -1,5 +1,6 @@
 package com.loyalty.wallet.recharge;
 
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.points.EntryKind;
 import com.loyalty.points.NewEntry;
 import com.loyalty.points.PointsService;
@@ -8,7 +9,6 @@ import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
 import com.loyalty.wallet.ledger.Account;
 import com.loyalty.wallet.ledger.LotMove;
 import com.loyalty.wallet.ledger.NewTxn;

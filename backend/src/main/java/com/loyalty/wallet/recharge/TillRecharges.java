@@ -5,7 +5,7 @@ import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.ratelimit.RateLimitedAction;
 import com.loyalty.shared.ratelimit.RateLimits;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.StaffAuditLog;
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.store.StoreScope;
 import com.loyalty.wallet.packages.RechargePackageService;
 import java.time.Clock;

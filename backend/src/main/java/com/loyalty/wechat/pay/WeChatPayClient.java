@@ -122,7 +122,7 @@ public class WeChatPayClient {
         return pay.getConfig().getAppId();
     }
 
-    /** Where WeChat Pay posts notifications; with the fake and no URL set, this server's own endpoint. */
+    /** Where WeChat Pay posts notifications: loyalty.wechat-pay.notify-url, or (development, no URL set) this server's own endpoint. */
     private String notifyUrl() {
         if (properties.notifyUrl() != null && !properties.notifyUrl().isBlank()) {
             return properties.notifyUrl();

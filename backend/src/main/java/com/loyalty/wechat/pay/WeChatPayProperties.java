@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The merchant's WeChat Pay (APIv3) credentials, from the environment: merchant id, APIv3 key,
  * the merchant API private key (PEM) and its certificate serial number, and WeChat Pay's public
  * key (PEM) with its id, which verifies notifications and answers. {@code notifyUrl} is where
- * WeChat Pay posts payment notifications (our {@code /wechat-pay/notify}). With {@code fake=true}
- * (dev profile and tests) a built-in fake WeChat Pay answers, with key pairs it makes at start.
+ * WeChat Pay posts payment notifications (our {@code /wechat-pay/notify}). (The dev jar's fake
+ * WeChat Pay, switched on with {@code loyalty.wechat-pay.fake=true}, replaces host and keys; see
+ * {@link WeChatPayConfig}.)
  */
 @ConfigurationProperties("loyalty.wechat-pay")
 public record WeChatPayProperties(
@@ -19,6 +20,5 @@ public record WeChatPayProperties(
         String publicKeyId,
         String publicKey,
         @DefaultValue("https://api.mch.weixin.qq.com") String apiHostUrl,
-        String notifyUrl,
-        @DefaultValue("false") boolean fake) {
+        String notifyUrl) {
 }

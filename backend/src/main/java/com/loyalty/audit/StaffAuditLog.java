@@ -1,0 +1,49 @@
+package com.loyalty.audit;
+
+import com.loyalty.shared.security.Viewer;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The audit trail of staff actions: who, at which store, on whom, what and why; appended to, read by
+ * admins. The SQL is in {@link StaffAuditRepository}.
+ */
+@Service
+public class StaffAuditLog {
+
+    /** The action recorded when a clerk scans a member's code (kept for a shorter time than the rest). */
+    public static final String SCAN_MEMBER_CODE = "SCAN_MEMBER_CODE";
+
+    private final StaffAuditRepository entries;
+
+    StaffAuditLog(StaffAuditRepository entries) {
+        this.entries = entries;
+    }
+
+    public Mono<Void> record(Viewer staff, Long storeId, String action, Long memberId, String detail) {
+        return entries.insert(staff.brandId(), staff.id(), storeId, action, memberId, detail);
+    }
+
+    /** Up to {@code limit} actions of the brand before {@code beforeId}, newest first, narrowed by the filters given. */
+    public Flux<AuditEntry> page(long brandId, Long staffId, Long memberId, String action, Long beforeId, int limit) {
+        return entries.page(brandId, staffId, memberId, action, beforeId, limit);
+    }
+
+    /** How many actions of the brand the filters match. */
+    public Mono<Long> count(long brandId, Long staffId, Long memberId, String action) {
+        return entries.count(brandId, staffId, memberId, action);
+    }
+
+    /** What {@link #purge} deleted. */
+    public record Purged(long scans, long others) {
+    }
+
+    /** Deletes member-code scans recorded before {@code scansBefore} and every other entry recorded before {@code othersBefore}. */
+    public Mono<Purged> purge(Instant scansBefore, Instant othersBefore) {
+        Mono<Long> scans = entries.deleteBefore(SCAN_MEMBER_CODE, scansBefore);
+        Mono<Long> others = entries.deleteOthersBefore(SCAN_MEMBER_CODE, othersBefore);
+        return scans.zipWith(others, Purged::new);
+    }
+}

@@ -1,0 +1,79 @@
+package com.loyalty.audit;
+
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** SQL for the staff audit trail (staff_audit): appends, filtered pages and counts, and purges. */
+@Repository
+class StaffAuditRepository {
+
+    private static final String FILTERS = " and (cast(:staff as bigint) is null or staff_id = :staff)"
+            + " and (cast(:member as bigint) is null or member_id = :member)"
+            + " and (cast(:action as text) is null or action = :action)";
+
+    private final DatabaseClient db;
+
+    StaffAuditRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Void> insert(long brandId, long staffId, Long storeId, String action, Long memberId, String detail) {
+        return db.sql("""
+                        insert into staff_audit (brand_id, staff_id, store_id, action, member_id, detail)
+                        values (:brandId, :staffId, :storeId, :action, :memberId, :detail)
+                        """)
+                .bind("brandId", brandId)
+                .bind("staffId", staffId)
+                .bind("storeId", Parameter.fromOrEmpty(storeId, Long.class))
+                .bind("action", action)
+                .bind("memberId", Parameter.fromOrEmpty(memberId, Long.class))
+                .bind("detail", Parameter.fromOrEmpty(detail, String.class))
+                .then();
+    }
+
+    /** Up to {@code limit} actions of the brand before {@code beforeId}, newest first, narrowed by the filters given. */
+    public Flux<AuditEntry> page(long brandId, Long staffId, Long memberId, String action, Long beforeId, int limit) {
+        return db.sql("select * from staff_audit where brand_id = :b" + FILTERS
+                        + " and (cast(:before as bigint) is null or id < :before) order by id desc limit :limit")
+                .bindValues(filters(brandId, staffId, memberId, action))
+                .bind("before", Parameter.fromOrEmpty(beforeId, Long.class)).bind("limit", limit)
+                .map(row -> new AuditEntry(row.get("id", Long.class), row.get("created_at", Instant.class),
+                        row.get("staff_id", Long.class), row.get("store_id", Long.class),
+                        row.get("action", String.class), row.get("member_id", Long.class),
+                        row.get("detail", String.class)))
+                .all();
+    }
+
+    /** How many actions of the brand the filters match. */
+    public Mono<Long> count(long brandId, Long staffId, Long memberId, String action) {
+        return db.sql("select count(*) as n from staff_audit where brand_id = :b" + FILTERS)
+                .bindValues(filters(brandId, staffId, memberId, action))
+                .map(row -> row.get("n", Long.class)).one();
+    }
+
+    /** Deletes the entries of {@code action} recorded before {@code before}; returns how many. */
+    public Mono<Long> deleteBefore(String action, Instant before) {
+        return db.sql("delete from staff_audit where action = :a and created_at < :before")
+                .bind("a", action).bind("before", before)
+                .fetch().rowsUpdated();
+    }
+
+    /** Deletes the entries of any action but {@code action} recorded before {@code before}; returns how many. */
+    public Mono<Long> deleteOthersBefore(String action, Instant before) {
+        return db.sql("delete from staff_audit where action <> :a and created_at < :before")
+                .bind("a", action).bind("before", before)
+                .fetch().rowsUpdated();
+    }
+
+    /** The values of {@code :b} and {@link #FILTERS}. */
+    private static Map<String, Parameter> filters(long brandId, Long staffId, Long memberId, String action) {
+        return Map.of("b", Parameter.from(brandId), "staff", Parameter.fromOrEmpty(staffId, Long.class),
+                "member", Parameter.fromOrEmpty(memberId, Long.class),
+                "action", Parameter.fromOrEmpty(action, String.class));
+    }
+}

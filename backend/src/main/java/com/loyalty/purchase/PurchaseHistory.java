@@ -1,0 +1,21 @@
+package com.loyalty.purchase;
+
+import java.util.Collection;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+
+/** Members' past purchases, for the modules that show them next to a member (the staff's member page). */
+@Service
+public class PurchaseHistory {
+
+    private final PurchaseRepository purchases;
+
+    PurchaseHistory(PurchaseRepository purchases) {
+        this.purchases = purchases;
+    }
+
+    /** Each member's latest purchases, newest first, at most {@code perMember} each. */
+    public Flux<Purchase> latestOfMembers(Collection<Long> memberIds, int perMember) {
+        return purchases.latestOfMembers(memberIds, perMember);
+    }
+}

@@ -1,0 +1,43 @@
+package com.loyalty.segment;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Finds and counts the brand's members matching a {@link MemberFilter} (its {@link MemberFilterSql}) for the member list. */
+@Repository
+class MemberDirectoryRepository {
+
+    private final DatabaseClient db;
+
+    MemberDirectoryRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Members of one store: registered there or bought there (null: the whole brand). */
+    private static final String OF_STORE = " and (cast(:scope as bigint) is null or m.registration_store_id = :scope"
+            + " or exists (select 1 from purchase sp where sp.member_id = m.id and sp.store_id = :scope))";
+
+    /**
+     * Matching member ids, newest registration first (by id), after the keyset cursor; only members
+     * of {@code storeScope} (registered or bought there) when it is set.
+     */
+    public Flux<Long> find(long brandId, Long storeScope, MemberFilter filter, Long afterId, int limit) {
+        MemberFilterSql.Condition c = MemberFilterSql.of(filter);
+        var spec = db.sql("select m.id from member m where m.brand_id = :b and (cast(:after as bigint) is null or m.id < :after)"
+                        + OF_STORE + " and " + c.sql() + " order by m.id desc limit :limit")
+                .bind("b", brandId).bind("limit", limit)
+                .bind("scope", Parameter.fromOrEmpty(storeScope, Long.class))
+                .bind("after", Parameter.fromOrEmpty(afterId, Long.class));
+        return c.bindTo(spec).map(row -> row.get("id", Long.class)).all();
+    }
+
+    public Mono<Long> count(long brandId, Long storeScope, MemberFilter filter) {
+        MemberFilterSql.Condition c = MemberFilterSql.of(filter);
+        var spec = db.sql("select count(*) as n from member m where m.brand_id = :b" + OF_STORE + " and " + c.sql())
+                .bind("b", brandId).bind("scope", Parameter.fromOrEmpty(storeScope, Long.class));
+        return c.bindTo(spec).map(row -> row.get("n", Long.class)).one();
+    }
+}
