@@ -4,7 +4,7 @@ import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.AnalyticsScopes;
 import com.loyalty.analytics.health.HealthCheckRepository.Count;
 import com.loyalty.analytics.rollup.MemberMonthRepository;
-import com.loyalty.analytics.shared.Zip;
+import com.loyalty.shared.Zip;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.graphql.BadArgumentException;
 import com.loyalty.shared.security.Viewer;

@@ -5,7 +5,7 @@ import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.export.CsvReport;
 import com.loyalty.analytics.export.CsvTable;
 import com.loyalty.analytics.export.ReportKind;
-import com.loyalty.analytics.shared.Zip;
+import com.loyalty.shared.Zip;
 import com.loyalty.shared.graphql.Pages;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

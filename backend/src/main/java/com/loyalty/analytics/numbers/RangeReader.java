@@ -5,7 +5,7 @@ import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.rollup.DaySplit;
 import com.loyalty.analytics.rollup.MemberCounts;
 import com.loyalty.analytics.rollup.RollupReadRepository;
-import com.loyalty.analytics.shared.Zip;
+import com.loyalty.shared.Zip;
 import com.loyalty.shared.config.BrandProperties;
 import java.time.LocalDate;
 import java.util.HashMap;

@@ -5,7 +5,7 @@ import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.AnalyticsScopes;
 import com.loyalty.analytics.Period;
 import com.loyalty.analytics.shared.Ratios;
-import com.loyalty.analytics.shared.Zip;
+import com.loyalty.shared.Zip;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.tier.Tier;

@@ -1,8 +1,8 @@
 package com.loyalty.analytics.today;
 
 import com.loyalty.analytics.AnalyticsScopes;
-import com.loyalty.analytics.shared.Zip;
 import com.loyalty.points.PointsService;
+import com.loyalty.shared.Zip;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.security.Viewer;
 import java.time.Clock;
