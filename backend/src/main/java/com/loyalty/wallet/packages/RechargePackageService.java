@@ -1,6 +1,6 @@
 package com.loyalty.wallet.packages;
 
-import com.loyalty.coupon.CouponPackRepository;
+import com.loyalty.coupon.CouponPackService;
 import com.loyalty.purchase.PurchaseProperties;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
@@ -24,13 +24,13 @@ public class RechargePackageService {
     private static final long MAX_CENTS = 100_000_000L;
 
     private final RechargePackageRepository packages;
-    private final CouponPackRepository couponPacks;
+    private final CouponPackService couponPacks;
     private final StoreService stores;
     private final StaffAuditLog audit;
     private final Clock clock;
     private final PurchaseProperties limits;
 
-    public RechargePackageService(RechargePackageRepository packages, CouponPackRepository couponPacks,
+    public RechargePackageService(RechargePackageRepository packages, CouponPackService couponPacks,
                                   StoreService stores, StaffAuditLog audit, Clock clock, PurchaseProperties limits) {
         this.limits = limits;
         this.packages = packages;
