@@ -47,6 +47,11 @@ public class TierService {
         return cachedTiers.flatMapIterable(list -> list);
     }
 
+    /** A brand's tiers, lowest first, as stored now: for reports on any brand ({@link #all} is cached, of this one). */
+    public Flux<Tier> ofBrand(long brandId) {
+        return tiers.tiers(brandId);
+    }
+
     public Mono<Tier> current(long memberId) {
         return Mono.zip(cachedTiers, level(memberId), TierService::byLevel);
     }

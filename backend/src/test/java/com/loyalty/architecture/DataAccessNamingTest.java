@@ -27,10 +27,7 @@ class DataAccessNamingTest {
                 .that().haveSimpleNameNotEndingWith("Repository")
                 // shared is infrastructure, not a module: DevelopmentDataCheck.Traces reads staff and
                 // purchase rows directly to refuse a production start over development data
-                .and().resideOutsideOfPackages("com.loyalty.shared..",
-                        // being reorganised on another branch; the lead removes these two exclusions
-                        // after merging it
-                        "com.loyalty.analytics..", "com.loyalty.wallet..")
+                .and().resideOutsideOfPackages("com.loyalty.shared..")
                 .should().dependOnClassesThat().areAssignableTo(DatabaseClient.class)
                 .because("a class that runs SQL is named *Repository (package-private unless another package"
                         + " needs it); *Queries and the other services go through repositories");

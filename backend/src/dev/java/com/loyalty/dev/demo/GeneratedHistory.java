@@ -1,6 +1,6 @@
 package com.loyalty.dev.demo;
 
-import com.loyalty.analytics.rollup.AnalyticsBackfill;
+import com.loyalty.analytics.AnalyticsBackfill;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.slf4j.Logger;

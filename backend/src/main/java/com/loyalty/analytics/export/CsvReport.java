@@ -6,7 +6,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * One exportable report: a Spring bean the exporter finds by its kind. Adding a report is one
- * class implementing this plus one {@link ReportKind} value (Java and schema/export.graphqls).
+ * class implementing this plus one {@link ReportKind} value (Java and schema/analytics-export.graphqls).
  * The scope is already checked: build only reads the numbers it allows.
  */
 public interface CsvReport {

@@ -9,7 +9,7 @@ import java.util.List;
  * RFC 4180 quoting, CRLF line ends, and text cells that a spreadsheet would run as a formula
  * (starting with = + - @, tab or carriage return) prefixed with an apostrophe.
  */
-public final class CsvWriter {
+final class CsvWriter {
 
     /** The byte-order mark Excel needs to read the file as UTF-8. */
     public static final String BOM = "\uFEFF";

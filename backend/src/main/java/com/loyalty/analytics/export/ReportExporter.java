@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /** Exports a report as CSV: checks who may read which numbers, finds the report's bean, writes the file. */
 @Service
-public class ReportExporter {
+class ReportExporter {
 
     private final Map<ReportKind, CsvReport> reports = new EnumMap<>(ReportKind.class);
     private final AnalyticsScopes scopes;

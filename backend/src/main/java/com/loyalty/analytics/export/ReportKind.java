@@ -1,7 +1,7 @@
 package com.loyalty.analytics.export;
 
 /**
- * The reports {@code exportReport} can produce, mirrored in schema/export.graphqls; each is built
+ * The reports {@code exportReport} can produce, mirrored in schema/analytics-export.graphqls; each is built
  * by the {@link CsvReport} bean of that kind. Add new kinds at the end.
  */
 public enum ReportKind {

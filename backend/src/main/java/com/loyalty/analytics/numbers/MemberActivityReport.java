@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 
 /** CSV of member activity: one row per period, then the total. */
 @Component
-public class MemberActivityReport implements CsvReport {
+class MemberActivityReport implements CsvReport {
 
     private final MemberActivityService activity;
 

@@ -1,11 +1,11 @@
 package com.loyalty.analytics.numbers;
 
-import com.loyalty.analytics.Ratios;
 import com.loyalty.analytics.AnalyticsRange;
 import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.Period;
 import com.loyalty.analytics.rollup.MemberCounts;
 import com.loyalty.analytics.rollup.StoreDay;
+import com.loyalty.analytics.shared.Ratios;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * till redemptions there, check-ins and other spending of members who registered there.
  */
 @Service
-public class MemberActivityService {
+class MemberActivityService {
 
     private final RangeReader reader;
 

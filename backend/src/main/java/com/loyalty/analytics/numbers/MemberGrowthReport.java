@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 
 /** CSV of member growth: one row per period, the total with its growth rate, and the range before. */
 @Component
-public class MemberGrowthReport implements CsvReport {
+class MemberGrowthReport implements CsvReport {
 
     private final MemberGrowthService growth;
 

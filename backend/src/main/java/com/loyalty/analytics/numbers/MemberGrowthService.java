@@ -1,11 +1,12 @@
 package com.loyalty.analytics.numbers;
 
-import com.loyalty.analytics.Ratios;
 import com.loyalty.analytics.AnalyticsRange;
 import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.Period;
 import com.loyalty.analytics.rollup.NewMembersDay;
+import com.loyalty.analytics.shared.Ratios;
 import com.loyalty.member.RegistrationChannel;
+import com.loyalty.shared.Zip;
 import com.loyalty.store.Store;
 import com.loyalty.store.StoreService;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import reactor.core.publisher.Mono;
  * store are those who registered there.
  */
 @Service
-public class MemberGrowthService {
+class MemberGrowthService {
 
     private final RangeReader reader;
     private final StoreService stores;
@@ -32,16 +33,15 @@ public class MemberGrowthService {
 
     public Mono<MemberGrowth> growth(AnalyticsScope scope, AnalyticsRange range) {
         AnalyticsRange previous = range.previous();
-        return Mono.zip(reader.read(scope, range, false), reader.read(scope, previous, false),
-                        stores.list(scope.brandId()).collectList())
-                .map(t -> {
-                    RangeRows rows = t.getT1();
+        return Zip.of(reader.read(scope, range, false), reader.read(scope, previous, false),
+                stores.list(scope.brandId()).collectList(),
+                (rows, previousRows, all) -> {
                     GrowthNumbers total = numbers(rows, new Period(range.from(), range.to()));
-                    GrowthNumbers before = numbers(t.getT2(), new Period(previous.from(), previous.to()));
+                    GrowthNumbers before = numbers(previousRows, new Period(previous.from(), previous.to()));
                     List<GrowthNumbers> series = range.periods().stream().map(p -> numbers(rows, p)).toList();
                     return new MemberGrowth(scope.storeId(), total, before,
                             Ratios.growth(total.newMembers(), before.newMembers()), series,
-                            byChannel(rows.newMembers()), byStore(scope, rows.newMembers(), t.getT3()));
+                            byChannel(rows.newMembers()), byStore(scope, rows.newMembers(), all));
                 });
     }
 

@@ -1,12 +1,12 @@
 package com.loyalty.analytics.numbers;
 
-import com.loyalty.analytics.Ratios;
 import com.loyalty.analytics.AnalyticsRange;
 import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.Period;
 import com.loyalty.analytics.rollup.MemberCounts;
 import com.loyalty.analytics.rollup.NewMembersDay;
 import com.loyalty.analytics.rollup.StoreDay;
+import com.loyalty.analytics.shared.Ratios;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

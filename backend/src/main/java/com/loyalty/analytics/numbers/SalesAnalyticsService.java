@@ -1,18 +1,18 @@
 package com.loyalty.analytics.numbers;
 
-import com.loyalty.analytics.Ratios;
 import com.loyalty.analytics.AnalyticsRange;
 import com.loyalty.analytics.AnalyticsScope;
 import com.loyalty.analytics.Period;
 import com.loyalty.analytics.rollup.MemberCounts;
 import com.loyalty.analytics.rollup.StoreDay;
+import com.loyalty.analytics.shared.Ratios;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /** Sales over a range: members vs guests, average order value, repurchase rate and purchase frequency. */
 @Service
-public class SalesAnalyticsService {
+class SalesAnalyticsService {
 
     private final RangeReader reader;
 

@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 
 /** CSV of sales, members vs non-members: one row per period, then the total; money in yuan. */
 @Component
-public class SalesReport implements CsvReport {
+class SalesReport implements CsvReport {
 
     private final SalesAnalyticsService sales;
 

@@ -8,7 +8,7 @@ import reactor.core.publisher.Mono;
 
 /** Shortly after midnight: rolls yesterday (and stale or missing days) up into the analytics tables. */
 @Component
-public class AnalyticsRollupJob implements ScheduledJob {
+class AnalyticsRollupJob implements ScheduledJob {
 
     private final RollupService rollups;
 

@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 
 /** Writes members' spells (analytics_member_spell): all of a brand's, or those of a day's buyers. */
 @Repository
-public class MemberSpellRepository {
+class MemberSpellRepository {
 
     /** The members who bought (any order, refunded or not) in [:lo, :hi). */
     private static final String BUYERS = "select d.member_id from purchase d where d.brand_id = :b"

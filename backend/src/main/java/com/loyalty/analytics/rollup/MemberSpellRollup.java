@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
  * or were built for other rules, and recomputes the buyers of each day rolled up.
  */
 @Service
-public class MemberSpellRollup {
+class MemberSpellRollup {
 
     private final MemberSpellRepository spells;
     private final SegmentProperties rules;

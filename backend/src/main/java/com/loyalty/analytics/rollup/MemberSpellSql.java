@@ -5,7 +5,7 @@ package com.loyalty.analytics.rollup;
  * rollup stores and reads compute live. Binds :b (brand), :zone and :n (days without a purchase
  * after which a member has churned).
  */
-public final class MemberSpellSql {
+final class MemberSpellSql {
 
     /** Each member's purchase days that have a counted order, as one-day spells, of the purchases meeting the condition. */
     public static String days(String condition) {

@@ -1,5 +1,6 @@
 package com.loyalty.analytics.rollup;
 
+import com.loyalty.analytics.AnalyticsBackfill;
 import com.loyalty.shared.config.Detached;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.Payloads;

@@ -42,20 +42,25 @@ public class RollupService {
     public record Rolled(int days, int stale) {
     }
 
+    /** A brand's stale days before the night's date, and its fresh days of the week before it. */
+    private record RecentDays(List<LocalDate> stale, List<LocalDate> fresh) {
+    }
+
     /** The night's work for every brand: the day before the date, stale days, and days missing in the week before. */
     public Mono<Rolled> nightly(LocalDate asOf) {
         LocalDate end = min(asOf, brand.today(clock));
         return rollups.brandIds().concatMap(brandId -> Mono.zip(
                                 rollups.staleDays(brandId, end).collectList(),
-                                rollups.freshDays(brandId, end.minusDays(CATCH_UP_DAYS), end.minusDays(1)).collectList())
-                        .flatMap(t -> {
-                            TreeSet<LocalDate> days = new TreeSet<>(t.getT1());
+                                rollups.freshDays(brandId, end.minusDays(CATCH_UP_DAYS), end.minusDays(1)).collectList(),
+                                RecentDays::new)
+                        .flatMap(recent -> {
+                            TreeSet<LocalDate> days = new TreeSet<>(recent.stale());
                             for (LocalDate d = end.minusDays(CATCH_UP_DAYS); d.isBefore(end); d = d.plusDays(1)) {
-                                if (!t.getT2().contains(d)) {
+                                if (!recent.fresh().contains(d)) {
                                     days.add(d);
                                 }
                             }
-                            return rollUp(brandId, List.copyOf(days)).map(n -> new Rolled(n, t.getT1().size()));
+                            return rollUp(brandId, List.copyOf(days)).map(n -> new Rolled(n, recent.stale().size()));
                         }))
                 .reduce(new Rolled(0, 0), (a, b) -> new Rolled(a.days() + b.days(), a.stale() + b.stale()));
     }

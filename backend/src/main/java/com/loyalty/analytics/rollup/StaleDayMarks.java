@@ -1,6 +1,5 @@
 package com.loyalty.analytics.rollup;
 
-import com.loyalty.analytics.EconomyRollupRepository;
 import com.loyalty.member.Member;
 import com.loyalty.purchase.Purchase;
 import com.loyalty.purchase.PurchaseEvents;
@@ -17,7 +16,7 @@ import reactor.core.publisher.Mono;
  * so its numbers are read live until rolled up again.
  */
 @Component
-public class StaleDayMarks implements PurchaseEvents {
+class StaleDayMarks implements PurchaseEvents {
 
     private final RollupRepository rollups;
     private final EconomyRollupRepository economy;

@@ -46,7 +46,7 @@ class MemberMonthRollupTest extends IntegrationTest {
     @Autowired
     BrandProperties brandProperties;
     @Autowired
-    RolledUpReads reads;
+    RollupReadRepository reads;
     @Autowired
     RollupService rollups;
     @Autowired

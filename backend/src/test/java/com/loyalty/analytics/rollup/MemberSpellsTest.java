@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.loyalty.analytics.AnalyticsRange;
 import com.loyalty.analytics.AnalyticsScope;
-import com.loyalty.analytics.ChurnPeriod;
-import com.loyalty.analytics.ChurnReport;
-import com.loyalty.analytics.ChurnService;
 import com.loyalty.analytics.Granularity;
-import com.loyalty.analytics.LtvService;
-import com.loyalty.analytics.MemberLifetimeValue;
 import com.loyalty.analytics.Period;
+import com.loyalty.analytics.churn.ChurnPeriod;
+import com.loyalty.analytics.churn.ChurnReport;
+import com.loyalty.analytics.churn.ChurnService;
+import com.loyalty.analytics.ltv.LtvService;
+import com.loyalty.analytics.ltv.MemberLifetimeValue;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.support.HandBuiltBrand;
 import com.loyalty.support.HandBuiltEconomy;
@@ -58,7 +58,7 @@ class MemberSpellsTest extends IntegrationTest {
     @Autowired
     RollupRepository rollupDays;
     @Autowired
-    MemberSpellReads spells;
+    SpellSourceRepository spells;
     @Autowired
     ChurnService churn;
     @Autowired

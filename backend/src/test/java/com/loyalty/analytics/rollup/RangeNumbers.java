@@ -20,7 +20,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * a direct computation over purchase, checkin, points_ledger and member gives them (each period
  * cut by instants, not by business-day expressions), for tests to compare.
  */
-record RangeNumbers(DatabaseClient db, RolledUpReads reads, ZoneId zone) {
+record RangeNumbers(DatabaseClient db, RollupReadRepository reads, ZoneId zone) {
 
     /** For the brand and each store, by every granularity: the reads give the direct numbers of [from, to]. */
     void assertEveryScopeMatches(long brandId, LocalDate from, LocalDate to, Long... stores) {

@@ -49,7 +49,7 @@ class RollupTest extends IntegrationTest {
     @Autowired
     BrandProperties brandProperties;
     @Autowired
-    RolledUpReads reads;
+    RollupReadRepository reads;
     @Autowired
     RollupService rollups;
 

@@ -1,7 +1,0 @@
-package com.loyalty.analytics;
-
-import com.loyalty.segment.LifecycleStage;
-
-/** Members at one lifecycle stage and their share of the scored members in scope. */
-public record ChurnStageCount(LifecycleStage stage, long members, Double share) {
-}

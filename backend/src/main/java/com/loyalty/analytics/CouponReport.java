@@ -1,8 +1,0 @@
-package com.loyalty.analytics;
-
-import java.util.List;
-
-/** Coupons over the range (in total, per period and per template) and the campaigns running in it. */
-public record CouponReport(Long storeId, CouponFlow total, List<CouponFlow> series, List<CouponTemplateFlow> templates,
-                           List<CampaignReturn> campaigns) {
-}

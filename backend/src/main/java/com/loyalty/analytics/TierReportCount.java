@@ -1,5 +1,0 @@
-package com.loyalty.analytics;
-
-/** Members at one tier and their share of the members in scope. */
-public record TierReportCount(int level, String name, long members, Double share) {
-}

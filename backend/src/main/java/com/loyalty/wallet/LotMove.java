@@ -1,5 +1,0 @@
-package com.loyalty.wallet;
-
-/** A change of one lot: positive adds to what the member holds, negative takes from it. */
-public record LotMove(long lotId, long storeId, long principalCents, long bonusCents) {
-}

@@ -1,6 +1,0 @@
-package com.loyalty.wallet;
-
-/** GraphQL input of {@code rechargeAtTill}. */
-public record RechargeAtTillInput(String memberCodeToken, Long packageId, Long storeId, String receiptNo,
-                                  RechargeChannel paidBy) {
-}

@@ -1,0 +1,46 @@
+package com.loyalty.wallet.packages;
+
+import com.loyalty.shared.graphql.Payloads;
+import com.loyalty.shared.security.Viewer;
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** Recharge packages: the ones on sale, and creating or switching them (managers, admins). */
+@Controller
+public class RechargePackageController {
+
+    private final RechargePackageService packages;
+
+    public RechargePackageController(RechargePackageService packages) {
+        this.packages = packages;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @QueryMapping
+    public Mono<List<RechargePackage>> rechargePackages(@Argument Long storeId, @Argument Boolean includeInactive,
+                                                        @AuthenticationPrincipal Viewer viewer) {
+        return packages.list(viewer, storeId, Boolean.TRUE.equals(includeInactive)).collectList();
+    }
+
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @MutationMapping
+    public Mono<RechargePackagePayload> createRechargePackage(@Argument CreateRechargePackageInput input,
+                                                              @AuthenticationPrincipal Viewer viewer) {
+        return Mono.defer(() -> packages.create(viewer, input)).map(RechargePackagePayload::of)
+                .transform(Payloads.recover(RechargePackagePayload::failed));
+    }
+
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @MutationMapping
+    public Mono<RechargePackagePayload> setRechargePackageActive(@Argument SetRechargePackageActiveInput input,
+                                                                 @AuthenticationPrincipal Viewer viewer) {
+        return packages.setActive(viewer, input).map(RechargePackagePayload::of)
+                .transform(Payloads.recover(RechargePackagePayload::failed));
+    }
+}
