@@ -15,11 +15,11 @@ import reactor.core.publisher.Mono;
 
 /** SQL for campaigns, their audience and the numbers behind their stats. */
 @Repository
-public class CampaignRepository {
+class CampaignRepository {
 
     private final DatabaseClient db;
 
-    public CampaignRepository(DatabaseClient db) {
+    CampaignRepository(DatabaseClient db) {
         this.db = db;
     }
 

@@ -8,11 +8,11 @@ import reactor.core.publisher.Mono;
 
 /** SQL for coupon packs. */
 @Repository
-public class CouponPackRepository {
+class CouponPackRepository {
 
     private final DatabaseClient db;
 
-    public CouponPackRepository(DatabaseClient db) {
+    CouponPackRepository(DatabaseClient db) {
         this.db = db;
     }
 

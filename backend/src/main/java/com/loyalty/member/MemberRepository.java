@@ -11,11 +11,11 @@ import reactor.core.publisher.Mono;
 
 /** Reads and writes member rows. */
 @Repository
-public class MemberRepository {
+class MemberRepository {
 
     private final DatabaseClient db;
 
-    public MemberRepository(DatabaseClient db) {
+    MemberRepository(DatabaseClient db) {
         this.db = db;
     }
 

@@ -12,11 +12,11 @@ import reactor.core.publisher.Mono;
 
 /** SQL for tiers, members' tier state, reviews and the spend they are based on. */
 @Repository
-public class TierRepository {
+class TierRepository {
 
     private final DatabaseClient db;
 
-    public TierRepository(DatabaseClient db) {
+    TierRepository(DatabaseClient db) {
         this.db = db;
     }
 

@@ -12,11 +12,11 @@ import reactor.core.publisher.Mono;
 /** Churn and the lifecycle funnel, for managers, marketers and admins. */
 @Controller
 @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
-public class ChurnController {
+class ChurnController {
 
     private final ChurnService churn;
 
-    public ChurnController(ChurnService churn) {
+    ChurnController(ChurnService churn) {
         this.churn = churn;
     }
 

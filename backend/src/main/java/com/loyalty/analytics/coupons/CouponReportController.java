@@ -12,11 +12,11 @@ import reactor.core.publisher.Mono;
 /** Coupons and campaign returns, for managers, marketers and admins. */
 @Controller
 @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
-public class CouponReportController {
+class CouponReportController {
 
     private final CouponReportService coupons;
 
-    public CouponReportController(CouponReportService coupons) {
+    CouponReportController(CouponReportService coupons) {
         this.coupons = coupons;
     }
 

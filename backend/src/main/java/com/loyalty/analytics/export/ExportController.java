@@ -11,11 +11,11 @@ import reactor.core.publisher.Mono;
 
 /** CSV exports of the analytics for managers and admins. */
 @Controller
-public class ExportController {
+class ExportController {
 
     private final ReportExporter exporter;
 
-    public ExportController(ReportExporter exporter) {
+    ExportController(ReportExporter exporter) {
         this.exporter = exporter;
     }
 

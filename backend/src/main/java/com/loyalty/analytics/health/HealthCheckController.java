@@ -11,11 +11,11 @@ import reactor.core.publisher.Mono;
 /** The monthly member health check, for managers, marketers and admins. */
 @Controller
 @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
-public class HealthCheckController {
+class HealthCheckController {
 
     private final HealthCheckService health;
 
-    public HealthCheckController(HealthCheckService health) {
+    HealthCheckController(HealthCheckService health) {
         this.health = health;
     }
 

@@ -12,11 +12,11 @@ import reactor.core.publisher.Mono;
 /** Lifetime values, for managers, marketers and admins. */
 @Controller
 @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
-public class LtvController {
+class LtvController {
 
     private final LtvService values;
 
-    public LtvController(LtvService values) {
+    LtvController(LtvService values) {
         this.values = values;
     }
 

@@ -15,14 +15,14 @@ import reactor.core.publisher.Mono;
 
 /** Member growth, activity and sales over a range, for managers (own store) and admins (a store or the brand). */
 @Controller
-public class NumbersController {
+class NumbersController {
 
     private final AnalyticsScopes scopes;
     private final MemberGrowthService growth;
     private final MemberActivityService activity;
     private final SalesAnalyticsService sales;
 
-    public NumbersController(AnalyticsScopes scopes, MemberGrowthService growth, MemberActivityService activity,
+    NumbersController(AnalyticsScopes scopes, MemberGrowthService growth, MemberActivityService activity,
                              SalesAnalyticsService sales) {
         this.scopes = scopes;
         this.growth = growth;

@@ -12,11 +12,11 @@ import reactor.core.publisher.Mono;
 /** The points economy, for managers, marketers and admins. */
 @Controller
 @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
-public class PointsEconomyController {
+class PointsEconomyController {
 
     private final PointsEconomyService points;
 
-    public PointsEconomyController(PointsEconomyService points) {
+    PointsEconomyController(PointsEconomyService points) {
         this.points = points;
     }
 

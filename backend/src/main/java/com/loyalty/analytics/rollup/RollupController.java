@@ -16,14 +16,14 @@ import reactor.core.publisher.Mono;
 
 /** Lets an admin roll a range of past days up again (after importing old orders, or on first deployment). */
 @Controller
-public class RollupController {
+class RollupController {
 
     /** The most days one backfill may roll up. */
     static final int MAX_DAYS = 3 * 366;
 
     private final AnalyticsBackfill rollups;
 
-    public RollupController(AnalyticsBackfill rollups) {
+    RollupController(AnalyticsBackfill rollups) {
         this.rollups = rollups;
     }
 

@@ -12,11 +12,11 @@ import reactor.core.publisher.Mono;
 /** The tier report, for managers, marketers and admins. */
 @Controller
 @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
-public class TierReportController {
+class TierReportController {
 
     private final TierReportService tiers;
 
-    public TierReportController(TierReportService tiers) {
+    TierReportController(TierReportService tiers) {
         this.tiers = tiers;
     }
 

@@ -10,11 +10,11 @@ import reactor.core.publisher.Mono;
 
 /** Today's key numbers for managers and admins. */
 @Controller
-public class TodayNumbersController {
+class TodayNumbersController {
 
     private final TodayNumbersService today;
 
-    public TodayNumbersController(TodayNumbersService today) {
+    TodayNumbersController(TodayNumbersService today) {
         this.today = today;
     }
 

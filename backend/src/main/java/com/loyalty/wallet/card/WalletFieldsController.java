@@ -17,13 +17,13 @@ import reactor.core.publisher.Mono;
 
 /** The member's stored-value card: Member.wallet, its history and its recharges. */
 @Controller
-public class WalletFieldsController {
+class WalletFieldsController {
 
     private final WalletCardRepository cards;
     private final RechargeRepository recharges;
     private final Clock clock;
 
-    public WalletFieldsController(WalletCardRepository cards, RechargeRepository recharges, Clock clock) {
+    WalletFieldsController(WalletCardRepository cards, RechargeRepository recharges, Clock clock) {
         this.cards = cards;
         this.recharges = recharges;
         this.clock = clock;

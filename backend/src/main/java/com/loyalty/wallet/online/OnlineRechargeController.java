@@ -17,13 +17,13 @@ import reactor.core.publisher.Mono;
 
 /** Recharges the member pays online with WeChat Pay: starting one, its order and what it booked. */
 @Controller
-public class OnlineRechargeController {
+class OnlineRechargeController {
 
     private final OnlineRecharges onlineRecharges;
     private final RechargeRepository recharges;
     private final BrandProperties brand;
 
-    public OnlineRechargeController(OnlineRecharges onlineRecharges, RechargeRepository recharges,
+    OnlineRechargeController(OnlineRecharges onlineRecharges, RechargeRepository recharges,
                                     BrandProperties brand) {
         this.onlineRecharges = onlineRecharges;
         this.recharges = recharges;

@@ -15,11 +15,11 @@ import reactor.core.publisher.Mono;
  * duplicate); anything else makes it send again later, as it should for a rejected one.
  */
 @RestController
-public class PaymentNotifyController {
+class PaymentNotifyController {
 
     private final PaymentNotifications notifications;
 
-    public PaymentNotifyController(PaymentNotifications notifications) {
+    PaymentNotifyController(PaymentNotifications notifications) {
         this.notifications = notifications;
     }
 

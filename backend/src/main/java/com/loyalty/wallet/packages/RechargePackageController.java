@@ -13,11 +13,11 @@ import reactor.core.publisher.Mono;
 
 /** Recharge packages: the ones on sale, and creating or switching them (managers, admins). */
 @Controller
-public class RechargePackageController {
+class RechargePackageController {
 
     private final RechargePackageService packages;
 
-    public RechargePackageController(RechargePackageService packages) {
+    RechargePackageController(RechargePackageService packages) {
         this.packages = packages;
     }
 

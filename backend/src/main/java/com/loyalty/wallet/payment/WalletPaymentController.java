@@ -13,11 +13,11 @@ import reactor.core.publisher.Mono;
 
 /** What the stored-value card paid of a purchase, and what a refund gave back to it. */
 @Controller
-public class WalletPaymentController {
+class WalletPaymentController {
 
     private final WalletPaymentRepository payments;
 
-    public WalletPaymentController(WalletPaymentRepository payments) {
+    WalletPaymentController(WalletPaymentRepository payments) {
         this.payments = payments;
     }
 

@@ -11,12 +11,12 @@ import reactor.core.publisher.Mono;
 
 /** Recharges at the till and refunds of recharges. */
 @Controller
-public class RechargeController {
+class RechargeController {
 
     private final TillRecharges tillRecharges;
     private final RechargeRefunds refunds;
 
-    public RechargeController(TillRecharges tillRecharges, RechargeRefunds refunds) {
+    RechargeController(TillRecharges tillRecharges, RechargeRefunds refunds) {
         this.tillRecharges = tillRecharges;
         this.refunds = refunds;
     }

@@ -11,11 +11,11 @@ import reactor.core.publisher.Mono;
 
 /** The stored-value report for finance (managers, admins). */
 @Controller
-public class WalletReportController {
+class WalletReportController {
 
     private final WalletReportService reports;
 
-    public WalletReportController(WalletReportService reports) {
+    WalletReportController(WalletReportService reports) {
         this.reports = reports;
     }
 
