@@ -1,5 +1,6 @@
 package com.loyalty.automation;
 
+import com.loyalty.privacy.PersonalData;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -92,6 +93,13 @@ class AutomationRepository {
                         row.get("acted", Integer.class), row.get("ran_at", Instant.class),
                         row.get("skipped_no_consent", Integer.class)))
                 .all();
+    }
+
+    /** The automated actions taken for the member, for their data export. */
+    public Mono<String> exportActions(long memberId) {
+        return db.sql(PersonalData.asJsonArray(
+                        "select rule, acted_on, coupon_ids from automation_action where member_id = :m order by id"))
+                .bind("m", memberId).mapValue(String.class).one();
     }
 
     private static AutomationRule toRule(Readable row) {

@@ -1,5 +1,6 @@
 package com.loyalty.automation;
 
+import com.loyalty.privacy.PersonalData;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -75,6 +76,13 @@ class FollowUpRepository {
                 .bind("id", id).bind("status", status.name()).bind("note", Parameter.fromOrEmpty(note, String.class))
                 .bind("staff", staffId).bind("at", at)
                 .map(FollowUpRepository::toTask).one();
+    }
+
+    /** The staff's follow-up calls to the member, for their data export. */
+    public Mono<String> exportFollowUps(long memberId) {
+        return db.sql(PersonalData.asJsonArray(
+                        "select reason, status, due_on, note from follow_up_task where member_id = :m order by id"))
+                .bind("m", memberId).mapValue(String.class).one();
     }
 
     private static FollowUpTask toTask(Readable row) {

@@ -1,5 +1,6 @@
 package com.loyalty.campaign;
 
+import com.loyalty.privacy.PersonalData;
 import com.loyalty.segment.LifecycleStage;
 import com.loyalty.segment.MemberFilter;
 import com.loyalty.segment.MemberFilterSql;
@@ -242,6 +243,15 @@ class CampaignRepository {
     public Mono<Long> pointsGiven(long campaignId) {
         return db.sql("select coalesce(sum(delta), 0)::bigint as n from points_ledger where idempotency_key like :k")
                 .bind("k", "campaign:" + campaignId + ":%").map(row -> row.get("n", Long.class)).one();
+    }
+
+    /** The campaigns the member was in, for their data export. */
+    public Mono<String> exportCampaigns(long memberId) {
+        return db.sql(PersonalData.asJsonArray("""
+                        select c.name as campaign, cm.in_control, cm.reached_at
+                        from campaign_member cm join campaign c on c.id = cm.campaign_id where cm.member_id = :m order by c.id
+                        """))
+                .bind("m", memberId).mapValue(String.class).one();
     }
 
     private static Campaign toCampaign(Readable row) {

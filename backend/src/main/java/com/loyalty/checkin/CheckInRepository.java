@@ -1,5 +1,6 @@
 package com.loyalty.checkin;
 
+import com.loyalty.privacy.PersonalData;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,6 +39,13 @@ class CheckInRepository {
                 .bind("m", memberId)
                 .map(CheckInRepository::toCheckIn)
                 .all();
+    }
+
+    /** The member's check-ins, for their data export. */
+    public Mono<String> exportCheckIns(long memberId) {
+        return db.sql(PersonalData.asJsonArray(
+                        "select day, make_up, streak, points, created_at from checkin where member_id = :m order by day"))
+                .bind("m", memberId).mapValue(String.class).one();
     }
 
     private static CheckIn toCheckIn(Readable row) {

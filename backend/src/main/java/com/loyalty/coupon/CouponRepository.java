@@ -1,5 +1,6 @@
 package com.loyalty.coupon;
 
+import com.loyalty.privacy.PersonalData;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Arrays;
@@ -188,6 +189,17 @@ class CouponRepository {
     public Mono<Long> countCoupons(long memberId, MemberCoupon.Status status, Instant now) {
         return db.sql("select count(*) as n from member_coupon where member_id = :m and " + where(status))
                 .bind("m", memberId).bind("now", now).map(row -> row.get("n", Long.class)).one();
+    }
+
+    /** The member's coupons, for their data export. */
+    public Mono<String> exportCoupons(long memberId) {
+        return db.sql(PersonalData.asJsonArray("""
+                        select mc.id, t.name as coupon, mc.status, mc.source, mc.valid_from, mc.valid_until, mc.obtained_at,
+                               mc.used_at, mc.purchase_id
+                        from member_coupon mc join coupon_template t on t.id = mc.template_id
+                        where mc.member_id = :m order by mc.id
+                        """))
+                .bind("m", memberId).mapValue(String.class).one();
     }
 
     private static String where(MemberCoupon.Status status) {

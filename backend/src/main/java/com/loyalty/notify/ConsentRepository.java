@@ -1,5 +1,6 @@
 package com.loyalty.notify;
 
+import com.loyalty.privacy.PersonalData;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -67,5 +68,12 @@ class ConsentRepository {
                 .map(row -> Map.entry(row.get("template_id", String.class), row.get("remaining", Integer.class)))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /** The member's subscribe-message consents, for their data export. */
+    public Mono<String> exportConsents(long memberId) {
+        return db.sql(PersonalData.asJsonArray(
+                        "select template_id, remaining, updated_at from subscribe_consent where member_id = :m order by template_id"))
+                .bind("m", memberId).mapValue(String.class).one();
     }
 }

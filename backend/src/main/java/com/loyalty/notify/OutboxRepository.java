@@ -1,5 +1,6 @@
 package com.loyalty.notify;
 
+import com.loyalty.privacy.PersonalData;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -129,6 +130,13 @@ class OutboxRepository {
                 .bind("m", memberId)
                 .bind("status", Parameter.fromOrEmpty(status == null ? null : status.name(), String.class))
                 .map(row -> row.get("n", Long.class)).one();
+    }
+
+    /** The messages to the member, for their data export. */
+    public Mono<String> exportNotifications(long memberId) {
+        return db.sql(PersonalData.asJsonArray(
+                        "select kind, channel, payload, status, due_at, sent_at from notification_outbox where member_id = :m order by id"))
+                .bind("m", memberId).mapValue(String.class).one();
     }
 
     private static Notification toNotification(Readable row) {

@@ -1,5 +1,6 @@
 package com.loyalty.points;
 
+import com.loyalty.privacy.PersonalData;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Collection;
@@ -217,6 +218,27 @@ class PointsLedgerRepository {
     public Mono<Long> countEntries(long memberId) {
         return db.sql("select count(*) as n from points_ledger where member_id = :id")
                 .bind("id", memberId).map(row -> row.get("n", Long.class)).one();
+    }
+
+    /** The member's points balance, for their data export. */
+    public Mono<String> exportBalance(long memberId) {
+        return db.sql(PersonalData.asJsonArray(
+                        "select balance from member_points where member_id = :m"))
+                .bind("m", memberId).mapValue(String.class).one();
+    }
+
+    /** The member's points ledger, for their data export. */
+    public Mono<String> exportLedger(long memberId) {
+        return db.sql(PersonalData.asJsonArray(
+                        "select id, kind, delta, purchase_id, refund_id, store_id, reason, expires_at, created_at from points_ledger where member_id = :m order by id"))
+                .bind("m", memberId).mapValue(String.class).one();
+    }
+
+    /** The member's points grants (buckets), for their data export. */
+    public Mono<String> exportGrants(long memberId) {
+        return db.sql(PersonalData.asJsonArray(
+                        "select ledger_id, amount, remaining, expires_at from points_grant where member_id = :m order by ledger_id"))
+                .bind("m", memberId).mapValue(String.class).one();
     }
 
     private static DueGrant toDueGrant(Readable row) {

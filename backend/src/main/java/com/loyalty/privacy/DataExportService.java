@@ -4,32 +4,46 @@ import com.loyalty.member.MemberService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * exportMyData: every record held about the member, one section per kind, as one JSON document.
- * Each section selects by the member's own id only ({@link DataExportRepository}); other members
- * appear neither by id nor by name (an invitation says whether the member invited or was invited,
- * not who).
+ * exportMyData: every record held about the member, one section per kind, as one JSON document:
+ * the profile, then the sections the features contribute ({@link PersonalData}), in the order
+ * {@link #SECTIONS} lists them.
  */
 @Service
 class DataExportService {
 
-    private final DataExportRepository sections;
+    /**
+     * The sections of the document after the profile, in order, and the features contributing them:
+     * privacy (consents), notify (subscribeMessageConsents, notifications), tier, points, coupon,
+     * purchase (orders), checkin, referral (invitations, shares), campaign, tag, segment (segment,
+     * lifecycleHistory), automation (automatedActions, staffFollowUps). A section not listed comes
+     * after these, by name.
+     */
+    static final List<String> SECTIONS = List.of("consents", "subscribeMessageConsents", "tier", "tierHistory",
+            "pointsBalance", "pointsLedger", "pointsBuckets", "coupons", "orders", "checkIns", "invitations", "shares",
+            "campaigns", "tags", "segment", "lifecycleHistory", "automatedActions", "staffFollowUps", "notifications");
+
+    private static final Comparator<ExportSection> IN_ORDER =
+            Comparator.comparingInt(DataExportService::position).thenComparing(ExportSection::name);
+
+    private final List<PersonalData> personalData;
     private final MemberService members;
     private final ConsentService consents;
     private final JsonMapper json;
     private final Clock clock;
 
-    DataExportService(DataExportRepository sections, MemberService members, ConsentService consents,
-                             JsonMapper json, Clock clock) {
-        this.sections = sections;
+    DataExportService(List<PersonalData> personalData, MemberService members, ConsentService consents,
+                      JsonMapper json, Clock clock) {
+        this.personalData = personalData;
         this.members = members;
         this.consents = consents;
         this.json = json;
@@ -56,20 +70,29 @@ class DataExportService {
             node.put("closesAt", consent.closesAt() == null ? null : consent.closesAt().toString());
             return node;
         });
-        Mono<List<Map.Entry<String, JsonNode>>> sectionNodes = sections.sections(memberId)
-                .map(section -> Map.entry(section.name(), json.readTree(section.json())))
-                .collectList();
-        return Mono.zip(profile, sectionNodes, (profileNode, nodes) -> {
+        Mono<List<ExportSection>> sections = Flux.fromIterable(personalData)
+                .concatMap(data -> data.sections(memberId))
+                .collectSortedList(IN_ORDER);
+        return Mono.zip(profile, sections, (profileNode, inOrder) -> {
             ObjectNode doc = json.createObjectNode();
             doc.put("generatedAt", now.toString());
             doc.set("profile", profileNode);
             List<MyDataExport.Section> counts = new ArrayList<>();
             counts.add(new MyDataExport.Section("profile", 1));
-            for (Map.Entry<String, JsonNode> section : nodes) {
-                doc.set(section.getKey(), section.getValue());
-                counts.add(new MyDataExport.Section(section.getKey(), section.getValue().size()));
+            for (ExportSection section : inOrder) {
+                if (doc.has(section.name())) {
+                    throw new IllegalStateException("two parts of the data export are named " + section.name());
+                }
+                JsonNode records = json.readTree(section.json());
+                doc.set(section.name(), records);
+                counts.add(new MyDataExport.Section(section.name(), records.size()));
             }
             return new MyDataExport(now, json.writeValueAsString(doc), counts);
         });
+    }
+
+    private static int position(ExportSection section) {
+        int listed = SECTIONS.indexOf(section.name());
+        return listed < 0 ? SECTIONS.size() : listed;
     }
 }

@@ -107,6 +107,13 @@ class PrivacyRepository {
                 .one();
     }
 
+    /** The member's consent history, for their data export. */
+    public Mono<String> exportConsents(long memberId) {
+        return db.sql(PersonalData.asJsonArray(
+                        "select consent, granted, version, created_at from consent_event where member_id = :m order by id"))
+                .bind("m", memberId).mapValue(String.class).one();
+    }
+
     private static Consents toConsents(Readable row, int currentVersion) {
         return new Consents(currentVersion, row.get("privacy_version", Integer.class),
                 row.get("privacy_accepted_at", Instant.class),

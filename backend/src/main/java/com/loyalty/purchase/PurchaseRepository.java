@@ -3,6 +3,7 @@ package com.loyalty.purchase;
 import com.loyalty.points.EarnLine;
 import com.loyalty.points.EarnRule;
 import com.loyalty.points.Earning;
+import com.loyalty.privacy.PersonalData;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Arrays;
@@ -140,6 +141,21 @@ class PurchaseRepository {
                 .bind("staffId", staffId).bind("at", at)
                 .map(PurchaseRepository::toRefund)
                 .one();
+    }
+
+    /** The member's orders with their items and refunds, for their data export. */
+    public Mono<String> exportOrders(long memberId) {
+        return db.sql(PersonalData.asJsonArray("""
+                        select p.id, p.order_no, p.store_id, p.channel, p.amount_cents, p.refunded_cents, p.occurred_at,
+                               (select coalesce(json_agg(json_build_object('sku', i.sku, 'name', i.name, 'category', i.category,
+                                       'quantity', i.quantity, 'unitPriceCents', i.unit_price_cents) order by i.line_no), '[]')
+                                from purchase_item i where i.purchase_id = p.id) as items,
+                               (select coalesce(json_agg(json_build_object('refundNo', r.refund_no, 'amountCents', r.amount_cents,
+                                       'createdAt', r.created_at) order by r.id), '[]')
+                                from refund r where r.purchase_id = p.id) as refunds
+                        from purchase p where p.member_id = :m order by p.id
+                        """))
+                .bind("m", memberId).mapValue(String.class).one();
     }
 
     static String encode(List<EarnLine> lines) {

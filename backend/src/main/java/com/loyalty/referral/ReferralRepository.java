@@ -1,5 +1,6 @@
 package com.loyalty.referral;
 
+import com.loyalty.privacy.PersonalData;
 import java.time.Instant;
 import java.util.Collection;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -92,5 +93,23 @@ class ReferralRepository {
     public Mono<Void> recordShare(long memberId, String page, Instant at) {
         return db.sql("insert into share_event (member_id, page, created_at) values (:m, :page, :at)")
                 .bind("m", memberId).bind("page", page).bind("at", at).then();
+    }
+
+    /** The member's invitations (whether they invited or were invited, never who), for their data export. */
+    public Mono<String> exportInvitations(long memberId) {
+        return db.sql(PersonalData.asJsonArray("""
+                        select kind, case when invitee_id = :m then 'INVITED_BY_A_FRIEND' else 'INVITED_A_FRIEND' end as role,
+                               member_id = :m as rewarded_you, case when member_id = :m then points else 0 end as points,
+                               granted, created_at
+                        from referral_reward where inviter_id = :m or invitee_id = :m order by id
+                        """))
+                .bind("m", memberId).mapValue(String.class).one();
+    }
+
+    /** The pages the member shared, for their data export. */
+    public Mono<String> exportShares(long memberId) {
+        return db.sql(PersonalData.asJsonArray(
+                        "select page, created_at from share_event where member_id = :m order by id"))
+                .bind("m", memberId).mapValue(String.class).one();
     }
 }

@@ -1,5 +1,6 @@
 package com.loyalty.segment;
 
+import com.loyalty.privacy.PersonalData;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -47,6 +48,22 @@ class SegmentReadRepository {
                 .bind("b", brandId)
                 .map(row -> Map.entry(row.get("v", String.class), row.get("n", Long.class))).all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /** The member's segment, for their data export. */
+    public Mono<String> exportSegment(long memberId) {
+        return db.sql(PersonalData.asJsonArray("""
+                        select as_of, orders, last_purchase_at, recency_days, frequency, monetary_cents, rfm_segment, quadrant,
+                               stage, stage_since from member_segment where member_id = :m
+                        """))
+                .bind("m", memberId).mapValue(String.class).one();
+    }
+
+    /** The member's lifecycle stage changes, for their data export. */
+    public Mono<String> exportLifecycleHistory(long memberId) {
+        return db.sql(PersonalData.asJsonArray(
+                        "select from_stage, to_stage, as_of from lifecycle_change where member_id = :m order by id"))
+                .bind("m", memberId).mapValue(String.class).one();
     }
 
     private static LifecycleStage stage(String name) {

@@ -1,5 +1,6 @@
 package com.loyalty.tag;
 
+import com.loyalty.privacy.PersonalData;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Collection;
@@ -125,6 +126,15 @@ class TagRepository {
 
     /** A tag a member has. */
     public record MemberTag(long memberId, Tag tag) {
+    }
+
+    /** The member's tags, for their data export. */
+    public Mono<String> exportTags(long memberId) {
+        return db.sql(PersonalData.asJsonArray("""
+                        select t.name as tag, mt.added_at from member_tag mt join tag t on t.id = mt.tag_id
+                        where mt.member_id = :m order by t.name
+                        """))
+                .bind("m", memberId).mapValue(String.class).one();
     }
 
     static Tag toTag(Readable row) {

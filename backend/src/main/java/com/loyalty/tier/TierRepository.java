@@ -1,5 +1,6 @@
 package com.loyalty.tier;
 
+import com.loyalty.privacy.PersonalData;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -111,6 +112,20 @@ class TierRepository {
                         """)
                 .bind("brandId", brandId).bind("from", from).bind("to", to)
                 .map(row -> row.get(0, Long.class)).all();
+    }
+
+    /** The member's tier, for their data export. */
+    public Mono<String> exportTier(long memberId) {
+        return db.sql(PersonalData.asJsonArray(
+                        "select level, months_below, since from member_tier where member_id = :m"))
+                .bind("m", memberId).mapValue(String.class).one();
+    }
+
+    /** The member's tier changes, for their data export. */
+    public Mono<String> exportTierHistory(long memberId) {
+        return db.sql(PersonalData.asJsonArray(
+                        "select id, from_level, to_level, reason, review_month, created_at from tier_change where member_id = :m order by id"))
+                .bind("m", memberId).mapValue(String.class).one();
     }
 
     private static MemberTier toMemberTier(Readable row) {
