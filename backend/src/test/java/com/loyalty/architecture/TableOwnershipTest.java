@@ -60,7 +60,13 @@ class TableOwnershipTest {
             }
         }
         Map<String, Use> uses = new TreeMap<>();
-        tables.forEach(t -> uses.put(t, new Use(new TreeSet<>(), new TreeSet<>())));
+        Map<String, Pattern> writes = new TreeMap<>();
+        Map<String, Pattern> reads = new TreeMap<>();
+        for (String table : tables) {
+            uses.put(table, new Use(new TreeSet<>(), new TreeSet<>()));
+            writes.put(table, Pattern.compile("\\b(insert\\s+into|update|delete\\s+from)\\s+" + table + "\\b"));
+            reads.put(table, Pattern.compile("\\b(from|join)\\s+" + table + "\\b"));
+        }
         try (Stream<Path> files = Files.walk(SOURCES)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 Path relative = SOURCES.relativize(file);
@@ -70,10 +76,10 @@ class TableOwnershipTest {
                 String module = relative.getName(0).toString();
                 String source = Files.readString(file);
                 for (String table : tables) {
-                    if (Pattern.compile("\\b(insert\\s+into|update|delete\\s+from)\\s+" + table + "\\b").matcher(source).find()) {
+                    if (writes.get(table).matcher(source).find()) {
                         uses.get(table).writers().add(module);
                     }
-                    if (Pattern.compile("\\b(from|join)\\s+" + table + "\\b").matcher(source).find()) {
+                    if (reads.get(table).matcher(source).find()) {
                         uses.get(table).readers().add(module);
                     }
                 }
