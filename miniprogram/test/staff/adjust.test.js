@@ -7,7 +7,7 @@ const f = require('./fixtures')
 
 beforeEach(() => {
   handoff.clear()
-  signIn('MANAGER')
+  signIn('STORE_MANAGER')
   wx.__server.on('StaffAdjustPoints', vars => ({ adjustPoints: { replayed: false,
     member: { id: 'm1', nickname: '小美', phone: '138****1234', pointsBalance: 1250 + vars.input.delta }, userErrors: [] } }))
 })

@@ -13,7 +13,7 @@ function scanRefused(code) {
   return { scanMemberCode: { card: null, tillProof: null, userErrors: [{ field: ['input', 'token'], message: 'backend text', code }] } }
 }
 
-function currentStaff(role = 'MANAGER') {
+function currentStaff(role = 'STORE_MANAGER') {
   return { currentStaff: { id: '7', username: 'manager-xuhui', displayName: role === 'CLERK' ? '小李' : '王店长', role,
     storeId: role === 'ADMIN' ? null : '1', enabled: true } }
 }

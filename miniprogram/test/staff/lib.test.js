@@ -189,9 +189,9 @@ describe('manager view', () => {
 
 describe('small helpers', () => {
   test('rolesDecideWhatStaffSee', () => {
-    expect(['CLERK', 'MANAGER', 'ADMIN'].map(roles.canAdjustPoints)).toEqual([false, true, true])
-    expect(['CLERK', 'MANAGER', 'ADMIN'].map(roles.canSeeManager)).toEqual([false, true, true])
-    expect(['CLERK', 'MANAGER', 'ADMIN'].map(roles.roleName)).toEqual(['店员', '店长', '管理员'])
+    expect(['CLERK', 'STORE_MANAGER', 'ADMIN'].map(roles.canAdjustPoints)).toEqual([false, true, true])
+    expect(['CLERK', 'STORE_MANAGER', 'ADMIN'].map(roles.canSeeManager)).toEqual([false, true, true])
+    expect(['CLERK', 'STORE_MANAGER', 'ADMIN'].map(roles.roleName)).toEqual(['店员', '店长', '管理员'])
   })
 
   test('handoffIsReadOnce', () => {

@@ -28,12 +28,12 @@ function openWith(username, password) {
 }
 
 test('rightPasswordSignsInAndOpensTheTill', async () => {
-  wx.__server.on('StaffLogin', () => loginAnswer('MANAGER'))
+  wx.__server.on('StaffLogin', () => loginAnswer('STORE_MANAGER'))
   const page = openWith('manager-xuhui', 'demo-password')
   tap(page, '.login-button')
   await flush()
   expect(wx.__server.calls('StaffLogin')).toEqual([{ input: { username: 'manager-xuhui', password: 'demo-password' } }])
-  expect(session.get('staff').staff.role).toBe('MANAGER')
+  expect(session.get('staff').staff.role).toBe('STORE_MANAGER')
   expect(wx.redirectTo).toHaveBeenCalledWith({ url: '/staff/till/index' })
 })
 

@@ -19,7 +19,7 @@ function tasksPage(from, count, total, hasNext) {
 }
 
 beforeEach(() => {
-  signIn('MANAGER')
+  signIn('STORE_MANAGER')
   wx.__server.on('StaffTodayNumbers', () => ({ todayNumbers: NUMBERS }))
   wx.__server.on('StaffFollowUpTasks', vars => (vars.after ? tasksPage(21, 2, 22, false) : tasksPage(1, 20, 22, true)))
   wx.__server.on('StaffUpdateFollowUpTask', vars => ({ updateFollowUpTask: {

@@ -7,8 +7,8 @@ const f = require('./fixtures')
 
 beforeEach(() => {
   handoff.clear()
-  signIn('MANAGER')
-  wx.__server.on('StaffCurrent', () => f.currentStaff('MANAGER'))
+  signIn('STORE_MANAGER')
+  wx.__server.on('StaffCurrent', () => f.currentStaff('STORE_MANAGER'))
   wx.__server.on('StaffScanMemberCode', () => f.scanned())
   wx.__server.on('StaffCouponsForOrder', () => ({ couponsForOrder: [] }))
   wx.__server.on('StaffRecordPurchase', vars => f.recorded({ orderNo: vars.input.orderNo }))

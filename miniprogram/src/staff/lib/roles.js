@@ -1,7 +1,7 @@
 /** What each staff role may see on the staff pages (the backend enforces the same). */
 const session = require('../../api/session')
 
-const NAMES = { CLERK: '店员', MANAGER: '店长', MARKETER: '市场', ADMIN: '管理员' }
+const NAMES = { CLERK: '店员', STORE_MANAGER: '店长', MARKETER: '市场', ADMIN: '管理员' }
 
 /** "店员" / "店长" / "市场" / "管理员". */
 function roleName(role) {
@@ -10,12 +10,12 @@ function roleName(role) {
 
 /** Adjusting points by hand: managers (and the brand's admin), never clerks. */
 function canAdjustPoints(role) {
-  return role === 'MANAGER' || role === 'ADMIN'
+  return role === 'STORE_MANAGER' || role === 'ADMIN'
 }
 
 /** The manager page (today's numbers, follow-up calls): managers and the admin. */
 function canSeeManager(role) {
-  return role === 'MANAGER' || role === 'ADMIN'
+  return role === 'STORE_MANAGER' || role === 'ADMIN'
 }
 
 /** An admin belongs to no store, so store pages make them pick one. */

@@ -32,7 +32,7 @@ class AutomationController {
         this.members = members;
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<List<AutomationRule>> automationRules(@AuthenticationPrincipal Viewer viewer) {
         return admin.rules(viewer);
@@ -52,7 +52,7 @@ class AutomationController {
                 Function.identity(), r -> runs.getOrDefault(r.rule(), List.of()))));
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'ADMIN')")
     @QueryMapping
     public Mono<Pages.Page<FollowUpTask>> followUpTasks(@Argument Long storeId, @Argument FollowUpTask.Status status,
                                                         @Argument Integer first, @Argument String after,
@@ -60,7 +60,7 @@ class AutomationController {
         return followUps.list(viewer, storeId, status, first, after);
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'ADMIN')")
     @MutationMapping
     public Mono<FollowUpTaskPayload> updateFollowUpTask(@Argument UpdateFollowUpTaskInput input,
                                                         @AuthenticationPrincipal Viewer viewer) {

@@ -39,13 +39,13 @@ class CampaignController {
                 .transform(Payloads.recover(CampaignPayload::failed));
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<Campaign> campaign(@Argument Long id, @AuthenticationPrincipal Viewer viewer) {
         return rows.find(viewer.brandId(), id);
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @SchemaMapping(typeName = "Campaign")
     public Mono<CampaignStats> stats(Campaign campaign, @AuthenticationPrincipal Viewer viewer) {
         return campaigns.stats(viewer, campaign.id());

@@ -50,14 +50,14 @@ class CouponController {
         this.clock = clock;
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @MutationMapping
     public Mono<CouponPackPayload> createCouponPack(@Argument CreateCouponPackInput input,
                                                     @AuthenticationPrincipal Viewer viewer) {
         return packs.create(viewer, input).map(CouponPackPayload::of).transform(Payloads.recover(CouponPackPayload::failed));
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'ADMIN')")
     @MutationMapping
     public Mono<IssueCouponPackPayload> issueCouponPack(@Argument IssueCouponPackInput input,
                                                         @AuthenticationPrincipal Viewer viewer) {
@@ -66,7 +66,7 @@ class CouponController {
     }
 
     /** For the till: which of the member's coupons apply to the order being rung up. */
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'ADMIN')")
     @QueryMapping
     public Mono<List<CouponForOrder>> couponsForOrder(@Argument CouponsForOrderInput input,
                                                       @AuthenticationPrincipal Viewer viewer) {
@@ -78,7 +78,7 @@ class CouponController {
                 .onErrorMap(BusinessException.class, e -> new BadArgumentException(e.error().message()));
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @MutationMapping
     public Mono<CouponTemplatePayload> createCouponTemplate(@Argument CreateCouponTemplateInput input,
                                                             @AuthenticationPrincipal Viewer viewer) {
@@ -100,7 +100,7 @@ class CouponController {
                 .transform(Payloads.recover(CouponPayload::failed));
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'ADMIN')")
     @MutationMapping
     public Mono<CouponPayload> issueCoupon(@Argument IssueCouponInput input, @AuthenticationPrincipal Viewer viewer) {
         return coupons.issue(viewer, input.memberId(), input.templateId(), input.idempotencyKey(), input.reason())

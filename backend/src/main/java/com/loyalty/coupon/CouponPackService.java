@@ -63,7 +63,7 @@ public class CouponPackService {
                 .concatMap(i -> templates.findTemplate(staff.brandId(), i.templateId())
                         .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("items",
                                 ErrorCode.COUPON_NOT_FOUND, "优惠券不存在：" + i.templateId())))))
-                .concatMap(t -> staff.role() == Role.MANAGER && !List.of(staff.storeId()).equals(t.storeIds())
+                .concatMap(t -> staff.role() == Role.STORE_MANAGER && !List.of(staff.storeId()).equals(t.storeIds())
                         ? Mono.error(new AccessDeniedException("a manager's packs hold only their own store's coupons"))
                         : Mono.just(t))
                 .then(packs.insertPack(staff.brandId(), in.name().strip(), staff.id(), clock.instant()))

@@ -82,7 +82,7 @@ class CouponService {
      * honours (a template for every store, or one that names their store); an admin anything.
      */
     static boolean mayIssue(Viewer staff, CouponTemplate template) {
-        return staff.role() != Role.MANAGER || template.storeIds() == null || template.storeIds().isEmpty()
+        return staff.role() != Role.STORE_MANAGER || template.storeIds() == null || template.storeIds().isEmpty()
                 || template.storeIds().contains(staff.storeId());
     }
 

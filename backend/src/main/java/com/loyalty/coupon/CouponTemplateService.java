@@ -44,7 +44,7 @@ class CouponTemplateService {
             return Mono.error(problem);
         }
         CreateCouponTemplateInput scoped = in;
-        if (staff.role() == Role.MANAGER) {
+        if (staff.role() == Role.STORE_MANAGER) {
             if (in.storeIds() != null && !in.storeIds().equals(List.of(staff.storeId()))) {
                 return Mono.error(new AccessDeniedException("a manager's coupons are for their own store"));
             }

@@ -33,7 +33,7 @@ class MemberCodeController {
         return memberCodes.scanOf(viewer, token);
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'ADMIN')")
     @MutationMapping
     public Mono<ScanMemberCodePayload> scanMemberCode(@Argument ScanMemberCodeInput input,
                                                       @AuthenticationPrincipal Viewer viewer) {

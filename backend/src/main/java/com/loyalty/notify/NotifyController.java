@@ -38,7 +38,7 @@ class NotifyController {
                 .transform(Payloads.recover(GrantSubscribeConsentPayload::failed));
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'ADMIN')")
     @QueryMapping
     public Mono<Pages.Page<Notification>> notifications(@Argument Long memberId, @Argument NotificationStatus status,
                                                         @Argument Integer first, @Argument String after,

@@ -72,7 +72,7 @@ class PointsController {
         return queries.history(member.id(), first, after);
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @MutationMapping
     public Mono<AdjustPointsPayload> adjustPoints(@Argument AdjustPointsInput input,
                                                   @AuthenticationPrincipal Viewer viewer) {

@@ -26,14 +26,14 @@ class PurchaseController {
         this.members = members;
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'ADMIN')")
     @MutationMapping
     public Mono<RecordPurchasePayload> recordPurchase(@Argument RecordPurchaseInput input,
                                                       @AuthenticationPrincipal Viewer viewer) {
         return purchases.record(viewer, input).transform(Payloads.recover(RecordPurchasePayload::failed));
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'ADMIN')")
     @MutationMapping
     public Mono<RefundPurchasePayload> refundPurchase(@Argument RefundPurchaseInput input,
                                                       @AuthenticationPrincipal Viewer viewer) {

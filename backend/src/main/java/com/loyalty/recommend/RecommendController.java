@@ -51,7 +51,7 @@ class RecommendController {
         return rules.boughtTogether(viewer.brandId(), sku, first);
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<RuleSet> associationRules(@AuthenticationPrincipal Viewer viewer) {
         return rules.lastRun(viewer.brandId());
@@ -62,13 +62,13 @@ class RecommendController {
         return rules.strongest(run, first);
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'ADMIN')")
     @QueryMapping
     public Mono<List<StoreStock>> outOfStock(@Argument Long storeId, @AuthenticationPrincipal Viewer viewer) {
         return stock.outOfStock(viewer, storeId);
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'ADMIN')")
     @MutationMapping
     public Mono<SetStoreStockPayload> setStoreStock(@Argument SetStoreStockInput input,
                                                     @AuthenticationPrincipal Viewer viewer) {

@@ -40,20 +40,20 @@ class SegmentController {
         this.purchases = purchases;
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'MARKETER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<MemberProfile> member(@Argument long id, @AuthenticationPrincipal Viewer viewer) {
         return queries.profile(viewer, id);
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'MARKETER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<Pages.Page<MemberProfile>> members(@Argument MemberFilter filter, @Argument Integer first,
                                                    @Argument String after, @AuthenticationPrincipal Viewer viewer) {
         return queries.find(viewer, filter, first, after);
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<SegmentOverview> memberSegments(@AuthenticationPrincipal Viewer viewer) {
         return queries.overview(viewer);

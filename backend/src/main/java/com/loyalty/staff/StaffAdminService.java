@@ -46,7 +46,7 @@ class StaffAdminService {
         if (input.password() == null || input.password().length() < PASSWORD_MIN) {
             return invalid("password", "密码至少 8 位");
         }
-        if (input.role() != Role.CLERK && input.role() != Role.MANAGER && input.role() != Role.MARKETER) {
+        if (input.role() != Role.CLERK && input.role() != Role.STORE_MANAGER && input.role() != Role.MARKETER) {
             return invalid("role", "只能创建店员、店长或市场人员");
         }
         if (input.role() == Role.MARKETER && input.storeId() != null) {

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How many points each staff role may grant without a second person
- * ({@code loyalty.staff-caps.roles.MANAGER.points-per-grant=500}); a role without a cap may grant
+ * ({@code loyalty.staff-caps.roles.STORE_MANAGER.points-per-grant=500}); a role without a cap may grant
  * nothing by itself. Above a cap an {@code adjustPoints} grant waits for an admin's approval, and a
  * campaign's points are refused (an admin launches it). {@code maxAdjustment} bounds any single
  * adjustment, either way, for everybody.

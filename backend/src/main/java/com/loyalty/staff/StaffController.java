@@ -23,7 +23,7 @@ class StaffController {
         this.admin = admin;
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'MARKETER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<Staff> currentStaff(@AuthenticationPrincipal Viewer viewer) {
         return staff.get(viewer.id());

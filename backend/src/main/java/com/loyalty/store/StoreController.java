@@ -21,7 +21,7 @@ class StoreController {
         this.stores = stores;
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'MARKETER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Flux<Store> stores(@AuthenticationPrincipal Viewer viewer) {
         return stores.list(viewer.brandId());

@@ -48,20 +48,20 @@ class TagController {
         return tags.delete(viewer, input).map(DeleteTagPayload::of).transform(Payloads.recover(DeleteTagPayload::failed));
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'MARKETER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @MutationMapping
     public Mono<MemberTagPayload> addMemberTag(@Argument MemberTagInput input, @AuthenticationPrincipal Viewer viewer) {
         return memberTags.add(viewer, input).transform(Payloads.recover(MemberTagPayload::failed));
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'MARKETER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @MutationMapping
     public Mono<MemberTagPayload> removeMemberTag(@Argument MemberTagInput input, @AuthenticationPrincipal Viewer viewer) {
         return memberTags.remove(viewer, input).transform(Payloads.recover(MemberTagPayload::failed));
     }
 
     /** Staff of the brand list its tags; clerks need them to tag members. */
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'MARKETER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<Pages.Page<Tag>> tags(@Argument Tag.Kind kind, @Argument Integer first, @Argument String after,
                                       @AuthenticationPrincipal Viewer viewer) {

@@ -101,7 +101,7 @@ class SignInAttacksTest extends IntegrationTest {
 
     @Test
     void anUnknownUsernameAnswersLikeAKnownOneWhenLocked() {
-        String known = createStaff(unique("known"), "right-password", Role.MANAGER);
+        String known = createStaff(unique("known"), "right-password", Role.STORE_MANAGER);
         String unknown = unique("nobody");
         // two addresses, each within the per-address limit
         String attacker = address();

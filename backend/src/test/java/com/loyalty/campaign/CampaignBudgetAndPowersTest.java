@@ -31,7 +31,7 @@ class CampaignBudgetAndPowersTest extends IntegrationTest {
 
     @Test
     void aStoreManagerCannotCreateABrandWideCampaign() {
-        HttpGraphQlTester manager = newStaff(createStore("camp-mgr"), "MANAGER");
+        HttpGraphQlTester manager = newStaff(createStore("camp-mgr"), "STORE_MANAGER");
         String member = idOf(member(unique("camp-mgr")));
         create(manager, input(Map.of("benefit", "POINTS", "points", 100, "budget", 100_000, "controlPercent", 0,
                 "audience", "EVERYONE")))

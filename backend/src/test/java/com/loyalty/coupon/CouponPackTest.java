@@ -91,7 +91,7 @@ class CouponPackTest extends IntegrationTest {
     @Test
     void aManagerCannotIssueAPackWithACouponLimitedToAnotherStore() {
         String store = createStore("mine");
-        HttpGraphQlTester manager = newStaff(store, "MANAGER");
+        HttpGraphQlTester manager = newStaff(store, "STORE_MANAGER");
         String mixed = pack(Map.of(template("本店券", Map.of("storeIds", List.of(store))), 1,
                 template("他店券", Map.of("storeIds", List.of(createStore("theirs")))), 1));
         String ours = pack(Map.of(template("本店券", Map.of("storeIds", List.of(store))), 1, template("通用券", Map.of()), 1));

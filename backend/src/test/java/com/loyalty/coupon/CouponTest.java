@@ -137,7 +137,7 @@ class CouponTest extends IntegrationTest {
     @Test
     void managersIssueCouponsWithAReasonOnlyToTheirStoresMembers() {
         String store = createStore("issue");
-        HttpGraphQlTester manager = newStaff(store, "MANAGER");
+        HttpGraphQlTester manager = newStaff(store, "STORE_MANAGER");
         String template = manager.documentName("createCouponTemplate").variable("input", base(Map.of())).execute()
                 .path("createCouponTemplate.template.storeIds").entityList(String.class).containsExactly(store)
                 .path("createCouponTemplate.template.id").entity(String.class).get();
@@ -167,7 +167,7 @@ class CouponTest extends IntegrationTest {
     @Test
     void aManagerCannotIssueACouponLimitedToAnotherStore() {
         String store = createStore("mine");
-        HttpGraphQlTester manager = newStaff(store, "MANAGER");
+        HttpGraphQlTester manager = newStaff(store, "STORE_MANAGER");
         String theirs = template(Map.of("storeIds", List.of(createStore("theirs"))));
         String ours = template(Map.of("storeIds", List.of(store)));
         String everywhere = template(Map.of());

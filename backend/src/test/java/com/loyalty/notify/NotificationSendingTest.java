@@ -40,7 +40,7 @@ class NotificationSendingTest extends NotifyTestSupport {
     void aManagerOfAnotherStoreCannotReadAMembersMessages() {
         Signed member = signUp("private");
 
-        newStaff(createStore("other"), "MANAGER").documentName("notifications").variable("memberId", member.id())
+        newStaff(createStore("other"), "STORE_MANAGER").documentName("notifications").variable("memberId", member.id())
                 .variable("first", 10).execute()
                 .errors().expect(e -> "会员不存在".equals(e.getMessage())).verify()
                 .path("notifications").pathDoesNotExist();

@@ -31,7 +31,7 @@ abstract class NotifyTestSupport extends IntegrationTest {
     void tenInTheMorning() {
         clock.setTo(MORNING);
         store = createStore("notify");
-        manager = createStaff(store, "MANAGER");
+        manager = createStaff(store, "STORE_MANAGER");
     }
 
     /** A member signed in through the fake WeChat, with their id. */

@@ -58,7 +58,7 @@ class SubscribeConsentTest extends NotifyTestSupport {
         admin().documentName("notifications").variable("memberId", member.id()).execute()
                 .path("notifications.totalCount").entity(Integer.class).isEqualTo(1)
                 .path("notifications.edges[0].node.status").entity(String.class).isEqualTo("PENDING");
-        newStaff(store, "MANAGER").documentName("notifications").variable("memberId", 999_999_999).execute()
+        newStaff(store, "STORE_MANAGER").documentName("notifications").variable("memberId", 999_999_999).execute()
                 .errors().expect(e -> "BAD_REQUEST".equals(e.getErrorType().toString())).verify();
     }
 

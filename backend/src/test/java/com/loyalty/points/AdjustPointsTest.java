@@ -13,7 +13,7 @@ class AdjustPointsTest extends IntegrationTest {
     @Test
     void aManagerAdjustsPointsWithAReasonOncePerKey() {
         String store = createStore("adj");
-        HttpGraphQlTester manager = newStaff(store, "MANAGER");
+        HttpGraphQlTester manager = newStaff(store, "STORE_MANAGER");
         HttpGraphQlTester member = member(unique("adj"));
         String id = ofStore(store, idOf(member));
 
@@ -33,7 +33,7 @@ class AdjustPointsTest extends IntegrationTest {
     @Test
     void anAdminReadsInTheAuditTrailWhoAdjustedAMembersPointsAndWhy() {
         String store = createStore("audit");
-        HttpGraphQlTester manager = newStaff(store, "MANAGER");
+        HttpGraphQlTester manager = newStaff(store, "STORE_MANAGER");
         String managerName = manager.documentName("currentStaff").execute().path("currentStaff.username")
                 .entity(String.class).get();
         String id = ofStore(store, idOf(member(unique("audited"))));
@@ -57,7 +57,7 @@ class AdjustPointsTest extends IntegrationTest {
     @Test
     void takingPointsNeverGoesBelowZero() {
         String store = createStore("take");
-        HttpGraphQlTester manager = newStaff(store, "MANAGER");
+        HttpGraphQlTester manager = newStaff(store, "STORE_MANAGER");
         String id = ofStore(store, idOf(member(unique("take"))));
         adjust(manager, id, 30, "活动奖励", "k-1");
 
@@ -78,7 +78,7 @@ class AdjustPointsTest extends IntegrationTest {
     @Test
     void anAdjustmentNeedsAReason() {
         String store = createStore("why");
-        HttpGraphQlTester manager = newStaff(store, "MANAGER");
+        HttpGraphQlTester manager = newStaff(store, "STORE_MANAGER");
         adjust(manager, ofStore(store, idOf(member(unique("why")))), 10, " ", "k-1")
                 .path("adjustPoints.userErrors[0].field").entityList(String.class).containsExactly("input", "reason");
     }

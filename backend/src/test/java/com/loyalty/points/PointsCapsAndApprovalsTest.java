@@ -27,7 +27,7 @@ class PointsCapsAndApprovalsTest extends IntegrationTest {
     @Test
     void aStoreManagerCannotGrantABillionPoints() {
         String store = createStore("cap");
-        HttpGraphQlTester manager = newStaff(store, "MANAGER");
+        HttpGraphQlTester manager = newStaff(store, "STORE_MANAGER");
         String member = memberIdOf(store, "rich");
 
         adjust(manager, member, 1_000_000_000L, "k-billion")
@@ -62,7 +62,7 @@ class PointsCapsAndApprovalsTest extends IntegrationTest {
     @Test
     void anAdminApprovesAGrantAboveTheCapExactlyOnce() {
         String store = createStore("approve");
-        HttpGraphQlTester manager = newStaff(store, "MANAGER");
+        HttpGraphQlTester manager = newStaff(store, "STORE_MANAGER");
         String member = memberIdOf(store, "approved");
         String approval = adjust(manager, member, 800, "k-800")
                 .path("adjustPoints.pendingApproval.id").entity(String.class).get();
@@ -109,7 +109,7 @@ class PointsCapsAndApprovalsTest extends IntegrationTest {
     void aRejectedGrantMovesNothing() {
         String store = createStore("reject");
         String member = memberIdOf(store, "rejected");
-        String approval = adjust(newStaff(store, "MANAGER"), member, 501, "k-501")
+        String approval = adjust(newStaff(store, "STORE_MANAGER"), member, 501, "k-501")
                 .path("adjustPoints.pendingApproval.id").entity(String.class).get();
 
         decide(admin(), "rejectPointsAdjustment", approval)
@@ -123,7 +123,7 @@ class PointsCapsAndApprovalsTest extends IntegrationTest {
     @Test
     void aStoreManagersGrantsOfTheDayStopAtTheDailyCap() {
         String store = createStore("daily");
-        HttpGraphQlTester manager = newStaff(store, "MANAGER");
+        HttpGraphQlTester manager = newStaff(store, "STORE_MANAGER");
         String member = memberIdOf(store, "daily");
         for (int i = 0; i < 4; i++) {
             adjust(manager, member, 500, "k-" + i).path("adjustPoints.pendingApproval").valueIsNull();

@@ -76,7 +76,7 @@ class PointsExpiryTest extends IntegrationTest {
 
     @Test
     void onlyAnAdminRunsJobs() {
-        newStaff(createStore("mgr"), "MANAGER").documentName("runJob").variable("job", "POINTS_EXPIRY").execute()
+        newStaff(createStore("mgr"), "STORE_MANAGER").documentName("runJob").variable("job", "POINTS_EXPIRY").execute()
                 .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification"))).verify();
     }
 

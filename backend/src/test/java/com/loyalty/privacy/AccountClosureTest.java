@@ -40,7 +40,7 @@ class AccountClosureTest extends IntegrationTest {
         till.earn(id, refunded, 8_000);
         till.refund(refunded, unique("R"), 3_000).path("refundPurchase.userErrors").entityList(Object.class).hasSize(0);
         me.documentName("checkIn").execute().path("checkIn.userErrors").entityList(Object.class).hasSize(0);
-        String managerName = createStaff(store, "MANAGER");
+        String managerName = createStaff(store, "STORE_MANAGER");
         HttpGraphQlTester manager = staff(managerName, STAFF_PASSWORD);
         assertThat(storeBoard(manager, store)).hasSize(1);
         Map<String, Long> before = books(id);

@@ -106,7 +106,7 @@ class GuestPurchaseTest extends IntegrationTest {
 
     @Test
     void guestOrdersChangeNoMembersNumbers() {
-        HttpGraphQlTester manager = newStaff(store, "MANAGER");
+        HttpGraphQlTester manager = newStaff(store, "STORE_MANAGER");
         HttpGraphQlTester buyer = member(unique("regular"));
         String buyerId = idOf(buyer);
         till.earn(buyerId, "M-1", 12_000);

@@ -49,7 +49,7 @@ final class BasketBrand {
         clerkA = "clerk-a-" + tag;
         clerkB = "clerk-b-" + tag;
         admin = "admin-" + tag;
-        staff(managerA, storeA, "MANAGER", hash);
+        staff(managerA, storeA, "STORE_MANAGER", hash);
         clerkAId = staff(clerkA, storeA, "CLERK", hash);
         staff(clerkB, storeB, "CLERK", hash);
         staff(admin, null, "ADMIN", hash);

@@ -20,7 +20,7 @@ class MemberScopeTest extends IntegrationTest {
     void aStoreManagerSeesOnlyTheirStoresMembers() {
         String storeA = createStore("scope-a");
         String storeB = createStore("scope-b");
-        HttpGraphQlTester managerA = newStaff(storeA, "MANAGER");
+        HttpGraphQlTester managerA = newStaff(storeA, "STORE_MANAGER");
         String registeredAtA = registeredAt(storeA, idOf(member(unique("reg-a"))));
         String boughtAtA = idOf(member(unique("buy-a")));
         new Till(newStaff(storeA, "CLERK")).earn(boughtAtA, unique("o"), 1_000);
@@ -34,7 +34,7 @@ class MemberScopeTest extends IntegrationTest {
         managerA.documentName("memberProfile").variable("id", ofB).execute().path("member").valueIsNull();
         managerA.documentName("memberProfile").variable("id", boughtAtA).execute().path("member.id")
                 .entity(String.class).isEqualTo(boughtAtA);
-        newStaff(storeB, "MANAGER").documentName("members").variable("first", 100).execute()
+        newStaff(storeB, "STORE_MANAGER").documentName("members").variable("first", 100).execute()
                 .path("members.edges[*].node.id").entityList(String.class).containsExactly(ofB);
         managerA.documentName("members").variable("filter", Map.of("storeId", storeB)).execute()
                 .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification"))).verify();

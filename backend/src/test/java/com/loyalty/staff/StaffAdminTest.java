@@ -39,7 +39,7 @@ class StaffAdminTest extends IntegrationTest {
         String store = createStore("dup");
         String username = createStaff(store, "CLERK");
 
-        expectError(Map.of("username", username, "password", STAFF_PASSWORD, "role", "MANAGER", "storeId", store),
+        expectError(Map.of("username", username, "password", STAFF_PASSWORD, "role", "STORE_MANAGER", "storeId", store),
                 "username", "USERNAME_TAKEN");
     }
 
@@ -64,7 +64,7 @@ class StaffAdminTest extends IntegrationTest {
     @Test
     void managersCannotCreateOrDisableStaff() {
         String store = createStore("mgr");
-        var manager = newStaff(store, "MANAGER");
+        var manager = newStaff(store, "STORE_MANAGER");
 
         manager.documentName("createStaff")
                 .variable("input", Map.of("username", unique("u"), "password", STAFF_PASSWORD, "role", "CLERK",

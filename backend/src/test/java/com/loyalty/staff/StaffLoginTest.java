@@ -53,7 +53,7 @@ class StaffLoginTest extends IntegrationTest {
     @Test
     void disabledStaffCannotSignIn() {
         String username = unique("gone");
-        createStaff(username, "right-password", Role.MANAGER);
+        createStaff(username, "right-password", Role.STORE_MANAGER);
         db.sql("update staff set enabled = false where username = :u").bind("u", username).then().block();
 
         attempt(username, "right-password")

@@ -34,7 +34,7 @@ class StaffPowersTest extends IntegrationTest {
 
     @Test
     void aStoreManagerCannotCreateATagDefinition() {
-        HttpGraphQlTester manager = newStaff(createStore("tag-mgr"), "MANAGER");
+        HttpGraphQlTester manager = newStaff(createStore("tag-mgr"), "STORE_MANAGER");
         forbidden(manager.documentName("createTag").variable("input", Map.of("name", unique("店长标签"))).execute());
         String tag = newMarketer().documentName("createTag").variable("input", Map.of("name", unique("市场标签")))
                 .execute().path("createTag.tag.id").entity(String.class).get();
@@ -48,7 +48,7 @@ class StaffPowersTest extends IntegrationTest {
 
     @Test
     void aStoreManagerCannotChangeAnAutomationRule() {
-        HttpGraphQlTester manager = newStaff(createStore("auto-mgr"), "MANAGER");
+        HttpGraphQlTester manager = newStaff(createStore("auto-mgr"), "STORE_MANAGER");
         forbidden(manager.documentName("updateAutomationRule")
                 .variable("input", Map.of("rule", "DORMANT_30", "enabled", false)).execute());
         newMarketer().documentName("updateAutomationRule")
@@ -60,7 +60,7 @@ class StaffPowersTest extends IntegrationTest {
     @Test
     void aStoreManagerCannotCreateABrandWideCouponPack() {
         String store = createStore("pack-mgr");
-        HttpGraphQlTester manager = newStaff(store, "MANAGER");
+        HttpGraphQlTester manager = newStaff(store, "STORE_MANAGER");
         String brandWide = admin().documentName("createCouponTemplate").variable("input", Map.of("name", "全品牌券",
                 "kind", "SHIPPING", "validDays", 30)).execute().path("createCouponTemplate.template.id")
                 .entity(String.class).get();

@@ -32,7 +32,7 @@ class StoreAdminTest extends IntegrationTest {
     @Test
     void onlyAnAdminOpensStores() {
         String store = createStore("base");
-        for (var caller : java.util.List.of(newStaff(store, "MANAGER"), member(unique("m")))) {
+        for (var caller : java.util.List.of(newStaff(store, "STORE_MANAGER"), member(unique("m")))) {
             caller.documentName("createStore").variable("input", Map.of("name", unique("x"))).execute()
                     .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification"))).verify();
         }

@@ -37,7 +37,7 @@ public final class HandBuiltBrand {
         managerUsername = "manager-" + tag;
         managerId = id(db.sql("""
                         insert into staff (brand_id, store_id, username, password_hash, role)
-                        values (:b, :s, :u, :p, 'MANAGER') returning id
+                        values (:b, :s, :u, :p, 'STORE_MANAGER') returning id
                         """)
                 .bind("b", brandId).bind("s", storeId).bind("u", managerUsername)
                 .bind("p", passwords.encode(password)));
@@ -71,7 +71,7 @@ public final class HandBuiltBrand {
                 .bind("b", brandId).bind("n", name + "-" + UUID.randomUUID().toString().substring(0, 8)));
     }
 
-    /** A staff account of the brand (role CLERK or MANAGER at the store; ADMIN with storeId null), with the brand's password. */
+    /** A staff account of the brand (role CLERK or STORE_MANAGER at the store; ADMIN with storeId null), with the brand's password. */
     public String staff(String role, Long storeId) {
         String username = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
         db.sql("""

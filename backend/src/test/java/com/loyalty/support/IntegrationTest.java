@@ -244,7 +244,7 @@ public abstract class IntegrationTest {
                 .path("createStore.store.id").entity(String.class).get();
     }
 
-    /** Creates a staff account (CLERK or MANAGER) at the store through the admin API; returns its username. */
+    /** Creates a staff account (CLERK or STORE_MANAGER) at the store through the admin API; returns its username. */
     protected String createStaff(String storeId, String role) {
         String username = unique(role.toLowerCase());
         admin().documentName("createStaff")

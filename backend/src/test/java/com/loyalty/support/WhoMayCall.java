@@ -11,7 +11,7 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * Who may call each root field, from {@code security/who-may-call.txt}: a line {@code field: WORD...}
  * where a word is ANYONE, SIGNED_IN (members and staff), STAFF (clerk, manager, admin) or one
- * caller's name. The callers are the test's own enum, with constants MEMBER, CLERK, MANAGER,
+ * caller's name. The callers are the test's own enum, with constants MEMBER, CLERK, STORE_MANAGER,
  * MARKETER and ADMIN in that order.
  */
 public final class WhoMayCall {
@@ -32,7 +32,7 @@ public final class WhoMayCall {
                 switch (word) {
                     case "ANYONE" -> allowed.addAll(EnumSet.allOf(callers));
                     case "SIGNED_IN" -> allowed.addAll(EnumSet.range(Enum.valueOf(callers, "MEMBER"), Enum.valueOf(callers, "ADMIN")));
-                    case "STAFF" -> allowed.addAll(EnumSet.of(Enum.valueOf(callers, "CLERK"), Enum.valueOf(callers, "MANAGER"),
+                    case "STAFF" -> allowed.addAll(EnumSet.of(Enum.valueOf(callers, "CLERK"), Enum.valueOf(callers, "STORE_MANAGER"),
                             Enum.valueOf(callers, "ADMIN")));
                     default -> allowed.add(Enum.valueOf(callers, word));
                 }

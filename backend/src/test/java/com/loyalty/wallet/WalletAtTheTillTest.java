@@ -22,7 +22,7 @@ class WalletAtTheTillTest extends IntegrationTest {
     void openStore() {
         store = createStore("wallet");
         clerk = new WalletDesk(newStaff(store, "CLERK"));
-        manager = new WalletDesk(newStaff(store, "MANAGER"));
+        manager = new WalletDesk(newStaff(store, "STORE_MANAGER"));
     }
 
     @Test
@@ -220,7 +220,7 @@ class WalletAtTheTillTest extends IntegrationTest {
     void managersSellPackagesAtTheirOwnStoreAndClerksCannotCreateThem() {
         HttpGraphQlTester member = member(unique("shop"));
         String otherStore = createStore("wallet-other");
-        String pack = new WalletDesk(newStaff(otherStore, "MANAGER")).createPackage(10_000, 500);
+        String pack = new WalletDesk(newStaff(otherStore, "STORE_MANAGER")).createPackage(10_000, 500);
 
         clerk.recharge(member, pack, "RC-1")
                 .path("rechargeAtTill.userErrors[0].code").entity(String.class).isEqualTo("RECHARGE_PACKAGE_NOT_FOUND");

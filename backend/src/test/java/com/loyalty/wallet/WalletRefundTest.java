@@ -24,7 +24,7 @@ class WalletRefundTest extends IntegrationTest {
     void openStore() {
         store = createStore("wallet-refund");
         clerk = new WalletDesk(newStaff(store, "CLERK"));
-        manager = new WalletDesk(newStaff(store, "MANAGER"));
+        manager = new WalletDesk(newStaff(store, "STORE_MANAGER"));
     }
 
     @Test
@@ -93,7 +93,7 @@ class WalletRefundTest extends IntegrationTest {
 
         clerk.refundRecharge(recharge, "clerk tries")
                 .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification"))).verify();
-        new WalletDesk(newStaff(createStore("elsewhere"), "MANAGER")).refundRecharge(recharge, "not mine")
+        new WalletDesk(newStaff(createStore("elsewhere"), "STORE_MANAGER")).refundRecharge(recharge, "not mine")
                 .path("refundRecharge.userErrors[0].code").entity(String.class).isEqualTo("RECHARGE_NOT_FOUND");
         new WalletDesk(admin()).refundRecharge(recharge, "admin")
                 .path("refundRecharge.recharge.refundedCents").entity(Long.class).isEqualTo(10_000L);

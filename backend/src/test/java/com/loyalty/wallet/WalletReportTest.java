@@ -25,7 +25,7 @@ class WalletReportTest extends IntegrationTest {
         WalletDesk admin = new WalletDesk(admin());
         WalletDesk clerkA = new WalletDesk(newStaff(a, "CLERK"));
         WalletDesk clerkB = new WalletDesk(newStaff(b, "CLERK"));
-        HttpGraphQlTester managerA = newStaff(a, "MANAGER");
+        HttpGraphQlTester managerA = newStaff(a, "STORE_MANAGER");
         String p500 = admin.createPackage(50_000, 5_000);
         String p300 = admin.createPackage(30_000, 3_000);
         String p200 = admin.createPackage(20_000, 2_000);

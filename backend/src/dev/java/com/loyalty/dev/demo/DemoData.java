@@ -100,9 +100,9 @@ public class DemoData implements ApplicationRunner {
                         store(brandId, "静安店", "上海市静安区南京西路 1266 号"), Stores::new)
                 .flatMap(ids -> Flux.concat(
                                 staff(brandId, ids.xuhui(), "clerk-xuhui", hash, "徐汇店员", Role.CLERK),
-                                staff(brandId, ids.xuhui(), "manager-xuhui", hash, "徐汇店长", Role.MANAGER),
+                                staff(brandId, ids.xuhui(), "manager-xuhui", hash, "徐汇店长", Role.STORE_MANAGER),
                                 staff(brandId, ids.jingan(), "clerk-jingan", hash, "静安店员", Role.CLERK),
-                                staff(brandId, ids.jingan(), "manager-jingan", hash, "静安店长", Role.MANAGER))
+                                staff(brandId, ids.jingan(), "manager-jingan", hash, "静安店长", Role.STORE_MANAGER))
                         .then(member("alice", "小爱", LocalDate.of(1992, 5, 8), Gender.FEMALE, ids.xuhui()))
                         .flatMap(alice -> member("bob", "阿博", LocalDate.of(1988, 11, 30), Gender.MALE, ids.jingan())
                                 .map(bob -> new Members(alice, bob)))

@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 
 /** Churn and the lifecycle funnel, for managers, marketers and admins. */
 @Controller
-@PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
+@PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
 class ChurnController {
 
     private final ChurnService churn;

@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 
 /** Coupons and campaign returns, for managers, marketers and admins. */
 @Controller
-@PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
+@PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
 class CouponReportController {
 
     private final CouponReportService coupons;

@@ -19,7 +19,7 @@ class ExportController {
         this.exporter = exporter;
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<ExportReportPayload> exportReport(@Argument ExportReportInput input,
                                                   @AuthenticationPrincipal Viewer viewer) {

@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 
 /** The monthly member health check, for managers, marketers and admins. */
 @Controller
-@PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
+@PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
 class HealthCheckController {
 
     private final HealthCheckService health;

@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 
 /** Lifetime values, for managers, marketers and admins. */
 @Controller
-@PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
+@PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
 class LtvController {
 
     private final LtvService values;

@@ -36,19 +36,19 @@ class NumbersController {
                 .onErrorMap(BusinessException.class, e -> new BadArgumentException(e.error().message()));
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<MemberGrowth> memberGrowth(@Argument AnalyticsRange range, @AuthenticationPrincipal Viewer viewer) {
         return scope(viewer, range).flatMap(scope -> growth.growth(scope, range));
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<MemberActivity> memberActivity(@Argument AnalyticsRange range, @AuthenticationPrincipal Viewer viewer) {
         return scope(viewer, range).flatMap(scope -> activity.activity(scope, range));
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<SalesAnalytics> salesAnalytics(@Argument AnalyticsRange range, @AuthenticationPrincipal Viewer viewer) {
         return scope(viewer, range).flatMap(scope -> sales.sales(scope, range));

@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 
 /** The points economy, for managers, marketers and admins. */
 @Controller
-@PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
+@PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
 class PointsEconomyController {
 
     private final PointsEconomyService points;

@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 
 /** The tier report, for managers, marketers and admins. */
 @Controller
-@PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
+@PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
 class TierReportController {
 
     private final TierReportService tiers;

@@ -18,7 +18,7 @@ class TodayNumbersController {
         this.today = today;
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'MARKETER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<TodayNumbers> todayNumbers(@Argument Long storeId, @AuthenticationPrincipal Viewer viewer) {
         return today.today(viewer, storeId);

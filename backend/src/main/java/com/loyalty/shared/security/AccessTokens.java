@@ -108,7 +108,7 @@ public class AccessTokens {
         String subject = claims.getSubject();
         long id = Long.parseLong(subject.substring(subject.indexOf(':') + 1));
         List<?> roles = claims.get(ROLES, List.class);
-        Role role = Role.valueOf(String.valueOf(roles.get(0)));
+        Role role = Role.fromClaim(String.valueOf(roles.get(0)));
         Number storeId = claims.get(STORE_ID, Number.class);
         Number brandId = claims.get(BRAND_ID, Number.class);
         Viewer viewer = new Viewer(id, role, storeId == null ? null : storeId.longValue(), brandId.longValue());

@@ -1,14 +1,14 @@
 package com.loyalty.shared.security;
 
 /**
- * Who is calling: a member, or staff with a store-bound (CLERK, MANAGER) or brand-wide role
+ * Who is calling: a member, or staff with a store-bound (CLERK, STORE_MANAGER) or brand-wide role
  * (MARKETER: campaigns, coupons, tags, automation and analytics, no staff or money settings;
  * ADMIN: the brand).
  */
 public enum Role {
     MEMBER,
     CLERK,
-    MANAGER,
+    STORE_MANAGER,
     MARKETER,
     ADMIN;
 
@@ -20,6 +20,14 @@ public enum Role {
     /** Works across the brand rather than at one store (MARKETER, ADMIN). */
     public boolean isBrandWide() {
         return this == MARKETER || this == ADMIN;
+    }
+
+    /**
+     * The role named in an access token; "MANAGER", the store manager's name before STORE_MANAGER,
+     * still reads as STORE_MANAGER in tokens issued before the rename.
+     */
+    public static Role fromClaim(String claim) {
+        return "MANAGER".equals(claim) ? STORE_MANAGER : valueOf(claim);
     }
 
     public boolean isStaff() {

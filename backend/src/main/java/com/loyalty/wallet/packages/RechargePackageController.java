@@ -28,7 +28,7 @@ class RechargePackageController {
         return packages.list(viewer, storeId, Boolean.TRUE.equals(includeInactive)).collectList();
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'ADMIN')")
     @MutationMapping
     public Mono<RechargePackagePayload> createRechargePackage(@Argument CreateRechargePackageInput input,
                                                               @AuthenticationPrincipal Viewer viewer) {
@@ -36,7 +36,7 @@ class RechargePackageController {
                 .transform(Payloads.recover(RechargePackagePayload::failed));
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'ADMIN')")
     @MutationMapping
     public Mono<RechargePackagePayload> setRechargePackageActive(@Argument SetRechargePackageActiveInput input,
                                                                  @AuthenticationPrincipal Viewer viewer) {

@@ -21,14 +21,14 @@ class RechargeController {
         this.refunds = refunds;
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'ADMIN')")
     @MutationMapping
     public Mono<RechargePayload> rechargeAtTill(@Argument RechargeAtTillInput input,
                                                 @AuthenticationPrincipal Viewer viewer) {
         return tillRecharges.recharge(viewer, input).transform(Payloads.recover(RechargePayload::failed));
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'ADMIN')")
     @MutationMapping
     public Mono<RechargePayload> refundRecharge(@Argument RefundRechargeInput input,
                                                 @AuthenticationPrincipal Viewer viewer) {

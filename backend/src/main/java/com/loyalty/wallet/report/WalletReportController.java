@@ -19,7 +19,7 @@ class WalletReportController {
         this.reports = reports;
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'ADMIN')")
     @QueryMapping
     public Mono<WalletReport> walletReport(@Argument AnalyticsRange range, @AuthenticationPrincipal Viewer viewer) {
         return reports.report(viewer, range);

@@ -111,7 +111,7 @@ class ChurnReportTest extends IntegrationTest {
 
     @Test
     void managersOfOtherStoresClerksAndMembersAreRefused() {
-        HttpGraphQlTester otherManager = staff(more.staff("MANAGER", otherStore, STAFF_PASSWORD), STAFF_PASSWORD);
+        HttpGraphQlTester otherManager = staff(more.staff("STORE_MANAGER", otherStore, STAFF_PASSWORD), STAFF_PASSWORD);
         HttpGraphQlTester clerk = staff(more.staff("CLERK", brand.storeId, STAFF_PASSWORD), STAFF_PASSWORD);
 
         for (HttpGraphQlTester refused : List.of(otherManager, clerk, member(unique("curious")))) {

@@ -164,7 +164,7 @@ class CouponReportTest extends IntegrationTest {
     @Test
     void aPastDaysPurchaseAndItsRefundShowAtOnceAndTheRollupAgreesWithTheRawTables() {
         String store = createStore("rollup");
-        String managerName = createStaff(store, "MANAGER");
+        String managerName = createStaff(store, "STORE_MANAGER");
         HttpGraphQlTester tillManager = staff(managerName, STAFF_PASSWORD);
         HttpGraphQlTester late = member(unique("late"));
         long member = Long.parseLong(idOf(late));

@@ -33,14 +33,14 @@ class ExportReportTest extends IntegrationTest {
 
     @Test
     void aManagerMayNotExportAnotherStore() {
-        HttpGraphQlTester manager = newStaff(createStore("mine"), "MANAGER");
+        HttpGraphQlTester manager = newStaff(createStore("mine"), "STORE_MANAGER");
         export(manager, input("SALES", createStore("theirs")))
                 .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification"))).verify();
     }
 
     @Test
     void aRangeEndingBeforeItStartsIsABadRequest() {
-        HttpGraphQlTester manager = newStaff(createStore("backwards"), "MANAGER");
+        HttpGraphQlTester manager = newStaff(createStore("backwards"), "STORE_MANAGER");
         export(manager, Map.of("report", "SALES", "range", Map.of("from", "2026-11-30", "to", "2026-11-01")))
                 .errors().expect(e -> "BAD_REQUEST".equals(e.getExtensions().get("classification"))
                         && e.getMessage().contains("before")).verify();

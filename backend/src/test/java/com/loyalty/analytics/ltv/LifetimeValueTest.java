@@ -123,7 +123,7 @@ class LifetimeValueTest extends IntegrationTest {
     @Test
     void onlyStaffOfTheMembersStoreOrTheBrandAdminReadAMembersValue() {
         long other = more.store("other");
-        HttpGraphQlTester otherManager = staff(more.staff("MANAGER", other, STAFF_PASSWORD), STAFF_PASSWORD);
+        HttpGraphQlTester otherManager = staff(more.staff("STORE_MANAGER", other, STAFF_PASSWORD), STAFF_PASSWORD);
         HttpGraphQlTester clerk = staff(more.staff("CLERK", brand.storeId, STAFF_PASSWORD), STAFF_PASSWORD);
         HttpGraphQlTester brandAdmin = staff(more.staff("ADMIN", null, STAFF_PASSWORD), STAFF_PASSWORD);
 

@@ -117,7 +117,7 @@ class MemberMonthRollupTest extends IntegrationTest {
         dayRollups.markStale(brand.brandId, LocalDate.of(2026, 10, 25)).block();
         String orderNo = db.sql("select order_no from purchase where id = :id").bind("id", m1OrderAtB)
                 .map(row -> row.get("order_no", String.class)).one().block();
-        new Till(staff(brand.staff("MANAGER", storeB), STAFF_PASSWORD)).refund(orderNo, "R-late", 8_000)
+        new Till(staff(brand.staff("STORE_MANAGER", storeB), STAFF_PASSWORD)).refund(orderNo, "R-late", 8_000)
                 .path("refundPurchase.userErrors").entityList(Object.class).hasSize(0);
 
         assertThat(reads.split(brand.brandId, SEPTEMBER, TODAY).block().live())

@@ -118,7 +118,7 @@ class MemberSpellsTest extends IntegrationTest {
         rollupDays.markStale(brand.brandId, day("2026-03-01")).block();
         String orderNo = db.sql("select order_no from purchase where id = :id").bind("id", p3RefundedLater)
                 .map(row -> row.get("order_no", String.class)).one().block();
-        staff(more.staff("MANAGER", storeB, STAFF_PASSWORD), STAFF_PASSWORD).documentName("refundPurchase")
+        staff(more.staff("STORE_MANAGER", storeB, STAFF_PASSWORD), STAFF_PASSWORD).documentName("refundPurchase")
                 .variable("input", Map.of("orderNo", orderNo, "refundNo", "R-late", "amountCents", 3_000)).execute()
                 .path("refundPurchase.userErrors").entityList(Object.class).hasSize(0);
         assertEveryScopeMatchesTheRawPurchases();

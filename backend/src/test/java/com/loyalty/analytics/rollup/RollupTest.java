@@ -115,7 +115,7 @@ class RollupTest extends IntegrationTest {
         // a refund of an order of 11-12, through the till: that day is read live until rolled up again
         String orderNo = db.sql("select order_no from purchase where id = :id").bind("id", m1PurchaseAtB)
                 .map(row -> row.get("order_no", String.class)).one().block();
-        staff(brand.staff("MANAGER", storeB), STAFF_PASSWORD).documentName("refundPurchase")
+        staff(brand.staff("STORE_MANAGER", storeB), STAFF_PASSWORD).documentName("refundPurchase")
                 .variable("input", Map.of("orderNo", orderNo, "refundNo", "R-late", "amountCents", 5_000)).execute()
                 .path("refundPurchase.userErrors").entityList(Object.class).hasSize(0);
         assertThat(reads.split(brand.brandId, FROM, TODAY).block().live()).containsExactly(d(12), TODAY);

@@ -67,7 +67,7 @@ import tools.jackson.databind.json.JsonMapper;
 class BoundaryInputsTest extends IntegrationTest {
 
     /** Who calls. */
-    enum Role { ANONYMOUS, MEMBER, CLERK, MANAGER, MARKETER, ADMIN }
+    enum Role { ANONYMOUS, MEMBER, CLERK, STORE_MANAGER, MARKETER, ADMIN }
 
     /** Fields run after all others, in this order: they may end sessions or remove what others use. */
     private static final List<String> LAST = List.of("deleteTag", "setStaffEnabled", "logout", "refreshSession",
@@ -287,7 +287,7 @@ class BoundaryInputsTest extends IntegrationTest {
         if (admitted.contains(Role.ADMIN)) {
             primary.add(Role.ADMIN);
         }
-        for (Role role : List.of(Role.ANONYMOUS, Role.MEMBER, Role.MANAGER, Role.CLERK, Role.MARKETER)) {
+        for (Role role : List.of(Role.ANONYMOUS, Role.MEMBER, Role.STORE_MANAGER, Role.CLERK, Role.MARKETER)) {
             if (admitted.contains(role)) {
                 primary.add(role);
                 break;
@@ -783,7 +783,7 @@ class BoundaryInputsTest extends IntegrationTest {
         String storeA = createStore("sweep-a");
         String storeB = createStore("sweep-b");
         String clerk = staffToken(createStaff(storeA, "CLERK"), STAFF_PASSWORD);
-        String manager = staffToken(createStaff(storeA, "MANAGER"), STAFF_PASSWORD);
+        String manager = staffToken(createStaff(storeA, "STORE_MANAGER"), STAFF_PASSWORD);
         String clerkBName = createStaff(storeB, "CLERK");
         String clerkB = staffToken(clerkBName, STAFF_PASSWORD);
         String marketerName = unique("marketer");
@@ -806,7 +806,7 @@ class BoundaryInputsTest extends IntegrationTest {
         tokens.put(Role.ANONYMOUS, null);
         tokens.put(Role.MEMBER, member);
         tokens.put(Role.CLERK, clerk);
-        tokens.put(Role.MANAGER, manager);
+        tokens.put(Role.STORE_MANAGER, manager);
         tokens.put(Role.MARKETER, marketer);
         tokens.put(Role.ADMIN, admin);
 

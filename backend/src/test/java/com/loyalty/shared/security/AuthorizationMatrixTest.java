@@ -42,7 +42,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class AuthorizationMatrixTest extends IntegrationTest {
 
     /** Who calls. */
-    enum Caller { ANYONE, MEMBER, CLERK, MANAGER, MARKETER, ADMIN }
+    enum Caller { ANYONE, MEMBER, CLERK, STORE_MANAGER, MARKETER, ADMIN }
 
     /** Arguments that must not be left to the generator (a job run for a date long past). */
     private static final Map<String, String> ARGUMENTS = Map.of(
@@ -167,7 +167,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         tokens.put(Caller.ANYONE, null);
         tokens.put(Caller.MEMBER, (String) login(unique("matrix")).get("accessToken"));
         tokens.put(Caller.CLERK, staffToken(own.staff("CLERK", own.storeId)));
-        tokens.put(Caller.MANAGER, staffToken(own.managerUsername));
+        tokens.put(Caller.STORE_MANAGER, staffToken(own.managerUsername));
         tokens.put(Caller.MARKETER, staffToken(own.staff("MARKETER", null)));
         tokens.put(Caller.ADMIN, staffToken(own.staff("ADMIN", null)));
         return tokens;
