@@ -3,6 +3,7 @@ package com.loyalty.audit;
 import com.loyalty.shared.security.Viewer;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -17,23 +18,35 @@ public class StaffAuditLog {
     public static final String SCAN_MEMBER_CODE = "SCAN_MEMBER_CODE";
 
     private final StaffAuditRepository entries;
+    private final JsonMapper json;
 
-    StaffAuditLog(StaffAuditRepository entries) {
+    StaffAuditLog(StaffAuditRepository entries, JsonMapper json) {
         this.entries = entries;
+        this.json = json;
     }
 
     public Mono<Void> record(Viewer staff, Long storeId, String action, Long memberId, String detail) {
-        return entries.insert(staff.brandId(), staff.id(), storeId, action, memberId, detail);
+        return entries.insert(staff.brandId(), staff.id(), storeId, action, memberId, detail, null);
+    }
+
+    /**
+     * Records a change {@code staff} made to an object (who, when, what, before, after), with the
+     * reason or details given.
+     */
+    public Mono<Void> recordChange(Viewer staff, Long storeId, String action, AuditedChange change, String detail) {
+        return entries.insert(staff.brandId(), staff.id(), storeId, action, null, detail,
+                new StaffAuditRepository.ChangeColumns(change.subjectType(), change.subjectId(),
+                        toJson(change.before()), toJson(change.after())));
     }
 
     /** Up to {@code limit} actions of the brand before {@code beforeId}, newest first, narrowed by the filters given. */
-    public Flux<AuditEntry> page(long brandId, Long staffId, Long memberId, String action, Long beforeId, int limit) {
-        return entries.page(brandId, staffId, memberId, action, beforeId, limit);
+    public Flux<AuditEntry> page(long brandId, AuditFilter filter, Long beforeId, int limit) {
+        return entries.page(brandId, filter, beforeId, limit);
     }
 
     /** How many actions of the brand the filters match. */
-    public Mono<Long> count(long brandId, Long staffId, Long memberId, String action) {
-        return entries.count(brandId, staffId, memberId, action);
+    public Mono<Long> count(long brandId, AuditFilter filter) {
+        return entries.count(brandId, filter);
     }
 
     /** What {@link #purge} deleted. */
@@ -45,5 +58,9 @@ public class StaffAuditLog {
         Mono<Long> scans = entries.deleteBefore(SCAN_MEMBER_CODE, scansBefore);
         Mono<Long> others = entries.deleteOthersBefore(SCAN_MEMBER_CODE, othersBefore);
         return scans.zipWith(others, Purged::new);
+    }
+
+    private String toJson(Object state) {
+        return state == null ? null : json.writeValueAsString(state);
     }
 }

@@ -1,6 +1,8 @@
 package com.loyalty.staff;
 
 import com.loyalty.audit.AuditEntry;
+import com.loyalty.audit.AuditFilter;
+import com.loyalty.audit.AuditedChange;
 import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
@@ -20,6 +22,8 @@ import reactor.core.publisher.Mono;
 class StaffAdminService {
 
     private static final int PASSWORD_MIN = 8;
+    /** What the audit trail calls a staff account. */
+    static final String AUDIT_SUBJECT = "STAFF";
 
     private final StaffRepository staff;
     private final StaffService staffService;
@@ -78,11 +82,22 @@ class StaffAdminService {
         return staff.setEnabled(admin.brandId(), input.staffId(), input.enabled())
                 .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("staffId",
                         ErrorCode.STAFF_NOT_FOUND, "员工不存在"))))
-                .flatMap(changed -> audit.record(admin, changed.storeId(),
-                                input.enabled() ? "ENABLE_STAFF" : "DISABLE_STAFF", null, changed.username())
+                .flatMap(changed -> audit.recordChange(admin, changed.storeId(),
+                                input.enabled() ? "ENABLE_STAFF" : "DISABLE_STAFF",
+                                AuditedChange.changed(AUDIT_SUBJECT, changed.id(),
+                                        AuditedState.of(changed, !input.enabled()), AuditedState.of(changed, input.enabled())),
+                                changed.username())
                         .then(input.enabled() ? Mono.<Long>empty() : sessions.endAll(changed.viewer().subject()))
                         .thenReturn(changed))
                 .as(tx::transactional);
+    }
+
+    /** A staff account as the audit trail shows it before and after a change (never its password). */
+    record AuditedState(String username, Role role, Long storeId, boolean enabled) {
+
+        static AuditedState of(Staff staff, boolean enabled) {
+            return new AuditedState(staff.username(), staff.role(), staff.storeId(), enabled);
+        }
     }
 
     private static <T> Mono<T> invalid(String field, String message) {
@@ -94,13 +109,12 @@ class StaffAdminService {
     }
 
     /** The brand's audit trail, newest first, narrowed by staff member, member or action. */
-    public Mono<Pages.Page<StaffAction>> actions(Viewer admin, Long staffId, Long memberId, String action,
-                                                 Integer first, String after) {
+    public Mono<Pages.Page<StaffAction>> actions(Viewer admin, AuditFilter filter, Integer first, String after) {
         int size = Pages.size(first);
         Long before = Pages.after(after, "staff-action");
-        return audit.page(admin.brandId(), staffId, memberId, action, before, size + 1).collectList()
+        return audit.page(admin.brandId(), filter, before, size + 1).collectList()
                 .flatMap(this::named)
-                .zipWith(audit.count(admin.brandId(), staffId, memberId, action),
+                .zipWith(audit.count(admin.brandId(), filter),
                         (actions, total) -> Pages.of(actions, size, StaffAction::id, "staff-action", after != null, total));
     }
 
@@ -109,6 +123,7 @@ class StaffAdminService {
         return staff.findByIds(entries.stream().map(AuditEntry::staffId).distinct().toList())
                 .collectMap(Staff::id, Staff::username)
                 .map(usernames -> entries.stream().map(e -> new StaffAction(e.id(), e.at(), e.staffId(),
-                        usernames.get(e.staffId()), e.storeId(), e.action(), e.memberId(), e.detail())).toList());
+                        usernames.get(e.staffId()), e.storeId(), e.action(), e.memberId(), e.detail(), e.subjectType(),
+                        e.subjectId(), e.before(), e.after())).toList());
     }
 }

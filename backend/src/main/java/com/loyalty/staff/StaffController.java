@@ -1,5 +1,6 @@
 package com.loyalty.staff;
 
+import com.loyalty.audit.AuditFilter;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.Payloads;
 import com.loyalty.shared.security.Viewer;
@@ -32,9 +33,10 @@ class StaffController {
     @PreAuthorize("hasRole('ADMIN')")
     @QueryMapping
     public Mono<Pages.Page<StaffAction>> staffActions(@Argument Long staffId, @Argument Long memberId,
-                                                     @Argument String action, @Argument Integer first,
+                                                     @Argument String action, @Argument String subject,
+                                                     @Argument Long subjectId, @Argument Integer first,
                                                      @Argument String after, @AuthenticationPrincipal Viewer viewer) {
-        return admin.actions(viewer, staffId, memberId, action, first, after);
+        return admin.actions(viewer, new AuditFilter(staffId, memberId, action, subject, subjectId), first, after);
     }
 
     @PreAuthorize("hasRole('ADMIN')")

@@ -62,6 +62,28 @@ class StaffAdminTest extends IntegrationTest {
     }
 
     @Test
+    void theAuditTrailShowsEachChangeToAnAccountWithItsStateBeforeAndAfter() {
+        String store = createStore("trail");
+        String username = createStaff(store, "CLERK");
+        String id = staff(username, STAFF_PASSWORD).documentName("currentStaff").execute()
+                .path("currentStaff.id").entity(String.class).get();
+        admin().documentName("setStaffEnabled").variable("staffId", id).variable("enabled", false).execute()
+                .path("setStaffEnabled.staff.enabled").entity(Boolean.class).isEqualTo(false);
+
+        var trail = admin().document("""
+                        query($id: ID!) { staffActions(subject: "STAFF", subjectId: $id) {
+                          totalCount edges { node { action subject subjectId before after } } } }""")
+                .variable("id", id).execute();
+        trail.path("staffActions.totalCount").entity(Integer.class).isEqualTo(1)
+                .path("staffActions.edges[0].node.action").entity(String.class).isEqualTo("DISABLE_STAFF")
+                .path("staffActions.edges[0].node.subjectId").entity(String.class).isEqualTo(id)
+                .path("staffActions.edges[0].node.before").entity(String.class)
+                .satisfies(json -> assertThat(json).contains("\"enabled\": true").contains(username))
+                .path("staffActions.edges[0].node.after").entity(String.class)
+                .satisfies(json -> assertThat(json).contains("\"enabled\": false").doesNotContain("password"));
+    }
+
+    @Test
     void managersCannotCreateOrDisableStaff() {
         String store = createStore("mgr");
         var manager = newStaff(store, "STORE_MANAGER");
