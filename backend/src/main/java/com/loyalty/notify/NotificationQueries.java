@@ -1,7 +1,5 @@
 package com.loyalty.notify;
 
-import com.loyalty.shared.graphql.BadArgumentException;
-import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.store.StoreScope;
@@ -27,7 +25,6 @@ class NotificationQueries {
         int size = Pages.size(first);
         Long before = Pages.after(after, CURSOR_KIND);
         return scope.requireMemberInScope(staff, memberId, "memberId")
-                .onErrorMap(BusinessException.class, e -> new BadArgumentException(e.error().message()))
                 .flatMap(member -> outbox.page(member.id(), status, before, size + 1).collectList()
                         .zipWith(outbox.count(member.id(), status), (rows, total) ->
                                 Pages.of(rows, size, Notification::id, CURSOR_KIND, after != null, total)));

@@ -1,23 +1,15 @@
 package com.loyalty.shared.security;
 
-import static java.util.stream.Collectors.joining;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.support.HandBuiltBrand;
 import com.loyalty.support.IntegrationTest;
+import com.loyalty.support.SchemaCalls;
 import com.loyalty.support.WhoMayCall;
-import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
-import graphql.schema.GraphQLInputObjectType;
-import graphql.schema.GraphQLInputType;
-import graphql.schema.GraphQLList;
-import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLObjectType;
-import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.GraphQLType;
-import graphql.schema.GraphQLTypeUtil;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -183,47 +175,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
         return List.of(schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType());
     }
 
-    /** The field with its required arguments and, for an object, {@code { __typename }}. */
+    /** The field with its required arguments (or those of {@link #ARGUMENTS}) and, for an object, {@code { __typename }}. */
     private static String call(String name, GraphQLFieldDefinition field) {
-        String args = ARGUMENTS.getOrDefault(name, field.getArguments().stream()
-                .filter(a -> GraphQLTypeUtil.isNonNull(a.getType()) && !a.hasSetDefaultValue())
-                .map(a -> a.getName() + ": " + literal(a.getType())).collect(joining(", ")));
-        GraphQLType result = GraphQLTypeUtil.unwrapAll(field.getType());
-        return field.getName() + (args.isEmpty() ? "" : "(" + args + ")")
-                + (result instanceof GraphQLScalarType || result instanceof GraphQLEnumType ? "" : " { __typename }");
-    }
-
-    private static String literal(GraphQLInputType type) {
-        if (type instanceof GraphQLNonNull nonNull) {
-            return literal((GraphQLInputType) nonNull.getWrappedType());
-        }
-        if (type instanceof GraphQLList list) {
-            return "[" + literal((GraphQLInputType) list.getWrappedType()) + "]";
-        }
-        if (type instanceof GraphQLEnumType e) {
-            return e.getValues().get(0).getName();
-        }
-        if (type instanceof GraphQLInputObjectType object) {
-            return object.getFieldDefinitions().stream()
-                    .filter(f -> GraphQLTypeUtil.isNonNull(f.getType()) && !f.hasSetDefaultValue())
-                    .map(f -> f.getName() + ": " + literal(f.getType())).collect(joining(", ", "{", "}"));
-        }
-        switch (((GraphQLScalarType) type).getName()) {
-            case "ID":
-                return "\"0\"";
-            case "Int":
-            case "Long":
-                return "1";
-            case "Float":
-                return "1.0";
-            case "Boolean":
-                return "false";
-            case "Date":
-                return "\"2026-01-01\"";
-            case "DateTime":
-                return "\"2026-01-01T10:00:00+08:00\"";
-            default:
-                return "\"x\"";
-        }
+        String chosen = ARGUMENTS.get(name);
+        return chosen == null ? SchemaCalls.call(field, SchemaCalls.Values.NONE)
+                : field.getName() + "(" + chosen + ")" + SchemaCalls.selection(field);
     }
 }
