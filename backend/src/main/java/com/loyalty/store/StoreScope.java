@@ -60,6 +60,24 @@ public class StoreScope {
     }
 
     /**
+     * The store for a till action that records something new (a purchase, a recharge): as
+     * {@link #storeFor}, and STORE_CLOSED when that store is closed, for every role. One primary-key
+     * read, so a closed store stops its till on the next request.
+     */
+    public Mono<Long> openStoreFor(Viewer staff, Long requestedStoreId) {
+        return storeFor(staff, requestedStoreId).flatMap(stores::requireOpen);
+    }
+
+    /**
+     * The store for a refund: its own staff get STORE_CLOSED at a closed store (as {@link #openStoreFor});
+     * an admin may still refund an order of a closed store, naming it.
+     */
+    public Mono<Long> refundStoreFor(Viewer staff, Long requestedStoreId) {
+        return staff.role() == com.loyalty.shared.security.Role.ADMIN ? storeFor(staff, requestedStoreId)
+                : openStoreFor(staff, requestedStoreId);
+    }
+
+    /**
      * The store for the action: a clerk's or manager's own (asking for another is FORBIDDEN); a
      * marketer or an admin names one in {@code storeId}.
      */
