@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -113,7 +114,7 @@ class SegmentQueries {
         String phone = blankToNull(search == null ? null : search.phone());
         String code = blankToNull(search == null ? null : search.code());
         String nickname = blankToNull(search == null ? null : search.nickname());
-        long given = java.util.stream.Stream.of(phone, code, nickname).filter(Objects::nonNull).count();
+        long given = Stream.of(phone, code, nickname).filter(Objects::nonNull).count();
         if (given != 1) {
             return Mono.error(invalidSearch("请只按手机号、会员码或昵称中的一项查找"));
         }

@@ -11,10 +11,12 @@ import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Sessions;
 import com.loyalty.shared.security.Viewer;
+import com.loyalty.store.Store;
 import com.loyalty.store.StoreService;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -204,11 +206,11 @@ class StaffAdminService {
                     } else if (input.storeId() == null) {
                         return invalid("storeId", "店员和店长需指定门店");
                     } else {
-                        store = stores.requireOpen(admin.brandId(), input.storeId(), "storeId").map(s -> s.id());
+                        store = stores.requireOpen(admin.brandId(), input.storeId(), "storeId").map(Store::id);
                     }
                     String displayName = input.displayName() == null ? before.displayName()
                             : blankToNull(input.displayName());
-                    return store.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                    return store.map(Optional::of).defaultIfEmpty(Optional.empty())
                             .flatMap(s -> staff.update(before.id(), displayName, role, s.orElse(null)))
                             .flatMap(after -> changed(admin, "UPDATE_STAFF", before, after,
                                     after.role() != before.role() || !Objects.equals(after.storeId(), before.storeId())));

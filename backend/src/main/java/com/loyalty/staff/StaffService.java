@@ -1,9 +1,9 @@
 package com.loyalty.staff;
 
-import com.loyalty.shared.graphql.BusinessException;
-import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.audit.AuditedChange;
 import com.loyalty.audit.StaffAuditLog;
+import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
 import java.time.Clock;
@@ -15,7 +15,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Checks staff credentials; password hashing runs off the event loop. */
+/** Checks staff credentials and changes a staff member's own password; password hashing runs off the event loop. */
 @Service
 public class StaffService {
 

@@ -1,6 +1,7 @@
 package com.loyalty.store;
 
 import io.r2dbc.spi.Readable;
+import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -132,13 +133,13 @@ class StoreRepository {
     }
 
     /** Closes (with when and why) or reopens the store. */
-    public Mono<Store> setStatus(long id, StoreStatus status, java.time.Instant closedAt, String reason) {
+    public Mono<Store> setStatus(long id, StoreStatus status, Instant closedAt, String reason) {
         return db.sql("""
                         update store set status = :status, closed_at = :closedAt, close_reason = :reason
                         where id = :id returning *
                         """)
                 .bind("id", id).bind("status", status.name())
-                .bind("closedAt", Parameter.fromOrEmpty(closedAt, java.time.Instant.class))
+                .bind("closedAt", Parameter.fromOrEmpty(closedAt, Instant.class))
                 .bind("reason", Parameter.fromOrEmpty(reason, String.class))
                 .map(StoreRepository::toStore).one();
     }
@@ -146,7 +147,7 @@ class StoreRepository {
     private static Store toStore(Readable row) {
         return new Store(row.get("id", Long.class), row.get("brand_id", Long.class), row.get("name", String.class),
                 row.get("address", String.class), row.get("phone", String.class),
-                StoreStatus.valueOf(row.get("status", String.class)), row.get("closed_at", java.time.Instant.class),
+                StoreStatus.valueOf(row.get("status", String.class)), row.get("closed_at", Instant.class),
                 row.get("close_reason", String.class));
     }
 }

@@ -5,6 +5,7 @@ import com.loyalty.member.MemberService;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
+import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -73,7 +74,7 @@ public class StoreScope {
      * an admin may still refund an order of a closed store, naming it.
      */
     public Mono<Long> refundStoreFor(Viewer staff, Long requestedStoreId) {
-        return staff.role() == com.loyalty.shared.security.Role.ADMIN ? storeFor(staff, requestedStoreId)
+        return staff.role() == Role.ADMIN ? storeFor(staff, requestedStoreId)
                 : openStoreFor(staff, requestedStoreId);
     }
 
