@@ -120,6 +120,24 @@ class StaffAdministrationTest extends IntegrationTest {
     }
 
     @Test
+    void aRefreshedSessionStillMustChangeThePasswordFirst() {
+        String clerk = createStaff(createStore("refresh"), "CLERK");
+        String temporary = admin().document(RESET).variable("id", idOf(clerk)).execute()
+                .path("resetStaffPassword.temporaryPassword").entity(String.class).get();
+        String refreshToken = anonymous().documentName("staffLogin")
+                .variable("input", Map.of("username", clerk, "password", temporary)).execute()
+                .path("staffLogin.refreshToken").entity(String.class).get();
+
+        String refreshed = anonymous().document("""
+                        mutation($t: String!) { refreshSession(input: {refreshToken: $t}) { accessToken userErrors { code } } }""")
+                .variable("t", refreshToken).execute()
+                .path("refreshSession.userErrors").entityList(Object.class).hasSize(0)
+                .path("refreshSession.accessToken").entity(String.class).get();
+        withToken(refreshed).document("{ stores { totalCount } }").execute()
+                .errors().expect(e -> "PASSWORD_CHANGE_REQUIRED".equals(e.getExtensions().get("code"))).verify();
+    }
+
+    @Test
     void aPasswordResetIsAuditedWithoutTheSecret() {
         String store = createStore("resetaudit");
         String clerk = createStaff(store, "CLERK");
