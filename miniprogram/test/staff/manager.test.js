@@ -142,7 +142,9 @@ test('clerksAreToldTheManagerPageIsForManagers', async () => {
 
 test('anAdminSeesTheBrandUntilTheyPickAStoreForTheCallList', async () => {
   signIn('ADMIN')
-  wx.__server.on('StaffStores', () => ({ stores: [{ id: '1', name: '徐汇店' }, { id: '2', name: '静安店' }] }))
+  wx.__server.on('StaffStores', () => ({
+    stores: { edges: [{ node: { id: '1', name: '徐汇店' } }, { node: { id: '2', name: '静安店' } }] }
+  }))
   wx.__server.on('StaffTodayNumbers', vars => ({ todayNumbers: Object.assign({}, NUMBERS, { storeId: vars.storeId }) }))
   const page = await open()
   expect(text(page, '.numbers-day')).toBe('2026-11-23 · 全品牌')

@@ -346,7 +346,9 @@ test('aNewScanAfterAnAdjustmentShowsTheNewBalanceWhenBack', async () => {
 test('anAdminMustPickAStoreAndItIsSentWithTheCouponsAndThePurchase', async () => {
   signIn('ADMIN')
   wx.__server.on('StaffCurrent', () => f.currentStaff('ADMIN'))
-  wx.__server.on('StaffStores', () => ({ stores: [{ id: '1', name: '徐汇店' }, { id: '2', name: '静安店' }] }))
+  wx.__server.on('StaffStores', () => ({
+    stores: { edges: [{ node: { id: '1', name: '徐汇店' } }, { node: { id: '2', name: '静安店' } }] }
+  }))
   const page = await openTill()
   await scanMember(page)
   await enterAmount(page, '20')

@@ -21,9 +21,10 @@ const CURRENT_STAFF = gql`
     currentStaff { id username displayName role storeId enabled }
   }`
 
+// the open stores only: a closed store records nothing at its till (STORE_CLOSED)
 const STORES = gql`
   query StaffStores {
-    stores { id name }
+    stores(filter: { status: OPEN }, first: 100) { edges { node { id name } } }
   }`
 
 const SCAN_MEMBER_CODE = gql`

@@ -29,7 +29,7 @@ Component({
       this.setData({ loading: true, failed: false })
       try {
         const data = await client.request(STORES, {}, { as: 'staff' })
-        const stores = (this.data.allowBrand ? [BRAND] : []).concat(data.stores.map(s => ({ id: s.id, name: s.name })))
+        const stores = (this.data.allowBrand ? [BRAND] : []).concat(data.stores.edges.map(({ node: s }) => ({ id: s.id, name: s.name })))
         this.setData({ loading: false, stores, names: stores.map(s => s.name) })
       } catch (e) {
         this.setData({ loading: false, failed: true })

@@ -64,7 +64,7 @@ class LoginService {
         return rateLimits.acquire(RateLimitedAction.STAFF_LOGIN_ADDRESS, address)
                 .then(rateLimits.acquire(RateLimitedAction.STAFF_LOGIN, username + "@" + address))
                 .then(Mono.defer(() -> staff.authenticate(input.username(), input.password(), address)))
-                .flatMap(account -> sessions.open(account.viewer())
+                .flatMap(account -> sessions.open(account.viewer(), account.mustChangePassword())
                         .map(tokens -> StaffLoginPayload.of(tokens, account)));
     }
 

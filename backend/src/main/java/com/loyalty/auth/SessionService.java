@@ -1,6 +1,5 @@
 package com.loyalty.auth;
 
-import com.loyalty.member.Member;
 import com.loyalty.member.MemberService;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
@@ -37,7 +36,15 @@ public class SessionService {
     }
 
     public Mono<SessionTokens> open(Viewer viewer) {
-        return refreshTokens.create(viewer.subject()).map(refresh -> tokens(viewer, refresh));
+        return open(viewer, false);
+    }
+
+    /**
+     * Opens a sign-in; when {@code passwordChangeRequired} its access tokens reach only what a staff
+     * member whose password was reset may do ({@code PasswordChangeGate}).
+     */
+    public Mono<SessionTokens> open(Viewer viewer, boolean passwordChangeRequired) {
+        return refreshTokens.create(viewer.subject()).map(refresh -> tokens(viewer, passwordChangeRequired, refresh));
     }
 
     /**
@@ -48,10 +55,11 @@ public class SessionService {
         return refreshTokens.rotate(refreshToken)
                 .onErrorResume(e -> e instanceof BusinessException b && b.error().code() == ErrorCode.REFRESH_TOKEN_REUSED,
                         e -> sockets.ended(Set.of(RefreshTokenStore.familyOf(refreshToken))).then(Mono.error(e)))
-                .flatMap(rotation -> currentViewer(rotation.subject())
+                .flatMap(rotation -> currentAccount(rotation.subject())
                         .switchIfEmpty(logout(rotation.refreshToken())
                                 .then(Mono.error(new BusinessException(ErrorCode.REFRESH_TOKEN_INVALID, "账号不可用，请重新登录"))))
-                        .map(viewer -> tokens(viewer, rotation.refreshToken())));
+                        .map(account -> tokens(account.viewer(), account.passwordChangeRequired(),
+                                rotation.refreshToken())));
     }
 
     /** Ends the sign-in of the refresh token and its access tokens; false when it was already unknown. */
@@ -61,17 +69,22 @@ public class SessionService {
                 : Mono.just(false));
     }
 
-    private SessionTokens tokens(Viewer viewer, String refreshToken) {
-        AccessTokens.Issued access = accessTokens.issue(viewer, RefreshTokenStore.familyOf(refreshToken));
+    private SessionTokens tokens(Viewer viewer, boolean passwordChangeRequired, String refreshToken) {
+        AccessTokens.Issued access = accessTokens.issue(viewer, RefreshTokenStore.familyOf(refreshToken),
+                passwordChangeRequired);
         return new SessionTokens(access.token(), refreshToken, access.expiresAt());
     }
 
-    /** The viewer behind a session subject, if the account still exists and is enabled. */
-    private Mono<Viewer> currentViewer(String subject) {
+    /** Who a session subject is now, and whether they must change their password first. */
+    private record Account(Viewer viewer, boolean passwordChangeRequired) {
+    }
+
+    /** The account behind a session subject, if it still exists and is enabled, with its current role and store. */
+    private Mono<Account> currentAccount(String subject) {
         long id = Long.parseLong(subject.substring(subject.indexOf(':') + 1));
         if (subject.startsWith("member:")) {
-            return members.get(id).map(Member::viewer);
+            return members.get(id).map(member -> new Account(member.viewer(), false));
         }
-        return staff.get(id).filter(Staff::enabled).map(Staff::viewer);
+        return staff.get(id).filter(Staff::enabled).map(account -> new Account(account.viewer(), account.mustChangePassword()));
     }
 }

@@ -43,18 +43,20 @@ class MemberRepository {
 
     /**
      * Inserts the member unless one with the same openid exists (a concurrent first login);
-     * empty in that case. The inviter and store are kept only when they exist in the brand.
+     * empty in that case. The inviter and store are kept only when they exist in the brand (the store
+     * only while it is open).
      */
     public Mono<Member> insertIfAbsent(NewMember m, String inviteCode) {
         return db.sql("""
                         insert into member (brand_id, app_id, openid, unionid, registered_at, registration_channel,
                                             registration_store_id, invite_code, inviter_id)
                         values (:brandId, :appId, :openid, :unionid, :registeredAt,
-                                -- a store that is not the brand's (unknown, or another brand's) is no store
+                                -- a store that is not the brand's (unknown, or another brand's) is no store, and
+                                -- neither is a closed one (its QR code still registers the member, without it)
                                 case when :channel = 'STORE' and not exists
-                                        (select 1 from store where id = :storeId and brand_id = :brandId)
+                                        (select 1 from store where id = :storeId and brand_id = :brandId and status = 'OPEN')
                                      then 'MINI_PROGRAM' else :channel end,
-                                (select id from store where id = :storeId and brand_id = :brandId),
+                                (select id from store where id = :storeId and brand_id = :brandId and status = 'OPEN'),
                                 :inviteCode,
                                 (select id from member where invite_code = :inviterCode and brand_id = :brandId))
                         on conflict (app_id, openid) do nothing

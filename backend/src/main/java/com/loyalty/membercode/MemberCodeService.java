@@ -61,6 +61,18 @@ public class MemberCodeService {
     }
 
     /**
+     * The id of the member a valid, unexpired code names, without using the code up (a search at
+     * the till or in the console; the member's brand is the searcher's business). CODE_INVALID or
+     * CODE_EXPIRED otherwise.
+     */
+    public Mono<Long> memberNamedBy(String token) {
+        return Mono.justOrEmpty(codes.read(token))
+                .switchIfEmpty(Mono.error(() -> new BusinessException(ErrorCode.CODE_INVALID, "会员码无效")))
+                .flatMap(signed -> clock.instant().isBefore(signed.expiresAt()) ? Mono.just(signed.memberId())
+                        : Mono.error(new BusinessException(ErrorCode.CODE_EXPIRED, "会员码已过期，请会员刷新后重试")));
+    }
+
+    /**
      * The member a till proof from {@link #scan} stands for, when this staff member got it at this
      * store within its validity; it is bound to {@code order}, so only retries of that order reuse it.
      */

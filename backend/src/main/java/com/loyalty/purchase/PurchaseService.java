@@ -80,7 +80,7 @@ public class PurchaseService {
 
     public Mono<RecordPurchasePayload> record(Viewer staff, RecordPurchaseInput input) {
         return Mono.fromRunnable(() -> checks.check(input))
-                .then(storeScope.storeFor(staff, input.storeId()))
+                .then(storeScope.openStoreFor(staff, input.storeId()))
                 .flatMap(storeId -> replay(storeId, input.orderNo())
                         .switchIfEmpty(Mono.defer(() -> input.guest() ? guests.record(staff, storeId, input)
                                 : checkMember(staff, storeId, input).flatMap(this::recordNew))));

@@ -61,7 +61,7 @@ class RefundService {
             return Mono.error(BusinessException.invalid("amountCents", "退款金额需大于 0 且不超过 "
                     + limits.maxAmountCents() / 100 + " 元"));
         }
-        return storeScope.storeFor(staff, in.storeId())
+        return storeScope.refundStoreFor(staff, in.storeId())
                 .flatMap(storeId -> purchases.findByOrder(storeId, in.orderNo()))
                 .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("orderNo",
                         ErrorCode.ORDER_NOT_FOUND, "本店没有这个订单"))))

@@ -40,4 +40,55 @@ class MemberDirectoryRepository {
                 .bind("b", brandId).bind("scope", Parameter.fromOrEmpty(storeScope, Long.class));
         return c.bindTo(spec).map(row -> row.get("n", Long.class)).one();
     }
+
+    /** What a staff member's search looks for: one member's phone (its keyed hash), one member, or nickname text. */
+    sealed interface Lookup permits ByPhone, ById, ByNickname {
+    }
+
+    record ByPhone(byte[] hash) implements Lookup {
+    }
+
+    record ById(long memberId) implements Lookup {
+    }
+
+    /** {@code text} is matched anywhere in the nickname, case-insensitively, as typed (no wildcards). */
+    record ByNickname(String text) implements Lookup {
+    }
+
+    /** Members the lookup finds, newest first, after the keyset cursor; only members of {@code storeScope} when set. */
+    public Flux<Long> search(long brandId, Long storeScope, Lookup lookup, Long afterId, int limit) {
+        var spec = db.sql("select m.id from member m where m.brand_id = :b and (cast(:after as bigint) is null or m.id < :after)"
+                        + OF_STORE + " and " + condition(lookup) + " order by m.id desc limit :limit")
+                .bind("b", brandId).bind("limit", limit)
+                .bind("scope", Parameter.fromOrEmpty(storeScope, Long.class))
+                .bind("after", Parameter.fromOrEmpty(afterId, Long.class));
+        return bind(spec, lookup).map(row -> row.get("id", Long.class)).all();
+    }
+
+    public Mono<Long> countSearch(long brandId, Long storeScope, Lookup lookup) {
+        var spec = db.sql("select count(*) as n from member m where m.brand_id = :b" + OF_STORE + " and " + condition(lookup))
+                .bind("b", brandId).bind("scope", Parameter.fromOrEmpty(storeScope, Long.class));
+        return bind(spec, lookup).map(row -> row.get("n", Long.class)).one();
+    }
+
+    private static String condition(Lookup lookup) {
+        if (lookup instanceof ByPhone) {
+            return "m.phone_hash = :lookup";
+        }
+        if (lookup instanceof ById) {
+            return "m.id = :lookup";
+        }
+        return "m.nickname ilike :lookup escape '\\'";
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, Lookup lookup) {
+        if (lookup instanceof ByPhone phone) {
+            return spec.bind("lookup", phone.hash());
+        }
+        if (lookup instanceof ById id) {
+            return spec.bind("lookup", id.memberId());
+        }
+        String text = ((ByNickname) lookup).text();
+        return spec.bind("lookup", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+    }
 }

@@ -53,6 +53,13 @@ class SegmentController {
         return queries.find(viewer, filter, first, after);
     }
 
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'MARKETER', 'ADMIN')")
+    @QueryMapping
+    public Mono<Pages.Page<MemberProfile>> findMembers(@Argument MemberSearch search, @Argument Integer first,
+                                                       @Argument String after, @AuthenticationPrincipal Viewer viewer) {
+        return queries.search(viewer, search, first, after);
+    }
+
     @PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<SegmentOverview> memberSegments(@AuthenticationPrincipal Viewer viewer) {

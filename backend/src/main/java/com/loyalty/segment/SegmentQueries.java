@@ -2,7 +2,11 @@ package com.loyalty.segment;
 
 import com.loyalty.member.Member;
 import com.loyalty.member.MemberService;
+import com.loyalty.membercode.MemberCodeService;
 import com.loyalty.shared.Zip;
+import com.loyalty.shared.crypto.PhoneCipher;
+import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.ratelimit.RateLimitedAction;
 import com.loyalty.shared.ratelimit.RateLimits;
@@ -15,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -29,6 +34,9 @@ class SegmentQueries {
     static final String VIEW_PROFILE = "VIEW_MEMBER_PROFILE";
     /** Audit action of a clerk or manager asking for a member of another store (answered with nothing). */
     static final String VIEW_PROFILE_REFUSED = "VIEW_MEMBER_PROFILE_REFUSED";
+    /** Audit action of a staff member's search for members (by phone, member code or nickname). */
+    static final String SEARCH_MEMBERS = "SEARCH_MEMBERS";
+    private static final int NICKNAME_SEARCH_MAX = 32;
 
     private final MemberService members;
     private final MemberDirectoryRepository directory;
@@ -37,9 +45,14 @@ class SegmentQueries {
     private final StoreScope scope;
     private final RateLimits limits;
     private final StaffAuditLog audit;
+    private final PhoneCipher phoneCipher;
+    private final MemberCodeService memberCodes;
 
     SegmentQueries(MemberService members, MemberDirectoryRepository directory, SegmentReadRepository segments,
-                          SegmentService refresher, StoreScope scope, RateLimits limits, StaffAuditLog audit) {
+                          SegmentService refresher, StoreScope scope, RateLimits limits, StaffAuditLog audit,
+                          PhoneCipher phoneCipher, MemberCodeService memberCodes) {
+        this.phoneCipher = phoneCipher;
+        this.memberCodes = memberCodes;
         this.scope = scope;
         this.limits = limits;
         this.audit = audit;
@@ -85,6 +98,85 @@ class SegmentQueries {
                 .flatMap(this::profiles)
                 .zipWith(directory.count(staff.brandId(), storeScope, wanted),
                         (rows, total) -> Pages.of(rows, size, MemberProfile::id, CURSOR_KIND, after != null, total));
+    }
+
+    /**
+     * Finds members by phone (exact, through its keyed hash), member code (read, not used up) or
+     * nickname (contains), newest first, among those the staff member may see (as {@link #find}).
+     * A search is a lookup: rate-limited with member reads (MEMBER_LOOKUP) and audited
+     * (SEARCH_MEMBERS, with the phone masked).
+     */
+    public Mono<Pages.Page<MemberProfile>> search(Viewer staff, MemberSearch search, Integer first, String after) {
+        Long storeScope = staff.role().isBrandWide() ? null : staff.storeId();
+        if (!staff.role().isBrandWide() && storeScope == null) {
+            return Mono.error(new AccessDeniedException("staff search only their own store's members"));
+        }
+        String phone = blankToNull(search == null ? null : search.phone());
+        String code = blankToNull(search == null ? null : search.code());
+        String nickname = blankToNull(search == null ? null : search.nickname());
+        long given = Stream.of(phone, code, nickname).filter(Objects::nonNull).count();
+        if (given != 1) {
+            return Mono.error(invalidSearch("请只按手机号、会员码或昵称中的一项查找"));
+        }
+        Mono<SearchCriteria> criteria;
+        if (phone != null) {
+            String digits = normalPhone(phone);
+            if (digits == null) {
+                return Mono.error(invalidSearch("手机号格式不正确"));
+            }
+            criteria = Mono.just(new SearchCriteria(new MemberDirectoryRepository.ByPhone(phoneCipher.lookupHash(digits)),
+                    "phone " + PhoneCipher.mask(digits), null));
+        } else if (code != null) {
+            criteria = memberCodes.memberNamedBy(code).map(id ->
+                    new SearchCriteria(new MemberDirectoryRepository.ById(id), "member code", id));
+        } else {
+            if (nickname.length() > NICKNAME_SEARCH_MAX) {
+                return Mono.error(invalidSearch("昵称不能超过 32 个字符"));
+            }
+            criteria = Mono.just(new SearchCriteria(new MemberDirectoryRepository.ByNickname(nickname),
+                    "nickname " + nickname, null));
+        }
+        int size = Pages.size(first);
+        Long afterId = Pages.after(after, CURSOR_KIND);
+        return limits.acquire(RateLimitedAction.MEMBER_LOOKUP, staff.id())
+                .then(criteria)
+                .flatMap(c -> directory.search(staff.brandId(), storeScope, c.lookup(), afterId, size + 1)
+                        .collectList()
+                        .flatMap(ids -> ids.isEmpty() ? Mono.just(List.<Member>of())
+                                : members.findByIds(ids).collectList().map(found -> ordered(ids, found)))
+                        .flatMap(this::profiles)
+                        .zipWith(directory.countSearch(staff.brandId(), storeScope, c.lookup()),
+                                (rows, total) -> Pages.of(rows, size, MemberProfile::id, CURSOR_KIND, after != null, total))
+                        .flatMap(page -> audit.record(staff, staff.storeId(), SEARCH_MEMBERS,
+                                        c.memberId() != null && page.totalCount() > 0 ? c.memberId() : null,
+                                        c.detail() + ": " + page.totalCount() + " found")
+                                .thenReturn(page)));
+    }
+
+    /** What a search looks for, how the audit trail names it (never a full phone) and the member a code named. */
+    private record SearchCriteria(MemberDirectoryRepository.Lookup lookup, String detail, Long memberId) {
+    }
+
+    /**
+     * The digits of a mainland phone number as members bind them (11 digits, a leading +86 or 86
+     * and spaces or dashes dropped); null when it is not one.
+     */
+    static String normalPhone(String typed) {
+        String digits = typed.replaceAll("[\\s-]", "");
+        if (digits.startsWith("+86")) {
+            digits = digits.substring(3);
+        } else if (digits.startsWith("86") && digits.length() == 13) {
+            digits = digits.substring(2);
+        }
+        return digits.matches("1[0-9]{10}") ? digits : null;
+    }
+
+    private static BusinessException invalidSearch(String message) {
+        return new BusinessException(ErrorCode.INVALID_INPUT, message);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** Members per RFM segment, quadrant and stage, as of the last scoring. */

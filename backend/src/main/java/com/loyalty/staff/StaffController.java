@@ -39,16 +39,49 @@ class StaffController {
         return admin.actions(viewer, new AuditFilter(staffId, memberId, action, subject, subjectId), first, after);
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'ADMIN')")
+    @QueryMapping
+    public Mono<Pages.Page<Staff>> staffAccounts(@Argument StaffFilter filter, @Argument Integer first,
+                                                 @Argument String after, @AuthenticationPrincipal Viewer viewer) {
+        return admin.accounts(viewer, filter, first, after);
+    }
+
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'ADMIN')")
+    @QueryMapping
+    public Mono<Staff> staffAccount(@Argument Long id, @AuthenticationPrincipal Viewer viewer) {
+        return admin.account(viewer, id);
+    }
+
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'ADMIN')")
     @MutationMapping
     public Mono<StaffPayload> createStaff(@Argument CreateStaffInput input, @AuthenticationPrincipal Viewer viewer) {
         return admin.create(viewer, input).map(StaffPayload::of).transform(Payloads.recover(StaffPayload::failed));
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'ADMIN')")
     @MutationMapping
     public Mono<StaffPayload> setStaffEnabled(@Argument SetStaffEnabledInput input,
                                               @AuthenticationPrincipal Viewer viewer) {
         return admin.setEnabled(viewer, input).map(StaffPayload::of).transform(Payloads.recover(StaffPayload::failed));
+    }
+
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'ADMIN')")
+    @MutationMapping
+    public Mono<ResetStaffPasswordPayload> resetStaffPassword(@Argument ResetStaffPasswordInput input,
+                                                              @AuthenticationPrincipal Viewer viewer) {
+        return admin.resetPassword(viewer, input).map(ResetStaffPasswordPayload::of)
+                .transform(Payloads.recover(ResetStaffPasswordPayload::failed));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @MutationMapping
+    public Mono<StaffPayload> moveStaff(@Argument MoveStaffInput input, @AuthenticationPrincipal Viewer viewer) {
+        return admin.move(viewer, input).map(StaffPayload::of).transform(Payloads.recover(StaffPayload::failed));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @MutationMapping
+    public Mono<StaffPayload> updateStaff(@Argument UpdateStaffInput input, @AuthenticationPrincipal Viewer viewer) {
+        return admin.update(viewer, input).map(StaffPayload::of).transform(Payloads.recover(StaffPayload::failed));
     }
 }

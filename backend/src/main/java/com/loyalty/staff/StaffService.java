@@ -1,16 +1,21 @@
 package com.loyalty.staff;
 
+import com.loyalty.audit.AuditedChange;
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
+import com.loyalty.shared.graphql.UserError;
+import com.loyalty.shared.security.Viewer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Checks staff credentials; password hashing runs off the event loop. */
+/** Checks staff credentials and changes a staff member's own password; password hashing runs off the event loop. */
 @Service
 public class StaffService {
 
@@ -22,8 +27,14 @@ public class StaffService {
     /** Compared against when the username is unknown, so both cases take the same time. */
     private final String decoyHash;
 
+    private final StaffAuditLog audit;
+    private final TransactionalOperator tx;
+
     public StaffService(StaffRepository staff, PasswordEncoder passwordEncoder, StaffLockoutProperties lockout,
-                        StaffLoginFailureRepository failures, Clock clock) {
+                        StaffLoginFailureRepository failures, Clock clock, StaffAuditLog audit,
+                        TransactionalOperator tx) {
+        this.audit = audit;
+        this.tx = tx;
         this.failures = failures;
         this.lockout = lockout;
         this.clock = clock;
@@ -78,6 +89,35 @@ public class StaffService {
 
     public Mono<Staff> get(long staffId) {
         return staff.findById(staffId);
+    }
+
+    /**
+     * Changes the signed-in staff member's own password: BAD_CREDENTIALS on {@code currentPassword}
+     * when it is wrong; the new one has 8 to 128 characters and differs from the current one. It
+     * clears a reset's must-change mark. Audited (CHANGE_MY_PASSWORD, never the password). Ending
+     * the account's other sign-ins is the caller's (auth) business.
+     */
+    public Mono<Staff> changeOwnPassword(Viewer viewer, ChangeMyPasswordInput input) {
+        String next = input.newPassword() == null ? "" : input.newPassword();
+        if (next.length() < StaffAdminService.PASSWORD_MIN || next.length() > StaffAdminService.PASSWORD_MAX) {
+            return Mono.error(BusinessException.invalid("newPassword", "新密码需为 8 到 128 位"));
+        }
+        if (next.equals(input.currentPassword())) {
+            return Mono.error(BusinessException.invalid("newPassword", "新密码不能与当前密码相同"));
+        }
+        return staff.lockInBrand(viewer.brandId(), viewer.id())
+                .switchIfEmpty(Mono.error(() -> new BusinessException(ErrorCode.STAFF_NOT_FOUND, "员工不存在")))
+                .flatMap(before -> matches(input.currentPassword(), before.passwordHash())
+                        .flatMap(ok -> ok ? hash(next) : Mono.error(new BusinessException(UserError.onInput(
+                                "currentPassword", ErrorCode.BAD_CREDENTIALS, "当前密码不正确"))))
+                        .flatMap(hash -> staff.setPassword(before.id(), hash, false))
+                        .flatMap(after -> audit.recordChange(viewer, after.storeId(), "CHANGE_MY_PASSWORD",
+                                        AuditedChange.changed(StaffAdminService.AUDIT_SUBJECT, after.id(),
+                                                StaffAdminService.AuditedState.of(before),
+                                                StaffAdminService.AuditedState.of(after)),
+                                        after.username())
+                                .thenReturn(after)))
+                .as(tx::transactional);
     }
 
     /** Hashes a new password off the event loop. */

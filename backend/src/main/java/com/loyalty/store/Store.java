@@ -1,5 +1,14 @@
 package com.loyalty.store;
 
-/** A store of the brand. */
-public record Store(long id, long brandId, String name, String address) {
+import java.time.Instant;
+
+/**
+ * A store of the brand; {@code closedAt} and {@code closeReason} are set while it is CLOSED.
+ */
+public record Store(long id, long brandId, String name, String address, String phone, StoreStatus status,
+                    Instant closedAt, String closeReason) {
+
+    public boolean open() {
+        return status == StoreStatus.OPEN;
+    }
 }

@@ -1,6 +1,7 @@
 package com.loyalty.store;
 
 import io.r2dbc.spi.Readable;
+import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -75,8 +76,78 @@ class StoreRepository {
                 .map(Store::id);
     }
 
+    /** The brand's store, locked until the end of the transaction (a change reads its state before). */
+    public Mono<Store> lockById(long brandId, long id) {
+        return db.sql("select * from store where brand_id = :brandId and id = :id for update")
+                .bind("brandId", brandId).bind("id", id)
+                .map(StoreRepository::toStore).one();
+    }
+
+    /** Whether the store is open; empty when there is no such store. */
+    public Mono<Boolean> isOpen(long id) {
+        return db.sql("select status = 'OPEN' as open from store where id = :id")
+                .bind("id", id)
+                .map(row -> Boolean.TRUE.equals(row.get("open", Boolean.class))).one();
+    }
+
+    private static final String WHERE = """
+            brand_id = :brandId
+            and (:status::text is null or status = :status)
+            and (:search::text is null or name ilike :search escape '\\' or address ilike :search escape '\\')""";
+
+    /** The brand's stores matching the filter in the order they were opened, after the row {@code afterId}. */
+    public Flux<Store> page(long brandId, StoreFilter filter, Long afterId, int limit) {
+        return bind(db.sql("select * from store where " + WHERE + " and (:after::bigint is null or id > :after)"
+                        + " order by id limit :limit"), brandId, filter)
+                .bind("after", Parameter.fromOrEmpty(afterId, Long.class))
+                .bind("limit", limit)
+                .map(StoreRepository::toStore).all();
+    }
+
+    public Mono<Long> count(long brandId, StoreFilter filter) {
+        return bind(db.sql("select count(*) as n from store where " + WHERE), brandId, filter)
+                .map(row -> row.get("n", Long.class)).one();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, long brandId,
+                                                         StoreFilter filter) {
+        return spec.bind("brandId", brandId)
+                .bind("status", Parameter.fromOrEmpty(filter.status() == null ? null : filter.status().name(), String.class))
+                .bind("search", Parameter.fromOrEmpty(filter.search() == null ? null
+                        : "%" + filter.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",
+                        String.class));
+    }
+
+    /** Sets the store's name, address and phone; empty when another store of the brand has the name. */
+    public Mono<Store> update(long brandId, long id, String name, String address, String phone) {
+        return db.sql("""
+                        update store set name = :name, address = :address, phone = :phone
+                        where brand_id = :brandId and id = :id
+                          and not exists (select 1 from store o where o.brand_id = :brandId and o.name = :name and o.id <> :id)
+                        returning *
+                        """)
+                .bind("brandId", brandId).bind("id", id).bind("name", name)
+                .bind("address", Parameter.fromOrEmpty(address, String.class))
+                .bind("phone", Parameter.fromOrEmpty(phone, String.class))
+                .map(StoreRepository::toStore).one();
+    }
+
+    /** Closes (with when and why) or reopens the store. */
+    public Mono<Store> setStatus(long id, StoreStatus status, Instant closedAt, String reason) {
+        return db.sql("""
+                        update store set status = :status, closed_at = :closedAt, close_reason = :reason
+                        where id = :id returning *
+                        """)
+                .bind("id", id).bind("status", status.name())
+                .bind("closedAt", Parameter.fromOrEmpty(closedAt, Instant.class))
+                .bind("reason", Parameter.fromOrEmpty(reason, String.class))
+                .map(StoreRepository::toStore).one();
+    }
+
     private static Store toStore(Readable row) {
         return new Store(row.get("id", Long.class), row.get("brand_id", Long.class), row.get("name", String.class),
-                row.get("address", String.class));
+                row.get("address", String.class), row.get("phone", String.class),
+                StoreStatus.valueOf(row.get("status", String.class)), row.get("closed_at", Instant.class),
+                row.get("close_reason", String.class));
     }
 }

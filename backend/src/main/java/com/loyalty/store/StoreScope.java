@@ -5,6 +5,7 @@ import com.loyalty.member.MemberService;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
+import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -57,6 +58,24 @@ public class StoreScope {
             return Mono.just(false);
         }
         return rows.isMemberOfStore(staff.storeId(), memberId);
+    }
+
+    /**
+     * The store for a till action that records something new (a purchase, a recharge): as
+     * {@link #storeFor}, and STORE_CLOSED when that store is closed, for every role. One primary-key
+     * read, so a closed store stops its till on the next request.
+     */
+    public Mono<Long> openStoreFor(Viewer staff, Long requestedStoreId) {
+        return storeFor(staff, requestedStoreId).flatMap(stores::requireOpen);
+    }
+
+    /**
+     * The store for a refund: its own staff get STORE_CLOSED at a closed store (as {@link #openStoreFor});
+     * an admin may still refund an order of a closed store, naming it.
+     */
+    public Mono<Long> refundStoreFor(Viewer staff, Long requestedStoreId) {
+        return staff.role() == Role.ADMIN ? storeFor(staff, requestedStoreId)
+                : openStoreFor(staff, requestedStoreId);
     }
 
     /**

@@ -15,8 +15,9 @@ class StoreAdminTest extends IntegrationTest {
                 .path("createStore.store.name").entity(String.class).isEqualTo(name)
                 .path("createStore.store.id").entity(String.class).get();
 
-        newStaff(id, "CLERK").document("{ stores { id name } }").execute()
-                .path("stores[*].name").entityList(String.class).contains(name);
+        newStaff(id, "CLERK").document("query($name: String) { stores(filter: {search: $name}) { edges { node { id name } } } }")
+                .variable("name", name).execute()
+                .path("stores.edges[*].node.name").entityList(String.class).containsExactly(name);
     }
 
     @Test

@@ -30,6 +30,8 @@ public class AccessTokens {
     private static final String STORE_ID = "storeId";
     private static final String BRAND_ID = "brandId";
     private static final String SESSION_ID = "sid";
+    /** Set (true) when the account must change its password before anything else. */
+    private static final String PASSWORD_CHANGE = "pwc";
     /** Verified tokens remembered at most (then forgotten all at once). */
     private static final int VERIFIED_KEPT = 10_000;
 
@@ -58,6 +60,14 @@ public class AccessTokens {
 
     /** A token for the viewer within sign-in {@code sessionId}; it dies with that sign-in. */
     public Issued issue(Viewer viewer, String sessionId) {
+        return issue(viewer, sessionId, false);
+    }
+
+    /**
+     * The same, for an account that must change its password first when {@code passwordChangeRequired}:
+     * such a token reaches only the fields {@link PasswordChangeGate} lets through.
+     */
+    public Issued issue(Viewer viewer, String sessionId, boolean passwordChangeRequired) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(properties.accessTokenTtl());
         String token = Jwts.builder()
@@ -69,6 +79,7 @@ public class AccessTokens {
                 .claim(STORE_ID, viewer.storeId())
                 .claim(BRAND_ID, viewer.brandId())
                 .claim(SESSION_ID, sessionId)
+                .claim(PASSWORD_CHANGE, passwordChangeRequired ? Boolean.TRUE : null)
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(expiresAt))
                 .signWith(key, Jwts.SIG.HS256)
@@ -93,7 +104,8 @@ public class AccessTokens {
             if (sessionId == null || sessionId.isEmpty()) {
                 return Optional.empty();
             }
-            AccessToken accessToken = new AccessToken(toViewer(claims), sessionId, claims.getExpiration().toInstant());
+            AccessToken accessToken = new AccessToken(toViewer(claims), sessionId, claims.getExpiration().toInstant(),
+                    Boolean.TRUE.equals(claims.get(PASSWORD_CHANGE, Boolean.class)));
             if (verified.size() >= VERIFIED_KEPT) {
                 verified.clear();
             }

@@ -40,7 +40,7 @@ public class BearerTokenFilter implements WebFilter {
         return accessTokens.verify(header.substring(PREFIX.length()).trim())
                 .map(token -> live(sessions, token).flatMap(live -> live
                         ? chain.filter(exchange).contextWrite(
-                                ReactiveSecurityContextHolder.withAuthentication(authentication(token.viewer())))
+                                ReactiveSecurityContextHolder.withAuthentication(authentication(token)))
                         : chain.filter(exchange)))
                 .orElseGet(() -> chain.filter(exchange));
     }
@@ -61,5 +61,17 @@ public class BearerTokenFilter implements WebFilter {
     public static UsernamePasswordAuthenticationToken authentication(Viewer viewer) {
         return UsernamePasswordAuthenticationToken.authenticated(
                 viewer, null, List.of(new SimpleGrantedAuthority(viewer.role().authority())));
+    }
+
+    /**
+     * The authentication of a verified token: its viewer's role, and
+     * {@link PasswordChangeGate#AUTHORITY} when the account must change its password first.
+     */
+    public static UsernamePasswordAuthenticationToken authentication(AccessToken token) {
+        Viewer viewer = token.viewer();
+        return UsernamePasswordAuthenticationToken.authenticated(viewer, null, token.passwordChangeRequired()
+                ? List.of(new SimpleGrantedAuthority(viewer.role().authority()),
+                        new SimpleGrantedAuthority(PasswordChangeGate.AUTHORITY))
+                : List.of(new SimpleGrantedAuthority(viewer.role().authority())));
     }
 }

@@ -64,8 +64,11 @@ class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
         Mono<Boolean> live = token.expiredAt(clock.instant()) ? Mono.just(false) : BearerTokenFilter.live(sessions, token);
         return live.flatMap(yes -> {
             if (yes) {
+                if (token.passwordChangeRequired()) {
+                    PasswordChangeGate.mark(request);
+                }
                 return chain.next(request).contextWrite(
-                        ReactiveSecurityContextHolder.withAuthentication(BearerTokenFilter.authentication(token.viewer())));
+                        ReactiveSecurityContextHolder.withAuthentication(BearerTokenFilter.authentication(token)));
             }
             // the message is answered as anonymous (UNAUTHENTICATED); the connection closes once
             // that answer has had time to go out

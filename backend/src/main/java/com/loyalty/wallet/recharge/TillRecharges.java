@@ -55,7 +55,7 @@ class TillRecharges {
             return Mono.error(BusinessException.invalid("paidBy", "门店充值只收现金或银行卡"));
         }
         String receipt = in.receiptNo().strip();
-        return storeScope.storeFor(staff, in.storeId()).flatMap(storeId -> recharges.findByReference(storeId, receipt)
+        return storeScope.openStoreFor(staff, in.storeId()).flatMap(storeId -> recharges.findByReference(storeId, receipt)
                 .map(existing -> RechargePayload.of(existing, true))
                 .switchIfEmpty(Mono.defer(() -> memberCodes.redeem(staff, in.memberCodeToken(),
                                 "recharge:" + storeId + ":" + receipt)

@@ -70,7 +70,8 @@ class BoundaryInputsTest extends IntegrationTest {
     enum Role { ANONYMOUS, MEMBER, CLERK, STORE_MANAGER, MARKETER, ADMIN }
 
     /** Fields run after all others, in this order: they may end sessions or remove what others use. */
-    private static final List<String> LAST = List.of("deleteTag", "setStaffEnabled", "logout", "refreshSession",
+    private static final List<String> LAST = List.of("deleteTag", "closeStore", "reopenStore", "moveStaff",
+            "updateStaff", "resetStaffPassword", "setStaffEnabled", "changeMyPassword", "logout", "refreshSession",
             "closeAccount");
 
     /** Jobs change every brand's data: only this one, for a day long past, is swept (as in AuthorizationMatrixTest). */

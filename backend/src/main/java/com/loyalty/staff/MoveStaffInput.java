@@ -1,0 +1,5 @@
+package com.loyalty.staff;
+
+/** GraphQL input of {@code moveStaff}. */
+public record MoveStaffInput(Long staffId, Long storeId) {
+}

@@ -1,0 +1,5 @@
+package com.loyalty.store;
+
+/** GraphQL input of {@code reopenStore}. */
+public record ReopenStoreInput(Long storeId) {
+}
