@@ -87,11 +87,13 @@ class StoreWallSweepTest extends IntegrationTest {
                 .document("mutation($input: CreateCouponPackInput!) { createCouponPack(input: $input) { pack { id } } }")
                 .variable("input", Map.of("name", "甲店券包", "items", List.of(Map.of("templateId", template, "quantity", 1))))
                 .execute().path("createCouponPack.pack.id").entity(String.class).get();
-        Map<String, String> values = Map.of(
-                "storeId", "\"" + storeB + "\"", "storeIds", "\"" + storeB + "\"",
-                "memberId", "\"" + memberB + "\"", "memberIds", "\"" + memberB + "\"",
-                "tagId", "\"" + tag + "\"", "templateId", "\"" + template + "\"", "packId", "\"" + pack + "\"",
-                "month", "\"2026-11\"", "validDays", "30", "amountOffCents", "100");
+        Map<String, String> values = Map.ofEntries(
+                Map.entry("storeId", "\"" + storeB + "\""), Map.entry("storeIds", "\"" + storeB + "\""),
+                Map.entry("memberId", "\"" + memberB + "\""), Map.entry("memberIds", "\"" + memberB + "\""),
+                Map.entry("tagId", "\"" + tag + "\""), Map.entry("templateId", "\"" + template + "\""),
+                Map.entry("packId", "\"" + pack + "\""), Map.entry("month", "\"2026-11\""),
+                Map.entry("validDays", "30"), Map.entry("amountOffCents", "100"),
+                Map.entry("username", "\"" + unique("sweep") + "\""), Map.entry("password", "\"" + STAFF_PASSWORD + "\""));
         SchemaCalls.Values foreign = values::get;
         Map<String, Set<Caller>> rules = WhoMayCall.rules(Caller.class);
         Map<String, String> answered = new TreeMap<>();
