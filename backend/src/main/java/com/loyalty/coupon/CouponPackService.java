@@ -213,7 +213,10 @@ public class CouponPackService {
     }
 
     private Mono<List<MemberCoupon>> issueAll(long brandId, long memberId, long packId, String key, Long campaignId) {
-        return packs.find(brandId, packId).flatMap(CouponPackService::notArchived)
+        // checked before any coupon is handed out, so that a caller skipping an archived pack leaves no part of it
+        return packs.find(brandId, packId).flatMap(pack -> issuable(pack).flatMap(ok -> ok ? Mono.just(pack)
+                        : Mono.error(new BusinessException(UserError.onInput("packId", ErrorCode.COUPON_ARCHIVED,
+                                "券包「" + pack.name() + "」或其中的券已下架，不能再发放")))))
                 .flatMapMany(pack -> Flux.fromIterable(pack.items())
                         .concatMap(item -> Flux.range(1, item.quantity()).concatMap(n -> coupons.obtainForPack(brandId,
                                 memberId, item.templateId(), key + ":" + item.templateId() + ":" + n, campaignId))))
