@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * and archives only those limited to it.
  */
 @Service
-class CouponTemplateService {
+public class CouponTemplateService {
 
     /**
      * The largest amount a template may name (off, threshold, cap): 10 million yuan, as the till's

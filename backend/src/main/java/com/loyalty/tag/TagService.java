@@ -3,6 +3,7 @@ package com.loyalty.tag;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.Pages;
+import com.loyalty.shared.graphql.SearchText;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.audit.StaffAuditLog;
@@ -84,16 +85,23 @@ public class TagService {
     }
 
     /** The tag of the brand, or TAG_NOT_FOUND on {@code tagId}. */
+    /** The brand's tag with this id, or empty. */
+    public Mono<Tag> find(long brandId, long tagId) {
+        return tags.find(brandId, tagId);
+    }
+
     Mono<Tag> require(long brandId, Long tagId) {
         return (tagId == null ? Mono.<Tag>empty() : tags.find(brandId, tagId))
                 .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("tagId",
                         ErrorCode.TAG_NOT_FOUND, "标签不存在"))));
     }
 
-    public Mono<Pages.Page<Tag>> page(long brandId, Tag.Kind kind, Integer first, String after) {
+    /** A page of the brand's tags, newest first, of one kind and/or with {@code search} in the name if given. */
+    public Mono<Pages.Page<Tag>> page(long brandId, Tag.Kind kind, String search, Integer first, String after) {
+        String pattern = SearchText.pattern(search, "search");
         int size = Pages.size(first);
-        return tags.page(brandId, kind, Pages.after(after, CURSOR_KIND), size + 1).collectList()
-                .zipWith(tags.count(brandId, kind),
+        return tags.page(brandId, kind, pattern, Pages.after(after, CURSOR_KIND), size + 1).collectList()
+                .zipWith(tags.count(brandId, kind, pattern),
                         (rows, total) -> Pages.of(rows, size, Tag::id, CURSOR_KIND, after != null, total));
     }
 

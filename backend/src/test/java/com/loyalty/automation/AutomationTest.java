@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /** The wake-up chain, birthdays and repurchase reminders, run day by day on the injected clock. */
@@ -173,6 +174,50 @@ class AutomationTest extends IntegrationTest {
         admin().documentName("updateAutomationRule").variable("input", Map.of("rule", "DORMANT_30", "threshold", -1))
                 .execute().path("updateAutomationRule.userErrors[0].field").entityList(String.class)
                 .containsExactly("input", "threshold");
+    }
+
+    @Test
+    void aRuleWhosePackIsArchivedSkipsMembersAndCountsThemUntilThePackIsBack() {
+        String pack = pack("九月生日礼", 1);
+        rule(Map.of("rule", "BIRTHDAY", "packId", pack));
+        setDay(0);
+        String name = unique("september");
+        member(name).documentName("updateProfile").variable("input", Map.of("birthday", "1990-09-14")).execute()
+                .path("updateProfile.userErrors").entityList(Object.class).hasSize(0);
+        admin().document("mutation($p: ID!) { archiveCouponPack(input: { packId: $p }) { userErrors { code } } }")
+                .variable("p", pack).execute().path("archiveCouponPack.userErrors").entityList(Object.class).hasSize(0);
+
+        runOnDate(LocalDate.of(2029, 9, 1));
+        assertThat(coupons(name)).isZero();
+        admin().document("{ automationRule(rule: BIRTHDAY) { lastRuns { acted skippedPackArchived } } }").execute()
+                .path("automationRule.lastRuns[0].acted").entity(Integer.class).isEqualTo(0)
+                .path("automationRule.lastRuns[0].skippedPackArchived").entity(Integer.class).satisfies(n -> assertThat(n).isPositive());
+        admin().documentName("updateAutomationRule").variable("input", Map.of("rule", "DORMANT_30", "packId", pack))
+                .execute().path("updateAutomationRule.userErrors[0].code").entity(String.class).isEqualTo("COUPON_ARCHIVED");
+
+        admin().document("mutation($p: ID!) { unarchiveCouponPack(input: { packId: $p }) { userErrors { code } } }")
+                .variable("p", pack).execute();
+        runOnDate(LocalDate.of(2029, 9, 2));
+        assertThat(coupons(name)).isEqualTo(1);
+    }
+
+    @Test
+    void aRuleIsReadByNameAndItsChangesAreAuditedWithBeforeAndAfter() {
+        HttpGraphQlTester manager = newStaff(createStore(unique("rules")), "STORE_MANAGER");
+        GraphQlTester.Response current = manager.document("{ automationRule(rule: REPURCHASE) { id threshold } }").execute();
+        String id = current.path("automationRule.id").entity(String.class).get();
+        int threshold = current.path("automationRule.threshold").entity(Integer.class).get();
+        rule(Map.of("rule", "REPURCHASE", "threshold", threshold == 85 ? 86 : 85, "enabled", false));
+        admin().document("{ automationRules(enabled: false) { rule } }").execute()
+                .path("automationRules[*].rule").entityList(String.class).contains("REPURCHASE").doesNotContain("DORMANT_30");
+        admin().document("query($id: ID!) { staffActions(subject: \"AUTOMATION_RULE\", subjectId: $id) { "
+                        + "edges { node { action before after } } } }").variable("id", id).execute()
+                .path("staffActions.edges[0].node.action").entity(String.class).isEqualTo("UPDATE_AUTOMATION_RULE")
+                .path("staffActions.edges[0].node.before").entity(String.class)
+                .satisfies(b -> assertThat(b).contains("\"enabled\": true"))
+                .path("staffActions.edges[0].node.after").entity(String.class)
+                .satisfies(a -> assertThat(a).contains("\"enabled\": false"));
+        rule(Map.of("rule", "REPURCHASE", "threshold", threshold));
     }
 
     private void rule(Map<String, Object> input) {
