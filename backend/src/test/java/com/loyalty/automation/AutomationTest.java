@@ -102,8 +102,7 @@ class AutomationTest extends IntegrationTest {
         rule(Map.of("rule", "BIRTHDAY", "packId", pack));
         setDay(0);
         String name = unique("birthday");
-        member(name).documentName("updateProfile").variable("input", Map.of("birthday", "1990-02-14")).execute()
-                .path("updateProfile.userErrors").entityList(Object.class).hasSize(0);
+        bornOn(member(name), "1990-02-14");
         String member = idOf(member(name));
 
         runOnDate(LocalDate.of(2027, 1, 31));
@@ -122,12 +121,10 @@ class AutomationTest extends IntegrationTest {
         rule(Map.of("rule", "BIRTHDAY", "packId", pack));
         setDay(0);
         String keen = unique("keen");
-        member(keen).documentName("updateProfile").variable("input", Map.of("birthday", "1990-07-14")).execute()
-                .path("updateProfile.userErrors").entityList(Object.class).hasSize(0);
+        bornOn(member(keen), "1990-07-14");
         String shy = unique("shy");
         HttpGraphQlTester shyMember = member(shy);
-        shyMember.documentName("updateProfile").variable("input", Map.of("birthday", "1991-07-20")).execute()
-                .path("updateProfile.userErrors").entityList(Object.class).hasSize(0);
+        bornOn(shyMember, "1991-07-20");
         shyMember.documentName("updateConsents").variable("input", Map.of("marketing", false)).execute()
                 .path("updateConsents.consents.marketing").entity(Boolean.class).isEqualTo(false);
         String shyId = idOf(shyMember);
@@ -182,8 +179,7 @@ class AutomationTest extends IntegrationTest {
         rule(Map.of("rule", "BIRTHDAY", "packId", pack));
         setDay(0);
         String name = unique("september");
-        member(name).documentName("updateProfile").variable("input", Map.of("birthday", "1990-09-14")).execute()
-                .path("updateProfile.userErrors").entityList(Object.class).hasSize(0);
+        bornOn(member(name), "1990-09-14");
         admin().document("mutation($p: ID!) { archiveCouponPack(input: { packId: $p }) { userErrors { code } } }")
                 .variable("p", pack).execute().path("archiveCouponPack.userErrors").entityList(Object.class).hasSize(0);
 
@@ -218,6 +214,11 @@ class AutomationTest extends IntegrationTest {
                 .path("staffActions.edges[0].node.after").entity(String.class)
                 .satisfies(a -> assertThat(a).contains("\"enabled\": false"));
         rule(Map.of("rule", "REPURCHASE", "threshold", threshold));
+    }
+
+    private static void bornOn(HttpGraphQlTester member, String birthday) {
+        member.documentName("updateProfile").variable("input", Map.of("birthday", birthday)).execute()
+                .path("updateProfile.userErrors").entityList(Object.class).hasSize(0);
     }
 
     private void rule(Map<String, Object> input) {

@@ -7,7 +7,6 @@ import com.loyalty.coupon.CouponTemplateFilter;
 import com.loyalty.coupon.CouponTemplateService;
 import com.loyalty.coupon.CreateCouponPackInput;
 import com.loyalty.coupon.CreateCouponTemplateInput;
-import com.loyalty.staff.Staff;
 import com.loyalty.staff.StaffService;
 import com.loyalty.shared.security.Viewer;
 import java.time.Duration;
@@ -80,9 +79,6 @@ public class DemoCoupons implements ApplicationRunner {
 
     /** The 徐汇店 manager of the demo, who runs the store's coupons. */
     private Mono<Viewer> manager() {
-        return db.sql("select id from staff where username = 'manager-xuhui'")
-                .map(row -> row.get("id", Long.class)).one()
-                .flatMap(staffService::get)
-                .map(Staff::viewer);
+        return DemoStaff.viewer(db, staffService, "manager-xuhui");
     }
 }
