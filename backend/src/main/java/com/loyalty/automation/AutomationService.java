@@ -58,6 +58,11 @@ class AutomationService {
     /** Runs built-in campaigns, then every enabled rule of every brand; says how many members each acted on. */
     public Mono<String> run(LocalDate asOf) {
         return builtInCampaigns.run(asOf).map(n -> "birthday campaigns gave " + n + " packs")
+                // e.g. a birthday campaign's pack was archived (COUPON_ARCHIVED): the rules still run
+                .onErrorResume(BusinessException.class, e -> {
+                    log.warn("Birthday campaigns stopped on {}: {}", asOf, e.getMessage());
+                    return Mono.just("birthday campaigns stopped: " + e.getMessage());
+                })
                 .concatWith(automation.brandIds()
                 .concatMap(brandId -> automation.rules(brandId).filter(AutomationRule::enabled)
                         .concatMap(rule -> runRule(rule, asOf)
