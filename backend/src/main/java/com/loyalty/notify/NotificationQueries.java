@@ -2,7 +2,6 @@ package com.loyalty.notify;
 
 import com.loyalty.shared.crypto.PhoneCipher;
 import com.loyalty.shared.graphql.BadArgumentException;
-import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.store.StoreScope;
@@ -33,7 +32,6 @@ class NotificationQueries {
     public Mono<Pages.Page<Notification>> notifications(Viewer staff, Long memberId, NotificationStatus status,
                                                        Integer first, String after) {
         return scope.requireMemberInScope(staff, memberId, "memberId")
-                .onErrorMap(BusinessException.class, e -> new BadArgumentException(e.error().message()))
                 .flatMap(member -> page(staff.brandId(), null,
                         new SentNotificationFilter(status, null, null, member.id(), null, null), first, after));
     }
