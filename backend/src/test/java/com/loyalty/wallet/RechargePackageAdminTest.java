@@ -79,4 +79,27 @@ class RechargePackageAdminTest extends IntegrationTest {
                 .path("staffActions.edges[0].node.before").entity(String.class).satisfies(b -> assertThat(b).contains("\"active\": true"))
                 .path("staffActions.edges[0].node.after").entity(String.class).satisfies(a -> assertThat(a).contains("\"active\": false"));
     }
+
+    @Test
+    void aRechargeGoesThroughWithoutItsPackageCouponPackOnceThatPackIsArchived() {
+        String store = createStore(unique("gift"));
+        WalletDesk clerk = new WalletDesk(newStaff(store, "CLERK"));
+        String template = admin().documentName("createCouponTemplate").variable("input", Map.of("name", unique("充值礼券"),
+                        "kind", "AMOUNT_OFF", "amountOffCents", 1_000, "thresholdCents", 5_000, "validDays", 30))
+                .execute().path("createCouponTemplate.template.id").entity(String.class).get();
+        String couponPack = admin().document("mutation($t: ID!) { createCouponPack(input: { name: \"充值礼包\", "
+                        + "items: [{ templateId: $t, quantity: 1 }] }) { pack { id } } }").variable("t", template).execute()
+                .path("createCouponPack.pack.id").entity(String.class).get();
+        String pack = new WalletDesk(admin()).createPackage(10_000, 0, Map.of("couponPackId", couponPack));
+        admin().document("mutation($p: ID!) { archiveCouponPack(input: { packId: $p }) { userErrors { code } } }")
+                .variable("p", couponPack).execute();
+
+        HttpGraphQlTester member = member(unique("gifted"));
+        clerk.recharged(member, pack, unique("RC"));
+        assertThat(WalletDesk.balanceOf(member)).isEqualTo(10_000L);
+        member.documentName("myCoupons").execute().path("me.coupons.totalCount").entity(Integer.class).isEqualTo(0);
+        admin().documentName("createRechargePackage").variable("input", Map.of("name", "充100", "payCents", 10_000,
+                        "couponPackId", couponPack)).execute()
+                .path("createRechargePackage.userErrors[0].code").entity(String.class).isEqualTo("COUPON_ARCHIVED");
+    }
 }
