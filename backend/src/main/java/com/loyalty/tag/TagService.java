@@ -1,5 +1,6 @@
 package com.loyalty.tag;
 
+import com.loyalty.audit.AuditedChange;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.Pages;
@@ -22,6 +23,9 @@ import reactor.core.publisher.Mono;
 /** Defines the brand's tags (managers, admins) and reads them; a new or changed rule applies at once. */
 @Service
 public class TagService {
+
+    /** The audit trail's name for a tag. */
+    static final String SUBJECT = "TAG";
 
     private static final String CURSOR_KIND = "tag";
 
@@ -48,7 +52,9 @@ public class TagService {
                         .switchIfEmpty(Mono.error(TagService::nameTaken))
                         .flatMap(tag -> (checked.rule() == null ? Mono.<Void>empty()
                                 : tags.setConditions(tag.id(), checked.rule().conditions()))
-                                .then(audit.record(staff, staff.storeId(), "CREATE_TAG", null, describe(tag)))
+                                .then(state(tag))
+                                .flatMap(after -> audit.recordChange(staff, staff.storeId(), "CREATE_TAG",
+                                        AuditedChange.created(SUBJECT, tag.id(), after), describe(tag)))
                                 .thenReturn(tag))
                         .as(tx::transactional))
                 .flatMap(tag -> applyRule(staff.brandId(), tag));
@@ -64,10 +70,12 @@ public class TagService {
                             }
                             Mono<Tag> renamed = checked.name() == null ? Mono.just(tag)
                                     : tags.rename(staff.brandId(), tag.id(), checked.name());
-                            return renamed.flatMap(after -> (checked.rule() == null ? Mono.<Void>empty()
-                                            : tags.setConditions(tag.id(), checked.rule().conditions()))
-                                    .then(audit.record(staff, staff.storeId(), "UPDATE_TAG", null, describe(after)))
-                                    .thenReturn(after));
+                            return state(tag).flatMap(before -> renamed.flatMap(after -> (checked.rule() == null
+                                            ? Mono.<Void>empty() : tags.setConditions(tag.id(), checked.rule().conditions()))
+                                    .then(state(after))
+                                    .flatMap(afterState -> audit.recordChange(staff, staff.storeId(), "UPDATE_TAG",
+                                            AuditedChange.changed(SUBJECT, tag.id(), before, afterState), describe(after)))
+                                    .thenReturn(after)));
                         })
                         .onErrorMap(DuplicateKeyException.class, e -> nameTaken())
                         .as(tx::transactional)
@@ -77,19 +85,20 @@ public class TagService {
     /** Deletes the tag: members lose it and its history goes; the audit trail keeps its name. */
     public Mono<Long> delete(Viewer staff, DeleteTagInput in) {
         return require(staff.brandId(), in.tagId())
-                .flatMap(tag -> tags.delete(staff.brandId(), tag.id())
-                        .then(audit.record(staff, staff.storeId(), "DELETE_TAG", null, describe(tag)))
-                        .thenReturn(tag.id()))
+                .flatMap(tag -> state(tag).flatMap(before -> tags.delete(staff.brandId(), tag.id())
+                        .then(audit.recordChange(staff, staff.storeId(), "DELETE_TAG",
+                                AuditedChange.changed(SUBJECT, tag.id(), before, null), describe(tag)))
+                        .thenReturn(tag.id())))
                 .as(tx::transactional)
                 .doOnSuccess(id -> ruleTags.forgetRules(staff.brandId()));
     }
 
-    /** The tag of the brand, or TAG_NOT_FOUND on {@code tagId}. */
     /** The brand's tag with this id, or empty. */
     public Mono<Tag> find(long brandId, long tagId) {
         return tags.find(brandId, tagId);
     }
 
+    /** The tag of the brand, or TAG_NOT_FOUND on {@code tagId}. */
     Mono<Tag> require(long brandId, Long tagId) {
         return (tagId == null ? Mono.<Tag>empty() : tags.find(brandId, tagId))
                 .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("tagId",
@@ -140,6 +149,14 @@ public class TagService {
 
     private static BusinessException nameTaken() {
         return new BusinessException(UserError.onInput("name", ErrorCode.TAG_NAME_TAKEN, "已有同名标签"));
+    }
+
+    /** A tag as the audit trail keeps it: the tag and its rule (null for a manual tag). */
+    record TagState(Tag tag, TagRule rule) {
+    }
+
+    private Mono<TagState> state(Tag tag) {
+        return rules(List.of(tag.id())).map(byId -> new TagState(tag, byId.get(tag.id())));
     }
 
     private static String describe(Tag tag) {

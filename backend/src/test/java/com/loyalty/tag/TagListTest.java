@@ -31,4 +31,21 @@ class TagListTest extends IntegrationTest {
                 .path("tag.rule.conditions[0].minCents").entity(Long.class).isEqualTo(100_000L);
         newMarketer().document("{ tag(id: 999999999) { id } }").execute().path("tag").valueIsNull();
     }
+
+    @Test
+    void tagChangesAreAuditedWithTheTagAndItsRuleBeforeAndAfter() {
+        TagDesk marketer = new TagDesk(newMarketer());
+        String tag = marketer.create(unique("审计标签"), Map.of("kind", "PURCHASE_COUNT", "minCount", 2, "withinDays", 30));
+        newMarketer().documentName("updateTag").variable("input", Map.of("tagId", tag, "rule", Map.of("conditions",
+                        java.util.List.of(Map.of("kind", "PURCHASE_COUNT", "minCount", 5, "withinDays", 30))))).execute()
+                .path("updateTag.userErrors").entityList(Object.class).hasSize(0);
+
+        admin().document("query($id: ID!) { staffActions(subject: \"TAG\", subjectId: $id) { edges { node { action before after } } } }")
+                .variable("id", tag).execute()
+                .path("staffActions.edges[*].node.action").entityList(String.class).containsExactly("UPDATE_TAG", "CREATE_TAG")
+                .path("staffActions.edges[0].node.before").entity(String.class)
+                .satisfies(b -> org.assertj.core.api.Assertions.assertThat(b).contains("\"minCount\": 2"))
+                .path("staffActions.edges[0].node.after").entity(String.class)
+                .satisfies(a -> org.assertj.core.api.Assertions.assertThat(a).contains("\"minCount\": 5"));
+    }
 }
