@@ -1,9 +1,8 @@
 package com.loyalty.automation;
 
+import com.loyalty.audit.AuditedChange;
 import com.loyalty.coupon.CouponPackService;
 import com.loyalty.shared.graphql.BusinessException;
-import com.loyalty.shared.graphql.ErrorCode;
-import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.audit.StaffAuditLog;
 import java.util.List;
@@ -12,11 +11,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
-/** Managers read and tune their brand's automation rules; every change is audited. */
+/** Staff read their brand's automation rules, marketers and admins tune them; every change is audited with before and after. */
 @Service
 class AutomationAdminService {
 
     private static final int MAX_MESSAGE = 200;
+    /** The audit trail's name for a rule (its subject id is the rule's id). */
+    static final String SUBJECT = "AUTOMATION_RULE";
 
     private final AutomationRepository automation;
     private final CouponPackService packs;
@@ -31,8 +32,14 @@ class AutomationAdminService {
         this.tx = tx;
     }
 
-    public Mono<List<AutomationRule>> rules(Viewer staff) {
-        return automation.rules(staff.brandId()).collectList();
+    /** The brand's rules, only enabled or only disabled ones if asked. */
+    public Mono<List<AutomationRule>> rules(Viewer staff, Boolean enabled) {
+        return automation.rules(staff.brandId()).filter(r -> enabled == null || r.enabled() == enabled).collectList();
+    }
+
+    /** The brand's rule of this name, or empty when it is not set up. */
+    public Mono<AutomationRule> rule(Viewer staff, RuleName name) {
+        return automation.rules(staff.brandId()).filter(r -> r.rule() == name).next();
     }
 
     /** Each rule's five latest runs. */
@@ -57,13 +64,12 @@ class AutomationAdminService {
                     Long packId = Boolean.TRUE.equals(in.clearPack()) ? null
                             : in.packId() != null ? in.packId() : current.packId();
                     boolean enabled = in.enabled() != null ? in.enabled() : current.enabled();
-                    Mono<Void> packExists = packId == null || packId.equals(current.packId()) ? Mono.empty()
-                            : packs.find(staff.brandId(), packId).switchIfEmpty(Mono.error(() -> new BusinessException(
-                                    UserError.onInput("packId", ErrorCode.COUPON_NOT_FOUND, "券包不存在")))).then();
-                    return packExists
+                    Mono<Void> packIssuable = packId == null || packId.equals(current.packId()) ? Mono.empty()
+                            : packs.requireIssuable(staff.brandId(), packId, "packId").then();
+                    return packIssuable
                             .then(automation.update(staff.brandId(), in.rule(), enabled, threshold, packId, message))
-                            .flatMap(saved -> audit.record(staff, staff.storeId(), "UPDATE_AUTOMATION_RULE", null,
-                                    saved.rule() + " enabled=" + enabled + " threshold=" + threshold + " pack=" + packId)
+                            .flatMap(saved -> audit.recordChange(staff, staff.storeId(), "UPDATE_AUTOMATION_RULE",
+                                    AuditedChange.changed(SUBJECT, saved.id(), current, saved), saved.rule().name())
                                     .thenReturn(saved))
                             .as(tx::transactional);
                 });

@@ -34,8 +34,14 @@ class AutomationController {
 
     @PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
-    public Mono<List<AutomationRule>> automationRules(@AuthenticationPrincipal Viewer viewer) {
-        return admin.rules(viewer);
+    public Mono<List<AutomationRule>> automationRules(@Argument Boolean enabled, @AuthenticationPrincipal Viewer viewer) {
+        return admin.rules(viewer, enabled);
+    }
+
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
+    @QueryMapping
+    public Mono<AutomationRule> automationRule(@Argument RuleName rule, @AuthenticationPrincipal Viewer viewer) {
+        return admin.rule(viewer, rule);
     }
 
     @PreAuthorize("hasAnyRole('MARKETER', 'ADMIN')")
@@ -58,6 +64,12 @@ class AutomationController {
                                                         @Argument Integer first, @Argument String after,
                                                         @AuthenticationPrincipal Viewer viewer) {
         return followUps.list(viewer, storeId, status, first, after);
+    }
+
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'ADMIN')")
+    @QueryMapping
+    public Mono<FollowUpTask> followUpTask(@Argument long id, @AuthenticationPrincipal Viewer viewer) {
+        return followUps.find(viewer, id);
     }
 
     @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'ADMIN')")

@@ -60,13 +60,15 @@ class AutomationRepository {
                 .bind("id", actionId).bind("ids", couponIds.toArray(Long[]::new)).then();
     }
 
-    public Mono<Void> recordRun(long brandId, RuleName rule, LocalDate asOf, long acted, long skipped, Instant at) {
+    public Mono<Void> recordRun(long brandId, RuleName rule, LocalDate asOf, long acted, long skipped,
+                                long skippedPackArchived, Instant at) {
         return db.sql("""
-                        insert into automation_run (brand_id, rule, as_of, acted, skipped_no_consent, ran_at)
-                        values (:b, :rule, :asOf, :n, :skipped, :at)
+                        insert into automation_run (brand_id, rule, as_of, acted, skipped_no_consent,
+                                                    skipped_pack_archived, ran_at)
+                        values (:b, :rule, :asOf, :n, :skipped, :archived, :at)
                         """)
                 .bind("b", brandId).bind("rule", rule.name()).bind("asOf", asOf).bind("n", acted)
-                .bind("skipped", skipped).bind("at", at)
+                .bind("skipped", skipped).bind("archived", skippedPackArchived).bind("at", at)
                 .then();
     }
 
@@ -77,8 +79,12 @@ class AutomationRepository {
                 .defaultIfEmpty(false);
     }
 
-    /** A rule's run: the date it ran for, how many members it acted on and skipped without marketing consent. */
-    public record Run(RuleName rule, LocalDate asOf, long acted, Instant ranAt, long skippedNoConsent) {
+    /**
+     * A rule's run: the date it ran for, how many members it acted on, skipped without marketing
+     * consent, and skipped because the rule's coupon pack (or a coupon in it) is archived.
+     */
+    public record Run(RuleName rule, LocalDate asOf, long acted, Instant ranAt, long skippedNoConsent,
+                      long skippedPackArchived) {
     }
 
     /** Each rule's latest runs, newest first. */
@@ -91,7 +97,7 @@ class AutomationRepository {
                 .bind("b", brandId).bind("per", perRule)
                 .map(row -> new Run(RuleName.valueOf(row.get("rule", String.class)), row.get("as_of", LocalDate.class),
                         row.get("acted", Integer.class), row.get("ran_at", Instant.class),
-                        row.get("skipped_no_consent", Integer.class)))
+                        row.get("skipped_no_consent", Integer.class), row.get("skipped_pack_archived", Integer.class)))
                 .all();
     }
 
@@ -105,6 +111,6 @@ class AutomationRepository {
     private static AutomationRule toRule(Readable row) {
         return new AutomationRule(row.get("brand_id", Long.class), RuleName.valueOf(row.get("rule", String.class)),
                 Boolean.TRUE.equals(row.get("enabled", Boolean.class)), row.get("threshold", Integer.class),
-                row.get("pack_id", Long.class), row.get("message", String.class));
+                row.get("pack_id", Long.class), row.get("message", String.class), row.get("id", Long.class));
     }
 }

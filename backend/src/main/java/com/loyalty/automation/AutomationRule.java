@@ -7,7 +7,7 @@ import java.util.Map;
  * percent of the member's usual interval), the coupon pack it gives and its message template.
  */
 public record AutomationRule(long brandId, RuleName rule, boolean enabled, int threshold, Long packId,
-                             String message) {
+                             String message, long id) {
 
     /** The message with {name} placeholders filled in; unknown placeholders stay as they are. */
     public String render(Map<String, String> values) {

@@ -58,24 +58,43 @@ class AutomationService {
     /** Runs built-in campaigns, then every enabled rule of every brand; says how many members each acted on. */
     public Mono<String> run(LocalDate asOf) {
         return builtInCampaigns.run(asOf).map(n -> "birthday campaigns gave " + n + " packs")
+                // e.g. a birthday campaign's pack was archived (COUPON_ARCHIVED): the rules still run
+                .onErrorResume(BusinessException.class, e -> {
+                    log.warn("Birthday campaigns stopped on {}: {}", asOf, e.getMessage());
+                    return Mono.just("birthday campaigns stopped: " + e.getMessage());
+                })
                 .concatWith(automation.brandIds()
                 .concatMap(brandId -> automation.rules(brandId).filter(AutomationRule::enabled)
                         .concatMap(rule -> runRule(rule, asOf)
                                 .flatMap(run -> automation.recordRun(brandId, rule.rule(), asOf, run.actedOn(),
-                                                run.skippedNoConsent(), clock.instant())
+                                                run.skippedNoConsent(), run.skippedPackArchived(), clock.instant())
                                         .thenReturn(rule.rule() + " acted on " + run.actedOn()
                                                 + (run.skippedNoConsent() > 0 ? " (skipped " + run.skippedNoConsent()
-                                                        + " without marketing consent)" : ""))))))
+                                                        + " without marketing consent)" : "")
+                                                + (run.skippedPackArchived() > 0 ? " (skipped " + run.skippedPackArchived()
+                                                        + ": its coupon pack is archived)" : ""))))))
                 .collectList()
                 .map(parts -> String.join(", ", parts));
     }
 
-    /** One rule's run: the members it acted on and those it skipped for lack of marketing consent. */
-    private record RuleRun(long actedOn, long skippedNoConsent) {
+    /**
+     * One rule's run: the members it acted on, those it skipped for lack of marketing consent, and
+     * those it skipped because its pack is archived (left for a later run, once the pack is back or replaced).
+     */
+    private record RuleRun(long actedOn, long skippedNoConsent, long skippedPackArchived) {
     }
 
+    /** A rule whose pack (or a coupon in it) is archived acts on nobody: it counts whom it would have acted on. */
     private Mono<RuleRun> runRule(AutomationRule rule, LocalDate asOf) {
-        Flux<Candidate> found = switch (rule.rule()) {
+        boolean givesPack = rule.packId() != null && rule.rule() != RuleName.PACK_FOLLOW_UP;
+        return (givesPack ? packs.issuable(rule.brandId(), rule.packId()) : Mono.just(true))
+                .flatMap(issuable -> issuable ? act(rule, asOf)
+                        : consented(candidates(rule, asOf), new AtomicLong()).count()
+                                .map(skipped -> new RuleRun(0, 0, skipped)));
+    }
+
+    private Flux<Candidate> candidates(AutomationRule rule, LocalDate asOf) {
+        return switch (rule.rule()) {
             case DORMANT_30 -> candidates.popularItems(rule.brandId(), asOf, brand.zone())
                     .flatMapMany(items -> candidates.dormant(rule, asOf, brand.zone())
                             .doOnNext(c -> c.values().put("items", items.isEmpty() ? "新品" : items)));
@@ -84,15 +103,23 @@ class AutomationService {
             case BIRTHDAY -> candidates.birthdays(rule, asOf);
             case REPURCHASE -> candidates.repurchases(rule, asOf, brand.zone());
         };
-        AtomicLong skipped = new AtomicLong();
+    }
+
+    /** The candidates who consented to marketing; those who did not are counted in {@code skipped}. */
+    private Flux<Candidate> consented(Flux<Candidate> found, AtomicLong skipped) {
         return found.filterWhen(c -> automation.marketingConsent(c.memberId())
-                        .doOnNext(consented -> {
-                            if (!consented) {
-                                skipped.incrementAndGet();
-                            }
-                        }))
+                .doOnNext(consented -> {
+                    if (!consented) {
+                        skipped.incrementAndGet();
+                    }
+                }));
+    }
+
+    private Mono<RuleRun> act(AutomationRule rule, LocalDate asOf) {
+        AtomicLong skipped = new AtomicLong();
+        return consented(candidates(rule, asOf), skipped)
                 .concatMap(c -> act(rule, c, asOf)).filter(Boolean::booleanValue).count()
-                .map(acted -> new RuleRun(acted, skipped.get()));
+                .map(acted -> new RuleRun(acted, skipped.get(), 0));
     }
 
     /** One action in one transaction; false when already done or when it failed (retried next run). */

@@ -51,6 +51,12 @@ class FollowUpService {
                         (rows, total) -> Pages.of(rows, size, FollowUpTask::id, CURSOR_KIND, after != null, total)));
     }
 
+    /** The task if the staff member may see it: their store's (an admin any of the brand); empty otherwise. */
+    public Mono<FollowUpTask> find(Viewer staff, long id) {
+        return tasks.find(staff.brandId(), id)
+                .filter(task -> staff.role() == Role.ADMIN || task.storeId() == (staff.storeId() == null ? -1 : staff.storeId()));
+    }
+
     public Mono<FollowUpTask> update(Viewer staff, UpdateFollowUpTaskInput in) {
         if (in.note() != null && in.note().length() > MAX_NOTE) {
             return Mono.error(BusinessException.invalid("note", "备注最多 500 字"));

@@ -62,6 +62,83 @@ class CouponRepository {
                 .bind("brandId", brandId).bind("id", id).map(CouponRepository::toTemplate).one();
     }
 
+    /** The templates' filter as SQL on {@code coupon_template}, with its parameters bound by {@link #bindFilter}. */
+    private static final String TEMPLATE_FILTER = """
+            brand_id = :brandId
+              and (cast(:archived as boolean) is null or (archived_at is not null) = :archived)
+              and (cast(:kind as text) is null or kind = :kind)
+              and (cast(:store as bigint) is null or store_ids is null or cardinality(store_ids) = 0
+                   or :store = any(store_ids))
+              and (cast(:search as text) is null or name ilike :search)
+              and (cast(:claimable as boolean) is null or claimable = :claimable)
+            """;
+
+    /** A page of the brand's templates matching the filter, newest first, before id {@code beforeId}. */
+    public Flux<CouponTemplate> templatePage(long brandId, CouponTemplateFilter f, String search, Long beforeId,
+                                             int limit) {
+        return bindFilter(db.sql("select * from coupon_template where " + TEMPLATE_FILTER
+                        + " and (cast(:before as bigint) is null or id < :before) order by id desc limit :limit"),
+                brandId, f, search)
+                .bind("before", Parameter.fromOrEmpty(beforeId, Long.class)).bind("limit", limit)
+                .map(CouponRepository::toTemplate).all();
+    }
+
+    public Mono<Long> countTemplates(long brandId, CouponTemplateFilter f, String search) {
+        return bindFilter(db.sql("select count(*) as n from coupon_template where " + TEMPLATE_FILTER), brandId, f, search)
+                .map(row -> row.get("n", Long.class)).one();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindFilter(DatabaseClient.GenericExecuteSpec spec, long brandId,
+                                                                CouponTemplateFilter f, String search) {
+        return spec.bind("brandId", brandId)
+                .bind("archived", Parameter.fromOrEmpty(f.status() == null ? null
+                        : f.status() == CouponTemplateFilter.ArchiveStatus.ARCHIVED, Boolean.class))
+                .bind("kind", Parameter.fromOrEmpty(f.kind() == null ? null : f.kind().name(), String.class))
+                .bind("store", Parameter.fromOrEmpty(f.storeId(), Long.class))
+                .bind("search", Parameter.fromOrEmpty(search, String.class))
+                .bind("claimable", Parameter.fromOrEmpty(f.claimable(), Boolean.class));
+    }
+
+    /** Saves what may change on a template after creation: name, stock, validity for future coupons, limit, centre. */
+    public Mono<CouponTemplate> updateTemplate(long brandId, long id, CreateCouponTemplateInput in) {
+        return db.sql("""
+                        update coupon_template set name = :name, total_stock = :stock, valid_from = :validFrom,
+                            valid_until = :validUntil, valid_days = :validDays, per_member_limit = :perMember,
+                            claimable = :claimable, points_price = :pointsPrice
+                        where brand_id = :brandId and id = :id and :stockOrMax >= issued
+                        returning *
+                        """)
+                .bind("brandId", brandId).bind("id", id).bind("name", in.name().strip())
+                .bind("stock", Parameter.fromOrEmpty(in.totalStock(), Integer.class))
+                .bind("stockOrMax", in.totalStock() == null ? Integer.MAX_VALUE : in.totalStock())
+                .bind("validFrom", Parameter.fromOrEmpty(in.validFrom(), Instant.class))
+                .bind("validUntil", Parameter.fromOrEmpty(in.validUntil(), Instant.class))
+                .bind("validDays", Parameter.fromOrEmpty(in.validDays(), Integer.class))
+                .bind("perMember", in.perMemberLimit()).bind("claimable", in.claimable())
+                .bind("pointsPrice", Parameter.fromOrEmpty(in.pointsPrice(), Long.class))
+                .map(CouponRepository::toTemplate).one();
+    }
+
+    /** Archives the template ({@code at}) or brings it back (null). */
+    public Mono<CouponTemplate> setTemplateArchived(long brandId, long id, Instant at) {
+        return db.sql("update coupon_template set archived_at = :at where brand_id = :brandId and id = :id returning *")
+                .bind("brandId", brandId).bind("id", id).bind("at", Parameter.fromOrEmpty(at, Instant.class))
+                .map(CouponRepository::toTemplate).one();
+    }
+
+    /** Coupons of a template redeemed at the till. */
+    public record TemplateRedeemed(long templateId, long redeemed) {
+    }
+
+    public Flux<TemplateRedeemed> redeemed(List<Long> templateIds) {
+        return db.sql("""
+                        select template_id, count(*) as n from member_coupon
+                        where template_id = any(:ids) and status = 'USED' group by template_id
+                        """)
+                .bind("ids", templateIds.toArray(Long[]::new))
+                .map(row -> new TemplateRedeemed(row.get("template_id", Long.class), row.get("n", Long.class))).all();
+    }
+
     public Flux<CouponTemplate> findTemplates(List<Long> ids) {
         return db.sql("select * from coupon_template where id = any(:ids)")
                 .bind("ids", ids.toArray(Long[]::new)).map(CouponRepository::toTemplate).all();
@@ -71,7 +148,7 @@ class CouponRepository {
     public Flux<CouponTemplate> centre(long brandId, Instant now) {
         return db.sql("""
                         select * from coupon_template
-                        where brand_id = :brandId and enabled and (claimable or points_price is not null)
+                        where brand_id = :brandId and enabled and archived_at is null and (claimable or points_price is not null)
                           and (valid_until is null or valid_until > :now)
                         order by id desc
                         """)
@@ -226,7 +303,7 @@ class CouponRepository {
                 CouponTemplate.Channel.valueOf(row.get("channel", String.class)),
                 Boolean.TRUE.equals(row.get("stackable", Boolean.class)),
                 Boolean.TRUE.equals(row.get("claimable", Boolean.class)), row.get("points_price", Long.class),
-                Boolean.TRUE.equals(row.get("enabled", Boolean.class)));
+                Boolean.TRUE.equals(row.get("enabled", Boolean.class)), row.get("archived_at", Instant.class));
     }
 
     private static MemberCoupon toCoupon(Readable row) {

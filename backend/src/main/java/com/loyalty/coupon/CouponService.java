@@ -82,8 +82,13 @@ class CouponService {
      * honours (a template for every store, or one that names their store); an admin anything.
      */
     static boolean mayIssue(Viewer staff, CouponTemplate template) {
-        return staff.role() != Role.STORE_MANAGER || template.storeIds() == null || template.storeIds().isEmpty()
-                || template.storeIds().contains(staff.storeId());
+        return staff.role() != Role.STORE_MANAGER || template.usableAt(staff.storeId());
+    }
+
+    /** COUPON_ARCHIVED for the template: no new coupons of it. */
+    static BusinessException archived(CouponTemplate t) {
+        return new BusinessException(UserError.onInput("templateId", ErrorCode.COUPON_ARCHIVED,
+                "优惠券「" + t.name() + "」已下架，不能再发放或领取"));
     }
 
     /** One coupon of a pack, inside the pack's transaction; checks as for an issued coupon. */
@@ -107,6 +112,9 @@ class CouponService {
     }
 
     private Mono<Void> check(CouponTemplate t, Way way, long memberId, Instant now) {
+        if (t.archived()) {
+            return Mono.error(archived(t));
+        }
         if (!t.obtainableAt(now) || way == Way.CLAIM && !t.claimable() || way == Way.EXCHANGE && t.pointsPrice() == null) {
             return Mono.error(new BusinessException(ErrorCode.COUPON_NOT_AVAILABLE, "这张券现在不能领取"));
         }

@@ -30,7 +30,8 @@ public record CouponTemplate(
         boolean stackable,
         boolean claimable,
         Long pointsPrice,
-        boolean enabled) {
+        boolean enabled,
+        Instant archivedAt) {
 
     /** What the coupon takes off. */
     public enum Kind { AMOUNT_OFF, PERCENT_OFF, SHIPPING, GIFT }
@@ -53,8 +54,34 @@ public record CouponTemplate(
         return validFrom != null && validFrom.isAfter(at) ? validFrom : at;
     }
 
+    /** Archived: no new coupons of it (claimed, bought, issued, in a pack); coupons already held still work. */
+    public boolean archived() {
+        return archivedAt != null;
+    }
+
+    public CouponTemplateFilter.ArchiveStatus status() {
+        return archived() ? CouponTemplateFilter.ArchiveStatus.ARCHIVED : CouponTemplateFilter.ArchiveStatus.ACTIVE;
+    }
+
+    /** Whether coupons of it may be used at the store: every store, or one it names. */
+    public boolean usableAt(long storeId) {
+        return storeIds == null || storeIds.isEmpty() || storeIds.contains(storeId);
+    }
+
+    /** Limited to exactly this one store (what a store manager may create, edit and archive). */
+    public boolean onlyFor(Long storeId) {
+        return storeId != null && List.of(storeId).equals(storeIds);
+    }
+
+    /** The template's settings as a creation input, to check an edited copy by the rules of creation. */
+    CreateCouponTemplateInput asInput() {
+        return new CreateCouponTemplateInput(name, kind, amountOffCents, thresholdCents, percentOff, maxDiscountCents,
+                giftName, validFrom, validUntil, validDays, totalStock, perMemberLimit, minTierLevel, storeIds,
+                categories, channel, stackable, claimable, pointsPrice);
+    }
+
     /** True while coupons of this template can be handed out. */
     public boolean obtainableAt(Instant at) {
-        return enabled && (validUntil == null || validUntil.isAfter(at));
+        return enabled && archivedAt == null && (validUntil == null || validUntil.isAfter(at));
     }
 }

@@ -1,20 +1,33 @@
 package com.loyalty.coupon;
 
+import com.loyalty.audit.AuditedChange;
 import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.graphql.ErrorCode;
+import com.loyalty.shared.graphql.Pages;
+import com.loyalty.shared.graphql.SearchText;
+import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.store.StoreService;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Creates coupon templates; a manager's templates are limited to their own store. */
+/**
+ * Coupon templates for the people who run the programme: created, listed, read, edited, archived
+ * and brought back, each change audited with before and after. Marketers and admins work on the
+ * brand's templates; a store manager sees the templates usable at their store and creates, edits
+ * and archives only those limited to it.
+ */
 @Service
-class CouponTemplateService {
+public class CouponTemplateService {
 
     /**
      * The largest amount a template may name (off, threshold, cap): 10 million yuan, as the till's
@@ -25,6 +38,9 @@ class CouponTemplateService {
     static final int MAX_VALID_DAYS = 3660;
     /** The most points a coupon may cost. */
     static final long MAX_POINTS_PRICE = 1_000_000_000L;
+    /** The audit trail's name for a template. */
+    static final String SUBJECT = "COUPON_TEMPLATE";
+    private static final String CURSOR_KIND = "coupon-template";
 
     private final CouponRepository coupons;
     private final StoreService stores;
@@ -54,8 +70,88 @@ class CouponTemplateService {
         return Flux.fromIterable(checked.storeIds() == null ? List.<Long>of() : checked.storeIds())
                 .concatMap(id -> stores.require(staff.brandId(), id, "storeIds"))
                 .then(coupons.insertTemplate(staff.brandId(), checked, staff.id(), clock.instant()))
-                .flatMap(t -> audit.record(staff, staff.storeId(), "CREATE_COUPON_TEMPLATE", null, t.id() + " " + t.name())
-                        .thenReturn(t));
+                .flatMap(t -> audit.recordChange(staff, staff.storeId(), "CREATE_COUPON_TEMPLATE",
+                        AuditedChange.created(SUBJECT, t.id(), t), t.name()).thenReturn(t));
+    }
+
+    /** A page of the templates the staff member may see, newest first, narrowed by the filter. */
+    public Mono<Pages.Page<CouponTemplate>> page(Viewer staff, CouponTemplateFilter filter, Integer first, String after) {
+        CouponTemplateFilter f = filter == null ? CouponTemplateFilter.none() : filter;
+        if (staff.role() == Role.STORE_MANAGER) {
+            if (f.storeId() != null && !f.storeId().equals(staff.storeId())) {
+                return Mono.error(new AccessDeniedException("a manager lists their own store's coupons"));
+            }
+            f = f.atStore(staff.storeId());
+        }
+        String search = SearchText.pattern(f.search(), "filter.search");
+        int size = Pages.size(first);
+        Long before = Pages.after(after, CURSOR_KIND);
+        CouponTemplateFilter scoped = f;
+        return coupons.templatePage(staff.brandId(), scoped, search, before, size + 1).collectList()
+                .zipWith(coupons.countTemplates(staff.brandId(), scoped, search),
+                        (rows, total) -> Pages.of(rows, size, CouponTemplate::id, CURSOR_KIND, after != null, total));
+    }
+
+    /** The template if the staff member may see it (a manager: one usable at their store); empty otherwise. */
+    public Mono<CouponTemplate> find(Viewer staff, long id) {
+        return coupons.findTemplate(staff.brandId(), id).filter(t -> visible(staff, t));
+    }
+
+    /** Changes name, stock, validity for coupons got from now on, per-member limit and the centre settings. */
+    public Mono<CouponTemplate> update(Viewer staff, UpdateCouponTemplateInput in) {
+        return editable(staff, in.templateId()).flatMap(before -> {
+            CreateCouponTemplateInput changed = in.applyTo(before);
+            BusinessException problem = problem(changed);
+            if (problem != null) {
+                return Mono.error(problem);
+            }
+            if (changed.totalStock() != null && changed.totalStock() < before.issued()) {
+                return Mono.error(BusinessException.invalid("totalStock", "库存不能少于已发出的 " + before.issued() + " 张"));
+            }
+            return coupons.updateTemplate(staff.brandId(), before.id(), changed)
+                    // coupons were handed out between the check and the update: the stock is now below them
+                    .switchIfEmpty(Mono.error(() -> BusinessException.invalid("totalStock", "库存不能少于已发出的数量")))
+                    .flatMap(after -> audit.recordChange(staff, staff.storeId(), "UPDATE_COUPON_TEMPLATE",
+                            AuditedChange.changed(SUBJECT, after.id(), before, after), after.name()).thenReturn(after));
+        });
+    }
+
+    /** Archives the template (no new coupons of it; coupons held stay valid) or brings it back. */
+    public Mono<CouponTemplate> setArchived(Viewer staff, Long templateId, boolean archive) {
+        return editable(staff, templateId).flatMap(before -> before.archived() == archive ? Mono.just(before)
+                : coupons.setTemplateArchived(staff.brandId(), before.id(), archive ? clock.instant() : null)
+                        .flatMap(after -> audit.recordChange(staff, staff.storeId(),
+                                archive ? "ARCHIVE_COUPON_TEMPLATE" : "UNARCHIVE_COUPON_TEMPLATE",
+                                AuditedChange.changed(SUBJECT, after.id(), before, after), after.name())
+                                .thenReturn(after)));
+    }
+
+    /** Issued, redeemed and stock left of each template. */
+    public Mono<Map<Long, CouponTemplateUsage>> usage(Collection<CouponTemplate> templates) {
+        List<Long> ids = templates.stream().map(CouponTemplate::id).distinct().toList();
+        return coupons.redeemed(ids).collectMap(CouponRepository.TemplateRedeemed::templateId,
+                        CouponRepository.TemplateRedeemed::redeemed)
+                .map(redeemed -> templates.stream().collect(Collectors.toMap(CouponTemplate::id,
+                        t -> new CouponTemplateUsage(t.issued(), redeemed.getOrDefault(t.id(), 0L), t.remainingStock()),
+                        (a, b) -> a)));
+    }
+
+    /**
+     * The template the staff member may change: a marketer's or admin's of the brand, a manager's only
+     * when limited to their store (FORBIDDEN for another they can see); COUPON_NOT_FOUND otherwise.
+     */
+    private Mono<CouponTemplate> editable(Viewer staff, Long id) {
+        return (id == null ? Mono.<CouponTemplate>empty() : find(staff, id))
+                .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("templateId",
+                        ErrorCode.COUPON_NOT_FOUND, "优惠券不存在"))))
+                .flatMap(t -> staff.role() == Role.STORE_MANAGER && !t.onlyFor(staff.storeId())
+                        ? Mono.error(new AccessDeniedException("a manager changes only their own store's coupons"))
+                        : Mono.just(t));
+    }
+
+    /** A manager sees the templates usable at their store; marketers and admins the brand's. */
+    static boolean visible(Viewer staff, CouponTemplate t) {
+        return staff.role().isBrandWide() || staff.storeId() != null && t.usableAt(staff.storeId());
     }
 
     /** The first thing wrong with the input, or null. */

@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param data          the message's data as JSON
  * @param nextAttemptAt when the sender may next try it; null unless PENDING
  * @param lastError     why it was retried, skipped or failed
+ * @param recipient     to whom it went, masked (138****1234, or the WeChat openid's ends); null where not read
  */
 public record Notification(
         long id,
@@ -24,7 +25,35 @@ public record Notification(
         Instant nextAttemptAt,
         Instant sentAt,
         String lastError,
-        Instant createdAt) {
+        Instant createdAt,
+        String recipient) {
+
+    /** The same message as staff may see it: recipient masked, and the recipient's phone or openid masked in its texts. */
+    Notification seenBy(String phone, String openid) {
+        String shown = channel == Channel.SMS ? (phone == null ? null : com.loyalty.shared.crypto.PhoneCipher.mask(phone))
+                : maskOpenid(openid);
+        return new Notification(id, memberId, purpose, channel, template, hide(data, phone, openid), status, attempts,
+                dueAt, nextAttemptAt, sentAt, hide(lastError, phone, openid), createdAt, shown);
+    }
+
+    private static String hide(String text, String phone, String openid) {
+        String out = text;
+        if (out != null && phone != null && !phone.isEmpty()) {
+            out = out.replace(phone, com.loyalty.shared.crypto.PhoneCipher.mask(phone));
+        }
+        if (out != null && openid != null && !openid.isEmpty()) {
+            out = out.replace(openid, maskOpenid(openid));
+        }
+        return out;
+    }
+
+    /** oAbc…xyz9: the first and last four characters of a WeChat openid. */
+    static String maskOpenid(String openid) {
+        if (openid == null || openid.isEmpty()) {
+            return null;
+        }
+        return openid.length() <= 8 ? "****" : openid.substring(0, 4) + "****" + openid.substring(openid.length() - 4);
+    }
 
     @Override
     public Instant nextAttemptAt() {

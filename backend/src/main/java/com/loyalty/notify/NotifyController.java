@@ -45,4 +45,18 @@ class NotifyController {
                                                         @AuthenticationPrincipal Viewer viewer) {
         return queries.notifications(viewer, memberId, status, first, after);
     }
+
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
+    @QueryMapping
+    public Mono<Pages.Page<Notification>> sentNotifications(@Argument SentNotificationFilter filter,
+                                                            @Argument Integer first, @Argument String after,
+                                                            @AuthenticationPrincipal Viewer viewer) {
+        return queries.sent(viewer, filter, first, after);
+    }
+
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
+    @QueryMapping
+    public Mono<Notification> notification(@Argument long id, @AuthenticationPrincipal Viewer viewer) {
+        return queries.one(viewer, id);
+    }
 }

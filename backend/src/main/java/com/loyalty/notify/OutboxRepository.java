@@ -91,20 +91,60 @@ class OutboxRepository {
                 .then();
     }
 
-    /** A page of a member's messages, newest first, before the id {@code beforeId}. */
-    public Flux<Notification> page(long memberId, NotificationStatus status, Long beforeId, int limit) {
-        return db.sql("""
-                        select * from notification_outbox
-                        where member_id = :m and (cast(:status as text) is null or status = :status)
-                          and (cast(:before as bigint) is null or id < :before)
-                        order by id desc limit :limit
-                        """)
-                .bind("m", memberId)
-                .bind("status", Parameter.fromOrEmpty(status == null ? null : status.name(), String.class))
-                .bind("before", Parameter.fromOrEmpty(beforeId, Long.class))
-                .bind("limit", limit)
-                .map(OutboxRepository::toNotification)
+    /**
+     * The sent-messages filter as SQL on {@code notification_outbox o join member m}: the brand's
+     * members, with {@code :store} only those of the store (registered or bought there).
+     */
+    private static final String SENT_FILTER = """
+            m.brand_id = :b
+              and (cast(:store as bigint) is null or m.registration_store_id = :store
+                   or exists (select 1 from purchase p where p.member_id = m.id and p.store_id = :store))
+              and (cast(:status as text) is null or o.status = :status)
+              and (cast(:channel as text) is null or o.channel = :channel)
+              and (cast(:purpose as text) is null or o.kind = :purpose)
+              and (cast(:member as bigint) is null or o.member_id = :member)
+              and (cast(:from as timestamptz) is null or o.created_at >= :from)
+              and (cast(:to as timestamptz) is null or o.created_at < :to)
+            """;
+
+    /** A page of the messages to the brand's (or the store's) members, newest first, with whom they went to. */
+    public Flux<Due> sentPage(long brandId, Long storeId, SentNotificationFilter f, Long beforeId, int limit) {
+        return bindSent(db.sql("select o.*, m.openid, m.phone_cipher from notification_outbox o "
+                        + "join member m on m.id = o.member_id where " + SENT_FILTER
+                        + " and (cast(:before as bigint) is null or o.id < :before) order by o.id desc limit :limit"),
+                brandId, storeId, f)
+                .bind("before", Parameter.fromOrEmpty(beforeId, Long.class)).bind("limit", limit)
+                .map(row -> new Due(toNotification(row), row.get("openid", String.class),
+                        row.get("phone_cipher", byte[].class)))
                 .all();
+    }
+
+    /** One message to the brand's (or the store's) members, with whom it went to. */
+    public Mono<Due> sent(long brandId, Long storeId, long id) {
+        return bindSent(db.sql("select o.*, m.openid, m.phone_cipher from notification_outbox o "
+                        + "join member m on m.id = o.member_id where " + SENT_FILTER + " and o.id = :id"),
+                brandId, storeId, SentNotificationFilter.none())
+                .bind("id", id)
+                .map(row -> new Due(toNotification(row), row.get("openid", String.class),
+                        row.get("phone_cipher", byte[].class)))
+                .one();
+    }
+
+    public Mono<Long> countSent(long brandId, Long storeId, SentNotificationFilter f) {
+        return bindSent(db.sql("select count(*) as n from notification_outbox o join member m on m.id = o.member_id where "
+                        + SENT_FILTER), brandId, storeId, f)
+                .map(row -> row.get("n", Long.class)).one();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindSent(DatabaseClient.GenericExecuteSpec spec, long brandId,
+                                                              Long storeId, SentNotificationFilter f) {
+        return spec.bind("b", brandId).bind("store", Parameter.fromOrEmpty(storeId, Long.class))
+                .bind("status", Parameter.fromOrEmpty(f.status() == null ? null : f.status().name(), String.class))
+                .bind("channel", Parameter.fromOrEmpty(f.channel() == null ? null : f.channel().name(), String.class))
+                .bind("purpose", Parameter.fromOrEmpty(f.purpose(), String.class))
+                .bind("member", Parameter.fromOrEmpty(f.memberId(), Long.class))
+                .bind("from", Parameter.fromOrEmpty(f.from(), Instant.class))
+                .bind("to", Parameter.fromOrEmpty(f.to(), Instant.class));
     }
 
     /** Messages waiting to go out (PENDING), due or not: the outbox backlog. */
@@ -119,16 +159,6 @@ class OutboxRepository {
 
     public Mono<Long> backlog() {
         return db.sql("select count(*) as n from notification_outbox where status = 'PENDING'")
-                .map(row -> row.get("n", Long.class)).one();
-    }
-
-    public Mono<Long> count(long memberId, NotificationStatus status) {
-        return db.sql("""
-                        select count(*) as n from notification_outbox
-                        where member_id = :m and (cast(:status as text) is null or status = :status)
-                        """)
-                .bind("m", memberId)
-                .bind("status", Parameter.fromOrEmpty(status == null ? null : status.name(), String.class))
                 .map(row -> row.get("n", Long.class)).one();
     }
 
@@ -153,6 +183,7 @@ class OutboxRepository {
                 row.get("next_attempt_at", Instant.class),
                 row.get("sent_at", Instant.class),
                 row.get("last_error", String.class),
-                row.get("created_at", Instant.class));
+                row.get("created_at", Instant.class),
+                null);
     }
 }

@@ -63,9 +63,16 @@ class TagController {
     /** Staff of the brand list its tags; clerks need them to tag members. */
     @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
-    public Mono<Pages.Page<Tag>> tags(@Argument Tag.Kind kind, @Argument Integer first, @Argument String after,
-                                      @AuthenticationPrincipal Viewer viewer) {
-        return tags.page(viewer.brandId(), kind, first, after);
+    public Mono<Pages.Page<Tag>> tags(@Argument Tag.Kind kind, @Argument String search, @Argument Integer first,
+                                      @Argument String after, @AuthenticationPrincipal Viewer viewer) {
+        return tags.page(viewer.brandId(), kind, search, first, after);
+    }
+
+    /** One of the brand's tags, or null. */
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'MARKETER', 'ADMIN')")
+    @QueryMapping
+    public Mono<Tag> tag(@Argument long id, @AuthenticationPrincipal Viewer viewer) {
+        return tags.find(viewer.brandId(), id);
     }
 
     @BatchMapping(typeName = "Tag")

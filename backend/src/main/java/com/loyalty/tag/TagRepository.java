@@ -85,21 +85,25 @@ class TagRepository {
     }
 
     /** A page of the brand's tags, newest first, before id {@code beforeId}. */
-    public Flux<Tag> page(long brandId, Tag.Kind kind, Long beforeId, int limit) {
+    public Flux<Tag> page(long brandId, Tag.Kind kind, String search, Long beforeId, int limit) {
         return db.sql("""
                         select id, name, kind from tag
                         where brand_id = :brandId and (cast(:kind as text) is null or kind = :kind)
+                          and (cast(:search as text) is null or name ilike :search)
                           and (cast(:before as bigint) is null or id < :before)
                         order by id desc limit :limit
                         """)
                 .bind("brandId", brandId).bind("kind", Parameter.fromOrEmpty(kind == null ? null : kind.name(), String.class))
+                .bind("search", Parameter.fromOrEmpty(search, String.class))
                 .bind("before", Parameter.fromOrEmpty(beforeId, Long.class)).bind("limit", limit)
                 .map(TagRepository::toTag).all();
     }
 
-    public Mono<Long> count(long brandId, Tag.Kind kind) {
-        return db.sql("select count(*) as n from tag where brand_id = :brandId and (cast(:kind as text) is null or kind = :kind)")
+    public Mono<Long> count(long brandId, Tag.Kind kind, String search) {
+        return db.sql("select count(*) as n from tag where brand_id = :brandId and (cast(:kind as text) is null or kind = :kind)"
+                        + " and (cast(:search as text) is null or name ilike :search)")
                 .bind("brandId", brandId).bind("kind", Parameter.fromOrEmpty(kind == null ? null : kind.name(), String.class))
+                .bind("search", Parameter.fromOrEmpty(search, String.class))
                 .map(row -> row.get("n", Long.class)).one();
     }
 

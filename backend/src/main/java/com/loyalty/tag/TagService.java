@@ -1,8 +1,10 @@
 package com.loyalty.tag;
 
+import com.loyalty.audit.AuditedChange;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.Pages;
+import com.loyalty.shared.graphql.SearchText;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.audit.StaffAuditLog;
@@ -21,6 +23,9 @@ import reactor.core.publisher.Mono;
 /** Defines the brand's tags (managers, admins) and reads them; a new or changed rule applies at once. */
 @Service
 public class TagService {
+
+    /** The audit trail's name for a tag. */
+    static final String SUBJECT = "TAG";
 
     private static final String CURSOR_KIND = "tag";
 
@@ -47,7 +52,9 @@ public class TagService {
                         .switchIfEmpty(Mono.error(TagService::nameTaken))
                         .flatMap(tag -> (checked.rule() == null ? Mono.<Void>empty()
                                 : tags.setConditions(tag.id(), checked.rule().conditions()))
-                                .then(audit.record(staff, staff.storeId(), "CREATE_TAG", null, describe(tag)))
+                                .then(state(tag))
+                                .flatMap(after -> audit.recordChange(staff, staff.storeId(), "CREATE_TAG",
+                                        AuditedChange.created(SUBJECT, tag.id(), after), describe(tag)))
                                 .thenReturn(tag))
                         .as(tx::transactional))
                 .flatMap(tag -> applyRule(staff.brandId(), tag));
@@ -63,10 +70,12 @@ public class TagService {
                             }
                             Mono<Tag> renamed = checked.name() == null ? Mono.just(tag)
                                     : tags.rename(staff.brandId(), tag.id(), checked.name());
-                            return renamed.flatMap(after -> (checked.rule() == null ? Mono.<Void>empty()
-                                            : tags.setConditions(tag.id(), checked.rule().conditions()))
-                                    .then(audit.record(staff, staff.storeId(), "UPDATE_TAG", null, describe(after)))
-                                    .thenReturn(after));
+                            return state(tag).flatMap(before -> renamed.flatMap(after -> (checked.rule() == null
+                                            ? Mono.<Void>empty() : tags.setConditions(tag.id(), checked.rule().conditions()))
+                                    .then(state(after))
+                                    .flatMap(afterState -> audit.recordChange(staff, staff.storeId(), "UPDATE_TAG",
+                                            AuditedChange.changed(SUBJECT, tag.id(), before, afterState), describe(after)))
+                                    .thenReturn(after)));
                         })
                         .onErrorMap(DuplicateKeyException.class, e -> nameTaken())
                         .as(tx::transactional)
@@ -76,11 +85,17 @@ public class TagService {
     /** Deletes the tag: members lose it and its history goes; the audit trail keeps its name. */
     public Mono<Long> delete(Viewer staff, DeleteTagInput in) {
         return require(staff.brandId(), in.tagId())
-                .flatMap(tag -> tags.delete(staff.brandId(), tag.id())
-                        .then(audit.record(staff, staff.storeId(), "DELETE_TAG", null, describe(tag)))
-                        .thenReturn(tag.id()))
+                .flatMap(tag -> state(tag).flatMap(before -> tags.delete(staff.brandId(), tag.id())
+                        .then(audit.recordChange(staff, staff.storeId(), "DELETE_TAG",
+                                AuditedChange.changed(SUBJECT, tag.id(), before, null), describe(tag)))
+                        .thenReturn(tag.id())))
                 .as(tx::transactional)
                 .doOnSuccess(id -> ruleTags.forgetRules(staff.brandId()));
+    }
+
+    /** The brand's tag with this id, or empty. */
+    public Mono<Tag> find(long brandId, long tagId) {
+        return tags.find(brandId, tagId);
     }
 
     /** The tag of the brand, or TAG_NOT_FOUND on {@code tagId}. */
@@ -90,10 +105,12 @@ public class TagService {
                         ErrorCode.TAG_NOT_FOUND, "标签不存在"))));
     }
 
-    public Mono<Pages.Page<Tag>> page(long brandId, Tag.Kind kind, Integer first, String after) {
+    /** A page of the brand's tags, newest first, of one kind and/or with {@code search} in the name if given. */
+    public Mono<Pages.Page<Tag>> page(long brandId, Tag.Kind kind, String search, Integer first, String after) {
+        String pattern = SearchText.pattern(search, "search");
         int size = Pages.size(first);
-        return tags.page(brandId, kind, Pages.after(after, CURSOR_KIND), size + 1).collectList()
-                .zipWith(tags.count(brandId, kind),
+        return tags.page(brandId, kind, pattern, Pages.after(after, CURSOR_KIND), size + 1).collectList()
+                .zipWith(tags.count(brandId, kind, pattern),
                         (rows, total) -> Pages.of(rows, size, Tag::id, CURSOR_KIND, after != null, total));
     }
 
@@ -132,6 +149,14 @@ public class TagService {
 
     private static BusinessException nameTaken() {
         return new BusinessException(UserError.onInput("name", ErrorCode.TAG_NAME_TAKEN, "已有同名标签"));
+    }
+
+    /** A tag as the audit trail keeps it: the tag and its rule (null for a manual tag). */
+    record TagState(Tag tag, TagRule rule) {
+    }
+
+    private Mono<TagState> state(Tag tag) {
+        return rules(List.of(tag.id())).map(byId -> new TagState(tag, byId.get(tag.id())));
     }
 
     private static String describe(Tag tag) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /** The wake-up chain, birthdays and repurchase reminders, run day by day on the injected clock. */
@@ -101,8 +102,7 @@ class AutomationTest extends IntegrationTest {
         rule(Map.of("rule", "BIRTHDAY", "packId", pack));
         setDay(0);
         String name = unique("birthday");
-        member(name).documentName("updateProfile").variable("input", Map.of("birthday", "1990-02-14")).execute()
-                .path("updateProfile.userErrors").entityList(Object.class).hasSize(0);
+        bornOn(member(name), "1990-02-14");
         String member = idOf(member(name));
 
         runOnDate(LocalDate.of(2027, 1, 31));
@@ -121,12 +121,10 @@ class AutomationTest extends IntegrationTest {
         rule(Map.of("rule", "BIRTHDAY", "packId", pack));
         setDay(0);
         String keen = unique("keen");
-        member(keen).documentName("updateProfile").variable("input", Map.of("birthday", "1990-07-14")).execute()
-                .path("updateProfile.userErrors").entityList(Object.class).hasSize(0);
+        bornOn(member(keen), "1990-07-14");
         String shy = unique("shy");
         HttpGraphQlTester shyMember = member(shy);
-        shyMember.documentName("updateProfile").variable("input", Map.of("birthday", "1991-07-20")).execute()
-                .path("updateProfile.userErrors").entityList(Object.class).hasSize(0);
+        bornOn(shyMember, "1991-07-20");
         shyMember.documentName("updateConsents").variable("input", Map.of("marketing", false)).execute()
                 .path("updateConsents.consents.marketing").entity(Boolean.class).isEqualTo(false);
         String shyId = idOf(shyMember);
@@ -173,6 +171,54 @@ class AutomationTest extends IntegrationTest {
         admin().documentName("updateAutomationRule").variable("input", Map.of("rule", "DORMANT_30", "threshold", -1))
                 .execute().path("updateAutomationRule.userErrors[0].field").entityList(String.class)
                 .containsExactly("input", "threshold");
+    }
+
+    @Test
+    void aRuleWhosePackIsArchivedSkipsMembersAndCountsThemUntilThePackIsBack() {
+        String pack = pack("九月生日礼", 1);
+        rule(Map.of("rule", "BIRTHDAY", "packId", pack));
+        setDay(0);
+        String name = unique("september");
+        bornOn(member(name), "1990-09-14");
+        admin().document("mutation($p: ID!) { archiveCouponPack(input: { packId: $p }) { userErrors { code } } }")
+                .variable("p", pack).execute().path("archiveCouponPack.userErrors").entityList(Object.class).hasSize(0);
+
+        runOnDate(LocalDate.of(2029, 9, 1));
+        assertThat(coupons(name)).isZero();
+        admin().document("{ automationRule(rule: BIRTHDAY) { lastRuns { acted skippedPackArchived } } }").execute()
+                .path("automationRule.lastRuns[0].acted").entity(Integer.class).isEqualTo(0)
+                .path("automationRule.lastRuns[0].skippedPackArchived").entity(Integer.class).satisfies(n -> assertThat(n).isPositive());
+        admin().documentName("updateAutomationRule").variable("input", Map.of("rule", "DORMANT_30", "packId", pack))
+                .execute().path("updateAutomationRule.userErrors[0].code").entity(String.class).isEqualTo("COUPON_ARCHIVED");
+
+        admin().document("mutation($p: ID!) { unarchiveCouponPack(input: { packId: $p }) { userErrors { code } } }")
+                .variable("p", pack).execute();
+        runOnDate(LocalDate.of(2029, 9, 2));
+        assertThat(coupons(name)).isEqualTo(1);
+    }
+
+    @Test
+    void aRuleIsReadByNameAndItsChangesAreAuditedWithBeforeAndAfter() {
+        HttpGraphQlTester manager = newStaff(createStore(unique("rules")), "STORE_MANAGER");
+        GraphQlTester.Response current = manager.document("{ automationRule(rule: REPURCHASE) { id threshold } }").execute();
+        String id = current.path("automationRule.id").entity(String.class).get();
+        int threshold = current.path("automationRule.threshold").entity(Integer.class).get();
+        rule(Map.of("rule", "REPURCHASE", "threshold", threshold == 85 ? 86 : 85, "enabled", false));
+        admin().document("{ automationRules(enabled: false) { rule } }").execute()
+                .path("automationRules[*].rule").entityList(String.class).contains("REPURCHASE").doesNotContain("DORMANT_30");
+        admin().document("query($id: ID!) { staffActions(subject: \"AUTOMATION_RULE\", subjectId: $id) { "
+                        + "edges { node { action before after } } } }").variable("id", id).execute()
+                .path("staffActions.edges[0].node.action").entity(String.class).isEqualTo("UPDATE_AUTOMATION_RULE")
+                .path("staffActions.edges[0].node.before").entity(String.class)
+                .satisfies(b -> assertThat(b).contains("\"enabled\": true"))
+                .path("staffActions.edges[0].node.after").entity(String.class)
+                .satisfies(a -> assertThat(a).contains("\"enabled\": false"));
+        rule(Map.of("rule", "REPURCHASE", "threshold", threshold));
+    }
+
+    private static void bornOn(HttpGraphQlTester member, String birthday) {
+        member.documentName("updateProfile").variable("input", Map.of("birthday", birthday)).execute()
+                .path("updateProfile.userErrors").entityList(Object.class).hasSize(0);
     }
 
     private void rule(Map<String, Object> input) {

@@ -19,18 +19,21 @@ class WalletRefundTest extends IntegrationTest {
     private String store;
     private WalletDesk clerk;
     private WalletDesk manager;
+    /** Recharge packages are money settings: the admin creates them. */
+    private WalletDesk seller;
 
     @BeforeEach
     void openStore() {
         store = createStore("wallet-refund");
         clerk = new WalletDesk(newStaff(store, "CLERK"));
         manager = new WalletDesk(newStaff(store, "STORE_MANAGER"));
+        seller = new WalletDesk(admin());
     }
 
     @Test
     void refundsOfAPurchasePaidFromTheCardGiveItBackInProportionAndAddUpExactly() {
         HttpGraphQlTester member = member(unique("back"));
-        clerk.recharged(member, manager.createPackage(30_000, 3_000), "RC-1");
+        clerk.recharged(member, seller.createPackage(30_000, 3_000), "RC-1");
         // 200 yuan, 110 from the card (100 principal + 10 bonus), 90 at the counter
         clerk.pay(member, "O-1", 20_000, 11_000).path("recordPurchase.userErrors").entityList(Object.class).hasSize(0);
 
@@ -51,7 +54,7 @@ class WalletRefundTest extends IntegrationTest {
     @Test
     void anAccountWithMoneyOnTheCardClosesOnlyOnceTheStoreHasRefundedTheRecharge() {
         HttpGraphQlTester member = member(unique("leaving"));
-        String recharge = clerk.recharged(member, manager.createPackage(20_000, 2_000), "RC-1");
+        String recharge = clerk.recharged(member, seller.createPackage(20_000, 2_000), "RC-1");
 
         member.documentName("closeAccount").variable("confirm", true).execute()
                 .path("closeAccount.closesAt").valueIsNull()
@@ -68,7 +71,7 @@ class WalletRefundTest extends IntegrationTest {
     @Test
     void refundingARechargePaysBackTheUnspentPrincipalAndForfeitsItsBonus() {
         HttpGraphQlTester member = member(unique("undo"));
-        String recharge = clerk.recharged(member, manager.createPackage(50_000, 5_000, Map.of("bonusPoints", 300)), "RC-1");
+        String recharge = clerk.recharged(member, seller.createPackage(50_000, 5_000, Map.of("bonusPoints", 300)), "RC-1");
         // 110 spent: 100 principal, 10 bonus
         clerk.pay(member, "O-1", 11_000, 11_000).path("recordPurchase.userErrors").entityList(Object.class).hasSize(0);
 
@@ -89,7 +92,7 @@ class WalletRefundTest extends IntegrationTest {
     @Test
     void onlyAManagerOfTheRechargesStoreOrAnAdminRefundsARecharge() {
         HttpGraphQlTester member = member(unique("who"));
-        String recharge = clerk.recharged(member, manager.createPackage(10_000, 0), "RC-1");
+        String recharge = clerk.recharged(member, seller.createPackage(10_000, 0), "RC-1");
 
         clerk.refundRecharge(recharge, "clerk tries")
                 .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification"))).verify();
@@ -102,7 +105,7 @@ class WalletRefundTest extends IntegrationTest {
     @Test
     void aWeChatPayRechargeIsRefundedThroughWeChatPay() {
         HttpGraphQlTester member = member(unique("wxback"));
-        String pack = manager.createPackage(20_000, 2_000);
+        String pack = seller.createPackage(20_000, 2_000);
         String outTradeNo = member.documentName("startWalletRecharge")
                 .variable("input", Map.of("packageId", pack, "storeId", store, "idempotencyKey", "k")).execute()
                 .path("startWalletRecharge.order.outTradeNo").entity(String.class).get();
@@ -121,7 +124,7 @@ class WalletRefundTest extends IntegrationTest {
     void aStaffMemberCannotMoveMoneyBetweenMembers() {
         HttpGraphQlTester alice = member(unique("alice"));
         HttpGraphQlTester bob = member(unique("bob"));
-        clerk.recharged(alice, manager.createPackage(10_000, 0), "RC-1");
+        clerk.recharged(alice, seller.createPackage(10_000, 0), "RC-1");
 
         // Alice's code with Bob's id: refused, one of the two only
         clerk.staff().documentName("walletPurchase").variable("input", Map.of("memberCodeToken",

@@ -30,7 +30,7 @@ class WeChatPayRechargeTest extends IntegrationTest {
     @BeforeEach
     void packageOnSale() {
         store = createStore("wxpay");
-        pack = new WalletDesk(newStaff(store, "STORE_MANAGER")).createPackage(50_000, 5_000, Map.of("bonusPoints", 200));
+        pack = new WalletDesk(admin()).createPackage(50_000, 5_000, Map.of("bonusPoints", 200));
     }
 
     @Test

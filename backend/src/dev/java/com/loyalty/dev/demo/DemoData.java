@@ -17,7 +17,6 @@ import com.loyalty.segment.MemberSegmentsJob;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
-import com.loyalty.staff.Staff;
 import com.loyalty.staff.StaffService;
 import com.loyalty.store.CreateStoreInput;
 import com.loyalty.store.Store;
@@ -157,10 +156,7 @@ public class DemoData implements ApplicationRunner {
 
     /** The demo clerk's account, as the till sees them. */
     private Mono<Viewer> clerk(String username) {
-        return db.sql("select id from staff where username = :username").bind("username", username)
-                .map(row -> row.get("id", Long.class)).one()
-                .flatMap(staffService::get)
-                .map(Staff::viewer);
+        return DemoStaff.viewer(db, staffService, username);
     }
 
     /** The demo member's id, registering them (with consents and a profile) the first time. */

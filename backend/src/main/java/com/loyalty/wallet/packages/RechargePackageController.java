@@ -1,5 +1,6 @@
 package com.loyalty.wallet.packages;
 
+import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.Payloads;
 import com.loyalty.shared.security.Viewer;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-/** Recharge packages: the ones on sale, and creating or switching them (managers, admins). */
+/** Recharge packages: the ones on sale (everyone signed in), the console's list and detail, and changes (admins). */
 @Controller
 class RechargePackageController {
 
@@ -29,6 +30,28 @@ class RechargePackageController {
     }
 
     @PreAuthorize("hasAnyRole('STORE_MANAGER', 'ADMIN')")
+    @QueryMapping
+    public Mono<Pages.Page<RechargePackage>> rechargePackagesPage(@Argument RechargePackageFilter filter,
+                                                                 @Argument Integer first, @Argument String after,
+                                                                 @AuthenticationPrincipal Viewer viewer) {
+        return packages.page(viewer, filter, first, after);
+    }
+
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'ADMIN')")
+    @QueryMapping
+    public Mono<RechargePackage> rechargePackage(@Argument long id, @AuthenticationPrincipal Viewer viewer) {
+        return packages.find(viewer, id);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @MutationMapping
+    public Mono<RechargePackagePayload> updateRechargePackage(@Argument UpdateRechargePackageInput input,
+                                                              @AuthenticationPrincipal Viewer viewer) {
+        return packages.update(viewer, input).map(RechargePackagePayload::of)
+                .transform(Payloads.recover(RechargePackagePayload::failed));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
     @MutationMapping
     public Mono<RechargePackagePayload> createRechargePackage(@Argument CreateRechargePackageInput input,
                                                               @AuthenticationPrincipal Viewer viewer) {
@@ -36,7 +59,7 @@ class RechargePackageController {
                 .transform(Payloads.recover(RechargePackagePayload::failed));
     }
 
-    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'ADMIN')")
+    @PreAuthorize("hasRole('ADMIN')")
     @MutationMapping
     public Mono<RechargePackagePayload> setRechargePackageActive(@Argument SetRechargePackageActiveInput input,
                                                                  @AuthenticationPrincipal Viewer viewer) {

@@ -49,6 +49,43 @@ class RechargePackageRepository {
                 .map(RechargePackageRepository::toPackage).one();
     }
 
+    /** Saves the name, price, bonus and its validity, and points of a package, for recharges from now on. */
+    public Mono<RechargePackage> update(long brandId, long id, CreateRechargePackageInput in) {
+        return db.sql("""
+                        update recharge_package set name = :name, pay_cents = :pay, bonus_cents = :bonus,
+                            bonus_valid_days = :days, bonus_points = :points
+                        where brand_id = :brand and id = :id returning *
+                        """)
+                .bind("brand", brandId).bind("id", id).bind("name", in.name().strip()).bind("pay", in.payCents())
+                .bind("bonus", in.bonusCents()).bind("days", Parameter.fromOrEmpty(in.bonusValidDays(), Integer.class))
+                .bind("points", in.bonusPoints())
+                .map(RechargePackageRepository::toPackage).one();
+    }
+
+    private static final String FILTER = """
+            brand_id = :brand and (cast(:active as boolean) is null or active = :active)
+              and (cast(:store as bigint) is null or store_ids is null or :store = any(store_ids))
+            """;
+
+    /** A page of the brand's packages matching the filter, newest first, before id {@code beforeId}. */
+    public Flux<RechargePackage> page(long brandId, RechargePackageFilter f, Long beforeId, int limit) {
+        return bindFilter(db.sql("select * from recharge_package where " + FILTER
+                        + " and (cast(:before as bigint) is null or id < :before) order by id desc limit :limit"), brandId, f)
+                .bind("before", Parameter.fromOrEmpty(beforeId, Long.class)).bind("limit", limit)
+                .map(RechargePackageRepository::toPackage).all();
+    }
+
+    public Mono<Long> count(long brandId, RechargePackageFilter f) {
+        return bindFilter(db.sql("select count(*) as n from recharge_package where " + FILTER), brandId, f)
+                .map(row -> row.get("n", Long.class)).one();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindFilter(DatabaseClient.GenericExecuteSpec spec, long brandId,
+                                                                RechargePackageFilter f) {
+        return spec.bind("brand", brandId).bind("active", Parameter.fromOrEmpty(f.active(), Boolean.class))
+                .bind("store", Parameter.fromOrEmpty(f.storeId(), Long.class));
+    }
+
     /** The brand's packages (only active ones unless {@code all}), cheapest first. */
     public Flux<RechargePackage> list(long brandId, boolean all) {
         return db.sql("""

@@ -2,7 +2,9 @@ package com.loyalty.wallet.packages;
 
 import com.loyalty.coupon.CouponPackService;
 import com.loyalty.purchase.PurchaseProperties;
+import com.loyalty.audit.AuditedChange;
 import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Role;
@@ -17,11 +19,17 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Recharge packages: a manager sells them at their own store, an admin at any or every store. */
+/**
+ * Recharge packages: money settings, so only admins create, change and withdraw them (audited with
+ * before and after); members and staff see the ones on sale, a store manager lists those of their store.
+ */
 @Service
 public class RechargePackageService {
 
     private static final long MAX_CENTS = 100_000_000L;
+    /** The audit trail's name for a package. */
+    static final String SUBJECT = "RECHARGE_PACKAGE";
+    private static final String CURSOR_KIND = "recharge-package";
 
     private final RechargePackageRepository packages;
     private final CouponPackService couponPacks;
@@ -40,48 +48,87 @@ public class RechargePackageService {
         this.clock = clock;
     }
 
-    public Mono<RechargePackage> create(Viewer staff, CreateRechargePackageInput in) {
-        if (in.name() == null || in.name().isBlank() || in.name().strip().length() > 64) {
-            return Mono.error(BusinessException.invalid("name", "套餐名称需为 1 到 64 个字符"));
+    public Mono<RechargePackage> create(Viewer admin, CreateRechargePackageInput in) {
+        BusinessException problem = problem(in);
+        if (problem != null) {
+            return Mono.error(problem);
         }
-        if (in.payCents() == null || in.payCents() <= 0 || in.payCents() > MAX_CENTS) {
-            return Mono.error(BusinessException.invalid("payCents", "充值金额需大于 0 且不超过 100 万元"));
-        }
-        if (in.bonusCents() != null && (in.bonusCents() < 0 || in.bonusCents() > in.payCents())) {
-            return Mono.error(BusinessException.invalid("bonusCents", "赠送金额需在 0 和充值金额之间"));
-        }
-        if (in.bonusValidDays() != null && (in.bonusValidDays() < 1 || in.bonusValidDays() > 3660)) {
-            return Mono.error(BusinessException.invalid("bonusValidDays", "赠送金有效天数需在 1 到 3660 之间"));
-        }
-        if (in.bonusPoints() != null && (in.bonusPoints() < 0 || in.bonusPoints() > limits.maxPoints())) {
-            return Mono.error(BusinessException.invalid("bonusPoints", "赠送积分需在 0 到 " + limits.maxPoints() + " 之间"));
-        }
-        CreateRechargePackageInput checked = withStores(staff, in);
-        List<Long> storeIds = checked.storeIds() == null ? List.of() : checked.storeIds();
-        if (new HashSet<>(storeIds).size() != storeIds.size() || checked.storeIds() != null && storeIds.isEmpty()) {
+        List<Long> storeIds = in.storeIds() == null ? List.of() : in.storeIds();
+        if (new HashSet<>(storeIds).size() != storeIds.size() || in.storeIds() != null && storeIds.isEmpty()) {
             return Mono.error(BusinessException.invalid("storeIds", "门店不能重复，且至少一家（不填则全部门店）"));
         }
-        Mono<Void> packExists = in.couponPackId() == null ? Mono.empty()
-                : couponPacks.find(staff.brandId(), in.couponPackId())
-                        .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("couponPackId",
-                                ErrorCode.COUPON_NOT_FOUND, "券包不存在")))).then();
-        return Flux.fromIterable(storeIds).concatMap(id -> stores.require(staff.brandId(), id, "storeIds")).then()
-                .then(packExists)
-                .then(packages.insert(staff.brandId(), checked, staff.id(), clock.instant()))
-                .flatMap(p -> audit.record(staff, staff.storeId(), "CREATE_RECHARGE_PACKAGE", null,
-                        p.id() + " " + p.name() + " pay " + p.payCents() + " bonus " + p.bonusCents()).thenReturn(p));
+        Mono<Void> packIssuable = in.couponPackId() == null ? Mono.empty()
+                : couponPacks.requireIssuable(admin.brandId(), in.couponPackId(), "couponPackId").then();
+        return Flux.fromIterable(storeIds).concatMap(id -> stores.require(admin.brandId(), id, "storeIds")).then()
+                .then(packIssuable)
+                .then(packages.insert(admin.brandId(), in, admin.id(), clock.instant()))
+                .flatMap(p -> audit.recordChange(admin, admin.storeId(), "CREATE_RECHARGE_PACKAGE",
+                        AuditedChange.created(SUBJECT, p.id(), p), p.name()).thenReturn(p));
     }
 
-    public Mono<RechargePackage> setActive(Viewer staff, SetRechargePackageActiveInput in) {
-        return find(staff.brandId(), in.packageId(), "packageId")
-                .flatMap(p -> {
-                    if (staff.role() != Role.ADMIN && (p.storeIds() == null || !p.storeIds().equals(List.of(staff.storeId())))) {
-                        return Mono.error(new AccessDeniedException("a manager changes only their own store's packages"));
-                    }
-                    return packages.setActive(staff.brandId(), p.id(), Boolean.TRUE.equals(in.active()));
-                })
-                .flatMap(p -> audit.record(staff, staff.storeId(), "SET_RECHARGE_PACKAGE_ACTIVE", null,
-                        p.id() + " " + p.active()).thenReturn(p));
+    /** Changes name, price, bonus, its validity and points for recharges from now on; audited with before and after. */
+    public Mono<RechargePackage> update(Viewer admin, UpdateRechargePackageInput in) {
+        return find(admin.brandId(), in.packageId(), "packageId").flatMap(before -> {
+            CreateRechargePackageInput changed = in.applyTo(before);
+            BusinessException problem = problem(changed);
+            if (problem != null) {
+                return Mono.error(problem);
+            }
+            return packages.update(admin.brandId(), before.id(), changed)
+                    .flatMap(after -> audit.recordChange(admin, admin.storeId(), "UPDATE_RECHARGE_PACKAGE",
+                            AuditedChange.changed(SUBJECT, after.id(), before, after), after.name()).thenReturn(after));
+        });
+    }
+
+    public Mono<RechargePackage> setActive(Viewer admin, SetRechargePackageActiveInput in) {
+        return find(admin.brandId(), in.packageId(), "packageId")
+                .flatMap(before -> packages.setActive(admin.brandId(), before.id(), Boolean.TRUE.equals(in.active()))
+                        .flatMap(after -> audit.recordChange(admin, admin.storeId(), "SET_RECHARGE_PACKAGE_ACTIVE",
+                                AuditedChange.changed(SUBJECT, after.id(), before, after),
+                                after.name() + (after.active() ? " on sale" : " withdrawn")).thenReturn(after)));
+    }
+
+    /** A page of the packages, newest first: an admin's of the brand, a manager's those sold at their store. */
+    public Mono<Pages.Page<RechargePackage>> page(Viewer staff, RechargePackageFilter filter, Integer first, String after) {
+        RechargePackageFilter f = filter == null ? RechargePackageFilter.none() : filter;
+        if (staff.role() != Role.ADMIN) {
+            if (f.storeId() != null && !f.storeId().equals(staff.storeId())) {
+                return Mono.error(new AccessDeniedException("a manager lists their own store's packages"));
+            }
+            f = f.atStore(staff.storeId());
+        }
+        int size = Pages.size(first);
+        Long before = Pages.after(after, CURSOR_KIND);
+        RechargePackageFilter scoped = f;
+        return packages.page(staff.brandId(), scoped, before, size + 1).collectList()
+                .zipWith(packages.count(staff.brandId(), scoped),
+                        (rows, total) -> Pages.of(rows, size, RechargePackage::id, CURSOR_KIND, after != null, total));
+    }
+
+    /** The package if the staff member may see it (a manager: one sold at their store, on sale or not); empty otherwise. */
+    public Mono<RechargePackage> find(Viewer staff, long id) {
+        return packages.find(staff.brandId(), id).filter(p -> staff.role() == Role.ADMIN
+                || staff.storeId() != null && (p.storeIds() == null || p.storeIds().contains(staff.storeId())));
+    }
+
+    /** The first thing wrong with a package's settings, or null. */
+    private BusinessException problem(CreateRechargePackageInput in) {
+        if (in.name() == null || in.name().isBlank() || in.name().strip().length() > 64) {
+            return BusinessException.invalid("name", "套餐名称需为 1 到 64 个字符");
+        }
+        if (in.payCents() == null || in.payCents() <= 0 || in.payCents() > MAX_CENTS) {
+            return BusinessException.invalid("payCents", "充值金额需大于 0 且不超过 100 万元");
+        }
+        if (in.bonusCents() != null && (in.bonusCents() < 0 || in.bonusCents() > in.payCents())) {
+            return BusinessException.invalid("bonusCents", "赠送金额需在 0 和充值金额之间");
+        }
+        if (in.bonusValidDays() != null && (in.bonusValidDays() < 1 || in.bonusValidDays() > 3660)) {
+            return BusinessException.invalid("bonusValidDays", "赠送金有效天数需在 1 到 3660 之间");
+        }
+        if (in.bonusPoints() != null && (in.bonusPoints() < 0 || in.bonusPoints() > limits.maxPoints())) {
+            return BusinessException.invalid("bonusPoints", "赠送积分需在 0 到 " + limits.maxPoints() + " 之间");
+        }
+        return null;
     }
 
     /** The package, or RECHARGE_PACKAGE_NOT_FOUND on the input field. */
@@ -103,17 +150,5 @@ public class RechargePackageService {
         boolean all = includeInactive && viewer.role() != Role.MEMBER && viewer.role() != Role.CLERK;
         return packages.list(viewer.brandId(), all).filter(p -> storeId == null || p.storeIds() == null
                 || p.storeIds().contains(storeId));
-    }
-
-    /** A manager's package is sold at their own store only; an admin's where the input says. */
-    private static CreateRechargePackageInput withStores(Viewer staff, CreateRechargePackageInput in) {
-        if (staff.role() == Role.ADMIN) {
-            return in;
-        }
-        if (in.storeIds() != null && !in.storeIds().equals(List.of(staff.storeId()))) {
-            throw new AccessDeniedException("a manager sells packages only at their own store");
-        }
-        return new CreateRechargePackageInput(in.name(), in.payCents(), in.bonusCents(), in.bonusValidDays(),
-                in.bonusPoints(), in.couponPackId(), List.of(staff.storeId()));
     }
 }

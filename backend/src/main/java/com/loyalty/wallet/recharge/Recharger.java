@@ -5,6 +5,8 @@ import com.loyalty.points.EntryKind;
 import com.loyalty.points.NewEntry;
 import com.loyalty.points.PointsService;
 import com.loyalty.shared.config.BrandProperties;
+import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.wallet.ledger.Account;
 import com.loyalty.wallet.ledger.LotMove;
 import com.loyalty.wallet.ledger.NewTxn;
@@ -57,7 +59,10 @@ public class Recharger {
                                 null, null, storeId, staffId, "充值套餐 " + p.name(), "recharge:" + r.id(), now),
                                 p.bonusPoints(), points.expiryFor(now)).then() : Mono.empty())
                         .then(p.couponPackId() != null ? couponPacks.issueAutomatically(brand.id(), memberId,
-                                p.couponPackId(), "recharge:" + r.id()).then() : Mono.empty())
+                                p.couponPackId(), "recharge:" + r.id()).then()
+                                // an archived pack (or coupon in it) is not given; the recharge itself goes through
+                                .onErrorResume(BusinessException.class, e -> e.error().code() == ErrorCode.COUPON_ARCHIVED
+                                        ? Mono.empty() : Mono.error(e)) : Mono.empty())
                         .then(recharges.find(brand.id(), r.id())));
     }
 

@@ -687,7 +687,16 @@ class BoundaryInputsTest extends IntegrationTest {
             case "packageId" -> IdKind.PACKAGE;
             case "rechargeId" -> IdKind.RECHARGE;
             case "couponIds" -> IdKind.COUPON;
-            case "id" -> field.equals("campaign") ? IdKind.CAMPAIGN : field.equals("member") ? IdKind.MEMBER : null;
+            case "id" -> switch (field) {
+                case "campaign" -> IdKind.CAMPAIGN;
+                case "member" -> IdKind.MEMBER;
+                case "couponTemplate" -> IdKind.TEMPLATE;
+                case "couponPack" -> IdKind.PACK;
+                case "tag" -> IdKind.TAG;
+                case "followUpTask" -> IdKind.TASK;
+                case "rechargePackage" -> IdKind.PACKAGE;
+                default -> null;
+            };
             default -> null;
         };
     }
