@@ -248,8 +248,8 @@ class CampaignRepository {
         Map<String, Object> params = new LinkedHashMap<>(filter.params());
         String sql = filter.sql();
         if (a.audience() == Campaign.Audience.TOP_SPENDERS) {
-            sql += """
-                     and m.id in (select ranked.member_id from (
+            sql += " and " + """
+                    m.id in (select ranked.member_id from (
                         select p.member_id, row_number() over (order by sum(p.amount_cents - p.refunded_cents) desc,
                                    p.member_id) as r, count(*) over () as n
                         from purchase p join member pm on pm.id = p.member_id
