@@ -70,7 +70,8 @@ class CampaignAudienceMessagesAndRecurrenceTest extends IntegrationTest {
 
         String campaign = create(Map.of("audience", "TOP_SPENDERS", "topPercent", percent, "windowDays", 30,
                 "benefit", "POINTS", "points", 10, "controlPercent", 0));
-        new CampaignDesk(admin()).launch(campaign).path("launchCampaign.launch.reached").entity(Long.class)
+        admin().document("mutation($id: ID!) { launchCampaign(campaignId: $id) { launch { reached } } }")
+                .variable("id", campaign).execute().path("launchCampaign.launch.reached").entity(Long.class)
                 .isEqualTo(Math.min(expected, 5));
         List<Long> audience = db.sql("select member_id from campaign_member where campaign_id = :c order by member_id")
                 .bind("c", Long.parseLong(campaign)).map(row -> row.get("member_id", Long.class)).all().collectList()
