@@ -262,8 +262,8 @@ public class CampaignService {
     public Mono<Campaign> update(Viewer staff, UpdateCampaignInput in) {
         Instant now = clock.instant();
         return existing(staff, in.campaignId()).flatMap(before -> (switch (before.status()) {
-            case ENDED -> Mono.<Campaign>error(new BusinessException(ErrorCode.CAMPAIGN_STATUS_CONFLICT,
-                    "活动已结束，不能再修改；如需再办，请新建活动"));
+            case ENDED -> Mono.<Campaign>error(new BusinessException(UserError.onInput("campaignId",
+                    ErrorCode.CAMPAIGN_STATUS_CONFLICT, "活动已结束，不能再修改；如需再办，请新建活动")));
             case DRAFT, SCHEDULED -> updateAll(staff, before, in.mergedInto(before), now);
             case RUNNING, PAUSED -> updateLive(staff, before, in, now);
         }).flatMap(after -> audit.recordChange(staff, null, "UPDATE_CAMPAIGN",
