@@ -9,7 +9,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * The daily work of launched member-day and birthday campaigns: members who joined the audience
+ * The daily work of running (not paused, not ended) member-day and birthday campaigns: members who joined the audience
  * since launch are added (with the same fixed control split), member-day members are reached at
  * once, and birthday members get the pack in their birth month, once, within the budget.
  */
@@ -33,9 +33,8 @@ public class BuiltInCampaigns {
     public Mono<Long> run(LocalDate asOf) {
         Instant now = clock.instant();
         return campaigns.runningBuiltIns(now)
-                .concatMap(c -> campaigns.recordSkipped(c).thenMany(campaigns.recordAudience(c))
-                        .concatMap(member -> c.kind() == Campaign.Kind.MEMBER_DAY
-                                ? campaigns.markReached(c.id(), member, now) : Mono.empty())
+                .concatMap(c -> campaigns.recordSkipped(c, now).then(campaigns.recordAudience(c, now))
+                        .then(c.kind() == Campaign.Kind.MEMBER_DAY ? campaigns.reachTreated(c.id(), now) : Mono.empty())
                         .then(c.kind() == Campaign.Kind.BIRTHDAY ? birthdayPacks(c, asOf, now) : Mono.just(0L)))
                 .reduce(0L, Long::sum);
     }

@@ -12,19 +12,17 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 /**
- * Campaigns are brand-wide marketing: marketers and admins create and launch them; store managers
- * may read them.
+ * Campaigns are brand-wide marketing: marketers and admins create, launch, change, pause, resume
+ * and end them; store managers may read them.
  */
 @Controller
 @PreAuthorize("hasAnyRole('MARKETER', 'ADMIN')")
 class CampaignController {
 
     private final CampaignService campaigns;
-    private final CampaignRepository rows;
 
-    CampaignController(CampaignService campaigns, CampaignRepository rows) {
+    CampaignController(CampaignService campaigns) {
         this.campaigns = campaigns;
-        this.rows = rows;
     }
 
     @MutationMapping
@@ -39,10 +37,48 @@ class CampaignController {
                 .transform(Payloads.recover(CampaignPayload::failed));
     }
 
+    @MutationMapping
+    public Mono<CampaignPayload> updateCampaign(@Argument UpdateCampaignInput input,
+                                                @AuthenticationPrincipal Viewer viewer) {
+        return campaigns.update(viewer, input).map(CampaignPayload::of)
+                .transform(Payloads.recover(CampaignPayload::failed));
+    }
+
+    @MutationMapping
+    public Mono<CampaignPayload> pauseCampaign(@Argument Long campaignId, @AuthenticationPrincipal Viewer viewer) {
+        return campaigns.pause(viewer, campaignId).map(CampaignPayload::of)
+                .transform(Payloads.recover(CampaignPayload::failed));
+    }
+
+    @MutationMapping
+    public Mono<CampaignPayload> resumeCampaign(@Argument Long campaignId, @AuthenticationPrincipal Viewer viewer) {
+        return campaigns.resume(viewer, campaignId).map(CampaignPayload::of)
+                .transform(Payloads.recover(CampaignPayload::failed));
+    }
+
+    @MutationMapping
+    public Mono<CampaignPayload> endCampaign(@Argument Long campaignId, @AuthenticationPrincipal Viewer viewer) {
+        return campaigns.end(viewer, campaignId).map(CampaignPayload::of)
+                .transform(Payloads.recover(CampaignPayload::failed));
+    }
+
+    @QueryMapping
+    public Mono<AudiencePreview> campaignAudiencePreview(@Argument CampaignAudienceInput input,
+                                                         @AuthenticationPrincipal Viewer viewer) {
+        return campaigns.preview(viewer, input);
+    }
+
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
+    @QueryMapping
+    public Mono<CampaignConnection> campaigns(@Argument CampaignFilter filter, @Argument Integer first,
+                                              @Argument String after, @AuthenticationPrincipal Viewer viewer) {
+        return campaigns.list(viewer, filter, first, after);
+    }
+
     @PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")
     @QueryMapping
     public Mono<Campaign> campaign(@Argument Long id, @AuthenticationPrincipal Viewer viewer) {
-        return rows.find(viewer.brandId(), id);
+        return campaigns.find(viewer, id);
     }
 
     @PreAuthorize("hasAnyRole('STORE_MANAGER', 'MARKETER', 'ADMIN')")

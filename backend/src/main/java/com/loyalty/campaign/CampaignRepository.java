@@ -1,18 +1,24 @@
 package com.loyalty.campaign;
 
+import com.loyalty.member.Member;
+import com.loyalty.notify.Channel;
 import com.loyalty.privacy.PersonalData;
 import com.loyalty.segment.LifecycleStage;
 import com.loyalty.segment.MemberFilter;
 import com.loyalty.segment.MemberFilterSql;
+import com.loyalty.segment.RfmSegment;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for campaigns, their audience and the numbers behind their stats. */
 @Repository
@@ -20,20 +26,67 @@ class CampaignRepository {
 
     private final DatabaseClient db;
 
-    CampaignRepository(DatabaseClient db) {
+    private final JsonMapper json;
+
+    CampaignRepository(DatabaseClient db, JsonMapper json) {
         this.db = db;
+        this.json = json;
     }
 
     public Mono<Campaign> insert(long brandId, CreateCampaignInput in, long staffId, Instant at) {
-        return db.sql("""
+        return bindFields(db.sql("""
                         insert into campaign (brand_id, name, starts_at, ends_at, audience_kind, audience_tiers,
                             audience_members, benefit_kind, pack_id, points, multiplier, control_percent, budget,
-                            created_by, created_at, audience_tags, audience_stages, kind, member_day)
+                            created_by, created_at, audience_tags, audience_stages, kind, member_day, recurrence,
+                            audience_segments, top_percent, window_days, audience_filter, message_text, message_channel)
                         values (:brandId, :name, :starts, :ends, :audience, :tiers, :members, :benefit, :pack, :points,
-                            :multiplier, :control, :budget, :staff, :at, :tags, :stages, :kind, :memberDay)
+                            :multiplier, :control, :budget, :staff, :at, :tags, :stages, :kind, :memberDay, :recurrence,
+                            :segments, :topPercent, :windowDays, :filter, :message, :channel)
+                        returning *
+                        """), in)
+                .bind("brandId", brandId).bind("staff", staffId).bind("at", at)
+                .map(this::toCampaign).one();
+    }
+
+    /** Rewrites every field of a campaign still in {@code status} (a draft or scheduled one); empty when it moved on. */
+    public Mono<Campaign> updateAll(long id, Campaign.Status status, CreateCampaignInput in, Instant at) {
+        return bindFields(db.sql("""
+                        update campaign set name = :name, starts_at = :starts, ends_at = :ends, audience_kind = :audience,
+                            audience_tiers = :tiers, audience_members = :members, benefit_kind = :benefit, pack_id = :pack,
+                            points = :points, multiplier = :multiplier, control_percent = :control, budget = :budget,
+                            audience_tags = :tags, audience_stages = :stages, kind = :kind, member_day = :memberDay,
+                            recurrence = :recurrence, audience_segments = :segments, top_percent = :topPercent,
+                            window_days = :windowDays, audience_filter = :filter, message_text = :message,
+                            message_channel = :channel, updated_at = :at
+                        where id = :id and status = :status
+                        returning *
+                        """), in)
+                .bind("id", id).bind("status", status.name()).bind("at", at)
+                .map(this::toCampaign).one();
+    }
+
+    /** What a running or paused campaign may still change: name, end, budget and message. */
+    public record LiveChanges(String name, Instant endsAt, Long budget, String message, Channel channel) {
+    }
+
+    /** Applies the changes to a running or paused campaign; empty when it is neither any more. */
+    public Mono<Campaign> updateLive(long id, LiveChanges in, Instant at) {
+        return db.sql("""
+                        update campaign set name = :name, ends_at = :ends, budget = :budget, message_text = :message,
+                            message_channel = :channel, updated_at = :at
+                        where id = :id and status in ('RUNNING', 'PAUSED')
                         returning *
                         """)
-                .bind("brandId", brandId).bind("name", in.name().strip()).bind("starts", in.startsAt())
+                .bind("id", id).bind("name", in.name()).bind("ends", in.endsAt())
+                .bind("budget", Parameter.fromOrEmpty(in.budget(), Long.class))
+                .bind("message", Parameter.fromOrEmpty(in.message(), String.class))
+                .bind("channel", Parameter.fromOrEmpty(in.channel() == null ? null : in.channel().name(), String.class))
+                .bind("at", at)
+                .map(this::toCampaign).one();
+    }
+
+    private DatabaseClient.GenericExecuteSpec bindFields(DatabaseClient.GenericExecuteSpec spec, CreateCampaignInput in) {
+        return spec.bind("name", in.name().strip()).bind("starts", in.startsAt())
                 .bind("ends", in.endsAt()).bind("audience", in.audience().name())
                 .bind("tiers", Parameter.fromOrEmpty(in.tiers() == null ? null : in.tiers().toArray(Integer[]::new),
                         Integer[].class))
@@ -46,14 +99,21 @@ class CampaignRepository {
                         : java.math.BigDecimal.valueOf(in.multiplier()), java.math.BigDecimal.class))
                 .bind("control", in.controlPercent() == null ? 10 : in.controlPercent())
                 .bind("budget", Parameter.fromOrEmpty(in.budget(), Long.class))
-                .bind("staff", staffId).bind("at", at)
                 .bind("tags", Parameter.fromOrEmpty(in.tagIds() == null ? null : in.tagIds().toArray(Long[]::new),
                         Long[].class))
                 .bind("stages", Parameter.fromOrEmpty(in.stages() == null ? null
                         : in.stages().stream().map(Enum::name).toArray(String[]::new), String[].class))
                 .bind("kind", in.kindOrStandard().name())
                 .bind("memberDay", Parameter.fromOrEmpty(in.memberDay(), Integer.class))
-                .map(CampaignRepository::toCampaign).one();
+                .bind("recurrence", in.recurrenceOrNone().name())
+                .bind("segments", Parameter.fromOrEmpty(in.segments() == null ? null
+                        : in.segments().stream().map(Enum::name).toArray(String[]::new), String[].class))
+                .bind("topPercent", Parameter.fromOrEmpty(in.topPercent(), Integer.class))
+                .bind("windowDays", Parameter.fromOrEmpty(in.windowDays(), Integer.class))
+                .bind("filter", Parameter.fromOrEmpty(in.filter() == null ? null : json.writeValueAsString(in.filter()),
+                        String.class))
+                .bind("message", Parameter.fromOrEmpty(in.messageText(), String.class))
+                .bind("channel", Parameter.fromOrEmpty(in.channel() == null ? null : in.channel().name(), String.class));
     }
 
     /** The first of a campaign audience's members, tags and tier levels the brand does not have; each null when all exist. */
@@ -81,58 +141,251 @@ class CampaignRepository {
 
     public Mono<Campaign> find(long brandId, long id) {
         return db.sql("select * from campaign where brand_id = :b and id = :id").bind("b", brandId).bind("id", id)
-                .map(CampaignRepository::toCampaign).one();
+                .map(this::toCampaign).one();
     }
 
-    /** Marks the campaign launched; false when it already was. */
-    public Mono<Boolean> markLaunched(long id, Instant at) {
-        return db.sql("update campaign set launched_at = :at where id = :id and launched_at is null")
-                .bind("id", id).bind("at", at).fetch().rowsUpdated().map(n -> n > 0);
+    /** Marks a draft launched, SCHEDULED or RUNNING; false when it is not a draft (any more). */
+    public Mono<Boolean> markLaunched(long id, Instant at, Campaign.Status status) {
+        return db.sql("""
+                        update campaign set launched_at = :at, status = :status
+                        where id = :id and launched_at is null and status = 'DRAFT'
+                        """)
+                .bind("id", id).bind("at", at).bind("status", status.name()).fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    /**
+     * Moves a campaign from one of the statuses to another (ENDED records when); the campaign as it
+     * is now, or empty when it was in none of them.
+     */
+    public Mono<Campaign> move(long brandId, long id, List<Campaign.Status> from, Campaign.Status to, Instant at) {
+        return db.sql("""
+                        update campaign set status = :to, updated_at = :at,
+                            ended_at = case when :to = 'ENDED' then least(:at, ends_at) else ended_at end
+                        where brand_id = :b and id = :id and status = any(:from)
+                        returning *
+                        """)
+                .bind("b", brandId).bind("id", id).bind("to", to.name()).bind("at", at)
+                .bind("from", from.stream().map(Enum::name).toArray(String[]::new))
+                .map(this::toCampaign).one();
+    }
+
+    /** Scheduled campaigns whose start has come, marked RUNNING (each returned once, to the caller that moved it). */
+    public Flux<Campaign> startDue(Instant now) {
+        return db.sql("""
+                        update campaign set status = 'RUNNING', updated_at = :now
+                        where status = 'SCHEDULED' and starts_at <= :now
+                        returning *
+                        """)
+                .bind("now", now).map(this::toCampaign).all().sort(java.util.Comparator.comparingLong(Campaign::id));
+    }
+
+    /** Ends the campaigns whose end time has passed; how many. */
+    public Mono<Long> endDue(Instant now) {
+        return db.sql("""
+                        update campaign set status = 'ENDED', ended_at = ends_at, updated_at = :now
+                        where status in ('RUNNING', 'PAUSED') and ends_at <= :now
+                        """)
+                .bind("now", now).fetch().rowsUpdated();
+    }
+
+    /** Running MONTHLY campaigns whose run for the business month {@code period} has not finished. */
+    public Flux<Campaign> monthlyDue(Instant now, String period) {
+        return db.sql("""
+                        select * from campaign
+                        where status = 'RUNNING' and recurrence = 'MONTHLY' and starts_at <= :now and ends_at > :now
+                          and (last_period is null or last_period < :period)
+                        order by id
+                        """)
+                .bind("now", now).bind("period", period).map(this::toCampaign).all();
+    }
+
+    /** Records that the campaign's run for the period finished. */
+    public Mono<Void> markPeriod(long id, String period) {
+        return db.sql("update campaign set last_period = :p where id = :id").bind("id", id).bind("p", period).then();
+    }
+
+    /**
+     * Records the grant of the benefit to the member for the period ('ONCE', or a month); false when
+     * it was already given (the run is repeated): give nothing then.
+     */
+    public Mono<Boolean> recordGrant(long campaignId, long memberId, String period, Instant at) {
+        return db.sql("""
+                        insert into campaign_grant (campaign_id, member_id, period, given_at) values (:c, :m, :p, :at)
+                        on conflict do nothing
+                        """)
+                .bind("c", campaignId).bind("m", memberId).bind("p", period).bind("at", at)
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    /** Benefits given (members reached once each, or per month for a MONTHLY campaign). */
+    public Mono<Long> grantCount(long campaignId) {
+        return db.sql("select count(*) as n from campaign_grant where campaign_id = :c")
+                .bind("c", campaignId).map(row -> row.get("n", Long.class)).one();
+    }
+
+    /** The audience's condition on member {@code m}, its parameters named {@code f_*} and {@code a_*}. */
+    private record Who(String sql, Map<String, Object> params) {
+
+        DatabaseClient.GenericExecuteSpec bindTo(DatabaseClient.GenericExecuteSpec spec) {
+            for (Map.Entry<String, Object> p : params.entrySet()) {
+                spec = spec.bind(p.getKey(), p.getValue());
+            }
+            return spec;
+        }
+    }
+
+    /**
+     * The one place an audience becomes SQL, for previews, launches and monthly runs alike: a member
+     * filter, an explicit list, or the top spenders (the first {@code topPercent} % of the brand's
+     * members by net spend over the last {@code windowDays} days, among those who spent).
+     */
+    private Who who(CampaignAudienceInput a, long brandId, Instant now) {
+        if (a.audience() == Campaign.Audience.MEMBERS) {
+            return new Who("m.id = any(:a_members)", Map.of("a_members",
+                    (a.memberIds() == null ? List.<Long>of() : a.memberIds()).toArray(Long[]::new)));
+        }
+        MemberFilterSql.Condition filter = MemberFilterSql.of(a.memberFilter());
+        Map<String, Object> params = new LinkedHashMap<>(filter.params());
+        String sql = filter.sql();
+        if (a.audience() == Campaign.Audience.TOP_SPENDERS) {
+            sql += " and " + """
+                    m.id in (select ranked.member_id from (
+                        select p.member_id, row_number() over (order by sum(p.amount_cents - p.refunded_cents) desc,
+                                   p.member_id) as r, count(*) over () as n
+                        from purchase p join member pm on pm.id = p.member_id
+                        where pm.brand_id = :a_brand and p.occurred_at >= :a_since and p.occurred_at < :a_now
+                        group by p.member_id having sum(p.amount_cents - p.refunded_cents) > 0) ranked
+                      where ranked.r <= ceil(ranked.n * :a_top / 100.0))""";
+            params.put("a_brand", brandId);
+            params.put("a_since", now.minus(java.time.Duration.ofDays(a.windowDays())));
+            params.put("a_now", now);
+            params.put("a_top", a.topPercent());
+        }
+        return new Who(sql, params);
     }
 
     /**
      * Records the audience, holding out {@code control_percent} of it at random (a hash of campaign
-     * and member, so the split is fixed and reproducible); returns the treated member ids. Members
-     * without marketing consent are left out (counted by {@link #recordSkipped}); closed accounts too.
+     * and member, so the split is fixed and reproducible: a member once in the control group stays
+     * there, and members added later are split with the same share). Members without marketing
+     * consent are left out (counted by {@link #recordSkipped}); closed accounts too.
      */
-    public Flux<Long> recordAudience(Campaign c) {
-        MemberFilter filter = c.audienceFilter();
-        MemberFilterSql.Condition who = filter == null ? null : MemberFilterSql.of(filter);
-        var spec = db.sql("""
+    public Mono<Void> recordAudience(Campaign c, Instant now) {
+        Who who = who(c.audienceInput(), c.brandId(), now);
+        return who.bindTo(db.sql("""
                         insert into campaign_member (campaign_id, member_id, in_control)
                         select :c, m.id, abs(hashtext(:c || ':' || m.id)) % 100 < :control
                         from member m
-                        where m.brand_id = :b and m.marketing_consent and m.closed_at is null and\s""" + (who == null ? "m.id = any(:members)" : who.sql()) + """
+                        where m.brand_id = :b and m.marketing_consent and m.closed_at is null and\s""" + who.sql() + """
 
                         on conflict do nothing
-                        returning member_id, in_control
                         """)
-                .bind("c", c.id()).bind("b", c.brandId()).bind("control", c.controlPercent());
-        spec = who == null ? spec.bind("members", c.audienceMembers().toArray(Long[]::new)) : who.bindTo(spec);
-        return spec.map(row -> Boolean.TRUE.equals(row.get("in_control", Boolean.class)) ? -1L
-                        : row.get("member_id", Long.class))
-                .all().filter(id -> id > 0).sort();
+                .bind("c", c.id()).bind("b", c.brandId()).bind("control", c.controlPercent()))
+                .then();
+    }
+
+    /**
+     * The treated members in the audience now (recorded, not in the control group, still consenting
+     * and matching), in id order: who gets the benefit at the start and at each monthly run.
+     */
+    public Flux<Long> treatedNow(Campaign c, Instant now) {
+        Who who = who(c.audienceInput(), c.brandId(), now);
+        return who.bindTo(db.sql("""
+                        select m.id from campaign_member cm join member m on m.id = cm.member_id
+                        where cm.campaign_id = :c and not cm.in_control
+                          and m.brand_id = :b and m.marketing_consent and m.closed_at is null and\s""" + who.sql() + """
+
+                        order by m.id
+                        """)
+                .bind("c", c.id()).bind("b", c.brandId()))
+                .map(row -> row.get("id", Long.class)).all();
     }
 
     /**
      * Counts (and stores) the members matching the audience who are left out for lack of marketing
      * consent (not those already in the audience who withdrew later).
      */
-    public Mono<Long> recordSkipped(Campaign c) {
-        MemberFilter filter = c.audienceFilter();
-        MemberFilterSql.Condition who = filter == null ? null : MemberFilterSql.of(filter);
-        var spec = db.sql("""
+    public Mono<Long> recordSkipped(Campaign c, Instant now) {
+        Who who = who(c.audienceInput(), c.brandId(), now);
+        return who.bindTo(db.sql("""
                         update campaign set skipped_no_consent = (
                             select count(*) from member m
                             where m.brand_id = :b and not m.marketing_consent and m.closed_at is null
                               and not exists (select 1 from campaign_member cm where cm.campaign_id = :c and cm.member_id = m.id)
                               and\s"""
-                        + (who == null ? "m.id = any(:members)" : who.sql()) + """
+                        + who.sql() + """
                         ) where id = :c returning skipped_no_consent
                         """)
-                .bind("c", c.id()).bind("b", c.brandId());
-        spec = who == null ? spec.bind("members", c.audienceMembers().toArray(Long[]::new)) : who.bindTo(spec);
-        return spec.map(row -> row.get("skipped_no_consent", Integer.class).longValue()).one();
+                .bind("c", c.id()).bind("b", c.brandId()))
+                .map(row -> row.get("skipped_no_consent", Integer.class).longValue()).one();
+    }
+
+    /** What an audience takes now: all matching members, those without marketing consent. */
+    public record PreviewCounts(long count, long withoutConsent) {
+    }
+
+    public Mono<PreviewCounts> previewCounts(long brandId, CampaignAudienceInput a, Instant now) {
+        Who who = who(a, brandId, now);
+        return who.bindTo(db.sql("""
+                        select count(*) as n, count(*) filter (where not m.marketing_consent) as no_consent
+                        from member m where m.brand_id = :b and m.closed_at is null and\s""" + who.sql()))
+                .bind("b", brandId)
+                .map(row -> new PreviewCounts(row.get("n", Long.class), row.get("no_consent", Long.class))).one();
+    }
+
+    /** Up to {@code limit} members the audience would reach (with consent), newest first, nicknames masked. */
+    public Flux<AudiencePreview.Sample> previewSample(long brandId, CampaignAudienceInput a, Instant now, int limit) {
+        Who who = who(a, brandId, now);
+        return who.bindTo(db.sql("""
+                        select m.id, m.nickname from member m
+                        where m.brand_id = :b and m.closed_at is null and m.marketing_consent and\s""" + who.sql() + """
+
+                        order by m.id desc limit :limit
+                        """))
+                .bind("b", brandId).bind("limit", limit)
+                .map(row -> new AudiencePreview.Sample(row.get("id", Long.class),
+                        Member.mask(row.get("nickname", String.class))))
+                .all();
+    }
+
+    /** A page of the brand's campaigns matching the filter, newest first. */
+    public Flux<Campaign> page(long brandId, CampaignFilter f, Long beforeId, int limit) {
+        return bindFilter(db.sql("select * from campaign c where " + FILTER + " and c.status = coalesce(:status, c.status)"
+                        + " and c.id < coalesce(:before, 9223372036854775807) order by c.id desc limit :limit"), brandId, f)
+                .bind("status", Parameter.fromOrEmpty(f.status() == null ? null : f.status().name(), String.class))
+                .bind("before", Parameter.fromOrEmpty(beforeId, Long.class)).bind("limit", limit)
+                .map(this::toCampaign).all();
+    }
+
+    /** How many of the brand's campaigns match the filter in each status (the filter's own status aside). */
+    public Flux<CampaignConnection.StatusCount> statusCounts(long brandId, CampaignFilter f) {
+        return bindFilter(db.sql("select c.status, count(*) as n from campaign c where " + FILTER
+                        + " group by c.status"), brandId, f)
+                .map(row -> new CampaignConnection.StatusCount(Campaign.Status.valueOf(row.get("status", String.class)),
+                        row.get("n", Long.class)))
+                .all();
+    }
+
+    private static final String FILTER = """
+            c.brand_id = :b and c.kind = coalesce(:kind, c.kind) and c.benefit_kind = coalesce(:benefit, c.benefit_kind)
+              and (cast(:search as text) is null or strpos(lower(c.name), lower(:search)) > 0)""";
+
+    private static DatabaseClient.GenericExecuteSpec bindFilter(DatabaseClient.GenericExecuteSpec spec, long brandId,
+                                                                CampaignFilter f) {
+        return spec.bind("b", brandId)
+                .bind("kind", Parameter.fromOrEmpty(f.kind() == null ? null : f.kind().name(), String.class))
+                .bind("benefit", Parameter.fromOrEmpty(f.benefit() == null ? null : f.benefit().name(), String.class))
+                .bind("search", Parameter.fromOrEmpty(f.search() == null || f.search().isBlank() ? null
+                        : f.search().strip(), String.class));
+    }
+
+    /** Marks every treated member of the campaign not reached yet as reached (member day: being in it is the benefit). */
+    public Mono<Void> reachTreated(long campaignId, Instant at) {
+        return db.sql("""
+                        update campaign_member set reached_at = :at
+                        where campaign_id = :c and not in_control and reached_at is null
+                        """)
+                .bind("c", campaignId).bind("at", at).then();
     }
 
     public Mono<Void> markReached(long campaignId, long memberId, Instant at) {
@@ -205,7 +458,8 @@ class CampaignRepository {
                         select max(c.multiplier) as m from campaign c
                         join campaign_member cm on cm.campaign_id = c.id
                         where cm.member_id = :member and not cm.in_control and cm.reached_at is not null
-                          and c.benefit_kind = 'MULTIPLIER' and c.starts_at <= :at and c.ends_at > :at
+                          and c.benefit_kind = 'MULTIPLIER' and c.status = 'RUNNING'
+                          and c.starts_at <= :at and c.ends_at > :at
                           and (c.kind <> 'MEMBER_DAY' or extract(day from :at at time zone :zone) = c.member_day)
                         """)
                 .bind("member", memberId).bind("at", at).bind("zone", zone.getId())
@@ -214,13 +468,13 @@ class CampaignRepository {
                 .one();
     }
 
-    /** Launched member-day and birthday campaigns whose window holds {@code at}. */
+    /** Running (not paused or ended) member-day and birthday campaigns whose window holds {@code at}. */
     public Flux<Campaign> runningBuiltIns(Instant at) {
         return db.sql("""
-                        select * from campaign where kind <> 'STANDARD' and launched_at is not null
+                        select * from campaign where kind <> 'STANDARD' and status = 'RUNNING'
                           and starts_at <= :at and ends_at > :at order by id
                         """)
-                .bind("at", at).map(CampaignRepository::toCampaign).all();
+                .bind("at", at).map(this::toCampaign).all();
     }
 
     /** Treated members of a birthday campaign born in the month who have not had its pack. */
@@ -254,11 +508,13 @@ class CampaignRepository {
                 .bind("m", memberId).mapValue(String.class).one();
     }
 
-    private static Campaign toCampaign(Readable row) {
+    private Campaign toCampaign(Readable row) {
         Integer[] tiers = row.get("audience_tiers", Integer[].class);
         Long[] members = row.get("audience_members", Long[].class);
         Long[] tags = row.get("audience_tags", Long[].class);
         String[] stages = row.get("audience_stages", String[].class);
+        String[] segments = row.get("audience_segments", String[].class);
+        String filter = row.get("audience_filter", String.class);
         return new Campaign(row.get("id", Long.class), row.get("brand_id", Long.class), row.get("name", String.class),
                 row.get("starts_at", Instant.class), row.get("ends_at", Instant.class),
                 Campaign.Audience.valueOf(row.get("audience_kind", String.class)),
@@ -271,6 +527,15 @@ class CampaignRepository {
                 row.get("launched_at", Instant.class),
                 tags == null ? null : List.copyOf(Arrays.asList(tags)),
                 stages == null ? null : Arrays.stream(stages).map(LifecycleStage::valueOf).toList(),
-                Campaign.Kind.valueOf(row.get("kind", String.class)), row.get("member_day", Integer.class));
+                Campaign.Kind.valueOf(row.get("kind", String.class)), row.get("member_day", Integer.class),
+                Campaign.Status.valueOf(row.get("status", String.class)), row.get("ended_at", Instant.class),
+                Campaign.Recurrence.valueOf(row.get("recurrence", String.class)),
+                segments == null ? null : Arrays.stream(segments).map(RfmSegment::valueOf).toList(),
+                row.get("top_percent", Integer.class), row.get("window_days", Integer.class),
+                filter == null ? null : json.readValue(filter, MemberFilter.class),
+                row.get("message_text", String.class),
+                row.get("message_channel", String.class) == null ? null
+                        : Channel.valueOf(row.get("message_channel", String.class)),
+                row.get("last_period", String.class));
     }
 }

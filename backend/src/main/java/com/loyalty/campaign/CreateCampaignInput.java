@@ -1,18 +1,44 @@
 package com.loyalty.campaign;
 
+import com.loyalty.notify.Channel;
 import com.loyalty.segment.LifecycleStage;
+import com.loyalty.segment.MemberFilter;
+import com.loyalty.segment.RfmSegment;
 import java.time.Instant;
 import java.util.List;
 
-/** GraphQL input of {@code createCampaign}. */
+/** GraphQL input of {@code createCampaign}; {@code updateCampaign} merges its changes into one to check them the same way. */
 public record CreateCampaignInput(String name, Instant startsAt, Instant endsAt, Campaign.Audience audience,
                                   List<Integer> tiers, List<Long> memberIds, Campaign.Benefit benefit, Long packId,
                                   Long points, Double multiplier, Integer controlPercent, Long budget,
                                   List<Long> tagIds, List<LifecycleStage> stages, Campaign.Kind kind,
-                                  Integer memberDay) {
+                                  Integer memberDay, Campaign.Recurrence recurrence, List<RfmSegment> segments,
+                                  Integer topPercent, Integer windowDays, MemberFilter filter, String message,
+                                  Channel messageChannel) {
 
     /** The kind asked for; STANDARD when left out. */
     public Campaign.Kind kindOrStandard() {
         return kind == null ? Campaign.Kind.STANDARD : kind;
+    }
+
+    /** The recurrence asked for; NONE when left out. */
+    public Campaign.Recurrence recurrenceOrNone() {
+        return recurrence == null ? Campaign.Recurrence.NONE : recurrence;
+    }
+
+    /** The message, stripped; null when there is none. */
+    public String messageText() {
+        return message == null || message.isBlank() ? null : message.strip();
+    }
+
+    /** The message's channel; WeChat subscribe messages unless SMS is asked for; null without a message. */
+    public Channel channel() {
+        return messageText() == null ? null : messageChannel == null ? Channel.WECHAT_SUBSCRIBE : messageChannel;
+    }
+
+    /** Who it is for. */
+    public CampaignAudienceInput audienceInput() {
+        return new CampaignAudienceInput(audience, tiers, memberIds, tagIds, stages, segments, topPercent, windowDays,
+                filter);
     }
 }

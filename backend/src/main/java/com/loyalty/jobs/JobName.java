@@ -28,7 +28,9 @@ public enum JobName {
     /** Ten to one: erases the accounts whose closure cooling-off period has ended. */
     ACCOUNT_ERASURE("0 50 0 * * *"),
     /** Three in the morning: purges audit and scan logs older than the retention periods. */
-    PRIVACY_RETENTION("0 0 3 * * *");
+    PRIVACY_RETENTION("0 0 3 * * *"),
+    /** Every five minutes: starts scheduled campaigns, runs monthly ones on the 1st, ends those past their end. */
+    CAMPAIGNS("0 */5 * * * *", false);
 
     private final String defaultCron;
     private final boolean oncePerDate;

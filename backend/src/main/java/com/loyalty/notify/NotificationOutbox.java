@@ -48,6 +48,14 @@ public class NotificationOutbox {
         return enqueue(memberId, purpose, dailyKey(memberId, purpose, day), data, dueAt);
     }
 
+    /**
+     * How the messages whose dedupe key starts with {@code prefix} stand (a sender's own messages,
+     * e.g. a campaign's {@code campaign:12:}): queued in all, and pending, sent, failed, skipped.
+     */
+    public Mono<OutboxCounts> counts(String prefix) {
+        return outbox.countByKeyPrefix(prefix);
+    }
+
     /** The dedupe key of a member's message of a purpose on a business day. */
     static String dailyKey(long memberId, String purpose, LocalDate day) {
         return "daily:" + NotifyProperties.canonical(purpose) + ":" + memberId + ":" + day;

@@ -157,6 +157,21 @@ class OutboxRepository {
                         """).bind("m", memberId).then();
     }
 
+    /** Messages whose dedupe key starts with the prefix, by status. */
+    public Mono<OutboxCounts> countByKeyPrefix(String prefix) {
+        return db.sql("""
+                        select count(*) as queued, count(*) filter (where status = 'PENDING') as pending,
+                               count(*) filter (where status = 'SENT') as sent,
+                               count(*) filter (where status = 'FAILED') as failed,
+                               count(*) filter (where status = 'SKIPPED') as skipped
+                        from notification_outbox where dedupe_key like :prefix
+                        """)
+                .bind("prefix", prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .map(row -> new OutboxCounts(row.get("queued", Long.class), row.get("pending", Long.class),
+                        row.get("sent", Long.class), row.get("failed", Long.class), row.get("skipped", Long.class)))
+                .one();
+    }
+
     public Mono<Long> backlog() {
         return db.sql("select count(*) as n from notification_outbox where status = 'PENDING'")
                 .map(row -> row.get("n", Long.class)).one();

@@ -14,9 +14,9 @@ class SubscribeConsentTest extends NotifyTestSupport {
 
         member.api().documentName("subscribeTemplates").execute()
                 .path("subscribeTemplates[*].purpose").entityList(String.class)
-                .containsExactly("BIRTHDAY", "COUPON_EXPIRING", "DORMANT_30", "POINTS_EXPIRING", "REPURCHASE")
+                .containsExactly("BIRTHDAY", "CAMPAIGN", "COUPON_EXPIRING", "DORMANT_30", "POINTS_EXPIRING", "REPURCHASE")
                 .path("subscribeTemplates[*].remainingConsents").entityList(Integer.class)
-                .containsExactly(0, 0, 0, 0, 0);
+                .containsExactly(0, 0, 0, 0, 0, 0);
 
         member.api().documentName("grantSubscribeConsent").variable("templateIds", List.of(POINTS_TEMPLATE, COUPON_TEMPLATE))
                 .execute()

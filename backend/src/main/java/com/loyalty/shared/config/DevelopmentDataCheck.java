@@ -20,7 +20,8 @@ import reactor.core.publisher.Flux;
 public class DevelopmentDataCheck implements SmartInitializingSingleton {
 
     /** The dev jar's demo staff accounts. */
-    static final List<String> DEMO_STAFF = List.of("clerk-xuhui", "manager-xuhui", "clerk-jingan", "manager-jingan");
+    static final List<String> DEMO_STAFF = List.of("clerk-xuhui", "manager-xuhui", "clerk-jingan", "manager-jingan",
+            "marketer-demo");
 
     /** The demo staff's password, published in this repository. */
     static final String DEMO_STAFF_PASSWORD = "demo-password";
