@@ -7,6 +7,8 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,10 +20,14 @@ class ProgramRulesRepository {
 
     private final DatabaseClient db;
     private final JsonMapper json;
+    /** Reads a stored rule set; its version and time come from their columns. */
+    private final ObjectReader rulesReader;
 
     ProgramRulesRepository(DatabaseClient db, JsonMapper json) {
         this.db = db;
         this.json = json;
+        this.rulesReader = json.readerFor(ProgramRules.class)
+                .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
     /** Every version of the brand, cancelled ones too, oldest first. */
@@ -98,7 +104,7 @@ class ProgramRulesRepository {
     private RulesVersion toVersion(Readable row) {
         int version = row.get("version", Integer.class);
         Instant from = row.get("effective_from", Instant.class);
-        ProgramRules rules = json.readValue(row.get("rules", String.class), ProgramRules.class).as(version, from);
+        ProgramRules rules = rulesReader.<ProgramRules>readValue(row.get("rules", String.class)).as(version, from);
         return new RulesVersion(version, from, row.get("created_by", Long.class), row.get("reason", String.class),
                 row.get("created_at", Instant.class), row.get("cancelled_at", Instant.class), rules);
     }
