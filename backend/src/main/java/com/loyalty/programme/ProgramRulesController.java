@@ -25,9 +25,10 @@ class ProgramRulesController {
         this.brand = brand;
     }
 
+    /** Anyone, signed in or not: the rules of this deployment's brand. */
     @QueryMapping
-    public Mono<ProgramRules> programRules(@AuthenticationPrincipal Viewer viewer) {
-        return rules.current(brandOf(viewer));
+    public Mono<ProgramRules> programRules() {
+        return rules.current(brand.id());
     }
 
     @PreAuthorize("hasAnyRole('MARKETER', 'ADMIN')")
@@ -60,16 +61,12 @@ class ProgramRulesController {
     }
 
     @SchemaMapping(typeName = "ProgramRules")
-    public Mono<ProgramRules> upcoming(ProgramRules current, @AuthenticationPrincipal Viewer viewer) {
-        return rules.upcomingAfter(brandOf(viewer), current).map(RulesVersion::rules);
+    public Mono<ProgramRules> upcoming(ProgramRules current) {
+        return rules.upcomingAfter(brand.id(), current).map(RulesVersion::rules);
     }
 
     @SchemaMapping(typeName = "ProgramRulesVersion")
     public Mono<RulesVersion.Status> status(RulesVersion version, @AuthenticationPrincipal Viewer viewer) {
-        return rules.status(brandOf(viewer), version);
-    }
-
-    private long brandOf(Viewer viewer) {
-        return viewer == null ? brand.id() : viewer.brandId();
+        return rules.status(viewer.brandId(), version);
     }
 }
