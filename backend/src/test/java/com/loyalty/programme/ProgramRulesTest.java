@@ -34,12 +34,14 @@ class ProgramRulesTest extends IntegrationTest {
     @Autowired
     BrandProperties brand;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     /** Back to version 1 only, here and on every instance, so other tests see the first rules. */
     @AfterEach
     void backToTheFirstVersion() {
         clock.reset();
-        db.sql("delete from programme_rules_version where version > 1").then().block();
-        cache.changed(brand.id()).block();
+        ProgramRulesForTests.backToTheFirstVersion(context);
     }
 
     @Test
@@ -257,34 +259,18 @@ class ProgramRulesTest extends IntegrationTest {
 
     private org.springframework.graphql.test.tester.GraphQlTester.Response schedule(Instant from, Map<String, Object> rules,
                                                                                      String reason) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("basedOnVersion", newestVersion());
-        input.put("effectiveFrom", from == null ? null : from.toString());
-        input.put("reason", reason);
-        input.put("rules", rules);
-        return admin().documentName("scheduleProgramRules").variable("input", input).execute();
+        return ProgramRulesForTests.schedule(admin(), context, from, edited -> {
+            edited.clear();
+            edited.putAll(rules);
+        }, reason);
     }
 
-    /** The newest version not cancelled (what an admin edits). */
     private int newestVersion() {
-        return db.sql("select max(version) as v from programme_rules_version where brand_id = :b and cancelled_at is null")
-                .bind("b", brand.id()).map(row -> row.get("v", Integer.class)).one().block();
+        return ProgramRulesForTests.newestVersion(context);
     }
 
-    /** The rules in force now, as an input to edit. */
-    @SuppressWarnings("unchecked")
     private Map<String, Object> rulesInput() {
-        Map<String, Object> rules = new LinkedHashMap<>(anonymous().documentName("programRules").execute()
-                .path("programRules").entity(Map.class).get());
-        rules.remove("version");
-        rules.remove("effectiveFrom");
-        rules.remove("upcoming");
-        List<Map<String, Object>> tiers = new ArrayList<>();
-        for (Object t : (List<Object>) rules.get("tiers")) {
-            tiers.add(new LinkedHashMap<>((Map<String, Object>) t));
-        }
-        rules.put("tiers", tiers);
-        return rules;
+        return ProgramRulesForTests.rulesInForce(anonymous());
     }
 
     @SuppressWarnings("unchecked")
