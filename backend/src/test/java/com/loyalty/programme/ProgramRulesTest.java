@@ -37,7 +37,8 @@ class ProgramRulesTest extends IntegrationTest {
     @Autowired
     org.springframework.context.ApplicationContext context;
 
-    /** Back to version 1 only, here and on every instance, so other tests see the first rules. */
+    /** Version 1 only, here and on every instance: before (another test may have left a cancelled one) and after. */
+    @org.junit.jupiter.api.BeforeEach
     @AfterEach
     void backToTheFirstVersion() {
         clock.reset();
