@@ -19,6 +19,20 @@ public record ProgramRulesInput(
         ReferralRules referral,
         Long welcomeCouponPackId) {
 
+    /** A version's rules as an input to edit (what an admin starts from). */
+    public static ProgramRulesInput of(ProgramRules r) {
+        return new ProgramRulesInput(r.tiers(), r.tierWindowMonths(), r.pointsPerYuan(), r.categoryMultipliers(),
+                r.skuMultipliers(), r.memberDays(), r.memberDayFactor(), r.birthdayPeriod(), r.birthdayFactor(),
+                r.pointsPerYuanRedeemed(), r.expiryMonths(), r.checkIn(), r.referral(), r.welcomeCouponPackId());
+    }
+
+    /** The same rules with {@code tiers} instead. */
+    public ProgramRulesInput withTiers(List<TierRule> tiers) {
+        return new ProgramRulesInput(tiers, tierWindowMonths, pointsPerYuan, categoryMultipliers, skuMultipliers,
+                memberDays, memberDayFactor, birthdayPeriod, birthdayFactor, pointsPerYuanRedeemed, expiryMonths,
+                checkIn, referral, welcomeCouponPackId);
+    }
+
     /** The rules, once checked, as version {@code version} from {@code effectiveFrom}. */
     ProgramRules toRules(int version, java.time.Instant effectiveFrom) {
         return new ProgramRules(version, effectiveFrom, tiers.stream().map(t -> new TierRule(t.level(), t.name().strip(),
