@@ -139,6 +139,37 @@ class ProgramRulesTest extends IntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void checkInsAndPointsExpiryFollowTheVersionInForceWhenTheyHappen() {
+        clock.setTo(TODAY);
+        String name = unique("expiry");
+        HttpGraphQlTester member = member(name);
+        String memberId = idOf(member);
+        Till till = new Till(newStaff(createStore("expiry"), "CLERK"));
+        till.buy(memberId, "X-1", 10_000).path("recordPurchase.userErrors").entityList(Object.class).hasSize(0);
+        Map<String, Object> rules = rulesInput();
+        rules.put("expiryMonths", 6);
+        ((Map<String, Object>) rules.get("checkIn")).put("rewards", List.of(7));
+        schedule(null, rules, "积分 6 个月有效，签到 7 分").path("scheduleProgramRules.userErrors").entityList(Object.class)
+                .hasSize(0);
+
+        member.documentName("checkIn").execute().path("checkIn.checkIn.points").entity(Long.class).isEqualTo(7L);
+        till.buy(memberId, "X-2", 10_000).path("recordPurchase.userErrors").entityList(Object.class).hasSize(0);
+
+        List<Map<String, Object>> history = member.documentName("myPoints").execute()
+                .path("me.pointsHistory.edges[*].node").entityList(Map.class).get().stream()
+                .map(node -> (Map<String, Object>) node).toList();
+        assertThat(history).filteredOn(node -> "X-2".equals(node.get("orderNo"))).singleElement()
+                .satisfies(node -> assertThat(Instant.parse((String) node.get("expiresAt")))
+                        .as("earned under version 2: end of the 6th month after").isEqualTo(
+                                OffsetDateTime.parse("2027-06-30T23:59:59+08:00").toInstant()));
+        assertThat(history).filteredOn(node -> "X-1".equals(node.get("orderNo"))).singleElement()
+                .satisfies(node -> assertThat(Instant.parse((String) node.get("expiresAt")))
+                        .as("earned before it: as version 1 said").isEqualTo(
+                                OffsetDateTime.parse("2027-12-31T23:59:59+08:00").toInstant()));
+    }
+
+    @Test
     void schedulingIsCheckedFieldByFieldAndAgainstTheNewestVersion() {
         clock.setTo(TODAY);
         Map<String, Object> rules = rulesInput();
