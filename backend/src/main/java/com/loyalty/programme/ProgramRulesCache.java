@@ -68,6 +68,7 @@ class ProgramRulesCache implements SmartInitializingSingleton, DisposableBean {
             }
         });
         ticker = Flux.interval(TICK, Schedulers.parallel())
+                .onBackpressureDrop() // a slow database skips ticks rather than ending the ticker
                 .concatMap(tick -> tick().onErrorResume(e -> {
                     log.warn("rules tick failed: {}", e.toString());
                     return Mono.empty();

@@ -160,6 +160,11 @@ public class DemoData implements ApplicationRunner {
                     return programme.schedule(admin, new ScheduleProgramRulesInput(now.version(), firstOfNextMonth,
                             "下月起金卡 95 折、黑钻 9 折（演示数据）", ProgramRulesInput.of(now).withTiers(tiers)));
                 })
+                .doOnNext(v -> log.info("Demo rules: version {} scheduled from {}", v.version(), v.effectiveFrom()))
+                .onErrorResume(e -> {
+                    log.warn("Demo rules history not scheduled: {}", e.toString());
+                    return Mono.empty();
+                })
                 .then();
     }
 
