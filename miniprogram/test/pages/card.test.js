@@ -66,6 +66,23 @@ describe('card', () => {
     expect(text(page, '.card-loading')).toBeNull()
   })
 
+  test('cardSaysWhichDayIsMemberDayAndItsFactorFromTheRulesInForce', async () => {
+    codeServer()
+    const { PROGRAM_RULES } = require('../support/program-rules')
+    wx.__server.on('ProgramRules', () => ({ programRules: Object.assign({}, PROGRAM_RULES, { memberDays: [18], memberDayFactor: 3 }) }))
+    const page = await openCard()
+    expect(text(page, '.member-day')).toBe('会员日：每月18日，消费积分3倍')
+  })
+
+  test('onMemberDayTheCardSaysTodayIsMemberDay', async () => {
+    codeServer()
+    const { PROGRAM_RULES } = require('../support/program-rules')
+    // START is 23 November in China
+    wx.__server.on('ProgramRules', () => ({ programRules: Object.assign({}, PROGRAM_RULES, { memberDays: [8, 23] }) }))
+    const page = await openCard()
+    expect(text(page, '.member-day')).toBe('今天是会员日，消费积分2倍')
+  })
+
   test('progressBarShowsShareOfNextTierAndTheSpendStillNeeded', async () => {
     codeServer()
     const page = await openCard()

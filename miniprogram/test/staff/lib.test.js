@@ -23,7 +23,7 @@ function form(changes) {
 }
 
 function ctx(changes) {
-  const base = { memberId: 'm1', tillProof: 'proof-1', balance: 5000, coupons: rows }
+  const base = { memberId: 'm1', tillProof: 'proof-1', balance: 5000, coupons: rows, pointsPerYuanRedeemed: 100 }
   const merged = Object.assign(base, changes)
   if (merged.couponsKey === undefined) merged.couponsKey = (tillForm.couponsQuery(form(changes && changes.form), 'm1') || {}).key
   return merged
@@ -93,11 +93,20 @@ describe('till form', () => {
   })
 
   test('summaryShowsWhatTheMemberPaysAndTheMostPointsTheyMayUse', () => {
-    const s = tillForm.summary(form({ couponIds: ['a'], points: '1000' }), { balance: 5000, coupons: rows })
+    const s = tillForm.summary(form({ couponIds: ['a'], points: '1000' }), { balance: 5000, coupons: rows, pointsPerYuanRedeemed: 100 })
     expect([s.amountText, s.discountText, s.redeemedText, s.payText, s.maxPointsText]).toEqual(['¥100', '¥20', '¥10', '¥70', '5,000'])
-    expect(tillForm.summary(form({ amount: '30' }), { balance: 5000, coupons: rows }).maxPoints).toBe(3000)
-    expect(tillForm.summary(form({ amount: 'x' }), { balance: 5000, coupons: rows }).payText).toBe('¥0')
-    expect(tillForm.summary(form(), { balance: -10, coupons: [] }).maxPoints).toBe(0)
+    expect(tillForm.summary(form({ amount: '30' }), { balance: 5000, coupons: rows, pointsPerYuanRedeemed: 100 }).maxPoints).toBe(3000)
+    expect(tillForm.summary(form({ amount: 'x' }), { balance: 5000, coupons: rows, pointsPerYuanRedeemed: 100 }).payText).toBe('¥0')
+    expect(tillForm.summary(form(), { balance: -10, coupons: [], pointsPerYuanRedeemed: 100 }).maxPoints).toBe(0)
+  })
+
+  test('pointsPayAtTheRateOfTheRulesInForceAndNotBeforeItIsKnown', () => {
+    const dear = tillForm.summary(form({ points: '1000' }), { balance: 5000, coupons: rows, pointsPerYuanRedeemed: 200 })
+    expect([dear.redeemedText, dear.maxPointsText, dear.rateText]).toEqual(['¥5', '5,000', '200积分抵1元'])
+    const unknown = tillForm.summary(form(), { balance: 5000, coupons: rows })
+    expect([unknown.maxPoints, unknown.rateText]).toEqual([0, '积分规则加载中'])
+    expect(tillForm.validate(form({ points: '100' }), ctx({ pointsPerYuanRedeemed: null })).errors.points)
+      .toBe('积分规则加载中，请稍后再用积分')
   })
 
   test('couponRowsSayWhatApplyAndWhyNot', () => {

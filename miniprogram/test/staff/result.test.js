@@ -38,6 +38,23 @@ test('resultShowsWhatWasPaidAndEachReasonPointsWereEarned', () => {
   expect(text(page, '.done')).toBe('已记录')
 })
 
+test('aGoldMembersTierDiscountAndSkuPointsShowOnTheResult', () => {
+  const page = open(f.recorded({
+    tierDiscountCents: 900, paidCents: 16600, rulesVersion: 2,
+    earnBreakdown: [
+      { rule: 'BASE', factor: 1, points: 166 },
+      { rule: 'SKU', factor: 1.5, points: 83 },
+      { rule: 'TIER', factor: 1.5, points: 124 }
+    ]
+  }))
+  expect(text(page, '.tier-discount')).toBe('-¥9')
+  expect(texts(page, '.earn-label')).toEqual(['基础积分', '指定商品 ×1.5', '等级加成 ×1.5'])
+})
+
+test('withoutATierDiscountTheLineIsLeftOut', () => {
+  expect(text(open(f.recorded()), '.tier-discount')).toBeNull()
+})
+
 test('aReplayedOrderSaysItWasNotCountedAgain', () => {
   const page = open(f.recorded({}, true))
   expect(text(page, '.replayed')).toBe('该订单已记录过，未重复计分')

@@ -11,8 +11,8 @@ const MEMBER_CARD_FIELDS = `
   pointsBalance`
 
 const PURCHASE_FIELDS = `
-  id orderNo amountCents pointsRedeemed redeemedCents couponDiscountCents paidCents
-  pointsEarned refundedCents occurredAt
+  id orderNo amountCents pointsRedeemed redeemedCents couponDiscountCents tierDiscountCents paidCents
+  pointsEarned refundedCents occurredAt rulesVersion
   earnBreakdown { rule factor points }
   member { id nickname phone pointsBalance }`
 

@@ -7,6 +7,9 @@ const live = require('../../api/live')
 const session = require('../../api/session')
 const { showError } = require('../../api/errors')
 const { MY_CARD } = require('../../api/documents/member')
+const { PROGRAM_RULES } = require('../../api/documents/programme')
+const rulesView = require('../../lib/rules-view')
+const format = require('../../lib/format')
 const { MEMBER_CODE, MEMBER_CODE_SCAN, MEMBER_CODE_SCANNED } = require('../../api/documents/membercode')
 const { createCodeRefresher } = require('../../lib/code-refresher')
 const { createScanWatcher } = require('../../lib/card-scan')
@@ -25,7 +28,9 @@ Component({
     code: '',
     codeLoading: true,
     codeError: '',
-    banner: ''
+    banner: '',
+    /** Which day is member day and its factor, from programRules ("" without one, or until loaded). */
+    memberDay: ''
   },
   methods: {
     onLoad(query) {
@@ -37,6 +42,7 @@ Component({
       parts.brightness.raise()
       // On a first visit both requests share one sign-in (api/session).
       this.loadCard()
+      this.loadRules()
       parts.refresher.start()
     },
     onHide() {
@@ -112,6 +118,12 @@ Component({
         })
         .then(() => { this.loadingCard = null })
       return this.loadingCard
+    },
+    /** The member-day line; the card works without it, so a failure only leaves it out. */
+    loadRules() {
+      return client.request(PROGRAM_RULES)
+        .then(data => this.setData({ memberDay: rulesView.memberDayLine(data.programRules, format.today()) }))
+        .catch(() => {})
     },
     goPoints() {
       wx.navigateTo({ url: '/pages/points/index' })

@@ -1,14 +1,19 @@
-/** Rules page: the tier table from the backend and the points, check-in and coupon rules in plain words. */
+/** Rules page: the programme rules in force from the backend (tiers, points, check-in), none hard-coded. */
 const client = require('../../api/client')
 const { showError } = require('../../api/errors')
-const { TIERS } = require('../../api/documents/tier')
-const format = require('../../lib/format')
+const { PROGRAM_RULES } = require('../../api/documents/programme')
+const rulesView = require('../../lib/rules-view')
 
 Component({
   data: {
     loading: true,
     failed: false,
-    tiers: []
+    tiers: [],
+    tierText: '',
+    earningText: '',
+    redeemText: '',
+    checkInText: '',
+    upcomingText: ''
   },
   methods: {
     onLoad() {
@@ -20,16 +25,15 @@ Component({
     async load() {
       this.setData({ loading: true, failed: false })
       try {
-        const data = await client.request(TIERS)
+        const rules = (await client.request(PROGRAM_RULES)).programRules
         this.setData({
           loading: false,
-          tiers: data.tiers.map(t => ({
-            level: t.level,
-            name: t.name,
-            threshold: t.thresholdCents > 0 ? `月均消费满${format.yuan(t.thresholdCents)}` : '注册即享',
-            multiplier: `${t.pointsMultiplier}倍积分`,
-            benefits: t.benefits || ''
-          }))
+          tiers: rulesView.tierRows(rules),
+          tierText: rulesView.tierText(rules),
+          earningText: rulesView.earningText(rules),
+          redeemText: rulesView.redeemText(rules),
+          checkInText: rulesView.checkInText(rules),
+          upcomingText: rulesView.upcomingText(rules)
         })
       } catch (e) {
         this.setData({ loading: false, failed: true })

@@ -3,6 +3,8 @@ const format = require('../../lib/format')
 
 const RULE_NAMES = {
   BASE: '基础积分',
+  SKU: '指定商品',
+  CATEGORY: '指定品类',
   TIER: '等级加成',
   MEMBER_DAY: '会员日',
   BIRTHDAY: '生日',
@@ -33,6 +35,8 @@ function resultView(payload) {
     memberPhone: member.phone || '',
     amount: format.yuan(p.amountCents),
     couponDiscount: format.yuan(p.couponDiscountCents),
+    tierDiscount: p.tierDiscountCents ? format.yuan(p.tierDiscountCents) : '',
+    rulesVersion: p.rulesVersion ? `积分规则第${p.rulesVersion}版` : '',
     pointsRedeemed: format.points(p.pointsRedeemed),
     redeemedValue: format.yuan(p.redeemedCents),
     paid: format.yuan(p.paidCents),

@@ -5,12 +5,11 @@
  * A form is { amount, orderNo, items: [{ sku, name, category, quantity, unitPrice }], points,
  * couponIds } as typed (text); the context is { memberId, tillProof (from the scan: needed to
  * spend points or coupons), balance, coupons (rows from couponRows), couponsKey (the key the rows
- * were loaded for) }.
+ * were loaded for), pointsPerYuanRedeemed (programRules: points that pay one yuan; until it is
+ * known, no points can be used) }.
  */
 const format = require('../../lib/format')
 
-/** Points that pay one yuan at the till (backend default loyalty.points.points-per-yuan-redeemed). */
-const POINTS_PER_YUAN = 100
 const MAX_ORDER_NO = 64
 
 let itemKeys = 0
@@ -26,14 +25,14 @@ function isBlankItem(item) {
   return blank(item.sku) && blank(item.name) && blank(item.category) && blank(item.unitPrice)
 }
 
-/** What `points` pay, in cents. */
-function pointsCents(points) {
-  return Math.floor(points * 100 / POINTS_PER_YUAN)
+/** What `points` pay, in cents, at `rate` points a yuan (programRules.pointsPerYuanRedeemed). */
+function pointsCents(points, rate) {
+  return rate > 0 ? Math.floor(points * 100 / rate) : 0
 }
 
-/** The most points that pay no more than `cents`. */
-function pointsFor(cents) {
-  return Math.floor(Math.max(0, cents) * POINTS_PER_YUAN / 100)
+/** The most points that pay no more than `cents` at `rate` points a yuan (0 while the rate is unknown). */
+function pointsFor(cents, rate) {
+  return rate > 0 ? Math.floor(Math.max(0, cents) * rate / 100) : 0
 }
 
 /** { cents } or { error } for the order amount in yuan. */
@@ -92,9 +91,9 @@ function summary(form, ctx) {
   const amountCents = amount.cents || 0
   const discountCents = Math.min(amountCents, couponDiscount(ctx.coupons, form.couponIds || []))
   const afterCouponsCents = amountCents - discountCents
-  const maxPoints = Math.max(0, Math.min(Number(ctx.balance || 0), pointsFor(afterCouponsCents)))
+  const maxPoints = Math.max(0, Math.min(Number(ctx.balance || 0), pointsFor(afterCouponsCents, ctx.pointsPerYuanRedeemed)))
   const points = parsePoints(form.points).points || 0
-  const redeemedCents = Math.min(pointsCents(points), afterCouponsCents)
+  const redeemedCents = Math.min(pointsCents(points, ctx.pointsPerYuanRedeemed), afterCouponsCents)
   const payCents = afterCouponsCents - redeemedCents
   return {
     amountCents, discountCents, afterCouponsCents, maxPoints, points, redeemedCents, payCents,
@@ -102,7 +101,8 @@ function summary(form, ctx) {
     discountText: format.yuan(discountCents),
     redeemedText: format.yuan(redeemedCents),
     payText: format.yuan(payCents),
-    maxPointsText: format.points(maxPoints)
+    maxPointsText: format.points(maxPoints),
+    rateText: ctx.pointsPerYuanRedeemed > 0 ? `${ctx.pointsPerYuanRedeemed}积分抵1元` : '积分规则加载中'
   }
 }
 
@@ -141,12 +141,13 @@ function validate(form, ctx) {
   const points = parsePoints(form.points)
   const balance = Number(ctx.balance || 0)
   if (points.error) errors.points = points.error
+  else if (points.points > 0 && !(ctx.pointsPerYuanRedeemed > 0)) errors.points = '积分规则加载中，请稍后再用积分'
   else if (points.points > 0 && points.points > balance) {
     errors.points = balance > 0 ? `会员只有 ${format.points(balance)} 积分` : '会员当前没有可用积分'
   } else if (!amount.error && !errors.coupons) {
     const afterCoupons = amount.cents - Math.min(amount.cents, couponDiscount(ctx.coupons, couponIds))
-    if (pointsCents(points.points) > afterCoupons) {
-      errors.points = `用券后应付${format.yuan(afterCoupons)}，最多抵扣 ${format.points(pointsFor(afterCoupons))} 积分`
+    if (pointsCents(points.points, ctx.pointsPerYuanRedeemed) > afterCoupons) {
+      errors.points = `用券后应付${format.yuan(afterCoupons)}，最多抵扣 ${format.points(pointsFor(afterCoupons, ctx.pointsPerYuanRedeemed))} 积分`
     }
   }
   if (!errors.member && !ctx.tillProof && (points.points > 0 || couponIds.length)) {
@@ -194,6 +195,6 @@ function toggleCoupon(rows, selectedIds, id) {
 }
 
 module.exports = {
-  POINTS_PER_YUAN, emptyItem, parseAmount, parseItems, parsePoints, pointsCents, pointsFor,
+  emptyItem, parseAmount, parseItems, parsePoints, pointsCents, pointsFor,
   summary, couponsQuery, validate, couponRows, keepApplicable, toggleCoupon
 }

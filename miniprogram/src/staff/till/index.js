@@ -6,6 +6,7 @@ const client = require('../../api/client')
 const session = require('../../api/session')
 const { showError } = require('../../api/errors')
 const { CURRENT_STAFF, COUPONS_FOR_ORDER, RECORD_PURCHASE } = require('../../api/documents/staff')
+const { PROGRAM_RULES } = require('../../api/documents/programme')
 const tillForm = require('../lib/till-form')
 const memberLookup = require('../lib/member-lookup')
 const roles = require('../lib/roles')
@@ -53,6 +54,8 @@ Component({
     couponsLoading: false,
     couponsFailed: false,
     summary: tillForm.summary(newForm(), { balance: 0, coupons: [] }),
+    /** Points that pay one yuan, from programRules (null until loaded: no points can be used). */
+    pointsPerYuanRedeemed: null,
     errors: {},
     submitting: false,
     loggingOut: false
@@ -63,7 +66,7 @@ Component({
       if (!staff) return
       this.couponsSeq = 0
       this.setData({ staff: staffView(staff), storeId: storeChoice.get() || '', form: newForm() })
-      return this.loadStaff()
+      return Promise.all([this.loadStaff(), this.loadRules()])
     },
     onShow() {
       const adjusted = handoff.take('adjustedBalance')
@@ -80,6 +83,17 @@ Component({
         this.setData({ staff: staffView(data.currentStaff) })
       } catch (e) {
         this.setData({ staffFailed: true })
+        showError(e)
+      }
+    },
+
+    /** The points value of the rules in force (the backend prices the order by the rules of its time). */
+    async loadRules() {
+      try {
+        const data = await client.request(PROGRAM_RULES, {}, { as: 'staff' })
+        this.setData({ pointsPerYuanRedeemed: data.programRules.pointsPerYuanRedeemed })
+        this.refreshSummary()
+      } catch (e) {
         showError(e)
       }
     },
@@ -109,7 +123,8 @@ Component({
     },
     refreshSummary() {
       const member = this.data.member
-      this.setData({ summary: tillForm.summary(this.data.form, { balance: member ? member.balance : 0, coupons: this.data.coupons }) })
+      this.setData({ summary: tillForm.summary(this.data.form, { balance: member ? member.balance : 0, coupons: this.data.coupons,
+        pointsPerYuanRedeemed: this.data.pointsPerYuanRedeemed }) })
     },
     onFieldInput(e) {
       const field = e.currentTarget.dataset.field
@@ -182,7 +197,7 @@ Component({
       const member = this.data.member
       const checked = tillForm.validate(this.data.form, {
         memberId: member && member.id, tillProof: member && member.tillProof, balance: member ? member.balance : 0,
-        coupons: this.data.coupons, couponsKey: this.data.couponsKey
+        coupons: this.data.coupons, couponsKey: this.data.couponsKey, pointsPerYuanRedeemed: this.data.pointsPerYuanRedeemed
       })
       const errors = Object.assign({}, checked.errors)
       if (this.data.staff.needsStore && !this.data.storeId) errors.store = '请先选择门店'

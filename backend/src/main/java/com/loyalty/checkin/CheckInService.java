@@ -1,5 +1,7 @@
 package com.loyalty.checkin;
 
+import com.loyalty.programme.CheckInRules;
+import com.loyalty.programme.ProgramRulesService;
 import com.loyalty.shared.ratelimit.RateLimitedAction;
 import com.loyalty.shared.ratelimit.RateLimits;
 import com.loyalty.leaderboard.LeaderboardService;
@@ -32,20 +34,20 @@ class CheckInService {
 
     private final CheckInRepository checkins;
     private final PointsService points;
-    private final CheckInProperties rules;
+    private final ProgramRulesService programme;
     private final BrandProperties brand;
     private final Clock clock;
     private final LeaderboardService leaderboards;
     private final TransactionalOperator tx;
     private final RateLimits rateLimits;
 
-    CheckInService(CheckInRepository checkins, PointsService points, CheckInProperties rules,
+    CheckInService(CheckInRepository checkins, PointsService points, ProgramRulesService programme,
                           BrandProperties brand, Clock clock, LeaderboardService leaderboards,
                           TransactionalOperator tx, RateLimits rateLimits) {
         this.rateLimits = rateLimits;
         this.checkins = checkins;
         this.points = points;
-        this.rules = rules;
+        this.programme = programme;
         this.brand = brand;
         this.clock = clock;
         this.leaderboards = leaderboards;
@@ -63,13 +65,13 @@ class CheckInService {
                 .then(history(member.id()))
                 .flatMap(history -> {
                     int streak = history.streakEndingAt(today.minusDays(1)) + 1;
-                    long reward = rules.rewardFor(streak);
+                    long reward = rules().rewardFor(streak);
                     return checkins.insertIfAbsent(new CheckIn(member.id(), today, false, streak, reward), now)
                             .switchIfEmpty(Mono.error(() -> new BusinessException(ErrorCode.ALREADY_CHECKED_IN,
                                     "今天已经签到过了")))
                             .flatMap(done -> points.credit(new NewEntry(member.brandId(), member.id(), EntryKind.CHECK_IN,
                                                     null, null, null, null, "签到第 " + streak + " 天", "checkin:" + today, now),
-                                            reward, points.expiryFor(now, rules.rewardExpiryMonths()))
+                                            reward, points.expiryFor(now, rules().rewardExpiryMonths()))
                                     .then(leaderboards.checkedIn(member.id(), streak, today))
                                     .thenReturn(payload(done, history.with(done), YearMonth.from(today))));
                 })
@@ -95,14 +97,14 @@ class CheckInService {
                         return Mono.error(new BusinessException(UserError.onInput("day", ErrorCode.ALREADY_CHECKED_IN,
                                 "这一天已经签到过了")));
                     }
-                    if (history.makeUpsIn(month) >= rules.makeUpsPerMonth()) {
+                    if (history.makeUpsIn(month) >= rules().makeUpsPerMonth()) {
                         return Mono.error(new BusinessException(ErrorCode.MAKE_UP_LIMIT,
-                                "本月补签次数已用完（每月 " + rules.makeUpsPerMonth() + " 次）"));
+                                "本月补签次数已用完（每月 " + rules().makeUpsPerMonth() + " 次）"));
                     }
                     NewEntry cost = new NewEntry(member.brandId(), member.id(), EntryKind.MAKE_UP, null, null, null,
                             null, "补签 " + day, "makeup:" + day, now);
                     int streak = history.streakEndingAt(day.minusDays(1)) + 1;
-                    return points.debit(cost, rules.makeUpCost(), null, false)
+                    return points.debit(cost, rules().makeUpCost(), null, false)
                             .then(checkins.insertIfAbsent(new CheckIn(member.id(), day, true, streak, 0), now))
                             .flatMap(done -> leaderboards.checkedIn(member.id(), done.streak(), day)
                                     .thenReturn(payload(done, history.with(done), month)));
@@ -145,9 +147,14 @@ class CheckInService {
                 days.stream().map(CheckIn::day).toList(),
                 days.stream().filter(CheckIn::makeUp).map(CheckIn::day).toList(),
                 checkedIn, current, history.longestStreak(),
-                checkedIn ? 0 : rules.rewardFor(current + 1),
-                rules.rewardFor((checkedIn ? current : current + 1) + 1),
-                Math.max(0, rules.makeUpsPerMonth() - history.makeUpsIn(thisMonth)), rules.makeUpCost());
+                checkedIn ? 0 : rules().rewardFor(current + 1),
+                rules().rewardFor((checkedIn ? current : current + 1) + 1),
+                Math.max(0, rules().makeUpsPerMonth() - history.makeUpsIn(thisMonth)), rules().makeUpCost());
+    }
+
+    /** The check-in rules in force now (a check-in is today's; make-ups are paid today). */
+    private CheckInRules rules() {
+        return programme.rulesAt(clock.instant()).checkIn();
     }
 
     private LocalDate today() {

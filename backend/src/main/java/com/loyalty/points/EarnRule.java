@@ -4,6 +4,10 @@ package com.loyalty.points;
 public enum EarnRule {
     /** Points per yuan paid. */
     BASE,
+    /** SKU multipliers on the items' share of the base points. */
+    SKU,
+    /** Category multipliers on the items' share of the base points. */
+    CATEGORY,
     /** The member's tier multiplier. */
     TIER,
     /** Member day of the month. */

@@ -2,6 +2,6 @@ package com.loyalty.points;
 
 import java.util.List;
 
-/** The points a purchase earns and why. */
-public record Earning(long points, List<EarnLine> breakdown) {
+/** The points a purchase earns, why, and the rules version it earned under (null: none, a guest order). */
+public record Earning(long points, List<EarnLine> breakdown, Integer rulesVersion) {
 }

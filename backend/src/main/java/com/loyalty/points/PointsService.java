@@ -1,8 +1,10 @@
 package com.loyalty.points;
 
+import com.loyalty.programme.ProgramRulesService;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
@@ -21,15 +23,19 @@ import reactor.core.publisher.Mono;
 public class PointsService {
 
     private final PointsLedgerRepository ledger;
-    private final PointsProperties rules;
+    private final PointsProperties settings;
+    private final ProgramRulesService rules;
     private final BrandProperties brand;
+    private final Clock clock;
     private final ObjectProvider<PointsEvents> events;
 
-    public PointsService(PointsLedgerRepository ledger, PointsProperties rules, BrandProperties brand,
-                         ObjectProvider<PointsEvents> events) {
+    public PointsService(PointsLedgerRepository ledger, PointsProperties settings, ProgramRulesService rules,
+                         BrandProperties brand, Clock clock, ObjectProvider<PointsEvents> events) {
         this.ledger = ledger;
+        this.settings = settings;
         this.rules = rules;
         this.brand = brand;
+        this.clock = clock;
         this.events = events;
     }
 
@@ -38,9 +44,12 @@ public class PointsService {
         return ledger.lockBalance(memberId);
     }
 
-    /** When points earned at {@code earnedAt} expire: the last second of the 12th (configurable) month after. */
+    /**
+     * When points earned at {@code earnedAt} expire: the last second of the month the rules in force
+     * then say (12th by default) after the month earned.
+     */
     public Instant expiryFor(Instant earnedAt) {
-        return expiryFor(earnedAt, rules.expiryMonths());
+        return expiryFor(earnedAt, rules.rulesAt(earnedAt).expiryMonths());
     }
 
     /** The last second of the {@code months}-th month after the one {@code earnedAt} falls in. */
@@ -120,15 +129,21 @@ public class PointsService {
     }
 
     public Flux<OpenGrant> expiringSoon(long memberId, Instant now) {
-        return ledger.expiring(memberId, now, now.plus(java.time.Duration.ofDays(rules.reminderDays())));
+        return ledger.expiring(memberId, now, now.plus(java.time.Duration.ofDays(settings.reminderDays())));
     }
 
+    /** What the points pay at the till now (the rules in force now), in cents. */
     public long centsFor(long points) {
-        return points * 100 / rules.pointsPerYuanRedeemed();
+        return centsFor(points, clock.instant());
+    }
+
+    /** What the points pay at the till at {@code at}, under the rules in force then, in cents. */
+    public long centsFor(long points, Instant at) {
+        return rules.rulesAt(at).centsFor(points);
     }
 
     /** True when the points pay a whole number of cents. */
-    public boolean redeemable(long points) {
-        return points * 100 % rules.pointsPerYuanRedeemed() == 0;
+    public boolean redeemable(long points, Instant at) {
+        return rules.rulesAt(at).paysWholeCents(points);
     }
 }

@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 @Component
 class GuestPurchases {
 
-    private static final Earning NOTHING = new Earning(0, List.of());
+    private static final Earning NOTHING = new Earning(0, List.of(), null);
 
     private final PurchaseRepository purchases;
     private final StaffAuditLog audit;
@@ -55,7 +55,7 @@ class GuestPurchases {
     Mono<RecordPurchasePayload> record(Viewer staff, long storeId, RecordPurchaseInput in) {
         Instant occurredAt = in.occurredAt() == null ? clock.instant() : in.occurredAt();
         Purchase.Channel channel = in.channel() == null ? Purchase.Channel.STORE : in.channel();
-        return purchases.insertIfAbsent(brand.id(), storeId, null, in, channel, 0, 0, 0, occurredAt, staff.id(), NOTHING)
+        return purchases.insertIfAbsent(brand.id(), storeId, null, in, channel, 0, 0, 0, 0, occurredAt, staff.id(), NOTHING)
                 .flatMap(purchase -> audit.record(staff, storeId, "RECORD_GUEST_PURCHASE", null,
                                 in.orderNo() + " " + in.amountCents() + " cents")
                         .then(extensions.guestPurchaseRecorded(purchase))

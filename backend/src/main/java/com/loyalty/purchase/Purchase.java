@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A purchase recorded at the till (or imported), with what it earned and what was refunded;
- * {@code memberId} is null for a guest (non-member) order.
+ * {@code memberId} is null for a guest (non-member) order. {@code rulesVersion} is the programme
+ * rules version it was priced and earned under (null for a guest order).
  */
 public record Purchase(
         long id,
@@ -22,7 +23,9 @@ public record Purchase(
         List<EarnLine> earnBreakdown,
         long refundedCents,
         Instant occurredAt,
-        long couponDiscountCents) {
+        long couponDiscountCents,
+        long tierDiscountCents,
+        Integer rulesVersion) {
 
     /** Where the purchase happened. */
     public enum Channel { STORE, ONLINE }
@@ -32,8 +35,8 @@ public record Purchase(
         return memberId == null;
     }
 
-    /** What the member paid: the total less coupons and points. */
+    /** What the member paid: the total less coupons, the tier discount and points. */
     public long paidCents() {
-        return amountCents - couponDiscountCents - redeemedCents;
+        return amountCents - couponDiscountCents - tierDiscountCents - redeemedCents;
     }
 }

@@ -40,8 +40,11 @@ class PurchaseChecks {
             throw BusinessException.invalid("amountCents", "订单金额需大于 0 且不超过 " + yuan(limits.maxAmountCents()) + " 元");
         }
         long redeem = in.pointsToRedeem() == null ? 0 : in.pointsToRedeem();
-        if (redeem < 0 || redeem > limits.maxPoints() || !points.redeemable(redeem)
-                || points.centsFor(redeem) > in.amountCents()) {
+        // points pay at the value of the rules in force when the order happened
+        Instant at = in.occurredAt() == null || !limits.inImportWindow(in.occurredAt(), clock.instant())
+                ? clock.instant() : in.occurredAt();
+        if (redeem < 0 || redeem > limits.maxPoints() || !points.redeemable(redeem, at)
+                || points.centsFor(redeem, at) > in.amountCents()) {
             throw BusinessException.invalid("pointsToRedeem", "抵扣积分需为非负、可折算为整分，且不超过订单金额");
         }
         if (in.walletAmountCents() != null && !limits.amountInRange(in.walletAmountCents())) {

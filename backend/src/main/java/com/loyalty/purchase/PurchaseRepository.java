@@ -52,16 +52,18 @@ class PurchaseRepository {
      */
     public Mono<Purchase> insertIfAbsent(long brandId, long storeId, Long memberId, RecordPurchaseInput in,
                                          Purchase.Channel channel, long pointsRedeemed, long redeemedCents,
-                                         long couponDiscountCents, Instant occurredAt, long staffId, Earning earning) {
+                                         long couponDiscountCents, long tierDiscountCents, Instant occurredAt,
+                                         long staffId, Earning earning) {
         List<PurchaseItemInput> items = in.itemList();
         StringBuilder sql = new StringBuilder("""
                 with p as (
                     insert into purchase (brand_id, store_id, member_id, order_no, channel, amount_cents,
                                           points_redeemed, redeemed_cents, coupon_discount_cents, occurred_at,
-                                          recorded_by, points_earned, earn_breakdown)
+                                          recorded_by, points_earned, earn_breakdown, tier_discount_cents,
+                                          rules_version)
                     values (:brandId, :storeId, :memberId, :orderNo, :channel, :amount,
                             :pointsRedeemed, :redeemedCents, :couponDiscount, :occurredAt, :staffId,
-                            :earned, :breakdown)
+                            :earned, :breakdown, :tierDiscount, :rulesVersion)
                     on conflict (store_id, order_no) do nothing
                     returning *)
                 """);
@@ -81,7 +83,8 @@ class PurchaseRepository {
                 .bind("memberId", Parameter.fromOrEmpty(memberId, Long.class))
                 .bind("orderNo", in.orderNo()).bind("channel", channel.name()).bind("amount", in.amountCents())
                 .bind("pointsRedeemed", pointsRedeemed).bind("redeemedCents", redeemedCents)
-                .bind("couponDiscount", couponDiscountCents)
+                .bind("couponDiscount", couponDiscountCents).bind("tierDiscount", tierDiscountCents)
+                .bind("rulesVersion", Parameter.fromOrEmpty(earning.rulesVersion(), Integer.class))
                 .bind("occurredAt", occurredAt).bind("staffId", staffId);
         for (int i = 0; i < items.size(); i++) {
             PurchaseItemInput item = items.get(i);
@@ -186,7 +189,9 @@ class PurchaseRepository {
                 decode(row.get("earn_breakdown", String.class)),
                 row.get("refunded_cents", Long.class),
                 row.get("occurred_at", Instant.class),
-                row.get("coupon_discount_cents", Long.class));
+                row.get("coupon_discount_cents", Long.class),
+                row.get("tier_discount_cents", Long.class),
+                row.get("rules_version", Integer.class));
     }
 
     private static Refund toRefund(Readable row) {

@@ -7,10 +7,13 @@ import com.loyalty.member.Member;
 import com.loyalty.member.MemberService;
 import com.loyalty.membercode.MemberCodeService;
 import com.loyalty.points.Earning;
+import com.loyalty.points.EarningItem;
 import com.loyalty.points.EarningRules;
 import com.loyalty.points.EntryKind;
 import com.loyalty.points.NewEntry;
 import com.loyalty.points.PointsService;
+import com.loyalty.programme.ProgramRules;
+import com.loyalty.programme.ProgramRulesService;
 import com.loyalty.shared.Zip;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.graphql.BusinessException;
@@ -48,6 +51,7 @@ public class PurchaseService {
     private final PurchaseRepository purchases;
     private final PointsService points;
     private final EarningRules earningRules;
+    private final ProgramRulesService programme;
     private final TierService tiers;
     private final CouponRedemption coupons;
     private final PurchaseExtensions extensions;
@@ -58,7 +62,8 @@ public class PurchaseService {
     private final TransactionalOperator tx;
 
     PurchaseService(PurchaseChecks checks, StoreScope storeScope, MemberService members, MemberCodeService memberCodes,
-                    PurchaseRepository purchases, PointsService points, EarningRules earningRules, TierService tiers,
+                    PurchaseRepository purchases, PointsService points, EarningRules earningRules,
+                    ProgramRulesService programme, TierService tiers,
                     CouponRedemption coupons, PurchaseExtensions extensions, StaffAuditLog audit, GuestPurchases guests,
                     BrandProperties brand, Clock clock, TransactionalOperator tx) {
         this.checks = checks;
@@ -68,6 +73,7 @@ public class PurchaseService {
         this.purchases = purchases;
         this.points = points;
         this.earningRules = earningRules;
+        this.programme = programme;
         this.tiers = tiers;
         this.coupons = coupons;
         this.extensions = extensions;
@@ -107,8 +113,12 @@ public class PurchaseService {
         return purchases.findByOrder(storeId, orderNo).map(existing -> RecordPurchasePayload.of(existing, true));
     }
 
-    /** A member's order at the till, its input checked and its member found; {@code now} is when it is recorded. */
-    private record MemberAtTill(Viewer staff, long storeId, Member member, RecordPurchaseInput in, Instant now) {
+    /**
+     * A member's order at the till, its input checked and its member found; {@code now} is when it
+     * is recorded, {@code rules} the programme rules in force when it happened (never later ones).
+     */
+    private record MemberAtTill(Viewer staff, long storeId, Member member, RecordPurchaseInput in, Instant now,
+                                ProgramRules rules) {
 
         long memberId() {
             return member.id();
@@ -131,18 +141,25 @@ public class PurchaseService {
         List<OrderLine> orderLines() {
             return in.itemList().stream().map(i -> new OrderLine(i.category(), i.quantity() * i.unitPriceCents())).toList();
         }
+
+        /** The order's lines as earning sees them (SKU and category multipliers). */
+        List<EarningItem> earningItems() {
+            return in.itemList().stream()
+                    .map(i -> new EarningItem(i.sku(), i.category(), i.quantity() * i.unitPriceCents())).toList();
+        }
     }
 
     /**
      * The order priced: the member's tier (locked until the transaction ends) and any campaign
-     * multiplier it earns at, the coupons it uses and the cents its points pay.
+     * multiplier it earns at, the coupons it uses, the tier discount on what the coupons leave and
+     * the cents its points pay.
      */
     private record PricedOrder(MemberAtTill till, TierService.Locked tier, double campaignMultiplier,
-                               AppliedCoupons coupons, long redeemedCents) {
+                               AppliedCoupons coupons, long tierDiscountCents, long redeemedCents) {
 
-        /** What is left to pay after coupons and points. */
+        /** What is left to pay after coupons, the tier discount and points. */
         long payableCents() {
-            return till.in().amountCents() - coupons.discountCents() - redeemedCents;
+            return till.in().amountCents() - coupons.discountCents() - tierDiscountCents - redeemedCents;
         }
     }
 
@@ -165,7 +182,10 @@ public class PurchaseService {
      * or by id (earns only: {@link PurchaseChecks} refused spending without the member).
      */
     private Mono<MemberAtTill> checkMember(Viewer staff, long storeId, RecordPurchaseInput in) {
-        return memberOf(staff, storeId, in).map(member -> new MemberAtTill(staff, storeId, member, in, clock.instant()));
+        Instant now = clock.instant();
+        Instant occurredAt = in.occurredAt() == null ? now : in.occurredAt();
+        return memberOf(staff, storeId, in).map(member -> new MemberAtTill(staff, storeId, member, in, now,
+                programme.rulesAt(occurredAt)));
     }
 
     private Mono<Member> memberOf(Viewer staff, long storeId, RecordPurchaseInput in) {
@@ -183,18 +203,20 @@ public class PurchaseService {
     }
 
     /**
-     * Locks the member's tier, finds any campaign multiplier and applies the coupons; the points to
-     * redeem may not pay more than what the coupons leave to pay.
+     * Locks the member's tier, finds any campaign multiplier, applies the coupons and then the tier
+     * discount (of the rules in force when the order happened) on what the coupons leave; the points
+     * to redeem may not pay more than what is left to pay.
      */
     private Mono<PricedOrder> priceOrder(MemberAtTill till) {
-        long redeemedCents = points.centsFor(till.pointsToRedeem());
-        return Zip.of(tiers.lock(till.memberId()), extensions.multiplierFor(till.memberId(), till.occurredAt()),
+        long redeemedCents = till.rules().centsFor(till.pointsToRedeem());
+        return Zip.of(tiers.lock(till.memberId(), till.occurredAt()),
+                        extensions.multiplierFor(till.memberId(), till.occurredAt()),
                         coupons.apply(till.memberId(), till.storeId(), till.channel() == Purchase.Channel.ONLINE,
                                 till.in().amountCents(), till.orderLines(), till.in().couponIds(), till.now()),
-                        (tier, campaignMultiplier, applied) ->
-                                new PricedOrder(till, tier, campaignMultiplier, applied, redeemedCents))
+                        (tier, campaignMultiplier, applied) -> new PricedOrder(till, tier, campaignMultiplier, applied,
+                                tier.tier().discountOn(till.in().amountCents() - applied.discountCents()), redeemedCents))
                 .flatMap(priced -> priced.payableCents() < 0
-                        ? Mono.error(BusinessException.invalid("pointsToRedeem", "积分抵扣不能超过用券后的应付金额"))
+                        ? Mono.error(BusinessException.invalid("pointsToRedeem", "积分抵扣不能超过用券和会员折扣后的应付金额"))
                         : Mono.just(priced));
     }
 
@@ -213,12 +235,12 @@ public class PurchaseService {
         PricedOrder priced = paid.priced();
         MemberAtTill till = priced.till();
         // earned at the member's tier before this purchase, times any campaign multiplier
-        Earning earning = earningRules.earn(priced.payableCents() - paid.held().pointsFreeCents(), till.occurredAt(),
-                brand.zone(), till.member().birthday(), priced.tier().tier().pointsMultiplier(),
-                priced.campaignMultiplier());
+        Earning earning = earningRules.earn(till.rules(), priced.payableCents() - paid.held().pointsFreeCents(),
+                till.earningItems(), till.occurredAt(), brand.zone(), till.member().birthday(),
+                priced.tier().tier().pointsMultiplier(), priced.campaignMultiplier());
         return purchases.insertIfAbsent(brand.id(), till.storeId(), till.memberId(), till.in(), till.channel(),
                         till.pointsToRedeem(), priced.redeemedCents(), priced.coupons().discountCents(),
-                        till.occurredAt(), till.staff().id(), earning)
+                        priced.tierDiscountCents(), till.occurredAt(), till.staff().id(), earning)
                 .flatMap(purchase -> coupons.markUsed(till.memberId(), priced.coupons(), purchase.id(), till.now())
                         .then(paid.held().book().apply(purchase))
                         .thenReturn(new RecordedPurchase(till, priced.tier(), purchase)));

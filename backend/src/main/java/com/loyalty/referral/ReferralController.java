@@ -1,5 +1,7 @@
 package com.loyalty.referral;
 
+import com.loyalty.programme.ProgramRulesService;
+import com.loyalty.programme.ReferralRules;
 import com.loyalty.member.Member;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.Pages;
@@ -28,10 +30,10 @@ class ReferralController {
     private static final String CURSOR_KIND = "invitee";
 
     private final ReferralRepository referrals;
-    private final ReferralProperties rules;
+    private final ProgramRulesService rules;
     private final Clock clock;
 
-    ReferralController(ReferralRepository referrals, ReferralProperties rules, Clock clock) {
+    ReferralController(ReferralRepository referrals, ProgramRulesService rules, Clock clock) {
         this.referrals = referrals;
         this.rules = rules;
         this.clock = clock;
@@ -39,8 +41,8 @@ class ReferralController {
 
     @PreAuthorize("isAuthenticated()")
     @QueryMapping
-    public Mono<ReferralProperties> inviteRules() {
-        return Mono.just(rules);
+    public Mono<ReferralRules> inviteRules() {
+        return Mono.just(rules.rulesAt(clock.instant()).referral());
     }
 
     @SchemaMapping(typeName = "Member")

@@ -1,5 +1,7 @@
 package com.loyalty.referral;
 
+import com.loyalty.programme.ProgramRulesService;
+import com.loyalty.programme.ReferralRules;
 import com.loyalty.member.Member;
 import com.loyalty.member.MemberEvents;
 import com.loyalty.points.EntryKind;
@@ -26,15 +28,15 @@ class ReferralService implements MemberEvents, PurchaseEvents {
 
     private final ReferralRepository referrals;
     private final PointsService points;
-    private final ReferralProperties rules;
+    private final ProgramRulesService programme;
     private final BrandProperties brand;
     private final Clock clock;
 
-    ReferralService(ReferralRepository referrals, PointsService points, ReferralProperties rules,
+    ReferralService(ReferralRepository referrals, PointsService points, ProgramRulesService programme,
                            BrandProperties brand, Clock clock) {
         this.referrals = referrals;
         this.points = points;
-        this.rules = rules;
+        this.programme = programme;
         this.brand = brand;
         this.clock = clock;
     }
@@ -44,8 +46,8 @@ class ReferralService implements MemberEvents, PurchaseEvents {
         if (invitee.inviterId() == null) {
             return Mono.empty();
         }
-        return reward(invitee, RewardKind.WELCOME, invitee.id(), rules.welcomePoints())
-                .then(reward(invitee, RewardKind.REGISTERED, invitee.inviterId(), rules.registeredPoints()));
+        return reward(invitee, RewardKind.WELCOME, invitee.id(), rules().welcomePoints())
+                .then(reward(invitee, RewardKind.REGISTERED, invitee.inviterId(), rules().registeredPoints()));
     }
 
     @Override
@@ -56,7 +58,7 @@ class ReferralService implements MemberEvents, PurchaseEvents {
         return referrals.purchases(invitee.id())
                 .filter(count -> count == 1)
                 .flatMap(first -> reward(invitee, RewardKind.FIRST_PURCHASE, invitee.inviterId(),
-                        rules.firstPurchasePoints()));
+                        rules().firstPurchasePoints()));
     }
 
     private Mono<Void> reward(Member invitee, RewardKind kind, long receiverId, long amount) {
@@ -76,7 +78,12 @@ class ReferralService implements MemberEvents, PurchaseEvents {
     private Mono<Boolean> underCaps(long inviterId, Instant now) {
         Instant dayStart = LocalDate.ofInstant(now, brand.zone()).atStartOfDay(brand.zone()).toInstant();
         return Mono.zip(referrals.grantedSince(inviterId, dayStart), referrals.grantedSince(inviterId, Instant.EPOCH),
-                (today, ever) -> today < rules.dailyCap() && ever < rules.lifetimeCap());
+                (today, ever) -> today < rules().dailyCap() && ever < rules().lifetimeCap());
+    }
+
+    /** The invitation rewards and caps in force now (at the registration or the first purchase). */
+    private ReferralRules rules() {
+        return programme.rulesAt(clock.instant()).referral();
     }
 
     private static String reason(RewardKind kind) {

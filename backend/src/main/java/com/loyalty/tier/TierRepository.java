@@ -26,7 +26,7 @@ class TierRepository {
                 .bind("brandId", brandId)
                 .map(row -> new Tier(row.get("level", Integer.class), row.get("name", String.class),
                         row.get("threshold_cents", Long.class),
-                        row.get("points_multiplier", BigDecimal.class).doubleValue(), row.get("benefits", String.class)))
+                        row.get("points_multiplier", BigDecimal.class).doubleValue(), row.get("benefits", String.class), 100))
                 .all();
     }
 

@@ -1,10 +1,9 @@
 package com.loyalty.tier;
 
+import com.loyalty.programme.ProgramRulesService;
 import com.loyalty.shared.Money;
-import com.loyalty.shared.Zip;
 import com.loyalty.shared.config.BrandProperties;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -17,34 +16,37 @@ import reactor.core.publisher.Mono;
 
 /**
  * Tier rules: a member reaches a tier as soon as their average monthly spend over the current
- * and the two previous calendar months meets its threshold; each month's review looks at the
- * three full months before it, and a member below their tier's threshold at three reviews in a
- * row drops one tier (meeting it resets the count).
+ * and the previous calendar months of the window (3 by default) meets its threshold; each month's
+ * review looks at the window's full months before it, and a member below their tier's threshold
+ * at three reviews in a row drops one tier (meeting it resets the count). Tiers, thresholds,
+ * multipliers, discounts and the window are those of the programme rules version in force at the
+ * time: of the purchase for an upgrade, of the first day of the reviewed month for a review.
  */
 @Service
 public class TierService {
 
-    static final int WINDOW_MONTHS = 3;
     static final int REVIEWS_BEFORE_DROP = 3;
-    /** How long the brand's tier table is kept in memory: it changes only with a migration. */
-    static final Duration TIERS_CACHED_FOR = Duration.ofMinutes(1);
 
     private final TierRepository tiers;
+    private final ProgramRulesService rules;
     private final BrandProperties brand;
     private final Clock clock;
-    private final Mono<List<Tier>> cachedTiers;
 
-    public TierService(TierRepository tiers, BrandProperties brand, Clock clock) {
+    public TierService(TierRepository tiers, ProgramRulesService rules, BrandProperties brand, Clock clock) {
         this.tiers = tiers;
+        this.rules = rules;
         this.brand = brand;
         this.clock = clock;
-        this.cachedTiers = tiers.tiers(brand.id()).collectList()
-                .cache(list -> TIERS_CACHED_FOR, error -> Duration.ZERO, () -> Duration.ZERO);
     }
 
-    /** The brand's tiers, lowest first (read once a minute, not once a request). */
+    /** The brand's tiers in force now, lowest first (from the rules in memory). */
     public Flux<Tier> all() {
-        return cachedTiers.flatMapIterable(list -> list);
+        return Flux.fromIterable(tiersAt(clock.instant()));
+    }
+
+    /** The brand's tiers in force at {@code at}, lowest first. */
+    public List<Tier> tiersAt(Instant at) {
+        return rules.rulesAt(at).tiers().stream().map(Tier::of).toList();
     }
 
     /** A brand's tiers, lowest first, as stored now: for reports on any brand ({@link #all} is cached, of this one). */
@@ -53,7 +55,7 @@ public class TierService {
     }
 
     public Mono<Tier> current(long memberId) {
-        return Mono.zip(cachedTiers, level(memberId), TierService::byLevel);
+        return level(memberId).map(level -> byLevel(tiersAt(clock.instant()), level));
     }
 
     public Flux<TierChange> history(long memberId) {
@@ -64,10 +66,15 @@ public class TierService {
     public record Locked(MemberTier state, Tier tier) {
     }
 
-    /** Locks the member's tier row for this transaction (created at level 0 when missing). */
+    /** Locks the member's tier row for this transaction (created at level 0 when missing); the tier as now. */
     public Mono<Locked> lock(long memberId) {
-        return Mono.zip(cachedTiers, tiers.lock(memberId, clock.instant()),
-                (levels, state) -> new Locked(state, byLevel(levels, state.level())));
+        return lock(memberId, clock.instant());
+    }
+
+    /** The same, with the tier as the rules in force at {@code at} define it (an order's time). */
+    public Mono<Locked> lock(long memberId, Instant at) {
+        return tiers.lock(memberId, clock.instant())
+                .map(state -> new Locked(state, byLevel(tiersAt(at), state.level())));
     }
 
     /**
@@ -78,14 +85,15 @@ public class TierService {
         Instant now = clock.instant();
         YearMonth month = YearMonth.from(now.atZone(zone()));
         MemberTier state = locked.state();
-        return cachedTiers.flatMap(levels -> windowAverage(state.memberId(), month.minusMonths(WINDOW_MONTHS - 1),
-                        month.plusMonths(1))
+        List<Tier> levels = tiersAt(now);
+        int window = rules.rulesAt(now).tierWindowMonths();
+        return Mono.defer(() -> windowAverage(state.memberId(), month.minusMonths(window - 1), month.plusMonths(1), window)
                 .flatMap(avg -> {
                     Tier reached = reached(levels, avg);
                     if (reached.level() <= state.level()) {
                         return Mono.empty();
                     }
-                    return change(state, reached.level(), 0, now, null, "近3个月月均消费 " + Money.yuan(avg)
+                    return change(state, reached.level(), 0, now, null, "近" + window + "个月月均消费 " + Money.yuan(avg)
                             + "，达到" + reached.name() + "标准（月均 " + Money.yuan(reached.thresholdCents()) + "），即时升级");
                 }));
     }
@@ -94,9 +102,12 @@ public class TierService {
     public Mono<Void> review(long memberId, YearMonth month) {
         Instant now = clock.instant();
         LocalDate reviewMonth = month.atDay(1);
-        return cachedTiers.flatMap(levels -> tiers.lock(memberId, now)
+        // the rules in force when the reviewed month began
+        List<Tier> levels = tiersAt(start(month));
+        int window = rules.rulesAt(start(month)).tierWindowMonths();
+        return Mono.defer(() -> tiers.lock(memberId, now)
                 .flatMap(state -> tiers.reviewed(memberId, reviewMonth).flatMap(done -> done ? Mono.<Void>empty()
-                        : windowAverage(memberId, month.minusMonths(WINDOW_MONTHS), month).flatMap(avg -> {
+                        : windowAverage(memberId, month.minusMonths(window), month, window).flatMap(avg -> {
                             Tier current = byLevel(levels, state.level());
                             Tier reached = reached(levels, avg);
                             int level = state.level();
@@ -124,24 +135,28 @@ public class TierService {
     }
 
     public Flux<Long> membersToReview(YearMonth month) {
-        return tiers.membersToReview(brand.id(), start(month.minusMonths(WINDOW_MONTHS)), start(month));
+        int window = rules.rulesAt(start(month)).tierWindowMonths();
+        return tiers.membersToReview(brand.id(), start(month.minusMonths(window)), start(month));
     }
 
     public Mono<TierProgress> progress(long memberId) {
-        YearMonth month = YearMonth.from(clock.instant().atZone(zone()));
-        return Zip.of(cachedTiers, tiers.find(memberId).defaultIfEmpty(new MemberTier(memberId, 0, 0, Instant.EPOCH)),
-                tiers.spend(memberId, start(month.minusMonths(WINDOW_MONTHS - 1)), start(month.plusMonths(1))),
-                (levels, state, total) -> {
+        Instant now = clock.instant();
+        YearMonth month = YearMonth.from(now.atZone(zone()));
+        List<Tier> levels = tiersAt(now);
+        int window = rules.rulesAt(now).tierWindowMonths();
+        return Mono.zip(tiers.find(memberId).defaultIfEmpty(new MemberTier(memberId, 0, 0, Instant.EPOCH)),
+                tiers.spend(memberId, start(month.minusMonths(window - 1)), start(month.plusMonths(1))),
+                (state, total) -> {
                     Tier current = byLevel(levels, state.level());
                     Tier next = levels.stream().filter(x -> x.level() > current.level()).findFirst().orElse(null);
-                    long avg = total / WINDOW_MONTHS;
-                    long needed = next == null ? 0 : Math.max(0, next.thresholdCents() * WINDOW_MONTHS - total);
+                    long avg = total / window;
+                    long needed = next == null ? 0 : Math.max(0, next.thresholdCents() * window - total);
                     double progress = next == null ? 1.0 : Math.min(1.0, (double) avg / next.thresholdCents());
-                    String basis = "按最近 3 个自然月（含本月）的消费计算，已扣除退款：共 " + Money.yuan(total) + "，月均 "
+                    String basis = "按最近 " + window + " 个自然月（含本月）的消费计算，已扣除退款：共 " + Money.yuan(total) + "，月均 "
                             + Money.yuan(avg) + "。" + (next == null ? "已是最高等级。"
                             : "本月内再消费 " + Money.yuan(needed) + " 即可升级为" + next.name() + "（月均 "
                             + Money.yuan(next.thresholdCents()) + "），达标即时升级。")
-                            + (current.level() == 0 ? "" : "每月 1 日复核前 3 个月的月均消费，连续 3 次低于" + current.name()
+                            + (current.level() == 0 ? "" : "每月 1 日复核前 " + window + " 个月的月均消费，连续 3 次低于" + current.name()
                             + "保级标准 " + Money.yuan(current.thresholdCents()) + " 降一级；当前已连续 " + state.monthsBelow() + " 次。");
                     return new TierProgress(current, next, avg, needed, progress, state.monthsBelow(), current.thresholdCents(),
                             start(month.plusMonths(1)), basis);
@@ -157,8 +172,8 @@ public class TierService {
         return tiers.find(memberId).map(MemberTier::level).defaultIfEmpty(0);
     }
 
-    private Mono<Long> windowAverage(long memberId, YearMonth from, YearMonth toExclusive) {
-        return tiers.spend(memberId, start(from), start(toExclusive)).map(total -> total / WINDOW_MONTHS);
+    private Mono<Long> windowAverage(long memberId, YearMonth from, YearMonth toExclusive, int window) {
+        return tiers.spend(memberId, start(from), start(toExclusive)).map(total -> total / window);
     }
 
     private static Tier reached(List<Tier> levels, long avg) {

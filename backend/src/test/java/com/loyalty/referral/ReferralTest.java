@@ -2,15 +2,35 @@ package com.loyalty.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.loyalty.programme.ProgramRulesForTests;
 import com.loyalty.support.IntegrationTest;
 import com.loyalty.support.Till;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.context.TestPropertySource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
-@TestPropertySource(properties = "loyalty.referral.daily-cap=2")
 class ReferralTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    /** A version with a daily cap of 2 invitation rewards, in force from now. */
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void aDailyCapOfTwo() {
+        ProgramRulesForTests.schedule(admin(), context, null,
+                        rules -> ((Map<String, Object>) rules.get("referral")).put("dailyCap", 2), "每日邀请奖励上限 2")
+                .path("scheduleProgramRules.userErrors").entityList(Object.class).hasSize(0);
+    }
+
+    @AfterEach
+    void backToTheFirstRules() {
+        ProgramRulesForTests.backToTheFirstVersion(context);
+    }
 
     @Test
     void inviteRulesStateTheRewardsAndCapsTheBackendApplies() {

@@ -10,6 +10,11 @@ import com.loyalty.member.UpdateProfileInput;
 import com.loyalty.privacy.ConsentService;
 import com.loyalty.purchase.Purchase;
 import com.loyalty.purchase.PurchaseItemInput;
+import com.loyalty.programme.ProgramRules;
+import com.loyalty.programme.ProgramRulesInput;
+import com.loyalty.programme.ProgramRulesService;
+import com.loyalty.programme.ScheduleProgramRulesInput;
+import com.loyalty.programme.TierRule;
 import com.loyalty.purchase.PurchaseService;
 import com.loyalty.purchase.RecordPurchaseInput;
 import com.loyalty.purchase.RecordPurchasePayload;
@@ -26,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,10 +81,12 @@ public class DemoData implements ApplicationRunner {
     private final MemberSegmentsJob segments;
     private final ConsentService consents;
     private final DatabaseClient db;
+    private final ProgramRulesService programme;
 
     public DemoData(BrandProperties brand, StoreService stores, StaffService staffService, MemberService memberService,
                     WeChatClient weChat, Clock clock, PurchaseService purchases, MemberSegmentsJob segments,
-                    ConsentService consents, DatabaseClient db) {
+                    ConsentService consents, DatabaseClient db, ProgramRulesService programme) {
+        this.programme = programme;
         this.brand = brand;
         this.stores = stores;
         this.staffService = staffService;
@@ -107,6 +115,7 @@ public class DemoData implements ApplicationRunner {
                                 .map(bob -> new Members(alice, bob)))
                         .flatMap(members -> Mono.zip(clerk("clerk-xuhui"), clerk("clerk-jingan"), Clerks::new)
                                 .flatMap(clerks -> history(clerks, members)))))
+                .then(rulesHistory(brandId))
                 .then(segments.run(brand.today(clock)))
                 .block(Duration.ofSeconds(60));
         log.info("Demo data ready: members alice, bob (login code dev-<name>); staff clerk-xuhui, manager-xuhui, "
@@ -126,6 +135,35 @@ public class DemoData implements ApplicationRunner {
                         buy(clerks.xuhui(), null, "DEMO-G-3002", 3_500, now.minus(Duration.ofDays(10))),
                         buy(clerks.xuhui(), null, "DEMO-G-3003", 2_200, now.minus(Duration.ofHours(2))),
                         buy(clerks.jingan(), null, "DEMO-G-4001", 9_900, now.minus(Duration.ofDays(6))))
+                .then();
+    }
+
+    /**
+     * A rules history for newcomers to read: version 2, scheduled by the admin from the 1st of next
+     * month, gives 金卡 95折 and 黑钻 9折 at the till. Once: nothing when a second version exists.
+     */
+    private Mono<Void> rulesHistory(long brandId) {
+        return db.sql("select id from staff where brand_id = :b and role = 'ADMIN' order by id limit 1")
+                .bind("b", brandId).map(row -> row.get("id", Long.class)).one()
+                .map(id -> new Viewer(id, Role.ADMIN, null, brandId))
+                .filterWhen(admin -> programme.version(admin, 2).hasElement().map(exists -> !exists))
+                .flatMap(admin -> {
+                    ProgramRules now = programme.current();
+                    List<TierRule> tiers = now.tiers().stream().map(t -> t.level() < 2 ? t : new TierRule(t.level(),
+                            t.name(), t.thresholdCents(), t.pointsMultiplier(), t.level() == 2 ? 95 : 90,
+                            java.util.stream.Stream.concat(t.benefits().stream(),
+                                    java.util.stream.Stream.of(t.level() == 2 ? "全场 95 折" : "全场 9 折")).toList()))
+                            .toList();
+                    Instant firstOfNextMonth = YearMonth.from(clock.instant().atZone(brand.zone())).plusMonths(1)
+                            .atDay(1).atStartOfDay(brand.zone()).toInstant();
+                    return programme.schedule(admin, new ScheduleProgramRulesInput(now.version(), firstOfNextMonth,
+                            "下月起金卡 95 折、黑钻 9 折（演示数据）", ProgramRulesInput.of(now).withTiers(tiers)));
+                })
+                .doOnNext(v -> log.info("Demo rules: version {} scheduled from {}", v.version(), v.effectiveFrom()))
+                .onErrorResume(e -> {
+                    log.warn("Demo rules history not scheduled: {}", e.toString());
+                    return Mono.empty();
+                })
                 .then();
     }
 

@@ -2,7 +2,7 @@ package com.loyalty.dev.demo;
 
 import com.loyalty.jobs.JobName;
 import com.loyalty.jobs.JobRunner;
-import com.loyalty.points.PointsProperties;
+import com.loyalty.programme.ProgramRulesService;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.staff.StaffService;
 import com.loyalty.wechat.WeChatClient;
@@ -37,7 +37,7 @@ public class LargeDemoData implements ApplicationRunner {
     private final GeneratedHistory history;
     private final DemoProperties demo;
     private final BrandProperties brand;
-    private final PointsProperties points;
+    private final ProgramRulesService points;
     private final WeChatClient weChat;
     private final StaffService staff;
     private final JobRunner jobs;
@@ -45,7 +45,7 @@ public class LargeDemoData implements ApplicationRunner {
     private final ConfigurableApplicationContext context;
 
     public LargeDemoData(BrandGenerator generator, GeneratedHistory history, DemoProperties demo, BrandProperties brand,
-                         PointsProperties points, WeChatClient weChat, StaffService staff, JobRunner jobs, Clock clock,
+                         ProgramRulesService points, WeChatClient weChat, StaffService staff, JobRunner jobs, Clock clock,
                          ConfigurableApplicationContext context) {
         this.generator = generator;
         this.history = history;
@@ -76,7 +76,7 @@ public class LargeDemoData implements ApplicationRunner {
         return staff.hash(DemoData.STAFF_PASSWORD)
                 .flatMap(hash -> history.generate(new BrandGenerator.Settings(brand.id(), demo.members(),
                         demo.orders(), demo.guestShare(), demo.stores(), demo.days(), clock.instant(), brand.zone(),
-                        points.memberDay(), weChat.appId(), "g", "G", "", hash, demo.seed()), DemoData.STAFF_PASSWORD))
+                        points.current().memberDays().isEmpty() ? 0 : points.current().memberDays().get(0), weChat.appId(), "g", "G", "", hash, demo.seed()), DemoData.STAFF_PASSWORD))
                 .then();
     }
 

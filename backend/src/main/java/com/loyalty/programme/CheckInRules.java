@@ -1,11 +1,9 @@
-package com.loyalty.checkin;
+package com.loyalty.programme;
 
 import java.util.List;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Check-in rules.
+ * Check-in rules of a version.
  *
  * @param rewards            points for day 1, 2, ... of a streak
  * @param afterLastDay       REPEAT the table from day 1, or STAY at its last value
@@ -13,13 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param makeUpsPerMonth    make-ups allowed per calendar month
  * @param rewardExpiryMonths check-in points expire at the end of this many months after
  */
-@ConfigurationProperties("loyalty.checkin")
-record CheckInProperties(
-        @DefaultValue({"1", "2", "3", "4", "5", "6", "10"}) List<Long> rewards,
-        @DefaultValue("REPEAT") AfterLastDay afterLastDay,
-        @DefaultValue("20") long makeUpCost,
-        @DefaultValue("2") int makeUpsPerMonth,
-        @DefaultValue("3") int rewardExpiryMonths) {
+public record CheckInRules(List<Long> rewards, AfterLastDay afterLastDay, long makeUpCost, int makeUpsPerMonth,
+                           int rewardExpiryMonths) {
 
     /** What a streak longer than the table gives. */
     public enum AfterLastDay { REPEAT, STAY }

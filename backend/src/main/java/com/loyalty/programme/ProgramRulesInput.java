@@ -1,0 +1,47 @@
+package com.loyalty.programme;
+
+import java.util.List;
+
+/** The whole rule set of a new version, as the admin sends it (the same fields {@code programRules} answers). */
+public record ProgramRulesInput(
+        List<TierRule> tiers,
+        Integer tierWindowMonths,
+        Long pointsPerYuan,
+        List<RuleMultiplier> categoryMultipliers,
+        List<RuleMultiplier> skuMultipliers,
+        List<Integer> memberDays,
+        Double memberDayFactor,
+        BirthdayPeriod birthdayPeriod,
+        Double birthdayFactor,
+        Long pointsPerYuanRedeemed,
+        Integer expiryMonths,
+        CheckInRules checkIn,
+        ReferralRules referral,
+        Long welcomeCouponPackId) {
+
+    /** A version's rules as an input to edit (what an admin starts from). */
+    public static ProgramRulesInput of(ProgramRules r) {
+        return new ProgramRulesInput(r.tiers(), r.tierWindowMonths(), r.pointsPerYuan(), r.categoryMultipliers(),
+                r.skuMultipliers(), r.memberDays(), r.memberDayFactor(), r.birthdayPeriod(), r.birthdayFactor(),
+                r.pointsPerYuanRedeemed(), r.expiryMonths(), r.checkIn(), r.referral(), r.welcomeCouponPackId());
+    }
+
+    /** The same rules with {@code tiers} instead. */
+    public ProgramRulesInput withTiers(List<TierRule> tiers) {
+        return new ProgramRulesInput(tiers, tierWindowMonths, pointsPerYuan, categoryMultipliers, skuMultipliers,
+                memberDays, memberDayFactor, birthdayPeriod, birthdayFactor, pointsPerYuanRedeemed, expiryMonths,
+                checkIn, referral, welcomeCouponPackId);
+    }
+
+    /** The rules, once checked, as version {@code version} from {@code effectiveFrom}. */
+    ProgramRules toRules(int version, java.time.Instant effectiveFrom) {
+        return new ProgramRules(version, effectiveFrom, tiers.stream().map(t -> new TierRule(t.level(), t.name().strip(),
+                        t.thresholdCents(), t.pointsMultiplier(), t.priceDiscount(),
+                        t.benefits() == null ? List.of() : t.benefits().stream().map(String::strip).toList())).toList(),
+                tierWindowMonths, pointsPerYuan, categoryMultipliers, skuMultipliers, memberDays.stream().sorted().toList(),
+                memberDayFactor, birthdayPeriod, birthdayFactor, pointsPerYuanRedeemed, expiryMonths,
+                new CheckInRules(List.copyOf(checkIn.rewards()), checkIn.afterLastDay(), checkIn.makeUpCost(),
+                        checkIn.makeUpsPerMonth(), checkIn.rewardExpiryMonths()),
+                referral, welcomeCouponPackId);
+    }
+}

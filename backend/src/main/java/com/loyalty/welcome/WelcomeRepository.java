@@ -1,0 +1,34 @@
+package com.loyalty.welcome;
+
+import java.time.Instant;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/** SQL for the welcomes given: one row per member, the key that makes a welcome happen once. */
+@Repository
+class WelcomeRepository {
+
+    private final DatabaseClient db;
+
+    WelcomeRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Claims the member's welcome; false when it was given already. */
+    public Mono<Boolean> claim(long memberId, int rulesVersion, Long packId, Instant at) {
+        return db.sql("""
+                        insert into member_welcome (member_id, rules_version, pack_id, welcomed_at)
+                        values (:m, :v, :p, :at) on conflict do nothing
+                        """)
+                .bind("m", memberId).bind("v", rulesVersion).bind("p", Parameter.fromOrEmpty(packId, Long.class))
+                .bind("at", at)
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    /** Notes that the pack could not be given (out of stock, archived...): the message still goes. */
+    public Mono<Void> packNotGiven(long memberId) {
+        return db.sql("update member_welcome set pack_id = null where member_id = :m").bind("m", memberId).then();
+    }
+}

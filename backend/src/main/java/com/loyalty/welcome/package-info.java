@@ -1,0 +1,5 @@
+/**
+ * A new member's welcome: the welcome coupon pack of the programme rules in force when they
+ * registered (at a store by its QR code too) and a welcome message, given once per member.
+ */
+package com.loyalty.welcome;

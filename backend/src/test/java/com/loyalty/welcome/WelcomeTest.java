@@ -1,0 +1,74 @@
+package com.loyalty.welcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.loyalty.programme.ProgramRulesForTests;
+import com.loyalty.support.IntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/** A new member's welcome: the pack of the rules in force and a message, once. */
+class WelcomeTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @AfterEach
+    void backToTheFirstRules() {
+        ProgramRulesForTests.backToTheFirstVersion(context);
+    }
+
+    @Test
+    void aNewMemberRegisteredAtAStoreGetsTheWelcomePackAndOneMessageOnce() {
+        String pack = welcomePack();
+        String store = createStore("welcome");
+        String name = unique("newcomer");
+
+        // the same first sign-in sent six times at once (a retry storm) registers and welcomes once
+        inParallel(6, i -> {
+            anonymous().documentName("login").variable("input", Map.of("code", "dev-" + name, "storeId", store)).execute();
+            return i;
+        });
+        HttpGraphQlTester member = memberOf(store, name);
+
+        member.documentName("myCoupons").execute()
+                .path("me.coupons.totalCount").entity(Integer.class).isEqualTo(1)
+                .path("me.coupons.edges[0].node.template.name").entity(String.class).isEqualTo("新人礼券");
+        long memberId = Long.parseLong(idOf(member));
+        assertThat(messages(memberId)).as("welcome messages queued for the member").isEqualTo(1L);
+        assertThat(db.sql("select pack_id from member_welcome where member_id = :m").bind("m", memberId)
+                .map(row -> row.get("pack_id", Long.class)).one().block()).isEqualTo(Long.parseLong(pack));
+    }
+
+    @Test
+    void withoutAWelcomePackANewMemberGetsOnlyTheMessage() {
+        HttpGraphQlTester member = member(unique("plain"));
+
+        member.documentName("myCoupons").execute().path("me.coupons.totalCount").entity(Integer.class).isEqualTo(0);
+        assertThat(messages(Long.parseLong(idOf(member)))).isEqualTo(1L);
+    }
+
+    private long messages(long memberId) {
+        return db.sql("select count(*) as n from notification_outbox where member_id = :m and kind = 'WELCOME'")
+                .bind("m", memberId).map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    /** A pack of one 10-yuan coupon, set as the welcome gift of a version in force from now. */
+    private String welcomePack() {
+        String template = admin().documentName("createCouponTemplate").variable("input", Map.of("name", "新人礼券",
+                        "kind", "AMOUNT_OFF", "amountOffCents", 1_000, "validDays", 30, "perMemberLimit", 1,
+                        "totalStock", 1_000)).execute()
+                .path("createCouponTemplate.template.id").entity(String.class).get();
+        String pack = admin().document("""
+                        mutation($t: ID!) { createCouponPack(input: { name: "新人礼包", items: [{ templateId: $t, quantity: 1 }] }) {
+                          pack { id } userErrors { code } } }""")
+                .variable("t", template).execute().path("createCouponPack.pack.id").entity(String.class).get();
+        ProgramRulesForTests.schedule(admin(), context, null, rules -> rules.put("welcomeCouponPackId", pack), "新人礼包")
+                .path("scheduleProgramRules.userErrors").entityList(Object.class).hasSize(0);
+        return pack;
+    }
+}
