@@ -27,6 +27,7 @@ import java.util.List;
  * @param checkIn               check-in rewards
  * @param referral              invitation rewards and caps
  * @param welcomeCouponPackId   the coupon pack a new member gets; null: none
+ * @param welcomeMessage        the message a new member gets (subscribe message or SMS); null: none
  */
 public record ProgramRules(
         int version,
@@ -44,7 +45,8 @@ public record ProgramRules(
         int expiryMonths,
         CheckInRules checkIn,
         ReferralRules referral,
-        Long welcomeCouponPackId) {
+        Long welcomeCouponPackId,
+        String welcomeMessage) {
 
     static final DayOfWeek WEEK_START = DayOfWeek.MONDAY;
 
@@ -59,7 +61,7 @@ public record ProgramRules(
     ProgramRules as(int version, Instant effectiveFrom) {
         return new ProgramRules(version, effectiveFrom, tiers, tierWindowMonths, pointsPerYuan, categoryMultipliers,
                 skuMultipliers, memberDays, memberDayFactor, birthdayPeriod, birthdayFactor, pointsPerYuanRedeemed,
-                expiryMonths, checkIn, referral, welcomeCouponPackId);
+                expiryMonths, checkIn, referral, welcomeCouponPackId, welcomeMessage);
     }
 
     /** The tier of that level (the lowest when there is none). */

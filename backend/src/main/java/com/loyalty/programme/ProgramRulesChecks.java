@@ -59,6 +59,9 @@ final class ProgramRulesChecks {
         if (r.welcomeCouponPackId() != null && r.welcomeCouponPackId() <= 0) {
             throw invalid("rules.welcomeCouponPackId", "新人礼包不存在");
         }
+        if (r.welcomeMessage() != null && r.welcomeMessage().strip().length() > 200) {
+            throw invalid("rules.welcomeMessage", "欢迎语最多 200 字");
+        }
     }
 
     private static void checkTiers(List<TierRule> tiers, int tierCount) {

@@ -17,20 +17,22 @@ public record ProgramRulesInput(
         Integer expiryMonths,
         CheckInRules checkIn,
         ReferralRules referral,
-        Long welcomeCouponPackId) {
+        Long welcomeCouponPackId,
+        String welcomeMessage) {
 
     /** A version's rules as an input to edit (what an admin starts from). */
     public static ProgramRulesInput of(ProgramRules r) {
         return new ProgramRulesInput(r.tiers(), r.tierWindowMonths(), r.pointsPerYuan(), r.categoryMultipliers(),
                 r.skuMultipliers(), r.memberDays(), r.memberDayFactor(), r.birthdayPeriod(), r.birthdayFactor(),
-                r.pointsPerYuanRedeemed(), r.expiryMonths(), r.checkIn(), r.referral(), r.welcomeCouponPackId());
+                r.pointsPerYuanRedeemed(), r.expiryMonths(), r.checkIn(), r.referral(), r.welcomeCouponPackId(),
+                r.welcomeMessage());
     }
 
     /** The same rules with {@code tiers} instead. */
     public ProgramRulesInput withTiers(List<TierRule> tiers) {
         return new ProgramRulesInput(tiers, tierWindowMonths, pointsPerYuan, categoryMultipliers, skuMultipliers,
                 memberDays, memberDayFactor, birthdayPeriod, birthdayFactor, pointsPerYuanRedeemed, expiryMonths,
-                checkIn, referral, welcomeCouponPackId);
+                checkIn, referral, welcomeCouponPackId, welcomeMessage);
     }
 
     /** The rules, once checked, as version {@code version} from {@code effectiveFrom}. */
@@ -42,6 +44,7 @@ public record ProgramRulesInput(
                 memberDayFactor, birthdayPeriod, birthdayFactor, pointsPerYuanRedeemed, expiryMonths,
                 new CheckInRules(List.copyOf(checkIn.rewards()), checkIn.afterLastDay(), checkIn.makeUpCost(),
                         checkIn.makeUpsPerMonth(), checkIn.rewardExpiryMonths()),
-                referral, welcomeCouponPackId);
+                referral, welcomeCouponPackId,
+                welcomeMessage == null || welcomeMessage.isBlank() ? null : welcomeMessage.strip());
     }
 }

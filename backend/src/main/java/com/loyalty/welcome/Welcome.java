@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Welcomes a member when they register (in the mini-program, or at a store by its QR code): the
- * welcome coupon pack of the rules in force then, if any, and a WELCOME message. Once per member:
+ * welcome coupon pack of the rules in force then, if any, and their welcome message, if any, as a
+ * WELCOME message. Once per member:
  * the {@code member_welcome} row is claimed first, so a retry or a second sign-in gives nothing
  * more. A pack that cannot be given (out of stock, archived) does not stop the registration or
  * the message.
@@ -46,8 +47,8 @@ class Welcome implements MemberEvents {
         this.tx = tx;
     }
 
-    /** The message's data: the member's name and the gift (empty without a pack). */
-    record WelcomeMessage(String name, String gift) {
+    /** The message's data: the member's name, the gift (empty without a pack) and the brand's text. */
+    record WelcomeMessage(String name, String gift, String message) {
     }
 
     @Override
@@ -58,9 +59,10 @@ class Welcome implements MemberEvents {
         return welcomes.claim(member.id(), inForce.version(), packId, now)
                 .filter(claimed -> claimed)
                 .flatMap(claimed -> givePack(member, packId)
-                        .flatMap(gift -> outbox.enqueue(member.id(), PURPOSE, "welcome:" + member.id(),
+                        .flatMap(gift -> inForce.welcomeMessage() == null ? Mono.<Boolean>empty()
+                                : outbox.enqueue(member.id(), PURPOSE, "welcome:" + member.id(),
                                 new WelcomeMessage(member.nickname() == null || member.nickname().isBlank() ? "会员"
-                                        : member.nickname(), gift), now)))
+                                        : member.nickname(), gift, inForce.welcomeMessage()), now)))
                 .as(tx::transactional)
                 .then()
                 .onErrorResume(e -> {

@@ -14,9 +14,10 @@ class SubscribeConsentTest extends NotifyTestSupport {
 
         member.api().documentName("subscribeTemplates").execute()
                 .path("subscribeTemplates[*].purpose").entityList(String.class)
-                .containsExactly("BIRTHDAY", "CAMPAIGN", "COUPON_EXPIRING", "DORMANT_30", "POINTS_EXPIRING", "REPURCHASE")
+                .containsExactly("BIRTHDAY", "CAMPAIGN", "COUPON_EXPIRING", "DORMANT_30", "POINTS_EXPIRING", "REPURCHASE",
+                        "WELCOME")
                 .path("subscribeTemplates[*].remainingConsents").entityList(Integer.class)
-                .containsExactly(0, 0, 0, 0, 0, 0);
+                .containsExactly(0, 0, 0, 0, 0, 0, 0);
 
         member.api().documentName("grantSubscribeConsent").variable("templateIds", List.of(POINTS_TEMPLATE, COUPON_TEMPLATE))
                 .execute()

@@ -14,6 +14,8 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 /** A new member's welcome: the pack of the rules in force and a message, once. */
 class WelcomeTest extends IntegrationTest {
 
+    static final String WELCOME_TEXT = "欢迎加入，首单满50减10";
+
     @Autowired
     ApplicationContext context;
 
@@ -46,10 +48,22 @@ class WelcomeTest extends IntegrationTest {
 
     @Test
     void withoutAWelcomePackANewMemberGetsOnlyTheMessage() {
+        ProgramRulesForTests.schedule(admin(), context, null, rules -> rules.put("welcomeMessage", WELCOME_TEXT), "欢迎语")
+                .path("scheduleProgramRules.userErrors").entityList(Object.class).hasSize(0);
         HttpGraphQlTester member = member(unique("plain"));
 
         member.documentName("myCoupons").execute().path("me.coupons.totalCount").entity(Integer.class).isEqualTo(0);
-        assertThat(messages(Long.parseLong(idOf(member)))).isEqualTo(1L);
+        long memberId = Long.parseLong(idOf(member));
+        assertThat(messages(memberId)).isEqualTo(1L);
+        assertThat(db.sql("select payload as p from notification_outbox where member_id = :m and kind = 'WELCOME'")
+                .bind("m", memberId).map(row -> row.get("p", String.class)).one().block()).contains(WELCOME_TEXT);
+    }
+
+    @Test
+    void rulesWithoutAWelcomeMessageQueueNoMessage() {
+        HttpGraphQlTester member = member(unique("quiet"));
+
+        assertThat(messages(Long.parseLong(idOf(member)))).as("welcome messages without a welcome text").isZero();
     }
 
     private long messages(long memberId) {
@@ -67,7 +81,10 @@ class WelcomeTest extends IntegrationTest {
                         mutation($t: ID!) { createCouponPack(input: { name: "新人礼包", items: [{ templateId: $t, quantity: 1 }] }) {
                           pack { id } userErrors { code } } }""")
                 .variable("t", template).execute().path("createCouponPack.pack.id").entity(String.class).get();
-        ProgramRulesForTests.schedule(admin(), context, null, rules -> rules.put("welcomeCouponPackId", pack), "新人礼包")
+        ProgramRulesForTests.schedule(admin(), context, null, rules -> {
+                    rules.put("welcomeCouponPackId", pack);
+                    rules.put("welcomeMessage", WELCOME_TEXT);
+                }, "新人礼包")
                 .path("scheduleProgramRules.userErrors").entityList(Object.class).hasSize(0);
         return pack;
     }
