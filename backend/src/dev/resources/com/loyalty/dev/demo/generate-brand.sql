@@ -54,7 +54,7 @@ select c.brand_id, st.id, r.role_prefix || s.pinyin || c.username_suffix, c.pass
        replace(s.name, '店', '') || r.title, r.role
 from gen_store_name s cross join gen_cfg c
 join store st on st.brand_id = c.brand_id and st.name = s.name
-cross join (values ('clerk-', '店员', 'CLERK'), ('manager-', '店长', 'MANAGER')) r(role_prefix, title, role)
+cross join (values ('clerk-', '店员', 'CLERK'), ('manager-', '店长', 'STORE_MANAGER')) r(role_prefix, title, role)
 on conflict (username) do nothing;
 
 create temp table gen_store on commit drop as
