@@ -63,14 +63,28 @@ public final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = listening.accept();
                 Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                open.add(client);
-                open.add(target);
+                if (!adopt(listening, client, target)) {
+                    // cut() ran between accept and here: this connection is dropped with the others
+                    closeQuietly(client);
+                    closeQuietly(target);
+                    continue;
+                }
                 pipe(client, target);
                 pipe(target, client);
             } catch (IOException e) {
                 // closed by cut(), or the target refused: the client's connection ends
             }
         }
+    }
+
+    /** Registers a new connection unless the proxy was cut since it was accepted. */
+    private synchronized boolean adopt(ServerSocket listening, Socket client, Socket target) {
+        if (server != listening) {
+            return false;
+        }
+        open.add(client);
+        open.add(target);
+        return true;
     }
 
     private void pipe(Socket from, Socket to) {
