@@ -60,7 +60,7 @@ public record Campaign(
     /** Who it is for, as the audience code selects by. */
     public CampaignAudienceInput audienceInput() {
         return new CampaignAudienceInput(audience, audienceTiers, audienceMembers, audienceTags, audienceStages,
-                audienceSegments, topPercent, windowDays, audienceMemberFilter);
+                audienceSegments, topPercent, windowDays, audienceMemberFilter, null);
     }
 
     /** The end of the stats window: its end time, or when it was ended by hand if earlier. */

@@ -7,6 +7,8 @@ import com.loyalty.coupon.CouponPackService;
 import com.loyalty.points.EntryKind;
 import com.loyalty.points.NewEntry;
 import com.loyalty.points.PointsService;
+import com.loyalty.segment.MemberFilter;
+import com.loyalty.segment.SavedMemberFilterService;
 import com.loyalty.shared.Zip;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
@@ -63,10 +65,13 @@ public class CampaignService {
     private final TransactionalOperator tx;
     private final NotificationOutbox outbox;
     private final BrandProperties brand;
+    private final SavedMemberFilterService savedFilters;
 
     public CampaignService(CampaignRepository campaigns, CouponPackService packs,
                            PointsService points, StaffCapsProperties caps, StaffAuditLog audit, Clock clock,
-                           TransactionalOperator tx, NotificationOutbox outbox, BrandProperties brand) {
+                           TransactionalOperator tx, NotificationOutbox outbox, BrandProperties brand,
+                           SavedMemberFilterService savedFilters) {
+        this.savedFilters = savedFilters;
         this.outbox = outbox;
         this.brand = brand;
         this.caps = caps;
@@ -78,9 +83,17 @@ public class CampaignService {
         this.tx = tx;
     }
 
+    /**
+     * Creates a draft. A FILTER audience given as {@code savedFilterId} stores a copy of the saved
+     * filter's definition as it is now: editing or deleting the saved filter later never changes
+     * the campaign.
+     */
     public Mono<Campaign> create(Viewer staff, CreateCampaignInput in) {
-        return validate(staff, in)
-                .flatMap(ok -> campaigns.insert(staff.brandId(), in, staff.id(), clock.instant()))
+        return savedFilter(staff, in.audience(), in.filter(), in.savedFilterId())
+                .map(in::withFilter)
+                .defaultIfEmpty(in)
+                .flatMap(resolved -> validate(staff, resolved)
+                        .flatMap(ok -> campaigns.insert(staff.brandId(), resolved, staff.id(), clock.instant())))
                 .flatMap(c -> audit.recordChange(staff, null, "CREATE_CAMPAIGN",
                         AuditedChange.created(SUBJECT, c.id(), c), c.name()).thenReturn(c));
     }
@@ -182,11 +195,28 @@ public class CampaignService {
         if (a.windowDays() != null && (a.windowDays() < 1 || a.windowDays() > MAX_WINDOW_DAYS)) {
             return "消费排行的统计天数需为 1 到 " + MAX_WINDOW_DAYS;
         }
-        if (a.filter() != null && a.filter().birthdayMonth() != null
-                && (a.filter().birthdayMonth() < 1 || a.filter().birthdayMonth() > 12)) {
-            return "生日月份需为 1 到 12";
+        // checked as members(filter:) checks it
+        return a.filter() == null ? null : a.filter().problem();
+    }
+
+    /**
+     * The current definition of the saved filter a FILTER audience names, to copy into it; empty
+     * without {@code savedFilterId}; INVALID_INPUT on savedFilterId for another audience, with an
+     * inline filter as well, or for a saved filter the brand does not have.
+     */
+    private Mono<MemberFilter> savedFilter(Viewer staff, Campaign.Audience audience, MemberFilter inline,
+                                           Long savedFilterId) {
+        if (savedFilterId == null) {
+            return Mono.empty();
         }
-        return null;
+        if (audience != Campaign.Audience.FILTER) {
+            return Mono.error(BusinessException.invalid("savedFilterId", "已保存的筛选条件只用于按筛选条件（FILTER）选择的活动对象"));
+        }
+        if (inline != null) {
+            return Mono.error(BusinessException.invalid("savedFilterId", "请只填写筛选条件或已保存的筛选条件中的一项"));
+        }
+        return savedFilters.definition(staff.brandId(), savedFilterId)
+                .switchIfEmpty(Mono.error(() -> BusinessException.invalid("savedFilterId", "已保存的筛选条件不存在")));
     }
 
     /** The first member, tag or tier of the audience (its filter's too) the brand does not have. */
@@ -206,6 +236,11 @@ public class CampaignService {
      * The same audience code as the launch and the monthly runs.
      */
     public Mono<AudiencePreview> preview(Viewer staff, CampaignAudienceInput in) {
+        if (in != null && in.savedFilterId() != null) {
+            return savedFilter(staff, in.audience(), in.filter(), in.savedFilterId())
+                    .onErrorMap(BusinessException.class, e -> new BadArgumentException(e.error().message()))
+                    .flatMap(copied -> preview(staff, in.withFilter(copied)));
+        }
         String problem = in == null ? "请选择活动对象" : audienceProblem(in);
         if (problem != null) {
             return Mono.error(new BadArgumentException(problem));
@@ -257,16 +292,22 @@ public class CampaignService {
      * Changes a campaign. A draft or scheduled one: any field, checked as at creation (a scheduled
      * one must still end in the future). A running or paused one: only its name, end (not before
      * now nor its start), budget (not below what it already used) and message. An ended one:
-     * nothing (CAMPAIGN_STATUS_CONFLICT).
+     * nothing (CAMPAIGN_STATUS_CONFLICT). A {@code savedFilterId} copies the saved filter's current
+     * definition in as the new filter, as at creation.
      */
     public Mono<Campaign> update(Viewer staff, UpdateCampaignInput in) {
         Instant now = clock.instant();
-        return existing(staff, in.campaignId()).flatMap(before -> (switch (before.status()) {
-            case ENDED -> Mono.<Campaign>error(new BusinessException(UserError.onInput("campaignId",
-                    ErrorCode.CAMPAIGN_STATUS_CONFLICT, "活动已结束，不能再修改；如需再办，请新建活动")));
-            case DRAFT, SCHEDULED -> updateAll(staff, before, in.mergedInto(before), now);
-            case RUNNING, PAUSED -> updateLive(staff, before, in, now);
-        }).flatMap(after -> audit.recordChange(staff, null, "UPDATE_CAMPAIGN",
+        return existing(staff, in.campaignId()).flatMap(before -> (before.status() == Campaign.Status.ENDED
+                ? Mono.<Campaign>error(new BusinessException(UserError.onInput("campaignId",
+                        ErrorCode.CAMPAIGN_STATUS_CONFLICT, "活动已结束，不能再修改；如需再办，请新建活动")))
+                : savedFilter(staff, in.audience() != null ? in.audience() : before.audience(), in.filter(),
+                                in.savedFilterId())
+                        .map(in::withFilter)
+                        .defaultIfEmpty(in)
+                        .flatMap(resolved -> switch (before.status()) {
+                            case DRAFT, SCHEDULED -> updateAll(staff, before, resolved.mergedInto(before), now);
+                            case RUNNING, PAUSED, ENDED -> updateLive(staff, before, resolved, now);
+                        })).flatMap(after -> audit.recordChange(staff, null, "UPDATE_CAMPAIGN",
                 AuditedChange.changed(SUBJECT, after.id(), before, after), after.name()).thenReturn(after)));
     }
 

@@ -14,7 +14,17 @@ public record CreateCampaignInput(String name, Instant startsAt, Instant endsAt,
                                   List<Long> tagIds, List<LifecycleStage> stages, Campaign.Kind kind,
                                   Integer memberDay, Campaign.Recurrence recurrence, List<RfmSegment> segments,
                                   Integer topPercent, Integer windowDays, MemberFilter filter, String message,
-                                  Channel messageChannel) {
+                                  Channel messageChannel, Long savedFilterId) {
+
+    /**
+     * The input with a saved filter's definition in place of {@code savedFilterId}: the campaign
+     * stores this copy, so editing or deleting the saved filter later never changes it.
+     */
+    CreateCampaignInput withFilter(MemberFilter copied) {
+        return new CreateCampaignInput(name, startsAt, endsAt, audience, tiers, memberIds, benefit, packId, points,
+                multiplier, controlPercent, budget, tagIds, stages, kind, memberDay, recurrence, segments, topPercent,
+                windowDays, copied, message, messageChannel, null);
+    }
 
     /** The kind asked for; STANDARD when left out. */
     public Campaign.Kind kindOrStandard() {
@@ -39,6 +49,6 @@ public record CreateCampaignInput(String name, Instant startsAt, Instant endsAt,
     /** Who it is for. */
     public CampaignAudienceInput audienceInput() {
         return new CampaignAudienceInput(audience, tiers, memberIds, tagIds, stages, segments, topPercent, windowDays,
-                filter);
+                filter, savedFilterId);
     }
 }

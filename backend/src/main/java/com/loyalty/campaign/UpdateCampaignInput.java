@@ -15,7 +15,17 @@ public record UpdateCampaignInput(Long campaignId, String name, Instant startsAt
                                   Integer controlPercent, Long budget, List<Long> tagIds, List<LifecycleStage> stages,
                                   Campaign.Kind kind, Integer memberDay, Campaign.Recurrence recurrence,
                                   List<RfmSegment> segments, Integer topPercent, Integer windowDays,
-                                  MemberFilter filter, String message, Channel messageChannel) {
+                                  MemberFilter filter, String message, Channel messageChannel, Long savedFilterId) {
+
+    /**
+     * The changes with a saved filter's definition as the new {@code filter} (a copy: later changes
+     * to the saved filter do not reach the campaign); {@code savedFilterId} is kept to name the field.
+     */
+    UpdateCampaignInput withFilter(MemberFilter copied) {
+        return new UpdateCampaignInput(campaignId, name, startsAt, endsAt, audience, tiers, memberIds, benefit, packId,
+                points, multiplier, controlPercent, budget, tagIds, stages, kind, memberDay, recurrence, segments,
+                topPercent, windowDays, copied, message, messageChannel, savedFilterId);
+    }
 
     /** The campaign with these changes, as a creation input: checked by the same rules as a new campaign. */
     CreateCampaignInput mergedInto(Campaign c) {
@@ -26,7 +36,7 @@ public record UpdateCampaignInput(Long campaignId, String name, Instant startsAt
                 or(stages, c.audienceStages()), or(kind, c.kind()), or(memberDay, c.memberDay()),
                 or(recurrence, c.recurrence()), or(segments, c.audienceSegments()), or(topPercent, c.topPercent()),
                 or(windowDays, c.windowDays()), or(filter, c.audienceMemberFilter()), or(message, c.message()),
-                or(messageChannel, c.messageChannel()));
+                or(messageChannel, c.messageChannel()), null);
     }
 
     /**
@@ -52,7 +62,7 @@ public record UpdateCampaignInput(Long campaignId, String name, Instant startsAt
         differs(fixed, "segments", segments, c.audienceSegments());
         differs(fixed, "topPercent", topPercent, c.topPercent());
         differs(fixed, "windowDays", windowDays, c.windowDays());
-        differs(fixed, "filter", filter, c.audienceMemberFilter());
+        differs(fixed, savedFilterId != null ? "savedFilterId" : "filter", filter, c.audienceMemberFilter());
         return fixed;
     }
 

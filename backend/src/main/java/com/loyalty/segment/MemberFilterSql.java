@@ -32,52 +32,60 @@ public final class MemberFilterSql {
 
     /** The filter as a condition on member {@code m}; "true" for an empty filter. */
     public static Condition of(MemberFilter f) {
+        return of(f, "f_");
+    }
+
+    /**
+     * As {@link #of(MemberFilter)}, its parameters named {@code prefix*}: several filters in one
+     * statement (each with its own prefix) do not share parameters.
+     */
+    public static Condition of(MemberFilter f, String prefix) {
         List<String> parts = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         if (f.tags() != null && !f.tags().isEmpty()) {
-            parts.add("exists (select 1 from member_tag mt where mt.member_id = m.id and mt.tag_id = any(:f_tags))");
-            params.put("f_tags", f.tags().toArray(Long[]::new));
+            parts.add("exists (select 1 from member_tag mt where mt.member_id = m.id and mt.tag_id = any(:" + prefix + "tags))");
+            params.put(prefix + "tags", f.tags().toArray(Long[]::new));
         }
         if (f.tiers() != null && !f.tiers().isEmpty()) {
-            parts.add("coalesce((select t.level from member_tier t where t.member_id = m.id), 0) = any(:f_tiers)");
-            params.put("f_tiers", f.tiers().toArray(Integer[]::new));
+            parts.add("coalesce((select t.level from member_tier t where t.member_id = m.id), 0) = any(:" + prefix + "tiers)");
+            params.put(prefix + "tiers", f.tiers().toArray(Integer[]::new));
         }
-        segmentColumn(parts, params, "stage", f.stages());
-        segmentColumn(parts, params, "rfm_segment", f.rfmSegments());
-        segmentColumn(parts, params, "quadrant", f.quadrants());
+        segmentColumn(parts, params, prefix, "stage", f.stages());
+        segmentColumn(parts, params, prefix, "rfm_segment", f.rfmSegments());
+        segmentColumn(parts, params, prefix, "quadrant", f.quadrants());
         if (f.lastPurchaseBefore() != null) {
-            parts.add(LAST_PURCHASE + " < :f_lastBefore");
-            params.put("f_lastBefore", f.lastPurchaseBefore());
+            parts.add(LAST_PURCHASE + " < :" + prefix + "lastBefore");
+            params.put(prefix + "lastBefore", f.lastPurchaseBefore());
         }
         if (f.lastPurchaseAfter() != null) {
-            parts.add(LAST_PURCHASE + " >= :f_lastAfter");
-            params.put("f_lastAfter", f.lastPurchaseAfter());
+            parts.add(LAST_PURCHASE + " >= :" + prefix + "lastAfter");
+            params.put(prefix + "lastAfter", f.lastPurchaseAfter());
         }
         if (f.registeredAfter() != null) {
-            parts.add("m.registered_at >= :f_regAfter");
-            params.put("f_regAfter", f.registeredAfter());
+            parts.add("m.registered_at >= :" + prefix + "regAfter");
+            params.put(prefix + "regAfter", f.registeredAfter());
         }
         if (f.registeredBefore() != null) {
-            parts.add("m.registered_at < :f_regBefore");
-            params.put("f_regBefore", f.registeredBefore());
+            parts.add("m.registered_at < :" + prefix + "regBefore");
+            params.put(prefix + "regBefore", f.registeredBefore());
         }
         if (f.storeId() != null) {
-            parts.add("exists (select 1 from purchase p where p.member_id = m.id and p.store_id = :f_store)");
-            params.put("f_store", f.storeId());
+            parts.add("exists (select 1 from purchase p where p.member_id = m.id and p.store_id = :" + prefix + "store)");
+            params.put(prefix + "store", f.storeId());
         }
         if (f.birthdayMonth() != null) {
-            parts.add("extract(month from m.birthday) = :f_birthdayMonth");
-            params.put("f_birthdayMonth", f.birthdayMonth());
+            parts.add("extract(month from m.birthday) = :" + prefix + "birthdayMonth");
+            params.put(prefix + "birthdayMonth", f.birthdayMonth());
         }
         return new Condition(parts.isEmpty() ? "true" : String.join(" and ", parts), params);
     }
 
-    private static void segmentColumn(List<String> parts, Map<String, Object> params, String column,
+    private static void segmentColumn(List<String> parts, Map<String, Object> params, String prefix, String column,
                                       List<? extends Enum<?>> values) {
         if (values == null || values.isEmpty()) {
             return;
         }
-        String param = "f_" + column;
+        String param = prefix + column;
         parts.add("exists (select 1 from member_segment s where s.member_id = m.id and s." + column
                 + " = any(:" + param + "))");
         params.put(param, values.stream().map(Enum::name).toArray(String[]::new));

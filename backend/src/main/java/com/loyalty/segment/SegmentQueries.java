@@ -5,6 +5,7 @@ import com.loyalty.member.MemberService;
 import com.loyalty.membercode.MemberCodeService;
 import com.loyalty.shared.Zip;
 import com.loyalty.shared.crypto.PhoneCipher;
+import com.loyalty.shared.graphql.BadArgumentException;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.Pages;
@@ -13,7 +14,9 @@ import com.loyalty.shared.ratelimit.RateLimits;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.store.StoreScope;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,9 +88,12 @@ class SegmentQueries {
      */
     public Mono<Pages.Page<MemberProfile>> find(Viewer staff, MemberFilter filter, Integer first, String after) {
         MemberFilter wanted = filter == null ? MemberFilter.EVERYONE : filter;
-        Long storeScope = staff.role().isBrandWide() ? null : staff.storeId();
-        if (!staff.role().isBrandWide() && (storeScope == null
-                || wanted.storeId() != null && !wanted.storeId().equals(storeScope))) {
+        String problem = wanted.problem();
+        if (problem != null) {
+            return Mono.error(new BadArgumentException(problem));
+        }
+        Long storeScope = storeScope(staff);
+        if (!mayList(staff, wanted)) {
             return Mono.error(new AccessDeniedException("staff list only their own store's members"));
         }
         int size = Pages.size(first);
@@ -98,6 +104,41 @@ class SegmentQueries {
                 .flatMap(this::profiles)
                 .zipWith(directory.count(staff.brandId(), storeScope, wanted),
                         (rows, total) -> Pages.of(rows, size, MemberProfile::id, CURSOR_KIND, after != null, total));
+    }
+
+    /**
+     * How many members each filter gives the staff member in {@link #find} (its total count), in
+     * the filters' order, counted in one statement; null for a filter they may not list (a clerk's
+     * or manager's filter on another store) or one {@link MemberFilter#problem()} refuses.
+     */
+    public Mono<List<Long>> counts(Viewer staff, List<MemberFilter> filters) {
+        List<Integer> listed = new ArrayList<>();
+        for (int i = 0; i < filters.size(); i++) {
+            MemberFilter f = filters.get(i) == null ? MemberFilter.EVERYONE : filters.get(i);
+            if (f.problem() == null && mayList(staff, f)) {
+                listed.add(i);
+            }
+        }
+        return directory.counts(staff.brandId(), storeScope(staff),
+                        listed.stream().map(i -> filters.get(i) == null ? MemberFilter.EVERYONE : filters.get(i)).toList())
+                .map(counted -> {
+                    List<Long> all = new ArrayList<>(Collections.nCopies(filters.size(), (Long) null));
+                    for (int j = 0; j < listed.size(); j++) {
+                        all.set(listed.get(j), counted.get(j));
+                    }
+                    return all;
+                });
+    }
+
+    /** The store whose members the staff member lists: null (the brand) for marketers and admins. */
+    private static Long storeScope(Viewer staff) {
+        return staff.role().isBrandWide() ? null : staff.storeId();
+    }
+
+    /** Whether the staff member may list the filter's members: brand-wide staff any, others only within their store. */
+    private static boolean mayList(Viewer staff, MemberFilter filter) {
+        return staff.role().isBrandWide() || staff.storeId() != null
+                && (filter.storeId() == null || filter.storeId().equals(staff.storeId()));
     }
 
     /**

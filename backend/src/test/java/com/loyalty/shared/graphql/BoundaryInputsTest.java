@@ -70,7 +70,7 @@ class BoundaryInputsTest extends IntegrationTest {
     enum Role { ANONYMOUS, MEMBER, CLERK, STORE_MANAGER, MARKETER, ADMIN }
 
     /** Fields run after all others, in this order: they may end sessions or remove what others use. */
-    private static final List<String> LAST = List.of("deleteTag", "closeStore", "reopenStore", "moveStaff",
+    private static final List<String> LAST = List.of("deleteSavedMemberFilter", "deleteTag", "closeStore", "reopenStore", "moveStaff",
             "updateStaff", "resetStaffPassword", "setStaffEnabled", "changeMyPassword", "logout", "refreshSession",
             "closeAccount");
 
@@ -122,7 +122,7 @@ class BoundaryInputsTest extends IntegrationTest {
     }
 
     /** Kinds of ids, by argument name. */
-    enum IdKind { STORE, MEMBER, TEMPLATE, PACK, CAMPAIGN, TAG, STAFF, TASK, APPROVAL, PACKAGE, RECHARGE, COUPON }
+    enum IdKind { STORE, MEMBER, TEMPLATE, PACK, CAMPAIGN, TAG, STAFF, TASK, APPROVAL, PACKAGE, RECHARGE, COUPON, SAVED_FILTER }
 
     @Autowired
     GraphQlSource graphQl;
@@ -687,7 +687,9 @@ class BoundaryInputsTest extends IntegrationTest {
             case "packageId" -> IdKind.PACKAGE;
             case "rechargeId" -> IdKind.RECHARGE;
             case "couponIds" -> IdKind.COUPON;
+            case "savedFilterId" -> IdKind.SAVED_FILTER;
             case "id" -> switch (field) {
+                case "savedMemberFilter", "updateSavedMemberFilter", "deleteSavedMemberFilter" -> IdKind.SAVED_FILTER;
                 case "campaign" -> IdKind.CAMPAIGN;
                 case "member" -> IdKind.MEMBER;
                 case "couponTemplate" -> IdKind.TEMPLATE;
@@ -836,6 +838,10 @@ class BoundaryInputsTest extends IntegrationTest {
                   pack { id } userErrors { code message } } }""", Map.of("t", template)), "createCouponPack.pack.id");
         String tag = createTag(marketer);
         String doomedTag = createTag(marketer);
+        String savedFilter = (String) path(call(marketer, """
+                mutation($input: SaveMemberFilterInput!) { saveMemberFilter(input: $input) {
+                  savedFilter { id } userErrors { code message } } }""", Map.of("input", Map.of(
+                "name", unique("sweep-筛选"), "filter", Map.of("tags", List.of(tag))))), "saveMemberFilter.savedFilter.id");
         String campaign = (String) path(call(admin, """
                 mutation($input: CreateCampaignInput!) { createCampaign(input: $input) {
                   campaign { id } userErrors { code message } } }""", Map.of("input", campaignInput(memberA))),
@@ -877,6 +883,7 @@ class BoundaryInputsTest extends IntegrationTest {
         own.put(IdKind.PACKAGE, packageA);
         own.put(IdKind.RECHARGE, rechargeA);
         own.put(IdKind.COUPON, couponA);
+        own.put(IdKind.SAVED_FILTER, savedFilter);
         otherBrand.put(IdKind.STORE, Set.of(String.valueOf(other.storeId)));
         otherBrand.put(IdKind.MEMBER, Set.of(String.valueOf(otherMember)));
         otherBrand.put(IdKind.STAFF, Set.of(String.valueOf(other.managerId)));
@@ -896,6 +903,11 @@ class BoundaryInputsTest extends IntegrationTest {
         foreign.put(IdKind.PACKAGE, List.of(packageB));
         foreign.put(IdKind.RECHARGE, List.of(rechargeB));
         foreign.put(IdKind.COUPON, List.of(couponB, String.valueOf(otherCoupon)));
+        String otherSavedFilter = String.valueOf(db.sql("insert into saved_member_filter (brand_id, name, filter, created_by,"
+                        + " created_at, updated_at) values (:b, 'other', '{}'::jsonb, :s, now(), now()) returning id")
+                .bind("b", other.brandId).bind("s", other.managerId).map(row -> row.get("id", Long.class)).one().block());
+        foreign.put(IdKind.SAVED_FILTER, List.of(otherSavedFilter));
+        otherBrand.put(IdKind.SAVED_FILTER, Set.of(otherSavedFilter));
 
         // baselines that generated values would not make valid
         baselines.put("runJob", Map.of("input", Map.of("job", SAFE_JOB, "asOf", "2001-01-01")));

@@ -1,0 +1,5 @@
+package com.loyalty.segment;
+
+/** GraphQL input of {@code deleteSavedMemberFilter}. */
+public record DeleteSavedMemberFilterInput(Long id) {
+}
