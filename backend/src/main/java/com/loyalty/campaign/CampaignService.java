@@ -264,16 +264,15 @@ public class CampaignService {
         int size = Pages.size(first);
         Long before = Pages.after(after, CURSOR);
         return campaigns.statusCounts(staff.brandId(), f).collectList()
-                .zipWith(campaigns.page(staff.brandId(), f, before, size + 1).collectList())
-                .map(t -> {
+                .zipWith(campaigns.page(staff.brandId(), f, before, size + 1).collectList(), (found, rows) -> {
                     List<CampaignConnection.StatusCount> counts = Arrays.stream(Campaign.Status.values())
-                            .map(status -> new CampaignConnection.StatusCount(status, t.getT1().stream()
+                            .map(status -> new CampaignConnection.StatusCount(status, found.stream()
                                     .filter(c -> c.status() == status).mapToLong(CampaignConnection.StatusCount::count)
                                     .sum()))
                             .toList();
                     long total = f.status() == null ? counts.stream().mapToLong(CampaignConnection.StatusCount::count).sum()
                             : counts.get(f.status().ordinal()).count();
-                    return CampaignConnection.of(Pages.of(t.getT2(), size, Campaign::id, CURSOR, after != null, total),
+                    return CampaignConnection.of(Pages.of(rows, size, Campaign::id, CURSOR, after != null, total),
                             counts);
                 });
     }

@@ -102,9 +102,9 @@ public class ProgramRulesService {
         Long afterVersion = Pages.after(after, "rules");
         Integer before = afterVersion == null ? null : (int) Math.max(Integer.MIN_VALUE,
                 Math.min(Integer.MAX_VALUE, afterVersion));
-        return Mono.zip(repository.page(viewer.brandId(), before, size + 1).collectList(),
-                        repository.count(viewer.brandId()))
-                .map(t -> Pages.of(t.getT1(), size, RulesVersion::version, "rules", after != null, t.getT2()));
+        return repository.page(viewer.brandId(), before, size + 1).collectList()
+                .zipWith(repository.count(viewer.brandId()),
+                        (rows, total) -> Pages.of(rows, size, RulesVersion::version, "rules", after != null, total));
     }
 
     /** Schedules a new version; audited with the rules before (the newest version's) and after. */

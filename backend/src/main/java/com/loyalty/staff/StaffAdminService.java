@@ -139,15 +139,19 @@ class StaffAdminService {
         }
         String temporary = temporaryPassword();
         return manageable(viewer, input.staffId())
-                .zipWith(staffService.hash(temporary))
-                .flatMap(found -> staff.setPassword(found.getT1().id(), found.getT2(), true)
+                .zipWith(staffService.hash(temporary), PasswordReset::new)
+                .flatMap(reset -> staff.setPassword(reset.account().id(), reset.hash(), true)
                         .flatMap(after -> audit.recordChange(viewer, after.storeId(), "RESET_STAFF_PASSWORD",
-                                        AuditedChange.changed(AUDIT_SUBJECT, after.id(), AuditedState.of(found.getT1()),
+                                        AuditedChange.changed(AUDIT_SUBJECT, after.id(), AuditedState.of(reset.account()),
                                                 AuditedState.of(after)),
                                         after.username())
                                 .then(sessions.endAll(after.viewer().subject()))
                                 .thenReturn(new ResetStaffPasswordPayload.Reset(after, temporary))))
                 .as(tx::transactional);
+    }
+
+    /** The account whose password is reset and the hash of its temporary password. */
+    private record PasswordReset(Staff account, String hash) {
     }
 
     /**
