@@ -1,5 +1,6 @@
 package com.loyalty.notify;
 
+import com.loyalty.shared.graphql.SearchText;
 import com.loyalty.privacy.PersonalData;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -166,7 +167,7 @@ class OutboxRepository {
                                count(*) filter (where status = 'SKIPPED') as skipped
                         from notification_outbox where dedupe_key like :prefix
                         """)
-                .bind("prefix", prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .bind("prefix", SearchText.literal(prefix) + "%")
                 .map(row -> new OutboxCounts(row.get("queued", Long.class), row.get("pending", Long.class),
                         row.get("sent", Long.class), row.get("failed", Long.class), row.get("skipped", Long.class)))
                 .one();

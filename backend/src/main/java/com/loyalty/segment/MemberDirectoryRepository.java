@@ -1,5 +1,6 @@
 package com.loyalty.segment;
 
+import com.loyalty.shared.graphql.SearchText;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -121,6 +122,6 @@ class MemberDirectoryRepository {
             return spec.bind("lookup", id.memberId());
         }
         String text = ((ByNickname) lookup).text();
-        return spec.bind("lookup", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        return spec.bind("lookup", SearchText.containing(text));
     }
 }

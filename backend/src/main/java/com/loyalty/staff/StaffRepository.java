@@ -1,5 +1,6 @@
 package com.loyalty.staff;
 
+import com.loyalty.shared.graphql.SearchText;
 import com.loyalty.shared.security.Role;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -116,7 +117,7 @@ class StaffRepository {
                 .bind("role", Parameter.fromOrEmpty(filter.role() == null ? null : filter.role().name(), String.class))
                 .bind("enabled", Parameter.fromOrEmpty(filter.enabled(), Boolean.class))
                 .bind("search", Parameter.fromOrEmpty(filter.search() == null ? null
-                        : "%" + filter.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",
+                        : SearchText.containing(filter.search()),
                         String.class));
     }
 

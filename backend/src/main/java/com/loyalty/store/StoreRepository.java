@@ -1,5 +1,6 @@
 package com.loyalty.store;
 
+import com.loyalty.shared.graphql.SearchText;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -114,7 +115,7 @@ class StoreRepository {
         return spec.bind("brandId", brandId)
                 .bind("status", Parameter.fromOrEmpty(filter.status() == null ? null : filter.status().name(), String.class))
                 .bind("search", Parameter.fromOrEmpty(filter.search() == null ? null
-                        : "%" + filter.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",
+                        : SearchText.containing(filter.search()),
                         String.class));
     }
 

@@ -25,6 +25,16 @@ public final class SearchText {
             throw new BadArgumentException(argument + " is at most " + MAX_LENGTH + " characters (搜索内容最多 "
                     + MAX_LENGTH + " 个字)");
         }
-        return "%" + stripped.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return containing(stripped);
+    }
+
+    /** The ilike pattern (escape character {@code \}) of text containing {@code text} as it is. */
+    public static String containing(String text) {
+        return "%" + literal(text) + "%";
+    }
+
+    /** {@code text} with {@code \}, {@code %} and {@code _} escaped for like/ilike (escape character {@code \}). */
+    public static String literal(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
