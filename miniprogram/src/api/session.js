@@ -77,12 +77,20 @@ async function doLoginMember(options) {
   return payload
 }
 
-/** Signs staff in; the session remembers role and store so pages can show what they may do. */
+/**
+ * Signs staff in; the session remembers role and store so pages can show what they may do, and
+ * whether the password was reset (mustChangePassword: only changeMyPassword works until it is
+ * changed).
+ */
 async function loginStaff(username, password) {
   const payload = await authMutation(STAFF_LOGIN, { input: { username, password } }, 'staffLogin')
-  save('staff', { accessToken: payload.accessToken, refreshToken: payload.refreshToken,
-    expiresAt: payload.expiresAt, staff: payload.staff })
+  saveStaff(payload, !!payload.mustChangePassword)
   return payload.staff
+}
+
+function saveStaff(payload, mustChangePassword) {
+  save('staff', { accessToken: payload.accessToken, refreshToken: payload.refreshToken,
+    expiresAt: payload.expiresAt, staff: payload.staff, mustChangePassword })
 }
 
 /**
@@ -124,4 +132,4 @@ async function logout(kind = 'member') {
   }
 }
 
-module.exports = { get, save, clear, loginMember, loginStaff, refresh, logout, rememberInviter }
+module.exports = { get, save, clear, loginMember, loginStaff, saveStaff, refresh, logout, rememberInviter }

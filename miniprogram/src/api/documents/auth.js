@@ -28,8 +28,19 @@ const STAFF_LOGIN = gql`
     staffLogin(input: $input) {
       accessToken refreshToken expiresAt
       staff { id username displayName role storeId }
+      mustChangePassword
       userErrors { field message code }
     }
   }`
 
-module.exports = { LOGIN, REFRESH_SESSION, LOGOUT, STAFF_LOGIN }
+// needs the staff sign-in (a temporary password's session may run only this)
+const CHANGE_MY_PASSWORD = gql`
+  mutation ChangeMyPassword($input: ChangeMyPasswordInput!) {
+    changeMyPassword(input: $input) {
+      accessToken refreshToken expiresAt
+      staff { id username displayName role storeId }
+      userErrors { field message code }
+    }
+  }`
+
+module.exports = { LOGIN, REFRESH_SESSION, LOGOUT, STAFF_LOGIN, CHANGE_MY_PASSWORD }
