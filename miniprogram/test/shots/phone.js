@@ -59,6 +59,15 @@ wx-switch[checked]::after { left: 22px; }
 .shot-tab { flex: 1; display: flex; flex-direction: column; align-items: center; justify-content: center; font-size: 10px; }
 .shot-tab-icon { width: 24px; height: 24px; margin-bottom: 2px; border-radius: 6px; border: 2px solid currentColor; box-sizing: border-box; }
 .shot-with-tabbar { padding-bottom: 84px; }
+.shot-toast { position: fixed; top: 45%; left: 50%; transform: translate(-50%, -50%); z-index: 20; max-width: 240px;
+  padding: 12px 16px; border-radius: 8px; background: rgba(17,17,17,.75); color: #fff; font-size: 15px; text-align: center; }
+.shot-mask { position: fixed; inset: 0; z-index: 20; background: rgba(0,0,0,.5); display: flex; align-items: center; justify-content: center; }
+.shot-modal { width: 300px; border-radius: 12px; background: #fff; text-align: center; overflow: hidden; }
+.shot-modal-title { padding: 24px 24px 8px; font-size: 17px; font-weight: 700; }
+.shot-modal-content { padding: 8px 24px 24px; font-size: 15px; color: #666; }
+.shot-modal-buttons { display: flex; border-top: 1px solid #eee; font-size: 17px; font-weight: 700; }
+.shot-modal-buttons > div { flex: 1; padding: 14px 0; }
+.shot-modal-buttons > div + div { border-left: 1px solid #eee; color: #576b95; }
 `
 
 const escape = s => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -149,11 +158,24 @@ function tabBar(pagePath) {
 /** Whether a page of app.json is one of the tab bar's. */
 const isTabPage = pagePath => !!(APP.tabBar && APP.tabBar.list.some(item => item.pagePath === pagePath))
 
+/** What wx.showModal / wx.showToast put over the page (their options), if anything. */
+function overlay({ toast, modal } = {}) {
+  if (modal) {
+    const cancel = modal.showCancel === false ? '' : `<div>${escape(modal.cancelText || '取消')}</div>`
+    return `<div class="shot-mask"><div class="shot-modal">` +
+      (modal.title ? `<div class="shot-modal-title">${escape(modal.title)}</div>` : '') +
+      `<div class="shot-modal-content">${escape(modal.content || '')}</div>` +
+      `<div class="shot-modal-buttons">${cancel}<div>${escape(modal.confirmText || '确定')}</div></div></div></div>`
+  }
+  if (toast && toast.title) return `<div class="shot-toast">${toast.icon === 'success' ? '✓<br>' : ''}${escape(toast.title)}</div>`
+  return ''
+}
+
 /**
  * The phone's screen as HTML: `page` is what loadPage() returned for `pagePath`
- * ("pages/card/index", "staff/till/index").
+ * ("pages/card/index", "staff/till/index"); `shown` the toast or modal over it ({toast}, {modal}).
  */
-function phoneHtml(page, pagePath) {
+function phoneHtml(page, pagePath, shown) {
   const win = windowOf(pagePath)
   const tab = isTabPage(pagePath)
   return `<!doctype html><html><head><meta charset="utf-8">
@@ -163,6 +185,7 @@ function phoneHtml(page, pagePath) {
 ${navigationBar(win)}
 <div class="shot-page">${serialize(page.dom)}</div>
 ${tabBar(pagePath)}
+${overlay(shown)}
 </body></html>`
 }
 
@@ -172,4 +195,4 @@ function appPages() {
   return APP.pages.concat(sub)
 }
 
-module.exports = { phoneHtml, serialize, appPages, isTabPage, windowOf }
+module.exports = { phoneHtml, serialize, builtInAttributes, SHOWN_ATTRIBUTES, appPages, isTabPage, windowOf }
