@@ -3,7 +3,8 @@
  * document that looks like the phone: the page's DOM with the attributes of built-in components
  * that change their look (button size/type/disabled, input values, image sources, QR canvases),
  * the page's CSS (./wxss.js), WeChat's default look of the built-in components, the navigation
- * bar with the page's title and, on tab pages, the tab bar.
+ * bar with the page's title and, on tab pages, the tab bar. The picture is as long as the page
+ * (at least the phone's 812 px): bars at the top and bottom, the page between them.
  */
 const fs = require('fs')
 const path = require('path')
@@ -46,20 +47,19 @@ wx-switch::after { content: ""; position: absolute; top: 2px; left: 2px; width: 
   border-radius: 50%; background: #fff; box-shadow: 0 1px 3px rgba(0,0,0,.3); }
 wx-switch[checked] { background: #04be02; }
 wx-switch[checked]::after { left: 22px; }
-.shot-status { position: fixed; top: 0; left: 0; right: 0; height: 44px; z-index: 10; display: flex;
-  align-items: center; justify-content: space-between; padding: 0 28px; box-sizing: border-box; font: 600 15px sans-serif; }
-.shot-nav { position: fixed; top: 44px; left: 0; right: 0; height: 44px; z-index: 10; display: flex;
-  align-items: center; justify-content: center; font-size: 17px; font-weight: 600; }
+.shot-phone { display: flex; flex-direction: column; min-height: 812px; }
+.shot-status { height: 44px; display: flex; align-items: center; justify-content: space-between; padding: 0 28px;
+  box-sizing: border-box; font: 600 15px sans-serif; flex: none; }
+.shot-nav { position: relative; height: 44px; display: flex; align-items: center; justify-content: center;
+  font-size: 17px; font-weight: 600; flex: none; }
 .shot-capsule { position: absolute; right: 7px; top: 6px; width: 87px; height: 32px; box-sizing: border-box;
   border-radius: 16px; border: 1px solid rgba(255,255,255,.3); display: flex; align-items: center;
   justify-content: space-around; font-size: 15px; font-weight: 700; }
-.shot-page { padding-top: 88px; }
-.shot-tabbar { position: fixed; bottom: 0; left: 0; right: 0; height: 50px; padding-bottom: 34px; z-index: 10;
-  display: flex; border-top: 1px solid rgba(0,0,0,.1); }
+.shot-page { flex: 1; }
+.shot-tabbar { height: 50px; padding-bottom: 34px; display: flex; border-top: 1px solid rgba(0,0,0,.1); flex: none; }
 .shot-tab { flex: 1; display: flex; flex-direction: column; align-items: center; justify-content: center; font-size: 10px; }
 .shot-tab-icon { width: 24px; height: 24px; margin-bottom: 2px; border-radius: 6px; border: 2px solid currentColor; box-sizing: border-box; }
-.shot-with-tabbar { padding-bottom: 84px; }
-.shot-toast { position: fixed; top: 45%; left: 50%; transform: translate(-50%, -50%); z-index: 20; max-width: 240px;
+.shot-toast { position: fixed; top: 58%; left: 50%; transform: translate(-50%, -50%); z-index: 20; max-width: 240px;
   padding: 12px 16px; border-radius: 8px; background: rgba(17,17,17,.75); color: #fff; font-size: 15px; text-align: center; }
 .shot-mask { position: fixed; inset: 0; z-index: 20; background: rgba(0,0,0,.5); display: flex; align-items: center; justify-content: center; }
 .shot-modal { width: 300px; border-radius: 12px; background: #fff; text-align: center; overflow: hidden; }
@@ -177,16 +177,14 @@ function overlay({ toast, modal } = {}) {
  */
 function phoneHtml(page, pagePath, shown) {
   const win = windowOf(pagePath)
-  const tab = isTabPage(pagePath)
   return `<!doctype html><html><head><meta charset="utf-8">
 <style>${BASE_CSS}</style>
 <style>${pageCss(pagePath)}</style>
-</head><body class="${tab ? 'shot-with-tabbar' : ''}">
+</head><body><div class="shot-phone">
 ${navigationBar(win)}
 <div class="shot-page">${serialize(page.dom)}</div>
 ${tabBar(pagePath)}
-${overlay(shown)}
-</body></html>`
+</div>${overlay(shown)}</body></html>`
 }
 
 /** Every page of app.json: member pages and those of the subpackages ("staff/till/index"). */

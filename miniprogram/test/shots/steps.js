@@ -4,6 +4,7 @@
  * context ({ wx, client, session, loadPage, settle }).
  */
 const { MEMBER_CODE } = require('../../src/api/documents/membercode')
+const { COUPON_CENTRE, CLAIM_COUPON } = require('../../src/api/documents/coupon')
 const { tap, type, blur } = require('../support/page')
 
 /** The member's (this run's wx.login member) code, scanned at the till or the adjust page. */
@@ -35,10 +36,18 @@ async function purchaseAtTheTill(context) {
   till.detach()
 }
 
+/** Before the page opens: the member claims every coupon the coupon centre offers (once each). */
+async function claimCoupons({ client }) {
+  const centre = (await client.request(COUPON_CENTRE)).couponCentre
+  for (const offer of centre.filter(o => o.available)) {
+    await client.mutate(CLAIM_COUPON, { input: { templateId: offer.template.id, idempotencyKey: `shots-claim-${offer.template.id}` } })
+  }
+}
+
 /** Taps `selector` and waits for the page to settle (e.g. a tab or the edit button). */
 const tapOn = selector => async (page, { settle }) => {
   tap(page, selector)
   await settle()
 }
 
-module.exports = { scanMember, recordPurchase, purchaseAtTheTill, tapOn }
+module.exports = { scanMember, recordPurchase, purchaseAtTheTill, claimCoupons, tapOn }

@@ -21,7 +21,7 @@
  * The page opens with onLoad(query) and onShow(); the picture is taken once no request has been
  * running for a moment, with the last toast or modal drawn over it.
  */
-const { scanMember, purchaseAtTheTill, tapOn } = require('./steps')
+const { scanMember, purchaseAtTheTill, claimCoupons, tapOn } = require('./steps')
 
 /** A member registered by this run: no points, coupons, check-ins or invitations yet. */
 const NEW = 'new'
@@ -37,7 +37,7 @@ const SHOTS = [
   { page: 'pages/checkin/index', state: 'loaded' },
   { page: 'pages/checkin/index', state: 'checked-in', after: tapOn('.checkin-button') },
   { page: 'pages/checkin/index', state: 'error', fail: true },
-  { page: 'pages/coupons/index', state: 'loaded' },
+  { page: 'pages/coupons/index', state: 'loaded', before: claimCoupons },
   { page: 'pages/coupons/index', state: 'empty', member: NEW },
   { page: 'pages/coupons/index', state: 'error', fail: true },
   { page: 'pages/mine/index', state: 'loaded' },

@@ -7,9 +7,6 @@
  */
 const fs = require('fs')
 const path = require('path')
-const session = require('../../src/api/session')
-const client = require('../../src/api/client')
-const { loadPage, simulate } = require('../support/page')
 const { phoneHtml } = require('./phone')
 const browser = require('./browser')
 const { SHOTS, NEW, fileName } = require('./table')
@@ -17,7 +14,8 @@ const { SHOTS, NEW, fileName } = require('./table')
 const OUT = path.join(__dirname, '../../../docs/miniprogram')
 const SCALE = Number(process.env.SHOTS_SCALE || 1)
 const ONLY = process.env.SHOTS_ONLY
-const QUIET_MS = 1500 // a failed query is retried after 0.4 s and 1.2 s: wait past both
+// settled: no request for this long (a failed query is retried after 0.4 s and 1.2 s: wait past both)
+const QUIET_MS = { ok: 600, failing: 1500 }
 const newMember = 'shot' + Date.now().toString(36)
 
 jest.setTimeout(90000)
@@ -64,8 +62,8 @@ function instrument(wx, fail) {
   return async function settle() {
     const until = Date.now() + 20000
     while (Date.now() < until) {
-      await simulate.sleep(50)
-      if (state.running === 0 && Date.now() - state.last > QUIET_MS) return
+      await new Promise(resolve => setTimeout(resolve, 50))
+      if (state.running === 0 && Date.now() - state.last > (fail ? QUIET_MS.failing : QUIET_MS.ok)) return
     }
   }
 }
@@ -81,6 +79,12 @@ function shownOverlay(wx) {
 const shots = SHOTS.filter(shot => !ONLY || fileName(shot).includes(ONLY))
 
 test.each(shots.map(shot => [fileName(shot), shot]))('%s', async (name, shot) => {
+  // A fresh module registry per picture: simulate runs a component's code once per registry, so
+  // a component shared by two pages (coupon-card, qr-code) would render empty on the second.
+  jest.resetModules()
+  const session = require('../../src/api/session')
+  const client = require('../../src/api/client')
+  const { loadPage } = require('../support/page')
   const wx = useRealWx(shot.member === NEW ? newMember : (shot.member || 'alice'))
   const settle = instrument(wx, false)
   if (shot.staff) await session.loginStaff(shot.staff, 'demo-password')
