@@ -3,7 +3,8 @@
  * dev backend at LOYALTY_API_URL (real HTTP, ../e2e/real-wx.js), turned into HTML (./phone.js)
  * and photographed by headless Chromium (./browser.js) into docs/miniprogram/. Run it through
  * scripts/miniprogram-shots, which starts that backend; SHOTS_ONLY=checkin takes only the
- * entries whose file name contains "checkin".
+ * entries whose file name contains "checkin", SHOTS_SCALE=2 takes them at 2x, and
+ * SHOTS_HTML=/some/dir also writes the HTML each picture was taken from (to debug a picture).
  */
 const fs = require('fs')
 const path = require('path')
