@@ -1,0 +1,53 @@
+/**
+ * Steps the pictures' table (./table.js) uses to bring a page into a state: what a member or a
+ * clerk would do on the page, against the dev backend. Each takes the open page and the run's
+ * context ({ wx, client, session, loadPage, settle }).
+ */
+const { MEMBER_CODE } = require('../../src/api/documents/membercode')
+const { COUPON_CENTRE, CLAIM_COUPON } = require('../../src/api/documents/coupon')
+const { tap, type, blur } = require('../support/page')
+
+/** The member's (this run's wx.login member) code, scanned at the till or the adjust page. */
+async function scanMember(page, { wx, client, settle }) {
+  const code = (await client.request(MEMBER_CODE)).memberCode.token
+  wx.scanCode.mockImplementation(options => options.success({ result: code, scanType: 'QR_CODE' }))
+  tap(page, '.scan-button')
+  await settle()
+}
+
+/** A purchase of ¥128.50 recorded at the till for the scanned member; the result page comes next. */
+async function recordPurchase(page, context) {
+  await scanMember(page, context)
+  type(page, '.amount', '128.50')
+  blur(page, '.amount')
+  await context.settle()
+  type(page, '.order-no', `SHOT-${Date.now().toString(36)}`)
+  tap(page, '.submit-button')
+  await context.settle()
+}
+
+/** Before the result page opens: the clerk records a purchase at the till (it hands the result over). */
+async function purchaseAtTheTill(context) {
+  const till = context.loadPage('staff/till/index')
+  await till.instance.onLoad({})
+  await context.settle()
+  await recordPurchase(till, context)
+  if (till.instance.onUnload) till.instance.onUnload()
+  till.detach()
+}
+
+/** Before the page opens: the member claims every coupon the coupon centre offers (once each). */
+async function claimCoupons({ client }) {
+  const centre = (await client.request(COUPON_CENTRE)).couponCentre
+  for (const offer of centre.filter(o => o.available)) {
+    await client.mutate(CLAIM_COUPON, { input: { templateId: offer.template.id, idempotencyKey: `shots-claim-${offer.template.id}` } })
+  }
+}
+
+/** Taps `selector` and waits for the page to settle (e.g. a tab or the edit button). */
+const tapOn = selector => async (page, { settle }) => {
+  tap(page, selector)
+  await settle()
+}
+
+module.exports = { scanMember, recordPurchase, purchaseAtTheTill, claimCoupons, tapOn }

@@ -1,0 +1,80 @@
+/**
+ * THE TABLE OF PICTURES: one entry per page and state, taken by scripts/miniprogram-shots into
+ * docs/miniprogram/<name>-<state>.png (name: the page's path without "pages/" and "/index",
+ * slashes as dashes: card-loaded.png, staff-till-member.png). Every page of src/app.json needs at
+ * least one entry (test/shots-table.test.js fails otherwise), so a new page is one line here:
+ *
+ *   { page: 'pages/wallet/index', state: 'loaded' },
+ *
+ * Fields (all but page and state optional):
+ *   page     the page's path as in app.json ("pages/card/index", "staff/till/index")
+ *   state    loaded | empty | error | signed-out | ... (any word; it names the picture)
+ *   member   who wx.login signs in: a demo member ('alice', default) or NEW (a member registered
+ *            by this run, with nothing yet: the empty states)
+ *   staff    a demo staff username ('clerk-xuhui', 'manager-xuhui'; password demo-password)
+ *            signed in before the page opens
+ *   fail     true: every request but the sign-ins fails as when the network is down (error states)
+ *   query    the page's onLoad query, e.g. { id: '12' }
+ *   before   async (context) => ...: runs before the page opens (e.g. record a purchase whose
+ *            result the page shows); context: { wx, client, session, loadPage, settle }
+ *   after    async (page, context) => ...: runs on the open page (taps, typing; see ./steps.js)
+ * The page opens with onLoad(query) and onShow(); the picture is taken once no request has been
+ * running for a moment, with the last toast or modal drawn over it.
+ */
+const { scanMember, purchaseAtTheTill, claimCoupons, tapOn } = require('./steps')
+
+/** A member registered by this run: no points, coupons, check-ins or invitations yet. */
+const NEW = 'new'
+
+const CLERK = 'clerk-xuhui'
+const MANAGER = 'manager-xuhui'
+
+const SHOTS = [
+  // member pages (tabs first)
+  { page: 'pages/card/index', state: 'loaded' },
+  { page: 'pages/card/index', state: 'empty', member: NEW },
+  { page: 'pages/card/index', state: 'error', fail: true },
+  { page: 'pages/checkin/index', state: 'loaded' },
+  { page: 'pages/checkin/index', state: 'checked-in', after: tapOn('.checkin-button') },
+  { page: 'pages/checkin/index', state: 'error', fail: true },
+  { page: 'pages/coupons/index', state: 'loaded', before: claimCoupons },
+  { page: 'pages/coupons/index', state: 'empty', member: NEW },
+  { page: 'pages/coupons/index', state: 'error', fail: true },
+  { page: 'pages/mine/index', state: 'loaded' },
+  { page: 'pages/mine/index', state: 'new-member', member: NEW },
+  { page: 'pages/mine/index', state: 'editing', after: tapOn('.edit') },
+  { page: 'pages/mine/index', state: 'error', fail: true },
+  { page: 'pages/points/index', state: 'loaded' },
+  { page: 'pages/points/index', state: 'empty', member: NEW },
+  { page: 'pages/points/index', state: 'error', fail: true },
+  { page: 'pages/rules/index', state: 'loaded' },
+  { page: 'pages/rules/index', state: 'error', fail: true },
+  { page: 'pages/coupon-centre/index', state: 'loaded' },
+  { page: 'pages/coupon-centre/index', state: 'error', fail: true },
+  { page: 'pages/invite/index', state: 'loaded' },
+  { page: 'pages/invite/index', state: 'error', fail: true },
+  { page: 'pages/leaderboard/index', state: 'loaded' },
+  { page: 'pages/leaderboard/index', state: 'error', fail: true },
+  { page: 'pages/privacy/index', state: 'loaded' },
+  { page: 'pages/privacy/index', state: 'error', fail: true },
+  // staff subpackage
+  { page: 'staff/login/index', state: 'signed-out' },
+  { page: 'staff/till/index', state: 'loaded', staff: CLERK },
+  { page: 'staff/till/index', state: 'member', staff: CLERK, after: scanMember },
+  { page: 'staff/till/index', state: 'error', staff: CLERK, fail: true },
+  { page: 'staff/result/index', state: 'loaded', staff: CLERK, before: purchaseAtTheTill },
+  { page: 'staff/result/index', state: 'empty', staff: CLERK },
+  { page: 'staff/refund/index', state: 'loaded', staff: CLERK },
+  { page: 'staff/adjust/index', state: 'loaded', staff: MANAGER, after: scanMember },
+  { page: 'staff/adjust/index', state: 'clerk', staff: CLERK },
+  { page: 'staff/manager/index', state: 'loaded', staff: MANAGER },
+  { page: 'staff/manager/index', state: 'clerk', staff: CLERK },
+  { page: 'staff/manager/index', state: 'error', staff: MANAGER, fail: true }
+]
+
+/** The picture's file name: "pages/card/index" + "loaded" → "card-loaded.png". */
+function fileName(shot) {
+  return `${shot.page.replace(/^pages\//, '').replace(/\/index$/, '').replace(/\//g, '-')}-${shot.state}.png`
+}
+
+module.exports = { SHOTS, NEW, fileName }

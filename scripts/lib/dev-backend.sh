@@ -1,0 +1,52 @@
+# Shared by scripts/test-miniprogram and scripts/miniprogram-shots (source it from the repository
+# root): the tools they need, and a dev-profile backend of their own.
+
+# Node.js and npm, Chromium (for playwright-core) and Chinese fonts, from Debian's packages when missing.
+ensure_node_and_browser() {
+  if ! command -v npm >/dev/null; then
+    echo "installing Node.js and npm from Debian's packages"
+    apt-get install -y -q nodejs npm >/dev/null
+  fi
+  local missing=()
+  [[ -x ${CHROMIUM_PATH:-/usr/bin/chromium} ]] || missing+=(chromium)
+  fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
+  if ((${#missing[@]})); then
+    echo "installing ${missing[*]} from Debian's packages"
+    apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
+  fi
+}
+
+# Starts the built jar in the dev profile (fake WeChat, demo data) on a free port with a database
+# and Redis key prefix of its own, removed on exit; sets API_URL. $1 names the database (e2e, shots).
+# Waits BACKEND_START_SECONDS (300) for it to be healthy.
+start_dev_backend() {
+  local jar=backend/target/loyalty-backend.jar dev_jar=backend/target/loyalty-backend-dev.jar f
+  for f in "$jar" "$dev_jar"; do
+    [[ -f $f ]] || { echo "$f is missing; run mvn -B -DskipTests package first" >&2; exit 1; }
+  done
+  backend_db="loyalty_${1}_$(date +%s)_$$"
+  backend_prefix="${1}-$backend_db:"
+  backend_log=$(mktemp "/tmp/loyalty-${1}-backend.XXXXXX.log")
+  local port
+  port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+  psql -h 127.0.0.1 -U postgres -qc "create database \"$backend_db\""
+  trap stop_dev_backend EXIT
+  DB_NAME=$backend_db PORT=$port LOYALTY_REDIS_KEY_PREFIX=$backend_prefix \
+    java -Dloader.path="$dev_jar" -jar "$jar" --spring.profiles.active=dev >"$backend_log" 2>&1 &
+  backend_pid=$!
+  API_URL="http://127.0.0.1:$port"
+  local wait=${BACKEND_START_SECONDS:-300} # a loaded machine (parallel builds) starts it slowly
+  for _ in $(seq 1 "$wait"); do
+    if curl -fs "$API_URL/actuator/health" >/dev/null 2>&1; then return 0; fi
+    if ! kill -0 "$backend_pid" 2>/dev/null; then echo "backend failed to start:" >&2; tail -50 "$backend_log" >&2; exit 1; fi
+    sleep 1
+  done
+  echo "backend not healthy after $wait s (BACKEND_START_SECONDS)" >&2; tail -50 "$backend_log" >&2; exit 1
+}
+
+stop_dev_backend() {
+  [[ -n ${backend_pid:-} ]] && kill "$backend_pid" 2>/dev/null && wait "$backend_pid" 2>/dev/null || true
+  psql -h 127.0.0.1 -U postgres -qc "drop database if exists \"$backend_db\" with (force)" || true
+  redis-cli -h 127.0.0.1 --scan --pattern "${backend_prefix}*" | xargs -r redis-cli -h 127.0.0.1 del >/dev/null || true
+}
