@@ -92,6 +92,8 @@ test('theCardWithoutAWebSocketPollsAndSaysWhereItsCodeWasScanned', async () => {
   const card = loadPage('pages/card/index')
   card.instance.onLoad({})
   card.instance.onShow()
+  await waitFor(onScreen(card, '.open-code'))
+  tap(card, '.open-code')
   const token = await waitFor(() => card.instance.data.code)
   await client.mutate(SCAN_MEMBER_CODE, { input: { token } }, { as: 'staff' })
   const banner = await waitFor(onScreen(card, '.scan-banner'))
