@@ -7,10 +7,15 @@ const GOLD = { level: 2, name: '金卡', thresholdCents: 200000 }
 const progress = overrides => Object.assign({ current: SILVER, next: GOLD, averageMonthlySpendCents: 80000,
   spendNeededCents: 120000, progress: 0.4, monthsBelowThreshold: 0, keepRequirementCents: 50000 }, overrides)
 
+test('theSpendWindowComesFromTheRulesAndIsLeftOutUntilTheyAreKnown', () => {
+  expect(tierProgressView(progress(), 6).spendText).toBe('近6个月月均消费¥800，金卡需¥2000')
+  expect(tierProgressView(progress()).spendText).toBe('月均消费¥800，金卡需¥2000')
+})
+
 test('barShowsTheShareOfTheNextThresholdAndTheSpendStillNeeded', () => {
-  expect(tierProgressView(progress())).toEqual({
+  expect(tierProgressView(progress(), 3)).toEqual({
     current: '银卡', next: '金卡', top: false, percent: 40,
-    needText: '再消费¥1200升级金卡', spendText: '近三个月月均消费¥800，金卡需¥2000', keepText: null
+    needText: '再消费¥1200升级金卡', spendText: '近3个月月均消费¥800，金卡需¥2000', keepText: null
   })
 })
 

@@ -3,18 +3,19 @@ const format = require('./format')
 
 /**
  * The growth bar: names of this and the next tier, the bar's width in percent (0 to 100) and
- * the sentence under it, e.g. "再消费¥120升级银卡" or "已是最高等级黑钻".
+ * the sentence under it, e.g. "再消费¥120升级银卡" or "已是最高等级黑钻". `windowMonths` is
+ * programRules.tierWindowMonths ("近3个月月均消费"); unknown (0) leaves the window out.
  */
-function tierProgressView(progress) {
+function tierProgressView(progress, windowMonths) {
   if (!progress || !progress.current) return null
   const current = progress.current.name
   const next = progress.next ? progress.next.name : null
-  const spend = format.yuan(progress.averageMonthlySpendCents)
+  const average = (windowMonths > 0 ? `近${windowMonths}个月` : '') + `月均消费${format.yuan(progress.averageMonthlySpendCents)}`
   if (!next) {
     return {
       current, next: null, top: true, percent: 100,
       needText: `已是最高等级${current}`,
-      spendText: `近三个月月均消费${spend}`,
+      spendText: average,
       keepText: keepText(progress)
     }
   }
@@ -23,7 +24,7 @@ function tierProgressView(progress) {
   return {
     current, next, top: false, percent,
     needText: needed > 0 ? `再消费${format.yuan(needed)}升级${next}` : `已达到${next}标准，即将升级`,
-    spendText: `近三个月月均消费${spend}，${next}需${format.yuan(progress.next.thresholdCents)}`,
+    spendText: `${average}，${next}需${format.yuan(progress.next.thresholdCents)}`,
     keepText: keepText(progress)
   }
 }
@@ -62,4 +63,16 @@ function scanBanner(scan) {
   return scan.storeName ? `已在 ${scan.storeName} 扫码` : '会员码已被扫码'
 }
 
-module.exports = { tierProgressView, expiringText, cardView, scanBanner }
+/**
+ * A new member's welcome (myWelcome) as the card shows it: the brand's message and where the
+ * pack went ("新人礼包「新人礼包」已放入你的券包"); null when there is nothing to show.
+ */
+function welcomeView(welcome) {
+  if (!welcome || (!welcome.packName && !welcome.message)) return null
+  return {
+    message: welcome.message || '',
+    packText: welcome.packName ? `新人礼包「${welcome.packName}」已放入你的券包` : ''
+  }
+}
+
+module.exports = { tierProgressView, expiringText, cardView, scanBanner, welcomeView }

@@ -29,6 +29,20 @@ function tierRows(rules) {
   }))
 }
 
+/**
+ * The card's line for the member's tier, from its rules: "银卡权益：1.2倍积分 · 95折 · 生日券"
+ * (a multiplier of 1 and no discount are left out); "" for an unknown tier or one without any.
+ */
+function tierBenefitsLine(rules, level) {
+  const tier = (rules.tiers || []).find(t => t.level === level)
+  if (!tier) return ''
+  const parts = []
+  if (Number(tier.pointsMultiplier) > 1) parts.push(`${factor(tier.pointsMultiplier)}倍积分`)
+  if (discount(tier.priceDiscount)) parts.push(discount(tier.priceDiscount))
+  parts.push(...(tier.benefits || []))
+  return parts.length ? `${tier.name}权益：${parts.join(' · ')}` : ''
+}
+
 /** "每月8日" / "每月8日、18日" / "" when there is no member day. */
 function memberDaysText(rules) {
   const days = rules.memberDays || []
@@ -78,6 +92,6 @@ function upcomingText(rules) {
 }
 
 module.exports = {
-  factor, discount, tierRows, memberDaysText, memberDayLine, earningText, redeemRate, redeemText, tierText,
+  factor, discount, tierRows, tierBenefitsLine, memberDaysText, memberDayLine, earningText, redeemRate, redeemText, tierText,
   checkInText, upcomingText
 }

@@ -1,6 +1,8 @@
 /**
- * The member card: tier, balance, growth to the next tier, the rotating QR code (timing on fake
- * timers), screen brightness, and the banner when a till scans the code (live or polled).
+ * The member card: tier, balance, growth to the next tier, the rotating QR code once the member
+ * opens it (timing on fake timers), screen brightness only while the code is shown, and the
+ * banner when a till scans the code (live or polled). Recommendations, the welcome and live
+ * points are in card-extras.test.js.
  */
 const { loadPage, text, texts, tap } = require('../support/page')
 const session = require('../../src/api/session')
@@ -47,11 +49,36 @@ async function openCard(query = {}) {
   return page
 }
 
+/** The member taps 出示会员码. */
+async function openCode(page) {
+  tap(page, '.open-code')
+  await settle()
+  return page
+}
+
+const openCardWithCode = async query => openCode(await openCard(query))
+
+/**
+ * The sockets of the code's scan subscription (the card also has one for points): every socket
+ * not opened yet is opened and acknowledged first, so it has sent its subscription.
+ */
+function scanSockets() {
+  for (const socket of wx.__sockets) {
+    if (socket.acknowledged) continue
+    socket.acknowledged = true
+    socket.open()
+    socket.receive({ type: 'connection_ack' })
+  }
+  return wx.__sockets.filter(socket => socket.sent.some(m => m.type === 'subscribe' && m.payload.query.includes('memberCodeScanned')))
+}
+
 beforeEach(() => {
   jest.useFakeTimers({ now: START })
   session.save('member', { accessToken: 'a', refreshToken: 'r' })
   wx.__server.on('MyCard', () => ({ me: me() }))
   wx.__server.on('MemberCodeScan', () => ({ memberCodeScan: null }))
+  wx.__server.on('MyRecommendations', () => ({ recommendations: [] }))
+  wx.__server.on('MyWelcome', () => ({ myWelcome: null }))
 })
 
 afterEach(() => jest.useRealTimers())
@@ -89,7 +116,7 @@ describe('card', () => {
     expect(inner(page, '#progress', '.tp-current')).toBe('银卡')
     expect(inner(page, '#progress', '.tp-next')).toBe('金卡')
     expect(inner(page, '#progress', '.tp-need')).toBe('再消费¥120.50升级金卡')
-    expect(inner(page, '#progress', '.tp-spend')).toBe('近三个月月均消费¥800，金卡需¥2000')
+    expect(inner(page, '#progress', '.tp-spend')).toBe('近3个月月均消费¥800，金卡需¥2000')
     expect(page.querySelector('#progress').querySelector('.tp-fill').dom.getAttribute('style')).toContain('width: 40%')
   })
 
@@ -138,7 +165,7 @@ describe('card', () => {
     codeServer()
     wx.__server.on('Login', () => ({ login: { accessToken: 'a1', refreshToken: 'r1', expiresAt: '2026-11-23T04:00:00Z',
       registered: true, member: { id: '7', nickname: null }, userErrors: [] } }))
-    const page = await openCard()
+    const page = await openCardWithCode()
     await settle()
     expect(wx.__server.calls('Login')).toHaveLength(1)
     expect(shownToken(page)).toBe('t1')
@@ -148,7 +175,7 @@ describe('card', () => {
 describe('member code timing', () => {
   test('codeIsShownAndRefreshedEvery30Seconds', async () => {
     codeServer()
-    const page = await openCard()
+    const page = await openCardWithCode()
     expect(shownToken(page)).toBe('t1')
     expect(text(page, '.code-hint')).toBe('结账时出示给店员扫码，每30秒自动刷新')
     await advance(29900)
@@ -164,7 +191,7 @@ describe('member code timing', () => {
 
   test('codeThatExpiresSoonerIsRefreshed10SecondsBeforeItsExpiry', async () => {
     codeServer({ ttlMs: 25000 })
-    const page = await openCard()
+    const page = await openCardWithCode()
     await advance(14900)
     expect(wx.__server.calls('MemberCode')).toHaveLength(1)
     await advance(200)
@@ -175,7 +202,7 @@ describe('member code timing', () => {
   test('failedRefreshKeepsTheUnexpiredCodeSaysSoAndRetriesSoon', async () => {
     let down = false
     codeServer({ fail: () => down })
-    const page = await openCard()
+    const page = await openCardWithCode()
     down = true
     await advance(30000)
     await advance(2000) // the client's own network retries
@@ -192,7 +219,7 @@ describe('member code timing', () => {
   test('codeIsNeverShownAfterItsExpiry', async () => {
     let down = false
     codeServer({ fail: () => down })
-    const page = await openCard()
+    const page = await openCardWithCode()
     const expiries = {}
     wx.__server.requests.length = 0
     down = true
@@ -215,7 +242,7 @@ describe('member code timing', () => {
 
   test('refreshStopsWhenThePageIsHiddenAndResumesOnShow', async () => {
     codeServer()
-    const page = await openCard()
+    const page = await openCardWithCode()
     page.instance.onHide()
     await advance(120000)
     expect(wx.__server.calls('MemberCode')).toHaveLength(1)
@@ -232,7 +259,7 @@ describe('member code timing', () => {
 
   test('codeStillValidOnReturnIsShownAgainAndRefreshedOnSchedule', async () => {
     codeServer()
-    const page = await openCard()
+    const page = await openCardWithCode()
     await advance(5000)
     page.instance.onHide()
     await advance(5000)
@@ -246,28 +273,62 @@ describe('member code timing', () => {
     expect(shownToken(page)).toBe('t2')
   })
 
-  test('screenIsBrightWhileTheCardIsShownAndRestoredOnHide', async () => {
+  test('openingTheCardAloneLeavesTheBrightnessAndScreenLockAlone', async () => {
     codeServer()
     const page = await openCard()
+    expect(text(page, '.open-code')).toBe('出示会员码')
+    expect(shownToken(page)).toBeNull()
+    expect(wx.__server.calls('MemberCode')).toHaveLength(0)
+    expect(wx.setScreenBrightness).not.toHaveBeenCalled()
+    expect(wx.setKeepScreenOn).not.toHaveBeenCalled()
+    page.instance.onHide()
+    page.instance.onShow()
+    await settle()
+    expect(wx.setScreenBrightness).not.toHaveBeenCalled()
+  })
+
+  test('openingTheCodeBrightensTheScreenAndClosingItPutsTheMembersBrightnessBack', async () => {
+    codeServer()
+    const page = await openCardWithCode()
+    expect(shownToken(page)).toBe('t1')
     expect(wx.setScreenBrightness).toHaveBeenLastCalledWith({ value: 1 })
     expect(wx.setKeepScreenOn).toHaveBeenLastCalledWith({ keepScreenOn: true })
+    tap(page, '.close-code')
+    await settle()
+    expect(shownToken(page)).toBeNull()
+    expect(text(page, '.open-code')).toBe('出示会员码')
+    expect(wx.setScreenBrightness).toHaveBeenLastCalledWith({ value: 0.4 })
+    expect(wx.setKeepScreenOn).toHaveBeenLastCalledWith({ keepScreenOn: false })
+    await advance(120000)
+    expect(wx.__server.calls('MemberCode')).toHaveLength(1)
+  })
+
+  test('hidingTheAppWithTheCodeOpenRestoresTheBrightnessAndComingBackRaisesItAgain', async () => {
+    codeServer()
+    const page = await openCardWithCode()
     page.instance.onHide()
     expect(wx.setScreenBrightness).toHaveBeenLastCalledWith({ value: 0.4 })
     expect(wx.setKeepScreenOn).toHaveBeenLastCalledWith({ keepScreenOn: false })
+    page.instance.onShow()
+    await settle()
+    expect(shownToken(page)).toBe('t1')
+    expect(wx.setScreenBrightness).toHaveBeenLastCalledWith({ value: 1 })
+    page.instance.onUnload()
+    expect(wx.setScreenBrightness).toHaveBeenLastCalledWith({ value: 0.4 })
+    expect(wx.setScreenBrightness).toHaveBeenCalledTimes(4)
   })
 })
 
 describe('scan banner', () => {
+  /** The newest socket of the scan subscription, opened and acknowledged. */
   function liveSocket() {
-    const socket = wx.__sockets[wx.__sockets.length - 1]
-    socket.open()
-    socket.receive({ type: 'connection_ack' })
-    return socket
+    const sockets = scanSockets()
+    return sockets[sockets.length - 1]
   }
 
   test('liveScanShowsTheStoreRefreshesTheCardAndShowsANewCode', async () => {
     codeServer()
-    const page = await openCard()
+    const page = await openCardWithCode()
     const socket = liveSocket()
     expect(socket.sent[1]).toMatchObject({ type: 'subscribe', payload: { query: expect.stringContaining('memberCodeScanned') } })
     wx.__server.on('MyCard', () => ({ me: me({ pointsBalance: 12600 }) }))
@@ -286,8 +347,8 @@ describe('scan banner', () => {
     let scannedToken = null
     wx.__server.on('MemberCodeScan', vars => ({ memberCodeScan: vars.token === scannedToken
       ? { storeId: '1', storeName: '徐汇店', at: '2026-11-23T02:00:07Z' } : null }))
-    const page = await openCard()
-    wx.__sockets[0].fail()
+    const page = await openCardWithCode()
+    scanSockets()[0].fail()
     await advance(3010)
     expect(wx.__server.calls('MemberCodeScan')).toEqual([{ token: 't1' }])
     await advance(3010)
@@ -304,8 +365,8 @@ describe('scan banner', () => {
 
   test('pollingStopsWhenThePageIsHiddenAndTheSocketIsTriedAgainOnShow', async () => {
     codeServer()
-    const page = await openCard()
-    wx.__sockets[0].drop()
+    const page = await openCardWithCode()
+    scanSockets()[0].drop()
     await advance(3010)
     expect(wx.__server.calls('MemberCodeScan')).toHaveLength(1)
     page.instance.onHide()
@@ -313,7 +374,7 @@ describe('scan banner', () => {
     expect(wx.__server.calls('MemberCodeScan')).toHaveLength(1)
     page.instance.onShow()
     await settle()
-    expect(wx.__sockets).toHaveLength(2)
+    expect(scanSockets()).toHaveLength(2)
     await advance(6000)
     expect(wx.__server.calls('MemberCodeScan')).toHaveLength(1)
   })
@@ -322,11 +383,11 @@ describe('scan banner', () => {
     codeServer()
     wx.__server.on('RefreshSession', () => ({ refreshSession: { accessToken: 'fresh', refreshToken: 'r-fresh',
       expiresAt: null, userErrors: [] } }))
-    const page = await openCard()
+    const page = await openCardWithCode()
     liveSocket().drop(4401)
     await settle()
     expect(wx.__server.calls('RefreshSession')).toHaveLength(1)
-    expect(wx.__sockets).toHaveLength(2)
+    expect(scanSockets()).toHaveLength(2)
     const again = liveSocket()
     expect(again.sent[0]).toEqual({ type: 'connection_init', payload: { Authorization: 'Bearer fresh' } })
     again.receive({ id: '1', type: 'next', payload: { data: { memberCodeScanned: { storeId: '1', storeName: '徐汇店', at: '2026-11-23T02:00:05Z' } } } })
@@ -342,16 +403,16 @@ describe('scan banner', () => {
       userErrors: [{ code: 'REFRESH_TOKEN_INVALID', message: '登录已失效' }] } }))
     wx.__server.on('Login', () => ({ login: { accessToken: 'again', refreshToken: 'r-again', expiresAt: null,
       registered: false, member: { id: '1', nickname: null }, userErrors: [] } }))
-    await openCard()
+    await openCardWithCode()
     liveSocket().drop(4401)
     await advance(3010)
-    expect(wx.__sockets).toHaveLength(1)
+    expect(scanSockets()).toHaveLength(1)
     expect(wx.__server.calls('MemberCodeScan')).toHaveLength(1)
   })
 
   test('closingTheSocketOnHideDoesNotStartPolling', async () => {
     codeServer()
-    const page = await openCard()
+    const page = await openCardWithCode()
     const socket = liveSocket()
     page.instance.onHide()
     expect(socket.closed).toBe(true)

@@ -7,7 +7,25 @@ const f = require('./fixtures')
 beforeEach(() => {
   handoff.clear()
   signIn('CLERK')
+  wx.__server.on('StaffMemberRecommendations', () => suggested([]))
 })
+
+/** member(id) as the backend answers it, with these recommendations. */
+function suggested(recommendations) {
+  return { member: { id: 'm1', member: { id: 'm1', recommendations } } }
+}
+
+/** The suggestions as [name, reason]. */
+function suggestions(page) {
+  const list = page.querySelector('#suggestions')
+  const reasons = list.querySelectorAll('.rl-reason').map(el => el.dom.textContent.trim())
+  return list.querySelectorAll('.rl-name').map((el, i) => [el.dom.textContent.trim(), reasons[i]])
+}
+
+const inSuggestions = (page, selector) => {
+  const el = page.querySelector('#suggestions') && page.querySelector('#suggestions').querySelector(selector)
+  return el ? el.dom.textContent.trim() : null
+}
 
 function open(payload) {
   if (payload) handoff.put('purchase', payload.recordPurchase)
@@ -73,4 +91,48 @@ test('openedWithoutAPurchaseItSaysThereIsNothingToShowAndGoesBackToTheTill', asy
   tap(page, '.next-button')
   await flush()
   expect(wx.redirectTo).toHaveBeenCalledWith({ url: '/staff/till/index' })
+})
+
+describe('what the clerk may suggest', () => {
+  test('aMembersOrderListsWhatTheMemberOftenBuysWithItForTheClerkToSuggest', async () => {
+    wx.__server.on('StaffMemberRecommendations', () => suggested([
+      { sku: 'C1', name: '生日蜡烛', reason: '常与生日蛋糕一起购买', source: 'BOUGHT_TOGETHER' },
+      { sku: 'B2', name: '可颂', reason: '本店热销', source: 'BESTSELLER' }
+    ]))
+    const page = open(f.recorded())
+    expect(inSuggestions(page, '.rl-loading')).toBe('推荐加载中…')
+    await flush()
+    expect(inSuggestions(page, '.rl-title')).toBe('可以推荐给会员')
+    expect(suggestions(page)).toEqual([['生日蜡烛', '常与生日蛋糕一起购买'], ['可颂', '本店热销']])
+    expect(wx.__server.calls('StaffMemberRecommendations')).toEqual([{ id: 'm1', first: 3 }])
+    expect(wx.__server.requests[0].headers.Authorization).toBe('Bearer staff-a')
+  })
+
+  test('withNothingToSuggestItSaysSo', async () => {
+    const page = open(f.recorded())
+    await flush()
+    expect(inSuggestions(page, '.rl-empty')).toBe('暂无可推荐的商品')
+  })
+
+  test('aFailedLoadSaysSoAndATapTriesAgain', async () => {
+    let up = false
+    wx.__server.on('StaffMemberRecommendations', () => (up
+      ? suggested([{ sku: 'B2', name: '可颂', reason: '本店热销', source: 'BESTSELLER' }])
+      : { errors: [{ message: 'boom', extensions: { classification: 'INTERNAL_ERROR' } }] }))
+    const page = open(f.recorded())
+    await flush()
+    expect(inSuggestions(page, '.rl-failed')).toBe('推荐加载失败，点击重试')
+    expect(text(page, '.paid')).toBe('¥175')
+    up = true
+    page.querySelector('#suggestions').querySelector('.rl-failed').dispatchEvent('tap')
+    await flush()
+    expect(suggestions(page)).toEqual([['可颂', '本店热销']])
+  })
+
+  test('aGuestOrderSuggestsNothingAndAsksNothing', async () => {
+    const page = open(f.recorded({ member: null }))
+    await flush()
+    expect(page.querySelector('#suggestions')).toBeFalsy()
+    expect(wx.__server.calls('StaffMemberRecommendations')).toHaveLength(0)
+  })
 })

@@ -25,4 +25,10 @@ const POINTS_HISTORY = gql`
     }
   }`
 
-module.exports = { POINTS_SUMMARY, POINTS_HISTORY }
+/** Live: the signed-in member's points moved (the card's balance follows it, api/live.js). */
+const POINTS_CHANGED = gql`
+  subscription PointsChanged {
+    pointsChanged { balance delta kind at }
+  }`
+
+module.exports = { POINTS_SUMMARY, POINTS_HISTORY, POINTS_CHANGED }

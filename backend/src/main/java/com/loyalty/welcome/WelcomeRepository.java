@@ -27,6 +27,25 @@ class WelcomeRepository {
                 .fetch().rowsUpdated().map(n -> n > 0);
     }
 
+    /** A welcome given and not seen yet: the pack it gave (null: none) and when. */
+    record Unseen(Long packId, Instant welcomedAt) {
+    }
+
+    /** The member's welcome while they have not seen it; empty once seen or when there was none. */
+    public Mono<Unseen> unseen(long memberId) {
+        return db.sql("select pack_id, welcomed_at from member_welcome where member_id = :m and seen_at is null")
+                .bind("m", memberId)
+                .map(row -> new Unseen(row.get("pack_id", Long.class), row.get("welcomed_at", Instant.class)))
+                .one();
+    }
+
+    /** Marks the member's welcome seen; false when it was seen already or there is none. */
+    public Mono<Boolean> markSeen(long memberId, Instant at) {
+        return db.sql("update member_welcome set seen_at = :at where member_id = :m and seen_at is null")
+                .bind("m", memberId).bind("at", at)
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
     /** Notes that the pack could not be given (out of stock, archived...): the message still goes. */
     public Mono<Void> packNotGiven(long memberId) {
         return db.sql("update member_welcome set pack_id = null where member_id = :m").bind("m", memberId).then();

@@ -15,6 +15,8 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 class WelcomeTest extends IntegrationTest {
 
     static final String WELCOME_TEXT = "欢迎加入，首单满50减10";
+    static final String MY_WELCOME = "{ myWelcome { welcomedAt packName message } }";
+    static final String MARK_SEEN = "mutation { markWelcomeSeen { changed userErrors { code } } }";
 
     @Autowired
     ApplicationContext context;
@@ -64,6 +66,31 @@ class WelcomeTest extends IntegrationTest {
         HttpGraphQlTester member = member(unique("quiet"));
 
         assertThat(messages(Long.parseLong(idOf(member)))).as("welcome messages without a welcome text").isZero();
+    }
+
+    @Test
+    void aNewMemberSeesTheirWelcomePackAndMessageOnTheCardUntilTheyHaveSeenIt() {
+        welcomePack();
+        HttpGraphQlTester member = member(unique("fresh"));
+        HttpGraphQlTester other = member(unique("other"));
+
+        member.document(MY_WELCOME).execute()
+                .path("myWelcome.packName").entity(String.class).isEqualTo("新人礼包")
+                .path("myWelcome.message").entity(String.class).isEqualTo(WELCOME_TEXT)
+                .path("myWelcome.welcomedAt").hasValue();
+        member.document(MARK_SEEN).execute().path("markWelcomeSeen.changed").entity(Boolean.class).isEqualTo(true);
+
+        member.document(MY_WELCOME).execute().path("myWelcome").valueIsNull();
+        member.document(MARK_SEEN).execute().path("markWelcomeSeen.changed").entity(Boolean.class).isEqualTo(false);
+        other.document(MY_WELCOME).execute().path("myWelcome.packName").entity(String.class).isEqualTo("新人礼包");
+    }
+
+    @Test
+    void aWelcomeThatGaveNeitherPackNorMessageIsNotShown() {
+        HttpGraphQlTester member = member(unique("nogift"));
+
+        member.document(MY_WELCOME).execute().path("myWelcome").valueIsNull();
+        member.document(MARK_SEEN).execute().path("markWelcomeSeen.changed").entity(Boolean.class).isEqualTo(true);
     }
 
     private long messages(long memberId) {
