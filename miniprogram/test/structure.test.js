@@ -96,7 +96,13 @@ test('theCardShowsTierBalanceGrowthAndTheMemberCode', async () => {
       progress: 0.4, monthsBelowThreshold: 0, keepRequirementCents: 50000 } } }))
   wx.__server.on('MemberCode', () => ({ memberCode: { token: 'code-1', expiresAt: '2026-11-23T02:01:00Z' } }))
   wx.__server.on('MemberCodeScan', () => ({ memberCodeScan: null }))
-  expectStructure('card', await open('pages/card/index'))
+  wx.__server.on('MyRecommendations', () => ({ recommendations: [
+    { sku: 'LATTE', name: '拿铁', reason: '常与美式一起购买', source: 'ASSOCIATION' }] }))
+  wx.__server.on('MyWelcome', () => ({ myWelcome: null }))
+  const page = await open('pages/card/index')
+  tap(page, '.open-code')
+  await settle()
+  expectStructure('card', page)
 })
 
 test('theCheckInPageShowsStreaksAndAMonthGridOfWeeks', async () => {
