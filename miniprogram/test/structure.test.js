@@ -97,7 +97,7 @@ test('theCardShowsTierBalanceGrowthAndTheMemberCode', async () => {
   wx.__server.on('MemberCode', () => ({ memberCode: { token: 'code-1', expiresAt: '2026-11-23T02:01:00Z' } }))
   wx.__server.on('MemberCodeScan', () => ({ memberCodeScan: null }))
   wx.__server.on('MyRecommendations', () => ({ recommendations: [
-    { sku: 'LATTE', name: '拿铁', reason: '常与美式一起购买', source: 'ASSOCIATION' }] }))
+    { sku: 'LATTE', name: '拿铁', reason: '常与美式一起购买', source: 'BOUGHT_TOGETHER' }] }))
   wx.__server.on('MyWelcome', () => ({ myWelcome: null }))
   const page = await open('pages/card/index')
   tap(page, '.open-code')
