@@ -232,6 +232,9 @@ Component({
     goRefund() {
       wx.navigateTo({ url: '/staff/refund/index' })
     },
+    goOrders() {
+      wx.navigateTo({ url: '/staff/orders/index' })
+    },
     goAdjust() {
       handoff.put('adjustMember', this.data.member)
       wx.navigateTo({ url: '/staff/adjust/index' })
