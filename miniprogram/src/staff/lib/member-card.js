@@ -10,7 +10,8 @@ const CODE_MESSAGES = {
 }
 
 /**
- * MemberCard → view data: nickname, masked phone, tier name, balance, tags, and the scan's till
+ * MemberCard → view data: nickname, masked phone, tier name, balance, tags, stored-value balance
+ * (walletCents), and the scan's till
  * proof (what lets the till spend the member's points and coupons on one order; '' when none).
  */
 function cardView(card, tillProof) {
@@ -24,6 +25,8 @@ function cardView(card, tillProof) {
     balance,
     balanceText: format.points(balance),
     tags: card.tags || [],
+    walletCents: Number((member.wallet && member.wallet.balanceCents) || 0),
+    walletText: format.yuan((member.wallet && member.wallet.balanceCents) || 0),
     tillProof: (tillProof && tillProof.token) || ''
   }
 }

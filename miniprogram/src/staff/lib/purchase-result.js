@@ -17,6 +17,7 @@ function resultView(payload) {
     pointsRedeemed: format.points(p.pointsRedeemed),
     redeemedValue: format.yuan(p.redeemedCents),
     paid: format.yuan(p.paidCents),
+    wallet: p.walletPayment ? format.yuan(p.walletPayment.amountCents) : '',
     pointsEarned: format.points(p.pointsEarned, true),
     balance: member.pointsBalance === undefined ? '' : format.points(member.pointsBalance),
     time: p.occurredAt ? format.dateTime(p.occurredAt) : '',
