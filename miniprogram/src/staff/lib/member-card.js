@@ -36,6 +36,11 @@ function withBalance(view, balance) {
   return Object.assign({}, view, { balance: Number(balance), balanceText: format.points(balance) })
 }
 
+/** The member after a recharge changed their stored-value balance. */
+function withWallet(view, balanceCents) {
+  return Object.assign({}, view, { walletCents: Number(balanceCents), walletText: format.yuan(balanceCents) })
+}
+
 /** The clerk's message for a failed scan: the member must refresh their code; null for other errors. */
 function scanErrorMessage(error) {
   return (error && CODE_MESSAGES[error.code]) || null
@@ -46,4 +51,4 @@ function tokenOf(text) {
   return String(text || '').trim()
 }
 
-module.exports = { cardView, withBalance, scanErrorMessage, tokenOf, CODE_MESSAGES }
+module.exports = { cardView, withBalance, withWallet, scanErrorMessage, tokenOf, CODE_MESSAGES }

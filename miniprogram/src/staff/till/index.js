@@ -13,7 +13,7 @@ const roles = require('../lib/roles')
 const handoff = require('../lib/handoff')
 const numbers = require('../lib/numbers')
 const storeChoice = require('../lib/store-choice')
-const { withBalance } = require('../lib/member-card')
+const { withBalance, withWallet } = require('../lib/member-card')
 const { formField } = require('../lib/fields')
 const format = require('../../lib/format')
 
@@ -73,6 +73,11 @@ Component({
       const adjusted = handoff.take('adjustedBalance')
       if (adjusted && this.data.member && adjusted.id === this.data.member.id) {
         this.setData({ member: withBalance(this.data.member, adjusted.balance) })
+        this.refreshSummary()
+      }
+      const recharged = handoff.take('rechargedWallet')
+      if (recharged && this.data.member && recharged.id === this.data.member.id) {
+        this.setData({ member: withWallet(this.data.member, recharged.balanceCents) })
         this.refreshSummary()
       }
     },
