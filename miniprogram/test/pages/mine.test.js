@@ -182,9 +182,10 @@ test('acceptingNoneSendsNothing', async () => {
   expect(wx.showToast).toHaveBeenCalledWith({ title: '未订阅，可随时再来开启', icon: 'none' })
 })
 
-test('linksGoToPointsInviteLeaderboardRulesAndStaffLogin', async () => {
+test('linksGoToPointsWalletOrdersInviteLeaderboardRulesAndStaffLogin', async () => {
   const page = await open()
-  for (const [key, url] of [['points', '/pages/points/index'], ['invite', '/pages/invite/index'],
+  for (const [key, url] of [['points', '/pages/points/index'], ['wallet', '/pages/wallet/index'],
+    ['orders', '/pages/orders/index'], ['invite', '/pages/invite/index'],
     ['leaderboard', '/pages/leaderboard/index'], ['rules', '/pages/rules/index'],
     ['privacy', '/pages/privacy/index']]) {
     tap(page, `.link-${key}`)

@@ -1,7 +1,8 @@
 /** Answers of the fake backend for staff page tests. */
 
 function member(extra = {}) {
-  return Object.assign({ id: 'm1', nickname: '小美', phone: '138****1234', tier: { level: 2, name: '金卡' }, pointsBalance: 1250 }, extra)
+  return Object.assign({ id: 'm1', nickname: '小美', phone: '138****1234', tier: { level: 2, name: '金卡' }, pointsBalance: 1250,
+    wallet: { balanceCents: 30000 } }, extra)
 }
 
 function scanned(extra = {}, tags = ['高价值', '复购']) {

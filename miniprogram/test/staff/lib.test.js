@@ -38,10 +38,10 @@ describe('till form', () => {
 
   test('spendingPointsOrCouponsNeedsTheScansProof', () => {
     const noProof = ctx({ tillProof: '' })
-    expect(tillForm.validate(form({ points: '300' }), noProof).errors.member).toBe('用积分或优惠券需会员在场，请重新扫描会员码')
+    expect(tillForm.validate(form({ points: '300' }), noProof).errors.member).toBe('用积分、优惠券或储值需会员在场，请重新扫描会员码')
     const withCoupon = form({ couponIds: ['a'] })
     expect(tillForm.validate(withCoupon, ctx({ tillProof: '', form: withCoupon })).errors.member)
-      .toBe('用积分或优惠券需会员在场，请重新扫描会员码')
+      .toBe('用积分、优惠券或储值需会员在场，请重新扫描会员码')
     // earning only: the member id is enough
     expect(tillForm.validate(form(), noProof).input).toEqual({ memberId: 'm1', orderNo: 'T1', amountCents: 10000, pointsToRedeem: 0 })
   })

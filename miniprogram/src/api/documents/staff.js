@@ -8,12 +8,14 @@ const { gql } = require('../gql')
 const MEMBER_CARD_FIELDS = `
   id nickname phone
   tier { level name }
-  pointsBalance`
+  pointsBalance
+  wallet { balanceCents }`
 
 const PURCHASE_FIELDS = `
   id orderNo amountCents pointsRedeemed redeemedCents couponDiscountCents tierDiscountCents paidCents
   pointsEarned refundedCents occurredAt rulesVersion
   earnBreakdown { rule factor points }
+  walletPayment { amountCents }
   member { id nickname phone pointsBalance }`
 
 const CURRENT_STAFF = gql`

@@ -10,7 +10,8 @@ const CODE_MESSAGES = {
 }
 
 /**
- * MemberCard → view data: nickname, masked phone, tier name, balance, tags, and the scan's till
+ * MemberCard → view data: nickname, masked phone, tier name, balance, tags, stored-value balance
+ * (walletCents), and the scan's till
  * proof (what lets the till spend the member's points and coupons on one order; '' when none).
  */
 function cardView(card, tillProof) {
@@ -24,6 +25,8 @@ function cardView(card, tillProof) {
     balance,
     balanceText: format.points(balance),
     tags: card.tags || [],
+    walletCents: Number((member.wallet && member.wallet.balanceCents) || 0),
+    walletText: format.yuan((member.wallet && member.wallet.balanceCents) || 0),
     tillProof: (tillProof && tillProof.token) || ''
   }
 }
@@ -31,6 +34,11 @@ function cardView(card, tillProof) {
 /** The member after a purchase, refund or adjustment changed their balance. */
 function withBalance(view, balance) {
   return Object.assign({}, view, { balance: Number(balance), balanceText: format.points(balance) })
+}
+
+/** The member after a recharge changed their stored-value balance. */
+function withWallet(view, balanceCents) {
+  return Object.assign({}, view, { walletCents: Number(balanceCents), walletText: format.yuan(balanceCents) })
 }
 
 /** The clerk's message for a failed scan: the member must refresh their code; null for other errors. */
@@ -43,4 +51,4 @@ function tokenOf(text) {
   return String(text || '').trim()
 }
 
-module.exports = { cardView, withBalance, scanErrorMessage, tokenOf, CODE_MESSAGES }
+module.exports = { cardView, withBalance, withWallet, scanErrorMessage, tokenOf, CODE_MESSAGES }

@@ -13,5 +13,7 @@ function generate(prefix, now = Date.now(), random = Math.random) {
 
 const orderNo = (now, random) => generate('T', now, random)
 const refundNo = (now, random) => generate('R', now, random)
+/** The receipt number of a recharge at the till, e.g. "C20261123101530-0427". */
+const rechargeNo = (now, random) => generate('C', now, random)
 
-module.exports = { orderNo, refundNo }
+module.exports = { orderNo, refundNo, rechargeNo }

@@ -1,29 +1,6 @@
 /** A recorded purchase as the result page shows it: money, points, and why the points were earned. */
 const format = require('../../lib/format')
-
-const RULE_NAMES = {
-  BASE: '基础积分',
-  SKU: '指定商品',
-  CATEGORY: '指定品类',
-  TIER: '等级加成',
-  MEMBER_DAY: '会员日',
-  BIRTHDAY: '生日',
-  CAMPAIGN: '活动'
-}
-
-/** 1.2 → "1.2", 2 → "2", 1.25 → "1.25". */
-function factorText(factor) {
-  return String(Math.round(Number(factor) * 100) / 100)
-}
-
-/** One line per earning rule: "等级加成 ×1.2" and "+24". */
-function earnLines(breakdown) {
-  return (breakdown || []).map(line => ({
-    rule: line.rule,
-    label: (RULE_NAMES[line.rule] || line.rule) + (line.rule === 'BASE' ? '' : ` ×${factorText(line.factor)}`),
-    points: format.points(line.points, true)
-  }))
-}
+const { RULE_NAMES, earnLines, factorText } = require('../../lib/order-view')
 
 /** RecordPurchasePayload → view data. */
 function resultView(payload) {
@@ -40,6 +17,7 @@ function resultView(payload) {
     pointsRedeemed: format.points(p.pointsRedeemed),
     redeemedValue: format.yuan(p.redeemedCents),
     paid: format.yuan(p.paidCents),
+    wallet: p.walletPayment ? format.yuan(p.walletPayment.amountCents) : '',
     pointsEarned: format.points(p.pointsEarned, true),
     balance: member.pointsBalance === undefined ? '' : format.points(member.pointsBalance),
     time: p.occurredAt ? format.dateTime(p.occurredAt) : '',

@@ -3,8 +3,9 @@
  * the coupons they tick, and what the member pays. Pure: the till page only wires it up.
  *
  * A form is { amount, orderNo, items: [{ sku, name, category, quantity, unitPrice }], points,
- * couponIds } as typed (text); the context is { memberId, tillProof (from the scan: needed to
- * spend points or coupons), balance, coupons (rows from couponRows), couponsKey (the key the rows
+ * wallet (yuan paid from the stored-value card), couponIds } as typed (text); the context is
+ * { memberId, tillProof (from the scan: needed to spend points, coupons or stored value), balance,
+ * walletCents (the member's stored-value balance), coupons (rows from couponRows), couponsKey (the key the rows
  * were loaded for), pointsPerYuanRedeemed (programRules: points that pay one yuan; until it is
  * known, no points can be used) }.
  */
@@ -76,6 +77,14 @@ function parsePoints(text) {
   return { points: Number(text) }
 }
 
+/** { cents } or { error }: what the stored-value card pays, in yuan; blank meaning nothing. */
+function parseWallet(text) {
+  if (blank(text)) return { cents: 0 }
+  const cents = format.parseYuan(text)
+  if (cents === null) return { error: '储值金额格式不对：请输入数字，最多两位小数' }
+  return { cents }
+}
+
 /** What the ticked coupons take off, in cents (only coupons that apply). */
 function couponDiscount(rows, selectedIds) {
   return (rows || []).filter(r => r.applicable && selectedIds.indexOf(r.id) >= 0)
@@ -94,12 +103,16 @@ function summary(form, ctx) {
   const maxPoints = Math.max(0, Math.min(Number(ctx.balance || 0), pointsFor(afterCouponsCents, ctx.pointsPerYuanRedeemed)))
   const points = parsePoints(form.points).points || 0
   const redeemedCents = Math.min(pointsCents(points, ctx.pointsPerYuanRedeemed), afterCouponsCents)
-  const payCents = afterCouponsCents - redeemedCents
+  const afterPointsCents = afterCouponsCents - redeemedCents
+  const maxWalletCents = Math.max(0, Math.min(Number(ctx.walletCents || 0), afterPointsCents))
+  const walletCents = Math.min(parseWallet(form.wallet).cents || 0, afterPointsCents)
+  const payCents = afterPointsCents - walletCents
   return {
-    amountCents, discountCents, afterCouponsCents, maxPoints, points, redeemedCents, payCents,
+    amountCents, discountCents, afterCouponsCents, maxPoints, points, redeemedCents, walletCents, maxWalletCents, payCents,
     amountText: format.yuan(amountCents),
     discountText: format.yuan(discountCents),
     redeemedText: format.yuan(redeemedCents),
+    walletText: format.yuan(walletCents),
     payText: format.yuan(payCents),
     maxPointsText: format.points(maxPoints),
     rateText: ctx.pointsPerYuanRedeemed > 0 ? `${ctx.pointsPerYuanRedeemed}积分抵1元` : '积分规则加载中'
@@ -118,7 +131,7 @@ function couponsQuery(form, memberId) {
 
 /**
  * Checks the whole form. Returns { errors } keyed by field (member, amount, orderNo, items,
- * points, coupons), empty when it may be sent, and the RecordPurchaseInput to send.
+ * points, wallet, coupons), empty when it may be sent, and the RecordPurchaseInput to send.
  */
 function validate(form, ctx) {
   const errors = {}
@@ -150,15 +163,36 @@ function validate(form, ctx) {
       errors.points = `用券后应付${format.yuan(afterCoupons)}，最多抵扣 ${format.points(pointsFor(afterCoupons, ctx.pointsPerYuanRedeemed))} 积分`
     }
   }
-  if (!errors.member && !ctx.tillProof && (points.points > 0 || couponIds.length)) {
-    errors.member = '用积分或优惠券需会员在场，请重新扫描会员码'
+  const wallet = parseWallet(form.wallet)
+  const walletBalance = Number(ctx.walletCents || 0)
+  if (wallet.error) errors.wallet = wallet.error
+  else if (wallet.cents > walletBalance) {
+    errors.wallet = walletBalance > 0 ? `储值余额只有${format.yuan(walletBalance)}` : '会员储值余额为 0'
+  } else if (wallet.cents > 0 && !amount.error && !errors.coupons && !errors.points) {
+    const afterCoupons = amount.cents - Math.min(amount.cents, couponDiscount(ctx.coupons, couponIds))
+    const afterPoints = afterCoupons - Math.min(pointsCents(points.points, ctx.pointsPerYuanRedeemed), afterCoupons)
+    if (wallet.cents > afterPoints) errors.wallet = `用券和积分后应付${format.yuan(afterPoints)}，储值最多支付${format.yuan(afterPoints)}`
+  }
+  if (!errors.member && !ctx.tillProof && (points.points > 0 || couponIds.length || wallet.cents > 0)) {
+    errors.member = '用积分、优惠券或储值需会员在场，请重新扫描会员码'
   }
   if (Object.keys(errors).length) return { errors, input: null }
   const input = { memberId: ctx.memberId, orderNo, amountCents: amount.cents, pointsToRedeem: points.points }
   if (ctx.tillProof) input.tillProof = ctx.tillProof
   if (items.items.length) input.items = items.items
   if (couponIds.length) input.couponIds = couponIds.slice()
+  if (wallet.cents > 0) input.walletAmountCents = wallet.cents
   return { errors, input }
+}
+
+/**
+ * The clerk's message for a refused stored-value payment, in yuan: INSUFFICIENT_BALANCE says what
+ * the card holds now (it may have been spent elsewhere since the scan); null for other refusals.
+ */
+function walletRefusal(error) {
+  if (!error || error.code !== 'INSUFFICIENT_BALANCE') return null
+  const cents = /可用\s*(\d+)\s*分/.exec(error.message || '')
+  return cents ? `储值余额不足：会员储值只剩${format.yuan(Number(cents[1]))}` : '储值余额不足'
 }
 
 /** couponsForOrder results → rows the till lists, ticked when selected. */
@@ -195,6 +229,6 @@ function toggleCoupon(rows, selectedIds, id) {
 }
 
 module.exports = {
-  emptyItem, parseAmount, parseItems, parsePoints, pointsCents, pointsFor,
-  summary, couponsQuery, validate, couponRows, keepApplicable, toggleCoupon
+  emptyItem, parseAmount, parseItems, parsePoints, parseWallet, pointsCents, pointsFor,
+  summary, couponsQuery, validate, walletRefusal, couponRows, keepApplicable, toggleCoupon
 }

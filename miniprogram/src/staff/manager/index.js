@@ -32,6 +32,9 @@ Component({
     moreFailed: false
   },
   methods: {
+    goOrders() {
+      wx.navigateTo({ url: '/staff/orders/index' })
+    },
     onLoad() {
       const staff = roles.signedInStaff()
       if (!staff) return

@@ -1,4 +1,7 @@
-/** Refund: all or part of an order by order number; the refund number makes a retry count once. */
+/**
+ * Refund: all or part of an order by order number; the refund number makes a retry count once.
+ * Opened from the order page, the order number and what is left to refund are filled in.
+ */
 const client = require('../../api/client')
 const { ApiError, showError } = require('../../api/errors')
 const { REFUND_PURCHASE } = require('../../api/documents/staff')
@@ -6,6 +9,8 @@ const refundForm = require('../lib/refund-form')
 const roles = require('../lib/roles')
 const numbers = require('../lib/numbers')
 const storeChoice = require('../lib/store-choice')
+const handoff = require('../lib/handoff')
+const format = require('../../lib/format')
 const { formField } = require('../lib/fields')
 
 const FIELDS = { orderNo: 'orderNo', refundNo: 'refundNo', amountCents: 'amount', storeId: 'store' }
@@ -15,6 +20,11 @@ function newForm() {
   return { orderNo: '', refundNo: numbers.refundNo(), amount: '' }
 }
 
+/** The form for an order opened on the order page: its number and what is left to refund. */
+function formFor(order) {
+  return Object.assign(newForm(), { orderNo: order.orderNo, amount: format.yuan(order.amountCents).replace('¥', '') })
+}
+
 Component({
   data: {
     needsStore: false,
@@ -22,14 +32,18 @@ Component({
     form: newForm(),
     errors: {},
     submitting: false,
-    result: null
+    result: null,
+    /** Opened from an order's page: going back returns there. */
+    fromOrder: false
   },
   methods: {
     onLoad() {
       const staff = roles.signedInStaff()
       if (!staff) return
       const role = staff.role
-      this.setData({ needsStore: roles.needsStoreChoice(role), storeId: storeChoice.get() || '', form: newForm() })
+      const order = handoff.take('refund')
+      this.setData({ needsStore: roles.needsStoreChoice(role), storeId: storeChoice.get() || '',
+        form: order ? formFor(order) : newForm(), fromOrder: !!order })
     },
     onFieldInput(e) {
       const field = e.currentTarget.dataset.field

@@ -22,6 +22,7 @@ Component({
       const payload = handoff.take('purchase')
       const purchase = payload && payload.purchase
       this.setData({ view: purchase ? resultView(payload) : null })
+      this.purchaseId = purchase ? purchase.id : null
       this.memberId = purchase && purchase.member ? purchase.member.id : null
       if (this.memberId) this.loadSuggestions()
     },
@@ -29,6 +30,15 @@ Component({
       return loadRecommendations(this, 'suggestions', () => client
         .request(STAFF_MEMBER_RECOMMENDATIONS, { id: this.memberId, first: SUGGESTIONS }, { as: 'staff' })
         .then(data => (data.member ? data.member.member.recommendations : [])))
+    },
+    /** The recorded order's page (to check or refund it); the store's order list when there is none. */
+    viewOrder() {
+      if (!this.purchaseId) {
+        wx.navigateTo({ url: '/staff/orders/index' })
+        return
+      }
+      handoff.put('order', { id: this.purchaseId })
+      wx.navigateTo({ url: '/staff/order/index' })
     },
     nextCustomer() {
       wx.redirectTo({ url: '/staff/till/index' })

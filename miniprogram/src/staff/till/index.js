@@ -4,7 +4,7 @@
  */
 const client = require('../../api/client')
 const session = require('../../api/session')
-const { showError } = require('../../api/errors')
+const { ApiError, showError } = require('../../api/errors')
 const { CURRENT_STAFF, COUPONS_FOR_ORDER, RECORD_PURCHASE } = require('../../api/documents/staff')
 const { PROGRAM_RULES } = require('../../api/documents/programme')
 const tillForm = require('../lib/till-form')
@@ -13,13 +13,14 @@ const roles = require('../lib/roles')
 const handoff = require('../lib/handoff')
 const numbers = require('../lib/numbers')
 const storeChoice = require('../lib/store-choice')
-const { withBalance } = require('../lib/member-card')
+const { withBalance, withWallet } = require('../lib/member-card')
 const { formField } = require('../lib/fields')
+const format = require('../../lib/format')
 
 
 /** Backend input fields → the till's form fields, for userErrors about one field. */
 const FIELDS = {
-  amountCents: 'amount', orderNo: 'orderNo', items: 'items', pointsToRedeem: 'points',
+  amountCents: 'amount', orderNo: 'orderNo', items: 'items', pointsToRedeem: 'points', walletAmountCents: 'wallet',
   couponIds: 'coupons', memberId: 'member', tillProof: 'member', storeId: 'store'
 }
 
@@ -38,7 +39,7 @@ function staffView(staff) {
 }
 
 function newForm() {
-  return { amount: '', orderNo: numbers.orderNo(), items: [], points: '', couponIds: [] }
+  return { amount: '', orderNo: numbers.orderNo(), items: [], points: '', wallet: '', couponIds: [] }
 }
 
 Component({
@@ -74,6 +75,11 @@ Component({
         this.setData({ member: withBalance(this.data.member, adjusted.balance) })
         this.refreshSummary()
       }
+      const recharged = handoff.take('rechargedWallet')
+      if (recharged && this.data.member && recharged.id === this.data.member.id) {
+        this.setData({ member: withWallet(this.data.member, recharged.balanceCents) })
+        this.refreshSummary()
+      }
     },
     /** Confirms the sign-in is still good and picks up a changed role. */
     async loadStaff() {
@@ -102,7 +108,7 @@ Component({
     /** A member was scanned: their coupons and points start afresh for this order. */
     memberFound() {
       this.setData({ coupons: [], couponsKey: '', couponsFailed: false, errors: {},
-        form: Object.assign({}, this.data.form, { couponIds: [], points: '' }) })
+        form: Object.assign({}, this.data.form, { couponIds: [], points: '', wallet: '' }) })
       this.refreshSummary()
       return this.loadCoupons()
     },
@@ -124,7 +130,7 @@ Component({
     refreshSummary() {
       const member = this.data.member
       this.setData({ summary: tillForm.summary(this.data.form, { balance: member ? member.balance : 0, coupons: this.data.coupons,
-        pointsPerYuanRedeemed: this.data.pointsPerYuanRedeemed }) })
+        pointsPerYuanRedeemed: this.data.pointsPerYuanRedeemed, walletCents: member ? member.walletCents : 0 }) })
     },
     onFieldInput(e) {
       const field = e.currentTarget.dataset.field
@@ -145,6 +151,10 @@ Component({
     },
     usePointsMax() {
       this.setForm({ points: String(this.data.summary.maxPoints) }, ['points'])
+    },
+    /** Pays what is left after coupons and points from the stored-value card, as far as it holds. */
+    useWalletMax() {
+      this.setForm({ wallet: format.yuan(this.data.summary.maxWalletCents).replace('¥', '') }, ['wallet'])
     },
     onStoreChange(e) {
       storeChoice.set(e.detail.storeId)
@@ -188,7 +198,7 @@ Component({
       const id = e.currentTarget.dataset.id
       const couponIds = tillForm.toggleCoupon(this.data.coupons, this.data.form.couponIds, id)
       this.setData({ coupons: this.data.coupons.map(row => Object.assign({}, row, { checked: couponIds.indexOf(row.id) >= 0 })) })
-      this.setForm({ couponIds }, ['coupons', 'points'])
+      this.setForm({ couponIds }, ['coupons', 'points', 'wallet'])
     },
 
     // --- recording ---
@@ -197,6 +207,7 @@ Component({
       const member = this.data.member
       const checked = tillForm.validate(this.data.form, {
         memberId: member && member.id, tillProof: member && member.tillProof, balance: member ? member.balance : 0,
+        walletCents: member ? member.walletCents : 0,
         coupons: this.data.coupons, couponsKey: this.data.couponsKey, pointsPerYuanRedeemed: this.data.pointsPerYuanRedeemed
       })
       const errors = Object.assign({}, checked.errors)
@@ -213,14 +224,16 @@ Component({
         const payload = await client.mutate(RECORD_PURCHASE, { input }, { as: 'staff', idempotent: true })
         handoff.put('purchase', payload)
         wx.redirectTo({ url: '/staff/result/index' })
-      } catch (e) {
+      } catch (failure) {
+        const walletMessage = tillForm.walletRefusal(failure)
+        const e = walletMessage ? new ApiError(failure.code, walletMessage, { field: failure.field }) : failure
         const field = formField(e, FIELDS)
         this.setData({ submitting: false, errors: field ? { [field]: e.message } : {} })
         if (PROOF_REFUSED.indexOf(e.code) >= 0) {
           // the amount, order number and items stay; the member, their coupons and points come with the new scan
           this.couponsSeq++
           this.setData({ member: null, coupons: [], couponsKey: '', scanError: e.message,
-            form: Object.assign({}, this.data.form, { couponIds: [], points: '' }) })
+            form: Object.assign({}, this.data.form, { couponIds: [], points: '', wallet: '' }) })
           this.refreshSummary()
         }
         if (e.code === 'COUPON_NOT_USABLE' || e.code === 'COUPON_NOT_APPLICABLE') this.loadCoupons(true)
@@ -229,8 +242,15 @@ Component({
     },
 
     // --- elsewhere ---
+    goRecharge() {
+      handoff.put('rechargeMember', this.data.member)
+      wx.navigateTo({ url: '/staff/recharge/index' })
+    },
     goRefund() {
       wx.navigateTo({ url: '/staff/refund/index' })
+    },
+    goOrders() {
+      wx.navigateTo({ url: '/staff/orders/index' })
     },
     goAdjust() {
       handoff.put('adjustMember', this.data.member)

@@ -87,6 +87,13 @@ public class CouponRedemption {
                         : Mono.error(notUsable(null)));
     }
 
+    /** The coupons each of these purchases used and still keeps, by purchase id (none: no entry). */
+    public Mono<Map<Long, List<MemberCoupon>>> usedOn(java.util.Collection<Long> purchaseIds) {
+        return coupons.usedOn(purchaseIds).collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(byPurchase -> byPurchase.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                        Map.Entry::getKey, e -> List.copyOf(e.getValue()))));
+    }
+
     /** Gives back a fully refunded purchase's coupons still within validity. */
     public Mono<ReturnedCoupons> returnFor(long purchaseId, Instant now) {
         return coupons.returnUsedBy(purchaseId, now);

@@ -5,6 +5,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -201,6 +202,14 @@ class CouponRepository {
                 .bind("from", validFrom).bind("until", validUntil).bind("at", at)
                 .bind("campaign", Parameter.fromOrEmpty(campaignId, Long.class))
                 .map(CouponRepository::toCoupon).one();
+    }
+
+    /** The coupons these purchases still use (a full refund gave back those it returned), by purchase id. */
+    public Flux<Map.Entry<Long, MemberCoupon>> usedOn(java.util.Collection<Long> purchaseIds) {
+        return db.sql("select * from member_coupon where purchase_id = any(:ids) order by id")
+                .bind("ids", purchaseIds.toArray(Long[]::new))
+                .map(row -> Map.entry(row.get("purchase_id", Long.class), toCoupon(row)))
+                .all();
     }
 
     public Flux<MemberCoupon> findCoupons(List<Long> ids) {

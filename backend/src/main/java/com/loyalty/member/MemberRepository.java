@@ -33,6 +33,14 @@ class MemberRepository {
                 .all();
     }
 
+    /** The brand's member with this phone number's keyed hash; empty when none has bound it. */
+    public Mono<Long> idByPhoneHash(long brandId, byte[] phoneHash) {
+        return db.sql("select id from member where brand_id = :brand and phone_hash = :hash")
+                .bind("brand", brandId).bind("hash", phoneHash)
+                .map(row -> row.get("id", Long.class))
+                .one();
+    }
+
     public Mono<Member> findByOpenid(String appId, String openid) {
         return db.sql("select * from member where app_id = :appId and openid = :openid")
                 .bind("appId", appId)

@@ -116,6 +116,15 @@ public class MemberService {
                         "请先阅读并同意隐私政策，再完善个人资料")));
     }
 
+    /**
+     * The id of the brand's member who bound this phone number (typed as staff type it: spaces,
+     * dashes and +86 allowed); empty when it is not a phone number or no member has it.
+     */
+    public Mono<Long> idByPhone(long brandId, String typed) {
+        String digits = PhoneCipher.normalize(typed);
+        return digits == null ? Mono.empty() : members.idByPhoneHash(brandId, phoneCipher.lookupHash(digits));
+    }
+
     /** The member's phone masked for display, or null when none is bound. */
     public String maskedPhone(Member member) {
         return member.phoneCipher() == null ? null : PhoneCipher.mask(phoneCipher.decrypt(member.phoneCipher()));

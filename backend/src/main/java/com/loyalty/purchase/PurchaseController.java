@@ -4,7 +4,12 @@ import com.loyalty.member.Member;
 import com.loyalty.member.MemberService;
 import com.loyalty.shared.graphql.Payloads;
 import com.loyalty.shared.security.Viewer;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,10 +45,13 @@ class PurchaseController {
         return refunds.refund(viewer, input).transform(Payloads.recover(RefundPurchasePayload::failed));
     }
 
-    /** The member of the order; null for a guest order. */
-    @SchemaMapping(typeName = "Purchase")
-    public Mono<Member> member(Purchase purchase) {
-        return purchase.guest() ? Mono.empty() : members.get(purchase.memberId());
+    /** The member of each order; none for a guest order. */
+    @BatchMapping(typeName = "Purchase")
+    public Mono<Map<Purchase, Member>> member(List<Purchase> orders) {
+        List<Long> ids = orders.stream().filter(p -> !p.guest()).map(Purchase::memberId).distinct().toList();
+        return (ids.isEmpty() ? Mono.just(Map.<Long, Member>of()) : members.findByIds(ids).collectMap(Member::id))
+                .map(byId -> orders.stream().filter(p -> !p.guest() && byId.containsKey(p.memberId()))
+                        .collect(Collectors.toMap(Function.identity(), p -> byId.get(p.memberId()), (a, b) -> a)));
     }
 
     @SchemaMapping(typeName = "Purchase")

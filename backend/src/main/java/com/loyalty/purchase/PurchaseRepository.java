@@ -32,6 +32,86 @@ class PurchaseRepository {
                 .one();
     }
 
+    public Mono<Purchase> findById(long id) {
+        return db.sql("select * from purchase where id = :id").bind("id", id)
+                .map(PurchaseRepository::toPurchase)
+                .one();
+    }
+
+    /**
+     * Which of a store's orders a list shows: those that happened in [{@code from}, {@code until}),
+     * and, when {@code orderNoPattern} or {@code memberId} is given, whose order number matches the
+     * ilike pattern or who the member is.
+     */
+    public record StoreOrderQuery(long storeId, Instant from, Instant until, String orderNoPattern, Long memberId) {
+
+        private static final String WHERE = """
+                 where store_id = :store and occurred_at >= :from and occurred_at < :until
+                   and (cast(:pattern as text) is null and cast(:member as bigint) is null
+                        or order_no ilike :pattern or member_id = :member)
+                """;
+
+        DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec) {
+            return spec.bind("store", storeId).bind("from", from).bind("until", until)
+                    .bind("pattern", Parameter.fromOrEmpty(orderNoPattern, String.class))
+                    .bind("member", Parameter.fromOrEmpty(memberId, Long.class));
+        }
+    }
+
+    /** The store's orders the query matches, newest recorded first, below the id {@code beforeId} if given. */
+    public Flux<Purchase> storeOrders(StoreOrderQuery query, Long beforeId, int limit) {
+        return query.bind(db.sql("select * from purchase" + StoreOrderQuery.WHERE
+                        + " and (cast(:before as bigint) is null or id < :before) order by id desc limit :limit"))
+                .bind("before", Parameter.fromOrEmpty(beforeId, Long.class)).bind("limit", limit)
+                .map(PurchaseRepository::toPurchase)
+                .all();
+    }
+
+    /** How many orders the query matches and what they add up to. */
+    public Mono<StoreOrderPage.StoreOrderTotals> storeOrderTotals(StoreOrderQuery query) {
+        return query.bind(db.sql("""
+                        select count(*) as n, coalesce(sum(amount_cents), 0)::bigint as amount,
+                               coalesce(sum(amount_cents - coupon_discount_cents - tier_discount_cents - redeemed_cents), 0)::bigint as paid,
+                               coalesce(sum(refunded_cents), 0)::bigint as refunded
+                        from purchase""" + StoreOrderQuery.WHERE))
+                .map(row -> new StoreOrderPage.StoreOrderTotals(row.get("n", Long.class), row.get("amount", Long.class),
+                        row.get("paid", Long.class), row.get("refunded", Long.class)))
+                .one();
+    }
+
+    /** The member's orders, newest recorded first, below the id {@code beforeId} if given. */
+    public Flux<Purchase> memberOrders(long memberId, Long beforeId, int limit) {
+        return db.sql("select * from purchase where member_id = :m"
+                        + " and (cast(:before as bigint) is null or id < :before) order by id desc limit :limit")
+                .bind("m", memberId).bind("before", Parameter.fromOrEmpty(beforeId, Long.class)).bind("limit", limit)
+                .map(PurchaseRepository::toPurchase)
+                .all();
+    }
+
+    public Mono<Long> countMemberOrders(long memberId) {
+        return db.sql("select count(*) as n from purchase where member_id = :m").bind("m", memberId)
+                .map(row -> row.get("n", Long.class))
+                .one();
+    }
+
+    /** The lines of these purchases, in order. */
+    public Flux<PurchaseLine> linesOf(java.util.Collection<Long> purchaseIds) {
+        return db.sql("select * from purchase_item where purchase_id = any(:ids) order by purchase_id, line_no")
+                .bind("ids", purchaseIds.toArray(Long[]::new))
+                .map(row -> new PurchaseLine(row.get("purchase_id", Long.class), row.get("line_no", Integer.class),
+                        row.get("sku", String.class), row.get("name", String.class), row.get("category", String.class),
+                        row.get("quantity", Integer.class), row.get("unit_price_cents", Long.class)))
+                .all();
+    }
+
+    /** The refunds of these purchases, oldest first. */
+    public Flux<Refund> refundsOf(java.util.Collection<Long> purchaseIds) {
+        return db.sql("select * from refund where purchase_id = any(:ids) order by purchase_id, id")
+                .bind("ids", purchaseIds.toArray(Long[]::new))
+                .map(PurchaseRepository::toRefund)
+                .all();
+    }
+
     /** Each member's latest purchases (at most {@code perMember}), newest first. */
     public Flux<Purchase> latestOfMembers(java.util.Collection<Long> memberIds, int perMember) {
         return db.sql("""

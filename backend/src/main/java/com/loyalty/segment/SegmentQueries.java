@@ -161,7 +161,7 @@ class SegmentQueries {
         }
         Mono<SearchCriteria> criteria;
         if (phone != null) {
-            String digits = normalPhone(phone);
+            String digits = PhoneCipher.normalize(phone);
             if (digits == null) {
                 return Mono.error(invalidSearch("手机号格式不正确"));
             }
@@ -196,20 +196,6 @@ class SegmentQueries {
 
     /** What a search looks for, how the audit trail names it (never a full phone) and the member a code named. */
     private record SearchCriteria(MemberDirectoryRepository.Lookup lookup, String detail, Long memberId) {
-    }
-
-    /**
-     * The digits of a mainland phone number as members bind them (11 digits, a leading +86 or 86
-     * and spaces or dashes dropped); null when it is not one.
-     */
-    static String normalPhone(String typed) {
-        String digits = typed.replaceAll("[\\s-]", "");
-        if (digits.startsWith("+86")) {
-            digits = digits.substring(3);
-        } else if (digits.startsWith("86") && digits.length() == 13) {
-            digits = digits.substring(2);
-        }
-        return digits.matches("1[0-9]{10}") ? digits : null;
     }
 
     private static BusinessException invalidSearch(String message) {

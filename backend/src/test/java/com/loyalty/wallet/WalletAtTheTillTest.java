@@ -44,6 +44,16 @@ class WalletAtTheTillTest extends IntegrationTest {
     }
 
     @Test
+    void theClerkSeesWhoseCardTheScannedCodeCreditedAndTheirNewBalance() {
+        HttpGraphQlTester member = member(unique("whose"));
+        String pack = seller.createPackage(20_000, 2_000);
+
+        clerk.recharge(member, pack, "RC-W")
+                .path("rechargeAtTill.recharge.member.id").entity(String.class).isEqualTo(idOf(member))
+                .path("rechargeAtTill.recharge.member.wallet.balanceCents").entity(Long.class).isEqualTo(22_000L);
+    }
+
+    @Test
     void repeatingAReceiptChangesNothing() {
         HttpGraphQlTester member = member(unique("again"));
         String pack = seller.createPackage(10_000, 1_000);

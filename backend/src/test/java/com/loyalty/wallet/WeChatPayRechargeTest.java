@@ -54,6 +54,30 @@ class WeChatPayRechargeTest extends IntegrationTest {
     }
 
     @Test
+    void aMemberWhoRegisteredAtNoStoreRechargesAtThePackagesOnlyStoreOrWhereTheyLastBought() {
+        HttpGraphQlTester member = member(unique("nostore"));
+        String onlyHere = new WalletDesk(admin()).createPackage(10_000, 0, Map.of("storeIds", List.of(store)));
+        startWithoutStore(member, onlyHere, "k-only")
+                .path("startWalletRecharge.userErrors").entityList(Object.class).hasSize(0)
+                .path("startWalletRecharge.order.storeId").entity(String.class).isEqualTo(store);
+
+        String boughtAt = createStore("bought-here");
+        new com.loyalty.support.Till(newStaff(boughtAt, "CLERK")).earn(idOf(member), "LAST-1", 1_000);
+        startWithoutStore(member, pack, "k-last")
+                .path("startWalletRecharge.userErrors").entityList(Object.class).hasSize(0)
+                .path("startWalletRecharge.order.storeId").entity(String.class).isEqualTo(boughtAt);
+    }
+
+    @Test
+    void aMemberWithNoStoreAtAllIsToldHowToStart() {
+        startWithoutStore(member(unique("newcomer")), pack, "k-new")
+                .path("startWalletRecharge.order").valueIsNull()
+                .path("startWalletRecharge.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
+                .path("startWalletRecharge.userErrors[0].message").entity(String.class)
+                .isEqualTo("请先到门店消费或在门店充值一次，再在线充值");
+    }
+
+    @Test
     void duplicatedNotificationsAreAcknowledgedAndChangeNothing() {
         HttpGraphQlTester member = member(unique("dup"));
         String outTradeNo = outTradeNo(start(member, "k-1"));
@@ -178,6 +202,12 @@ class WeChatPayRechargeTest extends IntegrationTest {
     private org.springframework.graphql.test.tester.GraphQlTester.Response start(HttpGraphQlTester member, String key) {
         return member.documentName("startWalletRecharge")
                 .variable("input", Map.of("packageId", pack, "storeId", store, "idempotencyKey", key)).execute();
+    }
+
+    private org.springframework.graphql.test.tester.GraphQlTester.Response startWithoutStore(HttpGraphQlTester member,
+                                                                                             String packageId, String key) {
+        return member.documentName("startWalletRecharge")
+                .variable("input", Map.of("packageId", packageId, "idempotencyKey", key)).execute();
     }
 
     private static String outTradeNo(org.springframework.graphql.test.tester.GraphQlTester.Response started) {

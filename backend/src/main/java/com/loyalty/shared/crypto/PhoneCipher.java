@@ -63,6 +63,20 @@ public class PhoneCipher {
         return Hmac.sha256(lookupKey, phone);
     }
 
+    /**
+     * The digits of a mainland phone number as members bind them (11 digits, a leading +86 or 86
+     * and spaces or dashes dropped); null when it is not one.
+     */
+    public static String normalize(String typed) {
+        String digits = typed.replaceAll("[\\s-]", "");
+        if (digits.startsWith("+86")) {
+            digits = digits.substring(3);
+        } else if (digits.startsWith("86") && digits.length() == 13) {
+            digits = digits.substring(2);
+        }
+        return digits.matches("1[0-9]{10}") ? digits : null;
+    }
+
     /** 13812341234 becomes 138****1234; short numbers keep only their last two digits. */
     public static String mask(String phone) {
         if (phone.length() >= 7) {

@@ -1,11 +1,15 @@
 package com.loyalty.wallet.online;
 
+import com.loyalty.member.Member;
 import com.loyalty.member.MemberService;
+import com.loyalty.purchase.Purchase;
+import com.loyalty.purchase.PurchaseHistory;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.wallet.packages.RechargePackageService;
 import com.loyalty.wechat.pay.WeChatPayClient;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -23,14 +27,16 @@ class OnlineRecharges {
     private final RechargePackageService packages;
     private final MemberService members;
     private final WeChatPayClient pay;
+    private final PurchaseHistory history;
     private final Clock clock;
 
     public OnlineRecharges(RechargeOrderRepository orders, RechargePackageService packages, MemberService members,
-                           WeChatPayClient pay, Clock clock) {
+                           WeChatPayClient pay, PurchaseHistory history, Clock clock) {
         this.orders = orders;
         this.packages = packages;
         this.members = members;
         this.pay = pay;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -39,17 +45,14 @@ class OnlineRecharges {
             return Mono.error(BusinessException.invalid("idempotencyKey", "需要 1 到 60 个字符的幂等键"));
         }
         return members.get(viewer.id()).flatMap(member -> orders.findByKey(member.id(), in.idempotencyKey())
-                .switchIfEmpty(Mono.defer(() -> {
-                    Long storeId = in.storeId() != null ? in.storeId() : member.registrationStoreId();
-                    if (storeId == null) {
-                        return Mono.error(BusinessException.invalid("storeId", "请选择充值门店"));
-                    }
-                    return packages.soldAt(member.brandId(), in.packageId(), storeId)
-                            .flatMap(p -> orders.insertIfAbsent(member.brandId(), member.id(), storeId, p,
-                                    in.idempotencyKey(), "WR" + UUID.randomUUID().toString().replace("-", ""),
-                                    clock.instant()))
-                            .switchIfEmpty(Mono.defer(() -> orders.findByKey(member.id(), in.idempotencyKey())));
-                }))
+                .switchIfEmpty(Mono.defer(() -> storeFor(member, in)
+                        .switchIfEmpty(Mono.error(() -> BusinessException.invalid("storeId",
+                                "请先到门店消费或在门店充值一次，再在线充值")))
+                        .flatMap(storeId -> packages.soldAt(member.brandId(), in.packageId(), storeId)
+                                .flatMap(p -> orders.insertIfAbsent(member.brandId(), member.id(), storeId, p,
+                                        in.idempotencyKey(), "WR" + UUID.randomUUID().toString().replace("-", ""),
+                                        clock.instant())))
+                        .switchIfEmpty(Mono.defer(() -> orders.findByKey(member.id(), in.idempotencyKey())))))
                 .flatMap(order -> {
                     if (order.prepayId() != null) {
                         return Mono.fromCallable(() -> StartWalletRechargePayload.of(order, pay.payParams(order.prepayId())))
@@ -61,6 +64,22 @@ class OnlineRecharges {
                                     .then(orders.findByTradeNo(order.outTradeNo()))
                                     .map(saved -> StartWalletRechargePayload.of(saved, params)));
                 }));
+    }
+
+    /**
+     * The store the recharge belongs to: the one named, else where the member registered, else the
+     * package's only store, else where the member last bought; empty when none of these is known.
+     */
+    private Mono<Long> storeFor(Member member, StartWalletRechargeInput in) {
+        if (in.storeId() != null) {
+            return Mono.just(in.storeId());
+        }
+        if (member.registrationStoreId() != null) {
+            return Mono.just(member.registrationStoreId());
+        }
+        return packages.find(member.brandId(), in.packageId(), "packageId")
+                .flatMap(p -> p.storeIds() != null && p.storeIds().size() == 1 ? Mono.just(p.storeIds().get(0))
+                        : history.latestOfMembers(List.of(member.id()), 1).next().map(Purchase::storeId));
     }
 
     /** The member's own order, for the page that waits for the payment to count. */
