@@ -36,6 +36,23 @@ async function purchaseAtTheTill(context) {
   till.detach()
 }
 
+/** The purchase the till just handed to the result page (the page modules of this picture's run). */
+function takeRecordedPurchase() {
+  return require('../../src/staff/lib/handoff').take('purchase').purchase
+}
+
+/** Before the staff order page opens: a purchase recorded at the till, handed to the order page. */
+async function orderRecordedAtTheTill(context) {
+  await purchaseAtTheTill(context)
+  require('../../src/staff/lib/handoff').put('order', { id: takeRecordedPurchase().id })
+}
+
+/** Before the member's order page opens: a purchase recorded at the till for them; the page's query names it. */
+async function myRecordedOrder(context) {
+  await purchaseAtTheTill(context)
+  context.query = { id: takeRecordedPurchase().id }
+}
+
 /** Before the page opens: the member claims every coupon the coupon centre offers (once each). */
 async function claimCoupons({ client }) {
   const centre = (await client.request(COUPON_CENTRE)).couponCentre
@@ -50,4 +67,4 @@ const tapOn = selector => async (page, { settle }) => {
   await settle()
 }
 
-module.exports = { scanMember, recordPurchase, purchaseAtTheTill, claimCoupons, tapOn }
+module.exports = { scanMember, recordPurchase, purchaseAtTheTill, orderRecordedAtTheTill, myRecordedOrder, claimCoupons, tapOn }

@@ -16,12 +16,13 @@
  *   fail     true: every request but the sign-ins fails as when the network is down (error states)
  *   query    the page's onLoad query, e.g. { id: '12' }
  *   before   async (context) => ...: runs before the page opens (e.g. record a purchase whose
- *            result the page shows); context: { wx, client, session, loadPage, settle }
+ *            result the page shows); context: { wx, client, session, loadPage, settle }; it may
+ *            set context.query (the onLoad query, e.g. the id of the order it recorded)
  *   after    async (page, context) => ...: runs on the open page (taps, typing; see ./steps.js)
  * The page opens with onLoad(query) and onShow(); the picture is taken once no request has been
  * running for a moment, with the last toast or modal drawn over it.
  */
-const { scanMember, purchaseAtTheTill, claimCoupons, tapOn } = require('./steps')
+const { scanMember, purchaseAtTheTill, orderRecordedAtTheTill, myRecordedOrder, claimCoupons, tapOn } = require('./steps')
 
 /** A member registered by this run: no points, coupons, check-ins or invitations yet. */
 const NEW = 'new'
@@ -57,6 +58,17 @@ const SHOTS = [
   { page: 'pages/leaderboard/index', state: 'error', fail: true },
   { page: 'pages/privacy/index', state: 'loaded' },
   { page: 'pages/privacy/index', state: 'error', fail: true },
+  { page: 'pages/wallet/index', state: 'loaded' },
+  { page: 'pages/wallet/index', state: 'empty', member: NEW },
+  { page: 'pages/wallet/index', state: 'error', fail: true },
+  { page: 'pages/wallet-history/index', state: 'loaded' },
+  { page: 'pages/wallet-history/index', state: 'empty', member: NEW },
+  { page: 'pages/wallet-history/index', state: 'error', fail: true },
+  { page: 'pages/orders/index', state: 'loaded', staff: CLERK, before: purchaseAtTheTill },
+  { page: 'pages/orders/index', state: 'empty', member: NEW },
+  { page: 'pages/orders/index', state: 'error', fail: true },
+  { page: 'pages/order/index', state: 'loaded', staff: CLERK, before: myRecordedOrder },
+  { page: 'pages/order/index', state: 'not-found' },
   // staff subpackage
   { page: 'staff/login/index', state: 'signed-out' },
   { page: 'staff/till/index', state: 'loaded', staff: CLERK },
@@ -65,6 +77,10 @@ const SHOTS = [
   { page: 'staff/result/index', state: 'loaded', staff: CLERK, before: purchaseAtTheTill },
   { page: 'staff/result/index', state: 'empty', staff: CLERK },
   { page: 'staff/refund/index', state: 'loaded', staff: CLERK },
+  { page: 'staff/orders/index', state: 'loaded', staff: CLERK, before: purchaseAtTheTill },
+  { page: 'staff/orders/index', state: 'error', staff: CLERK, fail: true },
+  { page: 'staff/order/index', state: 'loaded', staff: CLERK, before: orderRecordedAtTheTill },
+  { page: 'staff/recharge/index', state: 'loaded', staff: CLERK },
   { page: 'staff/adjust/index', state: 'loaded', staff: MANAGER, after: scanMember },
   { page: 'staff/adjust/index', state: 'clerk', staff: CLERK },
   { page: 'staff/manager/index', state: 'loaded', staff: MANAGER },

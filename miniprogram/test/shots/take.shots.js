@@ -96,7 +96,7 @@ test.each(shots.map(shot => [fileName(shot), shot]))('%s', async (name, shot) =>
   wx.showModal.mockClear()
 
   const page = loadPage(shot.page)
-  page.instance.onLoad(shot.query || {})
+  page.instance.onLoad(context.query || shot.query || {})
   if (page.instance.onShow) page.instance.onShow()
   await context.settle()
   if (shot.after) await shot.after(page, context)

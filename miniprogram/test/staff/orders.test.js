@@ -233,6 +233,7 @@ test('anOrderOfAnotherStoreOrAFailureOrNothingToShowSaySo', async () => {
 test('theResultPageOpensTheRecordedOrder', async () => {
   const f = require('./fixtures')
   handoff.put('purchase', f.recorded({}).recordPurchase)
+  wx.__server.on('StaffMemberRecommendations', () => ({ member: { member: { id: '7', recommendations: [] } } }))
   const page = loadPage('staff/result/index')
   page.instance.onLoad({})
   tap(page, '.view-order-button')
