@@ -1,6 +1,7 @@
 /**
- * Member card (home tab): tier, points, growth to the next tier, and the rotating member QR code
- * (kept fresh by lib/code-refresher, screen brightened while shown); a banner when a till scans it.
+ * Member card (home tab): tier, points, growth to the next tier, and the rotating member code as a
+ * barcode with its digits and a QR code (kept fresh together by lib/code-refresher, screen
+ * brightened while shown); a banner when a till scans it.
  */
 const client = require('../../api/client')
 const live = require('../../api/live')
@@ -26,6 +27,8 @@ Component({
     card: null,
     tierProgress: null,
     code: '',
+    /** The same code's digits, for the barcode and 查看数字 (shown and refreshed with the QR code). */
+    codeDigits: '',
     codeLoading: true,
     codeError: '',
     banner: '',
@@ -85,7 +88,8 @@ Component({
       return this._parts
     },
     showCode(code) {
-      this.setData({ code: code ? code.token : '', codeLoading: false, codeError: code ? '' : this.data.codeError })
+      this.setData({ code: code ? code.token : '', codeDigits: code ? code.digits : '', codeLoading: false,
+        codeError: code ? '' : this.data.codeError })
       if (code && this.shown) this.parts().watcher.start()
     },
     /** A till scanned the code: say where, reload the card (points may have moved), show a new code. */
