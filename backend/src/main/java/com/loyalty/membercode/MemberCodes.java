@@ -26,8 +26,8 @@ import reactor.core.publisher.Mono;
  * Signs member codes ({@code <memberId>.<expiresEpochSecond>.<nonce>.<signature>}, HMAC-SHA256
  * truncated to 128 bits) and redeems them once: Redis remembers each used nonce until it has
  * expired anyway. Each code also gets 18 random digits ({@link CodeDigits}) that Redis binds to it
- * (keyed by their HMAC, so the keys do not give live codes away): the QR's token and the digits
- * are one code, with one lifetime, used up together.
+ * (keyed by their HMAC and holding the code without its signature, so neither keys nor values give
+ * live codes away): the QR's token and the digits are one code, with one lifetime, used up together.
  */
 @Component
 class MemberCodes {
@@ -63,16 +63,18 @@ class MemberCodes {
         byte[] nonce = new byte[9];
         random.nextBytes(nonce);
         String body = memberId + "." + expiresAt.getEpochSecond() + "." + B64.encodeToString(nonce);
-        String token = body + "." + sign(body);
-        return bindDigits(token, DIGIT_DRAWS).map(digits -> new MemberCode(token, digits, expiresAt));
+        return bindDigits(body, DIGIT_DRAWS).map(digits -> new MemberCode(body + "." + sign(body), digits, expiresAt));
     }
 
-    /** Draws digits no live code holds (collision-checked by setIfAbsent) and binds them to the token. */
-    private Mono<String> bindDigits(String token, int drawsLeft) {
+    /**
+     * Draws digits no live code holds (collision-checked by setIfAbsent) and binds them to the
+     * code's body: without its signature, so what Redis holds cannot be shown as a QR code.
+     */
+    private Mono<String> bindDigits(String body, int drawsLeft) {
         String digits = CodeDigits.random(random);
-        return digitsBucket(digits).setIfAbsent(token, DIGITS_KEPT)
+        return digitsBucket(digits).setIfAbsent(body, DIGITS_KEPT)
                 .flatMap(free -> free ? Mono.just(digits)
-                        : drawsLeft > 1 ? bindDigits(token, drawsLeft - 1)
+                        : drawsLeft > 1 ? bindDigits(body, drawsLeft - 1)
                         : Mono.error(new IllegalStateException("no free member-code digits in " + DIGIT_DRAWS + " draws")));
     }
 
@@ -84,7 +86,7 @@ class MemberCodes {
         if (CodeDigits.looksNumeric(code)) {
             return Mono.justOrEmpty(CodeDigits.parse(code))
                     .flatMap(digits -> digitsBucket(digits).get())
-                    .flatMap(token -> Mono.justOrEmpty(read(token)));
+                    .flatMap(body -> Mono.justOrEmpty(parse(body.split("\\."))));
         }
         return Mono.justOrEmpty(read(code));
     }
@@ -122,10 +124,15 @@ class MemberCodes {
                 parts[3].getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
+        return parse(parts);
+    }
+
+    /** The member, expiry and nonce of a code's body ({@code <memberId>.<expiresEpochSecond>.<nonce>}). */
+    private static Optional<Signed> parse(String[] parts) {
         try {
             return Optional.of(new Signed(Long.parseLong(parts[0]), Instant.ofEpochSecond(Long.parseLong(parts[1])),
                     parts[2]));
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             return Optional.empty();
         }
     }

@@ -245,6 +245,22 @@ class MemberCodeTest extends IntegrationTest {
         assertThat(codes.find(secondDigits).block().memberId()).isEqualTo(two);
     }
 
+    @Test
+    void whatRedisHoldsForTheDigitsGivesNeitherTheDigitsNorAScannableTokenAway() {
+        HttpGraphQlTester member = member(unique("digits-redis"));
+        String memberId = idOf(member);
+        Map<String, String> code = codeWithDigits(member);
+
+        List<String> keys = redis.getKeys().getKeysByPattern("*membercode:digits:*").collectList().block();
+        List<String> values = keys.stream()
+                .map(key -> redis.<String>getBucket(key, org.redisson.client.codec.StringCodec.INSTANCE).get().block())
+                .toList();
+
+        assertThat(keys).noneMatch(key -> key.contains(code.get("digits")));
+        assertThat(values).filteredOn(value -> value.startsWith(memberId + ".")).hasSize(1)
+                .allSatisfy(value -> assertThat(code.get("token")).startsWith(value).isNotEqualTo(value));
+    }
+
     @Autowired
     private MemberCodes codes;
     @Autowired
