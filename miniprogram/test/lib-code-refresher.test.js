@@ -187,3 +187,22 @@ test('aCodeIsNeverReportedShownPastItsExpiry', async () => {
   }
   expect(seen).toBeGreaterThan(500)
 })
+
+test('theDigitsTravelWithTheirTokenIntoEveryCodeShownAndTheCurrentOne', async () => {
+  const shown = []
+  let issued = 0
+  const refresher = createCodeRefresher({
+    fetch: () => {
+      issued++
+      return Promise.resolve({ token: `t${issued}`, digits: `88000000000000000${issued}`,
+        expiresAt: new Date(Date.now() + 60000).toISOString() })
+    },
+    onCode: code => shown.push(code && { token: code.token, digits: code.digits })
+  })
+  refresher.start()
+  await advance(0)
+  await advance(30000)
+  expect(shown).toEqual([{ token: 't1', digits: '880000000000000001' }, { token: 't2', digits: '880000000000000002' }])
+  expect(refresher.current()).toMatchObject({ token: 't2', digits: '880000000000000002' })
+  refresher.stop()
+})

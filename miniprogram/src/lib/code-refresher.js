@@ -16,8 +16,8 @@ const DEFAULTS = {
 
 /**
  * @param {object} options
- * @param {function(): Promise<{token: string, expiresAt: string}>} options.fetch a new code
- * @param {function(object|null)} options.onCode the code to show ({token, expiresAt}), or null
+ * @param {function(): Promise<{token: string, digits: string, expiresAt: string}>} options.fetch a new code
+ * @param {function(object|null)} options.onCode the code to show ({token, digits, expiresAt}), or null
  * @param {function(Error, {showing: boolean})} [options.onError] a fetch failed (a retry is scheduled)
  */
 function createCodeRefresher(options) {
@@ -29,6 +29,8 @@ function createCodeRefresher(options) {
   let expiryTimer = null
 
   const expired = c => c.expiresAtMs <= o.now()
+  /** What the page gets of a code: its QR token, its digits and its expiry, always together. */
+  const shown = c => ({ token: c.token, digits: c.digits, expiresAt: c.expiresAt })
 
   function clearTimers() {
     if (refreshTimer !== null) o.clearTimer(refreshTimer)
@@ -52,7 +54,7 @@ function createCodeRefresher(options) {
 
   /** Shows the current code and plans its refresh and its disappearance. */
   function show(fresh) {
-    o.onCode({ token: code.token, expiresAt: code.expiresAt })
+    o.onCode(shown(code))
     if (expiryTimer !== null) o.clearTimer(expiryTimer)
     expiryTimer = o.setTimer(() => {
       expiryTimer = null
@@ -64,7 +66,8 @@ function createCodeRefresher(options) {
   }
 
   function received(next) {
-    code = { token: next.token, expiresAt: next.expiresAt, expiresAtMs: Date.parse(next.expiresAt), fetchedAt: o.now() }
+    code = { token: next.token, digits: next.digits, expiresAt: next.expiresAt, expiresAtMs: Date.parse(next.expiresAt),
+      fetchedAt: o.now() }
     if (!running) return
     if (expired(code)) {
       if (expiryTimer !== null) o.clearTimer(expiryTimer)
@@ -116,7 +119,7 @@ function createCodeRefresher(options) {
     },
     /** The code being shown, or null. */
     current() {
-      return code && !expired(code) ? { token: code.token, expiresAt: code.expiresAt } : null
+      return code && !expired(code) ? shown(code) : null
     },
     get running() {
       return running

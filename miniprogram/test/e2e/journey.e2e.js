@@ -1,8 +1,9 @@
 /**
  * The mini-program against a real backend (dev profile, fake WeChat), through its own pages and
  * API layer: a member signs in with wx.login and checks in, a clerk scans the member's code and
- * records a purchase at the till, and the member's card shows the balance both earned and, with
- * no WebSocket, learns by polling where its code was scanned.
+ * records a purchase at the till, then types the digits under the card's barcode, and the
+ * member's card shows the balance both earned and, with no WebSocket, learns by polling where
+ * its code was scanned.
  */
 const session = require('../../src/api/session')
 const client = require('../../src/api/client')
@@ -80,6 +81,26 @@ test('clerkScansTheMembersCodeAndRecordsAPurchaseAtTheTill', async () => {
   // what the clerk may suggest comes from the member's recommendations (a fresh member: best sellers or none)
   await waitFor(() => result.instance.data.suggestions && result.instance.data.suggestions.state !== 'loading')
   expect(result.instance.data.suggestions.state).toBe('ready')
+})
+
+test('whenTheCameraCannotTheClerkTypesTheDigitsTheCardShowsUnderItsBarcode', async () => {
+  const card = loadPage('pages/card/index')
+  card.instance.onLoad({})
+  card.instance.onShow()
+  await waitFor(() => card.instance.data.codeDigits)
+  const code = card.querySelector('#member-code')
+  tap(code, '.digits-toggle')
+  const digits = await waitFor(onScreen(code, '.code-digits'))
+  expect(digits).toMatch(/^88\d\d( \d{4}){3} \d\d$/)
+
+  const till = loadPage('staff/till/index')
+  await till.instance.onLoad({})
+  await flush()
+  type(till, '.manual-code', digits)
+  tap(till, '.manual-button')
+  await waitFor(onScreen(till, '.member-balance'))
+  expect(text(till, '.member-balance')).toBe(text(card, '.balance'))
+  card.instance.onUnload()
 })
 
 test('theMembersCardShowsTheBalanceFromCheckInAndPurchase', async () => {

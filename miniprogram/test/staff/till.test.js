@@ -38,7 +38,7 @@ const purchases = () => wx.__server.calls('StaffRecordPurchase')
 test('scanningTheMemberCodeShowsTheirCardForTheTill', async () => {
   const page = await openTill()
   await scanMember(page)
-  expect(wx.scanCode).toHaveBeenCalledWith(expect.objectContaining({ onlyFromCamera: true, scanType: ['qrCode'] }))
+  expect(wx.scanCode).toHaveBeenCalledWith(expect.objectContaining({ onlyFromCamera: true, scanType: ['qrCode', 'barCode'] }))
   expect(wx.__server.calls('StaffScanMemberCode')).toEqual([{ input: { token: 'code-123' } }])
   expect(text(page, '.member-name')).toBe('小美')
   expect(text(page, '.member-phone')).toBe('138****1234')
@@ -62,12 +62,35 @@ test.each([
   expect(text(page, '.member-name')).toBeNull()
 })
 
-test('aTypedMemberCodeWorksWhenTheCameraCannot', async () => {
+test('theDigitsTypedFromTheMembersCardAreSentWithoutTheirSpaces', async () => {
   const page = await openTill()
-  type(page, '.manual-code', '  typed-code ')
+  expect(text(page, '.field-label')).toBe('扫不了？输入条形码下的18位数字')
+  type(page, '.manual-code', ' 8812 3456 7890 1234 52 ')
   tap(page, '.manual-button')
   await flush()
-  expect(wx.__server.calls('StaffScanMemberCode')).toEqual([{ input: { token: 'typed-code' } }])
+  expect(wx.__server.calls('StaffScanMemberCode')).toEqual([{ input: { token: '881234567890123452' } }])
+  expect(text(page, '.member-name')).toBe('小美')
+})
+
+test('digitsOfTheWrongCountAreRefusedBeforeSending', async () => {
+  const page = await openTill()
+  type(page, '.manual-code', '8812 3456 7890 1234 5')
+  tap(page, '.manual-button')
+  await flush()
+  expect(text(page, '.scan-error')).toBe('会员码数字应为18位，已输入17位，请核对')
+  expect(wx.__server.calls('StaffScanMemberCode')).toEqual([])
+  type(page, '.manual-code', ' ')
+  tap(page, '.manual-button')
+  await flush()
+  expect(text(page, '.scan-error')).toBe('请输入会员码')
+  expect(wx.__server.calls('StaffScanMemberCode')).toEqual([])
+})
+
+test('theCameraReadsTheBarcodeOfTheMembersCardToo', async () => {
+  wx.scanCode.mockImplementation(options => options.success({ result: '881234567890123452', scanType: 'CODE_128' }))
+  const page = await openTill()
+  await scanMember(page)
+  expect(wx.__server.calls('StaffScanMemberCode')).toEqual([{ input: { token: '881234567890123452' } }])
   expect(text(page, '.member-name')).toBe('小美')
 })
 

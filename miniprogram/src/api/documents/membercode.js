@@ -1,9 +1,9 @@
-/** The rotating member code on the card and where it was scanned (live, or polled as a fallback). */
+/** The rotating member code on the card (QR token and digits) and where it was scanned (live, or polled as a fallback). */
 const { gql } = require('../gql')
 
 const MEMBER_CODE = gql`
   query MemberCode {
-    memberCode { token expiresAt }
+    memberCode { token digits expiresAt }
   }`
 
 const MEMBER_CODE_SCAN = gql`

@@ -1,8 +1,8 @@
 /**
  * Member card (home tab): tier, points (kept live by the pointsChanged subscription while shown),
  * growth to the next tier, member day and tier benefits from programRules, a new member's welcome
- * (once), recommendations, and the rotating member QR code. The code is shown only when the member
- * opens it (出示会员码): only then is it fetched and refreshed (lib/code-refresher), the screen
+ * (once), recommendations, and the rotating member code (a barcode with its digits and a QR code,
+ * kept fresh together). The code is shown only when the member opens it (出示会员码): only then is it fetched and refreshed (lib/code-refresher), the screen
  * brightened (lib/brightness) and a till's scan watched for; closing it, leaving the page or
  * hiding the app puts the member's brightness back.
  */
@@ -35,6 +35,8 @@ Component({
     card: null,
     tierProgress: null,
     code: '',
+    /** The same code's digits, for the barcode and 查看数字 (shown and refreshed with the QR code). */
+    codeDigits: '',
     codeLoading: true,
     codeError: '',
     banner: '',
@@ -144,7 +146,8 @@ Component({
       return this._parts
     },
     showCode(code) {
-      this.setData({ code: code ? code.token : '', codeLoading: false, codeError: code ? '' : this.data.codeError })
+      this.setData({ code: code ? code.token : '', codeDigits: code ? code.digits : '', codeLoading: false,
+        codeError: code ? '' : this.data.codeError })
       if (code && this.shown && this.data.codeOpen) this.parts().watcher.start()
     },
     /** A till scanned the code: say where, reload the card (points may have moved), show a new code. */

@@ -46,9 +46,25 @@ function scanErrorMessage(error) {
   return (error && CODE_MESSAGES[error.code]) || null
 }
 
-/** The token inside a scanned QR code or typed by hand, trimmed; '' when there is none. */
+/** How many digits a member code has (its barcode on the member card, and 查看数字). */
+const CODE_DIGITS = 18
+
+/**
+ * The code inside a scanned QR code or barcode or typed by hand, trimmed, and for digits without
+ * the spaces the card groups them with; '' when there is none.
+ */
 function tokenOf(text) {
-  return String(text || '').trim()
+  const code = String(text || '').trim()
+  return /^[\d\s]+$/.test(code) ? code.replace(/\s+/g, '') : code
 }
 
-module.exports = { cardView, withBalance, withWallet, scanErrorMessage, tokenOf, CODE_MESSAGES }
+/** What is wrong with a typed code before it is sent (digits of the wrong count), or null. */
+function typedCodeProblem(code) {
+  if (!code) return '请输入会员码'
+  if (/^\d+$/.test(code) && code.length !== CODE_DIGITS) {
+    return `会员码数字应为${CODE_DIGITS}位，已输入${code.length}位，请核对`
+  }
+  return null
+}
+
+module.exports = { cardView, withBalance, withWallet, scanErrorMessage, tokenOf, typedCodeProblem, CODE_MESSAGES }

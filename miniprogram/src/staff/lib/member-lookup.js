@@ -1,11 +1,12 @@
 /**
- * The member lookup shared by the till and the adjustment page, as a Behavior: scan the code with
- * the camera or type it, turn it into the member's card, then hand the card to the page's own
- * `memberFound(member)`; refused codes tell the clerk to ask the member to refresh.
+ * The member lookup shared by the till and the adjustment page, as a Behavior: scan the code (QR
+ * code or barcode) with the camera or type its digits, turn it into the member's card, then hand
+ * the card to the page's own `memberFound(member)`; refused codes tell the clerk to ask the
+ * member to refresh.
  */
 const { showError } = require('../../api/errors')
 const scan = require('./scan')
-const { scanErrorMessage, tokenOf } = require('./member-card')
+const { scanErrorMessage, tokenOf, typedCodeProblem } = require('./member-card')
 
 module.exports = Behavior({
   data: {
@@ -32,8 +33,9 @@ module.exports = Behavior({
     lookUpManual() {
       if (this.data.scanning) return
       const token = tokenOf(this.data.manualCode)
-      if (!token) {
-        this.setData({ scanError: '请输入会员码' })
+      const problem = typedCodeProblem(token)
+      if (problem) {
+        this.setData({ scanError: problem })
         return
       }
       return this.lookUp(token)

@@ -4,12 +4,15 @@ const { ApiError } = require('../../api/errors')
 const { SCAN_MEMBER_CODE } = require('../../api/documents/staff')
 const { cardView, scanErrorMessage, tokenOf } = require('./member-card')
 
-/** Opens the camera for a QR code; resolves the text, or null when the clerk cancels. */
+/**
+ * Opens the camera for the member code, its QR code or its barcode (the code's digits); resolves
+ * the text, or null when the clerk cancels.
+ */
 function camera() {
   return new Promise((resolve, reject) => {
     wx.scanCode({
       onlyFromCamera: true,
-      scanType: ['qrCode'],
+      scanType: ['qrCode', 'barCode'],
       success: res => resolve(tokenOf(res.result)),
       fail: res => (/cancel/.test((res && res.errMsg) || '') ? resolve(null)
         : reject(new ApiError('SCAN_FAILED', '扫码失败，请重试或手动输入会员码')))

@@ -28,18 +28,16 @@ class CodeScans {
         this.json = json;
     }
 
-    public Mono<Void> record(String token, LiveEvent.CodeScan scan) {
-        return codes.read(token)
-                .map(signed -> bucket(signed.nonce()).set(json.writeValueAsString(scan), KEEP))
-                .orElse(Mono.empty());
+    /** Remembers where the code (its token or digits) was scanned. */
+    public Mono<Void> record(String code, LiveEvent.CodeScan scan) {
+        return codes.find(code).flatMap(signed -> bucket(signed.nonce()).set(json.writeValueAsString(scan), KEEP));
     }
 
-    /** Where the member's own code was scanned; empty until it was, or when the code is not theirs. */
-    public Mono<LiveEvent.CodeScan> find(long memberId, String token) {
-        return codes.read(token)
+    /** Where the member's own code (its token or digits) was scanned; empty until it was, or when the code is not theirs. */
+    public Mono<LiveEvent.CodeScan> find(long memberId, String code) {
+        return codes.find(code)
                 .filter(signed -> signed.memberId() == memberId)
-                .map(signed -> bucket(signed.nonce()).get().map(text -> json.readValue(text, LiveEvent.CodeScan.class)))
-                .orElse(Mono.empty());
+                .flatMap(signed -> bucket(signed.nonce()).get().map(text -> json.readValue(text, LiveEvent.CodeScan.class)));
     }
 
     private RBucketReactive<String> bucket(String nonce) {

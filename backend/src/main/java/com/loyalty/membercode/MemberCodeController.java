@@ -24,7 +24,7 @@ class MemberCodeController {
     @PreAuthorize("hasRole('MEMBER')")
     @QueryMapping
     public Mono<MemberCode> memberCode(@AuthenticationPrincipal Viewer viewer) {
-        return Mono.fromSupplier(() -> memberCodes.issue(viewer));
+        return memberCodes.issue(viewer);
     }
 
     @PreAuthorize("hasRole('MEMBER')")

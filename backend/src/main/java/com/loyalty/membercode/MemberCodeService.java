@@ -14,12 +14,18 @@ import com.loyalty.store.Store;
 import com.loyalty.store.StoreService;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /** Issues member codes to members and turns a scanned code into the member's card for staff. */
 @Service
 public class MemberCodeService {
+
+    /** The audited action of a member code refused at the till or in a search. */
+    public static final String REFUSED_MEMBER_CODE = "REFUSED_MEMBER_CODE";
+    private static final Set<ErrorCode> CODE_REFUSALS = Set.of(ErrorCode.CODE_INVALID, ErrorCode.CODE_EXPIRED,
+            ErrorCode.CODE_USED);
 
     private final MemberCodes codes;
     private final MemberService members;
@@ -45,31 +51,39 @@ public class MemberCodeService {
         this.clock = clock;
     }
 
-    public MemberCode issue(Viewer member) {
+    public Mono<MemberCode> issue(Viewer member) {
         return codes.issue(member.id());
     }
 
     /**
-     * Redeems the code and returns the member, who must belong to the staff member's brand. A
-     * retry with the same non-null {@code purpose} (e.g. the same order) may redeem it again.
+     * Redeems the code (the QR's token or its digits) and returns the member, who must belong to
+     * the staff member's brand. A retry with the same non-null {@code purpose} (e.g. the same order)
+     * may redeem it again. Typed digits are rate-limited like scans; refusals are audited.
      */
-    public Mono<Member> redeem(Viewer staff, String token, String purpose) {
-        return codes.redeem(token, purpose)
+    public Mono<Member> redeem(Viewer staff, String code, String purpose) {
+        return limitDigits(staff, code).then(Mono.defer(() -> redeemAudited(staff, code, purpose)));
+    }
+
+    private Mono<Member> redeemAudited(Viewer staff, String code, String purpose) {
+        return codes.redeem(code, purpose)
                 .flatMap(members::get)
                 .filter(member -> member.brandId() == staff.brandId())
-                .switchIfEmpty(Mono.error(() -> new BusinessException(ErrorCode.CODE_INVALID, "会员码无效")));
+                .switchIfEmpty(Mono.error(() -> new BusinessException(ErrorCode.CODE_INVALID, "会员码无效")))
+                .onErrorResume(e -> auditRefusal(staff, code, e));
     }
 
     /**
-     * The id of the member a valid, unexpired code names, without using the code up (a search at
-     * the till or in the console; the member's brand is the searcher's business). CODE_INVALID or
-     * CODE_EXPIRED otherwise.
+     * The id of the member a valid, unexpired code (token or digits) names, without using the code
+     * up (a search at the till or in the console; the member's brand is the searcher's business).
+     * CODE_INVALID or CODE_EXPIRED otherwise, audited; typed digits are rate-limited like scans.
      */
-    public Mono<Long> memberNamedBy(String token) {
-        return Mono.justOrEmpty(codes.read(token))
+    public Mono<Long> memberNamedBy(Viewer staff, String code) {
+        return limitDigits(staff, code)
+                .then(Mono.defer(() -> codes.find(code)))
                 .switchIfEmpty(Mono.error(() -> new BusinessException(ErrorCode.CODE_INVALID, "会员码无效")))
                 .flatMap(signed -> clock.instant().isBefore(signed.expiresAt()) ? Mono.just(signed.memberId())
-                        : Mono.error(new BusinessException(ErrorCode.CODE_EXPIRED, "会员码已过期，请会员刷新后重试")));
+                        : Mono.error(new BusinessException(ErrorCode.CODE_EXPIRED, "会员码已过期，请会员刷新后重试")))
+                .onErrorResume(e -> auditRefusal(staff, code, e));
     }
 
     /**
@@ -87,25 +101,47 @@ public class MemberCodeService {
      * Scans the code at the staff member's store, audited; the member's phone hears about it. The
      * till gets the member's card and a proof that the member is there, for spending on one order.
      */
-    public Mono<ScanMemberCodePayload> scan(Viewer staff, String token) {
+    public Mono<ScanMemberCodePayload> scan(Viewer staff, String code) {
         return rateLimits.acquire(RateLimitedAction.MEMBER_CODE_SCAN, staff.id())
-                .then(Mono.defer(() -> redeem(staff, token, null)))
+                .then(Mono.defer(() -> redeemAudited(staff, code, null)))
                 .flatMap(member -> audit.record(staff, staff.storeId(), StaffAuditLog.SCAN_MEMBER_CODE, member.id(), null)
                         .then(storeName(staff))
-                        .flatMap(name -> announce(member.id(), token,
+                        .flatMap(name -> announce(member.id(), code,
                                 new LiveEvent.CodeScan(staff.storeId(), name.isEmpty() ? null : name, clock.instant())))
                         .then(proofs.issue(staff, member.id()))
                         .map(proof -> ScanMemberCodePayload.of(new MemberCard(member, List.of()), proof)));
     }
 
-    /** Where the member's own code was scanned; empty until it was. */
-    public Mono<LiveEvent.CodeScan> scanOf(Viewer member, String token) {
-        return scans.find(member.id(), token);
+    /** Where the member's own code (token or digits) was scanned; empty until it was. */
+    public Mono<LiveEvent.CodeScan> scanOf(Viewer member, String code) {
+        return scans.find(member.id(), code);
+    }
+
+    /**
+     * Digits are a space of 10^15 to guess in, unlike the signed token: wherever they are typed or
+     * sent, they take a permit of the staff member's scan limit (a scan takes one for any code).
+     */
+    private Mono<Void> limitDigits(Viewer staff, String code) {
+        return CodeDigits.looksNumeric(code) ? rateLimits.acquire(RateLimitedAction.MEMBER_CODE_SCAN, staff.id())
+                : Mono.empty();
+    }
+
+    /**
+     * Audits a refused code (invalid, expired or used; a run of them is someone guessing), saying
+     * how it came (digits or the QR's token) but not the code, then passes the refusal on.
+     */
+    private <T> Mono<T> auditRefusal(Viewer staff, String code, Throwable refusal) {
+        if (!(refusal instanceof BusinessException e) || !CODE_REFUSALS.contains(e.error().code())) {
+            return Mono.error(refusal);
+        }
+        String form = CodeDigits.looksNumeric(code) ? "digits" : "token";
+        return audit.record(staff, staff.storeId(), REFUSED_MEMBER_CODE, null, e.error().code() + " (" + form + ")")
+                .then(Mono.error(refusal));
     }
 
     /** Tells the member's open card at once (live) and keeps the scan for a card that polls. */
-    private Mono<Void> announce(long memberId, String token, LiveEvent.CodeScan scan) {
-        return scans.record(token, scan)
+    private Mono<Void> announce(long memberId, String code, LiveEvent.CodeScan scan) {
+        return scans.record(code, scan)
                 .then(live.codeScanned(memberId, scan.storeId(), scan.storeName(), scan.at()));
     }
 

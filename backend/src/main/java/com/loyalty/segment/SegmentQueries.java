@@ -168,7 +168,7 @@ class SegmentQueries {
             criteria = Mono.just(new SearchCriteria(new MemberDirectoryRepository.ByPhone(phoneCipher.lookupHash(digits)),
                     "phone " + PhoneCipher.mask(digits), null));
         } else if (code != null) {
-            criteria = memberCodes.memberNamedBy(code).map(id ->
+            criteria = memberCodes.memberNamedBy(staff, code).map(id ->
                     new SearchCriteria(new MemberDirectoryRepository.ById(id), "member code", id));
         } else {
             if (nickname.length() > NICKNAME_SEARCH_MAX) {

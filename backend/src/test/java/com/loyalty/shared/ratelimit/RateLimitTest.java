@@ -82,6 +82,29 @@ class RateLimitTest extends IntegrationTest {
     }
 
     @Test
+    void guessingMemberCodeDigitsIsSlowedDownWhereverTheyAreSentAndEveryGuessIsAudited() {
+        HttpGraphQlTester clerk = newStaff(createStore("guess-limit"), "CLERK");
+        String clerkId = clerk.documentName("currentStaff").execute().path("currentStaff.id").entity(String.class).get();
+
+        List<String> outcomes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            outcomes.add(firstCode(clerk.documentName("recordPurchase").variable("input", Map.of(
+                    "memberCodeToken", "8800 0000 0000 0000 " + String.format("%02d", i), "orderNo", unique("guess"),
+                    "amountCents", 100)).execute(), "recordPurchase"));
+        }
+        String realDigits = member(unique("guessed")).documentName("memberCode").execute()
+                .path("memberCode.digits").entity(String.class).get();
+        outcomes.add(firstCode(clerk.documentName("scanMemberCode").variable("token", realDigits).execute(),
+                "scanMemberCode"));
+
+        assertThat(outcomes).containsExactly("CODE_INVALID", "CODE_INVALID", "CODE_INVALID", "RATE_LIMITED", "RATE_LIMITED");
+        admin().document("""
+                        query($id: ID!) { staffActions(staffId: $id, action: "REFUSED_MEMBER_CODE") { totalCount } }""")
+                .variable("id", clerkId).execute()
+                .path("staffActions.totalCount").entity(Integer.class).isEqualTo(3);
+    }
+
+    @Test
     void guessingAStaffPasswordIsSlowedDownPerUsernameAndAddress() {
         String username = unique("target");
         List<String> outcomes = new ArrayList<>();
