@@ -23,6 +23,9 @@ const buttons = wxmlFiles().flatMap(({ file, text }) => openingTags(text, 'butto
 
 test('theAppHasButtonsToCheck', () => {
   expect(buttons.length).toBeGreaterThan(10)
+  // every <button written in the WXML was read as a tag (none skipped by the attribute parser)
+  const written = wxmlFiles().reduce((n, { text }) => n + (text.match(/<button[\s>]/g) || []).length, 0)
+  expect(buttons).toHaveLength(written)
 })
 
 test('theBrandClassesUseTheBrandsGoldAndInk', () => {

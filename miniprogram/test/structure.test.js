@@ -94,7 +94,7 @@ test('theCardShowsTierBalanceGrowthAndTheMemberCode', async () => {
     pointsExpiringSoon: [{ points: 120, expiresAt: '2026-12-01T15:59:59Z' }],
     tierProgress: { current: SILVER, next: GOLD, averageMonthlySpendCents: 80000, spendNeededCents: 12050,
       progress: 0.4, monthsBelowThreshold: 0, keepRequirementCents: 50000 } } }))
-  wx.__server.on('MemberCode', () => ({ memberCode: { token: 'code-1', expiresAt: '2026-11-23T02:01:00Z' } }))
+  wx.__server.on('MemberCode', () => ({ memberCode: { token: 'code-1', digits: '881234567890123452', expiresAt: '2026-11-23T02:01:00Z' } }))
   wx.__server.on('MemberCodeScan', () => ({ memberCodeScan: null }))
   wx.__server.on('MyRecommendations', () => ({ recommendations: [
     { sku: 'LATTE', name: '拿铁', reason: '常与美式一起购买', source: 'BOUGHT_TOGETHER' }] }))

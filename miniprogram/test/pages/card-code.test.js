@@ -49,10 +49,13 @@ function symbolsOf(modules) {
   return modules.slice(q, -q)
 }
 
+/** The card, opened, with the member's code shown (出示会员码). */
 async function openCard() {
   const page = loadPage('pages/card/index')
   page.instance.onLoad({})
   page.instance.onShow()
+  await settle()
+  tap(page, '.open-code')
   await settle()
   return page
 }
@@ -63,6 +66,8 @@ beforeEach(() => {
   wx.__server.on('MyCard', () => ({ me: { id: '7', nickname: 'alice', tier: { level: 1, name: '银卡' }, pointsBalance: 0,
     pointsExpiringSoon: [], tierProgress: null } }))
   wx.__server.on('MemberCodeScan', () => ({ memberCodeScan: null }))
+  wx.__server.on('MyRecommendations', () => ({ recommendations: [] }))
+  wx.__server.on('MyWelcome', () => ({ myWelcome: null }))
 })
 
 afterEach(() => {

@@ -15,7 +15,8 @@ function wxmlFiles(dir = SRC) {
 /** The opening tags of an element name in a WXML text: [{ tag, attributes: {name: value} }]. */
 function openingTags(text, name) {
   const found = []
-  const pattern = new RegExp(`<${name}(\\s[^>]*)?>`, 'g')
+  // attributes may hold ">" inside quotes ({{a > 0}}): a tag ends at the first ">" outside them
+  const pattern = new RegExp(`<${name}((?:\\s+[\\w:-]+(?:="[^"]*")?)*)\\s*/?>`, 'g')
   let match
   while ((match = pattern.exec(text))) {
     const attributes = {}
