@@ -15,11 +15,13 @@ const { createCodeRefresher } = require('../../lib/code-refresher')
 const { createScanWatcher } = require('../../lib/card-scan')
 const { createBrightness } = require('../../lib/brightness')
 const { cardView, scanBanner } = require('../../lib/card-view')
+const signedOut = require('../../behaviors/signed-out')
 
 const BANNER_MS = 10000
 const CODE_FAILED = '会员码刷新失败'
 
 Component({
+  behaviors: [signedOut],
   data: {
     loading: true,
     failed: false,
@@ -50,6 +52,11 @@ Component({
     },
     onUnload() {
       this.pause()
+    },
+    /** Signed in again from the sign-in block (after 退出登录 or 撤销注销并登录). */
+    reloadAfterSignIn() {
+      this.loadCard()
+      if (this.shown) this.parts().refresher.start()
     },
     onPullDownRefresh() {
       return Promise.all([this.loadCard(), this.parts().refresher.refreshNow()]).then(() => wx.stopPullDownRefresh())
@@ -113,6 +120,12 @@ Component({
           this.setData({ loading: false, failed: false, card: view, tierProgress: data.me.tierProgress })
         })
         .catch(e => {
+          if (this.showSignedOut(e)) {
+            // signed out on purpose: no card, no code, no retries until the member signs in
+            this.parts().refresher.stop()
+            this.setData({ loading: false, failed: false, card: null, code: '' })
+            return
+          }
           this.setData({ loading: false, failed: !this.data.card })
           showError(e)
         })
