@@ -21,7 +21,7 @@ function sent() {
 async function open(path) {
   const page = loadPage(path)
   page.instance.onLoad({})
-  page.instance.onShow()
+  if (page.instance.onShow) page.instance.onShow()
   await flush()
   return page
 }
