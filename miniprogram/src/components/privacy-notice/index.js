@@ -19,6 +19,8 @@ const NOT_ACCEPTED = 'PRIVACY_NOTICE_NOT_ACCEPTED'
 const AGREE_BUTTON = 'agree-privacy'
 
 Component({
+  // the app's shared classes (section, muted, error, row, primary-button) apply inside
+  options: { addGlobalClass: true },
   data: {
     open: false,
     loading: false,

@@ -8,6 +8,8 @@ const { showError } = require('../../api/errors')
 const { signInState } = require('../../lib/sign-in')
 
 Component({
+  // the app's shared classes (section, muted, error, row, primary-button) apply inside
+  options: { addGlobalClass: true },
   properties: {
     /** { closing, closesAt, text } from lib/sign-in. */
     state: { type: Object, value: null, observer: 'show' }
