@@ -14,5 +14,5 @@ test('theNoticeIsAskedUntilTheCurrentVersionIsAccepted', () => {
   expect(privacy.consentView({ currentNoticeVersion: 2, noticeAccepted: true, marketing: true,
     closesAt: '2026-12-01T10:00:00+08:00' }))
     .toEqual({ askNotice: false, noticeVersion: 2, marketing: true,
-      closing: '账号将于 2026-12-01 注销，期间重新打开小程序登录即可撤销' })
+      closing: '账号将于 2026-12-01 注销，期间可选择“撤销注销并登录”保留账号' })
 })

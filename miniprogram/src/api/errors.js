@@ -4,6 +4,7 @@ const MESSAGES = {
   NETWORK: '网络不给力，请检查网络后重试',
   SERVER: '服务开小差了，请稍后重试',
   UNAUTHENTICATED: '登录已过期，请重新登录',
+  SIGNED_OUT: '你已退出登录，请登录后使用',
   FORBIDDEN: '没有权限进行此操作',
   BAD_REQUEST: '请求有误，请升级小程序后重试'
 }
@@ -11,7 +12,7 @@ const MESSAGES = {
 class ApiError extends Error {
   /**
    * @param {string} code  a backend ErrorCode (userErrors), or NETWORK, SERVER, UNAUTHENTICATED,
-   *                       FORBIDDEN, BAD_REQUEST
+   *                       FORBIDDEN, BAD_REQUEST, SIGNED_OUT (the member signed out on purpose)
    * @param {string} [message] Chinese text for the person; defaults by code
    * @param {object} [extra] { field, userErrors }
    */

@@ -42,12 +42,12 @@ function consentView(consents) {
   }
 }
 
-/** "账号将于 2026-12-01 注销，期间重新打开小程序登录即可撤销" for a pending closure. */
+/** "账号将于 2026-12-01 注销，期间可选择“撤销注销并登录”保留账号" for a pending closure. */
 function closingNotice(closesAt) {
-  return `账号将于 ${String(closesAt).slice(0, 10)} 注销，期间重新打开小程序登录即可撤销`
+  return `账号将于 ${String(closesAt).slice(0, 10)} 注销，期间可选择“撤销注销并登录”保留账号`
 }
 
 const CLOSE_WARNING = '注销后，昵称、头像、手机号、生日等个人信息将被删除且无法恢复，剩余积分、优惠券将无法使用；' +
-  '7 天内重新登录可撤销注销。确定注销吗？'
+  '7 天内可选择“撤销注销并登录”保留账号，期间不会自动登录。确定注销吗？'
 
 module.exports = { SECTION_LABELS, exportSummary, consentView, closingNotice, CLOSE_WARNING }

@@ -97,11 +97,13 @@ function changes(member, draft) {
 
 /**
  * The phone-number button's answer: { code } to send to bindPhone, { denied: true } when the
- * member said no, or { failed: true } when WeChat gave nothing usable.
+ * member said no, { privacyDeclined: true } when they declined the privacy notice WeChat asked
+ * for first, or { failed: true } when WeChat gave nothing usable.
  */
 function phoneAnswer(detail) {
   if (detail && detail.code) return { code: detail.code }
   const message = (detail && detail.errMsg) || ''
+  if (/privacy/i.test(message)) return { privacyDeclined: true }
   if (/deny|cancel|fail user/i.test(message)) return { denied: true }
   return { failed: true }
 }

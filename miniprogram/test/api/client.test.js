@@ -180,3 +180,61 @@ test('parallelFirstRequestsShareOneSignIn', async () => {
   expect(server.calls('Login')).toHaveLength(1)
   expect(wx.login).toHaveBeenCalledTimes(1)
 })
+
+// Signed out on purpose: the app never signs the member in by itself.
+
+const CLOSING = { login: { accessToken: null, refreshToken: null, expiresAt: null, registered: false, member: null,
+  closesAt: '2026-11-30T02:00:00Z',
+  userErrors: [{ field: [], message: '账户将于2026-11-30注销。如要继续使用，请选择“撤销注销并登录”', code: 'ACCOUNT_CLOSURE_PENDING' }] } }
+
+test('afterLogoutRequestsAreRefusedLocallyAndNothingSignsInSilently', async () => {
+  const server = wx.__server
+  server.on('Logout', () => ({ logout: { revoked: true, userErrors: [] } }))
+  loginAnswers(server)
+  server.on('Me', () => ({ me: { id: '7' } }))
+  session.save('member', { accessToken: 'a', refreshToken: 'r' })
+  await session.logout('member')
+  await expect(client.request(ME)).rejects.toMatchObject({ code: 'SIGNED_OUT', message: '你已退出登录，请登录后使用' })
+  expect(wx.login).not.toHaveBeenCalled()
+  expect(server.calls('Login')).toEqual([])
+  expect(server.calls('Me')).toEqual([])
+
+  // the member's own tap signs in, and from then on requests go through
+  await session.loginMember({ explicit: true })
+  expect((await client.request(ME)).me.id).toBe('7')
+})
+
+test('aRefusedRefreshDoesNotSignInAgainAfterLogoutRacedIt', async () => {
+  const server = wx.__server
+  session.save('member', { accessToken: 'stale', refreshToken: 'r1' })
+  server.on('Logout', () => ({ logout: { revoked: true, userErrors: [] } }))
+  server.on('RefreshSession', () => ({ refreshSession: { accessToken: null, refreshToken: null, expiresAt: null,
+    userErrors: [{ field: [], message: '登录已失效，请重新登录', code: 'REFRESH_TOKEN_INVALID' }] } }))
+  loginAnswers(server)
+  let loggedOut
+  server.on('Me', () => {
+    loggedOut = session.logout('member')
+    return unauthenticated()
+  })
+  await expect(client.request(ME)).rejects.toMatchObject({ code: 'SIGNED_OUT' })
+  await loggedOut
+  expect(server.calls('Login')).toEqual([])
+})
+
+test('aClosingAccountIsNotSignedInSilentlyAndStaysSignedOutWithItsEraseDate', async () => {
+  const server = wx.__server
+  server.on('Login', () => CLOSING)
+  server.on('Me', () => ({ me: { id: '7' } }))
+  await expect(client.request(ME)).rejects.toMatchObject({ code: 'ACCOUNT_CLOSURE_PENDING', closesAt: '2026-11-30T02:00:00Z' })
+  // later requests do not try again by themselves: only the member's choice does
+  await expect(client.request(ME)).rejects.toMatchObject({ code: 'ACCOUNT_CLOSURE_PENDING', message: '账户将于2026-11-30注销' })
+  expect(server.calls('Login')).toHaveLength(1)
+  expect(server.calls('Login')[0].input.cancelClosure).toBeUndefined()
+  expect(session.signedOut()).toEqual({ reason: 'ACCOUNT_CLOSURE_PENDING', closesAt: '2026-11-30T02:00:00Z' })
+
+  loginAnswers(server)
+  await session.loginMember({ cancelClosure: true })
+  expect(server.calls('Login')[1].input.cancelClosure).toBe(true)
+  expect(session.signedOut()).toBeNull()
+  expect((await client.request(ME)).me.id).toBe('7')
+})

@@ -1,6 +1,14 @@
-/** Mine: profile view and editing, phone binding, message subscriptions on a tap, links and logout. */
+/**
+ * Mine: profile view and editing, phone binding (through the privacy notice first), message
+ * subscriptions on a tap, links, logout and the signed-out block.
+ */
 const { loadPage, flush, text, texts, tap } = require('../support/page')
 const session = require('../../src/api/session')
+
+const ACCEPTED = { currentNoticeVersion: 1, acceptedNoticeVersion: 1, noticeAccepted: true, marketing: false, closesAt: null }
+const NOT_ACCEPTED = Object.assign({}, ACCEPTED, { acceptedNoticeVersion: null, noticeAccepted: false })
+const NOTICE = { version: 1, title: '会员隐私政策（第 1 版）', current: true,
+  text: '一、我们收集的信息\n1. 微信身份标识：用于登录。\n\n二、我们如何使用\n手机号加密保存。' }
 
 const ALICE = { id: '1', nickname: '小爱', avatarUrl: null, phone: null, birthday: null, gender: 'UNKNOWN', tier: { level: 1, name: '银卡' } }
 
@@ -21,7 +29,19 @@ function memberPayload(field) {
   return vars => ({ [field]: { member: Object.assign({}, ALICE, vars.input.code ? { phone: '138****1234' } : vars.input), userErrors: [] } })
 }
 
-async function open(member = ALICE, templates = TEMPLATES) {
+/** The member has (not) accepted the privacy notice; accepting it through updateConsents flips it. */
+function consents(accepted) {
+  let state = accepted ? ACCEPTED : NOT_ACCEPTED
+  wx.__server.on('MyConsents', () => ({ myConsents: state }))
+  wx.__server.on('PrivacyNotice', () => ({ privacyNotice: NOTICE }))
+  wx.__server.on('UpdateConsents', vars => {
+    state = Object.assign({}, ACCEPTED, { acceptedNoticeVersion: vars.input.acceptNoticeVersion })
+    return { updateConsents: { consents: state, userErrors: [] } }
+  })
+}
+
+async function open(member = ALICE, templates = TEMPLATES, noticeAccepted = true) {
+  consents(noticeAccepted)
   wx.__server.on('MineProfile', () => ({ me: member }))
   wx.__server.on('SubscribeTemplates', () => ({ subscribeTemplates: templates }))
   const page = loadPage('pages/mine/index')
@@ -153,24 +173,36 @@ test('aBoundPhoneIsShownMasked', async () => {
 
 test('subscriptionsSayWhatEachIsForAndAreNeverAskedWithoutATap', async () => {
   const page = await open()
-  expect(texts(page, '.template-title')).toEqual(['生日礼遇提醒', '优惠券到期提醒', '积分到期提醒', '补货提醒'])
-  expect(texts(page, '.template-remaining')).toEqual(['还可接收2条', '未订阅', '还可接收1条', '还可接收5条'])
+  // the backend also lists BIRTHDAY and REPURCHASE: marketing, never asked through one-time subscriptions
+  expect(texts(page, '.template-title')).toEqual(['优惠券到期提醒', '积分到期提醒'])
+  expect(texts(page, '.template-description')).toEqual(['你领到的优惠券到期前3天提醒你', '你的积分到期前提醒你及时使用'])
+  expect(texts(page, '.template-remaining')).toEqual(['未订阅', '还可接收1条'])
   expect(wx.requestSubscribeMessage).not.toHaveBeenCalled()
 })
 
-test('subscribingAsksForAtMostThreeAndSendsOnlyTheAcceptedIds', async () => {
+test('subscribingAsksOnlyForServiceRemindersAndSendsOnlyTheAcceptedIds', async () => {
   wx.__server.on('GrantSubscribeConsent', vars => ({ grantSubscribeConsent: {
     templates: TEMPLATES.map(t => Object.assign({}, t, { remainingConsents: t.remainingConsents + (vars.input.templateIds.includes(t.templateId) ? 1 : 0) })),
     userErrors: [] } }))
   wx.requestSubscribeMessage.mockImplementation(options => options.success({ errMsg: 'requestSubscribeMessage:ok',
-    'tmpl-coupon': 'accept', 'tmpl-points': 'reject', 'tmpl-birthday': 'accept' }))
+    'tmpl-coupon': 'accept', 'tmpl-points': 'reject' }))
   const page = await open()
   tap(page, '.subscribe')
   await flush()
-  expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['tmpl-coupon', 'tmpl-points', 'tmpl-birthday'])
-  expect(wx.__server.calls('GrantSubscribeConsent')).toEqual([{ input: { templateIds: ['tmpl-coupon', 'tmpl-birthday'] } }])
-  expect(texts(page, '.template-remaining')).toEqual(['还可接收3条', '还可接收1条', '还可接收1条', '还可接收5条'])
-  expect(wx.showToast).toHaveBeenCalledWith({ title: '已订阅2项提醒', icon: 'success' })
+  expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['tmpl-coupon', 'tmpl-points'])
+  expect(wx.__server.calls('GrantSubscribeConsent')).toEqual([{ input: { templateIds: ['tmpl-coupon'] } }])
+  expect(texts(page, '.template-remaining')).toEqual(['还可接收1条', '还可接收1条'])
+  expect(wx.showToast).toHaveBeenCalledWith({ title: '已订阅1项提醒', icon: 'success' })
+})
+
+test('withOnlyMarketingTemplatesNothingIsOfferedOrAsked', async () => {
+  const page = await open(ALICE, [{ purpose: 'DORMANT_30', templateId: 'tmpl-dormant', remainingConsents: 0 },
+    { purpose: 'REPURCHASE', templateId: 'tmpl-repurchase', remainingConsents: 0 }])
+  expect(text(page, '.templates-empty')).toBe('暂无可订阅的提醒')
+  expect(page.querySelector('.subscribe')).toBeFalsy()
+  page.instance.subscribe()
+  await flush()
+  expect(wx.requestSubscribeMessage).not.toHaveBeenCalled()
 })
 
 test('acceptingNoneSendsNothing', async () => {
@@ -197,17 +229,6 @@ test('linksGoToPointsWalletOrdersInviteLeaderboardRulesAndStaffLogin', async () 
   expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/staff/login/index' })
 })
 
-test('savingBeforeAcceptingThePrivacyNoticeLeadsToIt', async () => {
-  wx.__server.on('UpdateProfile', () => ({ updateProfile: { member: null, userErrors: [{ field: null,
-    message: '请先阅读并同意隐私政策，再完善个人资料', code: 'PRIVACY_NOTICE_NOT_ACCEPTED' }] } }))
-  const page = await open()
-  await editing(page)
-  fire(page, '.nickname-input', 'input', { value: '新名字' })
-  tap(page, '.save')
-  await flush()
-  expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/privacy/index' })
-})
-
 test('logoutAfterConfirmingEndsTheMembersSignIn', async () => {
   wx.__server.on('Logout', () => ({ logout: { revoked: true, userErrors: [] } }))
   const page = await open()
@@ -230,5 +251,204 @@ test('aFailedProfileLoadOffersARetry', async () => {
   up = true
   tap(page, '.failed')
   await flush()
+  expect(text(page, '.nickname')).toBe('小爱')
+})
+
+// The privacy notice before any profile write: read, agree, then the write, in one go.
+
+const notice = page => page.querySelector('#privacy-notice')
+const signIn = page => page.querySelector('#sign-in')
+
+function operations() {
+  return wx.__server.requests.map(r => r.operationName).filter(n => ['UpdateConsents', 'BindPhone', 'UpdateProfile'].includes(n))
+}
+
+async function tapPhoneButton(page, code = 'phone-13800001234') {
+  const done = wx.__getPhoneNumber(detail => page.querySelector('.bind-phone').dispatchEvent('getphonenumber', { detail }), code)
+  await flush()
+  return done
+}
+
+function neverShownNotAccepted() {
+  const shown = wx.showToast.mock.calls.map(c => c[0].title).concat(wx.showModal.mock.calls.map(c => c[0].content))
+  expect(shown.join('|')).not.toMatch(/隐私政策，再完善|PRIVACY_NOTICE_NOT_ACCEPTED/)
+}
+
+test('aNewMemberReadsTheNoticeAgreesAndThePhoneIsBoundInOneGo', async () => {
+  wx.__server.on('BindPhone', memberPayload('bindPhone'))
+  const page = await open(ALICE, TEMPLATES, false)
+  page.instance.onShow()
+  expect(wx.onNeedPrivacyAuthorization).toHaveBeenCalled()
+  const tapped = tapPhoneButton(page)
+  await flush()
+  // WeChat asked for the privacy authorization first: the notice is shown with the backend's text
+  expect(text(notice(page), '.notice-title')).toBe('会员隐私政策（第 1 版）')
+  expect(texts(notice(page), '.notice-line')).toEqual(['一、我们收集的信息', '1. 微信身份标识：用于登录。', '二、我们如何使用', '手机号加密保存。'])
+  expect(operations()).toEqual([])
+  notice(page).querySelector('.agree').dispatchEvent('agreeprivacyauthorization', { detail: {} })
+  await tapped
+  await flush()
+  expect(wx.__privacy.agreed).toBe(true)
+  expect(operations()).toEqual(['UpdateConsents', 'BindPhone'])
+  expect(wx.__server.calls('UpdateConsents')).toEqual([{ input: { acceptNoticeVersion: 1 } }])
+  expect(wx.__server.calls('BindPhone')).toEqual([{ input: { code: 'phone-13800001234' } }])
+  expect(notice(page).querySelector('.notice-dialog')).toBeFalsy()
+  expect(text(page, '.phone-value')).toBe('138****1234')
+  expect(wx.showToast).toHaveBeenCalledWith({ title: '手机号已绑定', icon: 'success' })
+  neverShownNotAccepted()
+})
+
+test('withWeChatsAuthorizationAlreadyGivenTheNoticeIsStillAcceptedBeforeBinding', async () => {
+  wx.__privacy.agreed = true
+  wx.__server.on('BindPhone', memberPayload('bindPhone'))
+  const page = await open(ALICE, TEMPLATES, false)
+  await tapPhoneButton(page)
+  await flush()
+  expect(text(notice(page), '.notice-title')).toBe('会员隐私政策（第 1 版）')
+  expect(operations()).toEqual([])
+  notice(page).querySelector('.agree').dispatchEvent('agreeprivacyauthorization', { detail: {} })
+  await flush()
+  expect(operations()).toEqual(['UpdateConsents', 'BindPhone'])
+  expect(text(page, '.phone-value')).toBe('138****1234')
+  neverShownNotAccepted()
+})
+
+test('decliningTheNoticeLeavesThePhoneUnboundWithAClearMessage', async () => {
+  wx.__server.on('BindPhone', memberPayload('bindPhone'))
+  const page = await open(ALICE, TEMPLATES, false)
+  page.instance.onShow()
+  const tapped = tapPhoneButton(page)
+  await flush()
+  tap(notice(page), '.decline')
+  await tapped
+  await flush()
+  expect(wx.__privacy.agreed).toBe(false)
+  expect(operations()).toEqual([])
+  expect(text(page, '.bind-phone')).toBe('绑定手机号')
+  expect(notice(page).querySelector('.notice-dialog')).toBeFalsy()
+  expect(wx.showToast.mock.calls.map(c => c[0].title)).toEqual(['未同意隐私政策，资料未保存'])
+})
+
+test('savingTheProfileAsksForTheNoticeFirstThenSaves', async () => {
+  wx.__server.on('UpdateProfile', memberPayload('updateProfile'))
+  const page = await open(ALICE, TEMPLATES, false)
+  await editing(page)
+  fire(page, '.nickname-input', 'input', { value: '新名字' })
+  tap(page, '.save')
+  await flush()
+  expect(text(notice(page), '.notice-title')).toBe('会员隐私政策（第 1 版）')
+  notice(page).querySelector('.agree').dispatchEvent('agreeprivacyauthorization', { detail: {} })
+  await flush()
+  expect(operations()).toEqual(['UpdateConsents', 'UpdateProfile'])
+  expect(text(page, '.nickname')).toBe('新名字')
+  expect(wx.showToast).toHaveBeenCalledWith({ title: '已保存', icon: 'success' })
+  neverShownNotAccepted()
+})
+
+test('decliningTheNoticeKeepsTheDraftAndSavesNothing', async () => {
+  wx.__server.on('UpdateProfile', memberPayload('updateProfile'))
+  const page = await open(ALICE, TEMPLATES, false)
+  await editing(page)
+  fire(page, '.nickname-input', 'input', { value: '新名字' })
+  tap(page, '.save')
+  await flush()
+  tap(notice(page), '.decline')
+  await flush()
+  expect(operations()).toEqual([])
+  expect(page.querySelector('.edit-form')).toBeTruthy()
+  expect(wx.showToast).toHaveBeenCalledWith({ title: '未同意隐私政策，资料未保存', icon: 'none' })
+})
+
+test('aNoticePublishedMeanwhileIsAskedAndTheWriteSentAgainOnce', async () => {
+  let refusals = 1
+  wx.__server.on('UpdateProfile', vars => (refusals-- > 0
+    ? { updateProfile: { member: null, userErrors: [{ field: null, message: '请先阅读并同意隐私政策，再完善个人资料', code: 'PRIVACY_NOTICE_NOT_ACCEPTED' }] } }
+    : memberPayload('updateProfile')(vars)))
+  const page = await open()
+  await editing(page)
+  fire(page, '.nickname-input', 'input', { value: '新名字' })
+  tap(page, '.save')
+  await flush()
+  expect(text(notice(page), '.notice-title')).toBe('会员隐私政策（第 1 版）')
+  notice(page).querySelector('.agree').dispatchEvent('agreeprivacyauthorization', { detail: {} })
+  await flush()
+  expect(operations()).toEqual(['UpdateProfile', 'UpdateConsents', 'UpdateProfile'])
+  expect(text(page, '.nickname')).toBe('新名字')
+  neverShownNotAccepted()
+})
+
+test('aNoticeThatFailsToLoadOffersARetry', async () => {
+  const page = await open(ALICE, TEMPLATES, false)
+  let up = false
+  wx.__server.on('PrivacyNotice', () => (up ? { privacyNotice: NOTICE } : { errors: [{ message: 'x', extensions: { classification: 'INTERNAL_ERROR' } }] }))
+  await editing(page)
+  fire(page, '.nickname-input', 'input', { value: '新名字' })
+  tap(page, '.save')
+  await flush()
+  expect(text(notice(page), '.notice-failed')).toBe('加载失败，点击重试')
+  // without the text there is nothing to agree to
+  notice(page).querySelector('.agree').dispatchEvent('agreeprivacyauthorization', { detail: {} })
+  await flush()
+  expect(operations()).toEqual([])
+  up = true
+  tap(notice(page), '.notice-failed')
+  await flush()
+  expect(text(notice(page), '.notice-title')).toBe('会员隐私政策（第 1 版）')
+})
+
+// Signed out on purpose (退出登录, a closing account): never signed in silently.
+
+function loginAnswers({ closing } = {}) {
+  wx.__server.on('Login', vars => (closing && !vars.input.cancelClosure
+    ? { login: { accessToken: null, refreshToken: null, expiresAt: null, registered: false, member: null,
+      closesAt: '2026-11-30T02:00:00Z',
+      userErrors: [{ field: [], message: '账户将于2026-11-30注销。如要继续使用，请选择“撤销注销并登录”', code: 'ACCOUNT_CLOSURE_PENDING' }] } }
+    : { login: { accessToken: 'a2', refreshToken: 'r2', expiresAt: null, registered: false, closesAt: null,
+      member: { id: '1', nickname: '小爱' }, userErrors: [] } }))
+}
+
+test('afterLogoutTheAppStaysSignedOutUntilTheMemberTapsLogin', async () => {
+  wx.__server.on('Logout', () => ({ logout: { revoked: true, userErrors: [] } }))
+  loginAnswers()
+  let page = await open()
+  tap(page, '.logout')
+  await flush()
+  // the relaunched app shows the signed-out block, and nothing signs in by itself
+  page = await open()
+  expect(text(signIn(page), '.signed-out-text')).toBe('你已退出登录')
+  expect(text(signIn(page), '.sign-in-button')).toBe('登录')
+  expect(page.querySelector('.logout')).toBeFalsy()
+  expect(page.querySelector('.subscriptions')).toBeFalsy()
+  expect(page.querySelector('.link-rules')).toBeTruthy()
+  expect(page.querySelector('.link-points')).toBeFalsy()
+  page.instance.onShow()
+  page.instance.onShow()
+  await flush()
+  expect(wx.login).not.toHaveBeenCalled()
+  expect(wx.__server.calls('Login')).toEqual([])
+  expect(wx.__server.calls('MineProfile')).toHaveLength(1)
+
+  tap(signIn(page), '.sign-in-button')
+  await flush()
+  expect(wx.__server.calls('Login')).toHaveLength(1)
+  expect(wx.__server.calls('Login')[0].input.cancelClosure).toBeUndefined()
+  expect(text(page, '.nickname')).toBe('小爱')
+  expect(session.get('member').accessToken).toBe('a2')
+})
+
+test('aClosingMemberMustChooseToCancelTheClosure', async () => {
+  wx.__server.on('Logout', () => ({ logout: { revoked: true, userErrors: [] } }))
+  await session.logout('member')
+  loginAnswers({ closing: true })
+  const page = await open()
+  tap(signIn(page), '.sign-in-button')
+  await flush()
+  expect(text(signIn(page), '.closing-text')).toBe('账户将于2026-11-30注销')
+  expect(text(signIn(page), '.cancel-closure')).toBe('撤销注销并登录')
+  expect(session.get('member')).toBeNull()
+  tap(signIn(page), '.cancel-closure')
+  await flush()
+  expect(wx.__server.calls('Login').map(v => !!v.input.cancelClosure)).toEqual([false, true])
+  expect(wx.showToast).toHaveBeenCalledWith({ title: '已撤销注销', icon: 'success' })
   expect(text(page, '.nickname')).toBe('小爱')
 })

@@ -14,8 +14,13 @@ function consentsPayload(before) {
   }
 }
 
+const NOTICE = { version: 1, title: '会员隐私政策（第 1 版）', current: true, text: '一、我们收集的信息\n二、我们如何使用' }
+const notice = page => page.querySelector('#privacy-notice')
+const signIn = page => page.querySelector('#sign-in')
+
 async function open(consents) {
   wx.__server.on('MyConsents', () => ({ myConsents: consents }))
+  wx.__server.on('PrivacyNotice', () => ({ privacyNotice: NOTICE }))
   const page = loadPage('pages/privacy/index')
   await page.instance.onLoad({})
   await flush()
@@ -29,8 +34,15 @@ test('aNewMemberAcceptsTheCurrentPrivacyNotice', async () => {
   const page = await open(NEW_MEMBER)
   tap(page, '.accept-notice')
   await flush()
+  // the notice's text first; nothing is recorded before 同意并继续
+  expect(text(notice(page), '.notice-title')).toBe('会员隐私政策（第 1 版）')
+  expect(texts(notice(page), '.notice-line')).toEqual(['一、我们收集的信息', '二、我们如何使用'])
+  expect(wx.__server.calls('UpdateConsents')).toEqual([])
+  notice(page).querySelector('.agree').dispatchEvent('agreeprivacyauthorization', { detail: {} })
+  await flush()
   expect(wx.__server.calls('UpdateConsents')).toEqual([{ input: { acceptNoticeVersion: 1 } }])
   expect(text(page, '.notice-accepted')).toBe('已同意《隐私政策》第 1 版')
+  expect(wx.showToast).toHaveBeenCalledWith({ title: '已同意隐私政策', icon: 'success' })
 })
 
 test('marketingConsentIsGivenAndWithdrawnWithTheSwitch', async () => {
@@ -57,13 +69,38 @@ test('theDataExportIsSummarisedAndCanBeCopiedWhole', async () => {
   expect(wx.setClipboardData).toHaveBeenCalledWith({ data: json })
 })
 
-test('closingTheAccountAfterTheWarningEndsTheSignInAndShowsTheCoolingOff', async () => {
+test('closingTheAccountAfterTheWarningEndsTheSignInAndOffersOnlyToCancelIt', async () => {
   wx.__server.on('CloseAccount', () => ({ closeAccount: { closesAt: '2026-11-30T10:00:00+08:00', userErrors: [] } }))
   const page = await open(ACCEPTED)
   tap(page, '.close-account')
   await flush()
+  expect(wx.showModal.mock.calls[0][0].content).toContain('7 天内可选择“撤销注销并登录”保留账号')
   expect(wx.__server.calls('CloseAccount')).toEqual([{ input: { confirm: true } }])
   expect(session.get('member')).toBeFalsy()
-  expect(text(page, '.closing')).toBe('账号将于 2026-11-30 注销，期间重新打开小程序登录即可撤销')
+  expect(wx.showModal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '已申请注销',
+    content: '账号将于 2026-11-30 注销，期间可选择“撤销注销并登录”保留账号' }))
+  expect(text(signIn(page), '.closing-text')).toBe('账户将于2026-11-30注销')
+  expect(text(signIn(page), '.cancel-closure')).toBe('撤销注销并登录')
   expect(page.querySelector('.close-account')).toBeFalsy()
+
+  // opening the app again (any page) signs nothing in: the closure is never cancelled by itself
+  const again = await open(ACCEPTED)
+  expect(text(signIn(again), '.closing-text')).toBe('账户将于2026-11-30注销')
+  expect(wx.login).not.toHaveBeenCalled()
+  expect(wx.__server.calls('Login')).toEqual([])
+  expect(wx.__server.calls('MyConsents')).toHaveLength(1)
+})
+
+test('cancellingTheClosureSignsInWithTheMembersChoiceAndShowsThePageAgain', async () => {
+  wx.__server.on('CloseAccount', () => ({ closeAccount: { closesAt: '2026-11-30T10:00:00+08:00', userErrors: [] } }))
+  wx.__server.on('Login', () => ({ login: { accessToken: 'a2', refreshToken: 'r2', expiresAt: null, registered: false,
+    closesAt: null, member: { id: '1', nickname: null }, userErrors: [] } }))
+  const page = await open(ACCEPTED)
+  tap(page, '.close-account')
+  await flush()
+  tap(signIn(page), '.cancel-closure')
+  await flush()
+  expect(wx.__server.calls('Login')).toEqual([{ input: { code: 'dev-test-1', cancelClosure: true } }])
+  expect(text(page, '.notice-accepted')).toBe('已同意《隐私政策》第 1 版')
+  expect(page.querySelector('.close-account')).toBeTruthy()
 })

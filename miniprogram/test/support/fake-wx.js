@@ -54,6 +54,41 @@ function createWx() {
       return { abort: jest.fn() }
     }),
     login: jest.fn(options => setTimeout(() => options.success({ code: `dev-test-${++loginCount}` }), 0)),
+    // WeChat's privacy authorization (app.json __usePrivacyCheck__): whether the member agreed, the app's listener
+    __privacy: { agreed: false, listener: null },
+    onNeedPrivacyAuthorization: jest.fn(listener => { wx.__privacy.listener = listener }),
+    getPrivacySetting: jest.fn(options => options.success({ needAuthorization: !wx.__privacy.agreed })),
+    /**
+     * Test side, as WeChat does before a privacy API (the getPhoneNumber button, chooseAvatar, a
+     * nickname input): when the member has not agreed yet, the app's onNeedPrivacyAuthorization
+     * listener gets a resolve, and the API goes on only after resolve({ event: 'agree', buttonId })
+     * (buttonId: the id of the tapped open-type="agreePrivacyAuthorization" button). Resolves whether it may go on.
+     */
+    __privacyCheck(referrer) {
+      if (wx.__privacy.agreed) return Promise.resolve(true)
+      if (!wx.__privacy.listener) return Promise.resolve(false)
+      return new Promise(done => {
+        wx.__privacy.listener(answer => {
+          if (answer && answer.event === 'agree') {
+            if (!answer.buttonId) throw new Error('resolve({ event: "agree" }) needs the agree button\'s buttonId')
+            wx.__privacy.agreed = true
+            done(true)
+          } else {
+            done(false)
+          }
+        }, { referrer })
+      })
+    },
+    /**
+     * Test side: the member taps a getPhoneNumber button: the privacy check, then WeChat's phone
+     * dialog answers with `code` through dispatch(detail) (bindgetphonenumber), or with the refusal
+     * WeChat reports when the privacy authorization was declined.
+     */
+    async __getPhoneNumber(dispatch, code) {
+      const allowed = await wx.__privacyCheck('getPhoneNumber')
+      dispatch(allowed ? { errMsg: 'getPhoneNumber:ok', code }
+        : { errMsg: 'getPhoneNumber:fail privacy permission is not authorized', errno: 104 })
+    },
     connectSocket: jest.fn(options => {
       const socket = new FakeSocket(options)
       sockets.push(socket)

@@ -4,7 +4,7 @@ const { gql } = require('../gql')
 const LOGIN = gql`
   mutation Login($input: LoginInput!) {
     login(input: $input) {
-      accessToken refreshToken expiresAt registered
+      accessToken refreshToken expiresAt registered closesAt
       member { id nickname }
       userErrors { field message code }
     }

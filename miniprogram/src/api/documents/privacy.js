@@ -1,7 +1,12 @@
-/** Personal data documents: consents, the data export, closing the account. */
+/** Personal data documents: the privacy notice's text, consents, the data export, closing the account. */
 const { gql } = require('../gql')
 
 const CONSENT_FIELDS = 'currentNoticeVersion acceptedNoticeVersion noticeAccepted marketing closesAt'
+
+const PRIVACY_NOTICE = gql`
+  query PrivacyNotice {
+    privacyNotice { version title text current }
+  }`
 
 const MY_CONSENTS = gql`
   query MyConsents {
@@ -23,4 +28,4 @@ const CLOSE_ACCOUNT = gql`
     closeAccount(input: $input) { closesAt userErrors { field message code } }
   }`
 
-module.exports = { MY_CONSENTS, UPDATE_CONSENTS, EXPORT_MY_DATA, CLOSE_ACCOUNT }
+module.exports = { PRIVACY_NOTICE, MY_CONSENTS, UPDATE_CONSENTS, EXPORT_MY_DATA, CLOSE_ACCOUNT }

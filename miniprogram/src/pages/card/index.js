@@ -23,12 +23,14 @@ const { createScanWatcher } = require('../../lib/card-scan')
 const { createBrightness } = require('../../lib/brightness')
 const { cardView, scanBanner, welcomeView } = require('../../lib/card-view')
 const { loadRecommendations } = require('../../lib/recommend')
+const signedOut = require('../../behaviors/signed-out')
 
 const BANNER_MS = 10000
 const CODE_FAILED = '会员码刷新失败'
 const RECOMMENDATIONS = 3
 
 Component({
+  behaviors: [signedOut],
   data: {
     loading: true,
     failed: false,
@@ -69,6 +71,12 @@ Component({
     },
     onUnload() {
       this.pause()
+    },
+    /** Signed in again from the sign-in block (after 退出登录 or 撤销注销并登录). */
+    reloadAfterSignIn() {
+      this.loadCard()
+      this.loadRecommendations()
+      if (this.shown && this.data.codeOpen) this.parts().refresher.start()
     },
     onPullDownRefresh() {
       return Promise.all([
@@ -178,6 +186,13 @@ Component({
           this.loadWelcome()
         })
         .catch(e => {
+          if (this.showSignedOut(e)) {
+            // signed out on purpose: no card, no code, no retries until the member signs in
+            this.closeCode()
+            this.parts().refresher.stop()
+            this.setData({ loading: false, failed: false, card: null, code: '' })
+            return
+          }
           this.setData({ loading: false, failed: !this.data.card })
           showError(e)
         })

@@ -8,10 +8,12 @@ const { CHECK_IN_CALENDAR, CHECK_IN, MAKE_UP_CHECK_IN } = require('../../api/doc
 const calendarLib = require('../../lib/calendar')
 const checkin = require('../../lib/checkin')
 const format = require('../../lib/format')
+const signedOut = require('../../behaviors/signed-out')
 
 const today = () => format.today(Date.now())
 
 Component({
+  behaviors: [signedOut],
   data: {
     loading: true,
     failed: false,
@@ -38,6 +40,9 @@ Component({
     onHide() {
       this.wasHidden = true
     },
+    reloadAfterSignIn() {
+      return this.load(this.data.month || today().slice(0, 7))
+    },
     onPullDownRefresh() {
       return this.load(this.data.month).then(() => wx.stopPullDownRefresh())
     },
@@ -53,8 +58,9 @@ Component({
         if (seq === this.seq) this.apply(data.checkInCalendar)
       } catch (e) {
         if (seq !== this.seq) return
-        this.setData({ loading: false, failed: !showing })
-        showError(e)
+        const out = this.showSignedOut(e)
+        this.setData({ loading: false, failed: !showing && !out })
+        if (!out) showError(e)
       }
     },
     /** Shows a calendar: today's part always (every calendar carries it), the grid when its month is shown. */

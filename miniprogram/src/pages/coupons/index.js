@@ -4,11 +4,13 @@ const { showError } = require('../../api/errors')
 const { MY_COUPONS } = require('../../api/documents/coupon')
 const coupon = require('../../lib/coupon')
 const list = require('../../lib/relay-list')
+const signedOut = require('../../behaviors/signed-out')
 
 const PAGE_SIZE = 20
 const EMPTY_TEXT = { USABLE: '暂无可用的优惠券，去领券中心看看', USED: '还没有用过优惠券', EXPIRED: '没有过期的优惠券' }
 
 Component({
+  behaviors: [signedOut],
   data: {
     tabs: coupon.STATUS_TABS,
     status: 'USABLE',
@@ -36,6 +38,9 @@ Component({
     onPullDownRefresh() {
       return this.load().then(() => wx.stopPullDownRefresh())
     },
+    reloadAfterSignIn() {
+      return this.load()
+    },
     onReachBottom() {
       return this.loadMore()
     },
@@ -62,6 +67,10 @@ Component({
         this.setData({ loading: false, failed: false })
       } catch (e) {
         if (seq !== this.seq) return
+        if (this.showSignedOut(e)) {
+          this.setData({ loading: false, failed: false })
+          return
+        }
         this.setData({ loading: false, failed: !options.quiet || !this.data.coupons.length })
         showError(e)
       }

@@ -1,6 +1,9 @@
 /**
  * Mine (tab): the profile and its editing, phone binding, message subscriptions (asked only on
  * the member's tap), links to points, invitations, leaderboard and rules, staff login, logout.
+ * Every profile write goes through the privacy notice (components/privacy-notice) first, which
+ * also answers WeChat's privacy authorization. Signed out (退出登录, or a closing account) it shows
+ * the sign-in block and never signs in by itself.
  */
 const client = require('../../api/client')
 const session = require('../../api/session')
@@ -10,6 +13,7 @@ const { SUBSCRIBE_TEMPLATES, GRANT_SUBSCRIBE_CONSENT } = require('../../api/docu
 const profile = require('../../lib/profile')
 const subscribe = require('../../lib/subscribe')
 const format = require('../../lib/format')
+const signedOut = require('../../behaviors/signed-out')
 
 const LINKS = [
   { key: 'points', label: '我的积分', url: '/pages/points/index' },
@@ -17,11 +21,12 @@ const LINKS = [
   { key: 'orders', label: '我的订单', url: '/pages/orders/index' },
   { key: 'invite', label: '邀请好友', url: '/pages/invite/index' },
   { key: 'leaderboard', label: '排行榜', url: '/pages/leaderboard/index' },
-  { key: 'rules', label: '会员规则', url: '/pages/rules/index' },
+  { key: 'rules', label: '会员规则', url: '/pages/rules/index', public: true },
   { key: 'privacy', label: '隐私与个人信息', url: '/pages/privacy/index' }
 ]
 
 Component({
+  behaviors: [signedOut],
   data: {
     loading: true,
     failed: false,
@@ -47,8 +52,16 @@ Component({
       return Promise.all([this.load(), this.loadTemplates()])
     },
     onShow() {
+      // WeChat asks before the phone button, the avatar chooser or the nickname input may be used
+      if (wx.onNeedPrivacyAuthorization) wx.onNeedPrivacyAuthorization(resolve => this.notice().askPlatform(resolve))
       if (this.shown && !this.data.editing) return this.load({ quiet: true })
       this.shown = true
+    },
+    reloadAfterSignIn() {
+      return Promise.all([this.load(), this.loadTemplates()])
+    },
+    notice() {
+      return this.selectComponent('#privacy-notice')
     },
     onPullDownRefresh() {
       return Promise.all([this.load(), this.loadTemplates()]).then(() => wx.stopPullDownRefresh())
@@ -58,8 +71,12 @@ Component({
       try {
         const data = await client.request(MINE_PROFILE)
         this.showMember(data.me)
-        this.setData({ loading: false, failed: false })
+        this.setData({ loading: false, failed: false, signedOut: null })
       } catch (e) {
+        if (this.showSignedOut(e)) {
+          this.setData({ loading: false, failed: false, editing: false })
+          return
+        }
         this.setData({ loading: false, failed: !options.quiet || !this.member })
         showError(e)
       }
@@ -101,15 +118,12 @@ Component({
       }
       this.setData({ saving: true })
       try {
-        const payload = await client.mutate(UPDATE_PROFILE, { input: result.input })
-        this.showMember(payload.member)
+        const saved = await this.notice().withNotice(() => client.mutate(UPDATE_PROFILE, { input: result.input }))
+        if (saved.declined) return
+        this.showMember(saved.result.member)
         this.setData({ editing: false, draft: null })
         wx.showToast({ title: '已保存', icon: 'success' })
       } catch (e) {
-        if (e.code === 'PRIVACY_NOTICE_NOT_ACCEPTED') {
-          this.askPrivacyNotice()
-          return
-        }
         if (e.field && e.field[1]) this.setData({ [`errors.${e.field[1]}`]: e.message })
         showError(e)
       } finally {
@@ -125,18 +139,21 @@ Component({
         wx.showToast({ title: '未授权手机号，可随时再来绑定', icon: 'none' })
         return
       }
+      // declined in the privacy notice: it already said so
+      if (answer.privacyDeclined) return
       if (answer.failed) {
         wx.showToast({ title: '没有拿到手机号，请重试', icon: 'none' })
         return
       }
       this.setData({ binding: true })
       try {
-        const payload = await client.mutate(BIND_PHONE, { input: { code: answer.code } })
-        this.showMember(payload.member)
+        // the phone code is used only once the notice is accepted, so it is still good after asking
+        const bound = await this.notice().withNotice(() => client.mutate(BIND_PHONE, { input: { code: answer.code } }))
+        if (bound.declined) return
+        this.showMember(bound.result.member)
         wx.showToast({ title: '手机号已绑定', icon: 'success' })
       } catch (error) {
-        if (error.code === 'PRIVACY_NOTICE_NOT_ACCEPTED') this.askPrivacyNotice()
-        else showError(error)
+        showError(error)
       } finally {
         this.setData({ binding: false })
       }
@@ -150,16 +167,17 @@ Component({
         this.showTemplates(data.subscribeTemplates)
         this.setData({ templatesLoading: false })
       } catch (e) {
-        this.setData({ templatesLoading: false, templatesFailed: true })
+        this.setData({ templatesLoading: false, templatesFailed: !this.showSignedOut(e) })
       }
     },
+    /** Only the service reminders the member may subscribe to once are listed (lib/subscribe). */
     showTemplates(templates) {
-      this.templates = templates
-      this.setData({ templates: templates.map(subscribe.templateView) })
+      this.templates = subscribe.askable(templates)
+      this.setData({ templates: this.templates.map(subscribe.templateView) })
     },
     subscribe() {
       if (this.data.subscribing || !this.templates || !this.templates.length) return
-      const tmplIds = subscribe.pick(this.templates)
+      const tmplIds = subscribe.checkOneTime(this.templates, subscribe.pick(this.templates))
       this.setData({ subscribing: true })
       wx.requestSubscribeMessage({
         tmplIds,
@@ -185,18 +203,6 @@ Component({
       } finally {
         this.setData({ subscribing: false })
       }
-    },
-
-    // Profile data is stored only after the member accepts the privacy notice (on the privacy page).
-    askPrivacyNotice() {
-      wx.showModal({
-        title: '隐私政策',
-        content: '保存资料前，请先阅读并同意《隐私政策》',
-        confirmText: '去查看',
-        success: res => {
-          if (res.confirm) wx.navigateTo({ url: '/pages/privacy/index' })
-        }
-      })
     },
 
     // Links, staff login and logout.

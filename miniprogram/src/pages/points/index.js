@@ -5,10 +5,12 @@ const { POINTS_SUMMARY, POINTS_HISTORY } = require('../../api/documents/points')
 const { createPager } = require('../../lib/points-pager')
 const { entryView, expiringView } = require('../../lib/points-view')
 const format = require('../../lib/format')
+const signedOut = require('../../behaviors/signed-out')
 
 const PAGE_SIZE = 20
 
 Component({
+  behaviors: [signedOut],
   data: {
     loading: true,
     failed: false,
@@ -39,7 +41,10 @@ Component({
     },
     /** Balance and expiring points, and the first page of the history afresh. */
     load() {
-      return Promise.all([this.loadSummary(), this.pager.reset().catch(showError)])
+      return Promise.all([this.loadSummary(), this.pager.reset().catch(e => this.showSignedOut(e) || showError(e))])
+    },
+    reloadAfterSignIn() {
+      return this.load()
     },
     async loadSummary() {
       if (!this.data.balance) this.setData({ loading: true, failed: false })
@@ -52,8 +57,9 @@ Component({
           expiring: expiringView(data.me.pointsExpiringSoon)
         })
       } catch (e) {
-        this.setData({ loading: false, failed: !this.data.balance })
-        showError(e)
+        const out = this.showSignedOut(e)
+        this.setData({ loading: false, failed: !this.data.balance && !out })
+        if (!out) showError(e)
       }
     },
     async fetchPage(after) {

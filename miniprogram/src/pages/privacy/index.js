@@ -1,14 +1,19 @@
 /**
- * Privacy (from "mine"): accept the privacy notice, give or withdraw marketing consent, see a
- * summary of all one's data (and copy the full JSON), close the account after a warning.
+ * Privacy (from "mine"): read and accept the privacy notice (components/privacy-notice), give or
+ * withdraw marketing consent, see a summary of all one's data (and copy the full JSON), close the
+ * account after a warning. After closing, the app stays signed out: the page offers only
+ * 撤销注销并登录 (components/sign-in).
  */
 const client = require('../../api/client')
 const session = require('../../api/session')
 const { showError } = require('../../api/errors')
 const { MY_CONSENTS, UPDATE_CONSENTS, EXPORT_MY_DATA, CLOSE_ACCOUNT } = require('../../api/documents/privacy')
 const privacy = require('../../lib/privacy')
+const signIn = require('../../lib/sign-in')
+const signedOut = require('../../behaviors/signed-out')
 
 Component({
+  behaviors: [signedOut],
   data: {
     loading: true,
     failed: false,
@@ -21,6 +26,16 @@ Component({
     onLoad() {
       return this.load()
     },
+    onShow() {
+      // copying the data export is one of WeChat's privacy APIs
+      if (wx.onNeedPrivacyAuthorization) wx.onNeedPrivacyAuthorization(resolve => this.notice().askPlatform(resolve))
+    },
+    reloadAfterSignIn() {
+      return this.load()
+    },
+    notice() {
+      return this.selectComponent('#privacy-notice')
+    },
     async load() {
       this.setData({ loading: true, failed: false })
       try {
@@ -28,8 +43,9 @@ Component({
         this.show(data.myConsents)
         this.setData({ loading: false })
       } catch (e) {
-        this.setData({ loading: false, failed: true })
-        showError(e)
+        const out = this.showSignedOut(e)
+        this.setData({ loading: false, failed: !out })
+        if (!out) showError(e)
       }
     },
     show(consents) {
@@ -51,10 +67,12 @@ Component({
         this.setData({ saving: false })
       }
     },
+    /** Opens the notice's text; accepting it there records the acceptance. */
     async acceptNotice() {
-      if (await this.update({ acceptNoticeVersion: this.consents.currentNoticeVersion })) {
-        wx.showToast({ title: '已同意隐私政策', icon: 'success' })
-      }
+      if (await this.notice().ask()) wx.showToast({ title: '已同意隐私政策', icon: 'success' })
+    },
+    onNoticeAccepted(e) {
+      this.show(e.detail.consents)
     },
     async onMarketing(e) {
       const marketing = !!e.detail.value
@@ -87,9 +105,10 @@ Component({
           if (!res.confirm) return
           try {
             const payload = await client.mutate(CLOSE_ACCOUNT, { input: { confirm: true } })
-            // the backend ended every sign-in; signing in again (opening the mini-program) would cancel
-            session.clear('member')
-            this.setData({ 'view.closing': privacy.closingNotice(payload.closesAt) })
+            // the backend ended every sign-in; the app stays signed out: only 撤销注销并登录 signs in again
+            const closing = { reason: 'ACCOUNT_CLOSURE_PENDING', closesAt: payload.closesAt }
+            session.markSignedOut(closing)
+            this.setData({ signedOut: signIn.closingState(payload.closesAt) })
             wx.showModal({ title: '已申请注销', content: privacy.closingNotice(payload.closesAt), showCancel: false })
           } catch (e) {
             showError(e)

@@ -25,7 +25,8 @@ Component({
     async load() {
       this.setData({ loading: true, failed: false })
       try {
-        const rules = (await client.request(PROGRAM_RULES)).programRules
+        // the rules are public: readable while signed out too
+        const rules = (await client.request(PROGRAM_RULES, {}, { auth: false })).programRules
         this.setData({
           loading: false,
           tiers: rulesView.tierRows(rules),

@@ -24,7 +24,9 @@ class AuthController {
     @MutationMapping
     public Mono<LoginPayload> login(@Argument LoginInput input,
                                     @ContextValue(name = ClientAddress.KEY, required = false) String clientAddress) {
-        return logins.memberLogin(input, clientAddress).transform(Payloads.recover(LoginPayload::failed));
+        return logins.memberLogin(input, clientAddress)
+                .onErrorResume(AccountClosurePending.class, refusal -> Mono.just(LoginPayload.closing(refusal)))
+                .transform(Payloads.recover(LoginPayload::failed));
     }
 
     @MutationMapping

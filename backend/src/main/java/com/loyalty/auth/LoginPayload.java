@@ -5,16 +5,20 @@ import com.loyalty.shared.graphql.UserError;
 import java.time.Instant;
 import java.util.List;
 
-/** Result of a member's {@code login}. */
+/** Result of a member's {@code login}; {@code closesAt} only when refused because the account is closing. */
 public record LoginPayload(String accessToken, String refreshToken, Instant expiresAt, Member member,
-                           boolean registered, List<UserError> userErrors) {
+                           boolean registered, Instant closesAt, List<UserError> userErrors) {
 
     public static LoginPayload of(SessionTokens tokens, Member member, boolean registered) {
         return new LoginPayload(tokens.accessToken(), tokens.refreshToken(), tokens.expiresAt(), member, registered,
-                List.of());
+                null, List.of());
     }
 
     public static LoginPayload failed(UserError error) {
-        return new LoginPayload(null, null, null, null, false, List.of(error));
+        return new LoginPayload(null, null, null, null, false, null, List.of(error));
+    }
+
+    public static LoginPayload closing(AccountClosurePending refusal) {
+        return new LoginPayload(null, null, null, null, false, refusal.closesAt(), List.of(refusal.error()));
     }
 }

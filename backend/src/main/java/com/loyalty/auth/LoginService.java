@@ -39,7 +39,10 @@ class LoginService {
         this.clock = clock;
     }
 
-    /** Signs a member in; sign-ins from one client address are rate limited. */
+    /**
+     * Signs a member in; sign-ins from one client address are rate limited. A member whose account
+     * is closing is refused ({@link AccountClosurePending}) unless the input cancels the closure.
+     */
     public Mono<LoginPayload> memberLogin(LoginInput input, String clientAddress) {
         return rateLimits.acquire(RateLimitedAction.MEMBER_LOGIN, clientAddress == null ? "unknown" : clientAddress)
                 .then(Mono.defer(() -> weChat.codeToSession(input.code())))
@@ -49,7 +52,7 @@ class LoginService {
                         input.storeId(), blankToNull(input.inviterCode())))
                 .flatMap(members::findOrRegister)
                 .flatMap(reg -> Flux.fromStream(signInEvents::orderedStream)
-                        .concatMap(reaction -> reaction.memberSignedIn(reg.member())).then(Mono.just(reg)))
+                        .concatMap(reaction -> reaction.memberSignedIn(reg.member(), input)).then(Mono.just(reg)))
                 .flatMap(reg -> sessions.open(reg.member().viewer())
                         .map(tokens -> LoginPayload.of(tokens, reg.member(), reg.registered())));
     }

@@ -5,9 +5,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Other features' reactions to a member signing in, run before the session's tokens are issued
- * (privacy: signing in during an account closure's cooling-off period keeps the account).
+ * (privacy: a member whose account is closing is refused with {@link AccountClosurePending} unless
+ * the sign-in asks to cancel the closure). A reaction that fails refuses the sign-in.
  */
 public interface SignInEvents {
 
-    Mono<Void> memberSignedIn(Member member);
+    Mono<Void> memberSignedIn(Member member, LoginInput input);
 }

@@ -1,7 +1,10 @@
 package com.loyalty.privacy;
 
+import com.loyalty.auth.AccountClosurePending;
+import com.loyalty.auth.LoginInput;
 import com.loyalty.auth.SignInEvents;
 import com.loyalty.member.Member;
+import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Sessions;
@@ -20,7 +23,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Closing an account: the member confirms, every {@link AccountClosureCheck} must agree, all their
- * sign-ins end and a cooling-off period starts (signing in again cancels it). When it ends the
+ * sign-ins end and a cooling-off period starts. During it a sign-in is refused unless the member
+ * chooses to cancel the closure (LoginInput.cancelClosure); a silent sign-in never keeps the
+ * account by accident. When it ends the
  * erasure job wipes their personal fields; orders, ledgers and coupons stay for the books.
  */
 @Service
@@ -34,13 +39,15 @@ class AccountClosureService implements SignInEvents {
     private final ObjectProvider<AccountErasure> erasures;
     private final Sessions sessions;
     private final Clock clock;
+    private final BrandProperties brand;
     private final TransactionalOperator tx;
 
     AccountClosureService(PrivacyRepository privacy, PrivacyProperties properties,
                                  ObjectProvider<AccountClosureCheck> checks,
                                  ObjectProvider<AccountErasure> erasures, Sessions sessions,
-                                 Clock clock,
+                                 Clock clock, BrandProperties brand,
                                  TransactionalOperator tx) {
+        this.brand = brand;
         this.privacy = privacy;
         this.properties = properties;
         this.checks = checks;
@@ -65,10 +72,22 @@ class AccountClosureService implements SignInEvents {
                         .as(tx::transactional));
     }
 
-    /** Signing in during the cooling-off period keeps the account. */
+    /**
+     * During the cooling-off period only a sign-in that chooses to cancel the closure goes through
+     * (and keeps the account); any other is refused with ACCOUNT_CLOSURE_PENDING and the erase date.
+     */
     @Override
-    public Mono<Void> memberSignedIn(Member member) {
-        return privacy.cancelClosure(member.id()).then();
+    public Mono<Void> memberSignedIn(Member member, LoginInput input) {
+        if (input.cancelsClosure()) {
+            return privacy.cancelClosure(member.id())
+                    .doOnNext(cancelled -> {
+                        if (cancelled) log.info("Member {} cancelled the closure of their account by signing in", member.id());
+                    })
+                    .then();
+        }
+        return privacy.pendingClosure(member.id())
+                .flatMap(closesAt -> Mono.error(new AccountClosurePending(closesAt,
+                        "账户将于" + LocalDate.ofInstant(closesAt, brand.zone()) + "注销。如要继续使用，请选择“撤销注销并登录”")));
     }
 
     /**

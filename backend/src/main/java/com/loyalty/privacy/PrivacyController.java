@@ -17,11 +17,20 @@ class PrivacyController {
     private final ConsentService consents;
     private final AccountClosureService closures;
     private final DataExportService exports;
+    private final PrivacyNotices notices;
 
-    PrivacyController(ConsentService consents, AccountClosureService closures, DataExportService exports) {
+    PrivacyController(ConsentService consents, AccountClosureService closures, DataExportService exports,
+                      PrivacyNotices notices) {
+        this.notices = notices;
         this.consents = consents;
         this.closures = closures;
         this.exports = exports;
+    }
+
+    /** Anyone, signed in or not: the notice is read before agreeing, which comes before any profile data. */
+    @QueryMapping
+    public PrivacyNotice privacyNotice(@Argument Integer version) {
+        return version == null ? notices.current() : notices.version(version).orElse(null);
     }
 
     @PreAuthorize("hasRole('MEMBER')")

@@ -5,12 +5,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Personal data settings ({@code loyalty.privacy.*}): the privacy notice version in force, the
- * cooling-off period before a closed account is erased, and how long logs are kept.
+ * Personal data settings ({@code loyalty.privacy.*}): the privacy notice version in force and
+ * where its texts are ({@code notice-v<n>.txt} files, see PrivacyNotices), the cooling-off period
+ * before a closed account is erased, and how long logs are kept.
  */
 @ConfigurationProperties("loyalty.privacy")
 record PrivacyProperties(
         @DefaultValue("1") int noticeVersion,
+        @DefaultValue("classpath:privacy/") String noticeLocation,
         @DefaultValue("7d") Duration coolingOff,
         @DefaultValue Retention retention) {
 

@@ -71,6 +71,12 @@ class PrivacyRepository {
                 .one();
     }
 
+    /** When the member's account will be erased; empty when no closure is pending. */
+    public Mono<Instant> pendingClosure(long memberId) {
+        return db.sql("select closes_at from member where id = :m and closes_at is not null and closed_at is null")
+                .bind("m", memberId).map(row -> row.get("closes_at", Instant.class)).one();
+    }
+
     /** Cancels a pending closure; true when one was pending. */
     public Mono<Boolean> cancelClosure(long memberId) {
         return db.sql("""

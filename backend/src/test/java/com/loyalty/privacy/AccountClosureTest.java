@@ -111,7 +111,39 @@ class AccountClosureTest extends IntegrationTest {
     }
 
     @Test
-    void signingInDuringTheCoolingOffPeriodKeepsTheAccount() {
+    void aClosingMembersPlainSignInIsRefusedAndTheClosureStays() {
+        String name = unique("closing");
+        HttpGraphQlTester me = member(name);
+        me.documentName("updateProfile").variable("input", Map.of("nickname", "冷静期")).execute();
+        String id = idOf(me);
+        String closesAt = me.documentName("closeAccount").variable("confirm", true).execute()
+                .path("closeAccount.closesAt").entity(String.class).get();
+        String eraseDay = OffsetDateTime.parse(closesAt).atZoneSameInstant(clock.getZone()).toLocalDate().toString();
+
+        clock.advance(Duration.ofDays(3));
+        // what the mini-program sends silently (no choice made): refused with the erase date, no tokens
+        anonymous().documentName("login").variable("input", Map.of("code", "dev-" + name)).execute()
+                .path("login.accessToken").valueIsNull()
+                .path("login.refreshToken").valueIsNull()
+                .path("login.member").valueIsNull()
+                .path("login.userErrors[0].code").entity(String.class).isEqualTo("ACCOUNT_CLOSURE_PENDING")
+                .path("login.userErrors[0].message").entity(String.class)
+                .isEqualTo("账户将于" + eraseDay + "注销。如要继续使用，请选择“撤销注销并登录”")
+                .path("login.closesAt").entity(String.class)
+                .satisfies(at -> assertThat(OffsetDateTime.parse(at).toInstant()).isEqualTo(OffsetDateTime.parse(closesAt).toInstant()));
+        // cancelClosure: false is no choice either
+        anonymous().documentName("login").variable("input", Map.of("code", "dev-" + name, "cancelClosure", false)).execute()
+                .path("login.userErrors[0].code").entity(String.class).isEqualTo("ACCOUNT_CLOSURE_PENDING");
+        assertThat(closesAtOf(id)).isNotNull();
+
+        // so the account is still erased when the cooling-off period ends
+        clock.advance(Duration.ofDays(5));
+        runErasure().contains("erased 1");
+        assertThat(memberRow(id)).doesNotContain("冷静期");
+    }
+
+    @Test
+    void signingInWithCancelClosureDuringTheCoolingOffPeriodKeepsTheAccount() {
         String name = unique("regret");
         HttpGraphQlTester me = member(name);
         me.documentName("updateProfile").variable("input", Map.of("nickname", "后悔了")).execute();
@@ -123,9 +155,16 @@ class AccountClosureTest extends IntegrationTest {
                 .errors().expect(e -> "UNAUTHENTICATED".equals(e.getExtensions().get("classification"))).verify();
 
         clock.advance(Duration.ofDays(3));
-        HttpGraphQlTester back = member(name);
-        assertThat(idOf(back)).isEqualTo(id);
-        back.documentName("myConsents").execute().path("myConsents.closesAt").valueIsNull();
+        Map<?, ?> back = anonymous().documentName("login")
+                .variable("input", Map.of("code", "dev-" + name, "cancelClosure", true)).execute()
+                .path("login.userErrors").entityList(Object.class).hasSize(0)
+                .path("login.closesAt").valueIsNull()
+                .path("login").entity(Map.class).get();
+        assertThat(((Map<?, ?>) back.get("member")).get("id")).isEqualTo(id);
+        withToken((String) back.get("accessToken")).documentName("myConsents").execute()
+                .path("myConsents.closesAt").valueIsNull();
+        // from now on plain sign-ins work again
+        assertThat(idOf(member(name))).isEqualTo(id);
 
         clock.advance(Duration.ofDays(10));
         runErasure();
@@ -186,6 +225,11 @@ class AccountClosureTest extends IntegrationTest {
     private org.assertj.core.api.AbstractStringAssert<?> runErasure() {
         return assertThat(admin().documentName("runJob").variable("job", "ACCOUNT_ERASURE").execute()
                 .path("runJob.summary").entity(String.class).get());
+    }
+
+    private Instant closesAtOf(String id) {
+        return db.sql("select closes_at from member where id = :id").bind("id", Long.parseLong(id))
+                .map(r -> r.get("closes_at", Instant.class)).one().block();
     }
 
     /** The whole member row as text. */

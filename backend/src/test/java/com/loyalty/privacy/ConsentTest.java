@@ -44,6 +44,22 @@ class ConsentTest extends IntegrationTest {
     }
 
     @Test
+    void theNoticeInForceCanBeReadBeforeSigningInAndIsTheVersionToAccept() {
+        anonymous().documentName("privacyNotice").execute()
+                .path("privacyNotice.version").entity(Integer.class).isEqualTo(1)
+                .path("privacyNotice.current").entity(Boolean.class).isEqualTo(true)
+                .path("privacyNotice.title").entity(String.class).isEqualTo("会员隐私政策（第 1 版）")
+                .path("privacyNotice.text").entity(String.class)
+                .satisfies(text -> assertThat(text).contains("手机号加密保存").contains("撤销注销并登录"));
+        HttpGraphQlTester me = withToken((String) loginWithoutConsents(unique("reader")).get("accessToken"));
+        me.documentName("privacyNotice").variable("version", 1).execute()
+                .path("privacyNotice.version").entity(Integer.class).isEqualTo(1);
+        // a version that was never published has no text
+        me.documentName("privacyNotice").variable("version", 7).execute().path("privacyNotice").valueIsNull();
+        me.documentName("privacyNotice").variable("version", -1).execute().path("privacyNotice").valueIsNull();
+    }
+
+    @Test
     void marketingConsentIsSeparateAndCanBeWithdrawnAtAnyTimeWithEachChangeRecorded() {
         HttpGraphQlTester me = member(unique("mk"));
         String id = idOf(me);
