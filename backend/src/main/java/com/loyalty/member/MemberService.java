@@ -116,6 +116,15 @@ public class MemberService {
                         "请先阅读并同意隐私政策，再完善个人资料")));
     }
 
+    /**
+     * The member's full phone number, or null when none is bound. Only for what needs the number
+     * itself (a call the staff member was allowed to make, audited by the caller); show
+     * {@link #maskedPhone} otherwise.
+     */
+    public String phone(Member member) {
+        return member.phoneCipher() == null ? null : phoneCipher.decrypt(member.phoneCipher());
+    }
+
     /** The member's phone masked for display, or null when none is bound. */
     public String maskedPhone(Member member) {
         return member.phoneCipher() == null ? null : PhoneCipher.mask(phoneCipher.decrypt(member.phoneCipher()));
