@@ -12,6 +12,7 @@ const { LOGIN, REFRESH_SESSION, LOGOUT, STAFF_LOGIN } = require('./documents/aut
 
 const KEY = { member: 'loyalty.session.member', staff: 'loyalty.session.staff' }
 const INVITER_KEY = 'loyalty.inviter'
+const STORE_KEY = 'loyalty.registrationStore'
 const refreshing = {}
 
 function get(kind = 'member') {
@@ -53,6 +54,18 @@ function rememberInviter(code) {
   if (code) wx.setStorageSync(INVITER_KEY, code)
 }
 
+/** Remembers the store whose code opened the mini-program (scene `s=<id>`), for the first sign-in. */
+function rememberStore(storeId) {
+  if (storeId) wx.setStorageSync(STORE_KEY, String(storeId))
+}
+
+/** What the opening link or code said (lib/scene: {inviterCode, storeId}), kept for the first sign-in only. */
+function rememberOpening(opened) {
+  if (!opened) return
+  rememberInviter(opened.inviterCode)
+  rememberStore(opened.storeId)
+}
+
 let signingIn = null
 
 /**
@@ -69,11 +82,13 @@ async function doLoginMember(options) {
   const input = { code }
   const inviterCode = wx.getStorageSync(INVITER_KEY)
   if (inviterCode) input.inviterCode = inviterCode
-  if (options.storeId) input.storeId = options.storeId
+  const storeId = options.storeId || wx.getStorageSync(STORE_KEY)
+  if (storeId) input.storeId = storeId
   const payload = await authMutation(LOGIN, { input }, 'login')
   save('member', { accessToken: payload.accessToken, refreshToken: payload.refreshToken,
     expiresAt: payload.expiresAt, memberId: payload.member.id })
   wx.removeStorageSync(INVITER_KEY)
+  wx.removeStorageSync(STORE_KEY)
   return payload
 }
 
@@ -124,4 +139,4 @@ async function logout(kind = 'member') {
   }
 }
 
-module.exports = { get, save, clear, loginMember, loginStaff, refresh, logout, rememberInviter }
+module.exports = { get, save, clear, loginMember, loginStaff, refresh, logout, rememberInviter, rememberStore, rememberOpening }
