@@ -160,3 +160,57 @@ test('anAdminSeesTheBrandUntilTheyPickAStoreForTheCallList', async () => {
   expect(text(page, '.numbers-day')).toBe('2026-11-23 · 所选门店')
   expect(picker.querySelector('.store-current').dom.textContent).toBe('门店：静安店 ▾')
 })
+
+describe('the call button', () => {
+  beforeEach(() => {
+    wx.__server.on('StaffRevealMemberPhone', vars => ({ revealMemberPhone: {
+      phone: '1390000000' + vars.input.memberId.slice(1), userErrors: [] } }))
+  })
+
+  test('callingAMemberRevealsTheirNumberForThisTaskAndDialsIt', async () => {
+    const page = await open()
+    expect(texts(page, '.task-call')[0]).toBe('拨打')
+    tap(page, '.task-call')
+    tap(page, '.task-call')
+    await flush()
+    expect(wx.__server.calls('StaffRevealMemberPhone')).toEqual([{ input: { memberId: 'm1', followUpTaskId: 'f1' } }])
+    expect(wx.__server.requests.find(r => r.operationName === 'StaffRevealMemberPhone').headers.Authorization)
+      .toBe('Bearer staff-a')
+    expect(wx.makePhoneCall).toHaveBeenCalledTimes(1)
+    expect(wx.makePhoneCall.mock.calls[0][0].phoneNumber).toBe('13900000001')
+    expect(texts(page, '.task-call')[0]).toBe('拨打')
+  })
+
+  test('whileTheNumberIsFetchedTheButtonSaysSo', async () => {
+    const page = await open()
+    const inFlight = holdRequests()
+    tap(page, '.task-call')
+    await flush()
+    expect(texts(page, '.task-call')[0]).toBe('获取号码…')
+    inFlight.release()
+    await flush()
+    expect(texts(page, '.task-call')[0]).toBe('拨打')
+  })
+
+  test('aMemberWithoutAPhoneHasNoCallButton', async () => {
+    wx.__server.on('StaffFollowUpTasks', () => {
+      const page = tasksPage(1, 1, 1, false)
+      page.followUpTasks.edges[0].node.member.phone = null
+      return page
+    })
+    const page = await open()
+    expect(texts(page, '.task-phone')).toEqual(['未绑定手机'])
+    expect(page.querySelector('.task-call')).toBeFalsy()
+  })
+
+  test('aRefusedRevealSaysWhyAndDialsNothing', async () => {
+    wx.__server.on('StaffRevealMemberPhone', () => ({ revealMemberPhone: { phone: null,
+      userErrors: [{ field: ['input', 'memberId'], message: '该会员未绑定手机号，无法拨打', code: 'PHONE_NOT_BOUND' }] } }))
+    const page = await open()
+    tap(page, '.task-call')
+    await flush()
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '该会员未绑定手机号，无法拨打' }))
+    expect(wx.makePhoneCall).not.toHaveBeenCalled()
+    expect(texts(page, '.task-call')[0]).toBe('拨打')
+  })
+})

@@ -109,6 +109,15 @@ const UPDATE_FOLLOW_UP_TASK = gql`
     }
   }`
 
+/** The member's full number for the call button (audited, rate limited). */
+const REVEAL_MEMBER_PHONE = gql`
+  mutation StaffRevealMemberPhone($input: RevealMemberPhoneInput!) {
+    revealMemberPhone(input: $input) {
+      phone
+      userErrors { field message code }
+    }
+  }`
+
 module.exports = {
   CURRENT_STAFF,
   STORES,
@@ -119,5 +128,6 @@ module.exports = {
   ADJUST_POINTS,
   TODAY_NUMBERS,
   FOLLOW_UP_TASKS,
-  UPDATE_FOLLOW_UP_TASK
+  UPDATE_FOLLOW_UP_TASK,
+  REVEAL_MEMBER_PHONE
 }

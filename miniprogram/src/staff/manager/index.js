@@ -5,7 +5,7 @@
  */
 const client = require('../../api/client')
 const { showError } = require('../../api/errors')
-const { TODAY_NUMBERS, FOLLOW_UP_TASKS, UPDATE_FOLLOW_UP_TASK } = require('../../api/documents/staff')
+const { TODAY_NUMBERS, FOLLOW_UP_TASKS, UPDATE_FOLLOW_UP_TASK, REVEAL_MEMBER_PHONE } = require('../../api/documents/staff')
 const view = require('../lib/manager-view')
 const roles = require('../lib/roles')
 const storeChoice = require('../lib/store-choice')
@@ -132,6 +132,25 @@ Component({
     },
     onNoteInput(e) {
       this.updateTask(e.currentTarget.dataset.id, { note: e.detail.value })
+    },
+    /**
+     * Calls the task's member: asks for the full number (revealed for this task only, audited by
+     * the backend), then dials it. Sent once: a reveal is not resent after a network failure.
+     */
+    async call(e) {
+      const { id } = e.currentTarget.dataset
+      const task = this.data.tasks.find(t => t.id === id)
+      if (!task || task.calling || !task.canCall) return
+      this.updateTask(id, { calling: true })
+      try {
+        const payload = await client.mutate(REVEAL_MEMBER_PHONE,
+          { input: { memberId: task.memberId, followUpTaskId: id } }, { as: 'staff' })
+        this.updateTask(id, { calling: false })
+        wx.makePhoneCall({ phoneNumber: payload.phone, fail: () => {} })
+      } catch (err) {
+        this.updateTask(id, { calling: false })
+        showError(err)
+      }
     },
     /** Records how the call went; the task leaves the open list. */
     async setStatus(e) {
