@@ -214,3 +214,42 @@ describe('the call button', () => {
     expect(texts(page, '.task-call')[0]).toBe('拨打')
   })
 })
+
+describe('the store code', () => {
+  test('aManagerShowsTheirStoresCodeForTheCounterOnlyWhenAsked', async () => {
+    wx.__server.on('StaffStoreMiniProgramCode', () => ({ storeMiniProgramCode: { scene: 's=1', imagePath: '/wxacode/s1.png' } }))
+    const page = await open()
+    expect(wx.__server.calls('StaffStoreMiniProgramCode')).toEqual([])
+    expect(text(page, '.show-store-code')).toBe('显示门店小程序码')
+    tap(page, '.show-store-code')
+    await flush()
+    expect(wx.__server.calls('StaffStoreMiniProgramCode')).toEqual([{ storeId: null }])
+    expect(page.querySelector('.store-code-image')).toBeTruthy()
+    expect(page.instance.data.storeCodeUrl).toBe('http://127.0.0.1:8080/wxacode/s1.png')
+    expect(text(page, '.store-code-note')).toBe('长按图片可保存，打印后放在收银台')
+  })
+
+  test('aCodeThatCannotBeMadeSaysSoAndATapTriesAgain', async () => {
+    let up = false
+    wx.__server.on('StaffStoreMiniProgramCode', () => (up ? { storeMiniProgramCode: { scene: 's=1', imagePath: '/wxacode/s1.png' } }
+      : { errors: [{ message: '微信服务暂时不可用，请稍后再试', extensions: { code: 'WECHAT_UNAVAILABLE' } }] }))
+    const page = await open()
+    tap(page, '.show-store-code')
+    await flush()
+    expect(text(page, '.store-code-failed')).toBe('加载失败，点击重试')
+    up = true
+    tap(page, '.store-code-failed')
+    await flush()
+    expect(page.querySelector('.store-code-image')).toBeTruthy()
+  })
+
+  test('anAdminPicksAStoreFirst', async () => {
+    signIn('ADMIN')
+    wx.__server.on('StaffStores', () => ({ stores: { edges: [{ node: { id: '2', name: '静安店' } }] } }))
+    const page = await open()
+    tap(page, '.show-store-code')
+    await flush()
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请先选择门店' }))
+    expect(wx.__server.calls('StaffStoreMiniProgramCode')).toEqual([])
+  })
+})

@@ -118,6 +118,12 @@ const REVEAL_MEMBER_PHONE = gql`
     }
   }`
 
+/** The store's mini-program code (scene s=<storeId>): members who scan it register at the store. */
+const STORE_MINI_PROGRAM_CODE = gql`
+  query StaffStoreMiniProgramCode($storeId: ID) {
+    storeMiniProgramCode(storeId: $storeId) { scene imagePath }
+  }`
+
 module.exports = {
   CURRENT_STAFF,
   STORES,
@@ -129,5 +135,6 @@ module.exports = {
   TODAY_NUMBERS,
   FOLLOW_UP_TASKS,
   UPDATE_FOLLOW_UP_TASK,
-  REVEAL_MEMBER_PHONE
+  REVEAL_MEMBER_PHONE,
+  STORE_MINI_PROGRAM_CODE
 }

@@ -5,7 +5,9 @@
  */
 const client = require('../../api/client')
 const { showError } = require('../../api/errors')
-const { TODAY_NUMBERS, FOLLOW_UP_TASKS, UPDATE_FOLLOW_UP_TASK, REVEAL_MEMBER_PHONE } = require('../../api/documents/staff')
+const { TODAY_NUMBERS, FOLLOW_UP_TASKS, UPDATE_FOLLOW_UP_TASK, REVEAL_MEMBER_PHONE, STORE_MINI_PROGRAM_CODE } =
+  require('../../api/documents/staff')
+const config = require('../../config')
 const view = require('../lib/manager-view')
 const roles = require('../lib/roles')
 const storeChoice = require('../lib/store-choice')
@@ -29,7 +31,11 @@ Component({
     hasNext: false,
     endCursor: null,
     loadingMore: false,
-    moreFailed: false
+    moreFailed: false,
+    storeCodeShown: false,
+    storeCodeLoading: false,
+    storeCodeFailed: false,
+    storeCodeUrl: ''
   },
   methods: {
     onLoad() {
@@ -61,8 +67,25 @@ Component({
     onStoreChange(e) {
       const storeId = e.detail.storeId
       if (storeId) storeChoice.set(storeId)
-      this.setData({ storeId })
+      this.setData({ storeId, storeCodeShown: false, storeCodeUrl: '' })
       return this.loadAll()
+    },
+
+    /** The store's mini-program code for the counter, fetched when asked for (WeChat makes it once). */
+    async showStoreCode() {
+      if (this.data.storeCodeLoading) return
+      if (this.data.needsStore && !this.data.storeId) {
+        wx.showToast({ title: '请先选择门店', icon: 'none' })
+        return
+      }
+      this.setData({ storeCodeShown: true, storeCodeLoading: true, storeCodeFailed: false })
+      try {
+        const data = await client.request(STORE_MINI_PROGRAM_CODE, { storeId: this.storeArg() }, { as: 'staff' })
+        this.setData({ storeCodeLoading: false, storeCodeUrl: config.apiUrl() + data.storeMiniProgramCode.imagePath })
+      } catch (err) {
+        this.setData({ storeCodeLoading: false, storeCodeFailed: true })
+        showError(err)
+      }
     },
 
     async loadNumbers() {
