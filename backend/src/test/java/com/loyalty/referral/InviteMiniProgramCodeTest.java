@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.loyalty.dev.wechat.FakeMiniProgramCode;
 import com.loyalty.dev.wechat.FakeWeChatServer;
+import com.loyalty.programme.ProgramRulesForTests;
 import com.loyalty.support.IntegrationTest;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.MediaType;
 
@@ -19,6 +22,13 @@ class InviteMiniProgramCodeTest extends IntegrationTest {
 
     @Autowired
     FakeWeChatServer weChat;
+    @Autowired
+    ApplicationContext context;
+
+    @AfterEach
+    void backToTheFirstRules() {
+        ProgramRulesForTests.backToTheFirstVersion(context);
+    }
 
     @Test
     void aMembersInvitationIsAMiniProgramCodeThatOpensTheWelcomePageWithTheirInviteCode() {
@@ -73,6 +83,23 @@ class InviteMiniProgramCodeTest extends IntegrationTest {
                 .path("inviteWelcome.inviterNickname").entity(String.class).isEqualTo("王**")
                 .path("inviteWelcome.welcomePoints").entity(Long.class).isEqualTo(20L)
                 .path("inviteWelcome.welcomeGift").valueIsNull();
+    }
+
+    @Test
+    void theWelcomeNamesTheNewMembersGiftPackWhenTheRulesGiveOne() {
+        String template = admin().documentName("createCouponTemplate").variable("input", Map.of("name", "新人礼券",
+                        "kind", "AMOUNT_OFF", "amountOffCents", 1_000, "validDays", 30, "perMemberLimit", 1,
+                        "totalStock", 1_000)).execute()
+                .path("createCouponTemplate.template.id").entity(String.class).get();
+        String pack = admin().document("mutation($t: ID!) { createCouponPack(input: { name: \"新人礼包\", "
+                        + "items: [{ templateId: $t, quantity: 1 }] }) { pack { id } userErrors { code } } }")
+                .variable("t", template).execute().path("createCouponPack.pack.id").entity(String.class).get();
+        ProgramRulesForTests.schedule(admin(), context, null, rules -> rules.put("welcomeCouponPackId", pack), "新人礼包")
+                .path("scheduleProgramRules.userErrors").entityList(Object.class).hasSize(0);
+        String inviteCode = (String) myCode(member(unique("host"))).get("inviteCode");
+
+        anonymous().documentName("inviteWelcome").variable("inviterCode", inviteCode).execute()
+                .path("inviteWelcome.welcomeGift").entity(String.class).isEqualTo("新人礼包");
     }
 
     @Test
