@@ -53,6 +53,15 @@ test('aCodeScannedWhileTheAppRunsInTheBackgroundIsRememberedToo', async () => {
   expect(wx.__server.calls('Login')[0].input.storeId).toBe('34')
 })
 
+test('aCodeScannedBySomeoneAlreadySignedInIsNotKeptForALaterSignIn', async () => {
+  await client.request(ME)
+  app.onShow({ query: { scene: encodeURIComponent('i=AB12CD34&s=12') } })
+  session.clear('member')
+  await client.request(ME)
+  expect(wx.__server.calls('Login').map(v => [v.input.inviterCode, v.input.storeId]))
+    .toEqual([[undefined, undefined], [undefined, undefined]])
+})
+
 test('aShareLinksInviterIsRememberedAsBefore', async () => {
   app.onLaunch({ query: { inviter: 'XY34ZW56' } })
   const logins = await signInTwice()

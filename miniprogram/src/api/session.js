@@ -59,9 +59,12 @@ function rememberStore(storeId) {
   if (storeId) wx.setStorageSync(STORE_KEY, String(storeId))
 }
 
-/** What the opening link or code said (lib/scene: {inviterCode, storeId}), kept for the first sign-in only. */
+/**
+ * What the opening link or code said (lib/scene: {inviterCode, storeId}), kept for the first
+ * sign-in only: a member already signed in registered long ago, so nothing is kept for them.
+ */
 function rememberOpening(opened) {
-  if (!opened) return
+  if (!opened || get('member')) return
   rememberInviter(opened.inviterCode)
   rememberStore(opened.storeId)
 }

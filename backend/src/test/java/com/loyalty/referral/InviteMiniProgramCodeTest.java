@@ -56,6 +56,27 @@ class InviteMiniProgramCodeTest extends IntegrationTest {
     }
 
     @Test
+    void whenWeChatRefusesTheMemberIsToldToTryLaterAndTheNextAskGetsTheCode() {
+        HttpGraphQlTester member = member(unique("busy"));
+        weChat.failNextCodes(45009);
+
+        member.documentName("myInviteCode").execute()
+                .errors().expect(e -> "WECHAT_UNAVAILABLE".equals(e.getExtensions().get("code"))
+                        && e.getMessage().equals("微信服务暂时不可用，请稍后再试")).verify();
+        assertThat(imagePath(myCode(member))).startsWith("/wxacode/");
+    }
+
+    @Test
+    void aStaleWeChatAccessTokenIsRenewedOnce() {
+        HttpGraphQlTester member = member(unique("stale"));
+        int tokens = weChat.tokensIssued();
+        weChat.revokeAccessTokens();
+
+        assertThat(imagePath(myCode(member))).startsWith("/wxacode/");
+        assertThat(weChat.tokensIssued()).isEqualTo(tokens + 1);
+    }
+
+    @Test
     void anImageAddressThatWasNeverHandedOutFindsNothing() {
         http().get().uri("/wxacode/" + "A".repeat(43) + ".png").exchange().expectStatus().isNotFound();
         http().get().uri("/wxacode/short.png").exchange().expectStatus().isNotFound();

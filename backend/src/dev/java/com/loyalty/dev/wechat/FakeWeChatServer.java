@@ -39,6 +39,8 @@ public final class FakeWeChatServer {
 
     /** The key under which programmed sign-in failures are kept, next to the member's name. */
     private static final String SIGN_IN = "code2session";
+    /** The key under which programmed mini-program code failures are kept. */
+    private static final String MINI_PROGRAM_CODE = "getwxacodeunlimit";
     private static final Pattern LOGIN_CODE = Pattern.compile("dev-([A-Za-z0-9_-]{1,64})(\\.[A-Za-z0-9_-]+)?");
     private static final Pattern PHONE_CODE = Pattern.compile("phone-(\\d{5,15})");
 
@@ -114,6 +116,11 @@ public final class FakeWeChatServer {
     /** How many access tokens the fake has handed out (a refresh after 40001 adds one). */
     public int tokensIssued() {
         return state.tokensIssued();
+    }
+
+    /** The next mini-program codes asked for get these errcodes (e.g. 45009, over the rate limit), in order. */
+    public void failNextCodes(int... errcodes) {
+        state.program(MINI_PROGRAM_CODE, errcodes);
     }
 
     /** How many mini-program codes the fake has generated. */
@@ -202,7 +209,10 @@ public final class FakeWeChatServer {
         return error(0, "ok");
     }
 
-    /** A PNG of the code, or WeChat's errors: 40001 for a stale token, 41030 for a bad page, 40169 for a bad scene. */
+    /**
+     * A PNG of the code, or WeChat's errors: 40001 for a stale token, 41030 for a bad page, 40169 for
+     * a bad scene, or what a test programmed ({@link #failNextCodes}).
+     */
     private Publisher<Void> miniProgramCode(String uri, String body, HttpServerResponse res) {
         if (!tokenValid(uri)) {
             return json(res, error(40001, "invalid credential, access_token is invalid or not latest"));
@@ -214,6 +224,10 @@ public final class FakeWeChatServer {
         }
         if (page.startsWith("/") || page.contains("?")) {
             return json(res, error(41030, "invalid page"));
+        }
+        int programmed = state.nextAnswer(MINI_PROGRAM_CODE, "");
+        if (programmed != 0) {
+            return json(res, error(programmed, "fake error " + programmed));
         }
         codesGenerated.incrementAndGet();
         byte[] png = FakeMiniProgramCode.png(page + "?scene=" + scene);
