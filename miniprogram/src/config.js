@@ -8,6 +8,9 @@ const BY_ENV = {
 
 const OVERRIDE_KEY = 'loyalty.apiUrl'
 
+/** The brand as members know it, printed on share posters; set it for each brand's build. */
+const BRAND_NAME = '会员中心'
+
 function envVersion() {
   try {
     return wx.getAccountInfoSync().miniProgram.envVersion || 'develop'
@@ -38,4 +41,4 @@ function devLoginName() {
   return envVersion() === 'develop' ? wx.getStorageSync(DEV_LOGIN_KEY) || null : null
 }
 
-module.exports = { apiUrl, setApiUrl, devLoginName, OVERRIDE_KEY, DEV_LOGIN_KEY }
+module.exports = { apiUrl, setApiUrl, devLoginName, OVERRIDE_KEY, DEV_LOGIN_KEY, BRAND_NAME }

@@ -1,11 +1,10 @@
 /** Invitations in plain words: the share path, rewards and their caps. */
 const invite = require('../src/lib/invite')
 
-test('theSharePathCarriesTheInviteCode', () => {
-  expect(invite.sharePath('AB12CD')).toBe('/pages/card/index?inviter=AB12CD')
-  expect(invite.qrText('AB12CD')).toBe('pages/card/index?inviter=AB12CD')
-  expect(invite.shareMessage('AB12CD').path).toBe('/pages/card/index?inviter=AB12CD')
-  expect(invite.shareMessage('').path).toBe('/pages/card/index')
+test('theSharePathCarriesTheInviteCodeToTheWelcomePage', () => {
+  expect(invite.sharePath('AB12CD')).toBe('/pages/welcome/index?inviter=AB12CD')
+  expect(invite.shareMessage('AB12CD').path).toBe('/pages/welcome/index?inviter=AB12CD')
+  expect(invite.shareMessage('').path).toBe('/pages/welcome/index')
 })
 
 test('rewardsSayThePointsOrThatTheCapStoppedThem', () => {

@@ -19,6 +19,7 @@ const KEY = { member: 'loyalty.session.member', staff: 'loyalty.session.staff' }
 const INVITER_KEY = 'loyalty.inviter'
 const SIGNED_OUT_KEY = 'loyalty.session.member.signedOut'
 const CLOSURE_PENDING = 'ACCOUNT_CLOSURE_PENDING'
+const STORE_KEY = 'loyalty.registrationStore'
 const refreshing = {}
 
 function get(kind = 'member') {
@@ -87,6 +88,21 @@ function rememberInviter(code) {
   if (code) wx.setStorageSync(INVITER_KEY, code)
 }
 
+/** Remembers the store whose code opened the mini-program (scene `s=<id>`), for the first sign-in. */
+function rememberStore(storeId) {
+  if (storeId) wx.setStorageSync(STORE_KEY, String(storeId))
+}
+
+/**
+ * What the opening link or code said (lib/scene: {inviterCode, storeId}), kept for the first
+ * sign-in only: a member already signed in registered long ago, so nothing is kept for them.
+ */
+function rememberOpening(opened) {
+  if (!opened || get('member')) return
+  rememberInviter(opened.inviterCode)
+  rememberStore(opened.storeId)
+}
+
 let signingIn = null
 
 /**
@@ -110,7 +126,8 @@ async function doLoginMember(options) {
   const input = { code }
   const inviterCode = wx.getStorageSync(INVITER_KEY)
   if (inviterCode) input.inviterCode = inviterCode
-  if (options.storeId) input.storeId = options.storeId
+  const storeId = options.storeId || wx.getStorageSync(STORE_KEY)
+  if (storeId) input.storeId = storeId
   if (options.cancelClosure) input.cancelClosure = true
   let payload
   try {
@@ -125,6 +142,7 @@ async function doLoginMember(options) {
   save('member', { accessToken: payload.accessToken, refreshToken: payload.refreshToken,
     expiresAt: payload.expiresAt, memberId: payload.member.id })
   wx.removeStorageSync(INVITER_KEY)
+  wx.removeStorageSync(STORE_KEY)
   wx.removeStorageSync(SIGNED_OUT_KEY)
   return payload
 }
@@ -185,4 +203,5 @@ async function logout(kind = 'member') {
   }
 }
 
-module.exports = { get, save, clear, loginMember, loginStaff, saveStaff, refresh, logout, rememberInviter, signedOut, markSignedOut }
+module.exports = { get, save, clear, loginMember, loginStaff, saveStaff, refresh, logout, rememberInviter, rememberStore,
+  rememberOpening, signedOut, markSignedOut }

@@ -4,7 +4,8 @@
  */
 const format = require('./format')
 
-const CARD_PAGE = 'pages/card/index'
+/** The page an invitation opens: the friend's welcome (the share card and the mini-program code alike). */
+const WELCOME_PAGE = 'pages/welcome/index'
 
 const STATUS_LABELS = { JOINED: '已进入', REGISTERED: '已注册', PURCHASED: '已消费' }
 
@@ -21,19 +22,30 @@ function rules(r) {
   ]
 }
 
-/** The page a friend opens, with the invite code, e.g. /pages/card/index?inviter=AB12CD. */
+/** The page a friend opens, with the invite code, e.g. /pages/welcome/index?inviter=AB12CD. */
 function sharePath(code) {
-  return `/${CARD_PAGE}?inviter=${encodeURIComponent(code)}`
-}
-
-/** What the QR code holds: the share path without the leading slash. */
-function qrText(code) {
-  return sharePath(code).slice(1)
+  return `/${WELCOME_PAGE}?inviter=${encodeURIComponent(code)}`
 }
 
 /** The share card for onShareAppMessage. */
 function shareMessage(code) {
-  return { title: '邀你成为会员，注册即送积分', path: code ? sharePath(code) : `/${CARD_PAGE}` }
+  return { title: '邀你成为会员，注册即送积分', path: code ? sharePath(code) : `/${WELCOME_PAGE}` }
+}
+
+/** The full address of an image the backend serves (a mini-program code's imagePath). */
+function imageUrl(apiUrl, imagePath) {
+  return imagePath ? apiUrl + imagePath : ''
+}
+
+/** What the invited friend sees on the welcome page (InviteWelcome). */
+function welcomeView(welcome) {
+  return {
+    inviter: `${welcome.inviterNickname} 邀请你成为会员`,
+    gifts: [
+      welcome.welcomePoints > 0 ? `用手机号完成注册，即得${format.points(welcome.welcomePoints)}积分欢迎礼` : '',
+      welcome.welcomeGift ? `新会员礼包：${welcome.welcomeGift}` : ''
+    ].filter(Boolean)
+  }
 }
 
 /** "注册奖励 +50积分", or "首购奖励 已达上限" when a cap stopped it. */
@@ -64,4 +76,4 @@ function statsView(stats) {
   }
 }
 
-module.exports = { CARD_PAGE, rules, STATUS_LABELS, sharePath, qrText, shareMessage, rewardLine, invitationView, statsView }
+module.exports = { WELCOME_PAGE, rules, STATUS_LABELS, sharePath, shareMessage, imageUrl, welcomeView, rewardLine, invitationView, statsView }

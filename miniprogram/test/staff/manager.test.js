@@ -160,3 +160,96 @@ test('anAdminSeesTheBrandUntilTheyPickAStoreForTheCallList', async () => {
   expect(text(page, '.numbers-day')).toBe('2026-11-23 · 所选门店')
   expect(picker.querySelector('.store-current').dom.textContent).toBe('门店：静安店 ▾')
 })
+
+describe('the call button', () => {
+  beforeEach(() => {
+    wx.__server.on('StaffRevealMemberPhone', vars => ({ revealMemberPhone: {
+      phone: '1390000000' + vars.input.memberId.slice(1), userErrors: [] } }))
+  })
+
+  test('callingAMemberRevealsTheirNumberForThisTaskAndDialsIt', async () => {
+    const page = await open()
+    expect(texts(page, '.task-call')[0]).toBe('拨打')
+    tap(page, '.task-call')
+    tap(page, '.task-call')
+    await flush()
+    expect(wx.__server.calls('StaffRevealMemberPhone')).toEqual([{ input: { memberId: 'm1', followUpTaskId: 'f1' } }])
+    expect(wx.__server.requests.find(r => r.operationName === 'StaffRevealMemberPhone').headers.Authorization)
+      .toBe('Bearer staff-a')
+    expect(wx.makePhoneCall).toHaveBeenCalledTimes(1)
+    expect(wx.makePhoneCall.mock.calls[0][0].phoneNumber).toBe('13900000001')
+    expect(texts(page, '.task-call')[0]).toBe('拨打')
+  })
+
+  test('whileTheNumberIsFetchedTheButtonSaysSo', async () => {
+    const page = await open()
+    const inFlight = holdRequests()
+    tap(page, '.task-call')
+    await flush()
+    expect(texts(page, '.task-call')[0]).toBe('获取号码…')
+    inFlight.release()
+    await flush()
+    expect(texts(page, '.task-call')[0]).toBe('拨打')
+  })
+
+  test('aMemberWithoutAPhoneHasNoCallButton', async () => {
+    wx.__server.on('StaffFollowUpTasks', () => {
+      const page = tasksPage(1, 1, 1, false)
+      page.followUpTasks.edges[0].node.member.phone = null
+      return page
+    })
+    const page = await open()
+    expect(texts(page, '.task-phone')).toEqual(['未绑定手机'])
+    expect(page.querySelector('.task-call')).toBeFalsy()
+  })
+
+  test('aRefusedRevealSaysWhyAndDialsNothing', async () => {
+    wx.__server.on('StaffRevealMemberPhone', () => ({ revealMemberPhone: { phone: null,
+      userErrors: [{ field: ['input', 'memberId'], message: '该会员未绑定手机号，无法拨打', code: 'PHONE_NOT_BOUND' }] } }))
+    const page = await open()
+    tap(page, '.task-call')
+    await flush()
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '该会员未绑定手机号，无法拨打' }))
+    expect(wx.makePhoneCall).not.toHaveBeenCalled()
+    expect(texts(page, '.task-call')[0]).toBe('拨打')
+  })
+})
+
+describe('the store code', () => {
+  test('aManagerShowsTheirStoresCodeForTheCounterOnlyWhenAsked', async () => {
+    wx.__server.on('StaffStoreMiniProgramCode', () => ({ storeMiniProgramCode: { scene: 's=1', imagePath: '/wxacode/s1.png' } }))
+    const page = await open()
+    expect(wx.__server.calls('StaffStoreMiniProgramCode')).toEqual([])
+    expect(text(page, '.show-store-code')).toBe('显示门店小程序码')
+    tap(page, '.show-store-code')
+    await flush()
+    expect(wx.__server.calls('StaffStoreMiniProgramCode')).toEqual([{ storeId: null }])
+    expect(page.querySelector('.store-code-image')).toBeTruthy()
+    expect(page.instance.data.storeCodeUrl).toBe('http://127.0.0.1:8080/wxacode/s1.png')
+    expect(text(page, '.store-code-note')).toBe('长按图片可保存，打印后放在收银台')
+  })
+
+  test('aCodeThatCannotBeMadeSaysSoAndATapTriesAgain', async () => {
+    let up = false
+    wx.__server.on('StaffStoreMiniProgramCode', () => (up ? { storeMiniProgramCode: { scene: 's=1', imagePath: '/wxacode/s1.png' } }
+      : { errors: [{ message: '微信服务暂时不可用，请稍后再试', extensions: { code: 'WECHAT_UNAVAILABLE' } }] }))
+    const page = await open()
+    tap(page, '.show-store-code')
+    await flush()
+    expect(text(page, '.store-code-failed')).toBe('加载失败，点击重试')
+    up = true
+    tap(page, '.store-code-failed')
+    await flush()
+    expect(page.querySelector('.store-code-image')).toBeTruthy()
+  })
+
+  test('anAdminPicksAStoreFirst', async () => {
+    signIn('ADMIN')
+    wx.__server.on('StaffStores', () => ({ stores: { edges: [{ node: { id: '2', name: '静安店' } }] } }))
+    const page = await open()
+    tap(page, '.show-store-code')
+    await flush()
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请先选择门店' }))
+    expect(wx.__server.calls('StaffStoreMiniProgramCode')).toEqual([])
+  })
+})

@@ -16,9 +16,21 @@ const INVITE_PAGE = gql`
     }
   }`
 
+/** Loaded apart from the page: WeChat may be slow or down, and the rest of the page still shows. */
+const MY_INVITE_CODE = gql`
+  query MyInviteCode {
+    me { id nickname avatarUrl inviteMiniProgramCode { imagePath } }
+  }`
+
+/** The invited friend's welcome, asked before signing in (no token). */
+const INVITE_WELCOME = gql`
+  query InviteWelcome($inviterCode: String!) {
+    inviteWelcome(inviterCode: $inviterCode) { inviterNickname welcomePoints welcomeGift }
+  }`
+
 const RECORD_SHARE = gql`
   mutation RecordShare($input: RecordShareInput!) {
     recordShare(input: $input) { recorded userErrors { field message code } }
   }`
 
-module.exports = { INVITE_PAGE, RECORD_SHARE }
+module.exports = { INVITE_PAGE, MY_INVITE_CODE, INVITE_WELCOME, RECORD_SHARE }

@@ -111,6 +111,21 @@ const UPDATE_FOLLOW_UP_TASK = gql`
     }
   }`
 
+/** The member's full number for the call button (audited, rate limited). */
+const REVEAL_MEMBER_PHONE = gql`
+  mutation StaffRevealMemberPhone($input: RevealMemberPhoneInput!) {
+    revealMemberPhone(input: $input) {
+      phone
+      userErrors { field message code }
+    }
+  }`
+
+/** The store's mini-program code (scene s=<storeId>): members who scan it register at the store. */
+const STORE_MINI_PROGRAM_CODE = gql`
+  query StaffStoreMiniProgramCode($storeId: ID) {
+    storeMiniProgramCode(storeId: $storeId) { scene imagePath }
+  }`
+
 module.exports = {
   CURRENT_STAFF,
   STORES,
@@ -121,5 +136,7 @@ module.exports = {
   ADJUST_POINTS,
   TODAY_NUMBERS,
   FOLLOW_UP_TASKS,
-  UPDATE_FOLLOW_UP_TASK
+  UPDATE_FOLLOW_UP_TASK,
+  REVEAL_MEMBER_PHONE,
+  STORE_MINI_PROGRAM_CODE
 }

@@ -30,13 +30,19 @@ function numbersView(n, forAdmin = false) {
   }
 }
 
-/** A FollowUpTask node → one row of the call list (note typed by the clerk kept apart). */
+/**
+ * A FollowUpTask node → one row of the call list (note typed by the clerk kept apart). A member with
+ * a bound phone can be called: the full number is revealed (audited) only on the call button.
+ */
 function taskView(node) {
   const member = node.member || {}
   return {
     id: node.id,
+    memberId: member.id,
     nickname: member.nickname || '未设置昵称',
     phone: member.phone || '未绑定手机',
+    canCall: !!member.phone,
+    calling: false,
     reason: node.reason,
     dueOn: node.dueOn,
     status: STATUS_NAMES[node.status] || node.status,

@@ -5,7 +5,9 @@
  */
 const client = require('../../api/client')
 const { showError } = require('../../api/errors')
-const { TODAY_NUMBERS, FOLLOW_UP_TASKS, UPDATE_FOLLOW_UP_TASK } = require('../../api/documents/staff')
+const { TODAY_NUMBERS, FOLLOW_UP_TASKS, UPDATE_FOLLOW_UP_TASK, REVEAL_MEMBER_PHONE, STORE_MINI_PROGRAM_CODE } =
+  require('../../api/documents/staff')
+const config = require('../../config')
 const view = require('../lib/manager-view')
 const roles = require('../lib/roles')
 const storeChoice = require('../lib/store-choice')
@@ -29,7 +31,11 @@ Component({
     hasNext: false,
     endCursor: null,
     loadingMore: false,
-    moreFailed: false
+    moreFailed: false,
+    storeCodeShown: false,
+    storeCodeLoading: false,
+    storeCodeFailed: false,
+    storeCodeUrl: ''
   },
   methods: {
     goOrders() {
@@ -64,8 +70,25 @@ Component({
     onStoreChange(e) {
       const storeId = e.detail.storeId
       if (storeId) storeChoice.set(storeId)
-      this.setData({ storeId })
+      this.setData({ storeId, storeCodeShown: false, storeCodeUrl: '' })
       return this.loadAll()
+    },
+
+    /** The store's mini-program code for the counter, fetched when asked for (WeChat makes it once). */
+    async showStoreCode() {
+      if (this.data.storeCodeLoading) return
+      if (this.data.needsStore && !this.data.storeId) {
+        wx.showToast({ title: '请先选择门店', icon: 'none' })
+        return
+      }
+      this.setData({ storeCodeShown: true, storeCodeLoading: true, storeCodeFailed: false })
+      try {
+        const data = await client.request(STORE_MINI_PROGRAM_CODE, { storeId: this.storeArg() }, { as: 'staff' })
+        this.setData({ storeCodeLoading: false, storeCodeUrl: config.apiUrl() + data.storeMiniProgramCode.imagePath })
+      } catch (err) {
+        this.setData({ storeCodeLoading: false, storeCodeFailed: true })
+        showError(err)
+      }
     },
 
     async loadNumbers() {
@@ -135,6 +158,25 @@ Component({
     },
     onNoteInput(e) {
       this.updateTask(e.currentTarget.dataset.id, { note: e.detail.value })
+    },
+    /**
+     * Calls the task's member: asks for the full number (revealed for this task only, audited by
+     * the backend), then dials it. Sent once: a reveal is not resent after a network failure.
+     */
+    async call(e) {
+      const { id } = e.currentTarget.dataset
+      const task = this.data.tasks.find(t => t.id === id)
+      if (!task || task.calling || !task.canCall) return
+      this.updateTask(id, { calling: true })
+      try {
+        const payload = await client.mutate(REVEAL_MEMBER_PHONE,
+          { input: { memberId: task.memberId, followUpTaskId: id } }, { as: 'staff' })
+        this.updateTask(id, { calling: false })
+        wx.makePhoneCall({ phoneNumber: payload.phone, fail: () => {} })
+      } catch (err) {
+        this.updateTask(id, { calling: false })
+        showError(err)
+      }
     },
     /** Records how the call went; the task leaves the open list. */
     async setStatus(e) {

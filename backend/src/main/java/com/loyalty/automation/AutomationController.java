@@ -24,11 +24,14 @@ class AutomationController {
 
     private final AutomationAdminService admin;
     private final FollowUpService followUps;
+    private final PhoneReveals phoneReveals;
     private final MemberService members;
 
-    AutomationController(AutomationAdminService admin, FollowUpService followUps, MemberService members) {
+    AutomationController(AutomationAdminService admin, FollowUpService followUps, PhoneReveals phoneReveals,
+                         MemberService members) {
         this.admin = admin;
         this.followUps = followUps;
+        this.phoneReveals = phoneReveals;
         this.members = members;
     }
 
@@ -78,6 +81,14 @@ class AutomationController {
                                                         @AuthenticationPrincipal Viewer viewer) {
         return followUps.update(viewer, input).map(FollowUpTaskPayload::of)
                 .transform(Payloads.recover(FollowUpTaskPayload::failed));
+    }
+
+    @PreAuthorize("hasAnyRole('STORE_MANAGER', 'ADMIN')")
+    @MutationMapping
+    public Mono<RevealMemberPhonePayload> revealMemberPhone(@Argument RevealMemberPhoneInput input,
+                                                            @AuthenticationPrincipal Viewer viewer) {
+        return phoneReveals.reveal(viewer, input).map(RevealMemberPhonePayload::of)
+                .transform(Payloads.recover(RevealMemberPhonePayload::failed));
     }
 
     @BatchMapping(typeName = "FollowUpTask")

@@ -125,6 +125,15 @@ public class MemberService {
         return digits == null ? Mono.empty() : members.idByPhoneHash(brandId, phoneCipher.lookupHash(digits));
     }
 
+    /**
+     * The member's full phone number, or null when none is bound. Only for what needs the number
+     * itself (a call the staff member was allowed to make, audited by the caller); show
+     * {@link #maskedPhone} otherwise.
+     */
+    public String phone(Member member) {
+        return member.phoneCipher() == null ? null : phoneCipher.decrypt(member.phoneCipher());
+    }
+
     /** The member's phone masked for display, or null when none is bound. */
     public String maskedPhone(Member member) {
         return member.phoneCipher() == null ? null : PhoneCipher.mask(phoneCipher.decrypt(member.phoneCipher()));

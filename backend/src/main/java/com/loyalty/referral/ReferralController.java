@@ -4,16 +4,19 @@ import com.loyalty.programme.ProgramRulesService;
 import com.loyalty.programme.ReferralRules;
 import com.loyalty.member.Member;
 import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.graphql.ClientAddress;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.Payloads;
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
+import com.loyalty.wechat.MiniProgramCode;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -31,12 +34,26 @@ class ReferralController {
 
     private final ReferralRepository referrals;
     private final ProgramRulesService rules;
+    private final InviteCards cards;
     private final Clock clock;
 
-    ReferralController(ReferralRepository referrals, ProgramRulesService rules, Clock clock) {
+    ReferralController(ReferralRepository referrals, ProgramRulesService rules, InviteCards cards, Clock clock) {
         this.referrals = referrals;
         this.rules = rules;
+        this.cards = cards;
         this.clock = clock;
+    }
+
+    @QueryMapping
+    public Mono<InviteWelcome> inviteWelcome(@Argument String inviterCode,
+                                             @ContextValue(name = ClientAddress.KEY, required = false) String clientAddress) {
+        return cards.welcome(inviterCode, clientAddress);
+    }
+
+    @SchemaMapping(typeName = "Member")
+    public Mono<MiniProgramCode> inviteMiniProgramCode(Member member, @AuthenticationPrincipal Viewer viewer) {
+        requireSelf(member, viewer);
+        return cards.codeOf(member);
     }
 
     @PreAuthorize("isAuthenticated()")

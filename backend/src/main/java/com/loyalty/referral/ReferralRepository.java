@@ -3,6 +3,7 @@ package com.loyalty.referral;
 import com.loyalty.privacy.PersonalData;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -87,6 +88,17 @@ class ReferralRepository {
                 .bind("inviter", inviterId)
                 .map(row -> new InviteStats(row.get("joined", Long.class), row.get("registered", Long.class),
                         row.get("purchased", Long.class), row.get("points", Long.class)))
+                .one();
+    }
+
+    /** The nickname of the brand's member with this invite code (not closed); empty when there is none. */
+    public Mono<Optional<String>> inviterNickname(long brandId, String inviteCode) {
+        return db.sql("""
+                        select nickname from member
+                        where brand_id = :brand and invite_code = :code and closed_at is null
+                        """)
+                .bind("brand", brandId).bind("code", inviteCode)
+                .map(row -> Optional.ofNullable(row.get("nickname", String.class)))
                 .one();
     }
 

@@ -27,12 +27,17 @@ public class WeChatClient {
     /** What a wx.login() or getPhoneNumber code looks like (letters, digits, "-", "_" and "."). */
     private static final Pattern CODE_SHAPE = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
+    /** Width in pixels of generated mini-program codes (WeChat allows 280 to 1280). */
+    private static final int CODE_WIDTH = 430;
+
     private final WxMaService wx;
     private final String appId;
+    private final String codeEnvVersion;
 
     public WeChatClient(WxMaService wx, WeChatProperties properties) {
         this.wx = wx;
         this.appId = properties.appId();
+        this.codeEnvVersion = properties.codeEnvVersion();
     }
 
     /** The app id members' openids belong to. */
@@ -54,6 +59,22 @@ public class WeChatClient {
             WxMaPhoneNumberInfo info = wx.getUserService().getPhoneNumber(code);
             return info.getPurePhoneNumber();
         }, ErrorCode.PHONE_CODE_INVALID, "手机号授权无效，请重新授权");
+    }
+
+    /**
+     * A mini-program code (wxacode.getUnlimited) as PNG bytes: scanning it opens {@code page} with
+     * {@code scene} in the page's {@code options.scene}. The page need not be published yet
+     * (check_path off). WeChat limits how many codes may be generated: keep them
+     * ({@link MiniProgramCodes}). WECHAT_UNAVAILABLE when WeChat refuses or cannot be reached.
+     */
+    public Mono<byte[]> miniProgramCode(String scene, String page) {
+        return Mono.fromCallable(() -> wx.getQrcodeService()
+                        .createWxaCodeUnlimitBytes(scene, page, false, codeEnvVersion, CODE_WIDTH, false, null, false))
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(e -> {
+                    log.warn("WeChat mini-program code for scene {} failed", scene, e);
+                    return new WeChatException(ErrorCode.WECHAT_UNAVAILABLE, "微信服务暂时不可用，请稍后再试");
+                });
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.reactivestreams.Publisher;
@@ -29,12 +30,17 @@ import reactor.netty.resources.LoopResources;
  *       ones issued so far get errcode 40001, as WeChat answers for an invalid token.</li>
  *   <li>Subscribe messages are delivered ({@link #sentMessages()}) unless a test programmed the next
  *       answers for the openid with {@link #failNext(String, int...)}.</li>
+ *   <li>Mini-program codes (wxacode.getUnlimited) are real PNG images of a QR code that holds
+ *       {@code <page>?scene=<scene>} ({@link FakeMiniProgramCode}), so tests can read what a code
+ *       opens; {@link #codesGenerated()} counts them.</li>
  * </ul>
  */
 public final class FakeWeChatServer {
 
     /** The key under which programmed sign-in failures are kept, next to the member's name. */
     private static final String SIGN_IN = "code2session";
+    /** The key under which programmed mini-program code failures are kept. */
+    private static final String MINI_PROGRAM_CODE = "getwxacodeunlimit";
     private static final Pattern LOGIN_CODE = Pattern.compile("dev-([A-Za-z0-9_-]{1,64})(\\.[A-Za-z0-9_-]+)?");
     private static final Pattern PHONE_CODE = Pattern.compile("phone-(\\d{5,15})");
 
@@ -45,6 +51,7 @@ public final class FakeWeChatServer {
     private final Set<String> usedCodes = ConcurrentHashMap.newKeySet();
     private final List<SentMessage> sentMessages = new CopyOnWriteArrayList<>();
     private final FakeWeChatState state = new FakeWeChatState();
+    private final AtomicInteger codesGenerated = new AtomicInteger();
     private DisposableServer server;
     /** Its own event loop, so that it lives and dies with this fake and not with another app's. */
     private final LoopResources loops = LoopResources.create("fake-wechat", 1, true);
@@ -68,7 +75,10 @@ public final class FakeWeChatServer {
                                         ? phoneNumber(body) : error(40001, "invalid credential")))))
                         .post("/cgi-bin/message/subscribe/send", (req, res) -> req.receive().aggregate().asString()
                                 .defaultIfEmpty("{}")
-                                .flatMap(body -> Mono.from(json(res, fake.subscribeMessage(req.uri(), body))))))
+                                .flatMap(body -> Mono.from(json(res, fake.subscribeMessage(req.uri(), body)))))
+                        .post("/wxa/getwxacodeunlimit", (req, res) -> req.receive().aggregate().asString()
+                                .defaultIfEmpty("{}")
+                                .flatMap(body -> Mono.from(fake.miniProgramCode(req.uri(), body, res)))))
                 .bindNow();
         return fake;
     }
@@ -106,6 +116,16 @@ public final class FakeWeChatServer {
     /** How many access tokens the fake has handed out (a refresh after 40001 adds one). */
     public int tokensIssued() {
         return state.tokensIssued();
+    }
+
+    /** The next mini-program codes asked for get these errcodes (e.g. 45009, over the rate limit), in order. */
+    public void failNextCodes(int... errcodes) {
+        state.program(MINI_PROGRAM_CODE, errcodes);
+    }
+
+    /** How many mini-program codes the fake has generated. */
+    public int codesGenerated() {
+        return codesGenerated.get();
     }
 
     /** Makes every access token issued so far invalid, as when another server fetched a new one. */
@@ -187,6 +207,31 @@ public final class FakeWeChatServer {
         }
         sentMessages.add(new SentMessage(openid, templateId, body));
         return error(0, "ok");
+    }
+
+    /**
+     * A PNG of the code, or WeChat's errors: 40001 for a stale token, 41030 for a bad page, 40169 for
+     * a bad scene, or what a test programmed ({@link #failNextCodes}).
+     */
+    private Publisher<Void> miniProgramCode(String uri, String body, HttpServerResponse res) {
+        if (!tokenValid(uri)) {
+            return json(res, error(40001, "invalid credential, access_token is invalid or not latest"));
+        }
+        String scene = stringField(body, "scene");
+        String page = stringField(body, "page");
+        if (scene.isEmpty() || scene.length() > 32) {
+            return json(res, error(40169, "invalid length for scene"));
+        }
+        if (page.startsWith("/") || page.contains("?")) {
+            return json(res, error(41030, "invalid page"));
+        }
+        int programmed = state.nextAnswer(MINI_PROGRAM_CODE, "");
+        if (programmed != 0) {
+            return json(res, error(programmed, "fake error " + programmed));
+        }
+        codesGenerated.incrementAndGet();
+        byte[] png = FakeMiniProgramCode.png(page + "?scene=" + scene);
+        return res.header("Content-Type", "image/png").sendByteArray(Mono.just(png));
     }
 
     private static String stringField(String body, String field) {

@@ -17,5 +17,9 @@ public enum RateLimitedAction {
     /** Stored-value payments and recharges of one member at tills. */
     WALLET_OPERATION,
     /** Member profiles ({@code member(id)}) read by one staff member: reading members one after another. */
-    MEMBER_LOOKUP
+    MEMBER_LOOKUP,
+    /** Invitations looked up by invite code ({@code inviteWelcome}, no sign-in) from one client address. */
+    INVITE_LOOKUP,
+    /** Members' full phone numbers revealed to one staff member ({@code revealMemberPhone}, to call them). */
+    MEMBER_PHONE_REVEAL
 }
