@@ -73,6 +73,19 @@ public class MemberCodeService {
     }
 
     /**
+     * Whether typed or scanned text is shaped like a member code (18 well-formed digits, or a token
+     * of four dot-separated parts) rather than, say, an order number: searches that accept either
+     * ask {@link #memberNamedBy} only for these, so an order number is neither audited as a refused
+     * code nor counted against the scan limit.
+     */
+    public static boolean looksLikeMemberCode(String text) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        return CodeDigits.looksNumeric(text) ? CodeDigits.parse(text).isPresent() : text.strip().split("\\.").length == 4;
+    }
+
+    /**
      * The id of the member a valid, unexpired code (token or digits) names, without using the code
      * up (a search at the till or in the console; the member's brand is the searcher's business).
      * CODE_INVALID or CODE_EXPIRED otherwise, audited; typed digits are rate-limited like scans.

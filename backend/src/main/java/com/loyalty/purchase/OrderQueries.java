@@ -1,11 +1,17 @@
 package com.loyalty.purchase;
 
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.member.MemberService;
 import com.loyalty.membercode.MemberCodeService;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.graphql.BadArgumentException;
+import com.loyalty.shared.graphql.BusinessException;
+import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.SearchText;
+import com.loyalty.shared.ratelimit.RateLimitedAction;
+import com.loyalty.shared.ratelimit.RateLimits;
+import com.loyalty.shared.crypto.PhoneCipher;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.store.StoreScope;
 import java.time.Clock;
@@ -27,21 +33,28 @@ class OrderQueries {
     static final int MAX_DAYS = 366;
     private static final String STORE_CURSOR = "order";
     private static final String MEMBER_CURSOR = "my-order";
+    /** Audit action of a store order search that named a member by phone. */
+    static final String SEARCH_ORDERS = "SEARCH_ORDERS";
 
     private final PurchaseRepository purchases;
     private final StoreScope storeScope;
     private final MemberService members;
     private final MemberCodeService memberCodes;
     private final BrandProperties brand;
+    private final RateLimits limits;
+    private final StaffAuditLog audit;
     private final Clock clock;
 
     OrderQueries(PurchaseRepository purchases, StoreScope storeScope, MemberService members,
-                 MemberCodeService memberCodes, BrandProperties brand, Clock clock) {
+                 MemberCodeService memberCodes, BrandProperties brand, RateLimits limits, StaffAuditLog audit,
+                 Clock clock) {
         this.purchases = purchases;
         this.storeScope = storeScope;
         this.members = members;
         this.memberCodes = memberCodes;
         this.brand = brand;
+        this.limits = limits;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -75,15 +88,33 @@ class OrderQueries {
                                 Pages.of(rows, size, Purchase::id, STORE_CURSOR, before != null, totals.count()), totals)));
     }
 
-    /** The member a search names by phone number or member code (read, not used up); none for other text. */
+    /**
+     * The member a search names by phone number or member code (read, not used up); none for other
+     * text (an order number). Looking a member up by phone is a member lookup like findMembers:
+     * rate-limited (MEMBER_LOOKUP) and audited (SEARCH_ORDERS, the phone masked); a code is
+     * rate-limited and its refusals audited by the member-code module.
+     */
     private Mono<Optional<Long>> searchedMember(Viewer staff, String search) {
         if (search == null || search.isBlank()) {
             return Mono.just(Optional.empty());
         }
         String text = search.strip();
-        return members.idByPhone(staff.brandId(), text)
-                .switchIfEmpty(Mono.defer(() -> memberCodes.memberNamedBy(text).onErrorResume(e -> Mono.empty())))
+        String phone = PhoneCipher.normalize(text);
+        if (phone != null) {
+            return limits.acquire(RateLimitedAction.MEMBER_LOOKUP, staff.id())
+                    .then(members.idByPhone(staff.brandId(), phone).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                    .flatMap(found -> audit.record(staff, staff.storeId(), SEARCH_ORDERS, found.orElse(null),
+                            "phone " + PhoneCipher.mask(phone) + (found.isPresent() ? ": a member" : ": no member"))
+                            .thenReturn(found));
+        }
+        if (!MemberCodeService.looksLikeMemberCode(text)) {
+            return Mono.just(Optional.empty());
+        }
+        // an expired or unknown code finds no orders; too many guesses say so (RATE_LIMITED)
+        return memberCodes.memberNamedBy(staff, text)
                 .map(Optional::of)
+                .onErrorResume(e -> e instanceof BusinessException refused && refused.error().code() != ErrorCode.RATE_LIMITED,
+                        e -> Mono.just(Optional.empty()))
                 .defaultIfEmpty(Optional.empty());
     }
 

@@ -74,6 +74,27 @@ class OrderListTest extends IntegrationTest {
     }
 
     @Test
+    void aPhoneSearchIsAMemberLookupAuditedWithThePhoneMaskedWhileAnOrderNumberSearchIsNot() {
+        String clerkId = clerk.documentName("currentStaff").execute().path("currentStaff.id").entity(String.class).get();
+        String phone = "136" + String.format("%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
+        till.guest("T20261207-0042", 1_000);
+
+        assertThat(search(phone)).isEmpty();
+        assertThat(search("T20261207-0042")).containsExactly("T20261207-0042");
+        assertThat(search("881234567890123452")).isEmpty(); // digits of no live code: nothing, no error
+
+        admin().document("""
+                        query($id: ID!) { staffActions(staffId: $id, action: "SEARCH_ORDERS") {
+                          totalCount edges { node { detail storeId } } } }""")
+                .variable("id", clerkId).execute()
+                .path("staffActions.totalCount").entity(Integer.class).isEqualTo(1)
+                .path("staffActions.edges[0].node.storeId").entity(String.class).isEqualTo(store)
+                .path("staffActions.edges[0].node.detail").entity(String.class)
+                .satisfies(detail -> assertThat(detail).contains(phone.substring(0, 3) + "****" + phone.substring(7))
+                        .doesNotContain(phone));
+    }
+
+    @Test
     void anOrderOpensWithItsLinesRefundsAndCoupons() {
         HttpGraphQlTester buyer = member(unique("detail"));
         till.earn(idOf(buyer), "E-1", 50_000);
