@@ -17,5 +17,7 @@ public enum RateLimitedAction {
     /** Stored-value payments and recharges of one member at tills. */
     WALLET_OPERATION,
     /** Member profiles ({@code member(id)}) read by one staff member: reading members one after another. */
-    MEMBER_LOOKUP
+    MEMBER_LOOKUP,
+    /** Images (avatars) uploaded by one member. */
+    MEDIA_UPLOAD
 }
