@@ -125,6 +125,17 @@ test('aRefusedAvatarSaysWhyAndKeepsTheOldOne', async () => {
   expect(wx.__server.calls('UpdateProfile')).toEqual([{ input: { nickname: '新名字' } }])
 })
 
+test('anAvatarChosenBeforeAcceptingThePrivacyNoticeLeadsToIt', async () => {
+  wx.__uploadHandler = () => ({ statusCode: 400, data: { errors: [{ message: '请先阅读并同意隐私政策，再完善个人资料',
+    extensions: { code: 'PRIVACY_NOTICE_NOT_ACCEPTED', classification: 'BAD_REQUEST' } }] } })
+  const page = await open()
+  await editing(page)
+  fire(page, '.avatar-button', 'chooseavatar', { avatarUrl: 'http://tmp/avatar.jpeg' })
+  await flush()
+  expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/privacy/index' })
+  expect(text(page, '.avatar-placeholder')).toBe('选择')
+})
+
 test('anUploadThatFindsTheSignInExpiredRenewsItAndSendsAgain', async () => {
   wx.__server.on('RefreshSession', () => ({ refreshSession: { accessToken: 'fresh', refreshToken: 'r2', expiresAt: null, userErrors: [] } }))
   wx.__uploadHandler = upload => (upload.header.Authorization === 'Bearer fresh'

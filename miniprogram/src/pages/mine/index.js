@@ -96,8 +96,10 @@ Component({
         this.setData({ 'draft.avatarUrl': url, 'draft.avatarPreview': '', avatarUploading: false })
       } catch (error) {
         if (this.avatarUpload !== upload) return
+        const privacy = error.code === 'PRIVACY_NOTICE_NOT_ACCEPTED'
         this.setData({ 'draft.avatarPreview': '', avatarUploading: false,
-          'errors.avatarUrl': `头像上传失败：${error.message}` })
+          'errors.avatarUrl': privacy ? '' : `头像上传失败：${error.message}` })
+        if (privacy) this.askPrivacyNotice()
       }
     },
     onBirthday(e) {

@@ -35,13 +35,6 @@ class MediaRepository {
                 .one();
     }
 
-    Mono<Boolean> exists(String key) {
-        return db.sql("select exists (select 1 from media_object where key = :key) as ok")
-                .bind("key", key)
-                .map(row -> row.get("ok", Boolean.class))
-                .one();
-    }
-
     /** Deletes the member's rows and answers their keys, for the store to delete the objects. */
     Flux<String> deleteOfMember(long memberId) {
         return db.sql("delete from media_object where member_id = :member returning key")

@@ -1,6 +1,6 @@
 package com.loyalty.media;
 
-import com.loyalty.member.IssuedAvatars;
+import com.loyalty.member.MemberService;
 import com.loyalty.shared.ratelimit.RateLimitedAction;
 import com.loyalty.shared.ratelimit.RateLimits;
 import java.time.Clock;
@@ -14,10 +14,10 @@ import reactor.core.scheduler.Schedulers;
  * Members' avatar uploads: rate-limited per member, re-encoded ({@link AvatarImages}), kept in the
  * {@link MediaStore} under a random key, recorded as the member's (media_object), and answered with
  * the URL this server serves them from; updateProfile accepts only such URLs of the same member
- * ({@link IssuedAvatars}).
+ * ({@link IssuedAvatarUrls}).
  */
 @Service
-class MediaService implements IssuedAvatars {
+class MediaService {
 
     private static final Logger log = LoggerFactory.getLogger(MediaService.class);
     static final String AVATAR = "AVATAR";
@@ -26,22 +26,28 @@ class MediaService implements IssuedAvatars {
     private final MediaStore store;
     private final MediaRepository media;
     private final RateLimits rateLimits;
+    private final MemberService members;
     private final Clock clock;
     private final String urlPrefix;
 
-    MediaService(AvatarImages images, MediaStore store, MediaRepository media, RateLimits rateLimits, Clock clock,
-                 MediaProperties properties) {
+    MediaService(AvatarImages images, MediaStore store, MediaRepository media, RateLimits rateLimits,
+                 MemberService members, Clock clock, MediaProperties properties) {
+        this.members = members;
         this.images = images;
         this.store = store;
         this.media = media;
         this.rateLimits = rateLimits;
         this.clock = clock;
-        this.urlPrefix = properties.publicUrl() + "/media/";
+        this.urlPrefix = IssuedAvatarUrls.prefix(properties);
     }
 
-    /** Stores the member's new avatar and answers its URL; UPLOAD_TYPE_UNSUPPORTED, UPLOAD_TOO_LARGE or RATE_LIMITED otherwise. */
+    /**
+     * Stores the member's new avatar and answers its URL; PRIVACY_NOTICE_NOT_ACCEPTED (nothing
+     * personal is kept before that), RATE_LIMITED, UPLOAD_TYPE_UNSUPPORTED or UPLOAD_TOO_LARGE otherwise.
+     */
     Mono<String> uploadAvatar(long memberId, byte[] file) {
-        return rateLimits.acquire(RateLimitedAction.MEDIA_UPLOAD, memberId)
+        return members.requirePrivacyNotice(memberId)
+                .then(rateLimits.acquire(RateLimitedAction.MEDIA_UPLOAD, memberId))
                 .then(Mono.fromCallable(() -> images.reencode(file)).subscribeOn(Schedulers.boundedElastic()))
                 .flatMap(image -> {
                     String key = MediaKeys.newKey(image.format());
@@ -58,15 +64,6 @@ class MediaService implements IssuedAvatars {
     }
 
     record Served(byte[] bytes, String contentType) {
-    }
-
-    @Override
-    public Mono<Boolean> issuedTo(long memberId, String url) {
-        if (url == null || !url.startsWith(urlPrefix)) {
-            return Mono.just(false);
-        }
-        String key = url.substring(urlPrefix.length());
-        return MediaKeys.formatOf(key).isEmpty() ? Mono.just(false) : media.uploadedBy(key, memberId, AVATAR);
     }
 
     /** Deletes everything the member uploaded: the rows, then the objects (a failed object delete is logged). */

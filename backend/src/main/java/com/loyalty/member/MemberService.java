@@ -107,8 +107,11 @@ public class MemberService {
                         "该手机号已绑定其他会员"));
     }
 
-    /** No profile data beyond the openid before the member accepted the privacy notice (PIPL). */
-    private Mono<Void> requirePrivacyNotice(long memberId) {
+    /**
+     * No profile data beyond the openid before the member accepted the privacy notice (PIPL):
+     * PRIVACY_NOTICE_NOT_ACCEPTED until then (an avatar upload asks too).
+     */
+    public Mono<Void> requirePrivacyNotice(long memberId) {
         return members.privacyAccepted(memberId).flatMap(accepted -> accepted ? Mono.<Void>empty()
                 : Mono.error(new BusinessException(ErrorCode.PRIVACY_NOTICE_NOT_ACCEPTED,
                         "请先阅读并同意隐私政策，再完善个人资料")));

@@ -73,6 +73,19 @@ class AvatarUploadTest extends IntegrationTest {
     }
 
     @Test
+    void nothingIsKeptBeforeTheMemberAcceptedThePrivacyNotice() {
+        String name = unique("shy");
+        String token = (String) loginWithoutConsents(name).get("accessToken");
+
+        uploadAvatar(token, "a.png", "image/png", TestImages.png(32, 32, false))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("PRIVACY_NOTICE_NOT_ACCEPTED");
+        assertThat(db.sql("select count(*) as n from media_object m join member on member.id = m.member_id"
+                        + " where member.openid = :o").bind("o", "o-fake-" + name).map(r -> r.get("n", Long.class)).one().block())
+                .isZero();
+    }
+
+    @Test
     void staffCannotUploadAvatars() {
         String store = createStore("media");
         String clerk = anonymous().documentName("staffLogin")
