@@ -18,7 +18,7 @@ ensure_node_and_browser() {
 }
 
 # Starts the built jar in the dev profile (fake WeChat, demo data) on a free port with a database
-# and Redis key prefix of its own, removed on exit; sets API_URL. $1 names the database (e2e, shots).
+# Redis key prefix and media directory of its own, removed on exit; sets API_URL. $1 names the database (e2e, shots).
 # Waits BACKEND_START_SECONDS (300) for it to be healthy.
 start_dev_backend() {
   local jar=backend/target/loyalty-backend.jar dev_jar=backend/target/loyalty-backend-dev.jar f
@@ -31,8 +31,9 @@ start_dev_backend() {
   local port
   port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
   psql -h 127.0.0.1 -U postgres -qc "create database \"$backend_db\""
+  backend_media=$(mktemp -d "/tmp/loyalty-${1}-media.XXXXXX")
   trap stop_dev_backend EXIT
-  DB_NAME=$backend_db PORT=$port LOYALTY_REDIS_KEY_PREFIX=$backend_prefix \
+  DB_NAME=$backend_db PORT=$port LOYALTY_REDIS_KEY_PREFIX=$backend_prefix LOYALTY_MEDIA_DIRECTORY=$backend_media \
     java -Dloader.path="$dev_jar" -jar "$jar" --spring.profiles.active=dev >"$backend_log" 2>&1 &
   backend_pid=$!
   API_URL="http://127.0.0.1:$port"
@@ -47,6 +48,7 @@ start_dev_backend() {
 
 stop_dev_backend() {
   [[ -n ${backend_pid:-} ]] && kill "$backend_pid" 2>/dev/null && wait "$backend_pid" 2>/dev/null || true
+  [[ -n ${backend_media:-} ]] && rm -rf "$backend_media"
   psql -h 127.0.0.1 -U postgres -qc "drop database if exists \"$backend_db\" with (force)" || true
   redis-cli -h 127.0.0.1 --scan --pattern "${backend_prefix}*" | xargs -r redis-cli -h 127.0.0.1 del >/dev/null || true
 }

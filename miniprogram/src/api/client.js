@@ -119,4 +119,4 @@ function idempotencyKey(prefix) {
   return `${prefix}-${Date.now().toString(36)}-${random}`
 }
 
-module.exports = { request, mutate, idempotencyKey }
+module.exports = { request, mutate, idempotencyKey, ensureSession, renew }

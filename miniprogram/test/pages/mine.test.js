@@ -1,8 +1,8 @@
 /**
- * Mine: profile view and editing, phone binding (through the privacy notice first), message
+ * Mine: profile view and editing, phone binding and avatar upload (through the privacy notice first), message
  * subscriptions on a tap, links, logout and the signed-out block.
  */
-const { loadPage, flush, text, texts, tap } = require('../support/page')
+const { loadPage, flush, text, texts, tap, simulate } = require('../support/page')
 const session = require('../../src/api/session')
 
 const ACCEPTED = { currentNoticeVersion: 1, acceptedNoticeVersion: 1, noticeAccepted: true, marketing: false, closesAt: null }
@@ -18,6 +18,14 @@ const TEMPLATES = [
   { purpose: 'POINTS_EXPIRING', templateId: 'tmpl-points', remainingConsents: 1 },
   { purpose: 'REPURCHASE', templateId: 'tmpl-repurchase', remainingConsents: 5 }
 ]
+
+const AVATAR_URL = 'http://127.0.0.1:8080/media/Vx3kq9ZpL0aB7cD2eF4gH6iJ8kL0mN2oP4qR6sT8uV0.jpg'
+
+/** The address an <image> shows (mirrored in its data-src: the simulator renders no src). */
+function imageSrc(page, selector) {
+  const el = page.querySelector(selector)
+  return el ? el._exparserNode.dataset.src : null
+}
 
 function fire(page, selector, type, detail) {
   const el = page.querySelector(selector)
@@ -82,18 +90,100 @@ test('savingSendsOnlyWhatChanged', async () => {
   await editing(page)
   expect(text(page, '.birthday-note')).toBe('生日用于发放生日礼遇，设置后一年内只能修改一次')
   fire(page, '.nickname-input', 'input', { value: '  爱丽丝 ' })
-  fire(page, '.avatar-button', 'chooseavatar', { avatarUrl: 'https://img.example.com/a.png' })
+  wx.__uploadHandler = () => ({ statusCode: 200, data: { url: AVATAR_URL } })
+  fire(page, '.avatar-button', 'chooseavatar', { avatarUrl: 'http://tmp/avatar.jpeg' })
   fire(page, '.birthday-picker', 'change', { value: '1992-05-08' })
   fire(page, '.gender-picker', 'change', { value: '2' })
   await flush()
   expect(text(page, '.gender-value')).toBe('女')
   tap(page, '.save')
   await flush()
-  expect(wx.__server.calls('UpdateProfile')).toEqual([{ input: { nickname: '爱丽丝', avatarUrl: 'https://img.example.com/a.png',
+  expect(wx.__server.calls('UpdateProfile')).toEqual([{ input: { nickname: '爱丽丝', avatarUrl: AVATAR_URL,
     birthday: '1992-05-08', gender: 'FEMALE' } }])
   expect(text(page, '.nickname')).toBe('爱丽丝')
   expect(text(page, '.details')).toBe('生日 1992-05-08 · 性别 女')
   expect(wx.showToast).toHaveBeenCalledWith({ title: '已保存', icon: 'success' })
+})
+
+test('aChosenAvatarShowsAtOnceIsUploadedWithTheSignInAndSavedAsTheUrlTheBackendGave', async () => {
+  wx.__server.on('UpdateProfile', memberPayload('updateProfile'))
+  wx.__uploadHandler = () => ({ statusCode: 200, data: { url: AVATAR_URL } })
+  const page = await open()
+  await editing(page)
+  fire(page, '.avatar-button', 'chooseavatar', { avatarUrl: 'http://tmp/avatar.jpeg' })
+  await simulate.sleep(0)
+  // while it uploads: the chosen picture, the progress, and 保存 waits
+  expect(imageSrc(page, '.avatar-button .avatar')).toBe('http://tmp/avatar.jpeg')
+  expect(text(page, '.avatar-progress')).toBe('头像上传中 0%')
+  expect(page.instance.data.avatarUploading).toBe(true)
+  tap(page, '.save')
+  await flush()
+  expect(wx.__uploads).toEqual([{ url: 'http://127.0.0.1:8080/media/avatar', filePath: 'http://tmp/avatar.jpeg', name: 'file',
+    header: { Authorization: 'Bearer a' } }])
+  expect(text(page, '.avatar-progress')).toBeNull()
+  expect(imageSrc(page, '.avatar-button .avatar')).toBe(AVATAR_URL)
+  expect(wx.__server.calls('UpdateProfile')).toHaveLength(0)
+  tap(page, '.save')
+  await flush()
+  expect(wx.__server.calls('UpdateProfile')).toEqual([{ input: { avatarUrl: AVATAR_URL } }])
+  expect(imageSrc(page, '.profile .avatar')).toBe(AVATAR_URL)
+})
+
+test('aRefusedAvatarSaysWhyAndKeepsTheOldOne', async () => {
+  wx.__server.on('UpdateProfile', memberPayload('updateProfile'))
+  wx.__uploadHandler = () => ({ statusCode: 413, data: { errors: [{ message: '图片太大，请选择不超过 2MB 的图片',
+    extensions: { code: 'UPLOAD_TOO_LARGE', classification: 'BAD_REQUEST' } }] } })
+  const page = await open(Object.assign({}, ALICE, { avatarUrl: AVATAR_URL }))
+  await editing(page)
+  fire(page, '.avatar-button', 'chooseavatar', { avatarUrl: 'http://tmp/huge.jpeg' })
+  await flush()
+  expect(text(page, '.avatar-error')).toBe('头像上传失败：图片太大，请选择不超过 2MB 的图片')
+  expect(imageSrc(page, '.avatar-button .avatar')).toBe(AVATAR_URL)
+  fire(page, '.nickname-input', 'input', { value: '新名字' })
+  tap(page, '.save')
+  await flush()
+  expect(wx.__server.calls('UpdateProfile')).toEqual([{ input: { nickname: '新名字' } }])
+})
+
+test('anAvatarChosenBeforeAcceptingThePrivacyNoticeLeadsToIt', async () => {
+  wx.__uploadHandler = () => ({ statusCode: 400, data: { errors: [{ message: '请先阅读并同意隐私政策，再完善个人资料',
+    extensions: { code: 'PRIVACY_NOTICE_NOT_ACCEPTED', classification: 'BAD_REQUEST' } }] } })
+  const page = await open()
+  await editing(page)
+  fire(page, '.avatar-button', 'chooseavatar', { avatarUrl: 'http://tmp/avatar.jpeg' })
+  await flush()
+  expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/privacy/index' })
+  expect(text(page, '.avatar-placeholder')).toBe('选择')
+})
+
+test('anUploadThatFindsTheSignInExpiredRenewsItAndSendsAgain', async () => {
+  wx.__server.on('RefreshSession', () => ({ refreshSession: { accessToken: 'fresh', refreshToken: 'r2', expiresAt: null, userErrors: [] } }))
+  wx.__uploadHandler = upload => (upload.header.Authorization === 'Bearer fresh'
+    ? { statusCode: 200, data: { url: AVATAR_URL } }
+    : { statusCode: 401, data: { errors: [{ message: 'Unauthenticated', extensions: { classification: 'UNAUTHENTICATED' } }] } })
+  const page = await open()
+  await editing(page)
+  fire(page, '.avatar-button', 'chooseavatar', { avatarUrl: 'http://tmp/avatar.jpeg' })
+  await flush()
+  expect(wx.__uploads.map(u => u.header.Authorization)).toEqual(['Bearer a', 'Bearer fresh'])
+  expect(wx.__server.calls('RefreshSession')).toEqual([{ input: { refreshToken: 'r' } }])
+  expect(text(page, '.avatar-error')).toBeNull()
+  expect(imageSrc(page, '.avatar-button .avatar')).toBe(AVATAR_URL)
+})
+
+test('anUploadWithoutAConnectionOffersToTryAgain', async () => {
+  wx.__uploadHandler = () => { throw 'NETWORK' }
+  const page = await open()
+  await editing(page)
+  fire(page, '.avatar-button', 'chooseavatar', { avatarUrl: 'http://tmp/avatar.jpeg' })
+  await flush()
+  expect(text(page, '.avatar-error')).toBe('头像上传失败：网络不给力，图片没有传上去，请重试')
+  expect(text(page, '.avatar-placeholder')).toBe('选择')
+  wx.__uploadHandler = () => ({ statusCode: 200, data: { url: AVATAR_URL } })
+  fire(page, '.avatar-button', 'chooseavatar', { avatarUrl: 'http://tmp/avatar.jpeg' })
+  await flush()
+  expect(text(page, '.avatar-error')).toBeNull()
+  expect(imageSrc(page, '.avatar-button .avatar')).toBe(AVATAR_URL)
 })
 
 test('anEmptyOrTooLongNicknameIsRefusedBeforeSending', async () => {

@@ -1,6 +1,8 @@
 /**
  * A fake `wx` for tests: in-memory storage, wx.request answered by a fake server (asynchronously,
- * like the real one), wx.login codes, sockets the test drives, and jest.fn() for every UI call.
+ * like the real one), wx.uploadFile answered by a test's upload handler (progress events, the
+ * answer's body as a string, like the real one), wx.login codes, sockets the test drives, and
+ * jest.fn() for every UI call.
  */
 const { createServer, toResponse } = require('./fake-server')
 
@@ -35,6 +37,13 @@ function createWx() {
     __sockets: sockets,
     /** Set to a function(options) to take over wx.request (e.g. to fail with a network error). */
     __requestOverride: null,
+    /**
+     * wx.uploadFile's backend: a function(upload) answering { statusCode, data } (data an object,
+     * sent on as JSON text) or throwing 'NETWORK'; each upload { url, filePath, name, header } is
+     * recorded in __uploads.
+     */
+    __uploadHandler: null,
+    __uploads: [],
     getStorageSync: jest.fn(key => (storage.has(key) ? storage.get(key) : '')),
     setStorageSync: jest.fn((key, value) => storage.set(key, JSON.parse(JSON.stringify(value)))),
     removeStorageSync: jest.fn(key => storage.delete(key)),
@@ -52,6 +61,26 @@ function createWx() {
         options.success && options.success(toResponse(answer))
       }, 0)
       return { abort: jest.fn() }
+    }),
+    uploadFile: jest.fn(options => {
+      const listeners = []
+      const task = { onProgressUpdate: jest.fn(f => listeners.push(f)), abort: jest.fn() }
+      setTimeout(() => {
+        const upload = { url: options.url, filePath: options.filePath, name: options.name, header: options.header || {} }
+        wx.__uploads.push(upload)
+        let answer
+        try {
+          if (!wx.__uploadHandler) throw new Error('fake wx: no upload handler')
+          answer = wx.__uploadHandler(upload)
+        } catch (e) {
+          if (e === 'NETWORK') return options.fail && options.fail({ errMsg: 'uploadFile:fail' })
+          throw e
+        }
+        for (const progress of [40, 100]) listeners.forEach(f => f({ progress, totalBytesSent: progress, totalBytesExpectedToSend: 100 }))
+        options.success && options.success({ statusCode: answer.statusCode,
+          data: typeof answer.data === 'string' ? answer.data : JSON.stringify(answer.data) })
+      }, 0)
+      return task
     }),
     login: jest.fn(options => setTimeout(() => options.success({ code: `dev-test-${++loginCount}` }), 0)),
     // WeChat's privacy authorization (app.json __usePrivacyCheck__): whether the member agreed, the app's listener

@@ -6,6 +6,7 @@
  * the sign-in block and never signs in by itself.
  */
 const client = require('../../api/client')
+const { uploadAvatar } = require('../../api/upload')
 const session = require('../../api/session')
 const { showError } = require('../../api/errors')
 const { MINE_PROFILE, UPDATE_PROFILE, BIND_PHONE } = require('../../api/documents/profile')
@@ -35,6 +36,8 @@ Component({
     draft: null,
     errors: {},
     saving: false,
+    avatarUploading: false,
+    avatarProgress: 0,
     genders: profile.GENDERS.map(g => g.label),
     birthdayNote: profile.BIRTHDAY_NOTE,
     today: '',
@@ -91,13 +94,32 @@ Component({
       this.setData({ editing: true, draft: profile.draftFrom(this.member), errors: {} })
     },
     cancelEdit() {
-      this.setData({ editing: false, draft: null, errors: {} })
+      this.avatarUpload = null
+      this.setData({ editing: false, draft: null, errors: {}, avatarUploading: false })
     },
     onNickname(e) {
       this.setData({ 'draft.nickname': e.detail.value, 'errors.nickname': '' })
     },
-    onChooseAvatar(e) {
-      this.setData({ 'draft.avatarUrl': e.detail.avatarUrl, 'errors.avatarUrl': '' })
+    // The chosen image is WeChat's temporary file: it shows at once and is uploaded at once; the draft
+    // keeps the URL the backend answers (the only kind updateProfile accepts). Only the latest choice counts.
+    async onChooseAvatar(e) {
+      const file = e.detail && e.detail.avatarUrl
+      if (!file) return
+      const upload = this.avatarUpload = {}
+      this.setData({ 'draft.avatarPreview': file, 'errors.avatarUrl': '', avatarUploading: true, avatarProgress: 0 })
+      try {
+        const url = await uploadAvatar(file, progress => {
+          if (this.avatarUpload === upload) this.setData({ avatarProgress: progress })
+        })
+        if (this.avatarUpload !== upload) return
+        this.setData({ 'draft.avatarUrl': url, 'draft.avatarPreview': '', avatarUploading: false })
+      } catch (error) {
+        if (this.avatarUpload !== upload) return
+        const privacy = error.code === 'PRIVACY_NOTICE_NOT_ACCEPTED'
+        this.setData({ 'draft.avatarPreview': '', avatarUploading: false,
+          'errors.avatarUrl': privacy ? '' : `头像上传失败：${error.message}` })
+        if (privacy) this.askPrivacyNotice()
+      }
     },
     onBirthday(e) {
       this.setData({ 'draft.birthday': e.detail.value })
@@ -106,7 +128,7 @@ Component({
       this.setData({ 'draft.genderIndex': Number(e.detail.value) })
     },
     async save() {
-      if (this.data.saving) return
+      if (this.data.saving || this.data.avatarUploading) return
       const result = profile.changes(this.member, this.data.draft)
       if (result.errors) {
         this.setData({ errors: result.errors })

@@ -5,15 +5,11 @@ import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.wechat.WeChatClient;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.util.List;
-import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -38,11 +34,11 @@ public class MemberService {
     private final ObjectProvider<MemberEvents> events;
     private final TransactionalOperator tx;
     private final SecureRandom random = new SecureRandom();
-    private final List<String> avatarHosts;
+    private final IssuedAvatars avatars;
 
     public MemberService(MemberRepository members, PhoneCipher phoneCipher, WeChatClient weChat, Clock clock,
-                         ObjectProvider<MemberEvents> events, TransactionalOperator tx, MemberProperties properties) {
-        this.avatarHosts = properties.avatarHosts().stream().map(host -> host.toLowerCase(Locale.ROOT)).toList();
+                         ObjectProvider<MemberEvents> events, TransactionalOperator tx, IssuedAvatars avatars) {
+        this.avatars = avatars;
         this.members = members;
         this.phoneCipher = phoneCipher;
         this.weChat = weChat;
@@ -85,8 +81,10 @@ public class MemberService {
                         ErrorCode.MEMBER_NOT_FOUND, "会员不存在"))));
     }
 
+    /** Saves the changed fields; an avatar must be a URL issued to this member by an upload (IssuedAvatars). */
     public Mono<Member> updateProfile(long memberId, UpdateProfileInput input) {
         return requirePrivacyNotice(memberId).then(Mono.fromCallable(() -> check(input)))
+                .flatMap(change -> requireIssuedAvatar(memberId, change.avatarUrl()).thenReturn(change))
                 .flatMap(change -> {
                     Instant now = clock.instant();
                     Instant yearAgo = ZonedDateTime.now(clock).minusYears(1).toInstant();
@@ -109,8 +107,11 @@ public class MemberService {
                         "该手机号已绑定其他会员"));
     }
 
-    /** No profile data beyond the openid before the member accepted the privacy notice (PIPL). */
-    private Mono<Void> requirePrivacyNotice(long memberId) {
+    /**
+     * No profile data beyond the openid before the member accepted the privacy notice (PIPL):
+     * PRIVACY_NOTICE_NOT_ACCEPTED until then (an avatar upload asks too).
+     */
+    public Mono<Void> requirePrivacyNotice(long memberId) {
         return members.privacyAccepted(memberId).flatMap(accepted -> accepted ? Mono.<Void>empty()
                 : Mono.error(new BusinessException(ErrorCode.PRIVACY_NOTICE_NOT_ACCEPTED,
                         "请先阅读并同意隐私政策，再完善个人资料")));
@@ -152,8 +153,8 @@ public class MemberService {
             throw BusinessException.invalid("nickname", "昵称需为 1 到 32 个字符");
         }
         String avatar = input.avatarUrl() == null ? null : input.avatarUrl().strip();
-        if (avatar != null && (avatar.length() > AVATAR_URL_MAX || !isAllowedAvatar(avatar))) {
-            throw BusinessException.invalid("avatarUrl", "头像地址无效，请重新选择头像");
+        if (avatar != null && avatar.length() > AVATAR_URL_MAX) {
+            throw invalidAvatar();
         }
         LocalDate birthday = input.birthday();
         if (birthday != null && (birthday.isAfter(LocalDate.now(clock)) || birthday.getYear() < 1900)) {
@@ -163,16 +164,14 @@ public class MemberService {
     }
 
 
-    /** An https address without credentials or port on one of the configured avatar hosts. */
-    private boolean isAllowedAvatar(String url) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            return false;
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) && uri.getRawUserInfo() == null && uri.getPort() == -1
-                && uri.getHost() != null && avatarHosts.contains(uri.getHost().toLowerCase(Locale.ROOT));
+    /** Nothing, or INVALID_INPUT when the avatar is not an image uploaded by this member (IssuedAvatars). */
+    private Mono<Void> requireIssuedAvatar(long memberId, String avatarUrl) {
+        return avatarUrl == null ? Mono.empty() : avatars.issuedTo(memberId, avatarUrl)
+                .flatMap(issued -> issued ? Mono.<Void>empty() : Mono.error(invalidAvatar()));
+    }
+
+    private static BusinessException invalidAvatar() {
+        return BusinessException.invalid("avatarUrl", "头像需先上传，请重新选择头像");
     }
 
     private String newInviteCode() {

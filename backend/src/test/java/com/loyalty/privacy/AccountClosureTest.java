@@ -26,9 +26,10 @@ class AccountClosureTest extends IntegrationTest {
         String name = unique("closer");
         Map<String, Object> session = login(name);
         HttpGraphQlTester me = withToken((String) session.get("accessToken"));
+        String avatar = uploadedAvatar((String) session.get("accessToken"));
         String phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
         me.documentName("updateProfile").variable("input", Map.of("nickname", "注销者" + name.substring(7),
-                        "avatarUrl", "https://thirdwx.qlogo.cn/mmopen/" + name + ".png", "birthday", "1988-03-04", "gender", "FEMALE"))
+                        "avatarUrl", avatar, "birthday", "1988-03-04", "gender", "FEMALE"))
                 .execute().path("updateProfile.userErrors").entityList(Object.class).hasSize(0);
         me.documentName("bindPhone").variable("code", "phone-" + phone).execute()
                 .path("bindPhone.userErrors").entityList(Object.class).hasSize(0);
@@ -74,6 +75,8 @@ class AccountClosureTest extends IntegrationTest {
                         """).bind("id", Long.parseLong(id)).fetch().one().block();
         assertThat(row.get("nickname")).isNull();
         assertThat(row.get("avatar_url")).isNull();
+        // and the uploaded avatar itself is deleted
+        http().get().uri(java.net.URI.create(avatar).getPath()).exchange().expectStatus().isNotFound();
         assertThat(row.get("birthday")).isNull();
         assertThat(row.get("gender")).isEqualTo("UNKNOWN");
         assertThat(row.get("phone_cipher")).isNull();

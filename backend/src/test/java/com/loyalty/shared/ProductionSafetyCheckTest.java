@@ -64,4 +64,16 @@ class ProductionSafetyCheckTest {
                     .hasMessageContaining("loyalty.http.trusted-proxies");
         }
     }
+
+    @Test
+    void productionRefusesToHandOutAvatarUrlsThatAreNotItsPublicHttpsAddress() {
+        MockEnvironment localhost = new MockEnvironment().withProperty("loyalty.media.public-url", "http://localhost:8080");
+
+        assertThatThrownBy(() -> new ProductionSafetyCheck(localhost))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("loyalty.media.public-url=http://localhost:8080")
+                .hasMessageContaining("LOYALTY_MEDIA_PUBLIC_URL");
+        assertThat(new ProductionSafetyCheck(new MockEnvironment()
+                .withProperty("loyalty.media.public-url", "https://loyalty.brand.cn"))).isNotNull();
+    }
 }

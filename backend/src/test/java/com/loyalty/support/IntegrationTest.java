@@ -299,6 +299,36 @@ public abstract class IntegrationTest {
         return staff(username, STAFF_PASSWORD);
     }
 
+    /**
+     * Sends a file to {@code POST /media/avatar} as {@code wx.uploadFile} does (multipart field
+     * {@code file}), with this access token (none: null).
+     */
+    protected WebTestClient.ResponseSpec uploadAvatar(String accessToken, String filename, String contentType, byte[] bytes) {
+        org.springframework.http.client.MultipartBodyBuilder form = new org.springframework.http.client.MultipartBodyBuilder();
+        form.part("file", new org.springframework.core.io.ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        }).contentType(org.springframework.http.MediaType.parseMediaType(contentType));
+        return http().post().uri("/media/avatar")
+                .headers(h -> {
+                    if (accessToken != null) {
+                        h.setBearerAuth(accessToken);
+                    }
+                })
+                .contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(form.build()))
+                .exchange();
+    }
+
+    /** Uploads a small PNG as the member's avatar and returns the URL it got, for updateProfile. */
+    protected String uploadedAvatar(String accessToken) {
+        return (String) uploadAvatar(accessToken, "avatar.png", "image/png", TestImages.png(64, 64, false))
+                .expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("url");
+    }
+
     /** Replaces the system clock with one tests can move. */
     @TestConfiguration(proxyBeanMethods = false)
     static class TestClockConfig {

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Refuses to start a production deployment (no dev, test or bench profile) that carries
  * development settings: the fake WeChat or WeChat Pay, demo data, SMS written to the log, forwarded
- * headers believed from anyone, or a secret that is a development default from this repository
+ * headers believed from anyone, avatars handed out at an address that is not public https, or a
+ * secret that is a development default from this repository
  * (what is in the database: {@link DevelopmentDataCheck}).
  */
 @Component
@@ -64,6 +65,11 @@ public class ProductionSafetyCheck {
         }
         if ("log".equals(env.getProperty("loyalty.notify.sms-provider"))) {
             problems.add("loyalty.notify.sms-provider=log (SMS would only be written to the log)");
+        }
+        String mediaUrl = env.getProperty("loyalty.media.public-url");
+        if (mediaUrl != null && !mediaUrl.strip().toLowerCase().startsWith("https://")) {
+            problems.add("loyalty.media.public-url=" + mediaUrl + " (set LOYALTY_MEDIA_PUBLIC_URL to the backend's public "
+                    + "https address: members' avatars are served from it and the mini-program loads only https)");
         }
         for (String key : List.of("loyalty.auth.jwt-secret", "loyalty.crypto.phone-key", "loyalty.wechat.secret",
                 "loyalty.bootstrap-admin.password")) {

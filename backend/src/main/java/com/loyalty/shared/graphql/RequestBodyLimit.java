@@ -1,6 +1,8 @@
 package com.loyalty.shared.graphql;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -17,22 +19,28 @@ import reactor.core.publisher.Mono;
 
 /**
  * Answers 413 to a request body over {@code loyalty.graphql.max-body-size}: at once when its
- * Content-Length says so, otherwise as soon as that many bytes have arrived.
+ * Content-Length says so, otherwise as soon as that many bytes have arrived. A
+ * {@link LargerBodyRoute} (an upload) has its own limit and its own answer.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestBodyLimit implements WebFilter {
 
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final List<LargerBodyRoute> largerRoutes;
 
-    RequestBodyLimit(GraphQlLimitsProperties limits) {
-        this.maxBytes = limits.maxBodySize().toBytes();
+    RequestBodyLimit(GraphQlLimitsProperties limits, List<LargerBodyRoute> largerRoutes) {
+        this.defaultMaxBytes = limits.maxBodySize().toBytes();
+        this.largerRoutes = List.copyOf(largerRoutes);
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        LargerBodyRoute route = largerRoutes.stream().filter(r -> r.matches(exchange.getRequest())).findFirst().orElse(null);
+        long maxBytes = route == null ? defaultMaxBytes : route.maxBytes();
+        Function<ServerWebExchange, Mono<Void>> tooLarge = route == null ? RequestBodyLimit::tooLarge : route::tooLarge;
         if (exchange.getRequest().getHeaders().getContentLength() > maxBytes) {
-            return tooLarge(exchange);
+            return tooLarge.apply(exchange);
         }
         ServerHttpRequestDecorator counted = new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override
@@ -47,7 +55,8 @@ class RequestBodyLimit implements WebFilter {
             }
         };
         return chain.filter(exchange.mutate().request(counted).build())
-                .onErrorResume(DataBufferLimitException.class, e -> tooLarge(exchange));
+                .onErrorResume(DataBufferLimitException.class, e -> exchange.getResponse().isCommitted()
+                        ? Mono.empty() : tooLarge.apply(exchange));
     }
 
     private static Mono<Void> tooLarge(ServerWebExchange exchange) {

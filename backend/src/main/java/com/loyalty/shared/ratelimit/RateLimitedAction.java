@@ -21,5 +21,7 @@ public enum RateLimitedAction {
     /** Invitations looked up by invite code ({@code inviteWelcome}, no sign-in) from one client address. */
     INVITE_LOOKUP,
     /** Members' full phone numbers revealed to one staff member ({@code revealMemberPhone}, to call them). */
-    MEMBER_PHONE_REVEAL
+    MEMBER_PHONE_REVEAL,
+    /** Images (avatars) uploaded by one member. */
+    MEDIA_UPLOAD
 }
