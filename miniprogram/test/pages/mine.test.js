@@ -145,15 +145,41 @@ test('aRefusedAvatarSaysWhyAndKeepsTheOldOne', async () => {
   expect(wx.__server.calls('UpdateProfile')).toEqual([{ input: { nickname: '新名字' } }])
 })
 
-test('anAvatarChosenBeforeAcceptingThePrivacyNoticeLeadsToIt', async () => {
-  wx.__uploadHandler = () => ({ statusCode: 400, data: { errors: [{ message: '请先阅读并同意隐私政策，再完善个人资料',
-    extensions: { code: 'PRIVACY_NOTICE_NOT_ACCEPTED', classification: 'BAD_REQUEST' } }] } })
-  const page = await open()
+test('anAvatarChosenBeforeAcceptingThePrivacyNoticeIsUploadedOnceTheNoticeIsAccepted', async () => {
+  const uploads = []
+  wx.__uploadHandler = options => {
+    uploads.push(options.filePath)
+    return { statusCode: 200, data: { url: AVATAR_URL } }
+  }
+  const page = await open(ALICE, TEMPLATES, false)
   await editing(page)
   fire(page, '.avatar-button', 'chooseavatar', { avatarUrl: 'http://tmp/avatar.jpeg' })
   await flush()
-  expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/privacy/index' })
+  expect(text(notice(page), '.notice-title')).toBe('会员隐私政策（第 1 版）')
+  expect(uploads).toEqual([])
+  notice(page).querySelector('.agree').dispatchEvent('agreeprivacyauthorization', { detail: {} })
+  await flush()
+  expect(operations()).toEqual(['UpdateConsents'])
+  expect(uploads).toEqual(['http://tmp/avatar.jpeg'])
+  expect(imageSrc(page, '.avatar-button .avatar')).toBe(AVATAR_URL)
+  neverShownNotAccepted()
+})
+
+test('anAvatarChosenAndTheNoticeDeclinedIsNeitherUploadedNorShown', async () => {
+  const uploads = []
+  wx.__uploadHandler = options => {
+    uploads.push(options.filePath)
+    return { statusCode: 200, data: { url: AVATAR_URL } }
+  }
+  const page = await open(ALICE, TEMPLATES, false)
+  await editing(page)
+  fire(page, '.avatar-button', 'chooseavatar', { avatarUrl: 'http://tmp/avatar.jpeg' })
+  await flush()
+  tap(notice(page), '.decline')
+  await flush()
+  expect(uploads).toEqual([])
   expect(text(page, '.avatar-placeholder')).toBe('选择')
+  expect(wx.showToast).toHaveBeenCalledWith({ title: '未同意隐私政策，资料未保存', icon: 'none' })
 })
 
 test('anUploadThatFindsTheSignInExpiredRenewsItAndSendsAgain', async () => {

@@ -53,6 +53,17 @@ async function myRecordedOrder(context) {
   context.query = { id: takeRecordedPurchase().id }
 }
 
+/**
+ * Before the welcome page opens: a friend is invited by this run's member (alice); the page opens
+ * with alice's invite code and nobody signed in, as on the friend's phone.
+ */
+async function invitedByAlice(context) {
+  const { INVITE_PAGE } = require('../../src/api/documents/referral')
+  const data = await context.client.request(INVITE_PAGE, { first: 1 })
+  context.session.clear('member')
+  context.query = { inviter: data.me.inviteCode }
+}
+
 /** Before the page opens: the member claims every coupon the coupon centre offers (once each). */
 async function claimCoupons({ client }) {
   const centre = (await client.request(COUPON_CENTRE)).couponCentre
@@ -67,4 +78,5 @@ const tapOn = selector => async (page, { settle }) => {
   await settle()
 }
 
-module.exports = { scanMember, recordPurchase, purchaseAtTheTill, orderRecordedAtTheTill, myRecordedOrder, claimCoupons, tapOn }
+module.exports = { scanMember, recordPurchase, purchaseAtTheTill, orderRecordedAtTheTill, myRecordedOrder, invitedByAlice,
+  claimCoupons, tapOn }

@@ -22,7 +22,8 @@
  * The page opens with onLoad(query) and onShow(); the picture is taken once no request has been
  * running for a moment, with the last toast or modal drawn over it.
  */
-const { scanMember, purchaseAtTheTill, orderRecordedAtTheTill, myRecordedOrder, claimCoupons, tapOn } = require('./steps')
+const { scanMember, purchaseAtTheTill, orderRecordedAtTheTill, myRecordedOrder, invitedByAlice, claimCoupons,
+  tapOn } = require('./steps')
 
 /** A member registered by this run: no points, coupons, check-ins or invitations yet. */
 const NEW = 'new'
@@ -69,6 +70,8 @@ const SHOTS = [
   { page: 'pages/orders/index', state: 'error', fail: true },
   { page: 'pages/order/index', state: 'loaded', staff: CLERK, before: myRecordedOrder },
   { page: 'pages/order/index', state: 'not-found' },
+  { page: 'pages/welcome/index', state: 'invited', before: invitedByAlice },
+  { page: 'pages/welcome/index', state: 'not-found', query: { inviter: 'NOSUCHCODE' } },
   // staff subpackage
   { page: 'staff/login/index', state: 'signed-out' },
   { page: 'staff/till/index', state: 'loaded', staff: CLERK },

@@ -108,17 +108,19 @@ Component({
       const upload = this.avatarUpload = {}
       this.setData({ 'draft.avatarPreview': file, 'errors.avatarUrl': '', avatarUploading: true, avatarProgress: 0 })
       try {
-        const url = await uploadAvatar(file, progress => {
+        // the upload is a profile write: the privacy notice comes first (asked here when not yet accepted)
+        const uploaded = await this.notice().withNotice(() => uploadAvatar(file, progress => {
           if (this.avatarUpload === upload) this.setData({ avatarProgress: progress })
-        })
+        }))
         if (this.avatarUpload !== upload) return
-        this.setData({ 'draft.avatarUrl': url, 'draft.avatarPreview': '', avatarUploading: false })
+        if (uploaded.declined) {
+          this.setData({ 'draft.avatarPreview': '', avatarUploading: false })
+          return
+        }
+        this.setData({ 'draft.avatarUrl': uploaded.result, 'draft.avatarPreview': '', avatarUploading: false })
       } catch (error) {
         if (this.avatarUpload !== upload) return
-        const privacy = error.code === 'PRIVACY_NOTICE_NOT_ACCEPTED'
-        this.setData({ 'draft.avatarPreview': '', avatarUploading: false,
-          'errors.avatarUrl': privacy ? '' : `头像上传失败：${error.message}` })
-        if (privacy) this.askPrivacyNotice()
+        this.setData({ 'draft.avatarPreview': '', avatarUploading: false, 'errors.avatarUrl': `头像上传失败：${error.message}` })
       }
     },
     onBirthday(e) {
