@@ -2,28 +2,8 @@
  * Every GraphQL document of the mini-program must be valid against the backend's schema/, so a
  * schema change that would break a page fails CI here first.
  */
-const fs = require('fs')
-const path = require('path')
-const { buildSchema, parse, validate } = require('graphql')
-
-const SCHEMA_DIR = path.join(__dirname, '../../schema')
-const DOCUMENTS_DIR = path.join(__dirname, '../src/api/documents')
-
-function loadSchema() {
-  const sdl = fs.readdirSync(SCHEMA_DIR)
-    .filter(f => f.endsWith('.graphqls'))
-    .sort()
-    .map(f => fs.readFileSync(path.join(SCHEMA_DIR, f), 'utf8'))
-    .join('\n')
-  return buildSchema(sdl)
-}
-
-function allDocuments() {
-  return fs.readdirSync(DOCUMENTS_DIR).filter(f => f.endsWith('.js')).flatMap(file => {
-    const exported = require(path.join(DOCUMENTS_DIR, file))
-    return Object.keys(exported).map(name => [`${file} ${name}`, exported[name]])
-  })
-}
+const { parse, validate } = require('graphql')
+const { loadSchema, allDocuments } = require('./support/schema')
 
 const schema = loadSchema()
 const documents = allDocuments()
