@@ -64,6 +64,22 @@ async function invitedByAlice(context) {
   context.query = { inviter: data.me.inviteCode }
 }
 
+/** Before the page opens: the member tapped 退出登录 (the app stays signed out until they sign in). */
+async function signedOut({ session }) {
+  session.markSignedOut({ reason: 'SIGNED_OUT' })
+}
+
+/** Before the page opens: the member closed their account; it is erased in 7 days unless they cancel. */
+async function closing({ session }) {
+  const closesAt = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString()
+  session.markSignedOut({ reason: 'ACCOUNT_CLOSURE_PENDING', closesAt })
+}
+
+/** Before the staff login opens: the clerk signed in with a temporary password (an admin reset it). */
+async function passwordReset({ session }) {
+  session.save('staff', Object.assign({}, session.get('staff'), { mustChangePassword: true }))
+}
+
 /** Before the page opens: the member claims every coupon the coupon centre offers (once each). */
 async function claimCoupons({ client }) {
   const centre = (await client.request(COUPON_CENTRE)).couponCentre
@@ -79,4 +95,4 @@ const tapOn = selector => async (page, { settle }) => {
 }
 
 module.exports = { scanMember, recordPurchase, purchaseAtTheTill, orderRecordedAtTheTill, myRecordedOrder, invitedByAlice,
-  claimCoupons, tapOn }
+  signedOut, closing, passwordReset, claimCoupons, tapOn }

@@ -22,8 +22,8 @@
  * The page opens with onLoad(query) and onShow(); the picture is taken once no request has been
  * running for a moment, with the last toast or modal drawn over it.
  */
-const { scanMember, purchaseAtTheTill, orderRecordedAtTheTill, myRecordedOrder, invitedByAlice, claimCoupons,
-  tapOn } = require('./steps')
+const { scanMember, purchaseAtTheTill, orderRecordedAtTheTill, myRecordedOrder, invitedByAlice, signedOut,
+  closing, passwordReset, claimCoupons, tapOn } = require('./steps')
 
 /** A member registered by this run: no points, coupons, check-ins or invitations yet. */
 const NEW = 'new'
@@ -36,6 +36,9 @@ const SHOTS = [
   { page: 'pages/card/index', state: 'loaded' },
   { page: 'pages/card/index', state: 'empty', member: NEW },
   { page: 'pages/card/index', state: 'error', fail: true },
+  { page: 'pages/card/index', state: 'code', after: tapOn('.open-code') },
+  { page: 'pages/card/index', state: 'signed-out', before: signedOut },
+  { page: 'pages/card/index', state: 'closing', before: closing },
   { page: 'pages/checkin/index', state: 'loaded' },
   { page: 'pages/checkin/index', state: 'checked-in', after: tapOn('.checkin-button') },
   { page: 'pages/checkin/index', state: 'error', fail: true },
@@ -46,6 +49,7 @@ const SHOTS = [
   { page: 'pages/mine/index', state: 'new-member', member: NEW },
   { page: 'pages/mine/index', state: 'editing', after: tapOn('.edit') },
   { page: 'pages/mine/index', state: 'error', fail: true },
+  { page: 'pages/mine/index', state: 'signed-out', before: signedOut },
   { page: 'pages/points/index', state: 'loaded' },
   { page: 'pages/points/index', state: 'empty', member: NEW },
   { page: 'pages/points/index', state: 'error', fail: true },
@@ -74,6 +78,7 @@ const SHOTS = [
   { page: 'pages/welcome/index', state: 'not-found', query: { inviter: 'NOSUCHCODE' } },
   // staff subpackage
   { page: 'staff/login/index', state: 'signed-out' },
+  { page: 'staff/login/index', state: 'change-password', staff: CLERK, before: passwordReset },
   { page: 'staff/till/index', state: 'loaded', staff: CLERK },
   { page: 'staff/till/index', state: 'member', staff: CLERK, after: scanMember },
   { page: 'staff/till/index', state: 'error', staff: CLERK, fail: true },
