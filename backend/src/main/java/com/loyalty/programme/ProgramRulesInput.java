@@ -27,16 +27,16 @@ public record ProgramRulesInput(
     /** A version's rules as an input to edit (what an admin starts from). */
     public static ProgramRulesInput of(ProgramRules r) {
         return new ProgramRulesInput(r.tiers(), r.tierWindowMonths(), r.tierReviewsBeforeDrop(), r.pointsPerYuan(),
-                r.categoryMultipliers(), r.skuMultipliers(), r.memberDays(), r.memberDayFactor(), r.birthdayPeriod(), r.birthdayFactor(),
-                r.pointsPerYuanRedeemed(), r.expiryMonths(), r.checkIn(), r.referral(), r.welcomeCouponPackId(),
-                r.welcomeMessage());
+                r.categoryMultipliers(), r.skuMultipliers(), r.memberDays(), r.memberDayFactor(), r.birthdayPeriod(),
+                r.birthdayFactor(), r.pointsPerYuanRedeemed(), r.expiryMonths(), r.checkIn(), r.referral(),
+                r.welcomeCouponPackId(), r.welcomeMessage());
     }
 
     /** The same rules with {@code tiers} instead. */
     public ProgramRulesInput withTiers(List<TierRule> tiers) {
         return new ProgramRulesInput(tiers, tierWindowMonths, tierReviewsBeforeDrop, pointsPerYuan, categoryMultipliers,
-                skuMultipliers, memberDays, memberDayFactor, birthdayPeriod, birthdayFactor, pointsPerYuanRedeemed, expiryMonths,
-                checkIn, referral, welcomeCouponPackId, welcomeMessage);
+                skuMultipliers, memberDays, memberDayFactor, birthdayPeriod, birthdayFactor, pointsPerYuanRedeemed,
+                expiryMonths, checkIn, referral, welcomeCouponPackId, welcomeMessage);
     }
 
     /**
