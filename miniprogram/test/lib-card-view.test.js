@@ -34,8 +34,13 @@ test('nothingLeftToSpendSaysTheUpgradeIsComing', () => {
   expect(tierProgressView(progress({ spendNeededCents: 0, progress: 1 })).needText).toBe('已达到金卡标准，即将升级')
 })
 
-test('membersBelowTheirTiersThresholdAreToldWhatKeepsIt', () => {
-  expect(tierProgressView(progress({ monthsBelowThreshold: 2 })).keepText).toBe('保级需月均消费¥500（已连续2次未达到，3次降级）')
+test('membersBelowTheirTiersThresholdAreToldWhatKeepsItAndHowManyReviewsDropATier', () => {
+  expect(tierProgressView(progress({ monthsBelowThreshold: 2 }), 3, 4).keepText).toBe('保级需月均消费¥500（已连续2次未达到，4次降级）')
+  expect(tierProgressView(progress({ monthsBelowThreshold: 1 }), 3, 2).keepText).toBe('保级需月均消费¥500（已连续1次未达到，2次降级）')
+})
+
+test('untilTheRulesAreLoadedTheKeepWarningNamesNoNumberOfReviews', () => {
+  expect(tierProgressView(progress({ monthsBelowThreshold: 2 })).keepText).toBe('保级需月均消费¥500（已连续2次未达到）')
 })
 
 test('expiringPointsAreSummedWithTheEarliestDate', () => {

@@ -1,5 +1,5 @@
-/** The tier's benefits line on the card, from programRules: only what the tier really gives. */
-const { tierBenefitsLine } = require('../src/lib/rules-view')
+/** The tier's benefits line on the card and the tier sentence of the rules page, from programRules: nothing hard-coded. */
+const { tierBenefitsLine, tierText } = require('../src/lib/rules-view')
 const { PROGRAM_RULES } = require('./support/program-rules')
 
 test('aTiersLineNamesItsMultiplierDiscountAndBenefits', () => {
@@ -15,4 +15,10 @@ test('aMultiplierOfOneAndNoDiscountAreLeftOut', () => {
 
 test('anUnknownTierHasNoLine', () => {
   expect(tierBenefitsLine(PROGRAM_RULES, 9)).toBe('')
+})
+
+test('theTierSentenceTakesTheWindowAndTheReviewsBeforeADropFromTheRules', () => {
+  expect(tierText(PROGRAM_RULES)).toBe('等级按本月及前2个月的月均消费（扣除退款）计算；每月1日复核，连续3次未达到保级要求降一级。')
+  expect(tierText(Object.assign({}, PROGRAM_RULES, { tierWindowMonths: 6, tierReviewsBeforeDrop: 2 })))
+    .toBe('等级按本月及前5个月的月均消费（扣除退款）计算；每月1日复核，连续2次未达到保级要求降一级。')
 })

@@ -4,9 +4,10 @@ const format = require('./format')
 /**
  * The growth bar: names of this and the next tier, the bar's width in percent (0 to 100) and
  * the sentence under it, e.g. "再消费¥120升级银卡" or "已是最高等级黑钻". `windowMonths` is
- * programRules.tierWindowMonths ("近3个月月均消费"); unknown (0) leaves the window out.
+ * programRules.tierWindowMonths ("近3个月月均消费") and `reviewsBeforeDrop`
+ * programRules.tierReviewsBeforeDrop ("3次降级"); unknown (0) leaves them out.
  */
-function tierProgressView(progress, windowMonths) {
+function tierProgressView(progress, windowMonths, reviewsBeforeDrop) {
   if (!progress || !progress.current) return null
   const current = progress.current.name
   const next = progress.next ? progress.next.name : null
@@ -16,7 +17,7 @@ function tierProgressView(progress, windowMonths) {
       current, next: null, top: true, percent: 100,
       needText: `已是最高等级${current}`,
       spendText: average,
-      keepText: keepText(progress)
+      keepText: keepText(progress, reviewsBeforeDrop)
     }
   }
   const percent = Math.max(0, Math.min(100, Math.round(Number(progress.progress || 0) * 100)))
@@ -25,15 +26,19 @@ function tierProgressView(progress, windowMonths) {
     current, next, top: false, percent,
     needText: needed > 0 ? `再消费${format.yuan(needed)}升级${next}` : `已达到${next}标准，即将升级`,
     spendText: `${average}，${next}需${format.yuan(progress.next.thresholdCents)}`,
-    keepText: keepText(progress)
+    keepText: keepText(progress, reviewsBeforeDrop)
   }
 }
 
-/** A warning once reviews found the member below the current tier's threshold; null otherwise. */
-function keepText(progress) {
+/**
+ * A warning once reviews found the member below the current tier's threshold, with how many
+ * reviews in a row drop a tier when the rules are known; null otherwise.
+ */
+function keepText(progress, reviewsBeforeDrop) {
   const below = Number(progress.monthsBelowThreshold || 0)
   if (below <= 0 || !progress.keepRequirementCents) return null
-  return `保级需月均消费${format.yuan(progress.keepRequirementCents)}（已连续${below}次未达到，3次降级）`
+  const drop = reviewsBeforeDrop > 0 ? `，${reviewsBeforeDrop}次降级` : ''
+  return `保级需月均消费${format.yuan(progress.keepRequirementCents)}（已连续${below}次未达到${drop}）`
 }
 
 /** "120积分将于2026-12-01过期", or for several dates "300积分将于2026-12-01起陆续过期"; null when none. */

@@ -77,7 +77,7 @@ function redeemText(rules) {
 }
 
 function tierText(rules) {
-  return `等级按本月及前${rules.tierWindowMonths - 1}个月的月均消费（扣除退款）计算；每月1日复核，连续3次未达到保级要求降一级。`
+  return `等级按本月及前${rules.tierWindowMonths - 1}个月的月均消费（扣除退款）计算；每月1日复核，连续${rules.tierReviewsBeforeDrop}次未达到保级要求降一级。`
 }
 
 function checkInText(rules) {

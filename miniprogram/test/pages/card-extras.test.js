@@ -165,6 +165,15 @@ describe('rules on the card', () => {
     expect(inner(page, '#progress', '.tp-spend')).toBe('近6个月月均消费¥600，金卡需¥800')
   })
 
+  test('aMemberBelowTheThresholdReadsHowManyReviewsDropATierFromTheRules', async () => {
+    wx.__server.on('MyCard', () => ({ me: Object.assign({}, ME, {
+      tierProgress: Object.assign({}, ME.tierProgress, { monthsBelowThreshold: 1 })
+    }) }))
+    wx.__server.on('ProgramRules', () => ({ programRules: Object.assign({}, PROGRAM_RULES, { tierReviewsBeforeDrop: 2 }) }))
+    const page = await openCard()
+    expect(inner(page, '#progress', '.tp-keep')).toBe('保级需月均消费¥500（已连续1次未达到，2次降级）')
+  })
+
   test('withoutTheRulesTheCardShowsNoBenefitsAndNoWindow', async () => {
     wx.__server.on('ProgramRules', () => ({ statusCode: 500, data: null }))
     const page = await openCard()

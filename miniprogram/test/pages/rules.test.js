@@ -33,6 +33,14 @@ test('theEarningRateCashValueAndMemberDayAreTheBackendsNumbers', async () => {
   expect(text(page, '.upcoming')).toBe('新规则将于2027-01-01起生效')
 })
 
+test('theTierSentenceSaysHowManyReviewsBelowDropATier', async () => {
+  wx.__server.on('ProgramRules', () => ({ programRules: Object.assign({}, PROGRAM_RULES, { tierReviewsBeforeDrop: 2 }) }))
+  const page = loadPage('pages/rules/index')
+  page.instance.onLoad({})
+  await flush()
+  expect(text(page, '.tier-text')).toBe('等级按本月及前2个月的月均消费（扣除退款）计算；每月1日复核，连续2次未达到保级要求降一级。')
+})
+
 test('failedLoadSaysSoAndATapTriesAgain', async () => {
   let up = false
   wx.__server.on('ProgramRules', () => (up ? { programRules: PROGRAM_RULES } : { statusCode: 500, data: null }))

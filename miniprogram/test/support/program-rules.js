@@ -9,6 +9,7 @@ const PROGRAM_RULES = {
   birthdayFactor: 2,
   expiryMonths: 12,
   tierWindowMonths: 3,
+  tierReviewsBeforeDrop: 3,
   tiers: [
     { level: 0, name: '普通', thresholdCents: 0, pointsMultiplier: 1, priceDiscount: 100, benefits: ['消费积分'] },
     { level: 1, name: '银卡', thresholdCents: 50000, pointsMultiplier: 1.2, priceDiscount: 100, benefits: ['生日券'] },

@@ -13,6 +13,7 @@ const PROGRAM_RULES = gql`
       birthdayFactor
       expiryMonths
       tierWindowMonths
+      tierReviewsBeforeDrop
       tiers { level name thresholdCents pointsMultiplier priceDiscount benefits }
       checkIn { rewards makeUpCost makeUpsPerMonth rewardExpiryMonths }
       referral { registeredPoints firstPurchasePoints welcomePoints }

@@ -1,6 +1,7 @@
 /**
- * <tier-progress progress="{{me.tierProgress}}" window-months="{{rules.tierWindowMonths}}">: the
- * growth bar to the next tier and what is still needed.
+ * <tier-progress progress="{{me.tierProgress}}" window-months="{{rules.tierWindowMonths}}"
+ * reviews-before-drop="{{rules.tierReviewsBeforeDrop}}">: the growth bar to the next tier, what is
+ * still needed and what keeps the tier.
  */
 const { tierProgressView } = require('../../lib/card-view')
 
@@ -9,12 +10,14 @@ Component({
     /** The TierProgress from `me { tierProgress }`. */
     progress: { type: Object, value: null },
     /** programRules.tierWindowMonths; 0 until the rules are loaded. */
-    windowMonths: { type: Number, value: 0 }
+    windowMonths: { type: Number, value: 0 },
+    /** programRules.tierReviewsBeforeDrop; 0 until the rules are loaded. */
+    reviewsBeforeDrop: { type: Number, value: 0 }
   },
   data: { view: null },
   observers: {
-    'progress, windowMonths'(progress, windowMonths) {
-      this.setData({ view: tierProgressView(progress, windowMonths) })
+    'progress, windowMonths, reviewsBeforeDrop'(progress, windowMonths, reviewsBeforeDrop) {
+      this.setData({ view: tierProgressView(progress, windowMonths, reviewsBeforeDrop) })
     }
   }
 })

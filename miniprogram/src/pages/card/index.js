@@ -50,6 +50,8 @@ Component({
     benefits: '',
     /** programRules.tierWindowMonths, for the growth bar's "近3个月" (0 until loaded). */
     windowMonths: 0,
+    /** programRules.tierReviewsBeforeDrop, for "3次降级" under the growth bar (0 until loaded). */
+    reviewsBeforeDrop: 0,
     /** A new member's welcome (lib/card-view welcomeView), shown once; null otherwise. */
     welcome: null,
     recommendations: { state: 'loading', items: [] }
@@ -199,14 +201,15 @@ Component({
         .then(() => { this.loadingCard = null })
       return this.loadingCard
     },
-    /** The member-day line, tier benefits and growth window; the card works without them, so a failure only leaves them out. */
+    /** The member-day line, tier benefits, growth window and reviews before a drop; the card works without them, so a failure only leaves them out. */
     loadRules() {
       return client.request(PROGRAM_RULES)
         .then(data => {
           this.rules = data.programRules
           this.setData({
             memberDay: rulesView.memberDayLine(this.rules, format.today()),
-            windowMonths: this.rules.tierWindowMonths || 0
+            windowMonths: this.rules.tierWindowMonths || 0,
+            reviewsBeforeDrop: this.rules.tierReviewsBeforeDrop || 0
           })
           this.showBenefits()
         })

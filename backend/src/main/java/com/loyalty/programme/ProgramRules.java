@@ -15,6 +15,7 @@ import java.util.List;
  * @param effectiveFrom         when it takes effect
  * @param tiers                 the tiers, lowest (level 0) first
  * @param tierWindowMonths      calendar months the average monthly spend is taken over
+ * @param tierReviewsBeforeDrop monthly reviews in a row below the tier's threshold that drop a member one tier
  * @param pointsPerYuan         points earned per yuan actually paid
  * @param categoryMultipliers   points multipliers on the items of a category
  * @param skuMultipliers        points multipliers on a SKU (instead of its category's)
@@ -34,6 +35,7 @@ public record ProgramRules(
         Instant effectiveFrom,
         List<TierRule> tiers,
         int tierWindowMonths,
+        int tierReviewsBeforeDrop,
         long pointsPerYuan,
         List<RuleMultiplier> categoryMultipliers,
         List<RuleMultiplier> skuMultipliers,
@@ -49,8 +51,16 @@ public record ProgramRules(
         String welcomeMessage) {
 
     static final DayOfWeek WEEK_START = DayOfWeek.MONDAY;
+    /**
+     * The reviews before a drop of the versions stored before it was a rule (their JSON has no
+     * tierReviewsBeforeDrop, read as 0): what the tier review always did.
+     */
+    static final int DEFAULT_TIER_REVIEWS_BEFORE_DROP = 3;
 
     public ProgramRules {
+        if (tierReviewsBeforeDrop == 0) {
+            tierReviewsBeforeDrop = DEFAULT_TIER_REVIEWS_BEFORE_DROP;
+        }
         tiers = List.copyOf(tiers);
         categoryMultipliers = categoryMultipliers == null ? List.of() : List.copyOf(categoryMultipliers);
         skuMultipliers = skuMultipliers == null ? List.of() : List.copyOf(skuMultipliers);
@@ -59,9 +69,9 @@ public record ProgramRules(
 
     /** The same rules as another version. */
     ProgramRules as(int version, Instant effectiveFrom) {
-        return new ProgramRules(version, effectiveFrom, tiers, tierWindowMonths, pointsPerYuan, categoryMultipliers,
-                skuMultipliers, memberDays, memberDayFactor, birthdayPeriod, birthdayFactor, pointsPerYuanRedeemed,
-                expiryMonths, checkIn, referral, welcomeCouponPackId, welcomeMessage);
+        return new ProgramRules(version, effectiveFrom, tiers, tierWindowMonths, tierReviewsBeforeDrop, pointsPerYuan,
+                categoryMultipliers, skuMultipliers, memberDays, memberDayFactor, birthdayPeriod, birthdayFactor,
+                pointsPerYuanRedeemed, expiryMonths, checkIn, referral, welcomeCouponPackId, welcomeMessage);
     }
 
     /** The tier of that level (the lowest when there is none). */

@@ -39,6 +39,9 @@ final class ProgramRulesChecks {
         }
         checkTiers(r.tiers(), tierCount);
         range("rules.tierWindowMonths", r.tierWindowMonths(), 1, 12, "等级评定周期需为 1 到 12 个月");
+        if (r.tierReviewsBeforeDrop() != null) { // left out: as in the version it replaces
+            range("rules.tierReviewsBeforeDrop", r.tierReviewsBeforeDrop(), 1, 12, "降级所需的连续未达标复核次数需为 1 到 12 次");
+        }
         range("rules.pointsPerYuan", r.pointsPerYuan(), 1, 100, "每元积分需为 1 到 100");
         multipliers("rules.categoryMultipliers", r.categoryMultipliers(), "品类");
         multipliers("rules.skuMultipliers", r.skuMultipliers(), "商品");

@@ -141,7 +141,7 @@ public class ProgramRulesService {
                 }
                 int number = list.stream().mapToInt(RulesVersion::version).max().orElse(0) + 1;
                 RulesVersion next = new RulesVersion(number, effectiveFrom, admin.id(), in.reason().strip(), now, null,
-                        in.rules().toRules(number, effectiveFrom));
+                        in.rules().toRules(number, effectiveFrom, latest.rules()));
                 return repository.insert(brandId, next)
                         .switchIfEmpty(Mono.error(() -> conflict(latest)))
                         .flatMap(saved -> audit.recordChange(admin, null, "SCHEDULE_PROGRAM_RULES",

@@ -1,5 +1,6 @@
 package com.loyalty.tier;
 
+import com.loyalty.programme.ProgramRules;
 import com.loyalty.programme.ProgramRulesService;
 import com.loyalty.shared.Money;
 import com.loyalty.shared.config.BrandProperties;
@@ -18,14 +19,13 @@ import reactor.core.publisher.Mono;
  * Tier rules: a member reaches a tier as soon as their average monthly spend over the current
  * and the previous calendar months of the window (3 by default) meets its threshold; each month's
  * review looks at the window's full months before it, and a member below their tier's threshold
- * at three reviews in a row drops one tier (meeting it resets the count). Tiers, thresholds,
- * multipliers, discounts and the window are those of the programme rules version in force at the
- * time: of the purchase for an upgrade, of the first day of the reviewed month for a review.
+ * at as many reviews in a row as the rules say (3 by default) drops one tier (meeting it resets
+ * the count). Tiers, thresholds, multipliers, discounts, the window and the reviews before a drop
+ * are those of the programme rules version in force at the time: of the purchase for an upgrade,
+ * of the first day of the reviewed month for a review.
  */
 @Service
 public class TierService {
-
-    static final int REVIEWS_BEFORE_DROP = 3;
 
     private final TierRepository tiers;
     private final ProgramRulesService rules;
@@ -103,8 +103,10 @@ public class TierService {
         Instant now = clock.instant();
         LocalDate reviewMonth = month.atDay(1);
         // the rules in force when the reviewed month began
+        ProgramRules then = rules.rulesAt(start(month));
         List<Tier> levels = tiersAt(start(month));
-        int window = rules.rulesAt(start(month)).tierWindowMonths();
+        int window = then.tierWindowMonths();
+        int reviewsBeforeDrop = then.tierReviewsBeforeDrop();
         return Mono.defer(() -> tiers.lock(memberId, now)
                 .flatMap(state -> tiers.reviewed(memberId, reviewMonth).flatMap(done -> done ? Mono.<Void>empty()
                         : windowAverage(memberId, month.minusMonths(window), month, window).flatMap(avg -> {
@@ -119,10 +121,10 @@ public class TierService {
                                 reason = month + " 复核：月均消费 " + Money.yuan(avg) + "，达到" + reached.name() + "标准，升级";
                             } else if (avg >= current.thresholdCents()) {
                                 below = 0;
-                            } else if (++below >= REVIEWS_BEFORE_DROP && level > 0) {
+                            } else if (++below >= reviewsBeforeDrop && level > 0) {
                                 level = level - 1;
                                 below = 0;
-                                reason = "连续 " + REVIEWS_BEFORE_DROP + " 次复核月均消费低于" + current.name() + "保级标准 "
+                                reason = "连续 " + reviewsBeforeDrop + " 次复核月均消费低于" + current.name() + "保级标准 "
                                         + Money.yuan(current.thresholdCents()) + "（" + month + " 复核：" + Money.yuan(avg) + "），降为"
                                         + byLevel(levels, level).name();
                             }
@@ -143,7 +145,8 @@ public class TierService {
         Instant now = clock.instant();
         YearMonth month = YearMonth.from(now.atZone(zone()));
         List<Tier> levels = tiersAt(now);
-        int window = rules.rulesAt(now).tierWindowMonths();
+        ProgramRules inForce = rules.rulesAt(now);
+        int window = inForce.tierWindowMonths();
         return Mono.zip(tiers.find(memberId).defaultIfEmpty(new MemberTier(memberId, 0, 0, Instant.EPOCH)),
                 tiers.spend(memberId, start(month.minusMonths(window - 1)), start(month.plusMonths(1))),
                 (state, total) -> {
@@ -156,8 +159,9 @@ public class TierService {
                             + Money.yuan(avg) + "。" + (next == null ? "已是最高等级。"
                             : "本月内再消费 " + Money.yuan(needed) + " 即可升级为" + next.name() + "（月均 "
                             + Money.yuan(next.thresholdCents()) + "），达标即时升级。")
-                            + (current.level() == 0 ? "" : "每月 1 日复核前 " + window + " 个月的月均消费，连续 3 次低于" + current.name()
-                            + "保级标准 " + Money.yuan(current.thresholdCents()) + " 降一级；当前已连续 " + state.monthsBelow() + " 次。");
+                            + (current.level() == 0 ? "" : "每月 1 日复核前 " + window + " 个月的月均消费，连续 "
+                            + inForce.tierReviewsBeforeDrop() + " 次低于" + current.name() + "保级标准 "
+                            + Money.yuan(current.thresholdCents()) + " 降一级；当前已连续 " + state.monthsBelow() + " 次。");
                     return new TierProgress(current, next, avg, needed, progress, state.monthsBelow(), current.thresholdCents(),
                             start(month.plusMonths(1)), basis);
                 });

@@ -53,7 +53,8 @@ class ProgramRulesTest extends IntegrationTest {
         assertThat(rules).containsEntry("version", 1).containsEntry("pointsPerYuan", 1)
                 .containsEntry("pointsPerYuanRedeemed", 100).containsEntry("memberDays", List.of(8))
                 .containsEntry("memberDayFactor", 2.0).containsEntry("birthdayPeriod", "MONTH")
-                .containsEntry("expiryMonths", 12).containsEntry("tierWindowMonths", 3).containsEntry("upcoming", null);
+                .containsEntry("expiryMonths", 12).containsEntry("tierWindowMonths", 3).containsEntry("tierReviewsBeforeDrop", 3)
+                .containsEntry("upcoming", null);
         assertThat((List<Map<String, Object>>) rules.get("tiers")).extracting(t -> t.get("name"))
                 .containsExactly("普通", "银卡", "金卡", "黑钻");
         assertThat((List<Map<String, Object>>) rules.get("tiers")).element(2)
@@ -199,6 +200,38 @@ class ProgramRulesTest extends IntegrationTest {
                 .variable("v", latest + 1).execute()
                 .path("staffActions.edges[0].node.action").entity(String.class).isEqualTo("SCHEDULE_PROGRAM_RULES")
                 .path("staffActions.edges[0].node.detail").entity(String.class).isEqualTo("第一位管理员");
+    }
+
+    @Test
+    void theReviewsBeforeADropAreARuleFrom1To12ThatAVersionLeavingThemOutKeeps() {
+        clock.setTo(TODAY);
+        // version 1 was stored before this was a rule: it reads as what the review always did
+        anonymous().documentName("programRules").execute().path("programRules.tierReviewsBeforeDrop")
+                .entity(Integer.class).isEqualTo(3);
+        for (int bad : List.of(0, 13)) {
+            Map<String, Object> rules = rulesInput();
+            rules.put("tierReviewsBeforeDrop", bad);
+            schedule(TOMORROW, rules, "降级次数 " + bad)
+                    .path("scheduleProgramRules.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
+                    .path("scheduleProgramRules.userErrors[0].field").entityList(String.class)
+                    .containsExactly("input", "rules", "tierReviewsBeforeDrop")
+                    .path("scheduleProgramRules.userErrors[0].message").entity(String.class)
+                    .isEqualTo("降级所需的连续未达标复核次数需为 1 到 12 次");
+        }
+
+        Map<String, Object> two = rulesInput();
+        two.put("tierReviewsBeforeDrop", 2);
+        schedule(null, two, "连续 2 次未达标降一级").path("scheduleProgramRules.scheduled.rules.tierReviewsBeforeDrop")
+                .entity(Integer.class).isEqualTo(2);
+        // an edit that leaves the field out (as clients written before it do) keeps 2
+        Map<String, Object> leftOut = rulesInput();
+        leftOut.remove("tierReviewsBeforeDrop");
+        leftOut.put("pointsPerYuan", 2);
+        schedule(null, leftOut, "只改积分率").path("scheduleProgramRules.userErrors").entityList(Object.class).hasSize(0)
+                .path("scheduleProgramRules.scheduled.rules.tierReviewsBeforeDrop").entity(Integer.class).isEqualTo(2);
+        anonymous().documentName("programRules").execute()
+                .path("programRules.pointsPerYuan").entity(Long.class).isEqualTo(2L)
+                .path("programRules.tierReviewsBeforeDrop").entity(Integer.class).isEqualTo(2);
     }
 
     @Test

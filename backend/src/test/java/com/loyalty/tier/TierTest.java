@@ -2,16 +2,29 @@ package com.loyalty.tier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.loyalty.programme.ProgramRulesForTests;
 import com.loyalty.support.IntegrationTest;
 import com.loyalty.support.Till;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 class TierTest extends IntegrationTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    ApplicationContext context;
+
+    /** Other tests see the first rules again. */
+    @AfterEach
+    void backToTheFirstRules() {
+        ProgramRulesForTests.backToTheFirstVersion(context);
+    }
 
     @Test
     void aPurchaseThatLiftsTheAverageUpgradesAtOnceAndLaterPurchasesEarnTheMultiplier() {
@@ -75,6 +88,42 @@ class TierTest extends IntegrationTest {
                 .path("me.tierHistory[0].to.name").entity(String.class).isEqualTo("银卡")
                 .path("me.tierHistory[0].reviewMonth").entity(String.class).isEqualTo(next(11).toString())
                 .path("me.tierHistory[0].reason").entity(String.class).satisfies(r -> assertThat(r).contains("连续 3 次"));
+    }
+
+    @Test
+    void theReviewsBeforeADropAreThoseOfTheRulesWhenTheReviewedMonthBegan() {
+        // from the review of month 6 on, two reviews in a row below drop a tier (three before)
+        ProgramRulesForTests.schedule(admin(), context, next(6).atStartOfDay(SHANGHAI).toInstant(),
+                        rules -> rules.put("tierReviewsBeforeDrop", 2), "连续 2 次未达标降一级")
+                .path("scheduleProgramRules.userErrors").entityList(Object.class).hasSize(0);
+        String store = createStore("rule");
+        String early = unique("early");
+        new Till(newStaff(store, "CLERK")).earn(idOf(member(early)), "E-1", 240_000);
+        String late = unique("late");
+        String lateId = idOf(member(late));
+        review(next(1));
+        clock.setTo(next(1).atStartOfDay(SHANGHAI).plusDays(9).toInstant());
+        new Till(newStaff(store, "CLERK")).earn(lateId, "L-1", 240_000);
+        assertThat(tierOf(member(late))).isEqualTo("金卡");
+
+        // early's spend counts for the reviews of months 1 to 3, late's for 2 to 4
+        for (int month = 2; month <= 5; month++) {
+            review(next(month));
+        }
+        // the review of month 5 ran under the old rules: two below keep 金卡
+        tier(member(early)).path("me.tier.name").entity(String.class).isEqualTo("金卡")
+                .path("me.tierProgress.monthsBelowThreshold").entity(Integer.class).isEqualTo(2)
+                .path("me.tierProgress.basis").entity(String.class).satisfies(basis -> assertThat(basis)
+                        .contains("连续 3 次低于金卡保级标准 ¥800.00 降一级；当前已连续 2 次"));
+        tier(member(late)).path("me.tierProgress.monthsBelowThreshold").entity(Integer.class).isEqualTo(1);
+
+        review(next(6));
+        tier(member(late)).path("me.tier.name").entity(String.class).isEqualTo("银卡")
+                .path("me.tierHistory[0].reviewMonth").entity(String.class).isEqualTo(next(6).toString())
+                .path("me.tierHistory[0].reason").entity(String.class).satisfies(r -> assertThat(r)
+                        .startsWith("连续 2 次复核月均消费低于金卡保级标准"))
+                .path("me.tierProgress.basis").entity(String.class).satisfies(basis -> assertThat(basis)
+                        .contains("连续 2 次低于银卡保级标准"));
     }
 
     /** The first day of the month {@code months} after the current one. */
