@@ -87,6 +87,8 @@ test('whenTheCameraCannotTheClerkTypesTheDigitsTheCardShowsUnderItsBarcode', asy
   const card = loadPage('pages/card/index')
   card.instance.onLoad({})
   card.instance.onShow()
+  await waitFor(onScreen(card, '.balance'))
+  tap(card, '.open-code')
   await waitFor(() => card.instance.data.codeDigits)
   const code = card.querySelector('#member-code')
   tap(code, '.digits-toggle')
