@@ -235,6 +235,19 @@ public abstract class IntegrationTest {
         return staff("root-admin", "root-admin-password");
     }
 
+    /** The audit trail of one staff member's actions of one kind, newest first, as an admin reads it. */
+    protected List<AuditEntry> auditOf(String staffId, String action) {
+        return admin().document("""
+                        query($id: ID!, $action: String!) { staffActions(staffId: $id, action: $action, first: 100) {
+                          edges { node { detail storeId memberId } } } }""")
+                .variable("id", staffId).variable("action", action).execute()
+                .path("staffActions.edges[*].node").entityList(AuditEntry.class).get();
+    }
+
+    /** One entry of the audit trail: what it says, at which store, about which member. */
+    protected record AuditEntry(String detail, String storeId, String memberId) {
+    }
+
     /** Opens a store with a unique name through the admin API and returns its id. */
     protected String createStore(String name) {
         return admin().documentName("createStore")
