@@ -90,17 +90,18 @@ class AutomationTest extends IntegrationTest {
         setDay(0);
         String keenName = unique("keen-sleeper");
         HttpGraphQlTester keen = member(keenName);
-        String keenPhone = bindPhone(keen);
+        String keenPhone = bindFreshPhone(keen);
         // subscribing to the service reminders does not let marketing through WeChat
         keen.documentName("grantSubscribeConsent")
                 .variable("templateIds", List.of("test-tmpl-points-expiring", "test-tmpl-coupon-expiring")).execute()
                 .path("grantSubscribeConsent.userErrors").entityList(Object.class).hasSize(0);
         HttpGraphQlTester shy = member(unique("shy-sleeper"));
-        String shyPhone = bindPhone(shy);
+        String shyPhone = bindFreshPhone(shy);
         shy.documentName("updateConsents").variable("input", Map.of("marketing", false)).execute()
                 .path("updateConsents.consents.marketing").entity(Boolean.class).isEqualTo(false);
-        for (HttpGraphQlTester member : List.of(keen, shy)) {
-            new Till(staff(clerk, STAFF_PASSWORD)).buy(idOf(member), unique("o"), 9000, Map.of("items",
+        String shyId = idOf(shy);
+        for (String member : List.of(idOf(keen), shyId)) {
+            new Till(staff(clerk, STAFF_PASSWORD)).buy(member, unique("o"), 9000, Map.of("items",
                     List.of(Map.of("sku", "tea", "name", "乌龙茶", "quantity", 3, "unitPriceCents", 3000))));
         }
 
@@ -113,7 +114,7 @@ class AutomationTest extends IntegrationTest {
         });
         assertThat(weChat.sentTo(FakeWeChatServer.openidOf(keenName))).isEmpty();
         assertThat(sms.sentTo(shyPhone)).isEmpty();
-        assertThat(messages(idOf(shy), "DORMANT_30")).isEmpty();
+        assertThat(messages(shyId, "DORMANT_30")).isEmpty();
     }
 
     @Test

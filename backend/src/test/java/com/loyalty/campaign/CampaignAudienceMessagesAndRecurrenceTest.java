@@ -94,14 +94,14 @@ class CampaignAudienceMessagesAndRecurrenceTest extends IntegrationTest {
         clock.setTo(Instant.parse("2027-05-10T12:00:00+08:00"));
         String reachableName = unique("reachable");
         HttpGraphQlTester reachable = member(reachableName);
-        String phone = bindPhone(reachable);
+        String phone = bindFreshPhone(reachable);
         // the service reminders the member subscribed to are not for a campaign's marketing
         reachable.documentName("grantSubscribeConsent")
                 .variable("templateIds", List.of("test-tmpl-points-expiring", "test-tmpl-coupon-expiring")).execute()
                 .path("grantSubscribeConsent.userErrors").entityList(Object.class).hasSize(0);
         String noPhone = idOf(member(unique("no-phone")));
         HttpGraphQlTester changedMind = member(unique("changed-mind"));
-        String changedMindPhone = bindPhone(changedMind);
+        String changedMindPhone = bindFreshPhone(changedMind);
         String campaign = create(Map.of("audience", "MEMBERS",
                 "memberIds", List.of(idOf(reachable), noPhone, idOf(changedMind)),
                 "benefit", "POINTS", "points", 10, "controlPercent", 0, "message", "  送您 10 积分，欢迎回店  "));

@@ -42,7 +42,7 @@ class MarketingMessagesTest extends NotifyTestSupport {
     @Test
     void aMarketingSmsIsNotSentToAMemberWhoWithdrewMarketingConsentAfterItWasQueued() {
         Signed member = signUp("withdrew");
-        String phone = bindPhone(member.api());
+        String phone = bindFreshPhone(member.api());
         queueDaily(member, "DORMANT_30", Map.of("message", "好久不见，送您一张券"), MORNING);
         member.api().documentName("updateConsents").variable("input", Map.of("marketing", false)).execute()
                 .path("updateConsents.consents.marketing").entity(Boolean.class).isEqualTo(false);
@@ -57,7 +57,7 @@ class MarketingMessagesTest extends NotifyTestSupport {
     @Test
     void aWakeUpGoesBySmsToAMemberWhoConsentsToMarketing() {
         Signed member = signUp("keen");
-        String phone = bindPhone(member.api());
+        String phone = bindFreshPhone(member.api());
         queueDaily(member, "DORMANT_30", Map.of("message", "好久不见，送您一张券"), MORNING);
 
         send();

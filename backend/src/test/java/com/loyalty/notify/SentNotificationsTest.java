@@ -15,7 +15,7 @@ class SentNotificationsTest extends NotifyTestSupport {
     @Test
     void staffListSentMessagesWithFiltersAndMaskedRecipients() {
         Signed member = signUp("sent");
-        String phone = bindPhone(member.api());
+        String phone = bindFreshPhone(member.api());
         queueDaily(member, "DORMANT_60", Map.of("nickname", "小爱", "phone", phone), MORNING);
         queueDaily(member, "POINTS_EXPIRING", Map.of("points", 100), MORNING);
         send();

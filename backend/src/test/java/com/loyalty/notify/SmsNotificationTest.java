@@ -14,7 +14,7 @@ class SmsNotificationTest extends NotifyTestSupport {
     @Test
     void anSmsPurposeGoesToTheMembersPhoneNumber() {
         Signed member = signUp("sms");
-        String phone = bindPhone(member.api());
+        String phone = bindFreshPhone(member.api());
         queueDaily(member, "DORMANT_60", Map.of("nickname", "小爱", "days", 60), MORNING);
 
         send();

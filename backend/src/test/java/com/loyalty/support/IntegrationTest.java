@@ -211,7 +211,7 @@ public abstract class IntegrationTest {
     }
 
     /** Binds a fresh phone number to the member (as WeChat's phone-number button reports it); the number. */
-    protected static String bindPhone(HttpGraphQlTester member) {
+    protected static String bindFreshPhone(HttpGraphQlTester member) {
         String phone = "139" + java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000);
         member.documentName("bindPhone").variable("code", "phone-" + phone).execute()
                 .path("bindPhone.userErrors").entityList(Object.class).hasSize(0);
