@@ -16,6 +16,8 @@ import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.audit.AuditedChange;
 import com.loyalty.audit.StaffAuditLog;
+import com.loyalty.notify.Channel;
+import com.loyalty.notify.MessageKind;
 import com.loyalty.notify.NotificationOutbox;
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.graphql.BadArgumentException;
@@ -123,6 +125,9 @@ public class CampaignService {
         }
         if (in.message() != null && in.message().strip().length() > MAX_MESSAGE) {
             return Mono.error(BusinessException.invalid("message", "活动消息最多 " + MAX_MESSAGE + " 个字"));
+        }
+        if (in.channel() != null && !MessageKind.MARKETING.mayGoBy(in.channel())) {
+            return Mono.error(notBySubscribeMessage());
         }
         if (in.kindOrStandard() == Campaign.Kind.MEMBER_DAY && (in.benefit() != Campaign.Benefit.MULTIPLIER
                 || in.memberDay() == null || in.memberDay() < 1 || in.memberDay() > 28)) {
@@ -340,7 +345,10 @@ public class CampaignService {
             return Mono.error(BusinessException.invalid("message", "活动消息最多 " + MAX_MESSAGE + " 个字"));
         }
         var channel = message == null ? null : in.messageChannel() != null ? in.messageChannel()
-                : before.messageChannel() != null ? before.messageChannel() : com.loyalty.notify.Channel.WECHAT_SUBSCRIBE;
+                : before.messageChannel() != null ? before.messageChannel() : Channel.SMS;
+        if (channel != null && !MessageKind.MARKETING.mayGoBy(channel)) {
+            return Mono.error(notBySubscribeMessage());
+        }
         Long budget = in.budget() == null ? before.budget() : in.budget();
         if (budget == null || budget <= 0 || budget > MAX_BUDGET) {
             return Mono.error(BusinessException.invalid("budget", "预算需为 1 到 " + MAX_BUDGET));
@@ -351,6 +359,12 @@ public class CampaignService {
                 .then(campaigns.updateLive(before.id(),
                         new CampaignRepository.LiveChanges(name, endsAt, budget, message, channel), now))
                 .switchIfEmpty(Mono.error(() -> conflict(before.status())));
+    }
+
+    /** A campaign message is marketing: WeChat does not allow it as a one-time subscribe message. */
+    private static BusinessException notBySubscribeMessage() {
+        return BusinessException.invalid("messageChannel",
+                "活动消息属于营销消息，不能通过微信一次性订阅消息发送，请选择短信（SMS）：只发给同意接收营销信息的会员");
     }
 
     private static BusinessException conflict(Campaign.Status was) {
@@ -555,15 +569,15 @@ public class CampaignService {
 
     /**
      * Queues the campaign's message to a member it reached (once per member and period), through
-     * the outbox: purpose CAMPAIGN (WeChat subscribe message) or CAMPAIGN_SMS. A member without a
-     * subscribe consent left (or phone) is SKIPPED by the sender and counted in the stats.
+     * the outbox as purpose CAMPAIGN_SMS: marketing goes by SMS only (never as a WeChat subscribe
+     * message). A member without a phone, or who withdrew marketing consent by the time it is sent,
+     * is SKIPPED by the sender and counted in the stats.
      */
     private Mono<Void> message(Campaign c, long memberId, Instant now, String period) {
         if (c.message() == null) {
             return Mono.empty();
         }
-        String purpose = c.messageChannel() == com.loyalty.notify.Channel.SMS ? "CAMPAIGN_SMS" : "CAMPAIGN";
-        return outbox.enqueue(memberId, purpose, messageKeyPrefix(c.id()) + memberId + ":" + period,
+        return outbox.enqueue(memberId, "CAMPAIGN_SMS", messageKeyPrefix(c.id()) + memberId + ":" + period,
                 Map.of("campaign", c.name(), "message", c.message()), now).then();
     }
 

@@ -8,7 +8,7 @@ import com.loyalty.notify.OutboxCounts;
  * campaign's coupons plus the cash value of its points; uplift and ROI are null without a base.
  * skippedNoConsent: audience members left out because they had not consented to marketing.
  * messages*: the campaign's messages in the outbox: queued in all, sent, failed, still pending, and
- * skipped by the sender for lack of a consent (subscribe consent left, openid or phone).
+ * skipped by the sender (no phone, or marketing consent withdrawn before sending).
  */
 public record CampaignStats(
         long audience,

@@ -41,9 +41,9 @@ public record CreateCampaignInput(String name, Instant startsAt, Instant endsAt,
         return message == null || message.isBlank() ? null : message.strip();
     }
 
-    /** The message's channel; WeChat subscribe messages unless SMS is asked for; null without a message. */
+    /** The message's channel: as asked, SMS when left out; null without a message. */
     public Channel channel() {
-        return messageText() == null ? null : messageChannel == null ? Channel.WECHAT_SUBSCRIBE : messageChannel;
+        return messageText() == null ? null : messageChannel == null ? Channel.SMS : messageChannel;
     }
 
     /** Who it is for. */

@@ -15,7 +15,9 @@ import reactor.core.publisher.Mono;
 /**
  * Delivers one message taken from the outbox over its channel and records how it went: SENT,
  * SKIPPED (no template, openid, phone or consent; the member refused), PENDING again after a
- * backoff when trying later may work, FAILED when it cannot or attempts are used up.
+ * backoff when trying later may work, FAILED when it cannot or attempts are used up. A MARKETING
+ * message ({@link MessageKind}) goes only to a member who consents to marketing at the time of
+ * sending, and never as a WeChat subscribe message (one queued that way before the rule is skipped).
  */
 @Service
 class NotificationSender {
@@ -52,6 +54,13 @@ class NotificationSender {
         Notification n = due.message();
         if (n.template() == null) {
             return finish(n, Outcome.SKIPPED, "no template configured for " + n.purpose());
+        }
+        MessageKind kind = MessageKind.of(n.purpose());
+        if (!kind.mayGoBy(n.channel())) {
+            return finish(n, Outcome.SKIPPED, "marketing message: never sent as a WeChat subscribe message");
+        }
+        if (kind == MessageKind.MARKETING && !due.marketingConsent()) {
+            return finish(n, Outcome.SKIPPED, "member has not consented to marketing");
         }
         return Mono.defer(() -> {
                     NotifyProperties.Template template = settings.template(n.purpose());

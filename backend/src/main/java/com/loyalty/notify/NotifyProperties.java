@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Notification rules ({@code loyalty.notify}).
  *
- * @param templates   per purpose (key {@code points-expiring} or {@code POINTS_EXPIRING}): channel and template
+ * @param templates   per purpose (key {@code points-expiring} or {@code POINTS_EXPIRING}): channel and template;
+ *                    a MARKETING purpose ({@link MessageKind}) may not be a WeChat subscribe message (the start fails)
  * @param quietHours  brand-time window in which nothing is sent; messages wait for its end
  * @param maxAttempts sends tried before a message is FAILED
  * @param backoff     wait after the first failed attempt; doubles after each further one
@@ -36,7 +37,7 @@ record NotifyProperties(
     public NotifyProperties {
         Map<String, Template> byPurpose = new HashMap<>();
         (templates == null ? Map.<String, Template>of() : templates)
-                .forEach((purpose, template) -> byPurpose.put(canonical(purpose), template));
+                .forEach((purpose, template) -> byPurpose.put(canonical(purpose), checked(purpose, template)));
         templates = Map.copyOf(byPurpose);
     }
 
@@ -44,14 +45,13 @@ record NotifyProperties(
      * How one purpose is sent.
      *
      * @param templateId WeChat subscribe template id, or the SMS provider's template code; blank: not sent
-     * @param channel    WECHAT_SUBSCRIBE (default) or SMS
+     * @param channel    WECHAT_SUBSCRIBE or SMS; left out: WeChat for a SERVICE purpose, SMS for a MARKETING one
      * @param page       mini-program page a subscribe message opens, e.g. pages/points/index
      * @param fields     template keyword (thing1, time2) to data field; empty: data fields as they are
      */
     public record Template(String templateId, Channel channel, String page, Map<String, String> fields) {
 
         public Template {
-            channel = channel == null ? Channel.WECHAT_SUBSCRIBE : channel;
             fields = fields == null ? Map.of() : Map.copyOf(fields);
         }
 
@@ -80,10 +80,27 @@ record NotifyProperties(
         }
     }
 
-    /** The purpose's template; a WeChat one without id when the purpose is not configured. */
+    /** The purpose's template; one without id, on its kind's channel, when the purpose is not configured. */
     public Template template(String purpose) {
         Template t = templates.get(canonical(purpose));
-        return t != null ? t : new Template(null, Channel.WECHAT_SUBSCRIBE, null, null);
+        return t != null ? t : new Template(null, MessageKind.of(purpose).defaultChannel(), null, null);
+    }
+
+    /**
+     * The template with its kind's channel when it names none; refused when it would send a
+     * MARKETING purpose as a WeChat one-time subscribe message, which WeChat's rules forbid.
+     */
+    private static Template checked(String purpose, Template template) {
+        MessageKind kind = MessageKind.of(purpose);
+        if (template.channel() == null) {
+            return new Template(template.templateId(), kind.defaultChannel(), template.page(), template.fields());
+        }
+        if (!kind.mayGoBy(template.channel())) {
+            throw new IllegalArgumentException("loyalty.notify.templates." + purpose + ": " + canonical(purpose)
+                    + " is a marketing message, which WeChat does not allow as a one-time subscribe message;"
+                    + " use channel SMS (sent only to members with marketing consent)");
+        }
+        return template;
     }
 
     /** The wait before attempt {@code attemptsMade + 1}: backoff, doubling per failed attempt. */

@@ -20,9 +20,15 @@ class OutboxRepository {
         this.db = db;
     }
 
-    /** A message taken for sending, with what the sender needs to reach the member. */
-    public record Due(Notification message, String openid, byte[] phoneCipher) {
+    /**
+     * A message taken for sending, with what the sender needs to reach the member and whether they
+     * consent to marketing now (false once their account is closed).
+     */
+    public record Due(Notification message, String openid, byte[] phoneCipher, boolean marketingConsent) {
     }
+
+    /** The member's columns a {@link Due} reads, for {@code join member m}. */
+    private static final String RECIPIENT = "m.openid, m.phone_cipher, m.marketing_consent and m.closed_at is null as marketing";
 
     /** Queues the message unless one with the dedupe key exists; false in that case. */
     public Mono<Boolean> insert(long memberId, String purpose, String dedupeKey, String data, Instant dueAt,
@@ -56,12 +62,11 @@ class OutboxRepository {
                                 where status = 'PENDING' and next_attempt_at <= :now
                                 order by next_attempt_at, id limit :limit
                                 for update skip locked)
-                            returning o.*, m.openid, m.phone_cipher)
+                            returning o.*, %s)
                         select * from taken order by due_at, id
-                        """)
+                        """.formatted(RECIPIENT))
                 .bind("now", now).bind("lease", leaseUntil).bind("limit", limit)
-                .map(row -> new Due(toNotification(row), row.get("openid", String.class),
-                        row.get("phone_cipher", byte[].class)))
+                .map(OutboxRepository::toDue)
                 .all();
     }
 
@@ -110,24 +115,22 @@ class OutboxRepository {
 
     /** A page of the messages to the brand's (or the store's) members, newest first, with whom they went to. */
     public Flux<Due> sentPage(long brandId, Long storeId, SentNotificationFilter f, Long beforeId, int limit) {
-        return bindSent(db.sql("select o.*, m.openid, m.phone_cipher from notification_outbox o "
+        return bindSent(db.sql("select o.*, " + RECIPIENT + " from notification_outbox o "
                         + "join member m on m.id = o.member_id where " + SENT_FILTER
                         + " and (cast(:before as bigint) is null or o.id < :before) order by o.id desc limit :limit"),
                 brandId, storeId, f)
                 .bind("before", Parameter.fromOrEmpty(beforeId, Long.class)).bind("limit", limit)
-                .map(row -> new Due(toNotification(row), row.get("openid", String.class),
-                        row.get("phone_cipher", byte[].class)))
+                .map(OutboxRepository::toDue)
                 .all();
     }
 
     /** One message to the brand's (or the store's) members, with whom it went to. */
     public Mono<Due> sent(long brandId, Long storeId, long id) {
-        return bindSent(db.sql("select o.*, m.openid, m.phone_cipher from notification_outbox o "
+        return bindSent(db.sql("select o.*, " + RECIPIENT + " from notification_outbox o "
                         + "join member m on m.id = o.member_id where " + SENT_FILTER + " and o.id = :id"),
                 brandId, storeId, SentNotificationFilter.none())
                 .bind("id", id)
-                .map(row -> new Due(toNotification(row), row.get("openid", String.class),
-                        row.get("phone_cipher", byte[].class)))
+                .map(OutboxRepository::toDue)
                 .one();
     }
 
@@ -183,6 +186,11 @@ class OutboxRepository {
         return db.sql(PersonalData.asJsonArray(
                         "select kind, channel, payload, status, due_at, sent_at from notification_outbox where member_id = :m order by id"))
                 .bind("m", memberId).mapValue(String.class).one();
+    }
+
+    private static Due toDue(Readable row) {
+        return new Due(toNotification(row), row.get("openid", String.class), row.get("phone_cipher", byte[].class),
+                Boolean.TRUE.equals(row.get("marketing", Boolean.class)));
     }
 
     private static Notification toNotification(Readable row) {

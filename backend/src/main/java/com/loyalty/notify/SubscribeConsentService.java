@@ -5,6 +5,7 @@ import com.loyalty.shared.security.Viewer;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -13,7 +14,8 @@ import reactor.core.publisher.Mono;
 /**
  * Members' one-time consents to subscribe messages: the mini-program asks with
  * wx.requestSubscribeMessage for the configured templates and reports the accepted ones here;
- * each accepted template allows one message.
+ * each accepted template allows one message. Only SERVICE purposes ({@link MessageKind}) are
+ * offered: marketing is never a one-time subscription.
  */
 @Service
 class SubscribeConsentService {
@@ -31,11 +33,22 @@ class SubscribeConsentService {
         this.clock = clock;
     }
 
-    /** Records one consent per accepted template id; each must be one of the configured templates. */
+    /**
+     * Records one consent per accepted template id; each must be one of the configured subscribe
+     * templates (INVALID_INPUT otherwise, and for a marketing purpose's template, with why).
+     */
     public Mono<List<SubscribeTemplate>> grant(Viewer member, List<String> templateIds) {
         List<String> ids = templateIds == null ? List.of() : templateIds.stream().distinct().toList();
         if (ids.isEmpty() || ids.size() > MAX_IDS) {
             return Mono.error(BusinessException.invalid("templateIds", "请提供 1 到 " + MAX_IDS + " 个订阅消息模板"));
+        }
+        List<String> marketing = settings.templates().entrySet().stream()
+                .filter(e -> MessageKind.of(e.getKey()) == MessageKind.MARKETING && e.getValue().configured()
+                        && ids.contains(e.getValue().templateId()))
+                .map(Map.Entry::getKey).sorted().toList();
+        if (!marketing.isEmpty()) {
+            return Mono.error(BusinessException.invalid("templateIds", "一次性订阅消息只用于积分、优惠券到期等服务通知，"
+                    + "营销消息不能订阅（" + String.join("、", marketing) + "），只会在会员同意接收营销信息后以短信发送"));
         }
         Set<String> known = configured().stream().map(SubscribeTemplate::templateId).collect(Collectors.toSet());
         List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
@@ -45,7 +58,7 @@ class SubscribeConsentService {
         return consents.grant(member.id(), ids, clock.instant()).then(templates(member));
     }
 
-    /** The configured subscribe templates by purpose, with the member's consents left for each. */
+    /** The configured subscribe templates of SERVICE purposes, with the member's consents left for each. */
     public Mono<List<SubscribeTemplate>> templates(Viewer member) {
         return consents.remaining(member.id()).map(left -> configured().stream()
                 .map(t -> new SubscribeTemplate(t.purpose(), t.templateId(), left.getOrDefault(t.templateId(), 0)))
@@ -54,7 +67,8 @@ class SubscribeConsentService {
 
     private List<SubscribeTemplate> configured() {
         return settings.templates().entrySet().stream()
-                .filter(e -> e.getValue().channel() == Channel.WECHAT_SUBSCRIBE && e.getValue().configured())
+                .filter(e -> MessageKind.of(e.getKey()) == MessageKind.SERVICE
+                        && e.getValue().channel() == Channel.WECHAT_SUBSCRIBE && e.getValue().configured())
                 .map(e -> new SubscribeTemplate(e.getKey(), e.getValue().templateId(), 0))
                 .sorted(Comparator.comparing(SubscribeTemplate::purpose))
                 .toList();

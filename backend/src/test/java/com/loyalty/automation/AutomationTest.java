@@ -2,6 +2,8 @@ package com.loyalty.automation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.loyalty.dev.wechat.FakeWeChatServer;
+import com.loyalty.notify.LoggingSmsSender;
 import com.loyalty.support.IntegrationTest;
 import com.loyalty.support.Till;
 import java.time.Duration;
@@ -12,11 +14,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /** The wake-up chain, birthdays and repurchase reminders, run day by day on the injected clock. */
 class AutomationTest extends IntegrationTest {
+
+    @Autowired
+    FakeWeChatServer weChat;
+
+    @Autowired
+    LoggingSmsSender sms;
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final LocalDate DAY_0 = LocalDate.of(2027, 1, 4);
@@ -73,6 +82,39 @@ class AutomationTest extends IntegrationTest {
                 .path("updateFollowUpTask.task.status").entity(String.class).isEqualTo("REACHED");
         assertThat(db.sql("select count(*) as n from staff_audit where action = 'FOLLOW_UP_REACHED' and member_id = :m")
                 .bind("m", Long.parseLong(member)).map(row -> row.get("n", Long.class)).one().block()).isEqualTo(1);
+    }
+
+    @Test
+    void aWakeUpGoesBySmsToAMemberWhoConsentsToMarketingAndNeverAsAWeChatSubscribeMessage() {
+        String clerk = createStaff(createStore("sms-wake"), "CLERK");
+        setDay(0);
+        String keenName = unique("keen-sleeper");
+        HttpGraphQlTester keen = member(keenName);
+        String keenPhone = bindFreshPhone(keen);
+        // subscribing to the service reminders does not let marketing through WeChat
+        keen.documentName("grantSubscribeConsent")
+                .variable("templateIds", List.of("test-tmpl-points-expiring", "test-tmpl-coupon-expiring")).execute()
+                .path("grantSubscribeConsent.userErrors").entityList(Object.class).hasSize(0);
+        HttpGraphQlTester shy = member(unique("shy-sleeper"));
+        String shyPhone = bindFreshPhone(shy);
+        shy.documentName("updateConsents").variable("input", Map.of("marketing", false)).execute()
+                .path("updateConsents.consents.marketing").entity(Boolean.class).isEqualTo(false);
+        String shyId = idOf(shy);
+        for (String member : List.of(idOf(keen), shyId)) {
+            new Till(staff(clerk, STAFF_PASSWORD)).buy(member, unique("o"), 9000, Map.of("items",
+                    List.of(Map.of("sku", "tea", "name", "乌龙茶", "quantity", 3, "unitPriceCents", 3000))));
+        }
+
+        runOn(30);
+        admin().documentName("runJob").variable("job", "SEND_NOTIFICATIONS").execute();
+
+        assertThat(sms.sentTo(keenPhone)).singleElement().satisfies(text -> {
+            assertThat(text.template()).isEqualTo("SMS_TEST_DORMANT_30");
+            assertThat(text.params().get("message")).contains("乌龙茶");
+        });
+        assertThat(weChat.sentTo(FakeWeChatServer.openidOf(keenName))).isEmpty();
+        assertThat(sms.sentTo(shyPhone)).isEmpty();
+        assertThat(messages(shyId, "DORMANT_30")).isEmpty();
     }
 
     @Test

@@ -2,6 +2,8 @@ package com.loyalty.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.loyalty.dev.wechat.FakeWeChatServer;
+import com.loyalty.notify.LoggingSmsSender;
 import com.loyalty.support.IntegrationTest;
 import com.loyalty.support.Till;
 import java.time.Duration;
@@ -11,11 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /** Audiences previewed before launch (top spenders, member filters), campaign messages, monthly recurrence. */
 class CampaignAudienceMessagesAndRecurrenceTest extends IntegrationTest {
+
+    @Autowired
+    FakeWeChatServer weChat;
+
+    @Autowired
+    LoggingSmsSender sms;
 
     private static final String PREVIEW = "query($input: CampaignAudienceInput!) { campaignAudiencePreview(input: $input) "
             + "{ count withoutMarketingConsent sample { id nickname } } }";
@@ -81,27 +90,65 @@ class CampaignAudienceMessagesAndRecurrenceTest extends IntegrationTest {
     }
 
     @Test
-    void aCampaignMessageGoesToEachReachedMemberAndItsStatsCountWhatWasSentAndSkippedForLackOfConsent() {
+    void aCampaignMessageGoesBySmsToReachedMembersWhoStillConsentAndNeverAsAWeChatSubscribeMessage() {
         clock.setTo(Instant.parse("2027-05-10T12:00:00+08:00"));
-        HttpGraphQlTester willing = member(unique("willing"));
-        willing.documentName("grantSubscribeConsent").variable("templateIds", List.of("test-tmpl-campaign")).execute()
+        String reachableName = unique("reachable");
+        HttpGraphQlTester reachable = member(reachableName);
+        String phone = bindFreshPhone(reachable);
+        // the service reminders the member subscribed to are not for a campaign's marketing
+        reachable.documentName("grantSubscribeConsent")
+                .variable("templateIds", List.of("test-tmpl-points-expiring", "test-tmpl-coupon-expiring")).execute()
                 .path("grantSubscribeConsent.userErrors").entityList(Object.class).hasSize(0);
-        String unwilling = idOf(member(unique("unwilling")));
-        String campaign = create(Map.of("audience", "MEMBERS", "memberIds", List.of(idOf(willing), unwilling),
+        String noPhone = idOf(member(unique("no-phone")));
+        HttpGraphQlTester changedMind = member(unique("changed-mind"));
+        String changedMindPhone = bindFreshPhone(changedMind);
+        String campaign = create(Map.of("audience", "MEMBERS",
+                "memberIds", List.of(idOf(reachable), noPhone, idOf(changedMind)),
                 "benefit", "POINTS", "points", 10, "controlPercent", 0, "message", "  送您 10 积分，欢迎回店  "));
         new CampaignDesk(admin()).launch(campaign);
+        changedMind.documentName("updateConsents").variable("input", Map.of("marketing", false)).execute()
+                .path("updateConsents.consents.marketing").entity(Boolean.class).isEqualTo(false);
         admin().documentName("runJob").variable("job", "SEND_NOTIFICATIONS").execute();
 
+        assertThat(sms.sentTo(phone)).singleElement().satisfies(text -> {
+            assertThat(text.template()).isEqualTo("SMS_TEST_CAMPAIGN");
+            assertThat(text.params()).containsEntry("message", "送您 10 积分，欢迎回店");
+        });
+        assertThat(sms.sentTo(changedMindPhone)).as("withdrew marketing consent before it was sent").isEmpty();
+        assertThat(weChat.sentTo(FakeWeChatServer.openidOf(reachableName))).isEmpty();
         admin().document("query($id: ID!) { campaign(id: $id) { message messageChannel stats { reached messagesQueued "
                         + "messagesSent messagesFailed messagesPending messagesSkippedNoConsent } } }")
                 .variable("id", campaign).execute()
                 .path("campaign.message").entity(String.class).isEqualTo("送您 10 积分，欢迎回店")
-                .path("campaign.messageChannel").entity(String.class).isEqualTo("WECHAT_SUBSCRIBE")
-                .path("campaign.stats.reached").entity(Long.class).isEqualTo(2L)
-                .path("campaign.stats.messagesQueued").entity(Long.class).isEqualTo(2L)
+                .path("campaign.messageChannel").entity(String.class).isEqualTo("SMS")
+                .path("campaign.stats.reached").entity(Long.class).isEqualTo(3L)
+                .path("campaign.stats.messagesQueued").entity(Long.class).isEqualTo(3L)
                 .path("campaign.stats.messagesSent").entity(Long.class).isEqualTo(1L)
                 .path("campaign.stats.messagesPending").entity(Long.class).isEqualTo(0L)
-                .path("campaign.stats.messagesSkippedNoConsent").entity(Long.class).isEqualTo(1L);
+                .path("campaign.stats.messagesSkippedNoConsent").entity(Long.class).isEqualTo(2L);
+    }
+
+    @Test
+    void aCampaignMessageCannotBeAWeChatSubscribeMessage() {
+        Map<String, Object> input = new HashMap<>(base());
+        input.putAll(Map.of("audience", "EVERYONE", "benefit", "POINTS", "points", 10, "message", "周末来店送积分",
+                "messageChannel", "WECHAT_SUBSCRIBE"));
+        admin().document("mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { "
+                        + "campaign { id } userErrors { field code message } } }").variable("input", input).execute()
+                .path("createCampaign.campaign").valueIsNull()
+                .path("createCampaign.userErrors[0].field").entityList(String.class).contains("messageChannel")
+                .path("createCampaign.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
+                .path("createCampaign.userErrors[0].message").entity(String.class)
+                .satisfies(m -> assertThat(m).contains("营销消息").contains("短信"));
+
+        String draft = create(Map.of("audience", "EVERYONE", "benefit", "POINTS", "points", 10, "message", "周末来店送积分"));
+        admin().document("mutation($input: UpdateCampaignInput!) { updateCampaign(input: $input) { "
+                        + "campaign { messageChannel } userErrors { field code } } }")
+                .variable("input", Map.of("campaignId", draft, "messageChannel", "WECHAT_SUBSCRIBE")).execute()
+                .path("updateCampaign.userErrors[0].field").entityList(String.class).contains("messageChannel")
+                .path("updateCampaign.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT");
+        admin().document("query($id: ID!) { campaign(id: $id) { messageChannel } }").variable("id", draft).execute()
+                .path("campaign.messageChannel").entity(String.class).isEqualTo("SMS");
     }
 
     @Test

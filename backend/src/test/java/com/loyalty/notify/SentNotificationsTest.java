@@ -3,7 +3,6 @@ package com.loyalty.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -16,8 +15,7 @@ class SentNotificationsTest extends NotifyTestSupport {
     @Test
     void staffListSentMessagesWithFiltersAndMaskedRecipients() {
         Signed member = signUp("sent");
-        String phone = "139" + ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000);
-        member.api().documentName("bindPhone").variable("code", "phone-" + phone).execute();
+        String phone = bindFreshPhone(member.api());
         queueDaily(member, "DORMANT_60", Map.of("nickname", "小爱", "phone", phone), MORNING);
         queueDaily(member, "POINTS_EXPIRING", Map.of("points", 100), MORNING);
         send();

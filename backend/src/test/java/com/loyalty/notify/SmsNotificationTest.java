@@ -3,7 +3,6 @@ package com.loyalty.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -15,9 +14,7 @@ class SmsNotificationTest extends NotifyTestSupport {
     @Test
     void anSmsPurposeGoesToTheMembersPhoneNumber() {
         Signed member = signUp("sms");
-        String phone = "139" + ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000);
-        member.api().documentName("bindPhone").variable("code", "phone-" + phone).execute()
-                .path("bindPhone.userErrors").entityList(Object.class).hasSize(0);
+        String phone = bindFreshPhone(member.api());
         queueDaily(member, "DORMANT_60", Map.of("nickname", "小爱", "days", 60), MORNING);
 
         send();

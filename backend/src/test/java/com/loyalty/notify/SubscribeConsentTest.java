@@ -9,15 +9,15 @@ import org.junit.jupiter.api.Test;
 class SubscribeConsentTest extends NotifyTestSupport {
 
     @Test
-    void theMiniProgramLearnsWhichTemplatesToAskForAndHowManyConsentsAreLeft() {
+    void theMiniProgramLearnsWhichServiceTemplatesToAskForAndHowManyConsentsAreLeft() {
         Signed member = signUp("ask");
 
+        // service notices only: wake-ups, birthdays, repurchase and campaigns are marketing, never subscribed to
         member.api().documentName("subscribeTemplates").execute()
                 .path("subscribeTemplates[*].purpose").entityList(String.class)
-                .containsExactly("BIRTHDAY", "CAMPAIGN", "COUPON_EXPIRING", "DORMANT_30", "POINTS_EXPIRING", "REPURCHASE",
-                        "WELCOME")
+                .containsExactly("COUPON_EXPIRING", "POINTS_EXPIRING", "WELCOME")
                 .path("subscribeTemplates[*].remainingConsents").entityList(Integer.class)
-                .containsExactly(0, 0, 0, 0, 0, 0, 0);
+                .containsExactly(0, 0, 0);
 
         member.api().documentName("grantSubscribeConsent").variable("templateIds", List.of(POINTS_TEMPLATE, COUPON_TEMPLATE))
                 .execute()
@@ -35,13 +35,28 @@ class SubscribeConsentTest extends NotifyTestSupport {
         Signed member = signUp("unknown");
 
         member.api().documentName("grantSubscribeConsent")
-                .variable("templateIds", List.of(POINTS_TEMPLATE, "made-up", "SMS_TEST_DORMANT_60"))
+                .variable("templateIds", List.of(POINTS_TEMPLATE, "made-up", "test-tmpl-dormant"))
                 .execute()
                 .path("grantSubscribeConsent.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
                 .path("grantSubscribeConsent.userErrors[0].field").entityList(String.class)
                 .containsExactly("input", "templateIds")
                 .path("grantSubscribeConsent.userErrors[0].message").entity(String.class)
-                .satisfies(m -> assertThat(m).contains("made-up").contains("SMS_TEST_DORMANT_60"));
+                .satisfies(m -> assertThat(m).contains("made-up").contains("test-tmpl-dormant"));
+
+        assertThat(consentsLeft(member, POINTS_TEMPLATE)).isZero();
+    }
+
+    @Test
+    void aMarketingMessageCannotBeSubscribedToOnce() {
+        Signed member = signUp("marketing");
+
+        member.api().documentName("grantSubscribeConsent").variable("templateIds", List.of(POINTS_TEMPLATE, "SMS_TEST_BIRTHDAY"))
+                .execute()
+                .path("grantSubscribeConsent.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
+                .path("grantSubscribeConsent.userErrors[0].field").entityList(String.class)
+                .containsExactly("input", "templateIds")
+                .path("grantSubscribeConsent.userErrors[0].message").entity(String.class)
+                .satisfies(m -> assertThat(m).contains("营销消息不能订阅").contains("BIRTHDAY"));
 
         assertThat(consentsLeft(member, POINTS_TEMPLATE)).isZero();
     }
@@ -69,7 +84,7 @@ class SubscribeConsentTest extends NotifyTestSupport {
         for (String purpose : List.of("BIRTHDAY", "REPURCHASE", "DORMANT_30")) {
             queueDaily(member, purpose, Map.of(), MORNING);
         }
-        send(); // no consents: all three SKIPPED
+        send(); // marketing goes by SMS, and the member has no phone: all three SKIPPED
         queueDaily(member, "POINTS_EXPIRING", Map.of(), MORNING.plusSeconds(3600));
 
         var manager = storeManager();

@@ -210,6 +210,14 @@ public abstract class IntegrationTest {
                 .path("login").entity(Map.class).get();
     }
 
+    /** Binds a fresh phone number to the member (as WeChat's phone-number button reports it); the number. */
+    protected static String bindFreshPhone(HttpGraphQlTester member) {
+        String phone = "139" + java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000);
+        member.documentName("bindPhone").variable("code", "phone-" + phone).execute()
+                .path("bindPhone.userErrors").entityList(Object.class).hasSize(0);
+        return phone;
+    }
+
     /** The member's id as the API shows it. */
     protected static String idOf(HttpGraphQlTester member) {
         return member.document("{ me { id } }").execute().path("me.id").entity(String.class).get();

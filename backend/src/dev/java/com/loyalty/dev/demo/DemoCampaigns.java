@@ -77,7 +77,7 @@ public class DemoCampaigns implements ApplicationRunner {
         boolean top = audience == Campaign.Audience.TOP_SPENDERS;
         return new CreateCampaignInput(name, starts, ends, audience, null, null, Campaign.Benefit.POINTS, null, points,
                 null, 10, 100_000L, null, null, Campaign.Kind.STANDARD, null, recurrence, null, top ? 20 : null,
-                top ? 90 : null, null, message, message == null ? null : Channel.WECHAT_SUBSCRIBE, null);
+                top ? 90 : null, null, message, message == null ? null : Channel.SMS, null);
     }
 
     /** Creates and brings the campaign to the status unless the brand has one of that name. */

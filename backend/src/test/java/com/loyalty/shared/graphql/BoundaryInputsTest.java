@@ -663,7 +663,7 @@ class BoundaryInputsTest extends IntegrationTest {
             case "page" -> "pages/index/index";
             case "avatarUrl" -> "https://example.com/a.png";
             case "action" -> "ADJUST_POINTS";
-            case "templateIds" -> "test-tmpl-birthday";
+            case "templateIds" -> "test-tmpl-points-expiring";
             case "category" -> "蛋糕";
             case "sku" -> "sku-1";
             case "outTradeNo" -> ownOutTradeNo;
