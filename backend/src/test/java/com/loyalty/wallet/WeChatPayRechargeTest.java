@@ -69,6 +69,43 @@ class WeChatPayRechargeTest extends IntegrationTest {
     }
 
     @Test
+    void anOnlineRechargeGoesOnlyToAnOpenStoreOfTheBrand() {
+        HttpGraphQlTester member = member(unique("anywhere"));
+        for (String noStore : List.of("999999999", "-1")) {
+            startAt(member, noStore, "k-none" + noStore)
+                    .path("startWalletRecharge.order").valueIsNull()
+                    .path("startWalletRecharge.userErrors[0].code").entity(String.class).isEqualTo("STORE_NOT_FOUND")
+                    .path("startWalletRecharge.userErrors[0].field").entityList(String.class)
+                    .containsExactly("input", "storeId");
+        }
+
+        String closed = createStore("closed-for-good");
+        admin().document("mutation($id: ID!) { closeStore(input: {storeId: $id, reason: \"搬迁\"}) { userErrors { code } } }")
+                .variable("id", closed).execute()
+                .path("closeStore.userErrors").entityList(Object.class).hasSize(0);
+        startAt(member, closed, "k-closed")
+                .path("startWalletRecharge.order").valueIsNull()
+                .path("startWalletRecharge.userErrors[0].code").entity(String.class).isEqualTo("STORE_CLOSED");
+        assertThat(db.sql("select count(*) as n from wallet_recharge_order where member_id = :m")
+                .bind("m", Long.parseLong(idOf(member))).map(row -> row.get("n", Long.class)).one().block()).isZero();
+    }
+
+    @Test
+    void aMemberWhoLastBoughtAtAStoreThatClosedSinceIsAskedToChooseAnother() {
+        HttpGraphQlTester member = member(unique("moved"));
+        String boughtAt = createStore("bought-then-closed");
+        new com.loyalty.support.Till(newStaff(boughtAt, "CLERK")).earn(idOf(member), "GONE-1", 1_000);
+        admin().document("mutation($id: ID!) { closeStore(input: {storeId: $id, reason: \"搬迁\"}) { userErrors { code } } }")
+                .variable("id", boughtAt).execute()
+                .path("closeStore.userErrors").entityList(Object.class).hasSize(0);
+
+        startWithoutStore(member, pack, "k-gone")
+                .path("startWalletRecharge.order").valueIsNull()
+                .path("startWalletRecharge.userErrors[0].code").entity(String.class).isEqualTo("STORE_CLOSED")
+                .path("startWalletRecharge.userErrors[0].field").entityList(String.class).containsExactly("input", "storeId");
+    }
+
+    @Test
     void aMemberWithNoStoreAtAllIsToldHowToStart() {
         startWithoutStore(member(unique("newcomer")), pack, "k-new")
                 .path("startWalletRecharge.order").valueIsNull()
@@ -202,6 +239,12 @@ class WeChatPayRechargeTest extends IntegrationTest {
     private org.springframework.graphql.test.tester.GraphQlTester.Response start(HttpGraphQlTester member, String key) {
         return member.documentName("startWalletRecharge")
                 .variable("input", Map.of("packageId", pack, "storeId", store, "idempotencyKey", key)).execute();
+    }
+
+    private org.springframework.graphql.test.tester.GraphQlTester.Response startAt(HttpGraphQlTester member,
+                                                                                   String storeId, String key) {
+        return member.documentName("startWalletRecharge")
+                .variable("input", Map.of("packageId", pack, "storeId", storeId, "idempotencyKey", key)).execute();
     }
 
     private org.springframework.graphql.test.tester.GraphQlTester.Response startWithoutStore(HttpGraphQlTester member,

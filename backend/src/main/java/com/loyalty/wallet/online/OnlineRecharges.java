@@ -6,6 +6,8 @@ import com.loyalty.purchase.Purchase;
 import com.loyalty.purchase.PurchaseHistory;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.security.Viewer;
+import com.loyalty.store.Store;
+import com.loyalty.store.StoreService;
 import com.loyalty.wallet.packages.RechargePackageService;
 import com.loyalty.wechat.pay.WeChatPayClient;
 import java.time.Clock;
@@ -28,11 +30,13 @@ class OnlineRecharges {
     private final MemberService members;
     private final WeChatPayClient pay;
     private final PurchaseHistory history;
+    private final StoreService stores;
     private final Clock clock;
 
     public OnlineRecharges(RechargeOrderRepository orders, RechargePackageService packages, MemberService members,
-                           WeChatPayClient pay, PurchaseHistory history, Clock clock) {
+                           WeChatPayClient pay, PurchaseHistory history, StoreService stores, Clock clock) {
         this.orders = orders;
+        this.stores = stores;
         this.packages = packages;
         this.members = members;
         this.pay = pay;
@@ -48,6 +52,8 @@ class OnlineRecharges {
                 .switchIfEmpty(Mono.defer(() -> storeFor(member, in)
                         .switchIfEmpty(Mono.error(() -> BusinessException.invalid("storeId",
                                 "请先到门店消费或在门店充值一次，再在线充值")))
+                        // money is owed by an open store of the brand, not by any number sent (nor a closed store)
+                        .flatMap(storeId -> stores.requireOpen(member.brandId(), storeId, "storeId").map(Store::id))
                         .flatMap(storeId -> packages.soldAt(member.brandId(), in.packageId(), storeId)
                                 .flatMap(p -> orders.insertIfAbsent(member.brandId(), member.id(), storeId, p,
                                         in.idempotencyKey(), "WR" + UUID.randomUUID().toString().replace("-", ""),
@@ -69,6 +75,7 @@ class OnlineRecharges {
     /**
      * The store the recharge belongs to: the one named, else where the member registered, else the
      * package's only store, else where the member last bought; empty when none of these is known.
+     * The caller checks that it is an open store of the brand (STORE_NOT_FOUND, STORE_CLOSED).
      */
     private Mono<Long> storeFor(Member member, StartWalletRechargeInput in) {
         if (in.storeId() != null) {
