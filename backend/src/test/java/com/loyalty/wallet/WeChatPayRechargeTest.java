@@ -80,9 +80,7 @@ class WeChatPayRechargeTest extends IntegrationTest {
         }
 
         String closed = createStore("closed-for-good");
-        admin().document("mutation($id: ID!) { closeStore(input: {storeId: $id, reason: \"搬迁\"}) { userErrors { code } } }")
-                .variable("id", closed).execute()
-                .path("closeStore.userErrors").entityList(Object.class).hasSize(0);
+        closeStore(closed);
         startAt(member, closed, "k-closed")
                 .path("startWalletRecharge.order").valueIsNull()
                 .path("startWalletRecharge.userErrors[0].code").entity(String.class).isEqualTo("STORE_CLOSED");
@@ -91,18 +89,29 @@ class WeChatPayRechargeTest extends IntegrationTest {
     }
 
     @Test
-    void aMemberWhoLastBoughtAtAStoreThatClosedSinceIsAskedToChooseAnother() {
-        HttpGraphQlTester member = member(unique("moved"));
-        String boughtAt = createStore("bought-then-closed");
-        new com.loyalty.support.Till(newStaff(boughtAt, "CLERK")).earn(idOf(member), "GONE-1", 1_000);
-        admin().document("mutation($id: ID!) { closeStore(input: {storeId: $id, reason: \"搬迁\"}) { userErrors { code } } }")
-                .variable("id", boughtAt).execute()
-                .path("closeStore.userErrors").entityList(Object.class).hasSize(0);
+    void aMemberWhoseStoreClosedRechargesWhereTheyLastBoughtAndWithoutAnOpenStoreIsToldHowToStart() {
+        String registeredAt = createStore("registered-then-closed");
+        HttpGraphQlTester member = memberOf(registeredAt, unique("moved"));
+        closeStore(registeredAt);
+        String boughtAt = createStore("bought-later");
+        new com.loyalty.support.Till(newStaff(boughtAt, "CLERK")).earn(idOf(member), "MOVED-1", 1_000);
 
-        startWithoutStore(member, pack, "k-gone")
+        startWithoutStore(member, pack, "k-moved")
+                .path("startWalletRecharge.userErrors").entityList(Object.class).hasSize(0)
+                .path("startWalletRecharge.order.storeId").entity(String.class).isEqualTo(boughtAt);
+
+        closeStore(boughtAt);
+        startWithoutStore(member, pack, "k-nowhere")
                 .path("startWalletRecharge.order").valueIsNull()
-                .path("startWalletRecharge.userErrors[0].code").entity(String.class).isEqualTo("STORE_CLOSED")
-                .path("startWalletRecharge.userErrors[0].field").entityList(String.class).containsExactly("input", "storeId");
+                .path("startWalletRecharge.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
+                .path("startWalletRecharge.userErrors[0].message").entity(String.class)
+                .isEqualTo("请先到门店消费或在门店充值一次，再在线充值");
+    }
+
+    private void closeStore(String storeId) {
+        admin().document("mutation($id: ID!) { closeStore(input: {storeId: $id, reason: \"搬迁\"}) { userErrors { code } } }")
+                .variable("id", storeId).execute()
+                .path("closeStore.userErrors").entityList(Object.class).hasSize(0);
     }
 
     @Test

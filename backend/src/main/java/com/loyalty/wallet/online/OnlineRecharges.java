@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -52,8 +53,6 @@ class OnlineRecharges {
                 .switchIfEmpty(Mono.defer(() -> storeFor(member, in)
                         .switchIfEmpty(Mono.error(() -> BusinessException.invalid("storeId",
                                 "请先到门店消费或在门店充值一次，再在线充值")))
-                        // money is owed by an open store of the brand, not by any number sent (nor a closed store)
-                        .flatMap(storeId -> stores.requireOpen(member.brandId(), storeId, "storeId").map(Store::id))
                         .flatMap(storeId -> packages.soldAt(member.brandId(), in.packageId(), storeId)
                                 .flatMap(p -> orders.insertIfAbsent(member.brandId(), member.id(), storeId, p,
                                         in.idempotencyKey(), "WR" + UUID.randomUUID().toString().replace("-", ""),
@@ -73,20 +72,21 @@ class OnlineRecharges {
     }
 
     /**
-     * The store the recharge belongs to: the one named, else where the member registered, else the
-     * package's only store, else where the member last bought; empty when none of these is known.
-     * The caller checks that it is an open store of the brand (STORE_NOT_FOUND, STORE_CLOSED).
+     * The store the recharge belongs to (money is owed by an open store of the brand): the one named
+     * (STORE_NOT_FOUND or STORE_CLOSED when it is not such a store), else the first open one of where
+     * the member registered, the package's only store and where the member last bought; empty when
+     * none of these is known and open.
      */
     private Mono<Long> storeFor(Member member, StartWalletRechargeInput in) {
         if (in.storeId() != null) {
-            return Mono.just(in.storeId());
+            return stores.requireOpen(member.brandId(), in.storeId(), "storeId").map(Store::id);
         }
-        if (member.registrationStoreId() != null) {
-            return Mono.just(member.registrationStoreId());
-        }
-        return packages.find(member.brandId(), in.packageId(), "packageId")
-                .flatMap(p -> p.storeIds() != null && p.storeIds().size() == 1 ? Mono.just(p.storeIds().get(0))
-                        : history.latestOfMembers(List.of(member.id()), 1).next().map(Purchase::storeId));
+        Mono<Long> packageOnly = packages.find(member.brandId(), in.packageId(), "packageId")
+                .flatMap(p -> p.storeIds() != null && p.storeIds().size() == 1 ? Mono.just(p.storeIds().get(0)) : Mono.empty());
+        Mono<Long> lastBought = history.latestOfMembers(List.of(member.id()), 1).next().map(Purchase::storeId);
+        return Flux.concat(Mono.justOrEmpty(member.registrationStoreId()), packageOnly, lastBought)
+                .concatMap(storeId -> stores.find(member.brandId(), storeId).filter(Store::open).map(Store::id))
+                .next();
     }
 
     /** The member's own order, for the page that waits for the payment to count. */
