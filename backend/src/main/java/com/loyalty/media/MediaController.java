@@ -8,6 +8,7 @@ import com.loyalty.shared.security.Viewer;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.core.ResolvableType;
+import org.springframework.core.codec.CodecException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.CacheControl;
@@ -72,7 +73,10 @@ class MediaController {
                 .flatMap(file -> media.uploadAvatar(viewer.id(), file))
                 .map(url -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).<Object>body(Map.of("url", url)))
                 .onErrorResume(BusinessException.class, e -> Mono.just(UploadErrors.refused(e.error().code(), e.error().message())))
-                .onErrorResume(DataBufferLimitException.class, e -> Mono.just(UploadErrors.tooLarge(maxFileBytes)));
+                .onErrorResume(DataBufferLimitException.class, e -> Mono.just(UploadErrors.tooLarge(maxFileBytes)))
+                // a form that cannot be read (no boundary, cut off, garbled): the client's fault, said clearly
+                .onErrorResume(CodecException.class, e -> Mono.just(UploadErrors.refused(ErrorCode.INVALID_INPUT,
+                        "图片没有完整收到，请重新上传")));
     }
 
     @GetMapping("/media/{key}")

@@ -66,7 +66,9 @@ class MemberRepository {
                                      then 'MINI_PROGRAM' else :channel end,
                                 (select id from store where id = :storeId and brand_id = :brandId and status = 'OPEN'),
                                 :inviteCode,
-                                (select id from member where invite_code = :inviterCode and brand_id = :brandId))
+                                -- an erased account invites nobody (its code lives on in posters and chats)
+                                (select id from member where invite_code = :inviterCode and brand_id = :brandId
+                                                       and closed_at is null))
                         on conflict (app_id, openid) do nothing
                         returning *
                         """)

@@ -51,8 +51,13 @@ public class MemberCodeService {
         this.clock = clock;
     }
 
+    /**
+     * A fresh code for the member's card. Each binds its digits in Redis for minutes, so a member
+     * gets at most MEMBER_CODE_ISSUE codes a minute (RATE_LIMITED past that; a card asks about once a minute).
+     */
     public Mono<MemberCode> issue(Viewer member) {
-        return codes.issue(member.id());
+        return rateLimits.acquire(RateLimitedAction.MEMBER_CODE_ISSUE, member.id())
+                .then(Mono.defer(() -> codes.issue(member.id())));
     }
 
     /**

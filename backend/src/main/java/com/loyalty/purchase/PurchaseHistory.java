@@ -16,6 +16,11 @@ public class PurchaseHistory {
 
     /** Each member's latest purchases, newest first, at most {@code perMember} each. */
     public Flux<Purchase> latestOfMembers(Collection<Long> memberIds, int perMember) {
-        return purchases.latestOfMembers(memberIds, perMember);
+        return purchases.latestOfMembers(memberIds, perMember, null);
+    }
+
+    /** Each member's latest purchases at one store, newest first, at most {@code perMember} each. */
+    public Flux<Purchase> latestOfMembersAt(Collection<Long> memberIds, int perMember, long storeId) {
+        return purchases.latestOfMembers(memberIds, perMember, storeId);
     }
 }

@@ -112,15 +112,17 @@ class PurchaseRepository {
                 .all();
     }
 
-    /** Each member's latest purchases (at most {@code perMember}), newest first. */
-    public Flux<Purchase> latestOfMembers(java.util.Collection<Long> memberIds, int perMember) {
+    /** Each member's latest purchases (at most {@code perMember}), newest first; at {@code storeId} only, if given. */
+    public Flux<Purchase> latestOfMembers(java.util.Collection<Long> memberIds, int perMember, Long storeId) {
         return db.sql("""
                         select * from (
                             select p.*, row_number() over (partition by member_id order by occurred_at desc, id desc) as n
-                            from purchase p where member_id = any(:ids)) latest
+                            from purchase p
+                            where member_id = any(:ids) and (cast(:store as bigint) is null or store_id = :store)) latest
                         where n <= :per order by member_id, n
                         """)
                 .bind("ids", memberIds.toArray(Long[]::new)).bind("per", perMember)
+                .bind("store", Parameter.fromOrEmpty(storeId, Long.class))
                 .map(PurchaseRepository::toPurchase)
                 .all();
     }

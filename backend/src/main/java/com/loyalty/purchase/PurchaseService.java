@@ -92,19 +92,26 @@ public class PurchaseService {
                                 : checkMember(staff, storeId, input).flatMap(this::recordNew))));
     }
 
+    /**
+     * Records the member's order under their lock. The same order sent again while the first send
+     * was in flight (a double tap, a retry) waited for that lock: it finds the order recorded and
+     * replays it, before pricing it again would find the coupons used, the points or the card
+     * already spent (and tell the clerk so, for an order that is paid).
+     */
     private Mono<RecordPurchasePayload> recordNew(MemberAtTill till) {
         return points.lock(till.memberId())
-                .then(priceOrder(till))
-                .flatMap(this::payAtTill)
-                .flatMap(this::writePurchase)
-                .flatMap(recorded -> payWithPoints(recorded)
-                        .then(earnPoints(recorded))
-                        .then(reviewTier(recorded))
-                        .then(auditPurchase(recorded))
-                        .then(notifyReactions(recorded))
-                        .thenReturn(RecordPurchasePayload.of(recorded.purchase(), false)))
-                // a concurrent request recorded the order first
-                .switchIfEmpty(Mono.defer(() -> replay(till.storeId(), till.in().orderNo())))
+                .then(replay(till.storeId(), till.in().orderNo()))
+                .switchIfEmpty(Mono.defer(() -> priceOrder(till)
+                        .flatMap(this::payAtTill)
+                        .flatMap(this::writePurchase)
+                        .flatMap(recorded -> payWithPoints(recorded)
+                                .then(earnPoints(recorded))
+                                .then(reviewTier(recorded))
+                                .then(auditPurchase(recorded))
+                                .then(notifyReactions(recorded))
+                                .thenReturn(RecordPurchasePayload.of(recorded.purchase(), false)))
+                        // a concurrent request recorded the order first
+                        .switchIfEmpty(Mono.defer(() -> replay(till.storeId(), till.in().orderNo())))))
                 .as(tx::transactional);
     }
 

@@ -6,6 +6,7 @@ import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.tag.Tag;
 import com.loyalty.tag.TagService;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,8 +16,10 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Member profiles, filtered member lists and segment counts for staff. */
@@ -72,10 +75,20 @@ class SegmentController {
                 .map(byId -> profiles.stream().collect(Collectors.toMap(Function.identity(), p -> byId.get(p.id()))));
     }
 
+    /**
+     * The members' latest orders: brand-wide roles see every store's, a clerk or store manager only
+     * their own store's (the same wall as storeOrder: another store's order, its lines, refunds and
+     * coupons are that store's business).
+     */
     @BatchMapping(typeName = "MemberProfile")
-    public Mono<Map<MemberProfile, List<Purchase>>> recentOrders(List<MemberProfile> profiles) {
-        return purchases.latestOfMembers(profiles.stream().map(MemberProfile::id).toList(), RECENT_ORDERS)
-                .collectMultimap(Purchase::memberId)
+    public Mono<Map<MemberProfile, List<Purchase>>> recentOrders(List<MemberProfile> profiles, Principal principal) {
+        Viewer viewer = principal instanceof Authentication a && a.getPrincipal() instanceof Viewer v ? v : null;
+        List<Long> ids = profiles.stream().map(MemberProfile::id).toList();
+        Flux<Purchase> orders = viewer == null || !viewer.role().isStaff() ? Flux.empty()
+                : viewer.role().isBrandWide() ? purchases.latestOfMembers(ids, RECENT_ORDERS)
+                : viewer.storeId() == null ? Flux.empty()
+                : purchases.latestOfMembersAt(ids, RECENT_ORDERS, viewer.storeId());
+        return orders.collectMultimap(Purchase::memberId)
                 .map(byId -> profiles.stream().collect(Collectors.toMap(Function.identity(),
                         p -> List.copyOf(byId.getOrDefault(p.id(), List.of())))));
     }

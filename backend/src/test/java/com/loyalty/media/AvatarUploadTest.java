@@ -240,6 +240,42 @@ class AvatarUploadTest extends IntegrationTest {
         uploadAvatar(token(unique("other")), "a.png", "image/png", tiny).expectStatus().isOk();
     }
 
+    @Test
+    void aSignedOutTokenUploadsNothing() {
+        Map<String, Object> session = login(unique("gone"));
+        anonymous().documentName("logout").variable("refreshToken", session.get("refreshToken")).execute()
+                .path("logout.revoked").entity(Boolean.class).isEqualTo(true);
+
+        uploadAvatar((String) session.get("accessToken"), "a.png", "image/png", TestImages.png(16, 16, false))
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.errors[0].extensions.classification").isEqualTo("UNAUTHENTICATED");
+    }
+
+    /** Forms no phone sends (no boundary, cut off, garbled): a clear INVALID_INPUT, never a server error. */
+    @Test
+    void aBrokenFormIsAClearRefusalNotAServerError() {
+        String token = token(unique("broken"));
+        byte[] png = TestImages.png(16, 16, false);
+        byte[] start = ("--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream cutOff = new ByteArrayOutputStream();
+        cutOff.writeBytes(start);
+        cutOff.writeBytes(java.util.Arrays.copyOf(png, png.length / 2));
+
+        Map<String, byte[]> forms = Map.of(
+                "multipart/form-data", "--XyZ\r\n\r\nno boundary\r\n--XyZ--\r\n".getBytes(StandardCharsets.US_ASCII),
+                "multipart/form-data; boundary=XyZ", cutOff.toByteArray(),
+                "multipart/form-data; boundary=\"\"", png,
+                "multipart/form-data; boundary=XyZ ", "\0\0\0\r\n--XyZ\r\nContent-Disposition\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        forms.forEach((type, body) -> http().post().uri("/media/avatar")
+                .headers(h -> h.setBearerAuth(token))
+                .header("Content-Type", type)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("INVALID_INPUT"));
+    }
+
     private String token(String name) {
         return (String) login(name).get("accessToken");
     }

@@ -150,6 +150,41 @@ class ReferralTest extends IntegrationTest {
                 .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification"))).verify();
     }
 
+    /**
+     * An invitation's mini-program code outlives its member (it stays on posters and in chats): once
+     * the account is erased, the welcome page names nobody, and a friend who joins from it joins
+     * uninvited, so nobody's erased account is linked to new people or earns from them.
+     */
+    @Test
+    void aFriendWhoJoinsWithAnErasedMembersCodeJoinsUninvited() {
+        HttpGraphQlTester gone = member(unique("erased"));
+        String code = inviteCode(gone);
+        long goneId = Long.parseLong(idOf(gone));
+        gone.documentName("closeAccount").variable("confirm", true).execute()
+                .path("closeAccount.userErrors").entityList(Object.class).hasSize(0);
+        clock.advance(java.time.Duration.ofDays(8));
+        admin().documentName("runJob").variable("job", "ACCOUNT_ERASURE").execute()
+                .path("runJob.summary").entity(String.class).satisfies(summary -> assertThat(summary).contains("erased 1"));
+
+        anonymous().documentName("inviteWelcome").variable("inviterCode", code).execute()
+                .path("inviteWelcome").valueIsNull();
+        String name = unique("latecomer");
+        HttpGraphQlTester latecomer = joinWith(code, name);
+        bindPhone(latecomer);
+
+        assertThat(db.sql("select inviter_id from member where id = :id").bind("id", Long.parseLong(idOf(latecomer)))
+                .map(row -> java.util.Optional.ofNullable(row.get("inviter_id", Long.class))).one().block()).isEmpty();
+        assertThat(db.sql("select count(*) as n from referral_reward where inviter_id = :m or member_id = :m")
+                .bind("m", goneId).map(row -> row.get("n", Long.class)).one().block()).isZero();
+    }
+
+    private HttpGraphQlTester joinWith(String inviterCode, String name) {
+        anonymous().documentName("login")
+                .variable("input", Map.of("code", "dev-" + name, "inviterCode", inviterCode)).execute()
+                .path("login.registered").entity(Boolean.class).isEqualTo(true);
+        return member(name);
+    }
+
     private HttpGraphQlTester joinVia(HttpGraphQlTester inviter, String name) {
         anonymous().documentName("login")
                 .variable("input", Map.of("code", "dev-" + name, "inviterCode", inviteCode(inviter))).execute()

@@ -47,6 +47,29 @@ class MemberProfileTest extends IntegrationTest {
                 .path("member.lifecycle.stage").entity(String.class).isEqualTo("ACTIVE");
     }
 
+    /**
+     * A member who buys at two stores: each store's clerk and manager see that store's orders on the
+     * member's page (as storeOrder shows them no other store's order, nor its lines); the admin all.
+     */
+    @Test
+    void aStoresStaffSeeOnlyTheirOwnStoresOrdersOfAMemberWhoAlsoBuysElsewhere() {
+        String here = createStore("profile-here");
+        String there = createStore("profile-there");
+        HttpGraphQlTester clerk = newStaff(here, "CLERK");
+        String member = idOf(member(unique("roams")));
+        new Till(clerk).buy(member, "HERE-1", 10000, Map.of("items", List.of(item("玩具", 10000))));
+        new Till(newStaff(there, "CLERK")).buy(member, "THERE-1", 20000, Map.of("items", List.of(item("图书", 20000))));
+        String orders = "query($id: ID!) { member(id: $id) { recentOrders { orderNo items { category } } } }";
+
+        for (HttpGraphQlTester staff : List.of(clerk, newStaff(here, "STORE_MANAGER"))) {
+            staff.document(orders).variable("id", member).execute()
+                    .path("member.recentOrders[*].orderNo").entityList(String.class).containsExactly("HERE-1")
+                    .path("member.recentOrders[*].items[*].category").entityList(String.class).containsExactly("玩具");
+        }
+        admin().document(orders).variable("id", member).execute()
+                .path("member.recentOrders[*].orderNo").entityList(String.class).contains("HERE-1", "THERE-1").hasSize(2);
+    }
+
     @Test
     void aPurchaseWakesADormantMemberAtOnceAndTheHistoryShowsIt() {
         String clerkName = createStaff(createStore("wake"), "CLERK");

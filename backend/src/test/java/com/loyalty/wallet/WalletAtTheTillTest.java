@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 class WalletAtTheTillTest extends IntegrationTest {
@@ -171,6 +172,29 @@ class WalletAtTheTillTest extends IntegrationTest {
         assertThat(outcomes).filteredOn("PAID"::equals).hasSize(5);
         assertThat(outcomes).filteredOn("INSUFFICIENT_BALANCE"::equals).hasSize(3);
         assertThat(WalletDesk.walletOf(member)).containsEntry("balanceCents", 5_000);
+    }
+
+    /**
+     * The till sends one order again while the first send is still in flight (a double tap, a retry
+     * on a slow network): every send answers the one recorded order, paid once from the card, and
+     * none tells the clerk the card cannot pay (which would have them take the money again).
+     */
+    @Test
+    void retriesOfOneOrderSentTogetherAllAnswerTheOrderPaidOnce() {
+        HttpGraphQlTester member = member(unique("double-tap"));
+        clerk.recharged(member, seller.createPackage(15_000, 0), "RC-1");
+        String code = WalletDesk.codeOf(member);
+
+        List<String> answers = inParallel(4, i -> {
+            GraphQlTester.Response sent = clerk.payWithCode(code, "P-TAP", 10_000, 10_000);
+            List<Object> errors = sent.path("recordPurchase.userErrors").entityList(Object.class).get();
+            return errors.isEmpty() ? sent.path("recordPurchase.purchase.id").entity(String.class).get() : errors.toString();
+        });
+
+        assertThat(answers).hasSize(4).containsOnly(answers.get(0)).allSatisfy(a -> assertThat(a).doesNotContain("code"));
+        assertThat(WalletDesk.balanceOf(member)).isEqualTo(5_000L);
+        assertThat(db.sql("select count(*) as n from wallet_txn where member_id = :m and kind = 'PAYMENT'")
+                .bind("m", Long.parseLong(idOf(member))).map(row -> row.get("n", Long.class)).one().block()).isEqualTo(1L);
     }
 
     @Test

@@ -69,6 +69,52 @@ class WeChatPayRechargeTest extends IntegrationTest {
     }
 
     @Test
+    void anOnlineRechargeGoesOnlyToAnOpenStoreOfTheBrand() {
+        HttpGraphQlTester member = member(unique("anywhere"));
+        for (String noStore : List.of("999999999", "-1")) {
+            startAt(member, noStore, "k-none" + noStore)
+                    .path("startWalletRecharge.order").valueIsNull()
+                    .path("startWalletRecharge.userErrors[0].code").entity(String.class).isEqualTo("STORE_NOT_FOUND")
+                    .path("startWalletRecharge.userErrors[0].field").entityList(String.class)
+                    .containsExactly("input", "storeId");
+        }
+
+        String closed = createStore("closed-for-good");
+        closeStore(closed);
+        startAt(member, closed, "k-closed")
+                .path("startWalletRecharge.order").valueIsNull()
+                .path("startWalletRecharge.userErrors[0].code").entity(String.class).isEqualTo("STORE_CLOSED");
+        assertThat(db.sql("select count(*) as n from wallet_recharge_order where member_id = :m")
+                .bind("m", Long.parseLong(idOf(member))).map(row -> row.get("n", Long.class)).one().block()).isZero();
+    }
+
+    @Test
+    void aMemberWhoseStoreClosedRechargesWhereTheyLastBoughtAndWithoutAnOpenStoreIsToldHowToStart() {
+        String registeredAt = createStore("registered-then-closed");
+        HttpGraphQlTester member = memberOf(registeredAt, unique("moved"));
+        closeStore(registeredAt);
+        String boughtAt = createStore("bought-later");
+        new com.loyalty.support.Till(newStaff(boughtAt, "CLERK")).earn(idOf(member), "MOVED-1", 1_000);
+
+        startWithoutStore(member, pack, "k-moved")
+                .path("startWalletRecharge.userErrors").entityList(Object.class).hasSize(0)
+                .path("startWalletRecharge.order.storeId").entity(String.class).isEqualTo(boughtAt);
+
+        closeStore(boughtAt);
+        startWithoutStore(member, pack, "k-nowhere")
+                .path("startWalletRecharge.order").valueIsNull()
+                .path("startWalletRecharge.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
+                .path("startWalletRecharge.userErrors[0].message").entity(String.class)
+                .isEqualTo("请先到门店消费或在门店充值一次，再在线充值");
+    }
+
+    private void closeStore(String storeId) {
+        admin().document("mutation($id: ID!) { closeStore(input: {storeId: $id, reason: \"搬迁\"}) { userErrors { code } } }")
+                .variable("id", storeId).execute()
+                .path("closeStore.userErrors").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
     void aMemberWithNoStoreAtAllIsToldHowToStart() {
         startWithoutStore(member(unique("newcomer")), pack, "k-new")
                 .path("startWalletRecharge.order").valueIsNull()
@@ -202,6 +248,12 @@ class WeChatPayRechargeTest extends IntegrationTest {
     private org.springframework.graphql.test.tester.GraphQlTester.Response start(HttpGraphQlTester member, String key) {
         return member.documentName("startWalletRecharge")
                 .variable("input", Map.of("packageId", pack, "storeId", store, "idempotencyKey", key)).execute();
+    }
+
+    private org.springframework.graphql.test.tester.GraphQlTester.Response startAt(HttpGraphQlTester member,
+                                                                                   String storeId, String key) {
+        return member.documentName("startWalletRecharge")
+                .variable("input", Map.of("packageId", pack, "storeId", storeId, "idempotencyKey", key)).execute();
     }
 
     private org.springframework.graphql.test.tester.GraphQlTester.Response startWithoutStore(HttpGraphQlTester member,

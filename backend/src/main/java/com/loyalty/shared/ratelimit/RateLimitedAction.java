@@ -23,5 +23,7 @@ public enum RateLimitedAction {
     /** Members' full phone numbers revealed to one staff member ({@code revealMemberPhone}, to call them). */
     MEMBER_PHONE_REVEAL,
     /** Images (avatars) uploaded by one member. */
-    MEDIA_UPLOAD
+    MEDIA_UPLOAD,
+    /** Member codes issued to one member: each binds fresh digits in Redis for minutes. */
+    MEMBER_CODE_ISSUE
 }

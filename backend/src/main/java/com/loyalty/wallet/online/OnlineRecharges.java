@@ -6,12 +6,15 @@ import com.loyalty.purchase.Purchase;
 import com.loyalty.purchase.PurchaseHistory;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.security.Viewer;
+import com.loyalty.store.Store;
+import com.loyalty.store.StoreService;
 import com.loyalty.wallet.packages.RechargePackageService;
 import com.loyalty.wechat.pay.WeChatPayClient;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -28,11 +31,13 @@ class OnlineRecharges {
     private final MemberService members;
     private final WeChatPayClient pay;
     private final PurchaseHistory history;
+    private final StoreService stores;
     private final Clock clock;
 
     public OnlineRecharges(RechargeOrderRepository orders, RechargePackageService packages, MemberService members,
-                           WeChatPayClient pay, PurchaseHistory history, Clock clock) {
+                           WeChatPayClient pay, PurchaseHistory history, StoreService stores, Clock clock) {
         this.orders = orders;
+        this.stores = stores;
         this.packages = packages;
         this.members = members;
         this.pay = pay;
@@ -67,19 +72,21 @@ class OnlineRecharges {
     }
 
     /**
-     * The store the recharge belongs to: the one named, else where the member registered, else the
-     * package's only store, else where the member last bought; empty when none of these is known.
+     * The store the recharge belongs to (money is owed by an open store of the brand): the one named
+     * (STORE_NOT_FOUND or STORE_CLOSED when it is not such a store), else the first open one of where
+     * the member registered, the package's only store and where the member last bought; empty when
+     * none of these is known and open.
      */
     private Mono<Long> storeFor(Member member, StartWalletRechargeInput in) {
         if (in.storeId() != null) {
-            return Mono.just(in.storeId());
+            return stores.requireOpen(member.brandId(), in.storeId(), "storeId").map(Store::id);
         }
-        if (member.registrationStoreId() != null) {
-            return Mono.just(member.registrationStoreId());
-        }
-        return packages.find(member.brandId(), in.packageId(), "packageId")
-                .flatMap(p -> p.storeIds() != null && p.storeIds().size() == 1 ? Mono.just(p.storeIds().get(0))
-                        : history.latestOfMembers(List.of(member.id()), 1).next().map(Purchase::storeId));
+        Mono<Long> packageOnly = packages.find(member.brandId(), in.packageId(), "packageId")
+                .flatMap(p -> p.storeIds() != null && p.storeIds().size() == 1 ? Mono.just(p.storeIds().get(0)) : Mono.empty());
+        Mono<Long> lastBought = history.latestOfMembers(List.of(member.id()), 1).next().map(Purchase::storeId);
+        return Flux.concat(Mono.justOrEmpty(member.registrationStoreId()), packageOnly, lastBought)
+                .concatMap(storeId -> stores.find(member.brandId(), storeId).filter(Store::open).map(Store::id))
+                .next();
     }
 
     /** The member's own order, for the page that waits for the payment to count. */

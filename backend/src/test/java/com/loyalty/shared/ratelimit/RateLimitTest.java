@@ -28,6 +28,7 @@ class RateLimitTest extends IntegrationTest {
         registry.add("loyalty.rate-limits.limits.CHECK_IN.permits", () -> 3);
         registry.add("loyalty.rate-limits.limits.COUPON_CLAIM.permits", () -> 3);
         registry.add("loyalty.rate-limits.limits.MEMBER_CODE_SCAN.permits", () -> 3);
+        registry.add("loyalty.rate-limits.limits.MEMBER_CODE_ISSUE.permits", () -> 3);
         registry.add("loyalty.rate-limits.limits.STAFF_LOGIN.permits", () -> 6);
         registry.add("loyalty.rate-limits.limits.MEMBER_LOGIN.permits", () -> 20);
     }
@@ -45,6 +46,22 @@ class RateLimitTest extends IntegrationTest {
         eager.documentName("checkIn").execute().path("checkIn.userErrors[0].message").entity(String.class)
                 .satisfies(message -> assertThat(message).isEqualTo("操作太频繁，请1 分钟后再试"));
         assertThat(firstCode(member(unique("calm")).documentName("checkIn").execute(), "checkIn")).isEqualTo("OK");
+    }
+
+    /**
+     * Each member code binds its digits in Redis for minutes: a member (or a script with their
+     * token) asking for codes in a loop is held (60 a minute by default, 3 here), others are not.
+     */
+    @Test
+    void aMemberAskingForCodesInALoopIsHeldWhileOtherMembersGetTheirs() {
+        HttpGraphQlTester looper = member(unique("looper"));
+        for (int i = 0; i < 3; i++) {
+            looper.documentName("memberCode").execute().path("memberCode.digits").hasValue();
+        }
+
+        looper.documentName("memberCode").execute()
+                .errors().expect(e -> "RATE_LIMITED".equals(e.getExtensions().get("code"))).verify();
+        member(unique("neighbour")).documentName("memberCode").execute().path("memberCode.digits").hasValue();
     }
 
     @Test
