@@ -3,8 +3,14 @@ const { tierBenefitsLine, tierText } = require('../src/lib/rules-view')
 const { PROGRAM_RULES } = require('./support/program-rules')
 
 test('aTiersLineNamesItsMultiplierDiscountAndBenefits', () => {
-  expect(tierBenefitsLine(PROGRAM_RULES, 2)).toBe('金卡权益：1.5倍积分 · 95折 · 全场 95 折')
+  expect(tierBenefitsLine(PROGRAM_RULES, 2)).toBe('金卡权益：1.5倍积分 · 95折')
   expect(tierBenefitsLine(PROGRAM_RULES, 1)).toBe('银卡权益：1.2倍积分 · 生日券')
+})
+
+test('aBenefitTextThatOnlyRestatesTheMultiplierOrDiscountIsShownOnce', () => {
+  const seeded = { tiers: [{ level: 1, name: '银卡', pointsMultiplier: 1.2, priceDiscount: 95,
+    benefits: ['积分 1.2 倍', '全场 95 折', '生日礼券'] }] }
+  expect(tierBenefitsLine(seeded, 1)).toBe('银卡权益：1.2倍积分 · 95折 · 生日礼券')
 })
 
 test('aMultiplierOfOneAndNoDiscountAreLeftOut', () => {

@@ -31,15 +31,24 @@ function tierRows(rules) {
 
 /**
  * The card's line for the member's tier, from its rules: "银卡权益：1.2倍积分 · 95折 · 生日券"
- * (a multiplier of 1 and no discount are left out); "" for an unknown tier or one without any.
+ * (a multiplier of 1 and no discount are left out; a benefit text that only restates them, such as
+ * "积分 1.2 倍", is shown once); "" for an unknown tier or one without any.
  */
 function tierBenefitsLine(rules, level) {
   const tier = (rules.tiers || []).find(t => t.level === level)
   if (!tier) return ''
   const parts = []
-  if (Number(tier.pointsMultiplier) > 1) parts.push(`${factor(tier.pointsMultiplier)}倍积分`)
-  if (discount(tier.priceDiscount)) parts.push(discount(tier.priceDiscount))
-  parts.push(...(tier.benefits || []))
+  const restated = []
+  if (Number(tier.pointsMultiplier) > 1) {
+    parts.push(`${factor(tier.pointsMultiplier)}倍积分`)
+    restated.push(`${factor(tier.pointsMultiplier)}倍`)
+  }
+  if (discount(tier.priceDiscount)) {
+    parts.push(discount(tier.priceDiscount))
+    restated.push(discount(tier.priceDiscount))
+  }
+  const compact = text => String(text).replace(/\s+/g, '')
+  parts.push(...(tier.benefits || []).filter(text => !restated.some(fact => compact(text).includes(fact))))
   return parts.length ? `${tier.name}权益：${parts.join(' · ')}` : ''
 }
 

@@ -35,6 +35,13 @@ test('rulesPageShowsTheBrandsTiersFromTheBackend', async () => {
   expect(texts(page, '.tier-name')).toEqual(['普通', '银卡', '金卡', '黑钻'])
 })
 
+test('theWalletPageOffersTheDemoRechargePackages', async () => {
+  const page = loadPage('pages/wallet/index')
+  page.instance.onLoad({})
+  await waitFor(() => texts(page, '.package-name').length)
+  expect(texts(page, '.package-name')).toEqual(expect.arrayContaining(['充500送50', '充1000送150']))
+})
+
 let checkInPoints
 test('memberChecksInOnceFromTheCheckInPageEvenWhenTappingTwice', async () => {
   const page = loadPage('pages/checkin/index')

@@ -58,6 +58,7 @@ wx-switch[checked]::after { left: 22px; }
 .shot-page { flex: 1; }
 .shot-tabbar { height: 50px; padding-bottom: 34px; display: flex; border-top: 1px solid rgba(0,0,0,.1); flex: none; }
 .shot-tab { flex: 1; display: flex; flex-direction: column; align-items: center; justify-content: center; font-size: 10px; }
+.shot-tab-picture { width: 27px; height: 27px; margin-bottom: 1px; }
 .shot-tab-icon { width: 24px; height: 24px; margin-bottom: 2px; border-radius: 6px; border: 2px solid currentColor; box-sizing: border-box; }
 .shot-toast { position: fixed; top: 58%; left: 50%; transform: translate(-50%, -50%); z-index: 20; max-width: 240px;
   padding: 12px 16px; border-radius: 8px; background: rgba(17,17,17,.75); color: #fff; font-size: 15px; text-align: center; }
@@ -149,8 +150,13 @@ function tabBar(pagePath) {
   const bar = APP.tabBar
   if (!bar || !bar.list.some(item => item.pagePath === pagePath)) return ''
   const tabs = bar.list.map(item => {
-    const colour = item.pagePath === pagePath ? bar.selectedColor : bar.color
-    return `<div class="shot-tab" style="color:${colour}"><div class="shot-tab-icon"></div>${escape(item.text)}</div>`
+    const selected = item.pagePath === pagePath
+    const colour = selected ? bar.selectedColor : bar.color
+    const icon = selected ? item.selectedIconPath : item.iconPath
+    const picture = icon
+      ? `<img class="shot-tab-picture" src="data:image/png;base64,${fs.readFileSync(path.join(SRC, icon)).toString('base64')}">`
+      : '<div class="shot-tab-icon"></div>'
+    return `<div class="shot-tab" style="color:${colour}">${picture}${escape(item.text)}</div>`
   })
   return `<div class="shot-tabbar" style="background:${bar.backgroundColor}">${tabs.join('')}</div>`
 }

@@ -18,6 +18,9 @@ const ONLY = process.env.SHOTS_ONLY
 // settled: no request for this long (a failed query is retried after 0.4 s and 1.2 s: wait past both)
 const QUIET_MS = { ok: 600, failing: 1500 }
 const newMember = 'shot' + Date.now().toString(36)
+// staff sign in once per username for the whole run: signing in for every picture would hit the
+// backend's sign-in rate limit (STAFF_LOGIN) long before the last staff picture
+const staffSessions = new Map()
 
 jest.setTimeout(90000)
 
@@ -88,7 +91,13 @@ test.each(shots.map(shot => [fileName(shot), shot]))('%s', async (name, shot) =>
   const { loadPage } = require('../support/page')
   const wx = useRealWx(shot.member === NEW ? newMember : (shot.member || 'alice'))
   const settle = instrument(wx, false)
-  if (shot.staff) await session.loginStaff(shot.staff, 'demo-password')
+  if (shot.staff) {
+    if (!staffSessions.has(shot.staff)) {
+      await session.loginStaff(shot.staff, 'demo-password')
+      staffSessions.set(shot.staff, session.get('staff'))
+    }
+    session.save('staff', staffSessions.get(shot.staff))
+  }
   const context = { wx, client, session, loadPage, settle }
   if (shot.before) await shot.before(context)
   if (shot.fail) context.settle = instrument(wx, true)
