@@ -79,10 +79,9 @@ class OrderQueries {
         int size = Pages.size(first);
         Long before = Pages.after(after, STORE_CURSOR);
         return storeScope.storeFor(staff, storeId)
-                .zipWith(searchedMember(staff, f.search()))
-                .map(scoped -> new PurchaseRepository.StoreOrderQuery(scoped.getT1(),
+                .zipWith(searchedMember(staff, f.search()), (store, member) -> new PurchaseRepository.StoreOrderQuery(store,
                         from.atStartOfDay(brand.zone()).toInstant(), to.plusDays(1).atStartOfDay(brand.zone()).toInstant(),
-                        pattern, scoped.getT2().orElse(null)))
+                        pattern, member.orElse(null)))
                 .flatMap(query -> purchases.storeOrders(query, before, size + 1).collectList()
                         .zipWith(purchases.storeOrderTotals(query), (rows, totals) -> new StoreOrderPage(
                                 Pages.of(rows, size, Purchase::id, STORE_CURSOR, before != null, totals.count()), totals)));
