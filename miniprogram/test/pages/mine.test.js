@@ -145,7 +145,8 @@ test('aRefusedAvatarSaysWhyAndKeepsTheOldOne', async () => {
   expect(wx.__server.calls('UpdateProfile')).toEqual([{ input: { nickname: '新名字' } }])
 })
 
-test('anAvatarChosenBeforeAcceptingThePrivacyNoticeIsUploadedOnceTheNoticeIsAccepted', async () => {
+/** A member who has not accepted the notice edits the profile and picks a picture; uploads are recorded. */
+async function avatarChosenBeforeTheNotice() {
   const uploads = []
   wx.__uploadHandler = options => {
     uploads.push(options.filePath)
@@ -155,6 +156,11 @@ test('anAvatarChosenBeforeAcceptingThePrivacyNoticeIsUploadedOnceTheNoticeIsAcce
   await editing(page)
   fire(page, '.avatar-button', 'chooseavatar', { avatarUrl: 'http://tmp/avatar.jpeg' })
   await flush()
+  return { page, uploads }
+}
+
+test('anAvatarChosenBeforeAcceptingThePrivacyNoticeIsUploadedOnceTheNoticeIsAccepted', async () => {
+  const { page, uploads } = await avatarChosenBeforeTheNotice()
   expect(text(notice(page), '.notice-title')).toBe('会员隐私政策（第 1 版）')
   expect(uploads).toEqual([])
   notice(page).querySelector('.agree').dispatchEvent('agreeprivacyauthorization', { detail: {} })
@@ -166,15 +172,7 @@ test('anAvatarChosenBeforeAcceptingThePrivacyNoticeIsUploadedOnceTheNoticeIsAcce
 })
 
 test('anAvatarChosenAndTheNoticeDeclinedIsNeitherUploadedNorShown', async () => {
-  const uploads = []
-  wx.__uploadHandler = options => {
-    uploads.push(options.filePath)
-    return { statusCode: 200, data: { url: AVATAR_URL } }
-  }
-  const page = await open(ALICE, TEMPLATES, false)
-  await editing(page)
-  fire(page, '.avatar-button', 'chooseavatar', { avatarUrl: 'http://tmp/avatar.jpeg' })
-  await flush()
+  const { page, uploads } = await avatarChosenBeforeTheNotice()
   tap(notice(page), '.decline')
   await flush()
   expect(uploads).toEqual([])
