@@ -6,8 +6,7 @@ import com.loyalty.shared.security.AuthProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
+import com.loyalty.shared.crypto.RandomTokens;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +33,6 @@ class RefreshTokenStore {
 
     private final RedissonReactiveClient redis;
     private final AuthProperties properties;
-    private final SecureRandom random = new SecureRandom();
 
     RefreshTokenStore(RedissonReactiveClient redis, AuthProperties properties) {
         this.redis = redis;
@@ -47,8 +45,8 @@ class RefreshTokenStore {
 
     /** Starts a new sign-in for the subject and returns its first refresh token. */
     public Mono<String> create(String subject) {
-        String family = randomToken(16);
-        String token = family + "." + randomToken(32);
+        String family = RandomTokens.urlSafe(16);
+        String token = family + "." + RandomTokens.urlSafe(32);
         RBatchReactive batch = redis.createBatch(BatchOptions.defaults()
                 .executionMode(BatchOptions.ExecutionMode.IN_MEMORY_ATOMIC));
         batch.<String, String>getMap(key(family), StringCodec.INSTANCE)
@@ -85,7 +83,7 @@ class RefreshTokenStore {
             return Mono.error(invalid());
         }
         RMapReactive<String, String> session = map(family);
-        String next = family + "." + randomToken(32);
+        String next = family + "." + RandomTokens.urlSafe(32);
         return session.readAllMap().flatMap(fields -> {
             String subject = fields.get(SUBJECT);
             if (subject == null) {
@@ -142,11 +140,6 @@ class RefreshTokenStore {
         return new BusinessException(ErrorCode.REFRESH_TOKEN_INVALID, "登录已过期，请重新登录");
     }
 
-    private String randomToken(int bytes) {
-        byte[] raw = new byte[bytes];
-        random.nextBytes(raw);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    }
 
     private static String sha256(String token) {
         try {

@@ -1,7 +1,6 @@
 package com.loyalty.media;
 
-import java.security.SecureRandom;
-import java.util.Base64;
+import com.loyalty.shared.crypto.RandomTokens;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -14,15 +13,12 @@ import java.util.regex.Pattern;
 final class MediaKeys {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{43}\\.(jpg|png)");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private MediaKeys() {
     }
 
     static String newKey(ImageFormat format) {
-        byte[] bits = new byte[32];
-        RANDOM.nextBytes(bits);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bits) + "." + format.extension();
+        return RandomTokens.urlSafe(32) + "." + format.extension();
     }
 
     /** The format of a well-formed key; empty for anything else. */

@@ -1,5 +1,6 @@
 package com.loyalty.membercode;
 
+import com.loyalty.shared.crypto.RandomTokens;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
@@ -7,12 +8,10 @@ import com.loyalty.shared.security.Viewer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
 import org.redisson.api.RBucketReactive;
@@ -31,11 +30,9 @@ import reactor.core.publisher.Mono;
 class TillProofs {
 
     static final Duration VALIDITY = Duration.ofMinutes(10);
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final RedissonReactiveClient redis;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     TillProofs(RedissonReactiveClient redis, Clock clock) {
         this.redis = redis;
@@ -44,9 +41,7 @@ class TillProofs {
 
     /** A new proof that {@code memberId} was at the till of {@code staff} (their store) just now. */
     public Mono<TillProof> issue(Viewer staff, long memberId) {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        String token = B64.encodeToString(bytes);
+        String token = RandomTokens.urlSafe(24);
         Instant expiresAt = clock.instant().plus(VALIDITY).truncatedTo(ChronoUnit.SECONDS);
         String value = memberId + ":" + staff.id() + ":" + (staff.storeId() == null ? "" : staff.storeId())
                 + ":" + expiresAt.getEpochSecond();

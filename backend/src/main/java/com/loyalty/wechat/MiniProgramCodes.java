@@ -1,9 +1,8 @@
 package com.loyalty.wechat;
 
+import com.loyalty.shared.crypto.RandomTokens;
 import com.loyalty.shared.graphql.BusinessException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -27,7 +26,6 @@ public class MiniProgramCodes {
     private final MiniProgramCodeRepository codes;
     private final WeChatClient weChat;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     MiniProgramCodes(MiniProgramCodeRepository codes, WeChatClient weChat, Clock clock) {
         this.codes = codes;
@@ -57,9 +55,7 @@ public class MiniProgramCodes {
     }
 
     /** 32 random bytes, base64url: 43 characters nobody can guess. */
-    private String newKey() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    private static String newKey() {
+        return RandomTokens.urlSafe(32);
     }
 }
