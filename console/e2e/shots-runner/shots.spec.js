@@ -1,0 +1,30 @@
+// One screenshot per row of e2e/shots/*.js: { name, role, path, title, prepare(page)? }, signed in as
+// the row's role (one sign-in per role), the page settled, saved as docs/console/<name>.png.
+import { test } from '@playwright/test'
+import { readdirSync } from 'node:fs'
+import { join, dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { signIn, settled, consolePath } from '../support.js'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const tableDir = join(here, '../shots')
+const rows = (await Promise.all(readdirSync(tableDir).filter(f => f.endsWith('.js')).sort()
+  .map(f => import(join(tableDir, f))))).flatMap(m => m.default)
+const out = process.env.SHOTS_DIR || join(here, '../../../docs/console')
+
+test('every console page, as pictures in docs/console', async ({ browser }) => {
+  const pages = {}
+  for (const row of rows) {
+    if (!pages[row.role]) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+      pages[row.role] = await context.newPage()
+      if (row.role !== 'NONE') await signIn(pages[row.role], row.role)
+    }
+    const page = pages[row.role]
+    await page.goto(consolePath(row.path))
+    if (row.role !== 'NONE') await settled(page)
+    if (row.prepare) await row.prepare(page)
+    await page.waitForTimeout(400) // charts finish their entry animation
+    await page.screenshot({ path: join(out, `${row.name}.png`), fullPage: !!row.fullPage })
+  }
+})
