@@ -19,9 +19,10 @@ ensure_node_and_browser() {
 
 # Starts the built jar in the dev profile (fake WeChat, demo data) on a free port with a database
 # Redis key prefix and media directory of its own, removed on exit; sets API_URL. $1 names the database (e2e, shots).
+# BACKEND_JAR_DIR (default backend/target) says where the jars are.
 # Waits BACKEND_START_SECONDS (300) for it to be healthy.
 start_dev_backend() {
-  local jar=backend/target/loyalty-backend.jar dev_jar=backend/target/loyalty-backend-dev.jar f
+  local jar=${BACKEND_JAR_DIR:-backend/target}/loyalty-backend.jar dev_jar=${BACKEND_JAR_DIR:-backend/target}/loyalty-backend-dev.jar f
   for f in "$jar" "$dev_jar"; do
     [[ -f $f ]] || { echo "$f is missing; run mvn -B -DskipTests package first" >&2; exit 1; }
   done
