@@ -88,6 +88,26 @@ class ConsoleSessionTest extends IntegrationTest {
     }
 
     @Test
+    void signingInAgainInTheSameBrowserEndsItsPreviousSignIn() {
+        String manager = createStaff(createStore("again"), "STORE_MANAGER");
+        EntityExchangeResult<Map> before = signIn(manager, STAFF_PASSWORD);
+        String otherBrowser = (String) signIn(manager, STAFF_PASSWORD).getResponseBody().get("accessToken");
+
+        EntityExchangeResult<Map> after = console("/console/session/login").cookie(COOKIE, cookieValue(before))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("username", manager, "password", STAFF_PASSWORD))
+                .exchange().expectBody(Map.class).returnResult();
+
+        assertThat(cookieValue(after)).isNotEqualTo(cookieValue(before));
+        assertUnauthenticated(withToken((String) before.getResponseBody().get("accessToken")).documentName("currentStaff")
+                .execute(), "currentStaff");
+        assertThat(refresh(cookieValue(before)).getStatus().value()).isEqualTo(401);
+        // another browser's sign-in of the same account stays
+        withToken(otherBrowser).documentName("currentStaff").execute().path("currentStaff.username")
+                .entity(String.class).isEqualTo(manager);
+        assertThat(refresh(cookieValue(after)).getStatus().value()).isEqualTo(200);
+    }
+
+    @Test
     void logoutEndsTheSignInAndClearsTheCookie() {
         String clerk = createStaff(createStore("logout"), "CLERK");
         EntityExchangeResult<Map> signIn = signIn(clerk, STAFF_PASSWORD);
