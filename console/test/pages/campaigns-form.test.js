@@ -1,6 +1,11 @@
-import { describe, test, expect } from 'vitest'
+import { describe, test, expect, afterEach } from 'vitest'
 import CampaignForm from '../../src/pages/campaigns/CampaignForm.vue'
-import { mountPage, settle } from '../support/mount.js'
+import { mountPage as mountOnce, settle } from '../support/mount.js'
+
+// Each test's page is taken down after it, so a page left mounted never answers the next test's calls.
+const mounted = []
+const mountPage = async (...args) => { const page = await mountOnce(...args); mounted.push(page.wrapper); return page }
+afterEach(() => { for (const wrapper of mounted.splice(0)) if (wrapper.vm) try { wrapper.unmount() } catch (e) { /* unmounted by the test */ } })
 
 const OPTIONS = {
   tiers: [{ level: 0, name: '普通' }, { level: 1, name: '银卡' }, { level: 2, name: '金卡' }],

@@ -1,7 +1,12 @@
-import { describe, test, expect, vi } from 'vitest'
+import { describe, test, expect, afterEach, vi } from 'vitest'
 import CampaignList from '../../src/pages/campaigns/CampaignList.vue'
 import CampaignDetail from '../../src/pages/campaigns/CampaignDetail.vue'
-import { mountPage, settle } from '../support/mount.js'
+import { mountPage as mountOnce, settle } from '../support/mount.js'
+
+// Each test's page is taken down after it, so a page left mounted never answers the next test's calls.
+const mounted = []
+const mountPage = async (...args) => { const page = await mountOnce(...args); mounted.push(page.wrapper); return page }
+afterEach(() => { for (const wrapper of mounted.splice(0)) if (wrapper.vm) try { wrapper.unmount() } catch (e) { /* unmounted by the test */ } })
 
 // jsdom has no canvas: ECharts would fail while painting, so it refuses up front and ChartPanel
 // shows its table of numbers, which is what these tests read.
