@@ -171,6 +171,18 @@ describe('campaign step form', () => {
     expect(wrapper.find('[data-test=ended]').text()).toContain('活动已结束，不能修改')
   })
 
+  test('a failed load of the form\'s choices says so and retries', async () => {
+    let fail = true
+    const { wrapper } = await open('/campaigns/new', {
+      ConsoleCampaignFormOptions: () => (fail ? { errors: [{ message: 'x', extensions: { classification: 'INTERNAL_ERROR' } }] } : OPTIONS)
+    })
+    expect(wrapper.find('[data-state=error]').text()).toContain('服务暂时不可用')
+    fail = false
+    await wrapper.find('[data-state=error] button').trigger('click')
+    await settle()
+    expect(field(wrapper, '活动名称')).toBeDefined()
+  })
+
   test('a campaign that does not exist says so', async () => {
     const { wrapper } = await open('/campaigns/99/edit', { ConsoleCampaign: { campaign: null } })
     expect(wrapper.find('[data-state=empty]').text()).toContain('活动不存在')
