@@ -20,7 +20,9 @@ const RULES = {
   automationRules: [
     rule('DORMANT_30', { lastRuns: [run('2026-12-07', 14), run('2026-12-06', 9)] }),
     rule('DORMANT_60', { threshold: 60, packId: '4' }),
-    rule('BIRTHDAY', { enabled: false, packId: null })
+    rule('BIRTHDAY', { enabled: false, packId: null }),
+    rule('PACK_FOLLOW_UP', { threshold: 7, packId: null, message: '回流券包 7 天未使用，请致电' }),
+    rule('REPURCHASE', { threshold: 120, packId: null })
   ]
 }
 const PACKS = { couponPacks: { edges: [{ node: { id: '3', name: '回店礼包', status: 'ACTIVE' } }, { node: { id: '4', name: '国庆礼包', status: 'ARCHIVED' } }] } }
@@ -40,6 +42,9 @@ describe('automation rules', () => {
     expect(rows[2]).toContain('不送券（仅短信）')
     expect(rows[2]).toContain('还没有运行过')
     expect(rows[0]).toContain('编辑')
+    expect(rows[3]).toContain('7 天未使用券包且未消费')
+    expect(rows[3]).toContain('生成门店回访任务')
+    expect(rows[4]).toContain('120%的平时购买间隔')
   })
 
   test('a store manager reads the rules but cannot edit them', async () => {

@@ -1,10 +1,13 @@
-/** Chinese names of the automation and call-list enums. */
+/**
+ * Chinese names of the automation and call-list enums. A rule's `threshold` is the unit of its
+ * setting (null: none); `call`: the rule hands the store a call instead of giving a pack.
+ */
 export const RULE = {
   DORMANT_30: { name: '30 天未消费唤醒', threshold: '天未消费' },
   DORMANT_60: { name: '60 天未消费唤醒', threshold: '天未消费' },
-  PACK_FOLLOW_UP: { name: '券包未用回访', threshold: '天未使用券包且未消费' },
+  PACK_FOLLOW_UP: { name: '券包未用回访', threshold: '天未使用券包且未消费', call: true },
   BIRTHDAY: { name: '生日关怀', threshold: null },
-  REPURCHASE: { name: '复购提醒', threshold: '% 的平时购买间隔' }
+  REPURCHASE: { name: '复购提醒', threshold: '%的平时购买间隔' }
 }
 export const TASK_STATUS = { OPEN: '待回访', NO_ANSWER: '未接通', REACHED: '已联系', DECLINED: '拒绝', DONE: '完成' }
 export const TASK_STATUS_TAG = { OPEN: 'warning', NO_ANSWER: 'info', REACHED: 'primary', DECLINED: 'danger', DONE: 'success' }
