@@ -17,7 +17,9 @@ export default defineConfig({
     port: Number(process.env.CONSOLE_PORT || 5173),
     proxy: {
       '/graphql': { target: backend, ws: true },
-      '/console/session': backend
+      '/console/session': backend,
+      // the mini-program codes' images (storeMiniProgramCode.imagePath), same origin in production
+      '/wxacode': backend
     }
   },
   build: {
