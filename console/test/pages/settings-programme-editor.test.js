@@ -89,6 +89,24 @@ describe('programme rules editor', { timeout: 20000 }, () => {
     expect((picker.matches('input') ? picker : picker.querySelector('input')).value).toContain('2099-01-01')
   })
 
+  test('a version for later is sent with its time and then shown in the history', async () => {
+    const { wrapper, calls, router } = await mountPage(ProgrammeEditor, {
+      path: '/programme/edit',
+      answers: {
+        ConsoleNewestProgramRulesVersions: newest({ ...version(4, 'SCHEDULED', { effectiveFrom: '2099-01-01T00:00:00Z' }), rules: rules({ version: 4 }) }),
+        ConsoleScheduleProgramRules: vars => ({ scheduleProgramRules: { scheduled: { version: 5, status: 'SCHEDULED', effectiveFrom: vars.input.effectiveFrom, reason: vars.input.reason }, userErrors: [] } })
+      }
+    })
+    await type('[data-test=tier-threshold-3]', '1800')
+    await type('[data-test=reason]', '黑钻门槛下调')
+    await publish(wrapper).trigger('click')
+    await settle()
+    expect(messageBoxText()).toContain('新版本将2099/01/01 08:00 生效')
+    await answerMessageBox()
+    expect(calls.find(c => c.operationName === 'ConsoleScheduleProgramRules').variables.input).toMatchObject({ basedOnVersion: 4, effectiveFrom: '2099-01-01T00:00:00.000Z' })
+    expect(router.currentRoute.value.fullPath).toBe('/programme?tab=versions&version=5')
+  })
+
   test('a failed load says so and retries', async () => {
     let fail = true
     const { wrapper } = await mountPage(ProgrammeEditor, { path: '/programme/edit', answers: { ConsoleNewestProgramRulesVersions: () => (fail ? failure : newest(inForce())) } })

@@ -91,6 +91,26 @@ describe('staff accounts', { timeout: 20000 }, () => {
     })
   })
 
+  test('an admin hires a store manager at a store they pick', async () => {
+    const { calls } = await mountPage(StaffAccounts, {
+      path: '/staff',
+      answers: { ConsoleStaffAccounts: brand, ConsoleCreateStaff: vars => ({ createStaff: { staff: staff('41', vars.input.username, 'STORE_MANAGER', '2'), userErrors: [] } }) }
+    })
+    await click('新增员工')
+    await type('[data-test=new-username]', 'manager-new')
+    await type('[data-test=new-password]', 'first-password-1')
+    const pick = async (selector, label) => {
+      document.querySelector(selector).querySelector('.el-select__wrapper').click()
+      await settle()
+      ;[...document.querySelectorAll('.el-select-dropdown__item')].filter(o => o.textContent.trim() === label).pop().click()
+      await settle()
+    }
+    await pick('[data-test=new-role]', '店长')
+    await pick('[data-test=new-store]', '静安店')
+    await click('创建', document.querySelector('.el-dialog'))
+    expect(calls.find(c => c.operationName === 'ConsoleCreateStaff').variables.input).toMatchObject({ username: 'manager-new', role: 'STORE_MANAGER', storeId: '2' })
+  })
+
   test('an admin disables an account after confirming', async () => {
     const { calls } = await mountPage(StaffAccounts, {
       path: '/staff',
