@@ -17,7 +17,9 @@ export default defineConfig({
     port: Number(process.env.CONSOLE_PORT || 5173),
     proxy: {
       '/graphql': { target: backend, ws: true },
-      '/console/session': backend,
+      // the Host header kept (a string target would rewrite it): the backend refuses a session call whose
+      // Origin is not its Host
+      '/console/session': { target: backend },
       // the mini-program codes' images (storeMiniProgramCode.imagePath), same origin in production
       '/wxacode': backend
     }
