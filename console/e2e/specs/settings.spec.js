@@ -1,5 +1,6 @@
 // Settings against the real backend (dev profile, fresh database with the demo brand): an admin
-// edits a tier threshold and a member's progress changes; an admin opens a store, hires a clerk
+// edits a tier threshold and a member's progress changes; an admin opens a store (its mini-program
+// code loads), hires a clerk
 // there and resets the clerk's password; a store manager's staff list holds their store only.
 import { test, expect } from '@playwright/test'
 import { signIn, watchProblems, settled, consolePath } from '../support.js'
@@ -78,7 +79,7 @@ test('an admin lowers 银卡\'s threshold from now on, and a member\'s progress 
   await check()
 })
 
-test('an admin opens a store, hires a clerk there and resets the clerk\'s password', async ({ page }) => {
+test('an admin opens a store, shows its mini-program code, hires a clerk there and resets the clerk\'s password', async ({ page }) => {
   const check = watchProblems(page)
   await signIn(page, 'ADMIN')
   await page.goto(consolePath('/stores'))
@@ -87,7 +88,15 @@ test('an admin opens a store, hires a clerk there and resets the clerk\'s passwo
   await page.locator('[data-test=store-name]').fill('长宁店')
   await page.locator('[data-test=store-address]').fill('上海市长宁区长宁路 1 号')
   await page.locator('.el-dialog').getByRole('button', { name: '保存' }).click()
-  await expect(page.locator('.stores tbody tr', { hasText: '长宁店' })).toContainText('营业中')
+  const storeRow = page.locator('.stores tbody tr', { hasText: '长宁店' })
+  await expect(storeRow).toContainText('营业中')
+  // its mini-program code for the counter: an image the backend serves
+  await storeRow.getByRole('button', { name: '小程序码' }).click()
+  const code = page.locator('.code-image')
+  await expect(code).toBeVisible()
+  await expect.poll(() => code.evaluate(img => img.complete && img.naturalWidth)).toBeGreaterThan(0)
+  await page.keyboard.press('Escape')
+  await expect(code).toBeHidden()
 
   await page.goto(consolePath('/staff'))
   await settled(page)
