@@ -1,7 +1,6 @@
 // Settings against the real backend (dev profile, fresh database with the demo brand): an admin
 // edits a tier threshold and a member's progress changes; an admin opens a store (its mini-program
-// code loads), hires a clerk
-// there and resets the clerk's password; a store manager's staff list holds their store only.
+// code loads), hires a clerk there and resets the clerk's password; a store manager's staff list holds their store only.
 import { test, expect } from '@playwright/test'
 import { signIn, watchProblems, settled, consolePath } from '../support.js'
 
