@@ -19,7 +19,9 @@ export default defineConfig({
       '/graphql': { target: backend, ws: true },
       // an object, not the string shorthand: Vite's shorthand sets changeOrigin, and the session routes
       // refuse an Origin (the dev server) that differs from Host (CSRF check, docs/api.md)
-      '/console/session': { target: backend }
+      '/console/session': { target: backend },
+      // the mini-program codes' images (storeMiniProgramCode.imagePath), same origin in production
+      '/wxacode': backend
     }
   },
   build: {
