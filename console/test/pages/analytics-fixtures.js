@@ -1,10 +1,6 @@
 /** Answers of the analytics queries for the component tests (numbers a person can check on the page). */
 import { afterEach } from 'vitest'
 import { mountPage } from '../support/mount.js'
-
-// jsdom has no canvas: getContext answers null and ECharts fails later while painting. Refusing it
-// up front lets ChartPanel fall back to its table of numbers, which is what these tests read.
-HTMLCanvasElement.prototype.getContext = () => { throw new Error('no canvas in jsdom') }
 export const todayNumbers = (overrides = {}) => ({
   todayNumbers: {
     day: '2026-12-07', storeId: null, newMembers: 12, orders: 34, salesCents: 567800, buyers30d: 210,
@@ -66,3 +62,29 @@ export function chartRows(wrapper, title) {
 }
 export const stat = (wrapper, label) => wrapper.find(`[data-stat="${label}"]`).text()
 export const storePickerFixed = wrapper => wrapper.find('.store-picker .is-disabled').exists()
+
+/**
+ * Catches the files the page saves: each { filename, type, bytes, text } (the Blob read back; text
+ * without the byte-order mark, as TextDecoder reads it), instead of
+ * the browser's download.
+ */
+export function catchDownloads() {
+  const files = []
+  const blobs = new Map()
+  globalThis.URL.createObjectURL = blob => { const url = `blob:test/${blobs.size}`; blobs.set(url, blob); return url }
+  globalThis.URL.revokeObjectURL = () => {}
+  HTMLAnchorElement.prototype.click = function click() {
+    const blob = blobs.get(this.href)
+    files.push(blob.arrayBuffer().then(buffer => ({
+      filename: this.download, type: blob.type, bytes: new Uint8Array(buffer), text: new TextDecoder().decode(buffer)
+    })))
+  }
+  return { files: () => Promise.all(files) }
+}
+
+export const exportPayload = (overrides = {}) => ({
+  exportReport: {
+    filename: 'sales_2026-11-01_2026-11-30.csv', contentType: 'text/csv; charset=utf-8', rows: 2,
+    csv: '\uFEFF期间,订单数,销售额\r\n2026-11-01,3,150.00\r\n合计,3,150.00\r\n', userErrors: [], ...overrides
+  }
+})
