@@ -17,7 +17,8 @@ export default defineConfig({
     port: Number(process.env.CONSOLE_PORT || 5173),
     proxy: {
       '/graphql': { target: backend, ws: true },
-      '/console/session': backend
+      // an object, not a string: Vite's string form sets changeOrigin, and the backend refuses an Origin that is not its Host
+      '/console/session': { target: backend }
     }
   },
   build: {
