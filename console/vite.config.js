@@ -17,7 +17,9 @@ export default defineConfig({
     port: Number(process.env.CONSOLE_PORT || 5173),
     proxy: {
       '/graphql': { target: backend, ws: true },
-      '/console/session': backend
+      // an object, not the string shorthand: Vite's shorthand sets changeOrigin, and the session routes
+      // refuse an Origin (the dev server) that differs from Host (CSRF check, docs/api.md)
+      '/console/session': { target: backend }
     }
   },
   build: {

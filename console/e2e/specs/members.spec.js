@@ -3,27 +3,7 @@
 // a rule tag and sees its member count. The member is made through the API as the mini-program would:
 // WeChat sign-in at 徐汇店 (the fake WeChat: dev-<name>), the privacy notice, a bound phone, a purchase.
 import { test, expect } from '@playwright/test'
-import { signIn, watchProblems, settled, consolePath } from '../support.js'
-
-const API = `${process.env.CONSOLE_API_URL}/graphql`
-
-async function api(query, variables = {}, token = null) {
-  const response = await fetch(API, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables })
-  })
-  const json = await response.json()
-  if (json.errors) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(json.errors)}`)
-  return json.data
-}
-
-async function staffToken(username, password = 'demo-password') {
-  const { staffLogin } = await api('mutation($input: StaffLoginInput!) { staffLogin(input: $input) { accessToken userErrors { code } } }',
-    { input: { username, password } })
-  expect(staffLogin.userErrors).toEqual([])
-  return staffLogin.accessToken
-}
+import { signIn, watchProblems, settled, consolePath, api, staffToken } from '../support.js'
 
 const run = Date.now().toString().slice(-8)
 const phone = `139${run}`
@@ -31,7 +11,7 @@ const manualTag = `E2E常客${run}`
 let memberId
 
 test.beforeAll(async () => {
-  const clerk = await staffToken('clerk-xuhui')
+  const clerk = await staffToken('CLERK')
   const { currentStaff } = await api('{ currentStaff { storeId } }', {}, clerk)
   const { login } = await api('mutation($input: LoginInput!) { login(input: $input) { accessToken member { id } userErrors { code } } }',
     { input: { code: `dev-e2e${run}`, storeId: currentStaff.storeId } })
@@ -49,7 +29,7 @@ test.beforeAll(async () => {
   const { recordPurchase } = await api('mutation($input: RecordPurchaseInput!) { recordPurchase(input: $input) { userErrors { code message } } }',
     { input: { memberId, orderNo: `E2E-${run}`, amountCents: 12800 } }, clerk)
   expect(recordPurchase.userErrors).toEqual([])
-  const marketer = await staffToken('marketer-demo')
+  const marketer = await staffToken('MARKETER')
   const { createTag } = await api('mutation($input: CreateTagInput!) { createTag(input: $input) { userErrors { code } } }',
     { input: { name: manualTag } }, marketer)
   expect(createTag.userErrors).toEqual([])
@@ -111,7 +91,7 @@ test('a marketer creates a rule tag and sees how many members it has', async ({ 
   await page.locator('[data-test=tag-save]').click()
   await expect(page.locator('.el-message--success')).toContainText(`已创建标签“${name}”`)
 
-  const marketer = await staffToken('marketer-demo')
+  const marketer = await staffToken('MARKETER')
   const { tags } = await api('query($search: String) { tags(search: $search, first: 5) { edges { node { name memberCount } } } }', { search: name }, marketer)
   const count = tags.edges[0].node.memberCount
   expect(count).toBeGreaterThanOrEqual(1) // the member who bought in beforeAll, at least
