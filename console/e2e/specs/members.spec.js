@@ -1,5 +1,6 @@
 // Members end to end, against the real backend: a store manager finds a member of their store by
-// phone, opens the 360° page, tags them and adjusts their points within the cap; a marketer creates
+// phone, opens the 360° page, tags them and adjusts their points within the cap (and sees a larger
+// grant go for approval); a marketer creates
 // a rule tag and sees its member count. The member is made through the API as the mini-program would:
 // WeChat sign-in at 徐汇店 (the fake WeChat: dev-<name>), the privacy notice, a bound phone, a purchase.
 import { test, expect } from '@playwright/test'
@@ -68,6 +69,17 @@ test('a store manager finds a member by phone, tags them and adjusts their point
   await page.getByRole('tab', { name: '积分明细' }).click()
   await expect(page.locator('[data-test=points-ledger]')).toContainText(`端到端补发${run}`)
   await expect(page.locator('[data-test=points-ledger]')).toContainText('+100')
+
+  // above a store manager's cap (500 a grant) nothing moves: the API files it for an admin's approval
+  await page.locator('[data-test=adjust-points]').click()
+  await page.getByLabel('积分数').fill('600')
+  await page.getByLabel('调整原因').fill(`端到端大额${run}`)
+  await page.locator('[data-test=adjust-submit]').click()
+  await expect(page.locator('[data-test=adjust-pending]')).toContainText('已提交审批')
+  await expect(page.locator('[data-test=adjust-pending]')).toContainText('单次超过 500 积分')
+  await page.getByRole('button', { name: '知道了' }).click()
+  await expect(page.locator('[data-test=pending-alert]')).toContainText('+600 积分超过你的额度')
+  await expect(page.locator('[data-test=points-balance]')).toHaveText(String(before + 100))
 
   // a reload shows the same: the tag and the balance are the API's, not the page's
   await page.reload()
