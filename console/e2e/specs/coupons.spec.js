@@ -53,7 +53,7 @@ test.describe.serial('a coupon from the console, redeemed at the till', () => {
     await page.locator('[data-test=template-save]').click()
     await expect(page.locator('.el-message--success')).toContainText('优惠券已创建')
     await page.getByPlaceholder('按名称搜索').fill(couponName)
-    await page.getByPlaceholder('按名称搜索').press('Enter')
+    await page.getByPlaceholder('按名称搜索').blur()
     await expect(page).toHaveURL(/search=/)
     const row = page.locator('[data-test=template-table] .el-table__body tr', { hasText: couponName })
     await expect(row).toContainText('满150.00减20.00')
