@@ -61,3 +61,23 @@ export async function settled(page) {
   await expect(page.locator('main [data-state]').first()).toBeVisible()
   await expect(page.locator('main [data-state=loading]')).toHaveCount(0)
 }
+
+/** One GraphQL request straight to the backend (for steps a test takes "through the API"). */
+export async function api(query, variables = {}, token) {
+  const response = await fetch(`${process.env.CONSOLE_API_URL}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables })
+  })
+  const body = await response.json()
+  if (body.errors) throw new Error(`API: ${JSON.stringify(body.errors)}`)
+  return body.data
+}
+
+/** An access token for a demo account, through the API. */
+export async function staffToken(role, account = ACCOUNTS[role]) {
+  const data = await api(`mutation ($input: StaffLoginInput!) { staffLogin(input: $input) { accessToken userErrors { message } } }`,
+    { input: account })
+  if (!data.staffLogin.accessToken) throw new Error(`cannot sign in ${account.username}: ${JSON.stringify(data.staffLogin.userErrors)}`)
+  return data.staffLogin.accessToken
+}

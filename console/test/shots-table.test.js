@@ -12,6 +12,7 @@ test('shot names are unique file names', () => {
   const names = rows.map(r => r.name)
   expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([])
   expect(names.filter(n => !/^[a-z0-9-]+$/.test(n))).toEqual([])
+  expect(rows.filter(r => !r.title).map(r => r.name)).toEqual([])
 })
 
 test('every route has a screenshot, taken as a role the route admits', () => {

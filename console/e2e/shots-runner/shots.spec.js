@@ -1,7 +1,7 @@
 // One screenshot per row of e2e/shots/*.js: { name, role, path, title, prepare(page)? }, signed in as
 // the row's role (one sign-in per role), the page settled, saved as docs/console/<name>.png.
 import { test } from '@playwright/test'
-import { readdirSync } from 'node:fs'
+import { readdirSync, writeFileSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { signIn, settled, consolePath } from '../support.js'
@@ -27,4 +27,16 @@ test('every console page, as pictures in docs/console', async ({ browser }) => {
     await page.waitForTimeout(400) // charts finish their entry animation
     await page.screenshot({ path: join(out, `${row.name}.png`), fullPage: !!row.fullPage })
   }
+  writeFileSync(join(out, 'README.md'), index(rows))
 })
+
+const ROLE_NAMES = { NONE: '未登录', CLERK: '店员', STORE_MANAGER: '店长', MARKETER: '市场', ADMIN: '管理员' }
+
+/** docs/console/README.md: every picture with its page, address and role. */
+function index(rows) {
+  return ['# The console, page by page', '',
+    'Rendered from the demo data by `scripts/console-shots` (one row each in `console/e2e/shots/*.js`); re-run it when a page changes.', '',
+    '| page | address | seen as | picture |', '| --- | --- | --- | --- |',
+    ...rows.map(r => `| ${r.title} | \`/console${r.path}\` | ${ROLE_NAMES[r.role]} | [<img src="${r.name}.png" width="360">](${r.name}.png) |`),
+    ''].join('\n')
+}

@@ -3,9 +3,19 @@ package com.loyalty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
@@ -14,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged jars (mvn verify, after package): the production jar carries no fake, demo data,
- * brand generator or bench route; the dev jar carries them and nothing else.
+ * brand generator or bench route; the dev jar carries them and nothing else. The production jar,
+ * started as production starts it, serves the web console it was built with at /console/.
  */
 class ProductionJarIT {
 
@@ -68,6 +79,72 @@ class ProductionJarIT {
                 || e.equals("com/") || e.equals("com/loyalty/"));
         // the tests of the dev code are not in it
         assertThat(entries).noneMatch(e -> e.endsWith("Test.class") || e.endsWith("IT.class"));
+    }
+
+    /**
+     * Starts the production jar in production mode (no profile, secrets of its own, the run's
+     * database and Redis key prefix from TestServices) and asks for /console/: the console's
+     * index.html, packed from console/dist, with the console's Content-Security-Policy.
+     */
+    @Test
+    void productionJarServesTheConsoleItWasBuiltWith() throws Exception {
+        assertThat(entries(PRODUCTION)).as("the production jar holds the built console (console/dist: run "
+                + "scripts/build-console before mvn verify)").contains("BOOT-INF/classes/static/console/index.html");
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        SecureRandom random = new SecureRandom();
+        Path log = TARGET.resolve("production-jar-it.log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", PRODUCTION.toString(),
+                "--server.port=" + port,
+                "--spring.r2dbc.url=" + System.getProperty("spring.r2dbc.url"),
+                "--spring.flyway.url=" + System.getProperty("spring.flyway.url"),
+                "--loyalty.redis.key-prefix=" + System.getProperty("loyalty.redis.key-prefix"),
+                "--loyalty.auth.jwt-secret=" + HexFormat.of().formatHex(random.generateSeed(32)),
+                "--loyalty.crypto.phone-key=" + Base64.getEncoder().encodeToString(random.generateSeed(32)),
+                "--loyalty.wechat.app-id=wx-production-jar-it",
+                "--loyalty.wechat.secret=" + HexFormat.of().formatHex(random.generateSeed(16)),
+                "--loyalty.media.public-url=https://loyalty.example.cn",
+                "--loyalty.media.local.directory=" + TARGET.resolve("production-jar-it-media"),
+                "--loyalty.jobs.scheduled=false"));
+        Process backend = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            URI console = URI.create("http://127.0.0.1:" + port + "/console/");
+            HttpResponse<String> page = null;
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (page == null && System.nanoTime() < deadline) {
+                assertThat(backend.isAlive()).as("the production jar is running (see " + log + ")").isTrue();
+                try {
+                    page = http.send(HttpRequest.newBuilder(console).timeout(Duration.ofSeconds(10)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                } catch (IOException notYet) {
+                    Thread.sleep(500);
+                }
+            }
+            assertThat(page).as("an answer from " + console + " within 3 minutes (see " + log + ")").isNotNull();
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'; script-src 'self'; "
+                    + "style-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+                    + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
+            assertThat(page.body()).isEqualTo(packedIndex());
+        } finally {
+            backend.destroy();
+            if (!backend.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                backend.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** The console's index.html as the production jar holds it. */
+    private static String packedIndex() throws IOException {
+        try (JarFile jar = new JarFile(PRODUCTION.toFile())) {
+            return new String(jar.getInputStream(jar.getEntry("BOOT-INF/classes/static/console/index.html")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private static List<String> entries(Path jar) throws IOException {

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 
 /** Signs members in through WeChat (registering them on first login) and staff by password. */
 @Service
-class LoginService {
+public class LoginService {
 
     private final WeChatClient weChat;
     private final MemberService members;

@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * payload. Attempts count against the staff sign-in limit, since each checks a password.
  */
 @Service
-class PasswordService {
+public class PasswordService {
 
     private final StaffService staff;
     private final SessionService sessions;

@@ -8,6 +8,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import com.loyalty.shared.crypto.RandomTokens;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.redisson.api.BatchOptions;
@@ -58,16 +60,26 @@ class RefreshTokenStore {
     }
 
     /**
-     * Ends every sign-in of the subject (disabled staff, account closure) and returns their
-     * families (sign-in ids), whether or not each was still open.
+     * Ends every sign-in of the subject (disabled staff, account closure, endMySessions) and returns
+     * the families (sign-in ids) that were still open; those ended before (logout, expiry) are left out.
      */
     public Mono<Set<String>> revokeAll(String subject) {
         var families = redis.<String>getSet(subjectKey(subject), StringCodec.INSTANCE);
         return families.readAll().flatMap(all -> {
+            List<String> listed = List.copyOf(all);
             RBatchReactive batch = redis.createBatch(BatchOptions.defaults());
-            all.forEach(family -> batch.getMap(key(family), StringCodec.INSTANCE).delete());
+            listed.forEach(family -> batch.getMap(key(family), StringCodec.INSTANCE).delete());
             batch.getSet(subjectKey(subject), StringCodec.INSTANCE).delete();
-            return batch.execute().thenReturn(all);
+            return batch.execute().map(result -> {
+                // the answers come in the order of the commands: one per family, then the subject's set
+                Set<String> open = new LinkedHashSet<>();
+                for (int i = 0; i < listed.size(); i++) {
+                    if (Boolean.TRUE.equals(result.getResponses().get(i))) {
+                        open.add(listed.get(i));
+                    }
+                }
+                return open;
+            });
         });
     }
 

@@ -76,4 +76,18 @@ class ProductionSafetyCheckTest {
         assertThat(new ProductionSafetyCheck(new MockEnvironment()
                 .withProperty("loyalty.media.public-url", "https://loyalty.brand.cn"))).isNotNull();
     }
+
+    @Test
+    void productionRefusesAConsoleRefreshCookieThatMayTravelOverPlainHttp() {
+        MockEnvironment insecure = new MockEnvironment().withProperty("loyalty.console.secure-cookie", "false");
+
+        assertThatThrownBy(() -> new ProductionSafetyCheck(insecure))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("loyalty.console.secure-cookie=false");
+        assertThat(new ProductionSafetyCheck(new MockEnvironment()
+                .withProperty("loyalty.console.secure-cookie", "true"))).isNotNull();
+        MockEnvironment dev = new MockEnvironment().withProperty("loyalty.console.secure-cookie", "false");
+        dev.setActiveProfiles("dev");
+        assertThat(new ProductionSafetyCheck(dev)).isNotNull();
+    }
 }

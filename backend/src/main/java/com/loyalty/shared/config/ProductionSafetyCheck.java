@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Refuses to start a production deployment (no dev, test or bench profile) that carries
  * development settings: the fake WeChat or WeChat Pay, demo data, SMS written to the log, forwarded
- * headers believed from anyone, avatars handed out at an address that is not public https, or a
- * secret that is a development default from this repository
- * (what is in the database: {@link DevelopmentDataCheck}).
+ * headers believed from anyone, avatars handed out at an address that is not public https, the
+ * console's refresh cookie allowed over plain http, or a secret that is a development default from
+ * this repository (what is in the database: {@link DevelopmentDataCheck}).
  */
 @Component
 public class ProductionSafetyCheck {
@@ -70,6 +70,10 @@ public class ProductionSafetyCheck {
         if (mediaUrl != null && !mediaUrl.strip().toLowerCase().startsWith("https://")) {
             problems.add("loyalty.media.public-url=" + mediaUrl + " (set LOYALTY_MEDIA_PUBLIC_URL to the backend's public "
                     + "https address: members' avatars are served from it and the mini-program loads only https)");
+        }
+        if (!env.getProperty("loyalty.console.secure-cookie", Boolean.class, true)) {
+            problems.add("loyalty.console.secure-cookie=false (the console's refresh cookie would also travel over "
+                    + "plain http; serve the console over https)");
         }
         for (String key : List.of("loyalty.auth.jwt-secret", "loyalty.crypto.phone-key", "loyalty.wechat.secret",
                 "loyalty.bootstrap-admin.password")) {

@@ -39,9 +39,9 @@ class PasswordChangeGate extends SimplePerformantInstrumentation implements WebG
     /** The extra authority of a token that must change its password first. */
     static final String AUTHORITY = "PASSWORD_CHANGE_REQUIRED";
     static final String KEY = PasswordChangeGate.class.getName();
-    /** What such a token may still do: change the password, see who it is, end or refresh its sign-in. */
+    /** What such a token may still do: change the password, see who it is, end or refresh its sign-ins. */
     static final Set<String> ALLOWED = Set.of("changeMyPassword", "currentStaff", "logout", "refreshSession",
-            "staffLogin", "login");
+            "endMySessions", "staffLogin", "login");
     private static final String MESSAGE = "密码已被重置，请先修改密码";
 
     /** Marks the request as coming from a token that must change its password first. */

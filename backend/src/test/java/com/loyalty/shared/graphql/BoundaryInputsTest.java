@@ -72,7 +72,7 @@ class BoundaryInputsTest extends IntegrationTest {
     /** Fields run after all others, in this order: they may end sessions or remove what others use. */
     private static final List<String> LAST = List.of("deleteSavedMemberFilter", "deleteTag", "closeStore", "reopenStore", "moveStaff",
             "updateStaff", "resetStaffPassword", "setStaffEnabled", "changeMyPassword", "logout", "refreshSession",
-            "closeAccount");
+            "closeAccount", "endMySessions");
 
     /** Jobs change every brand's data: only this one, for a day long past, is swept (as in AuthorizationMatrixTest). */
     private static final String SAFE_JOB = "POINTS_EXPIRY";

@@ -36,6 +36,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
     /** Who calls. */
     enum Caller { ANYONE, MEMBER, CLERK, STORE_MANAGER, MARKETER, ADMIN }
 
+    /** Fields that end the caller's own sign-ins: called last, so that no other call meets a dead token. */
+    private static final Set<String> ENDS_THE_CALLERS_SIGN_INS = Set.of("Mutation.endMySessions");
+
     /** Arguments that must not be left to the generator (a job run for a date long past). */
     private static final Map<String, String> ARGUMENTS = Map.of(
             "Mutation.runJob", "input: {job: POINTS_EXPIRY, asOf: \"2001-01-01\"}");
@@ -61,7 +64,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
         Map<Caller, String> tokens = tokens();
         List<String> wrong = new ArrayList<>();
         for (GraphQLObjectType root : List.of(schema.getQueryType(), schema.getMutationType())) {
-            for (GraphQLFieldDefinition field : root.getFieldDefinitions()) {
+            List<GraphQLFieldDefinition> fields = new ArrayList<>(root.getFieldDefinitions());
+            fields.sort(java.util.Comparator.comparing(
+                    f -> ENDS_THE_CALLERS_SIGN_INS.contains(root.getName() + "." + f.getName())));
+            for (GraphQLFieldDefinition field : fields) {
                 String name = root.getName() + "." + field.getName();
                 String document = root.getName().toLowerCase() + " { " + call(name, field) + " }";
                 for (Caller caller : Caller.values()) {
