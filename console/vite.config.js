@@ -17,7 +17,9 @@ export default defineConfig({
     port: Number(process.env.CONSOLE_PORT || 5173),
     proxy: {
       '/graphql': { target: backend, ws: true },
-      '/console/session': backend
+      // the Host the browser asked for (not the backend's): the session routes refuse an Origin
+      // that is not the Host (CSRF), and the shorthand form would rewrite the Host
+      '/console/session': { target: backend, changeOrigin: false }
     }
   },
   build: {
