@@ -17,9 +17,11 @@ export default defineConfig({
     port: Number(process.env.CONSOLE_PORT || 5173),
     proxy: {
       '/graphql': { target: backend, ws: true },
-      // the Host the browser asked for (not the backend's): the session routes refuse an Origin
-      // that is not the Host (CSRF), and the shorthand form would rewrite the Host
-      '/console/session': { target: backend, changeOrigin: false }
+      // an object, not the string shorthand: Vite's shorthand sets changeOrigin, and the session routes
+      // refuse an Origin (the dev server) that differs from Host (CSRF check, docs/api.md)
+      '/console/session': { target: backend },
+      // the mini-program codes' images (storeMiniProgramCode.imagePath), same origin in production
+      '/wxacode': backend
     }
   },
   build: {
