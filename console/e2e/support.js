@@ -31,9 +31,7 @@ export function watchProblems(page) {
   const problems = []
   page.on('pageerror', error => problems.push(`page error: ${error.message}`))
   page.on('console', message => {
-    // the browser asks for /favicon.ico by itself (the console has none): its 404 is not the page's
-    const favicon = /\/favicon\.ico$/.test((message.location() || {}).url || '')
-    if (message.type() === 'error' && !favicon && !/Failed to load resource: the server responded with a status of 401/.test(message.text())) {
+    if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of 401/.test(message.text())) {
       problems.push(`console error: ${message.text()}`)
     }
   })
