@@ -1,9 +1,8 @@
-import { describe, test, expect, vi } from 'vitest'
+import { describe, test, expect } from 'vitest'
 import Dashboard from '../../src/pages/analytics/Dashboard.vue'
 import { settle } from '../support/mount.js'
 import { todayNumbers, dashboardTrends, walletReport, failure, mountAnalytics as mountPage, chartRows, stat, storePickerFixed } from './analytics-fixtures.js'
 
-vi.mock('../../src/components/charts.js', async original => (await import('./analytics-no-canvas.js')).noCanvas(await original()))
 
 const answers = (overrides = {}) => ({
   ConsoleTodayNumbers: todayNumbers(),

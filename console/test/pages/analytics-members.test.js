@@ -1,9 +1,8 @@
-import { describe, test, expect, vi } from 'vitest'
+import { describe, test, expect } from 'vitest'
 import Members from '../../src/pages/analytics/Members.vue'
 import { settle } from '../support/mount.js'
 import { failure, badRequest, mountAnalytics as mountPage, chartRows, stat, storePickerFixed, catchDownloads, exportPayload } from './analytics-fixtures.js'
 
-vi.mock('../../src/components/charts.js', async original => (await import('./analytics-no-canvas.js')).noCanvas(await original()))
 
 const growth = (members = 120) => ({
   memberGrowth: {

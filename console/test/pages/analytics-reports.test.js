@@ -1,4 +1,4 @@
-import { describe, test, expect, vi } from 'vitest'
+import { describe, test, expect } from 'vitest'
 import Points from '../../src/pages/analytics/Points.vue'
 import Tiers from '../../src/pages/analytics/Tiers.vue'
 import LifetimeValue from '../../src/pages/analytics/LifetimeValue.vue'
@@ -6,7 +6,6 @@ import Basket from '../../src/pages/analytics/Basket.vue'
 import { settle } from '../support/mount.js'
 import { failure, mountAnalytics as mountPage, chartRows, stat, storePickerFixed, catchDownloads, exportPayload } from './analytics-fixtures.js'
 
-vi.mock('../../src/components/charts.js', async original => (await import('./analytics-no-canvas.js')).noCanvas(await original()))
 
 const flow = (start, end, k = 1) => ({
   start, end, issued: 1000 * k, earned: 700 * k, checkIn: 200 * k, referral: 50 * k, campaign: 50 * k, redeemed: 400 * k,

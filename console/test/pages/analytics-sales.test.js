@@ -1,11 +1,10 @@
-import { describe, test, expect, vi } from 'vitest'
+import { describe, test, expect } from 'vitest'
 import Sales from '../../src/pages/analytics/Sales.vue'
 import { settle } from '../support/mount.js'
 import {
   salesAnalytics, failure, badRequest, mountAnalytics as mountPage, chartRows, stat, storePickerFixed, catchDownloads, exportPayload
 } from './analytics-fixtures.js'
 
-vi.mock('../../src/components/charts.js', async original => (await import('./analytics-no-canvas.js')).noCanvas(await original()))
 
 describe('sales analytics', () => {
   test('a marketer sees the totals of the range and each period\'s numbers', async () => {

@@ -1,4 +1,4 @@
-import { describe, test, expect, afterEach, vi } from 'vitest'
+import { describe, test, expect, afterEach } from 'vitest'
 import CampaignList from '../../src/pages/campaigns/CampaignList.vue'
 import CampaignDetail from '../../src/pages/campaigns/CampaignDetail.vue'
 import { mountPage as mountOnce, settle } from '../support/mount.js'
@@ -8,11 +8,6 @@ const mounted = []
 const mountPage = async (...args) => { const page = await mountOnce(...args); mounted.push(page.wrapper); return page }
 afterEach(() => { for (const wrapper of mounted.splice(0)) if (wrapper.vm) try { wrapper.unmount() } catch (e) { /* unmounted by the test */ } })
 
-// jsdom has no canvas: ECharts would fail while painting, so it refuses up front and ChartPanel
-// shows its table of numbers, which is what these tests read.
-vi.mock('../../src/components/charts.js', async importOriginal => ({
-  ...(await importOriginal()), echarts: { init() { throw new Error('no canvas in jsdom') } }
-}))
 
 const node = (id, overrides = {}) => ({
   id, name: `活动${id}`, status: 'RUNNING', kind: 'STANDARD', benefit: 'POINTS', audience: 'TOP_SPENDERS', recurrence: 'MONTHLY',

@@ -2,9 +2,6 @@
 import { afterEach } from 'vitest'
 import { mountPage as mount, settle } from '../support/mount.js'
 
-// jsdom has no canvas: its getContext answers null, which ECharts only trips over later, outside
-// ChartPanel's guard. Saying so at once lets ChartPanel fall back to its table of numbers.
-HTMLCanvasElement.prototype.getContext = () => { throw new Error('no canvas in jsdom') }
 
 const mounted = []
 /** mountPage, unmounted after the test so its dialogs leave document.body. */

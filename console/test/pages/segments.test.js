@@ -1,11 +1,7 @@
-import { describe, test, expect, vi } from 'vitest'
+import { describe, test, expect } from 'vitest'
 import SegmentOverview from '../../src/pages/segments/SegmentOverview.vue'
 import { mountPage, settle } from '../support/mount.js'
 
-// jsdom has no canvas: ECharts would fail while painting, so init refuses and ChartPanel shows its table
-vi.mock('../../src/components/charts.js', async importOriginal => ({
-  ...(await importOriginal()), echarts: { init() { throw new Error('no canvas in jsdom') } }
-}))
 
 const overview = {
   memberSegments: {
