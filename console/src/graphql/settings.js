@@ -13,6 +13,9 @@ const RULES = `
 
 const USER_ERRORS = 'userErrors { field message code }'
 
+/** Who a record names (StaffRef). */
+const STAFF_REF = 'id username displayName'
+
 // ---- programme rules ----
 
 export const PROGRAM_RULES = gql`
@@ -25,14 +28,14 @@ export const PROGRAM_RULES_VERSIONS = gql`
     programRulesVersions(first: 20, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { version effectiveFrom status createdBy reason createdAt cancelledAt } }
+      edges { node { version effectiveFrom status createdBy createdByStaff { ${STAFF_REF} } reason createdAt cancelledAt } }
     }
   }`
 
 export const PROGRAM_RULES_VERSION = gql`
   query ConsoleProgramRulesVersion($version: Int!) {
     programRulesVersion(version: $version) {
-      version effectiveFrom status createdBy reason createdAt cancelledAt
+      version effectiveFrom status createdBy createdByStaff { ${STAFF_REF} } reason createdAt cancelledAt
       rules { ${RULES} }
     }
   }`
@@ -139,8 +142,9 @@ export const RESET_STAFF_PASSWORD = gql`
 
 // ---- points approvals ----
 
-const APPROVAL = `id memberId member { id nickname phone } delta reason requestedBy requestedStoreId requestedAt
-  capReason status decidedBy decidedAt decisionNote balanceBefore balanceAfter`
+const APPROVAL = `id memberId member { id nickname phone } delta reason requestedBy requestedByStaff { ${STAFF_REF} }
+  requestedStoreId requestedAt capReason status decidedBy decidedByStaff { ${STAFF_REF} } decidedAt decisionNote
+  balanceBefore balanceAfter`
 
 export const POINTS_APPROVALS = gql`
   query ConsolePointsApprovals($status: PointsApprovalStatus, $after: String) {
