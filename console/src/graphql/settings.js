@@ -171,3 +171,26 @@ export const RUN_JOB = gql`
   mutation ConsoleRunJob($input: RunJobInput!) {
     runJob(input: $input) { job asOf summary ${USER_ERRORS} }
   }`
+
+const JOB_RUN = 'id job asOf startedAt finishedAt outcome summary'
+
+/** Every JobName (schema/jobs.graphqls and its extensions), for each job's last run. */
+export const JOB_NAMES = ['POINTS_EXPIRY', 'TIER_REVIEW', 'COUPON_REMINDERS', 'MEMBER_SEGMENTS', 'AUTOMATION',
+  'SEND_NOTIFICATIONS', 'ANALYTICS_ROLLUP', 'ECONOMY_ROLLUP', 'RECOMMENDATION_RULES', 'WALLET_BONUS_EXPIRY',
+  'ACCOUNT_ERASURE', 'PRIVACY_RETENTION', 'CAMPAIGNS']
+
+/** The recorded runs, newest first, of one job or all. */
+export const JOB_RUNS = gql`
+  query ConsoleJobRuns($job: JobName, $after: String) {
+    jobRuns(job: $job, first: 20, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { ${JOB_RUN} } }
+    }
+  }`
+
+/** The last run of each job, in one request (one alias per job, named as the job). */
+export const LAST_JOB_RUNS = gql`
+  query ConsoleLastJobRuns {
+    ${JOB_NAMES.map(job => `${job}: jobRuns(job: ${job}, first: 1) { edges { node { ${JOB_RUN} } } }`).join('\n    ')}
+  }`
