@@ -34,3 +34,12 @@ export function today(offsetDays = 0) {
 }
 
 export const ROLE_NAMES = { CLERK: '店员', STORE_MANAGER: '店长', MARKETER: '市场', ADMIN: '管理员' }
+
+/**
+ * A staff member a record names (StaffRef: who scheduled, asked, decided): display name with the
+ * username, or the username; `员工 #id` when the account is not known; `fallback` without an id.
+ */
+export function staffName(ref, id, fallback = '—') {
+  if (ref) return ref.displayName ? `${ref.displayName}（${ref.username}）` : ref.username
+  return id ? `员工 #${id}` : fallback
+}

@@ -2,7 +2,12 @@ import { gql } from '../api/documents.js'
 
 const CAMPAIGN_FIELDS = `
   id name status kind benefit audience recurrence startsAt endsAt launchedAt endedAt
-  memberDay multiplier controlPercent budget topPercent windowDays message messageChannel`
+  memberDay multiplier controlPercent budget topPercent windowDays message messageChannel
+  tiers memberIds tagIds stages segments packId points
+  filter {
+    tags tiers stages rfmSegments quadrants lastPurchaseBefore lastPurchaseAfter registeredAfter registeredBefore
+    storeId birthdayMonth
+  }`
 
 export const CAMPAIGNS = gql`
   query ConsoleCampaigns($filter: CampaignFilter, $after: String) {

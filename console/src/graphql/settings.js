@@ -13,6 +13,9 @@ const RULES = `
 
 const USER_ERRORS = 'userErrors { field message code }'
 
+/** Who a record names (StaffRef). */
+const STAFF_REF = 'id username displayName'
+
 // ---- programme rules ----
 
 export const PROGRAM_RULES = gql`
@@ -25,14 +28,14 @@ export const PROGRAM_RULES_VERSIONS = gql`
     programRulesVersions(first: 20, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { version effectiveFrom status createdBy reason createdAt cancelledAt } }
+      edges { node { version effectiveFrom status createdBy createdByStaff { ${STAFF_REF} } reason createdAt cancelledAt } }
     }
   }`
 
 export const PROGRAM_RULES_VERSION = gql`
   query ConsoleProgramRulesVersion($version: Int!) {
     programRulesVersion(version: $version) {
-      version effectiveFrom status createdBy reason createdAt cancelledAt
+      version effectiveFrom status createdBy createdByStaff { ${STAFF_REF} } reason createdAt cancelledAt
       rules { ${RULES} }
     }
   }`
@@ -139,8 +142,9 @@ export const RESET_STAFF_PASSWORD = gql`
 
 // ---- points approvals ----
 
-const APPROVAL = `id memberId member { id nickname phone } delta reason requestedBy requestedStoreId requestedAt
-  capReason status decidedBy decidedAt decisionNote balanceBefore balanceAfter`
+const APPROVAL = `id memberId member { id nickname phone } delta reason requestedBy requestedByStaff { ${STAFF_REF} }
+  requestedStoreId requestedAt capReason status decidedBy decidedByStaff { ${STAFF_REF} } decidedAt decisionNote
+  balanceBefore balanceAfter`
 
 export const POINTS_APPROVALS = gql`
   query ConsolePointsApprovals($status: PointsApprovalStatus, $after: String) {
@@ -166,4 +170,27 @@ export const REJECT_POINTS_ADJUSTMENT = gql`
 export const RUN_JOB = gql`
   mutation ConsoleRunJob($input: RunJobInput!) {
     runJob(input: $input) { job asOf summary ${USER_ERRORS} }
+  }`
+
+const JOB_RUN = 'id job asOf startedAt finishedAt outcome summary'
+
+/** Every JobName (schema/jobs.graphqls and its extensions), for each job's last run. */
+export const JOB_NAMES = ['POINTS_EXPIRY', 'TIER_REVIEW', 'COUPON_REMINDERS', 'MEMBER_SEGMENTS', 'AUTOMATION',
+  'SEND_NOTIFICATIONS', 'ANALYTICS_ROLLUP', 'ECONOMY_ROLLUP', 'RECOMMENDATION_RULES', 'WALLET_BONUS_EXPIRY',
+  'ACCOUNT_ERASURE', 'PRIVACY_RETENTION', 'CAMPAIGNS']
+
+/** The recorded runs, newest first, of one job or all. */
+export const JOB_RUNS = gql`
+  query ConsoleJobRuns($job: JobName, $after: String) {
+    jobRuns(job: $job, first: 20, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { ${JOB_RUN} } }
+    }
+  }`
+
+/** The last run of each job, in one request (one alias per job, named as the job). */
+export const LAST_JOB_RUNS = gql`
+  query ConsoleLastJobRuns {
+    ${JOB_NAMES.map(job => `${job}: jobRuns(job: ${job}, first: 1) { edges { node { ${JOB_RUN} } } }`).join('\n    ')}
   }`

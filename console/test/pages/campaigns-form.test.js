@@ -17,8 +17,14 @@ const PREVIEW = { campaignAudiencePreview: { count: 120, withoutMarketingConsent
 const campaign = (overrides = {}) => ({
   id: '7', name: '每月老客回馈', status: 'DRAFT', kind: 'STANDARD', benefit: 'POINTS', audience: 'EVERYONE', recurrence: 'MONTHLY',
   startsAt: '2026-12-01T00:00:00Z', endsAt: '2027-03-01T15:59:59Z', launchedAt: null, endedAt: null, memberDay: null, multiplier: null,
-  controlPercent: 10, budget: 5000, topPercent: null, windowDays: null, message: '感谢支持', messageChannel: 'SMS', ...overrides
+  controlPercent: 10, budget: 5000, topPercent: null, windowDays: null, message: '感谢支持', messageChannel: 'SMS',
+  tiers: null, memberIds: null, tagIds: null, stages: null, segments: null, filter: null, packId: null, points: 50, ...overrides
 })
+const FILTER = {
+  tags: ['5'], tiers: [1], stages: null, rfmSegments: null, quadrants: ['HIGH_FREQUENCY_HIGH_VALUE'],
+  lastPurchaseBefore: null, lastPurchaseAfter: '2026-09-01T00:00:00+08:00', registeredAfter: null, registeredBefore: null,
+  storeId: null, birthdayMonth: 3
+}
 const saved = (c = campaign()) => ({ campaign: c, userErrors: [] })
 
 async function open(path = '/campaigns/new', answers = {}, role = 'MARKETER') {
@@ -164,6 +170,59 @@ describe('campaign step form', () => {
     await click(wrapper, '保存修改')
     expect(calls.find(c => c.operationName === 'ConsoleUpdateCampaign').variables.input).toEqual({ campaignId: '7', budget: 8000 })
     expect(r.currentRoute.value.path).toBe('/campaigns/7')
+  })
+
+  test('editing a draft starts from every field it was set up with, and saving it unchanged sends nothing', async () => {
+    const draft = campaign({ audience: 'TAGS', tagIds: ['5'], benefit: 'COUPON_PACK', packId: '3', points: null, recurrence: 'NONE' })
+    const { wrapper, calls, router: r } = await open('/campaigns/7/edit', { ConsoleCampaign: { campaign: { ...draft, stats: {} } } })
+    expect(field(wrapper, '活动名称').find('input').element.value).toBe('每月老客回馈')
+    expect(field(wrapper, '标签').text()).toContain('咖啡爱好者')
+    expect(wrapper.text()).not.toContain('不变')
+    await goto(wrapper, '/campaigns/7/edit?step=1')
+    expect(field(wrapper, '券包').text()).toContain('回店礼包')
+    await goto(wrapper, '/campaigns/7/edit?step=4')
+    const summary = wrapper.find('[data-test=summary]').text()
+    expect(summary).toContain('咖啡爱好者')
+    expect(summary).toContain('券包：回店礼包')
+    await click(wrapper, '保存草稿')
+    expect(calls.some(c => c.operationName === 'ConsoleUpdateCampaign')).toBe(false)
+    expect(r.currentRoute.value.path).toBe('/campaigns/7')
+  })
+
+  test('a draft\'s points and member list are filled in; changing the points sends only them', async () => {
+    const draft = campaign({ audience: 'MEMBERS', memberIds: ['101', '102'], points: 80 })
+    const { wrapper, calls } = await open('/campaigns/7/edit', {
+      ConsoleCampaign: { campaign: { ...draft, stats: {} } },
+      ConsoleUpdateCampaign: { updateCampaign: saved(campaign({ points: 120 })) }
+    })
+    expect(field(wrapper, '会员 ID').text()).toContain('101')
+    expect(field(wrapper, '会员 ID').text()).toContain('102')
+    await goto(wrapper, '/campaigns/7/edit?step=1')
+    expect(field(wrapper, '每人积分').find('input').element.value).toBe('80')
+    await fillNumber(wrapper, '每人积分', 120)
+    await goto(wrapper, '/campaigns/7/edit?step=4')
+    await click(wrapper, '保存草稿')
+    expect(calls.find(c => c.operationName === 'ConsoleUpdateCampaign').variables.input).toEqual({ campaignId: '7', points: 120 })
+  })
+
+  test('a draft for a member filter shows its conditions to edit, and a change sends the whole filter, conditions the form does not edit included', async () => {
+    const draft = campaign({ audience: 'FILTER', filter: FILTER })
+    const { wrapper, calls } = await open('/campaigns/7/edit', {
+      ConsoleCampaign: { campaign: { ...draft, stats: {} } },
+      ConsoleUpdateCampaign: { updateCampaign: saved(draft) }
+    })
+    expect(field(wrapper, '条件来源').find('input[value=inline]').element.checked).toBe(true)
+    expect(field(wrapper, '等级').find('input[value="1"]').element.checked).toBe(true)
+    expect(field(wrapper, '标签').text()).toContain('咖啡爱好者')
+    expect(field(wrapper, '最近消费').find('input').element.value).toBe('2026-09-01')
+    expect(field(wrapper, '生日月份').text()).toContain('3 月')
+    await choose(wrapper, '金卡')
+    await goto(wrapper, '/campaigns/7/edit?step=4')
+    await click(wrapper, '保存草稿')
+    expect(calls.find(c => c.operationName === 'ConsoleUpdateCampaign').variables.input).toEqual({
+      campaignId: '7',
+      filter: { tags: ['5'], tiers: [1, 2], lastPurchaseAfter: '2026-09-01T00:00:00+08:00', birthdayMonth: 3, quadrants: ['HIGH_FREQUENCY_HIGH_VALUE'] }
+    })
   })
 
   test('an ended campaign cannot be edited', async () => {

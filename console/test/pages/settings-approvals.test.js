@@ -6,8 +6,8 @@ import { dialogText, click, clearBody } from './settings-ui.js'
 
 const approval = (id, overrides = {}) => ({
   id, memberId: '7', member: { id: '7', nickname: '王小美', phone: '138****0001' }, delta: 5000, reason: '大客户补偿',
-  requestedBy: '12', requestedStoreId: '1', requestedAt: '2026-12-06T02:00:00Z', capReason: '超过单次 1000 积分上限',
-  status: 'PENDING', decidedBy: null, decidedAt: null, decisionNote: null, balanceBefore: null, balanceAfter: null, ...overrides
+  requestedBy: '12', requestedByStaff: { id: '12', username: 'mgr-xuhui', displayName: '徐汇店长' }, requestedStoreId: '1', requestedAt: '2026-12-06T02:00:00Z', capReason: '超过单次 1000 积分上限',
+  status: 'PENDING', decidedBy: null, decidedByStaff: null, decidedAt: null, decisionNote: null, balanceBefore: null, balanceAfter: null, ...overrides
 })
 const rowOf = text => [...document.querySelectorAll('.approvals tbody tr')].find(tr => tr.textContent.includes(text))
 
@@ -15,13 +15,13 @@ afterEach(clearBody)
 
 // dialogs and Element Plus inputs make these slower than a plain page on a busy machine
 describe('points approvals', { timeout: 20000 }, () => {
-  test('an admin sees the pending requests first: who asked, for whom, how many points and which cap', async () => {
+  test('an admin sees the pending requests first: who asked by name, for whom, how many points and which cap', async () => {
     const { wrapper, calls } = await mountPage(PointsApprovals, { path: '/approvals', answers: { ConsolePointsApprovals: connection('pointsApprovals', [approval('1')]) } })
     expect(calls.find(c => c.operationName === 'ConsolePointsApprovals').variables).toMatchObject({ status: 'PENDING' })
     const text = wrapper.find('.approvals').text()
     expect(text).toContain('王小美')
     expect(text).toContain('+5000')
-    expect(text).toContain('员工 #12 · 徐汇店')
+    expect(text).toContain('徐汇店长（mgr-xuhui） · 徐汇店')
     expect(text).toContain('超过单次 1000 积分上限')
     expect(text).toContain('通过')
     expect(text).toContain('驳回')
@@ -67,15 +67,15 @@ describe('points approvals', { timeout: 20000 }, () => {
     expect(document.body.textContent).toContain('该申请已处理')
   })
 
-  test('the status is in the URL; decided requests show who decided, the note and the balance', async () => {
+  test('the status is in the URL; decided requests show who decided by name, the note and the balance', async () => {
     const { wrapper, calls } = await mountPage(PointsApprovals, {
       path: '/approvals?status=APPROVED',
-      answers: { ConsolePointsApprovals: connection('pointsApprovals', [approval('2', { status: 'APPROVED', decidedBy: '15', decidedAt: '2026-12-06T03:00:00Z', decisionNote: '已核实', balanceBefore: 100, balanceAfter: 5100 })]) }
+      answers: { ConsolePointsApprovals: connection('pointsApprovals', [approval('2', { status: 'APPROVED', decidedBy: '15', decidedByStaff: { id: '15', username: 'admin2', displayName: null }, decidedAt: '2026-12-06T03:00:00Z', decisionNote: '已核实', balanceBefore: 100, balanceAfter: 5100 })]) }
     })
     expect(calls.find(c => c.operationName === 'ConsolePointsApprovals').variables).toMatchObject({ status: 'APPROVED' })
     const text = wrapper.find('.approvals').text()
     expect(text).toContain('已通过')
-    expect(text).toContain('员工 #15：已核实')
+    expect(text).toContain('admin2：已核实')
     expect(text).toContain('余额 100 → 5100')
   })
 

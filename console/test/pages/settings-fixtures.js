@@ -31,6 +31,7 @@ export const version = (number, status, overrides = {}) => ({
   effectiveFrom: '2026-11-01T00:00:00Z',
   status,
   createdBy: number === 1 ? null : '14',
+  createdByStaff: number === 1 ? null : { id: '14', username: 'ops-li', displayName: '李娜' },
   reason: `第 ${number} 版的原因`,
   createdAt: '2026-10-30T02:00:00Z',
   cancelledAt: null,

@@ -5,7 +5,7 @@ import { rules, version, connection, failure } from './settings-fixtures.js'
 import { answerMessageBox, messageBoxText, dialogText, clearBody } from './settings-ui.js'
 
 const current = (overrides = {}) => ({ programRules: { ...rules(), upcoming: null, ...overrides } })
-const history = connection('programRulesVersions', [version(4, 'SCHEDULED', { effectiveFrom: '2027-01-01T00:00:00Z' }), version(3, 'IN_FORCE'), version(2, 'SUPERSEDED'), version(1, 'SUPERSEDED')])
+const history = connection('programRulesVersions', [version(4, 'SCHEDULED', { effectiveFrom: '2027-01-01T00:00:00Z' }), version(3, 'IN_FORCE'), version(2, 'SUPERSEDED', { createdByStaff: null }), version(1, 'SUPERSEDED')])
 
 afterEach(clearBody)
 
@@ -38,13 +38,15 @@ describe('programme rules', { timeout: 20000 }, () => {
     expect(router.currentRoute.value.path).toBe('/programme/edit')
   })
 
-  test('the versions tab comes from the URL and lists each version with its status, author and reason', async () => {
+  test('the versions tab comes from the URL and lists each version with its status, author by name and reason', async () => {
     const { wrapper, calls } = await mountPage(ProgrammeRules, { role: 'MARKETER', path: '/programme?tab=versions', answers: { ConsoleProgramRules: current(), ConsoleProgramRulesVersions: history } })
     expect(calls.some(c => c.operationName === 'ConsoleProgramRulesVersions')).toBe(true)
     const text = wrapper.find('.versions').text()
     expect(text).toContain('待生效')
     expect(text).toContain('生效中')
     expect(text).toContain('已被取代')
+    expect(text).toContain('李娜（ops-li）')
+    // an author the API cannot name (no such account any more) still shows by id
     expect(text).toContain('员工 #14')
     expect(text).toContain('初始规则')
     expect(text).toContain('第 4 版的原因')
@@ -68,6 +70,7 @@ describe('programme rules', { timeout: 20000 }, () => {
     expect(text).toContain('已被取代')
     expect(text).toContain('5 积分')
     expect(text).toContain('第 2 版的原因')
+    expect(text).toContain('李娜（ops-li）')
   })
 
   test('clicking 查看 puts the version in the URL', async () => {

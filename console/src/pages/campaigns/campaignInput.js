@@ -1,7 +1,7 @@
 /**
  * The step form's state and the API's inputs built from it: a campaign's audience (for the live
  * preview and for saving), the create input, and for an edit only the fields that changed (the API
- * keeps fields left out, and does not show some of them — the audience's lists, the pack, the points).
+ * keeps fields left out). Editing starts from everything the campaign was set up with.
  */
 import { ZONE } from '../../format.js'
 
@@ -15,8 +15,23 @@ export function iso(value) {
   return value ? `${value.replace(' ', 'T')}+08:00` : null
 }
 
+/** `kept`: conditions the form does not edit (quadrants, registration dates), sent back as they were. */
 export function emptyFilter() {
-  return { tags: [], tiers: [], stages: [], rfmSegments: [], lastPurchaseBefore: '', lastPurchaseAfter: '', birthdayMonth: null, storeId: '' }
+  return { tags: [], tiers: [], stages: [], rfmSegments: [], lastPurchaseBefore: '', lastPurchaseAfter: '', birthdayMonth: null, storeId: '', kept: {} }
+}
+
+const KEPT = ['quadrants', 'registeredAfter', 'registeredBefore']
+
+/** The form's filter from a campaign's stored one (MemberFilterDefinition; dates as the pickers hold them). */
+export function filterFromCampaign(f) {
+  const day = value => (value ? local(value).slice(0, 10) : '')
+  const kept = {}
+  for (const key of KEPT) if (f[key] !== null && f[key] !== undefined) kept[key] = f[key]
+  return {
+    tags: f.tags || [], tiers: f.tiers || [], stages: f.stages || [], rfmSegments: f.rfmSegments || [],
+    lastPurchaseBefore: day(f.lastPurchaseBefore), lastPurchaseAfter: day(f.lastPurchaseAfter),
+    birthdayMonth: f.birthdayMonth ?? null, storeId: f.storeId || '', kept
+  }
 }
 
 /** A new campaign: starting now, for three months, 10 % held out. */
@@ -31,11 +46,17 @@ export function defaults(now = Date.now()) {
   }
 }
 
-/** The form filled from a saved campaign; what the API does not show stays empty. */
+/**
+ * The form filled from a saved campaign, every field as it was set up: the audience's lists, its
+ * filter (a saved filter's definition as the campaign copied it, so shown as set here), pack and points.
+ */
 export function fromCampaign(c) {
   return {
     ...defaults(), name: c.name, audience: c.audience, topPercent: c.topPercent ?? 20, windowDays: c.windowDays ?? 90,
-    kind: c.kind, memberDay: c.memberDay ?? 8, benefit: c.benefit, packId: '', points: null, multiplier: c.multiplier ?? 2,
+    tiers: c.tiers || [], memberIds: c.memberIds || [], tagIds: c.tagIds || [], stages: c.stages || [], segments: c.segments || [],
+    filterMode: c.filter ? 'inline' : 'saved', filter: c.filter ? filterFromCampaign(c.filter) : emptyFilter(),
+    kind: c.kind, memberDay: c.memberDay ?? 8, benefit: c.benefit, packId: c.packId || '', points: c.points ?? null,
+    multiplier: c.multiplier ?? 2,
     controlPercent: c.controlPercent, budget: c.budget, startsAt: local(c.startsAt), endsAt: local(c.endsAt),
     recurrence: c.recurrence, message: c.message || ''
   }
@@ -48,7 +69,7 @@ function filterInput(f) {
   if (f.lastPurchaseAfter) out.lastPurchaseAfter = iso(`${f.lastPurchaseAfter} 00:00:00`)
   if (f.birthdayMonth) out.birthdayMonth = f.birthdayMonth
   if (f.storeId) out.storeId = f.storeId
-  return out
+  return { ...out, ...(f.kept || {}) }
 }
 
 /** The list each audience needs, as the form names it. */

@@ -1,9 +1,12 @@
 package com.loyalty.jobs;
 
+import io.r2dbc.spi.Row;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Records job runs in job_run: when each started and finished for a business date, and its summary. */
@@ -36,5 +39,41 @@ class JobRunRepository {
         return db.sql("update job_run set finished_at = :at, summary = :summary where id = :id")
                 .bind("id", runId).bind("at", at).bind("summary", summary)
                 .then();
+    }
+
+    /**
+     * Records that the run failed: the error goes into the summary, finished_at stays empty, so a
+     * scheduled run for the date still runs it again.
+     */
+    public Mono<Void> fail(long runId, String error) {
+        return db.sql("update job_run set summary = :summary where id = :id and finished_at is null")
+                .bind("id", runId).bind("summary", error)
+                .then();
+    }
+
+    /** Up to {@code limit} runs (of the job, when given) older than the run {@code beforeId} (when given), newest first. */
+    public Flux<JobRun> page(JobName job, Long beforeId, int limit) {
+        return db.sql("""
+                        select id, job, as_of, started_at, finished_at, summary from job_run
+                        where (cast(:job as text) is null or job = :job)
+                          and (cast(:before as bigint) is null or id < :before)
+                        order by id desc limit :limit""")
+                .bind("job", Parameter.fromOrEmpty(job == null ? null : job.name(), String.class))
+                .bind("before", Parameter.fromOrEmpty(beforeId, Long.class))
+                .bind("limit", limit)
+                .map((row, meta) -> run(row)).all();
+    }
+
+    /** How many runs there are (of the job, when given). */
+    public Mono<Long> count(JobName job) {
+        return db.sql("select count(*) as n from job_run where cast(:job as text) is null or job = :job")
+                .bind("job", Parameter.fromOrEmpty(job == null ? null : job.name(), String.class))
+                .map(row -> row.get("n", Long.class)).one();
+    }
+
+    private static JobRun run(Row row) {
+        return new JobRun(row.get("id", Long.class), JobName.valueOf(row.get("job", String.class)),
+                row.get("as_of", LocalDate.class), row.get("started_at", Instant.class),
+                row.get("finished_at", Instant.class), row.get("summary", String.class));
     }
 }

@@ -91,12 +91,19 @@ public class JobRunner {
         Timer.Sample timing = Timer.start(meters);
         return runs.start(job, asOf, clock.instant())
                 .flatMap(runId -> scheduled.run(asOf)
-                        .flatMap(summary -> runs.finish(runId, clock.instant(), summary).thenReturn(summary)))
+                        .flatMap(summary -> runs.finish(runId, clock.instant(), summary).thenReturn(summary))
+                        .onErrorResume(e -> runs.fail(runId, failure(e)).then(Mono.error(e))))
                 .doOnNext(summary -> log.info("Job {} for {}: {}", job, asOf, summary))
                 .doOnSuccess(summary -> {
                     timing.stop(meters.timer("loyalty.jobs.duration", "job", job.name()));
                     count(job, "done");
                 })
                 .doOnError(e -> count(job, "failed"));
+    }
+
+    /** What a failed run records: the error, in at most 500 characters. */
+    private static String failure(Throwable e) {
+        String text = "failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return text.length() > 500 ? text.substring(0, 500) : text;
     }
 }

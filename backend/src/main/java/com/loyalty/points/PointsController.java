@@ -5,6 +5,8 @@ import com.loyalty.member.MemberService;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.Payloads;
 import com.loyalty.shared.security.Viewer;
+import com.loyalty.staff.StaffRef;
+import com.loyalty.staff.StaffService;
 import com.loyalty.store.Store;
 import com.loyalty.store.StoreService;
 import java.util.HashMap;
@@ -32,8 +34,11 @@ class PointsController {
     private final MemberService memberService;
     private final StoreService stores;
 
+    private final StaffService staff;
+
     PointsController(PointsQueries queries, PointsAdjustmentService adjustments, MemberService memberService,
-                            StoreService stores) {
+                            StoreService stores, StaffService staff) {
+        this.staff = staff;
         this.queries = queries;
         this.adjustments = adjustments;
         this.memberService = memberService;
@@ -109,5 +114,26 @@ class PointsController {
                 .collectMap(Member::id)
                 .map(byId -> list.stream().filter(a -> byId.containsKey(a.memberId()))
                         .collect(Collectors.toMap(Function.identity(), a -> byId.get(a.memberId()), (a, b) -> a)));
+    }
+
+    /** Who asked for each approval, for the whole page in one query. */
+    @BatchMapping(typeName = "PointsApproval")
+    public Mono<Map<PointsApproval, StaffRef>> requestedByStaff(List<PointsApproval> list) {
+        return staffOf(list, PointsApproval::requestedBy);
+    }
+
+    /** Who decided each approval (none while pending), for the whole page in one query. */
+    @BatchMapping(typeName = "PointsApproval")
+    public Mono<Map<PointsApproval, StaffRef>> decidedByStaff(List<PointsApproval> list) {
+        return staffOf(list, PointsApproval::decidedBy);
+    }
+
+    private Mono<Map<PointsApproval, StaffRef>> staffOf(List<PointsApproval> list, Function<PointsApproval, Long> who) {
+        if (list.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return staff.refs(list.get(0).brandId(), list.stream().map(who).filter(Objects::nonNull).distinct().toList())
+                .map(byId -> list.stream().filter(a -> who.apply(a) != null && byId.containsKey(who.apply(a)))
+                        .collect(Collectors.toMap(Function.identity(), a -> byId.get(who.apply(a)), (a, b) -> a)));
     }
 }

@@ -4,7 +4,15 @@ import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.Payloads;
 import com.loyalty.shared.security.Viewer;
+import com.loyalty.staff.StaffRef;
+import com.loyalty.staff.StaffService;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -19,10 +27,12 @@ class ProgramRulesController {
 
     private final ProgramRulesService rules;
     private final BrandProperties brand;
+    private final StaffService staff;
 
-    ProgramRulesController(ProgramRulesService rules, BrandProperties brand) {
+    ProgramRulesController(ProgramRulesService rules, BrandProperties brand, StaffService staff) {
         this.rules = rules;
         this.brand = brand;
+        this.staff = staff;
     }
 
     /** Anyone, signed in or not: the rules of this deployment's brand. */
@@ -68,5 +78,14 @@ class ProgramRulesController {
     @SchemaMapping(typeName = "ProgramRulesVersion")
     public Mono<RulesVersion.Status> status(RulesVersion version, @AuthenticationPrincipal Viewer viewer) {
         return rules.status(viewer.brandId(), version);
+    }
+
+    /** Who scheduled each version, for the whole list in one query. */
+    @BatchMapping(typeName = "ProgramRulesVersion")
+    public Mono<Map<RulesVersion, StaffRef>> createdByStaff(List<RulesVersion> versions) {
+        return staff.refs(brand.id(), versions.stream().map(RulesVersion::createdBy).filter(Objects::nonNull)
+                        .distinct().toList())
+                .map(byId -> versions.stream().filter(v -> v.createdBy() != null && byId.containsKey(v.createdBy()))
+                        .collect(Collectors.toMap(Function.identity(), v -> byId.get(v.createdBy()), (a, b) -> a)));
     }
 }

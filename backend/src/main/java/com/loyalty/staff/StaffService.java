@@ -8,6 +8,8 @@ import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Viewer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -89,6 +91,18 @@ public class StaffService {
 
     public Mono<Staff> get(long staffId) {
         return staff.findById(staffId);
+    }
+
+    /**
+     * The accounts of the brand with these ids, by id, in one query (for batch loading who a list
+     * of records names); an id of no account of the brand is left out.
+     */
+    public Mono<Map<Long, StaffRef>> refs(long brandId, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return staff.findByIds(ids).filter(s -> s.brandId() == brandId)
+                .collectMap(Staff::id, s -> new StaffRef(s.id(), s.username(), s.displayName()));
     }
 
     /**
