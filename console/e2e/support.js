@@ -74,8 +74,15 @@ export async function api(query, variables = {}, token) {
   return body.data
 }
 
-/** An access token for a demo account, through the API. */
+const tokens = new Map()
+
+/** An access token for a demo account, through the API (one sign-in per account and test run). */
 export async function staffToken(role, account = ACCOUNTS[role]) {
+  if (!tokens.has(account.username)) tokens.set(account.username, signInThroughApi(account))
+  return tokens.get(account.username)
+}
+
+async function signInThroughApi(account) {
   const data = await api(`mutation ($input: StaffLoginInput!) { staffLogin(input: $input) { accessToken userErrors { message } } }`,
     { input: account })
   if (!data.staffLogin.accessToken) throw new Error(`cannot sign in ${account.username}: ${JSON.stringify(data.staffLogin.userErrors)}`)

@@ -19,7 +19,7 @@ ensure_node_and_browser() {
 
 # Starts the built jar in the dev profile (fake WeChat, demo data) on a free port with a database
 # Redis key prefix and media directory of its own, removed on exit; sets API_URL. $1 names the database (e2e, shots).
-# BACKEND_JAR_DIR (default backend/target) says where the jars are.
+# BACKEND_JAR_DIR (default backend/target) says where the jars are; BACKEND_ARGS adds arguments.
 # Waits BACKEND_START_SECONDS (300) for it to be healthy.
 start_dev_backend() {
   local jar=${BACKEND_JAR_DIR:-backend/target}/loyalty-backend.jar dev_jar=${BACKEND_JAR_DIR:-backend/target}/loyalty-backend-dev.jar f
@@ -35,7 +35,7 @@ start_dev_backend() {
   backend_media=$(mktemp -d "/tmp/loyalty-${1}-media.XXXXXX")
   trap stop_dev_backend EXIT
   DB_NAME=$backend_db PORT=$port LOYALTY_REDIS_KEY_PREFIX=$backend_prefix LOYALTY_MEDIA_DIRECTORY=$backend_media \
-    java -Dloader.path="$dev_jar" -jar "$jar" --spring.profiles.active=dev >"$backend_log" 2>&1 &
+    java -Dloader.path="$dev_jar" -jar "$jar" --spring.profiles.active=dev ${BACKEND_ARGS:-} >"$backend_log" 2>&1 &
   backend_pid=$!
   API_URL="http://127.0.0.1:$port"
   local wait=${BACKEND_START_SECONDS:-300} # a loaded machine (parallel builds) starts it slowly

@@ -26,10 +26,12 @@ test('退出登录 ends the sign-in: a reload asks to sign in again', async ({ p
 })
 
 test('退出所有设备 ends the sign-in in another browser too', async ({ browser }) => {
+  // an account of its own: the demo manager's sign-ins are used by the other tests
+  const account = await newStaff('STORE_MANAGER', '分店长')
   const office = await (await browser.newContext()).newPage()
   const laptop = await (await browser.newContext()).newPage()
-  await signIn(office, 'STORE_MANAGER')
-  await signIn(laptop, 'STORE_MANAGER')
+  await signIn(office, 'STORE_MANAGER', { account })
+  await signIn(laptop, 'STORE_MANAGER', { account })
   await office.locator('[data-test=account-menu]').click()
   await office.getByRole('menuitem', { name: '退出所有设备' }).click()
   await office.getByRole('button', { name: '全部退出' }).click()
@@ -38,14 +40,22 @@ test('退出所有设备 ends the sign-in in another browser too', async ({ brow
   await expect(laptop).toHaveURL(/\/console\/signin/)
 })
 
+/** A new staff account at the first store, made by the admin through the API. */
+async function newStaff(role, displayName) {
+  const admin = await staffToken('ADMIN')
+  const username = `e2e-${role.toLowerCase().replace('_', '-')}-${Date.now() % 1000000}`
+  const stores = await api('{ stores(first: 1) { edges { node { id } } } }', {}, admin)
+  const password = 'first-password-1'
+  const created = await api(`mutation ($input: CreateStaffInput!) { createStaff(input: $input) { staff { id } userErrors { message } } }`,
+    { input: { username, password, role, storeId: stores.stores.edges[0].node.id, displayName } }, admin)
+  return { id: created.createStaff.staff.id, username, password }
+}
+
 test('a clerk whose password was reset must change it before anything else', async ({ page }) => {
   const admin = await staffToken('ADMIN')
-  const username = `clerk-e2e-${Date.now() % 100000}`
-  const stores = await api('{ stores(first: 1) { edges { node { id } } } }', {}, admin)
-  const created = await api(`mutation ($input: CreateStaffInput!) { createStaff(input: $input) { staff { id } userErrors { message } } }`,
-    { input: { username, password: 'first-password-1', role: 'CLERK', storeId: stores.stores.edges[0].node.id, displayName: '新店员' } }, admin)
+  const { id, username } = await newStaff('CLERK', '新店员')
   const reset = await api(`mutation ($input: ResetStaffPasswordInput!) { resetStaffPassword(input: $input) { temporaryPassword userErrors { message } } }`,
-    { input: { staffId: created.createStaff.staff.id } }, admin)
+    { input: { staffId: id } }, admin)
   await signIn(page, 'CLERK', { account: { username, password: reset.resetStaffPassword.temporaryPassword } })
   await expect(page).toHaveURL(/\/console\/password/)
   await expect(page.getByText('你的密码已被重置，请先设置新密码')).toBeVisible()
