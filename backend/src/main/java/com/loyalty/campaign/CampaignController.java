@@ -1,17 +1,8 @@
 package com.loyalty.campaign;
 
-import com.loyalty.member.Member;
 import com.loyalty.shared.graphql.Payloads;
-import com.loyalty.shared.security.Role;
-import com.loyalty.store.StoreScope;
-import java.security.Principal;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import com.loyalty.shared.security.Viewer;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -28,18 +19,10 @@ import reactor.core.publisher.Mono;
 @PreAuthorize("hasAnyRole('MARKETER', 'ADMIN')")
 class CampaignController {
 
-    /** Campaigns a member's page lists. */
-    static final int MEMBER_CAMPAIGNS = 20;
-
-    /** Who reads the campaigns a member was in: as `campaign`. */
-    private static final Set<Role> READERS = Set.of(Role.STORE_MANAGER, Role.MARKETER, Role.ADMIN);
-
     private final CampaignService campaigns;
-    private final StoreScope scope;
 
-    CampaignController(CampaignService campaigns, StoreScope scope) {
+    CampaignController(CampaignService campaigns) {
         this.campaigns = campaigns;
-        this.scope = scope;
     }
 
     @MutationMapping
@@ -102,21 +85,5 @@ class CampaignController {
     @SchemaMapping(typeName = "Campaign")
     public Mono<CampaignStats> stats(Campaign campaign, @AuthenticationPrincipal Viewer viewer) {
         return campaigns.stats(viewer, campaign.id());
-    }
-
-    /**
-     * The campaigns of a page of members at once (at most {@value #MEMBER_CAMPAIGNS} each): readers of
-     * {@code campaign}, a store manager only for their store's members (null for others).
-     */
-    @PreAuthorize("isAuthenticated()")
-    @BatchMapping(typeName = "Member")
-    public Mono<Map<Member, List<MemberCampaign>>> campaigns(List<Member> members, Principal principal) {
-        return scope.readableMembers(principal, members, false, READERS)
-                .flatMap(readable -> campaigns.campaignsOf(readable, MEMBER_CAMPAIGNS).map(byId -> {
-                    Map<Member, List<MemberCampaign>> result = new HashMap<>();
-                    members.stream().filter(m -> readable.contains(m.id()))
-                            .forEach(m -> result.put(m, byId.getOrDefault(m.id(), List.of())));
-                    return result;
-                }));
     }
 }

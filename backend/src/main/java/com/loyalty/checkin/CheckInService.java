@@ -37,9 +37,6 @@ import reactor.core.publisher.Mono;
 @Service
 class CheckInService {
 
-    /** Check-ins a member's page lists. */
-    static final int RECENT = 30;
-
     private final CheckInRepository checkins;
     private final PointsService points;
     private final ProgramRulesService programme;
@@ -136,8 +133,8 @@ class CheckInService {
         return history(member.id()).map(history -> calendar(history, month));
     }
 
-    /** The check-ins of these members for their pages (streaks and the latest {@value #RECENT}), read with one query. */
-    public Mono<Map<Long, MemberCheckIns>> ofMembers(Collection<Long> memberIds) {
+    /** The check-ins of these members for their pages (streaks and the latest {@code last}), read with one query. */
+    public Mono<Map<Long, MemberCheckIns>> ofMembers(Collection<Long> memberIds, int last) {
         if (memberIds.isEmpty()) {
             return Mono.just(Map.of());
         }
@@ -149,7 +146,7 @@ class CheckInService {
                 boolean checkedIn = history.contains(today);
                 int current = checkedIn ? history.streakEndingAt(today) : history.streakEndingAt(today.minusDays(1));
                 List<CheckIn> days = history.days();
-                List<CheckIn> recent = new ArrayList<>(days.subList(Math.max(0, days.size() - RECENT), days.size()));
+                List<CheckIn> recent = new ArrayList<>(days.subList(Math.max(0, days.size() - last), days.size()));
                 Collections.reverse(recent);
                 result.put(id, new MemberCheckIns(current, history.longestStreak(), checkedIn, days.size(), recent));
             }

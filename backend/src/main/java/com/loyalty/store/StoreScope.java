@@ -9,9 +9,11 @@ import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -77,6 +79,18 @@ public class StoreScope {
         Viewer viewer = principal instanceof org.springframework.security.core.Authentication a
                 && a.getPrincipal() instanceof Viewer v ? v : null;
         return readableMembers(viewer, members, selfAllowed, staffRoles);
+    }
+
+    /**
+     * As {@link #readableMembers(java.security.Principal, Collection, boolean, Set)}, for the caller of
+     * the request being served (its security context), e.g. inside a batch loader.
+     */
+    public Mono<Set<Long>> readableMembers(Collection<Member> members, boolean selfAllowed, Set<Role> staffRoles) {
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(context -> context.getAuthentication())
+                .map(auth -> auth.getPrincipal() instanceof Viewer v ? Optional.of(v) : Optional.<Viewer>empty())
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(viewer -> readableMembers(viewer.orElse(null), members, selfAllowed, staffRoles));
     }
 
     /** As {@link #readableMembers(java.security.Principal, Collection, boolean, Set)}, for a known caller. */

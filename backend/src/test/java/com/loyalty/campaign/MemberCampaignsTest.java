@@ -36,6 +36,9 @@ class MemberCampaignsTest extends IntegrationTest {
         assertThat(campaigns.get(1).get("reachedAt")).isNotNull();
         assertThat(campaigns.get(0)).containsEntry("group", control ? "CONTROL" : "TREATED")
                 .containsEntry("reached", !control);
+        new MemberPage(newMarketer()).open(id, "latest: campaigns(first: 1) { campaignId } all: campaigns { campaignId }")
+                .path("member.member.latest[*].campaignId").entityList(String.class).containsExactly(newer)
+                .path("member.member.all[*].campaignId").entityList(String.class).containsExactly(newer, older);
     }
 
     @Test

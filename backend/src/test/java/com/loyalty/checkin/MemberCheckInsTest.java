@@ -40,6 +40,26 @@ class MemberCheckInsTest extends IntegrationTest {
     }
 
     @Test
+    void lastAsksForFewerDaysAndTwoAsksInOneRequestEachGetTheirOwn() {
+        String store = createStore("ci-last");
+        HttpGraphQlTester member = memberOf(store, unique("ci-last"));
+        for (int day = 12; day <= 15; day++) {
+            at(day);
+            member.documentName("checkIn").execute().path("checkIn.userErrors").entityList(Object.class).hasSize(0);
+        }
+
+        new MemberPage(newStaff(store, "STORE_MANAGER"))
+                .open(idOf(member), "one: checkIns(last: 1) { total recent { day } } all: checkIns(last: 100) { recent { day } } "
+                        + "none: checkIns(last: 0) { currentStreak recent { day } }")
+                .path("member.member.one.total").entity(Integer.class).isEqualTo(4)
+                .path("member.member.one.recent[*].day").entityList(String.class).containsExactly("2026-11-15")
+                .path("member.member.all.recent[*].day").entityList(String.class)
+                .containsExactly("2026-11-15", "2026-11-14", "2026-11-13", "2026-11-12")
+                .path("member.member.none.currentStreak").entity(Integer.class).isEqualTo(4)
+                .path("member.member.none.recent").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
     void aStoreListShowsEachMembersOwnCheckInsAndAMemberWhoNeverCheckedInHasNone() {
         String store = createStore("ci-list");
         at(10);
