@@ -155,3 +155,39 @@ export const REMOVE_MEMBER_TAG = gql`
       userErrors { field code message }
     }
   }`
+
+/**
+ * The member page's 签到 tab (a member(id) read of its own, audited like the profile, made when the
+ * tab opens): streaks and the latest 30 check-ins.
+ */
+export const MEMBER_CHECK_INS = gql`
+  query ConsoleMemberCheckIns($id: ID!) {
+    member(id: $id) {
+      id
+      member { id checkIns { currentStreak longestStreak checkedInToday total recent { day streak points makeUp } } }
+    }
+  }`
+
+/** The 授权 tab: what the member agreed to (store managers, marketers, admins; not clerks). */
+export const MEMBER_CONSENTS = gql`
+  query ConsoleMemberConsents($id: ID!) {
+    member(id: $id) {
+      id
+      member {
+        id
+        consents {
+          currentNoticeVersion acceptedNoticeVersion acceptedAt noticeAccepted marketing marketingUpdatedAt
+          subscribeConsents { purpose templateId remainingConsents }
+        }
+      }
+    }
+  }`
+
+/** The 参与活动 tab: campaigns the member was in, newest first (the readers of campaign). */
+export const MEMBER_CAMPAIGNS = gql`
+  query ConsoleMemberCampaigns($id: ID!) {
+    member(id: $id) {
+      id
+      member { id campaigns { campaignId name status kind benefit group startsAt endsAt reached reachedAt } }
+    }
+  }`

@@ -206,4 +206,135 @@ describe('member 360° page', () => {
     expect(text).toContain('未发送')
     expect(text).toContain('no marketing consent')
   })
+
+  const TAB_DOCUMENTS = ['ConsoleMemberCheckIns', 'ConsoleMemberConsents', 'ConsoleMemberCampaigns']
+  const tabLabels = wrapper => wrapper.findAll('.el-tabs__item').map(t => t.text())
+  const wrap = memberFields => ({ member: { id: '7', member: { id: '7', ...memberFields } } })
+  const checkIns = (overrides = {}) => wrap({ checkIns: { currentStreak: 3, longestStreak: 9, checkedInToday: true, total: 42, recent: [
+    { day: '2026-12-07', streak: 3, points: 3, makeUp: false },
+    { day: '2026-12-06', streak: 2, points: 0, makeUp: true },
+    { day: '2026-12-05', streak: 1, points: 1, makeUp: false }], ...overrides } })
+  const consents = (overrides = {}) => wrap({ consents: { currentNoticeVersion: 2, acceptedNoticeVersion: 2, acceptedAt: '2026-11-01T02:00:00Z',
+    noticeAccepted: true, marketing: true, marketingUpdatedAt: '2026-11-02T02:00:00Z',
+    subscribeConsents: [{ purpose: 'POINTS_EXPIRING', templateId: 'tmpl-points', remainingConsents: 2 },
+      { purpose: 'COUPON_EXPIRING', templateId: 'tmpl-coupons', remainingConsents: 0 }], ...overrides } })
+  const campaign = (id, overrides = {}) => ({ campaignId: id, name: '双十二回馈', status: 'RUNNING', kind: 'STANDARD', benefit: 'POINTS', group: 'TREATED',
+    startsAt: '2026-12-01T00:00:00Z', endsAt: '2026-12-31T00:00:00Z', reached: true, reachedAt: '2026-12-01T02:30:00Z', ...overrides })
+
+  test('the tabs read nothing until opened; a clerk has the check-ins tab but neither consents nor campaigns', async () => {
+    const { wrapper, calls: all } = await at('/members/7', 'CLERK')
+    for (const name of TAB_DOCUMENTS) expect(calls(all, name), name).toHaveLength(0)
+    const labels = tabLabels(wrapper)
+    expect(labels).toContain('签到')
+    expect(labels).not.toContain('授权')
+    expect(labels).not.toContain('参与活动')
+  })
+
+  test('store managers, marketers and admins have all three tabs', async () => {
+    for (const role of ['STORE_MANAGER', 'MARKETER', 'ADMIN']) {
+      const { wrapper } = await at('/members/7', role)
+      expect(tabLabels(wrapper), role).toEqual(expect.arrayContaining(['签到', '授权', '参与活动']))
+      wrapper.unmount()
+    }
+  })
+
+  test('the check-ins tab shows the streaks and the latest days, a make-up marked as such', async () => {
+    const { wrapper, calls: all } = await at('/members/7?tab=checkins', 'CLERK', { ConsoleMemberCheckIns: checkIns() })
+    expect(calls(all, 'ConsoleMemberCheckIns')[0].variables).toEqual({ id: '7' })
+    const text = wrapper.find('[data-test=member-check-ins]').text()
+    expect(wrapper.find('[data-test=current-streak]').text()).toBe('3')
+    expect(text).toContain('最长连续 9 天')
+    expect(text).toContain('累计签到 42 次')
+    expect(text).toContain('今日已签到')
+    const rows = wrapper.findAll('[data-test=member-check-ins] .el-table__body tr').map(r => r.text())
+    expect(rows).toHaveLength(3)
+    expect(rows[0]).toContain('2026-12-07')
+    expect(rows[0]).toContain('+3')
+    expect(rows[1]).toContain('补签')
+    expect(text).toContain('显示最近 3 次签到，共 42 次')
+  })
+
+  test('a member who never checked in shows the empty state', async () => {
+    const { wrapper } = await at('/members/7?tab=checkins', 'STORE_MANAGER', {
+      ConsoleMemberCheckIns: checkIns({ currentStreak: 0, longestStreak: 0, checkedInToday: false, total: 0, recent: [] })
+    })
+    expect(wrapper.find('[data-test=member-check-ins] [data-state=empty]').text()).toContain('还没有签到过')
+  })
+
+  test('a tab shows its skeleton while it loads', async () => {
+    const { wrapper } = await at('/members/7?tab=checkins', 'STORE_MANAGER', { ConsoleMemberCheckIns: () => new Promise(() => {}) })
+    expect(wrapper.find('[data-test=member-check-ins] [data-state=loading]').exists()).toBe(true)
+  })
+
+  test('a failed check-ins read says why and retries', async () => {
+    let fail = true
+    const { wrapper } = await at('/members/7?tab=checkins', 'MARKETER', {
+      ConsoleMemberCheckIns: () => (fail ? { errors: [{ message: '查询太频繁', extensions: { code: 'RATE_LIMITED' } }] } : checkIns())
+    })
+    expect(wrapper.find('[data-test=member-check-ins] [data-state=error]').text()).toContain('查询太频繁')
+    fail = false
+    await wrapper.find('[data-test=member-check-ins] [data-state=error] button').trigger('click')
+    await settle()
+    expect(wrapper.find('[data-test=current-streak]').text()).toBe('3')
+  })
+
+  test('the consents tab shows the notice, marketing and the subscribe messages left', async () => {
+    const { wrapper, calls: all } = await at('/members/7?tab=consents', 'STORE_MANAGER', { ConsoleMemberConsents: consents() })
+    expect(calls(all, 'ConsoleMemberConsents')[0].variables).toEqual({ id: '7' })
+    expect(wrapper.find('[data-test=notice]').text()).toBe('已同意第 2 版隐私政策')
+    expect(wrapper.find('[data-test=marketing]').text()).toBe('同意接收')
+    const rows = wrapper.findAll('[data-test=subscribe-consents] .el-table__body tr').map(r => r.text())
+    expect(rows[0]).toContain('积分到期提醒')
+    expect(rows[0]).toContain('2 条')
+    expect(rows[1]).toContain('优惠券到期提醒')
+    expect(rows[1]).toContain('0 条')
+  })
+
+  test('a member on an old notice who withdrew marketing is shown so', async () => {
+    const { wrapper } = await at('/members/7?tab=consents', 'ADMIN', {
+      ConsoleMemberConsents: consents({ acceptedNoticeVersion: 1, noticeAccepted: false, marketing: false })
+    })
+    expect(wrapper.find('[data-test=notice]').text()).toBe('已同意第 1 版隐私政策，现行为第 2 版，需重新同意')
+    expect(wrapper.find('[data-test=marketing]').text()).toBe('不接收')
+    const never = await at('/members/7?tab=consents', 'ADMIN', { ConsoleMemberConsents: consents({ acceptedNoticeVersion: null, acceptedAt: null, noticeAccepted: false }) })
+    expect(never.wrapper.find('[data-test=notice]').text()).toBe('未同意隐私政策')
+  })
+
+  test('a failed consents read shows the error state', async () => {
+    const { wrapper } = await at('/members/7?tab=consents', 'MARKETER', {
+      ConsoleMemberConsents: { errors: [{ message: '没有权限', extensions: { classification: 'FORBIDDEN' } }] }
+    })
+    expect(wrapper.find('[data-test=member-consents] [data-state=error]').exists()).toBe(true)
+  })
+
+  test('a clerk opening a shared consents link sees no consents and reads none', async () => {
+    const { wrapper, calls: all } = await at('/members/7?tab=consents', 'CLERK')
+    expect(wrapper.find('[data-test=member-consents]').exists()).toBe(false)
+    expect(calls(all, 'ConsoleMemberConsents')).toHaveLength(0)
+  })
+
+  test('the campaigns tab lists each campaign with its group and whether the benefit reached the member', async () => {
+    const { wrapper, calls: all } = await at('/members/7?tab=campaigns', 'MARKETER', {
+      ConsoleMemberCampaigns: wrap({ campaigns: [campaign('9'), campaign('5', { name: '会员日', status: 'ENDED', kind: 'MEMBER_DAY', benefit: 'MULTIPLIER',
+        group: 'CONTROL', reached: false, reachedAt: null })] })
+    })
+    expect(calls(all, 'ConsoleMemberCampaigns')[0].variables).toEqual({ id: '7' })
+    const rows = wrapper.findAll('[data-test=member-campaigns] .el-table__body tr').map(r => r.text())
+    expect(rows[0]).toContain('双十二回馈')
+    expect(rows[0]).toContain('进行中')
+    expect(rows[0]).toContain('实验组')
+    expect(rows[0]).toContain('已到账')
+    expect(rows[1]).toContain('已结束')
+    expect(rows[1]).toContain('积分倍率')
+    expect(rows[1]).toContain('对照组不发放')
+    expect(wrapper.find('[data-test=member-campaigns] a').attributes('href')).toContain('/campaigns/9')
+  })
+
+  test('a member in no campaign shows the empty state, and a failed read the error state', async () => {
+    const empty = await at('/members/7?tab=campaigns', 'STORE_MANAGER', { ConsoleMemberCampaigns: wrap({ campaigns: [] }) })
+    expect(empty.wrapper.find('[data-test=member-campaigns] [data-state=empty]').text()).toContain('还没有参与过营销活动')
+    empty.wrapper.unmount()
+    const failed = await at('/members/7?tab=campaigns', 'STORE_MANAGER', { ConsoleMemberCampaigns: () => { throw new Error('网络错误') } })
+    expect(failed.wrapper.find('[data-test=member-campaigns] [data-state=error]').exists()).toBe(true)
+  })
 })

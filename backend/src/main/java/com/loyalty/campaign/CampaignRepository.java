@@ -499,6 +499,29 @@ class CampaignRepository {
                 .bind("k", "campaign:" + campaignId + ":%").map(row -> row.get("n", Long.class)).one();
     }
 
+    /** The latest {@code perMember} campaigns each of these members was in, newest first, in one query. */
+    public Flux<MemberCampaign> campaignsOf(java.util.Collection<Long> memberIds, int perMember) {
+        return db.sql("""
+                        select * from (
+                            select cm.member_id, cm.in_control, cm.reached_at, c.id, c.name, c.status, c.kind,
+                                   c.benefit_kind, c.starts_at, c.ends_at,
+                                   row_number() over (partition by cm.member_id order by c.id desc) as n
+                            from campaign_member cm join campaign c on c.id = cm.campaign_id
+                            where cm.member_id = any(:m)) t
+                        where n <= :per order by member_id, id desc
+                        """)
+                .bind("m", memberIds.toArray(Long[]::new)).bind("per", perMember)
+                .map(row -> new MemberCampaign(row.get("member_id", Long.class), row.get("id", Long.class),
+                        row.get("name", String.class), Campaign.Status.valueOf(row.get("status", String.class)),
+                        Campaign.Kind.valueOf(row.get("kind", String.class)),
+                        Campaign.Benefit.valueOf(row.get("benefit_kind", String.class)),
+                        Boolean.TRUE.equals(row.get("in_control", Boolean.class))
+                                ? MemberCampaign.Group.CONTROL : MemberCampaign.Group.TREATED,
+                        row.get("starts_at", Instant.class), row.get("ends_at", Instant.class),
+                        row.get("reached_at", Instant.class)))
+                .all();
+    }
+
     /** The campaigns the member was in, for their data export. */
     public Mono<String> exportCampaigns(long memberId) {
         return db.sql(PersonalData.asJsonArray("""

@@ -616,4 +616,13 @@ public class CampaignService {
                 treated.orders(), treated.revenueCents(), control.orders(), control.revenueCents(), perTreated,
                 perControl, uplift, cost, roi, audience.skippedNoConsent(), 0, 0, 0, 0, 0);
     }
+
+    /** The latest campaigns (at most {@code perMember}) each of these members was in, newest first, by member id. */
+    public Mono<Map<Long, List<MemberCampaign>>> campaignsOf(java.util.Collection<Long> memberIds, int perMember) {
+        if (memberIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return campaigns.campaignsOf(memberIds, perMember).collectList()
+                .map(all -> all.stream().collect(java.util.stream.Collectors.groupingBy(MemberCampaign::memberId)));
+    }
 }

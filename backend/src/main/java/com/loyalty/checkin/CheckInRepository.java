@@ -41,6 +41,14 @@ class CheckInRepository {
                 .all();
     }
 
+    /** Every check-in of these members, by member and oldest first, in one query. */
+    public Flux<CheckIn> allOf(java.util.Collection<Long> memberIds) {
+        return db.sql("select * from checkin where member_id = any(:m) order by member_id, day")
+                .bind("m", memberIds.toArray(Long[]::new))
+                .map(CheckInRepository::toCheckIn)
+                .all();
+    }
+
     /** The member's check-ins, for their data export. */
     public Mono<String> exportCheckIns(long memberId) {
         return db.sql(PersonalData.asJsonArray(

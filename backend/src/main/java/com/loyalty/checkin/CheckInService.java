@@ -19,7 +19,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -126,6 +131,27 @@ class CheckInService {
 
     private Mono<CheckInCalendar> calendar(Viewer member, YearMonth month) {
         return history(member.id()).map(history -> calendar(history, month));
+    }
+
+    /** The check-ins of these members for their pages (streaks and the latest {@code last}), read with one query. */
+    public Mono<Map<Long, MemberCheckIns>> ofMembers(Collection<Long> memberIds, int last) {
+        if (memberIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        LocalDate today = today();
+        return checkins.allOf(memberIds).collectMultimap(CheckIn::memberId).map(byMember -> {
+            Map<Long, MemberCheckIns> result = new HashMap<>();
+            for (Long id : memberIds) {
+                CheckInHistory history = new CheckInHistory(List.copyOf(byMember.getOrDefault(id, List.of())));
+                boolean checkedIn = history.contains(today);
+                int current = checkedIn ? history.streakEndingAt(today) : history.streakEndingAt(today.minusDays(1));
+                List<CheckIn> days = history.days();
+                List<CheckIn> recent = new ArrayList<>(days.subList(Math.max(0, days.size() - last), days.size()));
+                Collections.reverse(recent);
+                result.put(id, new MemberCheckIns(current, history.longestStreak(), checkedIn, days.size(), recent));
+            }
+            return result;
+        });
     }
 
     /** Every check-in of the member, read with one query. */

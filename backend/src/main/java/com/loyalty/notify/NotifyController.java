@@ -3,8 +3,13 @@ package com.loyalty.notify;
 import com.loyalty.shared.graphql.Pages;
 import com.loyalty.shared.graphql.Payloads;
 import com.loyalty.shared.security.Viewer;
+import com.loyalty.privacy.MemberConsents;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,6 +33,17 @@ class NotifyController {
     @QueryMapping
     public Mono<List<SubscribeTemplate>> subscribeTemplates(@AuthenticationPrincipal Viewer viewer) {
         return consents.templates(viewer);
+    }
+
+    /**
+     * The subscribe-message consents left of a page of members, at once; only reached through
+     * Member.consents, which decides who may read them.
+     */
+    @BatchMapping(typeName = "MemberConsents")
+    public Mono<Map<MemberConsents, List<SubscribeTemplate>>> subscribeConsents(List<MemberConsents> members) {
+        return consents.templatesOf(members.stream().map(MemberConsents::memberId).distinct().toList())
+                .map(byId -> members.stream().collect(Collectors.toMap(Function.identity(),
+                        m -> byId.get(m.memberId()), (a, b) -> a)));
     }
 
     @PreAuthorize("hasRole('MEMBER')")

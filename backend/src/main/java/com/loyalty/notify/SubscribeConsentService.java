@@ -65,6 +65,13 @@ class SubscribeConsentService {
                 .toList());
     }
 
+    /** As {@link #templates}, for several members at once (one query). */
+    public Mono<Map<Long, List<SubscribeTemplate>>> templatesOf(List<Long> memberIds) {
+        return consents.remainingOf(memberIds).map(left -> memberIds.stream().collect(Collectors.toMap(id -> id,
+                id -> configured().stream().map(t -> new SubscribeTemplate(t.purpose(), t.templateId(),
+                        left.getOrDefault(id, Map.of()).getOrDefault(t.templateId(), 0))).toList(), (a, b) -> a)));
+    }
+
     private List<SubscribeTemplate> configured() {
         return settings.templates().entrySet().stream()
                 .filter(e -> MessageKind.of(e.getKey()) == MessageKind.SERVICE

@@ -30,6 +30,14 @@ public class ConsentService {
                 .switchIfEmpty(Mono.error(() -> new BusinessException(ErrorCode.MEMBER_NOT_FOUND, "会员不存在")));
     }
 
+    /** The consents of these members by id, read in one query; a closed account has none. */
+    public Mono<java.util.Map<Long, MemberConsents>> consentsOf(java.util.Collection<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Mono.just(java.util.Map.of());
+        }
+        return privacy.consentsOf(memberIds, properties.noticeVersion()).collectMap(MemberConsents::memberId);
+    }
+
     /** Accepts the current notice and/or sets marketing; repeating a choice changes nothing. */
     public Mono<Consents> update(long memberId, UpdateConsentsInput input) {
         Integer version = input.acceptNoticeVersion();

@@ -1,8 +1,17 @@
 package com.loyalty.privacy;
 
+import com.loyalty.member.Member;
 import com.loyalty.shared.graphql.Payloads;
+import com.loyalty.shared.security.Role;
+import com.loyalty.store.StoreScope;
+import java.security.Principal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import com.loyalty.shared.security.Viewer;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,17 +23,37 @@ import reactor.core.publisher.Mono;
 @Controller
 class PrivacyController {
 
+    /** Staff who read a member's consents: not clerks, who do not need them at the till. */
+    private static final Set<Role> CONSENT_READERS = Set.of(Role.STORE_MANAGER, Role.MARKETER, Role.ADMIN);
+
     private final ConsentService consents;
+    private final StoreScope scope;
     private final AccountClosureService closures;
     private final DataExportService exports;
     private final PrivacyNotices notices;
 
     PrivacyController(ConsentService consents, AccountClosureService closures, DataExportService exports,
-                      PrivacyNotices notices) {
+                      PrivacyNotices notices, StoreScope scope) {
+        this.scope = scope;
         this.notices = notices;
         this.consents = consents;
         this.closures = closures;
         this.exports = exports;
+    }
+
+    /**
+     * What a page of members agreed to, at once: the member themself, store managers (their store's
+     * members), marketers and admins; null for a member outside a manager's store; clerks FORBIDDEN.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @BatchMapping(typeName = "Member")
+    public Mono<Map<Member, MemberConsents>> consents(List<Member> members, Principal principal) {
+        return scope.readableMembers(principal, members, true, CONSENT_READERS)
+                .flatMap(readable -> consents.consentsOf(readable).map(byId -> {
+                    Map<Member, MemberConsents> result = new HashMap<>();
+                    members.stream().filter(m -> byId.containsKey(m.id())).forEach(m -> result.put(m, byId.get(m.id())));
+                    return result;
+                }));
     }
 
     /** Anyone, signed in or not: the notice is read before agreeing, which comes before any profile data. */

@@ -28,6 +28,20 @@ class PrivacyRepository {
                 .one();
     }
 
+    /** The consents of these members (closed accounts left out), in one query. */
+    public Flux<MemberConsents> consentsOf(java.util.Collection<Long> memberIds, int currentVersion) {
+        return db.sql("""
+                        select id, privacy_version, privacy_accepted_at, marketing_consent, marketing_consent_at
+                        from member where id = any(:m) and closed_at is null
+                        """)
+                .bind("m", memberIds.toArray(Long[]::new))
+                .map(row -> new MemberConsents(row.get("id", Long.class), currentVersion,
+                        row.get("privacy_version", Integer.class), row.get("privacy_accepted_at", Instant.class),
+                        Boolean.TRUE.equals(row.get("marketing_consent", Boolean.class)),
+                        row.get("marketing_consent_at", Instant.class)))
+                .all();
+    }
+
     /** Records acceptance of the notice version; true when it changed anything. */
     public Mono<Boolean> acceptNotice(long memberId, int version, Instant at) {
         return db.sql("""

@@ -30,6 +30,18 @@ class StoreRepository {
                 .one();
     }
 
+    /** Of these members, those who registered at the store or bought there (as {@link #isMemberOfStore}), in one query. */
+    public Flux<Long> membersOfStore(long storeId, java.util.Collection<Long> memberIds) {
+        return db.sql("""
+                        select m.id from member m where m.id = any(:ids)
+                          and (m.registration_store_id = :s
+                               or exists (select 1 from purchase p where p.member_id = m.id and p.store_id = :s))
+                        """)
+                .bind("s", storeId).bind("ids", memberIds.toArray(Long[]::new))
+                .map(row -> row.get("id", Long.class))
+                .all();
+    }
+
     public Flux<Store> findAll(long brandId) {
         return db.sql("select * from store where brand_id = :brandId order by id")
                 .bind("brandId", brandId)

@@ -7,7 +7,13 @@ import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -58,6 +64,53 @@ public class StoreScope {
             return Mono.just(false);
         }
         return rows.isMemberOfStore(staff.storeId(), memberId);
+    }
+
+    /**
+     * Of these members, the ids whose records the caller may read in a field on Member, decided for a
+     * whole page of members at once: the member themself when {@code selfAllowed}; staff of one of
+     * {@code staffRoles} for members of their brand, brand-wide roles any, clerks and managers only
+     * their store's (registered or bought there, as {@link #mayActOn}). A member left out reads null,
+     * as the member query answers for a member outside the store. A caller whose role may not read it
+     * at all (another role, or a member when not {@code selfAllowed}) gets FORBIDDEN.
+     */
+    public Mono<Set<Long>> readableMembers(java.security.Principal principal, Collection<Member> members,
+                                          boolean selfAllowed, Set<Role> staffRoles) {
+        Viewer viewer = principal instanceof org.springframework.security.core.Authentication a
+                && a.getPrincipal() instanceof Viewer v ? v : null;
+        return readableMembers(viewer, members, selfAllowed, staffRoles);
+    }
+
+    /**
+     * As {@link #readableMembers(java.security.Principal, Collection, boolean, Set)}, for the caller of
+     * the request being served (its security context), e.g. inside a batch loader.
+     */
+    public Mono<Set<Long>> readableMembers(Collection<Member> members, boolean selfAllowed, Set<Role> staffRoles) {
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(context -> context.getAuthentication())
+                .map(auth -> auth.getPrincipal() instanceof Viewer v ? Optional.of(v) : Optional.<Viewer>empty())
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(viewer -> readableMembers(viewer.orElse(null), members, selfAllowed, staffRoles));
+    }
+
+    /** As {@link #readableMembers(java.security.Principal, Collection, boolean, Set)}, for a known caller. */
+    public Mono<Set<Long>> readableMembers(Viewer viewer, Collection<Member> members, boolean selfAllowed,
+                                          Set<Role> staffRoles) {
+        if (viewer == null || (viewer.role() == Role.MEMBER ? !selfAllowed : !staffRoles.contains(viewer.role()))) {
+            return Mono.error(new AccessDeniedException("not readable by this role"));
+        }
+        if (viewer.role() == Role.MEMBER) {
+            return Mono.just(members.stream().map(Member::id).filter(id -> id == viewer.id()).collect(Collectors.toSet()));
+        }
+        List<Long> inBrand = members.stream().filter(m -> m.brandId() == viewer.brandId()).map(Member::id)
+                .distinct().toList();
+        if (viewer.role().isBrandWide()) {
+            return Mono.just(Set.copyOf(inBrand));
+        }
+        if (viewer.storeId() == null || inBrand.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        return rows.membersOfStore(viewer.storeId(), inBrand).collect(Collectors.toSet());
     }
 
     /**
