@@ -5,6 +5,7 @@ export const SECTIONS = [
   { key: 'marketing', title: '营销', icon: 'Present' },
   { key: 'analytics', title: '数据分析', icon: 'TrendCharts' },
   { key: 'wallet', title: '储值', icon: 'Wallet' },
+  { key: 'integration', title: '系统对接', icon: 'Connection' },
   { key: 'settings', title: '设置', icon: 'Setting' }
 ]
 

@@ -2,6 +2,7 @@ package com.loyalty.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.loyalty.docs.DocExamples.Example;
 import com.loyalty.support.IntegrationTest;
 import graphql.language.AstPrinter;
 import graphql.language.Document;
@@ -12,12 +13,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -35,17 +33,9 @@ class RunningTheProgrammeDocTest extends IntegrationTest {
     static final OffsetDateTime NOW = OffsetDateTime.parse("2026-12-07T10:00:00+08:00");
     static final String MEMBER_PHONE = "13800000001";
 
-    private static final Pattern BLOCK = Pattern.compile("```graphql\\n(.*?)```", Pattern.DOTALL);
-    private static final Pattern AS = Pattern.compile("^# as ([a-z-]+)\\s*$", Pattern.MULTILINE);
-    private static final Pattern ANSWERS = Pattern.compile("^# answers ([A-Z_]+)\\s*$", Pattern.MULTILINE);
-
-    /** One example: who runs it, the code it should answer (null: none), and its operations. */
-    record Example(int number, String caller, String answers, String source) {
-    }
-
     @Test
     void everyExampleOfTheChapterWorksAsWritten() throws IOException {
-        List<Example> examples = examples(Files.readString(DOC));
+        List<Example> examples = DocExamples.examples(Files.readString(DOC), CHAPTER);
         assertThat(examples).as("examples in docs/api.md \"Running the programme\"").isNotEmpty();
         clock.setTo(NOW.toInstant());
 
@@ -83,7 +73,7 @@ class RunningTheProgrammeDocTest extends IntegrationTest {
                 }
                 String source = AstPrinter.printAst(operation);
                 Map<String, Object> response = answer(token, source, variables);
-                List<String> codes = errorCodes(response);
+                List<String> codes = DocExamples.errorCodes(response);
                 if (example.answers() == null) {
                     assertThat(codes).as("example %d as %s answered errors:%n%s%n%s", example.number(),
                             example.caller(), source, response).isEmpty();
@@ -92,93 +82,15 @@ class RunningTheProgrammeDocTest extends IntegrationTest {
                             example.answers(), source, response).contains(example.answers());
                 }
                 if (response.get("data") instanceof Map<?, ?> data) {
-                    remember(data, null, known);
+                    DocExamples.remember(data, null, known);
                 }
             }
         }
-    }
-
-    /** The chapter's examples, in order. */
-    static List<Example> examples(String doc) {
-        int start = doc.indexOf("\n" + CHAPTER + "\n");
-        assertThat(start).as("docs/api.md has a chapter '%s'", CHAPTER).isNotNegative();
-        int end = doc.indexOf("\n## ", start + CHAPTER.length() + 1);
-        String chapter = doc.substring(start, end < 0 ? doc.length() : end);
-        List<Example> examples = new ArrayList<>();
-        Matcher block = BLOCK.matcher(chapter);
-        while (block.find()) {
-            String source = block.group(1);
-            Matcher as = AS.matcher(source);
-            assertThat(as.find()).as("example %d starts with '# as <who>':%n%s", examples.size() + 1, source).isTrue();
-            Matcher answers = ANSWERS.matcher(source);
-            examples.add(new Example(examples.size() + 1, as.group(1), answers.find() ? answers.group(1) : null, source));
-        }
-        return examples;
     }
 
     private static List<OperationDefinition> operations(Example example) {
         Document document = Parser.parse(example.source());
         return document.getDefinitionsOfType(OperationDefinition.class);
-    }
-
-    /**
-     * Remembers each scalar of each object in the answer under the singular name of the field that
-     * holds the object plus the scalar's name: {@code createCampaign { campaign { id } }} gives
-     * {@code campaignId}; a connection's nodes count as the connection's field.
-     */
-    private static void remember(Map<?, ?> object, String holder, Map<String, Object> known) {
-        for (Map.Entry<?, ?> entry : object.entrySet()) {
-            String field = String.valueOf(entry.getKey());
-            Object value = entry.getValue();
-            if (value instanceof Map<?, ?> child) {
-                remember(child, field.equals("node") || field.equals("edges") ? holder : field, known);
-            } else if (value instanceof List<?> list) {
-                for (Object item : list) {
-                    if (item instanceof Map<?, ?> child) {
-                        remember(child, field.equals("edges") ? holder : field, known);
-                    }
-                }
-            } else if (holder != null && value != null) {
-                known.put(singular(holder) + Character.toUpperCase(field.charAt(0)) + field.substring(1), value);
-            }
-        }
-    }
-
-    static String singular(String name) {
-        if (name.endsWith("ies")) {
-            return name.substring(0, name.length() - 3) + "y";
-        }
-        return name.endsWith("s") && !name.endsWith("ss") ? name.substring(0, name.length() - 1) : name;
-    }
-
-    /** Every error code in the answer: user errors' codes, and GraphQL errors' code or classification. */
-    @SuppressWarnings("unchecked")
-    private static List<String> errorCodes(Map<String, Object> response) {
-        List<String> codes = new ArrayList<>();
-        if (response.get("errors") instanceof List<?> errors) {
-            for (Object error : errors) {
-                Map<String, Object> extensions = (Map<String, Object>) ((Map<String, Object>) error)
-                        .getOrDefault("extensions", Map.of());
-                Object code = extensions.getOrDefault("code", extensions.getOrDefault("classification", "ERROR"));
-                codes.add(String.valueOf(code));
-            }
-        }
-        collectUserErrors(response.get("data"), codes);
-        return codes;
-    }
-
-    private static void collectUserErrors(Object value, List<String> codes) {
-        if (value instanceof Map<?, ?> map) {
-            map.forEach((key, child) -> {
-                if ("userErrors".equals(key) && child instanceof List<?> errors) {
-                    errors.forEach(error -> codes.add(String.valueOf(((Map<?, ?>) error).get("code"))));
-                } else {
-                    collectUserErrors(child, codes);
-                }
-            });
-        } else if (value instanceof List<?> list) {
-            list.forEach(child -> collectUserErrors(child, codes));
-        }
     }
 
     private static String idOfBound(Map<?, ?> data) {
