@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.loyalty.support.IntegrationTest;
 import com.loyalty.support.MachineClients;
+import com.loyalty.support.TestCoupons;
 import com.loyalty.support.Till;
 import java.util.HashMap;
 import java.util.List;
@@ -53,12 +54,7 @@ class PosPurchaseTest extends IntegrationTest {
     }
 
     private String claimedCoupon(HttpGraphQlTester member) {
-        Map<String, Object> input = new HashMap<>(Map.of("name", "满200减50", "kind", "AMOUNT_OFF",
-                "amountOffCents", 5_000, "thresholdCents", 20_000, "validDays", 30));
-        String template = admin().documentName("createCouponTemplate").variable("input", input).execute()
-                .path("createCouponTemplate.template.id").entity(String.class).get();
-        return member.documentName("claimCoupon").variable("templateId", template).variable("key", unique("k"))
-                .execute().path("claimCoupon.coupon.id").entity(String.class).get();
+        return TestCoupons.claimedAmountOff(admin(), member, unique("k"));
     }
 
     private long balance(HttpGraphQlTester member) {
