@@ -20,8 +20,11 @@ export function parseWhoMayCall(text) {
   for (const raw of text.split('\n')) {
     const line = raw.trim()
     if (!line || line.startsWith('#')) continue
-    const [field, callers] = line.split(':').map(s => s.trim())
-    rules[field] = [...new Set(callers.split(/\s+/).flatMap(c => GROUPS[c] || [c]))].sort()
+    const colon = line.indexOf(':')
+    const field = line.slice(0, colon).trim()
+    // CLIENT(scope) admits machine clients (API clients), never a console sign-in
+    const callers = line.slice(colon + 1).trim().split(/\s+/).filter(c => !c.startsWith('CLIENT('))
+    rules[field] = [...new Set(callers.flatMap(c => GROUPS[c] || [c]))].sort()
   }
   return rules
 }

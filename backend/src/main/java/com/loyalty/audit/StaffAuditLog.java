@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The audit trail of staff actions: who, at which store, on whom, what and why; appended to, read by
- * admins. The SQL is in {@link StaffAuditRepository}.
+ * admins. A machine client's actions (a POS recording a purchase) are recorded as that client. The SQL is in {@link StaffAuditRepository}.
  */
 @Service
 public class StaffAuditLog {
@@ -26,7 +26,7 @@ public class StaffAuditLog {
     }
 
     public Mono<Void> record(Viewer staff, Long storeId, String action, Long memberId, String detail) {
-        return entries.insert(staff.brandId(), staff.id(), storeId, action, memberId, detail, null);
+        return entries.insert(staff.brandId(), staff.staffId(), staff.clientId(), storeId, action, memberId, detail, null);
     }
 
     /**
@@ -34,7 +34,7 @@ public class StaffAuditLog {
      * reason or details given.
      */
     public Mono<Void> recordChange(Viewer staff, Long storeId, String action, AuditedChange change, String detail) {
-        return entries.insert(staff.brandId(), staff.id(), storeId, action, null, detail,
+        return entries.insert(staff.brandId(), staff.staffId(), staff.clientId(), storeId, action, null, detail,
                 new StaffAuditRepository.ChangeColumns(change.subjectType(), change.subjectId(),
                         toJson(change.before()), toJson(change.after())));
     }

@@ -16,7 +16,8 @@ class StaffAuditRepository {
             + " and (cast(:member as bigint) is null or member_id = :member)"
             + " and (cast(:action as text) is null or action = :action)"
             + " and (cast(:subjectType as text) is null or subject_type = :subjectType)"
-            + " and (cast(:subjectId as bigint) is null or subject_id = :subjectId)";
+            + " and (cast(:subjectId as bigint) is null or subject_id = :subjectId)"
+            + " and (cast(:client as bigint) is null or client_id = :client)";
 
     /** The object a change was made to and its state before and after, as JSON. */
     record ChangeColumns(String subjectType, long subjectId, String before, String after) {
@@ -29,16 +30,17 @@ class StaffAuditRepository {
     }
 
     /** Appends an entry; {@code change} is null for an action that changed no object. */
-    public Mono<Void> insert(long brandId, long staffId, Long storeId, String action, Long memberId, String detail,
+    public Mono<Void> insert(long brandId, Long staffId, Long clientId, Long storeId, String action, Long memberId, String detail,
                              ChangeColumns change) {
         return db.sql("""
-                        insert into staff_audit (brand_id, staff_id, store_id, action, member_id, detail,
+                        insert into staff_audit (brand_id, staff_id, client_id, store_id, action, member_id, detail,
                                                  subject_type, subject_id, before, after)
-                        values (:brandId, :staffId, :storeId, :action, :memberId, :detail,
+                        values (:brandId, :staffId, :clientId, :storeId, :action, :memberId, :detail,
                                 :subjectType, :subjectId, cast(:before as jsonb), cast(:after as jsonb))
                         """)
                 .bind("brandId", brandId)
-                .bind("staffId", staffId)
+                .bind("staffId", Parameter.fromOrEmpty(staffId, Long.class))
+                .bind("clientId", Parameter.fromOrEmpty(clientId, Long.class))
                 .bind("storeId", Parameter.fromOrEmpty(storeId, Long.class))
                 .bind("action", action)
                 .bind("memberId", Parameter.fromOrEmpty(memberId, Long.class))
@@ -58,7 +60,7 @@ class StaffAuditRepository {
                 .bindValues(filters(brandId, filter))
                 .bind("before", Parameter.fromOrEmpty(beforeId, Long.class)).bind("limit", limit)
                 .map(row -> new AuditEntry(row.get("id", Long.class), row.get("created_at", Instant.class),
-                        row.get("staff_id", Long.class), row.get("store_id", Long.class),
+                        row.get("staff_id", Long.class), row.get("client_id", Long.class), row.get("store_id", Long.class),
                         row.get("action", String.class), row.get("member_id", Long.class),
                         row.get("detail", String.class), row.get("subject_type", String.class),
                         row.get("subject_id", Long.class), row.get("before_json", String.class),
@@ -89,7 +91,8 @@ class StaffAuditRepository {
 
     /** The values of {@code :b} and {@link #FILTERS}. */
     private static Map<String, Parameter> filters(long brandId, AuditFilter filter) {
-        return Map.of("b", Parameter.from(brandId), "staff", Parameter.fromOrEmpty(filter.staffId(), Long.class),
+        return Map.of("b", Parameter.from(brandId), "client", Parameter.fromOrEmpty(filter.clientId(), Long.class),
+                "staff", Parameter.fromOrEmpty(filter.staffId(), Long.class),
                 "member", Parameter.fromOrEmpty(filter.memberId(), Long.class),
                 "action", Parameter.fromOrEmpty(filter.action(), String.class),
                 "subjectType", Parameter.fromOrEmpty(filter.subjectType(), String.class),

@@ -20,7 +20,7 @@ class MySessionsController {
     }
 
     /** Ends every sign-in of the caller's account, the one asking included. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("isAuthenticated() and !hasRole('CLIENT')")
     @MutationMapping
     public Mono<EndMySessionsPayload> endMySessions(@AuthenticationPrincipal Viewer viewer) {
         return sessions.endAll(viewer.subject())

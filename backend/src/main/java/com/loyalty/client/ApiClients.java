@@ -1,5 +1,6 @@
 package com.loyalty.client;
 
+import java.util.Collection;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,5 +23,10 @@ public class ApiClients {
     /** Every client of the brand, revoked ones included, oldest first. */
     public Flux<ApiClient> findAll(long brandId) {
         return clients.findAll(brandId);
+    }
+
+    /** The brand's clients among these ids (for naming who acted in the audit trail). */
+    public Flux<ApiClient> findByIds(long brandId, Collection<Long> clientIds) {
+        return clientIds.isEmpty() ? Flux.empty() : clients.findByIds(brandId, clientIds);
     }
 }

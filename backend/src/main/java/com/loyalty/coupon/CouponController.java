@@ -66,7 +66,7 @@ class CouponController {
     }
 
     /** For the till: which of the member's coupons apply to the order being rung up. */
-    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'ADMIN') or hasAuthority('SCOPE_coupons:redeem')")
     @QueryMapping
     public Mono<List<CouponForOrder>> couponsForOrder(@Argument CouponsForOrderInput input,
                                                       @AuthenticationPrincipal Viewer viewer) {

@@ -32,7 +32,7 @@ class LeaderboardController {
         this.clock = clock;
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("isAuthenticated() and !hasRole('CLIENT')")
     @QueryMapping
     public Mono<Leaderboard> leaderboard(@Argument LeaderboardInput input, @AuthenticationPrincipal Viewer viewer) {
         Mono<Void> store = Mono.empty();

@@ -45,7 +45,7 @@ class PrivacyController {
      * What a page of members agreed to, at once: the member themself, store managers (their store's
      * members), marketers and admins; null for a member outside a manager's store; clerks FORBIDDEN.
      */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("isAuthenticated() and !hasRole('CLIENT')")
     @BatchMapping(typeName = "Member")
     public Mono<Map<Member, MemberConsents>> consents(List<Member> members, Principal principal) {
         return scope.readableMembers(principal, members, true, CONSENT_READERS)

@@ -55,7 +55,8 @@ class GuestPurchases {
     Mono<RecordPurchasePayload> record(Viewer staff, long storeId, RecordPurchaseInput in) {
         Instant occurredAt = in.occurredAt() == null ? clock.instant() : in.occurredAt();
         Purchase.Channel channel = in.channel() == null ? Purchase.Channel.STORE : in.channel();
-        return purchases.insertIfAbsent(brand.id(), storeId, null, in, channel, 0, 0, 0, 0, occurredAt, staff.id(), NOTHING)
+        return purchases.insertIfAbsent(brand.id(), storeId, null, in, channel, 0, 0, 0, 0, occurredAt, staff.staffId(),
+                        staff.clientId(), NOTHING)
                 .flatMap(purchase -> audit.record(staff, storeId, "RECORD_GUEST_PURCHASE", null,
                                 in.orderNo() + " " + in.amountCents() + " cents")
                         .then(extensions.guestPurchaseRecorded(purchase))

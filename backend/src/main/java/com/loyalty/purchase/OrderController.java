@@ -30,7 +30,7 @@ class OrderController {
         this.coupons = coupons;
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'ADMIN') or hasAuthority('SCOPE_orders:read')")
     @QueryMapping
     public Mono<StoreOrderPage> storeOrders(@Argument Long storeId, @Argument StoreOrderFilter filter,
                                             @Argument Integer first, @Argument String after,
@@ -38,7 +38,7 @@ class OrderController {
         return orders.storeOrders(viewer, storeId, filter, first, after);
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'ADMIN') or hasAuthority('SCOPE_orders:read')")
     @QueryMapping
     public Mono<Purchase> storeOrder(@Argument long id, @AuthenticationPrincipal Viewer viewer) {
         return orders.storeOrder(viewer, id);

@@ -117,11 +117,15 @@ class OrderQueries {
                 .defaultIfEmpty(Optional.empty());
     }
 
-    /** One order, to its store's clerks and managers and the brand's admins; empty for anyone else. */
+    /**
+     * One order, to its store's clerks and managers, the brand's admins and the machine clients acting
+     * for its store; empty for anyone else.
+     */
     Mono<Purchase> storeOrder(Viewer staff, long id) {
         return purchases.findById(id)
                 .filter(order -> order.brandId() == staff.brandId()
-                        && (staff.role().isBrandWide() || Long.valueOf(order.storeId()).equals(staff.storeId())));
+                        && (staff.role().isBrandWide() || staff.actsFor(order.storeId())
+                                || Long.valueOf(order.storeId()).equals(staff.storeId())));
     }
 
     /** The signed-in member's orders, newest recorded first. */

@@ -31,14 +31,14 @@ class PurchaseController {
         this.members = members;
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'ADMIN') or hasAuthority('SCOPE_purchases:write')")
     @MutationMapping
     public Mono<RecordPurchasePayload> recordPurchase(@Argument RecordPurchaseInput input,
                                                       @AuthenticationPrincipal Viewer viewer) {
         return purchases.record(viewer, input).transform(Payloads.recover(RecordPurchasePayload::failed));
     }
 
-    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'STORE_MANAGER', 'ADMIN') or hasAuthority('SCOPE_purchases:refund')")
     @MutationMapping
     public Mono<RefundPurchasePayload> refundPurchase(@Argument RefundPurchaseInput input,
                                                       @AuthenticationPrincipal Viewer viewer) {

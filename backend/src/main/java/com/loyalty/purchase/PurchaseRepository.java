@@ -135,16 +135,16 @@ class PurchaseRepository {
     public Mono<Purchase> insertIfAbsent(long brandId, long storeId, Long memberId, RecordPurchaseInput in,
                                          Purchase.Channel channel, long pointsRedeemed, long redeemedCents,
                                          long couponDiscountCents, long tierDiscountCents, Instant occurredAt,
-                                         long staffId, Earning earning) {
+                                         Long staffId, Long clientId, Earning earning) {
         List<PurchaseItemInput> items = in.itemList();
         StringBuilder sql = new StringBuilder("""
                 with p as (
                     insert into purchase (brand_id, store_id, member_id, order_no, channel, amount_cents,
                                           points_redeemed, redeemed_cents, coupon_discount_cents, occurred_at,
-                                          recorded_by, points_earned, earn_breakdown, tier_discount_cents,
-                                          rules_version)
+                                          recorded_by, recorded_by_client, points_earned, earn_breakdown,
+                                          tier_discount_cents, rules_version)
                     values (:brandId, :storeId, :memberId, :orderNo, :channel, :amount,
-                            :pointsRedeemed, :redeemedCents, :couponDiscount, :occurredAt, :staffId,
+                            :pointsRedeemed, :redeemedCents, :couponDiscount, :occurredAt, :staffId, :clientId,
                             :earned, :breakdown, :tierDiscount, :rulesVersion)
                     on conflict (store_id, order_no) do nothing
                     returning *)
@@ -167,7 +167,8 @@ class PurchaseRepository {
                 .bind("pointsRedeemed", pointsRedeemed).bind("redeemedCents", redeemedCents)
                 .bind("couponDiscount", couponDiscountCents).bind("tierDiscount", tierDiscountCents)
                 .bind("rulesVersion", Parameter.fromOrEmpty(earning.rulesVersion(), Integer.class))
-                .bind("occurredAt", occurredAt).bind("staffId", staffId);
+                .bind("occurredAt", occurredAt).bind("staffId", Parameter.fromOrEmpty(staffId, Long.class))
+                .bind("clientId", Parameter.fromOrEmpty(clientId, Long.class));
         for (int i = 0; i < items.size(); i++) {
             PurchaseItemInput item = items.get(i);
             spec = spec.bind("sku" + i, item.sku()).bind("name" + i, item.name())
@@ -213,17 +214,21 @@ class PurchaseRepository {
     }
 
     public Mono<Refund> insertRefund(long purchaseId, String refundNo, long cents, long reversed, long returned,
-                                     long couponsReturned, long couponsKept, long cash, long staffId, Instant at) {
+                                     long couponsReturned, long couponsKept, long cash, Long staffId, Long clientId,
+                                     Instant at) {
         return db.sql("""
                         insert into refund (purchase_id, refund_no, amount_cents, points_reversed, points_returned,
-                                            coupons_returned, coupons_kept, cash_returned_cents, recorded_by, created_at)
-                        values (:p, :r, :cents, :reversed, :returned, :couponsReturned, :couponsKept, :cash, :staffId, :at)
+                                            coupons_returned, coupons_kept, cash_returned_cents, recorded_by,
+                                            recorded_by_client, created_at)
+                        values (:p, :r, :cents, :reversed, :returned, :couponsReturned, :couponsKept, :cash, :staffId,
+                                :clientId, :at)
                         returning *
                         """)
                 .bind("p", purchaseId).bind("r", refundNo).bind("cents", cents).bind("cash", cash)
                 .bind("reversed", reversed).bind("returned", returned)
                 .bind("couponsReturned", (int) couponsReturned).bind("couponsKept", (int) couponsKept)
-                .bind("staffId", staffId).bind("at", at)
+                .bind("staffId", Parameter.fromOrEmpty(staffId, Long.class))
+                .bind("clientId", Parameter.fromOrEmpty(clientId, Long.class)).bind("at", at)
                 .map(PurchaseRepository::toRefund)
                 .one();
     }

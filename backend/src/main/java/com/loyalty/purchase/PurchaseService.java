@@ -44,6 +44,9 @@ import reactor.core.publisher.Mono;
 @Service
 public class PurchaseService {
 
+    /** The machine client's scope for redeeming coupons in a purchase (client module's ApiClientScopes). */
+    static final String COUPONS_REDEEM = "coupons:redeem";
+
     private final PurchaseChecks checks;
     private final StoreScope storeScope;
     private final MemberService members;
@@ -86,10 +89,28 @@ public class PurchaseService {
 
     public Mono<RecordPurchasePayload> record(Viewer staff, RecordPurchaseInput input) {
         return Mono.fromRunnable(() -> checks.check(input))
+                .then(Mono.fromRunnable(() -> checkClient(staff, input)))
                 .then(storeScope.openStoreFor(staff, input.storeId()))
                 .flatMap(storeId -> replay(storeId, input.orderNo())
                         .switchIfEmpty(Mono.defer(() -> input.guest() ? guests.record(staff, storeId, input)
                                 : checkMember(staff, storeId, input).flatMap(this::recordNew))));
+    }
+
+    /**
+     * What a machine client (a POS, the shop) may not send: coupons without the coupons:redeem scope
+     * (FORBIDDEN), and a till proof, which only a staff member's own scan gives (the POS sends the
+     * member's scanned code itself).
+     */
+    private static void checkClient(Viewer caller, RecordPurchaseInput input) {
+        if (!caller.isClient()) {
+            return;
+        }
+        if (input.couponIds() != null && !input.couponIds().isEmpty() && !caller.hasScope(COUPONS_REDEEM)) {
+            throw new org.springframework.security.access.AccessDeniedException("coupons need the coupons:redeem scope");
+        }
+        if (input.tillProof() != null) {
+            throw BusinessException.invalid("tillProof", "API 客户端请直接提交会员码（memberCodeToken）");
+        }
     }
 
     /**
@@ -179,7 +200,7 @@ public class PurchaseService {
 
         /** The ledger entry of the purchase's points, earned or redeemed. */
         NewEntry ledgerEntry(long brandId, EntryKind kind) {
-            return new NewEntry(brandId, till.memberId(), kind, purchase.id(), null, till.storeId(), till.staff().id(),
+            return new NewEntry(brandId, till.memberId(), kind, purchase.id(), null, till.storeId(), till.staff().staffId(),
                     null, null, till.now());
         }
     }
@@ -247,7 +268,7 @@ public class PurchaseService {
                 priced.tier().tier().pointsMultiplier(), priced.campaignMultiplier());
         return purchases.insertIfAbsent(brand.id(), till.storeId(), till.memberId(), till.in(), till.channel(),
                         till.pointsToRedeem(), priced.redeemedCents(), priced.coupons().discountCents(),
-                        priced.tierDiscountCents(), till.occurredAt(), till.staff().id(), earning)
+                        priced.tierDiscountCents(), till.occurredAt(), till.staff().staffId(), till.staff().clientId(), earning)
                 .flatMap(purchase -> coupons.markUsed(till.memberId(), priced.coupons(), purchase.id(), till.now())
                         .then(paid.held().book().apply(purchase))
                         .thenReturn(new RecordedPurchase(till, priced.tier(), purchase)));

@@ -103,7 +103,7 @@ class RefundService {
         Instant now = clock.instant();
         if (purchase.guest()) {
             return purchases.insertRefund(purchase.id(), in.refundNo(), in.amountCents(), 0, 0, 0, 0,
-                            in.amountCents(), staff.id(), now)
+                            in.amountCents(), staff.staffId(), staff.clientId(), now)
                     .flatMap(refund -> finish(staff, purchase, refund, in));
         }
         return Mono.zip(purchases.refundedPoints(purchase.id()), extensions.paidOtherwise(purchase),
@@ -114,11 +114,11 @@ class RefundService {
                             ? coupons.returnFor(purchase.id(), now) : Mono.just(ReturnedCoupons.NONE);
                     return couponsBack.flatMap(back -> purchases.insertRefund(purchase.id(), in.refundNo(),
                                     in.amountCents(), shares.pointsReversed(), shares.pointsReturned(), back.returned(),
-                                    back.kept(), shares.cashCents(), staff.id(), now))
+                                    back.kept(), shares.cashCents(), staff.staffId(), staff.clientId(), now))
                             .flatMap(refund -> {
                                 NewEntry entry = new NewEntry(purchase.brandId(), purchase.memberId(),
                                         EntryKind.REFUND_REVERSE, purchase.id(), refund.id(), purchase.storeId(),
-                                        staff.id(), in.refundNo(), null, now);
+                                        staff.staffId(), in.refundNo(), null, now);
                                 return reversePoints(entry, shares.pointsReversed())
                                         .then(returnPoints(entry.withKind(EntryKind.REFUND_RETURN),
                                                 shares.pointsReturned()))

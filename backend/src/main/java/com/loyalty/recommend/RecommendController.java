@@ -44,7 +44,7 @@ class RecommendController {
         return recommendations.forMember(viewer, member, first);
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("isAuthenticated() and !hasRole('CLIENT')")
     @QueryMapping
     public Mono<List<AssociationRule>> frequentlyBoughtTogether(@Argument String sku, @Argument Integer first,
                                                                 @AuthenticationPrincipal Viewer viewer) {

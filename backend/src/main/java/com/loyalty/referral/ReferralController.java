@@ -56,7 +56,7 @@ class ReferralController {
         return cards.codeOf(member);
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("isAuthenticated() and !hasRole('CLIENT')")
     @QueryMapping
     public Mono<ReferralRules> inviteRules() {
         return Mono.just(rules.rulesAt(clock.instant()).referral());

@@ -46,12 +46,15 @@ class StaffAdminService {
     private final StoreService stores;
     private final StaffAuditLog audit;
     private final Sessions sessions;
+    private final com.loyalty.client.ApiClients clients;
     private final TransactionalOperator tx;
     private final SecureRandom random = new SecureRandom();
 
     StaffAdminService(StaffRepository staff, StaffService staffService, StoreService stores,
-                             StaffAuditLog audit, Sessions sessions, TransactionalOperator tx) {
+                             StaffAuditLog audit, Sessions sessions, com.loyalty.client.ApiClients clients,
+                             TransactionalOperator tx) {
         this.tx = tx;
+        this.clients = clients;
         this.staff = staff;
         this.staffService = staffService;
         this.stores = stores;
@@ -316,17 +319,26 @@ class StaffAdminService {
         int size = Pages.size(first);
         Long before = Pages.after(after, "staff-action");
         return audit.page(admin.brandId(), filter, before, size + 1).collectList()
-                .flatMap(this::named)
+                .flatMap(entries -> named(admin.brandId(), entries))
                 .zipWith(audit.count(admin.brandId(), filter),
                         (actions, total) -> Pages.of(actions, size, StaffAction::id, "staff-action", after != null, total));
     }
 
-    /** The audit entries with the username of the staff member who acted. */
-    private Mono<List<StaffAction>> named(List<AuditEntry> entries) {
-        return staff.findByIds(entries.stream().map(AuditEntry::staffId).distinct().toList())
-                .collectMap(Staff::id, Staff::username)
-                .map(usernames -> entries.stream().map(e -> new StaffAction(e.id(), e.at(), e.staffId(),
-                        usernames.get(e.staffId()), e.storeId(), e.action(), e.memberId(), e.detail(), e.subjectType(),
+    /** The audit entries with the username of the staff member or the name of the machine client who acted. */
+    private Mono<List<StaffAction>> named(long brandId, List<AuditEntry> entries) {
+        List<Long> staffIds = entries.stream().map(AuditEntry::staffId).filter(java.util.Objects::nonNull).distinct()
+                .toList();
+        List<Long> clientIds = entries.stream().map(AuditEntry::clientId).filter(java.util.Objects::nonNull).distinct()
+                .toList();
+        Mono<java.util.Map<Long, String>> clientNames = clientIds.isEmpty() ? Mono.just(java.util.Map.of())
+                : clients.findByIds(brandId, clientIds).collectMap(com.loyalty.client.ApiClient::id,
+                        com.loyalty.client.ApiClient::name);
+        return (staffIds.isEmpty() ? Mono.just(java.util.Map.<Long, String>of())
+                        : staff.findByIds(staffIds).collectMap(Staff::id, Staff::username))
+                .zipWith(clientNames)
+                .map(names -> entries.stream().map(e -> new StaffAction(e.id(), e.at(), e.staffId(),
+                        e.staffId() == null ? null : names.getT1().get(e.staffId()), e.clientId(),
+                        e.clientId() == null ? null : names.getT2().get(e.clientId()), e.storeId(), e.action(), e.memberId(), e.detail(), e.subjectType(),
                         e.subjectId(), e.before(), e.after())).toList());
     }
 }

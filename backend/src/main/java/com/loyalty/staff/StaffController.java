@@ -34,9 +34,11 @@ class StaffController {
     @QueryMapping
     public Mono<Pages.Page<StaffAction>> staffActions(@Argument Long staffId, @Argument Long memberId,
                                                      @Argument String action, @Argument String subject,
-                                                     @Argument Long subjectId, @Argument Integer first,
-                                                     @Argument String after, @AuthenticationPrincipal Viewer viewer) {
-        return admin.actions(viewer, new AuditFilter(staffId, memberId, action, subject, subjectId), first, after);
+                                                     @Argument Long subjectId, @Argument Long clientId,
+                                                     @Argument Integer first, @Argument String after,
+                                                     @AuthenticationPrincipal Viewer viewer) {
+        return admin.actions(viewer, new AuditFilter(staffId, memberId, action, subject, subjectId, clientId), first,
+                after);
     }
 
     @PreAuthorize("hasAnyRole('STORE_MANAGER', 'ADMIN')")

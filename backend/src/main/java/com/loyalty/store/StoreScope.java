@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Decides at which store a staff action happens and on which members: clerks and managers only at
- * their own store and on its members (registered or bought there); marketers and admins brand-wide.
+ * their own store and on its members (registered or bought there); marketers and admins brand-wide;
+ * a machine client (API client) at the stores it acts for (all of the brand's when it names none).
  */
 @Component
 public class StoreScope {
@@ -57,8 +58,12 @@ public class StoreScope {
 
     /** Whether the staff member may see or act on the member (see {@link #requireMember}). */
     public Mono<Boolean> mayActOn(Viewer staff, long memberId) {
-        if (staff.role().isBrandWide()) {
+        if (staff.role().isBrandWide() || staff.isClient() && staff.stores().isEmpty()) {
             return Mono.just(true);
+        }
+        if (staff.isClient()) {
+            return reactor.core.publisher.Flux.fromIterable(staff.stores())
+                    .concatMap(store -> rows.isMemberOfStore(store, memberId)).any(Boolean::booleanValue);
         }
         if (staff.storeId() == null) {
             return Mono.just(false);
@@ -132,10 +137,28 @@ public class StoreScope {
     }
 
     /**
+     * The store a machine client acts at: the one it names, which must be one of its stores (FORBIDDEN
+     * otherwise, as for a clerk of another store), or, when it acts for one store only, that store.
+     */
+    private Mono<Long> clientStore(Viewer client, Long requestedStoreId) {
+        if (requestedStoreId == null) {
+            return client.stores().size() == 1 ? Mono.just(client.stores().iterator().next())
+                    : Mono.error(BusinessException.invalid("storeId", "请指定门店（storeId）"));
+        }
+        if (!client.actsFor(requestedStoreId)) {
+            return Mono.error(new AccessDeniedException("the client does not act for this store"));
+        }
+        return stores.require(client.brandId(), requestedStoreId, "storeId").map(Store::id);
+    }
+
+    /**
      * The store for the action: a clerk's or manager's own (asking for another is FORBIDDEN); a
      * marketer or an admin names one in {@code storeId}.
      */
     public Mono<Long> storeFor(Viewer staff, Long requestedStoreId) {
+        if (staff.isClient()) {
+            return clientStore(staff, requestedStoreId);
+        }
         if (staff.role().isBrandWide()) {
             if (requestedStoreId == null) {
                 return Mono.error(BusinessException.invalid("storeId", "管理员操作需指定门店"));

@@ -19,7 +19,7 @@ class TierController {
         this.tiers = tiers;
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("isAuthenticated() and !hasRole('CLIENT')")
     @QueryMapping
     public Flux<Tier> tiers() {
         return tiers.all();

@@ -1,6 +1,6 @@
 package com.loyalty.shared.ratelimit;
 
-/** Actions limited per member, staff member or client address, with what the limit counts. */
+/** Actions limited per member, staff member, machine client or client address, with what the limit counts. */
 public enum RateLimitedAction {
     /** WeChat sign-ins from one client address. */
     MEMBER_LOGIN,
@@ -25,5 +25,9 @@ public enum RateLimitedAction {
     /** Images (avatars) uploaded by one member. */
     MEDIA_UPLOAD,
     /** Member codes issued to one member: each binds fresh digits in Redis for minutes. */
-    MEMBER_CODE_ISSUE
+    MEMBER_CODE_ISSUE,
+    /** Requests of one machine client (API client) with its access tokens. */
+    CLIENT_REQUEST,
+    /** Access tokens asked for by one machine client ({@code POST /oauth/token}), right or wrong secret. */
+    CLIENT_TOKEN
 }

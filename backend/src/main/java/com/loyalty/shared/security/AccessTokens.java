@@ -32,6 +32,10 @@ public class AccessTokens {
     private static final String SESSION_ID = "sid";
     /** Set (true) when the account must change its password before anything else. */
     private static final String PASSWORD_CHANGE = "pwc";
+    /** A machine client's scopes, space separated (as OAuth2 writes them). */
+    private static final String SCOPE = "scope";
+    /** The stores a machine client acts for; absent: every store of the brand. */
+    private static final String STORES = "stores";
     /** Verified tokens remembered at most (then forgotten all at once). */
     private static final int VERIFIED_KEPT = 10_000;
 
@@ -88,6 +92,34 @@ public class AccessTokens {
     }
 
     /**
+     * A token for machine client {@code client} (see {@link Viewer#client}) within its credential
+     * {@code sessionId} (the secret it authenticated with), valid for {@code ttl}: it dies with that
+     * credential or the client ({@link ClientSessions}).
+     */
+    public Issued issueClient(Viewer client, String sessionId, java.time.Duration ttl) {
+        if (!client.isClient()) {
+            throw new IllegalArgumentException("not a machine client: " + client.subject());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = now.plus(ttl);
+        String token = Jwts.builder()
+                .id(UUID.randomUUID().toString())
+                .issuer(properties.issuer())
+                .audience().add(properties.audience()).and()
+                .subject(client.subject())
+                .claim(ROLES, List.of(Role.CLIENT.name()))
+                .claim(BRAND_ID, client.brandId())
+                .claim(SESSION_ID, sessionId)
+                .claim(SCOPE, String.join(" ", new java.util.TreeSet<>(client.scopes())))
+                .claim(STORES, client.stores().isEmpty() ? null : new java.util.TreeSet<>(client.stores()))
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(expiresAt))
+                .signWith(key, Jwts.SIG.HS256)
+                .compact();
+        return new Issued(token, expiresAt);
+    }
+
+    /**
      * The signed claims of a valid token; empty when it is expired, tampered, unsigned, not ours
      * or names no sign-in. A token verified once is remembered by its exact text (signature
      * included) until it expires, so a client's later requests skip the HMAC and the JSON parsing;
@@ -123,10 +155,22 @@ public class AccessTokens {
         Role role = Role.fromClaim(String.valueOf(roles.get(0)));
         Number storeId = claims.get(STORE_ID, Number.class);
         Number brandId = claims.get(BRAND_ID, Number.class);
-        Viewer viewer = new Viewer(id, role, storeId == null ? null : storeId.longValue(), brandId.longValue());
+        Viewer viewer = role == Role.CLIENT ? Viewer.client(id, brandId.longValue(), scopes(claims), stores(claims))
+                : new Viewer(id, role, storeId == null ? null : storeId.longValue(), brandId.longValue());
         if (!viewer.subject().equals(subject)) {
             throw new IllegalArgumentException("subject does not match role");
         }
         return viewer;
+    }
+
+    private static java.util.Set<String> scopes(Claims claims) {
+        String scope = claims.get(SCOPE, String.class);
+        return scope == null || scope.isBlank() ? java.util.Set.of() : java.util.Set.of(scope.trim().split(" +"));
+    }
+
+    private static java.util.Set<Long> stores(Claims claims) {
+        List<?> stores = claims.get(STORES, List.class);
+        return stores == null ? java.util.Set.of()
+                : stores.stream().map(s -> ((Number) s).longValue()).collect(java.util.stream.Collectors.toSet());
     }
 }

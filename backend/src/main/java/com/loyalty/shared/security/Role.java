@@ -3,14 +3,16 @@ package com.loyalty.shared.security;
 /**
  * Who is calling: a member, or staff with a store-bound (CLERK, STORE_MANAGER) or brand-wide role
  * (MARKETER: campaigns, coupons, tags, automation and analytics, no staff or money settings;
- * ADMIN: the brand).
+ * ADMIN: the brand), or a machine client of the brand (CLIENT, see {@link Viewer#client}).
  */
 public enum Role {
     MEMBER,
     CLERK,
     STORE_MANAGER,
     MARKETER,
-    ADMIN;
+    ADMIN,
+    /** A machine client of the brand (a POS, the online shop, the ERP): what it may do is its scopes. */
+    CLIENT;
 
     /** The Spring Security authority for this role, e.g. {@code ROLE_CLERK}. */
     public String authority() {
@@ -30,7 +32,8 @@ public enum Role {
         return "MANAGER".equals(claim) ? STORE_MANAGER : valueOf(claim);
     }
 
+    /** A person on the brand's staff (not a member, not a machine client). */
     public boolean isStaff() {
-        return this != MEMBER;
+        return this != MEMBER && this != CLIENT;
     }
 }

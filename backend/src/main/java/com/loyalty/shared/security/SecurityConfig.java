@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
 class SecurityConfig {
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AccessTokens accessTokens, Sessions sessions) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AccessTokens accessTokens, Sessions sessions,
+                                                  ClientSessions clients) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -30,7 +31,7 @@ class SecurityConfig {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .addFilterAt(new BearerTokenFilter(accessTokens, sessions), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAt(new BearerTokenFilter(accessTokens, sessions, clients), SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health/**", "/actuator/health").permitAll()
                         .pathMatchers("/actuator/prometheus").access((authentication, context) ->

@@ -22,7 +22,7 @@ class RechargePackageController {
         this.packages = packages;
     }
 
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("isAuthenticated() and !hasRole('CLIENT')")
     @QueryMapping
     public Mono<List<RechargePackage>> rechargePackages(@Argument Long storeId, @Argument Boolean includeInactive,
                                                         @AuthenticationPrincipal Viewer viewer) {

@@ -79,7 +79,7 @@ class WalletPayments implements TillPayment {
                     long bonus = -moves.stream().mapToLong(LotMove::bonusCents).sum();
                     return Mono.just(new Held(bonus, purchase -> books.post(
                                     new NewTxn(brand.id(), member.id(), TxnKind.PAYMENT, storeId, null, purchase.id(), null,
-                                            staff.id(), purchase.orderNo(), now),
+                                            staff.staffId(), purchase.orderNo(), now),
                                     moves, List.of(new Posting(Account.SALES, storeId, amount)))
                             .then(audit.record(staff, storeId, "WALLET_PAYMENT", member.id(), purchase.orderNo() + " "
                                     + amount + " cents (principal " + (amount - bonus) + ", bonus " + bonus + ")"))));

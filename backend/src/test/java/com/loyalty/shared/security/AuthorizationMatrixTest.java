@@ -82,6 +82,48 @@ class AuthorizationMatrixTest extends IntegrationTest {
     }
 
     /**
+     * Machine clients: a client holding every scope reaches exactly the fields whose rule names
+     * {@code CLIENT(scope)} and those open to ANYONE (no staff admin field, no member field, no
+     * analytics), and for each such
+     * field a client holding every scope but that one is refused it.
+     */
+    @Test
+    void machineClientsReachExactlyTheFieldsOfTheirScopes() throws IOException {
+        Map<String, String> clientRules = WhoMayCall.clientScopes();
+        Map<String, Set<Caller>> rules = WhoMayCall.rules(Caller.class);
+        GraphQLSchema schema = graphQl.schema();
+        HttpGraphQlTester admin = admin();
+        String all = clientToken(admin, com.loyalty.client.ApiClientScopes.all());
+        List<String> wrong = new ArrayList<>();
+        for (GraphQLObjectType root : List.of(schema.getQueryType(), schema.getMutationType())) {
+            for (GraphQLFieldDefinition field : root.getFieldDefinitions()) {
+                String name = root.getName() + "." + field.getName();
+                String document = root.getName().toLowerCase() + " { " + call(name, field) + " }";
+                boolean admitted = !denied(document, all);
+                boolean open = clientRules.containsKey(name) || rules.get(name).contains(Caller.ANYONE);
+                if (admitted != open) {
+                    wrong.add(name + " as a client with every scope" + (admitted ? " was let in" : " was refused"));
+                }
+                String scope = clientRules.get(name);
+                if (scope != null) {
+                    Set<String> others = new java.util.TreeSet<>(com.loyalty.client.ApiClientScopes.all());
+                    others.remove(scope);
+                    if (!denied(document, clientToken(admin, others))) {
+                        wrong.add(name + " as a client without " + scope + " was let in");
+                    }
+                }
+            }
+        }
+        assertThat(clientRules).as("fields open to clients").isNotEmpty();
+        assertThat(wrong).as("clients treated differently from security/who-may-call.txt").isEmpty();
+    }
+
+    private String clientToken(HttpGraphQlTester admin, Set<String> scopes) {
+        return com.loyalty.support.MachineClients.token(http(), com.loyalty.support.MachineClients.create(admin,
+                unique("matrix"), "ERP", List.copyOf(scopes), List.of()));
+    }
+
+    /**
      * A manager of store A on store B's members and objects, for every field taking a store or a
      * member id that the staff-powers rules cover: refused (FORBIDDEN), MEMBER_NOT_FOUND, or
      * nothing; the same calls on A's member go through, and a marketer reaches B's member too.
