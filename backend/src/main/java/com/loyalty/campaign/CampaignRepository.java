@@ -179,13 +179,14 @@ class CampaignRepository {
                 .bind("now", now).map(this::toCampaign).all().sort(java.util.Comparator.comparingLong(Campaign::id));
     }
 
-    /** Ends the campaigns whose end time has passed; how many. */
-    public Mono<Long> endDue(Instant now) {
+    /** Ends the campaigns whose end time has passed; those it ended. */
+    public Flux<Campaign> endDue(Instant now) {
         return db.sql("""
                         update campaign set status = 'ENDED', ended_at = ends_at, updated_at = :now
                         where status in ('RUNNING', 'PAUSED') and ends_at <= :now
+                        returning *
                         """)
-                .bind("now", now).fetch().rowsUpdated();
+                .bind("now", now).map(this::toCampaign).all();
     }
 
     /** Running MONTHLY campaigns whose run for the business month {@code period} has not finished. */

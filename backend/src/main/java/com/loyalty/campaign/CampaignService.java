@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -65,6 +66,7 @@ public class CampaignService {
     private final StaffAuditLog audit;
     private final Clock clock;
     private final TransactionalOperator tx;
+    private final ObjectProvider<CampaignEvents> events;
     private final NotificationOutbox outbox;
     private final BrandProperties brand;
     private final SavedMemberFilterService savedFilters;
@@ -72,7 +74,8 @@ public class CampaignService {
     public CampaignService(CampaignRepository campaigns, CouponPackService packs,
                            PointsService points, StaffCapsProperties caps, StaffAuditLog audit, Clock clock,
                            TransactionalOperator tx, NotificationOutbox outbox, BrandProperties brand,
-                           SavedMemberFilterService savedFilters) {
+                           SavedMemberFilterService savedFilters, ObjectProvider<CampaignEvents> events) {
+        this.events = events;
         this.savedFilters = savedFilters;
         this.outbox = outbox;
         this.brand = brand;
@@ -402,7 +405,14 @@ public class CampaignService {
                 .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("campaignId",
                         ErrorCode.CAMPAIGN_STATUS_CONFLICT, refusal + "（当前状态：" + label(before.status()) + "）"))))
                 .flatMap(after -> audit.recordChange(staff, null, action,
-                        AuditedChange.changed(SUBJECT, after.id(), before, after), after.name()).thenReturn(after)));
+                        AuditedChange.changed(SUBJECT, after.id(), before, after), after.name())
+                        .then(after.status() == Campaign.Status.ENDED ? ended(after) : Mono.empty())
+                        .thenReturn(after)));
+    }
+
+    /** Tells the others the campaign ended. */
+    private Mono<Void> ended(Campaign campaign) {
+        return Flux.fromStream(events::orderedStream).concatMap(e -> e.campaignEnded(campaign)).then();
     }
 
     private static String label(Campaign.Status status) {
@@ -494,6 +504,8 @@ public class CampaignService {
                         .concatMap(c -> run(c, now, month).doOnNext(counts -> reached.addAndGet(counts.reached())))
                         .count()
                         .flatMap(monthly -> campaigns.endDue(now)
+                                .concatMap(ended -> ended(ended).thenReturn(ended))
+                                .count()
                                 .map(ended -> new Sweep(started, ended, monthly, reached.get()))));
     }
 

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,9 +24,11 @@ import reactor.core.publisher.Mono;
 public class CouponRedemption {
 
     private final CouponRepository coupons;
+    private final ObjectProvider<CouponEvents> events;
 
-    public CouponRedemption(CouponRepository coupons) {
+    public CouponRedemption(CouponRepository coupons, ObjectProvider<CouponEvents> events) {
         this.coupons = coupons;
+        this.events = events;
     }
 
     /** The coupons an order names, by id, and their templates, by id. */
@@ -79,12 +83,33 @@ public class CouponRedemption {
 
     /** Marks the applied coupons used by the purchase; a coupon used meanwhile fails the purchase. */
     public Mono<Void> markUsed(long memberId, AppliedCoupons applied, long purchaseId, Instant now) {
+        return markUsed(memberId, applied, purchaseId, null, now);
+    }
+
+    /** The same, for a purchase at the store (null: online), which the coupons' redemption events name. */
+    public Mono<Void> markUsed(long memberId, AppliedCoupons applied, long purchaseId, Long storeId, Instant now) {
         if (applied.couponIds().isEmpty()) {
             return Mono.empty();
         }
         return coupons.markUsed(memberId, applied.couponIds(), purchaseId, now)
                 .flatMap(marked -> marked == applied.couponIds().size() ? Mono.<Void>empty()
-                        : Mono.error(notUsable(null)));
+                        : Mono.error(notUsable(null)))
+                .then(Mono.defer(() -> redeemed(applied.couponIds(), purchaseId, storeId)));
+    }
+
+    /** Tells the others of each coupon the purchase used. */
+    private Mono<Void> redeemed(List<Long> couponIds, long purchaseId, Long storeId) {
+        List<CouponEvents> listeners = events.orderedStream().toList();
+        if (listeners.isEmpty()) {
+            return Mono.empty();
+        }
+        return coupons.findCoupons(couponIds).collectList()
+                .flatMap(used -> coupons.findTemplates(used.stream().map(MemberCoupon::templateId).distinct().toList())
+                        .collectMap(CouponTemplate::id)
+                        .flatMap(templates -> Flux.fromIterable(used)
+                                .concatMap(coupon -> Flux.fromIterable(listeners).concatMap(e -> e.couponRedeemed(coupon,
+                                        templates.get(coupon.templateId()), purchaseId, storeId)))
+                                .then()));
     }
 
     /** The coupons each of these purchases used and still keeps, by purchase id (none: no entry). */

@@ -16,8 +16,10 @@ import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.tier.TierService;
 import java.time.Clock;
 import java.time.Instant;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,9 +39,12 @@ class CouponService {
     private final TransactionalOperator tx;
     private final RateLimits rateLimits;
     private final StoreScope scope;
+    private final ObjectProvider<CouponEvents> events;
 
     CouponService(CouponRepository coupons, TierService tiers, PointsService points, StaffAuditLog audit,
-                         Clock clock, TransactionalOperator tx, RateLimits rateLimits, StoreScope scope) {
+                         Clock clock, TransactionalOperator tx, RateLimits rateLimits, StoreScope scope,
+                         ObjectProvider<CouponEvents> events) {
+        this.events = events;
         this.rateLimits = rateLimits;
         this.scope = scope;
         this.coupons = coupons;
@@ -134,7 +139,8 @@ class CouponService {
                         .flatMap(counted -> counted ? coupons.takeStock(t.id())
                                 : Mono.error(new BusinessException(ErrorCode.COUPON_LIMIT_REACHED,
                                         "这张券每人限领 " + t.perMemberLimit() + " 张")))
-                        .flatMap(inStock -> inStock ? pay.thenReturn(coupon)
+                        .flatMap(inStock -> inStock ? pay.then(Flux.fromStream(events::orderedStream)
+                                        .concatMap(e -> e.couponIssued(coupon, t, way.name())).then()).thenReturn(coupon)
                                 : Mono.error(new BusinessException(ErrorCode.COUPON_OUT_OF_STOCK, "这张券已被领完"))))
                 // the same key raced us and won: answer with its coupon
                 .switchIfEmpty(Mono.defer(() -> coupons.findBySourceKey(memberId, sourceKey)))

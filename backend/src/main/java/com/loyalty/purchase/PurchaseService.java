@@ -269,7 +269,7 @@ public class PurchaseService {
         return purchases.insertIfAbsent(brand.id(), till.storeId(), till.memberId(), till.in(), till.channel(),
                         till.pointsToRedeem(), priced.redeemedCents(), priced.coupons().discountCents(),
                         priced.tierDiscountCents(), till.occurredAt(), till.staff().staffId(), till.staff().clientId(), earning)
-                .flatMap(purchase -> coupons.markUsed(till.memberId(), priced.coupons(), purchase.id(), till.now())
+                .flatMap(purchase -> coupons.markUsed(till.memberId(), priced.coupons(), purchase.id(), purchase.storeId(), till.now())
                         .then(paid.held().book().apply(purchase))
                         .thenReturn(new RecordedPurchase(till, priced.tier(), purchase)));
     }

@@ -11,6 +11,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,8 +32,11 @@ public class TierService {
     private final ProgramRulesService rules;
     private final BrandProperties brand;
     private final Clock clock;
+    private final ObjectProvider<TierEvents> events;
 
-    public TierService(TierRepository tiers, ProgramRulesService rules, BrandProperties brand, Clock clock) {
+    public TierService(TierRepository tiers, ProgramRulesService rules, BrandProperties brand, Clock clock,
+                       ObjectProvider<TierEvents> events) {
+        this.events = events;
         this.tiers = tiers;
         this.rules = rules;
         this.brand = brand;
@@ -169,7 +173,11 @@ public class TierService {
 
     private Mono<Void> change(MemberTier state, int level, int below, Instant now, LocalDate reviewMonth, String reason) {
         return tiers.update(state.memberId(), level, below, now)
-                .then(tiers.recordChange(new TierChange(state.memberId(), state.level(), level, reason, reviewMonth, now)));
+                .then(Mono.defer(() -> {
+                    TierChange change = new TierChange(state.memberId(), state.level(), level, reason, reviewMonth, now);
+                    return tiers.recordChange(change).then(Flux.fromStream(events::orderedStream)
+                            .concatMap(e -> e.tierChanged(brand.id(), change)).then());
+                }));
     }
 
     private Mono<Integer> level(long memberId) {

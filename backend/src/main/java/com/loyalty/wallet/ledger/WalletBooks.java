@@ -1,8 +1,11 @@
 package com.loyalty.wallet.ledger;
 
+import com.loyalty.wallet.WalletChange;
+import com.loyalty.wallet.WalletEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,10 +20,12 @@ public class WalletBooks {
 
     private final WalletRepository wallets;
     private final LedgerRepository ledger;
+    private final ObjectProvider<WalletEvents> events;
 
-    public WalletBooks(WalletRepository wallets, LedgerRepository ledger) {
+    public WalletBooks(WalletRepository wallets, LedgerRepository ledger, ObjectProvider<WalletEvents> events) {
         this.wallets = wallets;
         this.ledger = ledger;
+        this.events = events;
     }
 
     /**
@@ -77,7 +82,12 @@ public class WalletBooks {
         return ledger.insertTxn(txn).flatMap(id -> ledger.insertEntries(id, entries)
                 .then(Flux.fromIterable(moves)
                         .concatMap(m -> wallets.addToLot(m.lotId(), m.principalCents(), m.bonusCents())).then())
-                .then(wallets.add(txn.memberId(), principalDelta, bonusDelta))
+                .then(wallets.addReturning(txn.memberId(), principalDelta, bonusDelta))
+                .flatMap(after -> Flux.fromStream(events::orderedStream).concatMap(e -> e.walletChanged(
+                                new WalletChange(txn.brandId(), txn.memberId(), txn.kind().name(), txn.storeId(),
+                                        txn.purchaseId(), txn.rechargeId(), principalDelta, bonusDelta, after[0], after[1],
+                                        txn.at())))
+                        .then())
                 .thenReturn(id));
     }
 }

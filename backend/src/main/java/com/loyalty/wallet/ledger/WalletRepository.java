@@ -31,11 +31,18 @@ class WalletRepository {
 
     /** Adds to the wallet row's totals (the caller holds the lock). */
     public Mono<Void> add(long memberId, long principalDelta, long bonusDelta) {
+        return addReturning(memberId, principalDelta, bonusDelta).then();
+    }
+
+    /** Adds to the member's wallet row and answers the principal and bonus after, in cents. */
+    public Mono<long[]> addReturning(long memberId, long principalDelta, long bonusDelta) {
         return db.sql("""
                         update member_wallet set principal_cents = principal_cents + :p, bonus_cents = bonus_cents + :b
-                        where member_id = :id
+                        where member_id = :id returning principal_cents, bonus_cents
                         """)
-                .bind("id", memberId).bind("p", principalDelta).bind("b", bonusDelta).then();
+                .bind("id", memberId).bind("p", principalDelta).bind("b", bonusDelta)
+                .map(row -> new long[] {row.get("principal_cents", Long.class), row.get("bonus_cents", Long.class)})
+                .one();
     }
 
     /** The member's lots with anything left, oldest first. */
