@@ -58,7 +58,6 @@ class Uploads {
                     })
                     .then(Mono.fromCallable(written::close).subscribeOn(Schedulers.boundedElastic()))
                     .doOnError(e -> written.discard())
-                    .doOnCancel(written::discard)
                     .flatMap(done -> {
                         if (done.size == 0) {
                             written.discard();
