@@ -14,7 +14,8 @@ const KIND_LABELS = {
   REFERRAL: '邀请奖励',
   COUPON_EXCHANGE: '兑换优惠券',
   CAMPAIGN: '活动奖励',
-  RECHARGE: '储值赠送'
+  RECHARGE: '储值赠送',
+  OPENING: '期初积分'
 }
 
 function kindLabel(kind) {

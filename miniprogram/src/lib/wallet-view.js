@@ -6,10 +6,11 @@ const ENTRY_LABELS = {
   PAYMENT: '消费',
   PURCHASE_REFUND: '退款退回',
   RECHARGE_REFUND: '充值退款',
-  BONUS_EXPIRY: '赠送金过期'
+  BONUS_EXPIRY: '赠送金过期',
+  OPENING: '期初储值'
 }
 
-const CHANNEL_NAMES = { CASH: '现金', CARD: '银行卡', WECHAT_PAY: '微信支付' }
+const CHANNEL_NAMES = { CASH: '现金', CARD: '银行卡', WECHAT_PAY: '微信支付', OPENING: '期初余额' }
 
 /** Wallet → { balance, principal, bonus } in yuan. */
 function balanceView(wallet) {

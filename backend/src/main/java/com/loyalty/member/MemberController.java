@@ -37,7 +37,7 @@ class MemberController {
     @PreAuthorize("hasRole('MEMBER')")
     @MutationMapping
     public Mono<MemberPayload> bindPhone(@Argument BindPhoneInput input, @AuthenticationPrincipal Viewer viewer) {
-        return members.bindPhone(viewer.id(), input.code()).map(MemberPayload::of)
+        return members.bindPhone(viewer.id(), input.code()).map(m -> MemberPayload.bound(m, viewer.id()))
                 .transform(Payloads.recover(MemberPayload::failed));
     }
 

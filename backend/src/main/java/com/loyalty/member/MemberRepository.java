@@ -152,6 +152,135 @@ class MemberRepository {
                 .one();
     }
 
+    /**
+     * Inserts the imported members whose phone the brand has not got (registration channel IMPORT,
+     * a placeholder openid until they sign in with WeChat) and fills the empty profile fields of
+     * those who have it; a row that neither happened to (an invite code taken meanwhile) is left
+     * out of the answer. One statement for the whole batch.
+     */
+    public Flux<ImportedMemberResult> importAll(long brandId, java.util.List<ImportedMember> rows,
+                                                java.util.List<String> inviteCodes) {
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        int n = rows.size();
+        String[] hashes = new String[n];
+        String[] ciphers = new String[n];
+        String[] names = new String[n];
+        String[] birthdays = new String[n];
+        String[] genders = new String[n];
+        String[] stores = new String[n];
+        String[] registered = new String[n];
+        for (int i = 0; i < n; i++) {
+            ImportedMember r = rows.get(i);
+            hashes[i] = hex.formatHex(r.phoneHash());
+            ciphers[i] = hex.formatHex(r.phoneCipher());
+            names[i] = r.name();
+            birthdays[i] = r.birthday() == null ? null : r.birthday().toString();
+            genders[i] = r.gender() == null ? null : r.gender().name();
+            stores[i] = r.storeId() == null ? null : r.storeId().toString();
+            registered[i] = r.registeredAt().toString();
+        }
+        return db.sql("""
+                        with input as (
+                            select * from unnest(cast(:hashes as text[]), cast(:ciphers as text[]), cast(:names as text[]),
+                                                 cast(:birthdays as text[]), cast(:genders as text[]), cast(:stores as text[]),
+                                                 cast(:registered as text[]), cast(:codes as text[]))
+                                as t(hash, cipher, name, birthday, gender, store, registered, code)),
+                        ins as (
+                            insert into member (brand_id, app_id, openid, nickname, phone_cipher, phone_hash, birthday, gender,
+                                                registered_at, registration_channel, registration_store_id, invite_code)
+                            select :brand, 'IMPORT', 'import:' || :brand || ':' || i.hash, i.name, decode(i.cipher, 'hex'),
+                                   decode(i.hash, 'hex'), cast(i.birthday as date), coalesce(i.gender, 'UNKNOWN'),
+                                   cast(i.registered as timestamptz), 'IMPORT', cast(i.store as bigint), i.code
+                            from input i
+                            where not exists (select 1 from member m
+                                              where m.brand_id = :brand and m.phone_hash = decode(i.hash, 'hex'))
+                            on conflict do nothing
+                            returning id, phone_hash),
+                        upd as (
+                            update member m set nickname = coalesce(m.nickname, i.name),
+                                                birthday = coalesce(m.birthday, cast(i.birthday as date)),
+                                                gender = case when m.gender = 'UNKNOWN' then coalesce(i.gender, 'UNKNOWN')
+                                                              else m.gender end
+                            from input i
+                            where m.brand_id = :brand and m.phone_hash = decode(i.hash, 'hex')
+                            returning m.id, m.phone_hash)
+                        select id, phone_hash, true as created from ins
+                        union all
+                        select id, phone_hash, false as created from upd
+                        """)
+                .bind("brand", brandId)
+                .bind("hashes", hashes).bind("ciphers", ciphers).bind("names", names).bind("birthdays", birthdays)
+                .bind("genders", genders).bind("stores", stores).bind("registered", registered)
+                .bind("codes", inviteCodes.toArray(String[]::new))
+                .map(row -> new ImportedMemberResult(row.get("phone_hash", byte[].class), row.get("id", Long.class),
+                        Boolean.TRUE.equals(row.get("created", Boolean.class))))
+                .all();
+    }
+
+    /** Which of these phone hashes a member of the brand has. */
+    public Flux<ImportedMemberResult> existingPhoneHashes(long brandId, java.util.Collection<byte[]> hashes) {
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        return db.sql("""
+                        select id, phone_hash from member
+                        where brand_id = :brand
+                          and phone_hash = any(select decode(h, 'hex') from unnest(cast(:hashes as text[])) as h)
+                        """)
+                .bind("brand", brandId)
+                .bind("hashes", hashes.stream().map(hex::formatHex).toArray(String[]::new))
+                .map(row -> new ImportedMemberResult(row.get("phone_hash", byte[].class), row.get("id", Long.class), false))
+                .all();
+    }
+
+    /**
+     * The imported member (channel IMPORT, no WeChat identity yet) with this phone, locked; empty
+     * when the phone is nobody's or belongs to a member who signs in with WeChat already.
+     */
+    public Mono<Member> lockUnclaimedImport(long brandId, byte[] phoneHash) {
+        return db.sql("""
+                        select * from member where brand_id = :brand and phone_hash = :hash and app_id = 'IMPORT'
+                                                and closed_at is null
+                        for update
+                        """)
+                .bind("brand", brandId).bind("hash", phoneHash)
+                .map(MemberRepository::toMember)
+                .one();
+    }
+
+    /**
+     * Moves the WeChat identity (app id, openid, unionid) and the privacy answers of the member who
+     * just signed in ({@code from}, holding nothing yet) onto the imported member {@code to}, and
+     * leaves {@code from} as a closed tombstone. Returns the imported member as they are now.
+     */
+    public Mono<Member> claimImport(long from, long to, Instant at) {
+        // two statements: the openid must leave the new member before the imported one takes it
+        return db.sql("""
+                        update member s set openid = 'claimed:' || :to || ':' || s.id, unionid = null, closed_at = :at
+                        from (select id, app_id, openid, unionid from member where id = :from for update) old
+                        where s.id = old.id
+                        returning old.app_id, old.openid, old.unionid
+                        """)
+                .bind("from", from).bind("to", to).bind("at", at)
+                .map(row -> new String[] {row.get("app_id", String.class), row.get("openid", String.class),
+                        row.get("unionid", String.class)})
+                .one()
+                .flatMap(identity -> db.sql("""
+                                update member m set app_id = :appId, openid = :openid, unionid = :unionid,
+                                                    privacy_version = s.privacy_version,
+                                                    privacy_accepted_at = s.privacy_accepted_at,
+                                                    marketing_consent = s.marketing_consent,
+                                                    marketing_consent_at = s.marketing_consent_at,
+                                                    phone_bound_at = coalesce(m.phone_bound_at, :at)
+                                from member s
+                                where m.id = :to and s.id = :from
+                                returning m.*
+                                """)
+                        .bind("from", from).bind("to", to).bind("at", at)
+                        .bind("appId", identity[0]).bind("openid", identity[1])
+                        .bind("unionid", Parameter.fromOrEmpty(identity[2], String.class))
+                        .map(MemberRepository::toMember)
+                        .one());
+    }
+
     static Member toMember(Readable row) {
         return new Member(
                 row.get("id", Long.class),

@@ -4,6 +4,7 @@ import com.loyalty.shared.crypto.PhoneCipher;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.UserError;
+import com.loyalty.shared.security.Sessions;
 import com.loyalty.wechat.WeChatClient;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -35,9 +36,12 @@ public class MemberService {
     private final TransactionalOperator tx;
     private final SecureRandom random = new SecureRandom();
     private final IssuedAvatars avatars;
+    private final Sessions sessions;
 
     public MemberService(MemberRepository members, PhoneCipher phoneCipher, WeChatClient weChat, Clock clock,
-                         ObjectProvider<MemberEvents> events, TransactionalOperator tx, IssuedAvatars avatars) {
+                         ObjectProvider<MemberEvents> events, TransactionalOperator tx, IssuedAvatars avatars,
+                         Sessions sessions) {
+        this.sessions = sessions;
         this.avatars = avatars;
         this.members = members;
         this.phoneCipher = phoneCipher;
@@ -94,17 +98,34 @@ public class MemberService {
                         ErrorCode.BIRTHDAY_CHANGE_LIMIT, "生日一年内只能修改一次"))));
     }
 
-    /** Binds the phone WeChat vouches for; the first binding completes registration (MemberEvents). */
+    /**
+     * Binds the phone WeChat vouches for; the first binding completes registration (MemberEvents).
+     * When the phone belongs to a member imported from the brand's previous system who has not
+     * signed in yet ({@link MemberImports}), and the caller has no phone yet, the caller is that
+     * member: their WeChat identity moves onto the imported member, the sign-in that asked ends
+     * (the next login signs in as the imported member) and the imported member is returned.
+     */
     public Mono<Member> bindPhone(long memberId, String code) {
         return requirePrivacyNotice(memberId).then(Mono.defer(() -> weChat.phoneNumber(code)))
-                .flatMap(phone -> members.findById(memberId).flatMap(before -> members
+                .flatMap(phone -> members.findById(memberId).flatMap(before -> before.phoneCipher() != null
+                                || before.registrationChannel() == RegistrationChannel.IMPORT ? Mono.<Member>empty()
+                                : members.lockUnclaimedImport(before.brandId(), phoneCipher.lookupHash(phone))
+                                        .flatMap(imported -> members.claimImport(memberId, imported.id(), clock.instant())))
+                        .as(tx::transactional)
+                        .flatMap(claimed -> sessions.endAll(com.loyalty.shared.security.Viewer.subjectOf(
+                                com.loyalty.shared.security.Role.MEMBER, memberId)).thenReturn(claimed))
+                        .switchIfEmpty(Mono.defer(() -> setPhone(memberId, phone))))
+                .onErrorMap(DuplicateKeyException.class, e -> new BusinessException(ErrorCode.PHONE_IN_USE,
+                        "该手机号已绑定其他会员"));
+    }
+
+    private Mono<Member> setPhone(long memberId, String phone) {
+        return members.findById(memberId).flatMap(before -> members
                         .setPhone(memberId, phoneCipher.encrypt(phone), phoneCipher.lookupHash(phone), clock.instant())
                         .flatMap(after -> before.phoneCipher() != null ? Mono.just(after)
                                 : Flux.fromStream(events::orderedStream).concatMap(e -> e.phoneBound(after))
                                         .then(Mono.just(after))))
-                        .as(tx::transactional))
-                .onErrorMap(DuplicateKeyException.class, e -> new BusinessException(ErrorCode.PHONE_IN_USE,
-                        "该手机号已绑定其他会员"));
+                        .as(tx::transactional);
     }
 
     /**

@@ -25,7 +25,9 @@ public enum EntryKind {
     /** Given by a campaign. */
     CAMPAIGN,
     /** Given with a stored-value recharge package (taken back when the recharge is refunded). */
-    RECHARGE;
+    RECHARGE,
+    /** Brought from the brand's previous system by the bulk import, with its expiry. */
+    OPENING;
 
     /** True for what leaderboards count as points earned: earnings, less points refunds took back. */
     public boolean countsAsEarned() {

@@ -264,4 +264,43 @@ class PointsLedgerRepository {
                 row.get("expires_at", Instant.class),
                 row.get("created_at", Instant.class));
     }
+
+    /**
+     * Opening entries with their buckets and balances in one statement; a member who has an entry
+     * with the key already is left as they are. How many entries were new.
+     */
+    public Mono<Long> openAll(long brandId, Long staffId, java.util.List<PointsOpening> openings, String key) {
+        return db.sql("""
+                        with input as (
+                            select * from unnest(cast(:members as bigint[]), cast(:points as bigint[]),
+                                                 cast(:expires as text[]), cast(:ats as text[]))
+                                as t(member_id, points, expires_at, at)),
+                        entry as (
+                            insert into points_ledger (brand_id, member_id, kind, delta, staff_id, reason, expires_at,
+                                                       idempotency_key, created_at)
+                            select :brand, i.member_id, 'OPENING', i.points, :staff, '导入期初积分',
+                                   cast(i.expires_at as timestamptz), :key, cast(i.at as timestamptz)
+                            from input i
+                            on conflict (member_id, idempotency_key) do nothing
+                            returning id, member_id, delta, expires_at),
+                        bucket as (
+                            insert into points_grant (ledger_id, member_id, amount, remaining, expires_at)
+                            select id, member_id, delta, delta, expires_at from entry),
+                        balance as (
+                            insert into member_points (member_id, balance)
+                            select member_id, delta from entry
+                            on conflict (member_id) do update set balance = member_points.balance + excluded.balance
+                            returning member_id)
+                        select count(*) as n from balance
+                        """)
+                .bind("brand", brandId)
+                .bind("staff", Parameter.fromOrEmpty(staffId, Long.class))
+                .bind("key", key)
+                .bind("members", openings.stream().map(PointsOpening::memberId).toArray(Long[]::new))
+                .bind("points", openings.stream().map(PointsOpening::points).toArray(Long[]::new))
+                .bind("expires", openings.stream().map(o -> o.expiresAt().toString()).toArray(String[]::new))
+                .bind("ats", openings.stream().map(o -> o.at().toString()).toArray(String[]::new))
+                .map(row -> row.get("n", Long.class))
+                .one();
+    }
 }

@@ -294,4 +294,51 @@ class PurchaseRepository {
                 row.get("cash_returned_cents", Long.class),
                 row.get("created_at", Instant.class));
     }
+
+    /** The items of a batch of imported orders, as columns; {@code order} is the order's index in the batch. */
+    record ImportedItems(java.util.List<Long> order, java.util.List<Integer> lineNo, java.util.List<String> names,
+                         java.util.List<Integer> quantities, java.util.List<Long> prices) {
+    }
+
+    /** Inserts the orders the stores have not got (and their items) in one statement; how many were new. */
+    public Mono<Long> importAll(long brandId, long staffId, java.util.List<ImportedOrder> orders, ImportedItems items) {
+        return db.sql("""
+                        with input as (
+                            select * from unnest(cast(:members as bigint[]), cast(:stores as bigint[]), cast(:orderNos as text[]),
+                                                 cast(:ats as text[]), cast(:amounts as bigint[]))
+                                with ordinality as t(member_id, store_id, order_no, at, amount, idx)),
+                        added as (
+                            insert into purchase (brand_id, store_id, member_id, order_no, channel, amount_cents, occurred_at,
+                                                  recorded_by, imported)
+                            select :brand, i.store_id, i.member_id, i.order_no, 'STORE', i.amount,
+                                   cast(i.at as timestamptz), :staff, true
+                            from input i
+                            on conflict (store_id, order_no) do nothing
+                            returning id, store_id, order_no),
+                        lines as (
+                            select * from unnest(cast(:itemOrder as bigint[]), cast(:lineNo as int[]), cast(:names as text[]),
+                                                 cast(:quantities as int[]), cast(:prices as bigint[]))
+                                as l(idx, line_no, name, quantity, price)),
+                        items as (
+                            insert into purchase_item (purchase_id, line_no, sku, name, quantity, unit_price_cents)
+                            select a.id, l.line_no, l.name, l.name, l.quantity, l.price
+                            from lines l join input i on i.idx = l.idx + 1
+                                         join added a on a.store_id = i.store_id and a.order_no = i.order_no
+                            returning purchase_id)
+                        select count(*) + 0 * (select count(*) from items) as n from added
+                        """)
+                .bind("brand", brandId).bind("staff", staffId)
+                .bind("members", orders.stream().map(ImportedOrder::memberId).toArray(Long[]::new))
+                .bind("stores", orders.stream().map(ImportedOrder::storeId).toArray(Long[]::new))
+                .bind("orderNos", orders.stream().map(ImportedOrder::orderNo).toArray(String[]::new))
+                .bind("ats", orders.stream().map(o -> o.occurredAt().toString()).toArray(String[]::new))
+                .bind("amounts", orders.stream().map(ImportedOrder::amountCents).toArray(Long[]::new))
+                .bind("itemOrder", items.order().toArray(Long[]::new))
+                .bind("lineNo", items.lineNo().toArray(Integer[]::new))
+                .bind("names", items.names().toArray(String[]::new))
+                .bind("quantities", items.quantities().toArray(Integer[]::new))
+                .bind("prices", items.prices().toArray(Long[]::new))
+                .map(row -> row.get("n", Long.class))
+                .one();
+    }
 }

@@ -132,4 +132,32 @@ class TierRepository {
         return new MemberTier(row.get("member_id", Long.class), row.get("level", Integer.class),
                 row.get("months_below", Integer.class), row.get("since", Instant.class));
     }
+
+    /** Raises each member to the level (never lowers), recording each change; how many changed. */
+    public Mono<Long> raiseAll(java.util.List<TierOpening> openings, String reason, Instant at) {
+        return db.sql("""
+                        with input as (
+                            select * from unnest(cast(:members as bigint[]), cast(:levels as int[])) as t(member_id, level)),
+                        raise as (
+                            select i.member_id, i.level, coalesce(t.level, 0) as from_level
+                            from input i left join member_tier t on t.member_id = i.member_id
+                            where coalesce(t.level, 0) < i.level),
+                        up as (
+                            insert into member_tier (member_id, level, since)
+                            select member_id, level, :at from raise
+                            on conflict (member_id) do update set level = excluded.level, months_below = 0,
+                                                                  since = excluded.since
+                            returning member_id),
+                        changed as (
+                            insert into tier_change (member_id, from_level, to_level, reason, created_at)
+                            select member_id, from_level, level, :reason, :at from raise
+                            returning member_id)
+                        select (select count(*) from up) + 0 * (select count(*) from changed) as n
+                        """)
+                .bind("members", openings.stream().map(TierOpening::memberId).toArray(Long[]::new))
+                .bind("levels", openings.stream().map(TierOpening::level).toArray(Integer[]::new))
+                .bind("reason", reason).bind("at", at)
+                .map(row -> row.get("n", Long.class))
+                .one();
+    }
 }

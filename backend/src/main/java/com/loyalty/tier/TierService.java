@@ -44,6 +44,19 @@ public class TierService {
     }
 
     /** The brand's tiers in force now, lowest first (from the rules in memory). */
+    /** The reason recorded for tiers set by the member import. */
+    public static final String IMPORTED = "原系统导入";
+
+    /**
+     * Sets the tiers members had in the brand's previous system (the member import), in the
+     * caller's transaction: a member's tier is only ever raised this way, each change recorded with
+     * the reason {@link #IMPORTED}; the monthly review goes on from there. How many changed.
+     */
+    public Mono<Long> setImported(java.util.List<TierOpening> openings, Instant at) {
+        java.util.List<TierOpening> raised = openings.stream().filter(o -> o.level() > 0).toList();
+        return raised.isEmpty() ? Mono.just(0L) : tiers.raiseAll(raised, IMPORTED, at);
+    }
+
     public Flux<Tier> all() {
         return Flux.fromIterable(tiersAt(clock.instant()));
     }

@@ -20,5 +20,7 @@ public enum Account {
     /** Bonus given with recharges. */
     BONUS_EXPENSE,
     /** Bonus taken back: expired, or its recharge refunded. */
-    BONUS_FORFEIT
+    BONUS_FORFEIT,
+    /** Stored value members brought from the brand's previous system (the member import's opening balances). */
+    OPENING_BALANCE
 }

@@ -11,5 +11,7 @@ public enum TxnKind {
     /** A recharge was refunded: unspent principal paid back, its bonus forfeited. */
     RECHARGE_REFUND,
     /** Bonus past its validity was forfeited. */
-    BONUS_EXPIRY
+    BONUS_EXPIRY,
+    /** A balance brought from the brand's previous system by the member import. */
+    OPENING
 }

@@ -6,7 +6,9 @@ import com.loyalty.wallet.ledger.Account;
 public enum RechargeChannel {
     CASH,
     CARD,
-    WECHAT_PAY;
+    WECHAT_PAY,
+    /** Not paid here: the balance a member brought from the brand's previous system (the member import). */
+    OPENING;
 
     /** The account a recharge's money came in through. */
     public Account account() {
@@ -15,6 +17,9 @@ public enum RechargeChannel {
                 return Account.CASH_RECEIVED;
             case CARD:
                 return Account.CARD_RECEIVED;
+            case OPENING:
+                // what is left of an opening balance is paid back in cash at the counter
+                return Account.CASH_RECEIVED;
             default:
                 return Account.WECHAT_PAY_CLEARING;
         }

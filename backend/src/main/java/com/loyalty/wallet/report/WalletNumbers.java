@@ -21,6 +21,7 @@ public record WalletNumbers(LocalDate start, LocalDate end, long recharges, long
         boolean principal = account == Account.MEMBER_PRINCIPAL;
         switch (kind) {
             case RECHARGE:
+            case OPENING:
                 return principal ? with(recharges + txns, rechargedCents + cents, bonusGrantedCents, spentPrincipalCents,
                         spentBonusCents, rechargeRefundedCents, bonusForfeitedCents)
                         : with(recharges, rechargedCents, bonusGrantedCents + cents, spentPrincipalCents,
