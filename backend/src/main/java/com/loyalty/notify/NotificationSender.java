@@ -1,10 +1,12 @@
 package com.loyalty.notify;
 
+import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.crypto.PhoneCipher;
 import com.loyalty.wechat.SubscribeSendException;
 import com.loyalty.wechat.WeChatClient;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -33,17 +35,22 @@ class NotificationSender {
     private final ConsentRepository consents;
     private final WeChatClient weChat;
     private final SmsSender sms;
+    private final SmsQuotaRepository smsQuota;
+    private final BrandProperties brand;
     private final PhoneCipher phones;
     private final MessageData messageData;
     private final NotifyProperties settings;
     private final Clock clock;
 
     NotificationSender(OutboxRepository outbox, ConsentRepository consents, WeChatClient weChat, SmsSender sms,
-                              PhoneCipher phones, MessageData messageData, NotifyProperties settings, Clock clock) {
+                       SmsQuotaRepository smsQuota, BrandProperties brand, PhoneCipher phones,
+                       MessageData messageData, NotifyProperties settings, Clock clock) {
         this.outbox = outbox;
         this.consents = consents;
         this.weChat = weChat;
         this.sms = sms;
+        this.smsQuota = smsQuota;
+        this.brand = brand;
         this.phones = phones;
         this.messageData = messageData;
         this.settings = settings;
@@ -103,11 +110,17 @@ class NotificationSender {
         if (due.phoneCipher() == null) {
             return finish(n, Outcome.SKIPPED, "member has no phone number");
         }
-        return sms.send(phones.decrypt(due.phoneCipher()), n.template(), values)
-                .then(finish(n, Outcome.SENT, null))
-                .onErrorResume(SmsSender.SmsException.class, e -> e.retryable()
-                        ? retryOrFail(n, "SMS " + e.getMessage())
-                        : finish(n, Outcome.FAILED, "SMS " + e.getMessage()));
+        LocalDate day = brand.today(clock);
+        int limit = settings.smsDailyLimit();
+        return smsQuota.take(n.memberId(), day, limit).flatMap(taken -> !taken
+                ? finish(n, Outcome.SKIPPED, "daily SMS limit reached (" + limit + " per member per day)")
+                : sms.send(phones.decrypt(due.phoneCipher()), n.template(), values, String.valueOf(n.id()))
+                        .flatMap(providerId -> outbox.sentAs(n.id(), providerId))
+                        .then(finish(n, Outcome.SENT, null))
+                        .onErrorResume(SmsSender.SmsException.class, e -> smsQuota.giveBack(n.memberId(), day)
+                                .then(e.retryable()
+                                        ? retryOrFail(n, "SMS " + e.getMessage())
+                                        : finish(n, Outcome.FAILED, "SMS " + e.getMessage()))));
     }
 
     /** PENDING again after the backoff, or FAILED once the attempts are used up. */

@@ -22,7 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoff     wait after the first failed attempt; doubles after each further one
  * @param batchSize   messages the sender takes at a time
  * @param lease       how long a taken message is reserved for the instance sending it
- * @param smsProvider {@code log} (dev, tests: logs and records) or {@code none} (SMS messages fail)
+ * @param smsProvider {@code aliyun} (Alibaba Cloud SMS, {@link AliyunSmsProperties}), {@code log} (writes
+ *                    to the log; never in production) or {@code none} (SMS messages fail)
+ * @param smsDailyLimit SMS a member may be sent per business day, service and marketing together; one
+ *                    more is SKIPPED with the reason (not retried)
  */
 @ConfigurationProperties("loyalty.notify")
 record NotifyProperties(
@@ -32,7 +35,8 @@ record NotifyProperties(
         @DefaultValue("1m") Duration backoff,
         @DefaultValue("100") int batchSize,
         @DefaultValue("10m") Duration lease,
-        @DefaultValue("none") String smsProvider) {
+        @DefaultValue("none") String smsProvider,
+        @DefaultValue("3") int smsDailyLimit) {
 
     public NotifyProperties {
         Map<String, Template> byPurpose = new HashMap<>();
@@ -52,7 +56,8 @@ record NotifyProperties(
     public record Template(String templateId, Channel channel, String page, Map<String, String> fields) {
 
         public Template {
-            fields = fields == null ? Map.of() : Map.copyOf(fields);
+            // in their configured order: a provider with positional parameters takes them so
+            fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
         }
 
         public boolean configured() {

@@ -151,6 +151,30 @@ class OutboxRepository {
                 .bind("to", Parameter.fromOrEmpty(f.to(), Instant.class));
     }
 
+    /** Keeps the provider's id of a message it accepted, to match its delivery receipt. */
+    public Mono<Void> sentAs(long id, String providerMessageId) {
+        return db.sql("update notification_outbox set provider_message_id = :p where id = :id")
+                .bind("id", id).bind("p", providerMessageId).then();
+    }
+
+    /**
+     * Records a delivery receipt on the SMS the provider knows as {@code providerMessageId}; a repeated
+     * receipt changes nothing, a later one replaces an earlier one. False when no such message.
+     */
+    public Mono<Boolean> receipt(String providerMessageId, Notification.DeliveryStatus status, Instant at,
+                                 String note, Instant reportedAt) {
+        return db.sql("""
+                        update notification_outbox
+                        set delivery_status = :status, delivered_at = :at, delivery_note = :note,
+                            delivery_reported_at = :reported
+                        where provider_message_id = :p and channel = 'SMS'
+                        """)
+                .bind("p", providerMessageId).bind("status", status.name())
+                .bind("at", Parameter.fromOrEmpty(at, Instant.class))
+                .bind("note", Parameter.fromOrEmpty(note, String.class)).bind("reported", reportedAt)
+                .fetch().rowsUpdated().map(rows -> rows > 0);
+    }
+
     /** Messages waiting to go out (PENDING), due or not: the outbox backlog. */
     /** Empties the member's messages and skips those not sent yet (the member's account was erased). */
     public Mono<Void> forget(long memberId) {
@@ -208,6 +232,15 @@ class OutboxRepository {
                 row.get("sent_at", Instant.class),
                 row.get("last_error", String.class),
                 row.get("created_at", Instant.class),
-                null);
+                null,
+                row.get("provider_message_id", String.class),
+                delivery(row));
+    }
+
+    private static Notification.Delivery delivery(Readable row) {
+        String status = row.get("delivery_status", String.class);
+        return status == null ? null : new Notification.Delivery(Notification.DeliveryStatus.valueOf(status),
+                row.get("delivered_at", Instant.class), row.get("delivery_note", String.class),
+                row.get("delivery_reported_at", Instant.class));
     }
 }
