@@ -63,6 +63,9 @@ public class ProductionSafetyCheck {
         if (env.getProperty("loyalty.demo-data", Boolean.class, false)) {
             problems.add("loyalty.demo-data=true");
         }
+        if (env.getProperty("loyalty.wechat.official-account.fake", Boolean.class, false)) {
+            problems.add("loyalty.wechat.official-account.fake=true (template messages would go to the dev jar's fake)");
+        }
         if (env.getProperty("loyalty.notify.aliyun.fake", Boolean.class, false)) {
             problems.add("loyalty.notify.aliyun.fake=true (SMS would go to the dev jar's fake provider, not to members)");
         }
@@ -80,7 +83,8 @@ public class ProductionSafetyCheck {
         }
         for (String key : List.of("loyalty.auth.jwt-secret", "loyalty.crypto.phone-key", "loyalty.wechat.secret",
                 "loyalty.bootstrap-admin.password", "loyalty.notify.aliyun.access-key-secret",
-                "loyalty.notify.aliyun.callback-token")) {
+                "loyalty.notify.aliyun.callback-token", "loyalty.wechat.official-account.secret",
+                "loyalty.wechat.official-account.token")) {
             String value = env.getProperty(key);
             if (value != null && (PUBLIC_SECRETS.contains(value) || value.contains("-only-"))) {
                 problems.add(key + " is a development default");
