@@ -53,6 +53,7 @@ public final class FakeSmsServer {
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<String>> failures = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(880000000);
+    private final Deque<String> nextBizIds = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final LoopResources loops = LoopResources.create("fake-sms", 1, true);
     private DisposableServer server;
 
@@ -86,6 +87,11 @@ public final class FakeSmsServer {
     /** Messages the service accepted for the number, oldest first. */
     public List<Sent> sentTo(String phone) {
         return sent.stream().filter(s -> s.phone().equals(phone)).toList();
+    }
+
+    /** The next messages accepted get these BizIds (a guide's examples name theirs), in order. */
+    public void nextBizIds(String... bizIds) {
+        nextBizIds.addAll(List.of(bizIds));
     }
 
     /** The next messages to the number get these refusals (e.g. isv.BUSINESS_LIMIT_CONTROL, HTTP500), in order. */
@@ -180,7 +186,8 @@ public final class FakeSmsServer {
                 return json(res, HttpResponseStatus.OK, answer("isv.INVALID_JSON_PARAM", "JSON参数不合法", requestId, null));
             }
         }
-        String bizId = ids.incrementAndGet() + "^0";
+        String programmedId = nextBizIds.poll();
+        String bizId = programmedId != null ? programmedId : ids.incrementAndGet() + "^0";
         sent.add(new Sent(phone, params.get("SignName"), params.get("TemplateCode"), Map.copyOf(templateParams),
                 params.get("OutId"), bizId));
         return json(res, HttpResponseStatus.OK, answer("OK", "OK", requestId, bizId));
