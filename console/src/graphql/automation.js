@@ -37,7 +37,8 @@ export const SENT_NOTIFICATIONS = gql`
     sentNotifications(filter: $filter, first: 20, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { id memberId recipient purpose channel status attempts dueAt sentAt lastError createdAt } }
+      edges { node { id memberId recipient purpose channel status attempts dueAt sentAt lastError createdAt
+        delivery { status at note } } }
     }
   }`
 

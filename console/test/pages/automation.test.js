@@ -178,6 +178,18 @@ describe('sent messages', () => {
     expect(text).toContain('no marketing consent')
   })
 
+  test("an SMS shows the provider's delivery receipt, a template message its channel", async () => {
+    const { wrapper } = await mountPage(SentNotifications, {
+      role: 'ADMIN', path: '/notifications', answers: { ConsoleSentNotifications: sent([
+        message('2', { status: 'SENT', lastError: null, delivery: { status: 'NOT_DELIVERED', at: '2026-12-07T10:00:05+08:00', note: 'MK:0001 空号' } }),
+        message('3', { status: 'SENT', lastError: null, channel: 'OFFICIAL_ACCOUNT', purpose: 'POINTS_EXPIRING', delivery: null })
+      ]) }
+    })
+    const receipts = wrapper.findAll('[data-delivery]').map(cell => cell.text())
+    expect(receipts).toEqual(['未送达（MK:0001 空号）'])
+    expect(wrapper.text()).toContain('公众号模板消息')
+  })
+
   test('filters and days come from the URL; the last day is counted whole', async () => {
     const { calls } = await mountPage(SentNotifications, {
       role: 'ADMIN', path: '/notifications?status=FAILED&purpose=DORMANT_30&from=2026-12-01&to=2026-12-07', answers: { ConsoleSentNotifications: sent([]) }

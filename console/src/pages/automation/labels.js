@@ -13,7 +13,9 @@ export const TASK_STATUS = { OPEN: '待回访', NO_ANSWER: '未接通', REACHED:
 export const TASK_STATUS_TAG = { OPEN: 'warning', NO_ANSWER: 'info', REACHED: 'primary', DECLINED: 'danger', DONE: 'success' }
 export const NOTIFICATION_STATUS = { PENDING: '待发送', SENT: '已发送', FAILED: '失败', SKIPPED: '未发送' }
 export const NOTIFICATION_STATUS_TAG = { PENDING: 'warning', SENT: 'success', FAILED: 'danger', SKIPPED: 'info' }
-export const CHANNEL = { SMS: '短信', WECHAT_SUBSCRIBE: '微信订阅消息' }
+export const CHANNEL = { SMS: '短信', WECHAT_SUBSCRIBE: '微信订阅消息', OFFICIAL_ACCOUNT: '公众号模板消息' }
+/** What the SMS provider's delivery receipt said. */
+export const DELIVERY = { DELIVERED: '已送达', NOT_DELIVERED: '未送达' }
 export const PURPOSE = {
   POINTS_EXPIRING: '积分到期提醒', COUPON_EXPIRING: '券到期提醒', WELCOME: '欢迎', DORMANT_30: '30 天唤醒',
   DORMANT_60: '60 天唤醒', BIRTHDAY: '生日关怀', REPURCHASE: '复购提醒', CAMPAIGN_SMS: '活动短信'

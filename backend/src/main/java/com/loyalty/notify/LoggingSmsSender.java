@@ -24,8 +24,8 @@ public class LoggingSmsSender implements SmsSender {
     private final List<Sms> sent = new ArrayList<>();
 
     @Override
-    public Mono<Void> send(String phone, String template, Map<String, String> params) {
-        return Mono.fromRunnable(() -> {
+    public Mono<String> send(String phone, String template, Map<String, String> params, String reference) {
+        return Mono.<String>fromRunnable(() -> {
             log.info("SMS {} to {}: {}", template, PhoneCipher.mask(phone), params);
             synchronized (sent) {
                 if (sent.size() == KEEP) {

@@ -34,9 +34,9 @@ public enum MessageKind {
         return BY_PURPOSE.getOrDefault(NotifyProperties.canonical(purpose), MARKETING);
     }
 
-    /** Whether a message of this kind may go over the channel: a subscribe message carries SERVICE notices only. */
+    /** Whether a message of this kind may go over the channel: subscribe and template messages carry SERVICE notices only. */
     public boolean mayGoBy(Channel channel) {
-        return this == SERVICE || channel != Channel.WECHAT_SUBSCRIBE;
+        return this == SERVICE || channel == Channel.SMS;
     }
 
     /** The channel of a purpose whose template names none: WeChat for a service notice, SMS for marketing. */

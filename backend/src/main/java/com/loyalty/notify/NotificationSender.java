@@ -1,10 +1,14 @@
 package com.loyalty.notify;
 
+import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.shared.crypto.PhoneCipher;
+import com.loyalty.wechat.OfficialAccountClient;
+import com.loyalty.wechat.OfficialAccountFollowers;
 import com.loyalty.wechat.SubscribeSendException;
 import com.loyalty.wechat.WeChatClient;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -13,7 +17,11 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Delivers one message taken from the outbox over its channel and records how it went: SENT,
+ * Delivers one message taken from the outbox over its channel and records how it went. A SERVICE
+ * notice queued for WeChat goes, in order, as the official account's template message (to a
+ * member who follows the account, when the purpose has one), as a subscribe message (when the
+ * member has a consent left), or by SMS (when the purpose has an SMS fallback); the message records
+ * the channel it went by. Outcomes: SENT,
  * SKIPPED (no template, openid, phone or consent; the member refused), PENDING again after a
  * backoff when trying later may work, FAILED when it cannot or attempts are used up. A MARKETING
  * message ({@link MessageKind}) goes only to a member who consents to marketing at the time of
@@ -33,17 +41,27 @@ class NotificationSender {
     private final ConsentRepository consents;
     private final WeChatClient weChat;
     private final SmsSender sms;
+    private final OfficialAccountClient officialAccount;
+    private final OfficialAccountFollowers followers;
+    private final SmsQuotaRepository smsQuota;
+    private final BrandProperties brand;
     private final PhoneCipher phones;
     private final MessageData messageData;
     private final NotifyProperties settings;
     private final Clock clock;
 
     NotificationSender(OutboxRepository outbox, ConsentRepository consents, WeChatClient weChat, SmsSender sms,
-                              PhoneCipher phones, MessageData messageData, NotifyProperties settings, Clock clock) {
+                       OfficialAccountClient officialAccount, OfficialAccountFollowers followers,
+                       SmsQuotaRepository smsQuota, BrandProperties brand, PhoneCipher phones,
+                       MessageData messageData, NotifyProperties settings, Clock clock) {
         this.outbox = outbox;
         this.consents = consents;
         this.weChat = weChat;
         this.sms = sms;
+        this.officialAccount = officialAccount;
+        this.followers = followers;
+        this.smsQuota = smsQuota;
+        this.brand = brand;
         this.phones = phones;
         this.messageData = messageData;
         this.settings = settings;
@@ -52,7 +70,9 @@ class NotificationSender {
 
     public Mono<Outcome> deliver(OutboxRepository.Due due) {
         Notification n = due.message();
-        if (n.template() == null) {
+        NotifyProperties.Template template = settings.template(n.purpose());
+        boolean viaWeChat = n.channel() != Channel.SMS;
+        if (n.template() == null && !(viaWeChat && template.sendable())) {
             return finish(n, Outcome.SKIPPED, "no template configured for " + n.purpose());
         }
         MessageKind kind = MessageKind.of(n.purpose());
@@ -63,9 +83,12 @@ class NotificationSender {
             return finish(n, Outcome.SKIPPED, "member has not consented to marketing");
         }
         return Mono.defer(() -> {
-                    NotifyProperties.Template template = settings.template(n.purpose());
-                    Map<String, String> values = messageData.values(n.data(), template.fields());
-                    return n.channel() == Channel.SMS ? sms(due, values) : weChat(due, template.page(), values);
+                    if (!viaWeChat) {
+                        return sms(due, messageData.values(n.data(), template.fields()), n.template());
+                    }
+                    // a SERVICE notice: the official account, then a subscribe message, then SMS
+                    return officialAccount(due, template)
+                            .switchIfEmpty(Mono.defer(() -> weChat(due, template)));
                 })
                 .onErrorResume(e -> {
                     log.warn("Notification {} could not be processed", n.id(), e);
@@ -73,16 +96,57 @@ class NotificationSender {
                 });
     }
 
-    private Mono<Outcome> weChat(OutboxRepository.Due due, String page, Map<String, String> values) {
+    /**
+     * Sends the purpose's template message to a member who follows the official account (matched by
+     * unionid); empty when the purpose has none, the member does not follow, or WeChat refused (the
+     * next channel is tried then; 43004 also records that they unfollowed).
+     */
+    private Mono<Outcome> officialAccount(OutboxRepository.Due due, NotifyProperties.Template template) {
         Notification n = due.message();
-        if (due.openid() == null || due.openid().isBlank()) {
-            return finish(n, Outcome.SKIPPED, "member has no WeChat openid");
+        if (!template.byOfficialAccount() || !officialAccount.enabled()) {
+            return Mono.empty();
         }
+        String templateId = template.officialAccount().templateId();
+        Map<String, String> values = messageData.values(n.data(), template.officialAccount().fields());
+        return followers.followingOpenid(due.unionid())
+                .flatMap(openid -> officialAccount.sendTemplateMessage(openid, templateId, template.page(), values)
+                        .then(outbox.rerouted(n.id(), Channel.OFFICIAL_ACCOUNT, templateId))
+                        .then(finish(n, Outcome.SENT, null))
+                        .onErrorResume(SubscribeSendException.class, e -> {
+                            log.info("Notification {}: official account refused ({}), trying the next channel",
+                                    n.id(), e.getMessage());
+                            return e.errcode() == OfficialAccountClient.NOT_FOLLOWING
+                                    ? followers.unfollowed(openid).then(Mono.empty()) : Mono.empty();
+                        }));
+    }
+
+    private Mono<Outcome> weChat(OutboxRepository.Due due, NotifyProperties.Template template) {
+        Notification n = due.message();
+        if (n.template() == null) {
+            return fallBack(due, template, "no subscribe template configured for " + n.purpose());
+        }
+        if (due.openid() == null || due.openid().isBlank()) {
+            return fallBack(due, template, "member has no WeChat openid");
+        }
+        Map<String, String> values = messageData.values(n.data(), template.fields());
         return consents.spend(n.memberId(), n.template(), clock.instant()).flatMap(consented -> !consented
-                ? finish(n, Outcome.SKIPPED, "no subscribe consent left for template " + n.template())
-                : weChat.sendSubscribeMessage(due.openid(), n.template(), page, values)
+                ? fallBack(due, template, "no subscribe consent left for template " + n.template())
+                : weChat.sendSubscribeMessage(due.openid(), n.template(), template.page(), values)
                         .then(finish(n, Outcome.SENT, null))
                         .onErrorResume(SubscribeSendException.class, e -> weChatFailed(n, e)));
+    }
+
+    /** SMS when the purpose has an SMS fallback template (its data fields as parameters); SKIPPED with the reason otherwise. */
+    private Mono<Outcome> fallBack(OutboxRepository.Due due, NotifyProperties.Template template, String reason) {
+        Notification n = due.message();
+        if (!template.smsFallback()) {
+            return finish(n, Outcome.SKIPPED, reason);
+        }
+        if (due.phoneCipher() == null) {
+            return finish(n, Outcome.SKIPPED, reason + "; member has no phone number for the SMS fallback");
+        }
+        return outbox.rerouted(n.id(), Channel.SMS, template.smsTemplateId())
+                .then(sms(due, messageData.values(n.data(), Map.of()), template.smsTemplateId()));
     }
 
     private Mono<Outcome> weChatFailed(Notification n, SubscribeSendException e) {
@@ -98,16 +162,22 @@ class NotificationSender {
                 : giveBack.then(retryOrFail(n, "WeChat " + e.getMessage()));
     }
 
-    private Mono<Outcome> sms(OutboxRepository.Due due, Map<String, String> values) {
+    private Mono<Outcome> sms(OutboxRepository.Due due, Map<String, String> values, String smsTemplate) {
         Notification n = due.message();
         if (due.phoneCipher() == null) {
             return finish(n, Outcome.SKIPPED, "member has no phone number");
         }
-        return sms.send(phones.decrypt(due.phoneCipher()), n.template(), values)
-                .then(finish(n, Outcome.SENT, null))
-                .onErrorResume(SmsSender.SmsException.class, e -> e.retryable()
-                        ? retryOrFail(n, "SMS " + e.getMessage())
-                        : finish(n, Outcome.FAILED, "SMS " + e.getMessage()));
+        LocalDate day = brand.today(clock);
+        int limit = settings.smsDailyLimit();
+        return smsQuota.take(n.memberId(), day, limit).flatMap(taken -> !taken
+                ? finish(n, Outcome.SKIPPED, "daily SMS limit reached (" + limit + " per member per day)")
+                : sms.send(phones.decrypt(due.phoneCipher()), smsTemplate, values, String.valueOf(n.id()))
+                        .flatMap(providerId -> outbox.sentAs(n.id(), providerId))
+                        .then(finish(n, Outcome.SENT, null))
+                        .onErrorResume(SmsSender.SmsException.class, e -> smsQuota.giveBack(n.memberId(), day)
+                                .then(e.retryable()
+                                        ? retryOrFail(n, "SMS " + e.getMessage())
+                                        : finish(n, Outcome.FAILED, "SMS " + e.getMessage()))));
     }
 
     /** PENDING again after the backoff, or FAILED once the attempts are used up. */

@@ -22,7 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoff     wait after the first failed attempt; doubles after each further one
  * @param batchSize   messages the sender takes at a time
  * @param lease       how long a taken message is reserved for the instance sending it
- * @param smsProvider {@code log} (dev, tests: logs and records) or {@code none} (SMS messages fail)
+ * @param smsProvider {@code aliyun} (Alibaba Cloud SMS, {@link AliyunSmsProperties}), {@code log} (writes
+ *                    to the log; never in production) or {@code none} (SMS messages fail)
+ * @param smsDailyLimit SMS a member may be sent per business day, service and marketing together; one
+ *                    more is SKIPPED with the reason (not retried)
  */
 @ConfigurationProperties("loyalty.notify")
 record NotifyProperties(
@@ -32,7 +35,8 @@ record NotifyProperties(
         @DefaultValue("1m") Duration backoff,
         @DefaultValue("100") int batchSize,
         @DefaultValue("10m") Duration lease,
-        @DefaultValue("none") String smsProvider) {
+        @DefaultValue("none") String smsProvider,
+        @DefaultValue("3") int smsDailyLimit) {
 
     public NotifyProperties {
         Map<String, Template> byPurpose = new HashMap<>();
@@ -49,10 +53,50 @@ record NotifyProperties(
      * @param page       mini-program page a subscribe message opens, e.g. pages/points/index
      * @param fields     template keyword (thing1, time2) to data field; empty: data fields as they are
      */
-    public record Template(String templateId, Channel channel, String page, Map<String, String> fields) {
+    public record Template(String templateId, Channel channel, String page, Map<String, String> fields,
+                           OfficialAccount officialAccount, String smsTemplateId) {
 
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
         public Template {
-            fields = fields == null ? Map.of() : Map.copyOf(fields);
+            // in their configured order: a provider with positional parameters takes them so
+            fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        }
+
+        public Template(String templateId, Channel channel, String page, Map<String, String> fields) {
+            this(templateId, channel, page, fields, null, null);
+        }
+
+        public boolean configured() {
+            return templateId != null && !templateId.isBlank();
+        }
+
+        /** Whether followers of the official account get this purpose as a template message first. */
+        public boolean byOfficialAccount() {
+            return officialAccount != null && officialAccount.configured();
+        }
+
+        /** Whether a member the WeChat channels cannot reach gets it by SMS instead. */
+        public boolean smsFallback() {
+            return smsTemplateId != null && !smsTemplateId.isBlank();
+        }
+
+        /** Whether any channel can send it. */
+        public boolean sendable() {
+            return configured() || byOfficialAccount() || smsFallback();
+        }
+    }
+
+    /**
+     * The official account's template message (模板消息) of a SERVICE purpose, tried first for members
+     * who follow the account.
+     *
+     * @param templateId the template id from the official account's 模板消息 page
+     * @param fields     template keyword (first, keyword1, remark...) to data field; empty: data fields as they are
+     */
+    public record OfficialAccount(String templateId, Map<String, String> fields) {
+
+        public OfficialAccount {
+            fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
         }
 
         public boolean configured() {
@@ -92,8 +136,14 @@ record NotifyProperties(
      */
     private static Template checked(String purpose, Template template) {
         MessageKind kind = MessageKind.of(purpose);
+        if (kind == MessageKind.MARKETING && template.byOfficialAccount()) {
+            throw new IllegalArgumentException("loyalty.notify.templates." + purpose + ".official-account: "
+                    + canonical(purpose) + " is a marketing message, which WeChat does not allow as a template message;"
+                    + " it goes by SMS only (to members with marketing consent)");
+        }
         if (template.channel() == null) {
-            return new Template(template.templateId(), kind.defaultChannel(), template.page(), template.fields());
+            return new Template(template.templateId(), kind.defaultChannel(), template.page(), template.fields(),
+                    template.officialAccount(), template.smsTemplateId());
         }
         if (!kind.mayGoBy(template.channel())) {
             throw new IllegalArgumentException("loyalty.notify.templates." + purpose + ": " + canonical(purpose)

@@ -24,11 +24,13 @@ class OutboxRepository {
      * A message taken for sending, with what the sender needs to reach the member and whether they
      * consent to marketing now (false once their account is closed).
      */
-    public record Due(Notification message, String openid, byte[] phoneCipher, boolean marketingConsent) {
+    public record Due(Notification message, String openid, byte[] phoneCipher, boolean marketingConsent,
+                      String unionid) {
     }
 
     /** The member's columns a {@link Due} reads, for {@code join member m}. */
-    private static final String RECIPIENT = "m.openid, m.phone_cipher, m.marketing_consent and m.closed_at is null as marketing";
+    private static final String RECIPIENT = "m.openid, m.unionid, m.phone_cipher, "
+            + "m.marketing_consent and m.closed_at is null as marketing";
 
     /** Queues the message unless one with the dedupe key exists; false in that case. */
     public Mono<Boolean> insert(long memberId, String purpose, String dedupeKey, String data, Instant dueAt,
@@ -151,6 +153,36 @@ class OutboxRepository {
                 .bind("to", Parameter.fromOrEmpty(f.to(), Instant.class));
     }
 
+    /** The message goes by another channel than queued (a fallback), with that channel's template. */
+    public Mono<Void> rerouted(long id, Channel channel, String template) {
+        return db.sql("update notification_outbox set channel = :c, template = :t where id = :id")
+                .bind("id", id).bind("c", channel.name()).bind("t", template).then();
+    }
+
+    /** Keeps the provider's id of a message it accepted, to match its delivery receipt. */
+    public Mono<Void> sentAs(long id, String providerMessageId) {
+        return db.sql("update notification_outbox set provider_message_id = :p where id = :id")
+                .bind("id", id).bind("p", providerMessageId).then();
+    }
+
+    /**
+     * Records a delivery receipt on the SMS the provider knows as {@code providerMessageId}; a repeated
+     * receipt changes nothing, a later one replaces an earlier one. False when no such message.
+     */
+    public Mono<Boolean> receipt(String providerMessageId, Notification.DeliveryStatus status, Instant at,
+                                 String note, Instant reportedAt) {
+        return db.sql("""
+                        update notification_outbox
+                        set delivery_status = :status, delivered_at = :at, delivery_note = :note,
+                            delivery_reported_at = :reported
+                        where provider_message_id = :p and channel = 'SMS'
+                        """)
+                .bind("p", providerMessageId).bind("status", status.name())
+                .bind("at", Parameter.fromOrEmpty(at, Instant.class))
+                .bind("note", Parameter.fromOrEmpty(note, String.class)).bind("reported", reportedAt)
+                .fetch().rowsUpdated().map(rows -> rows > 0);
+    }
+
     /** Messages waiting to go out (PENDING), due or not: the outbox backlog. */
     /** Empties the member's messages and skips those not sent yet (the member's account was erased). */
     public Mono<Void> forget(long memberId) {
@@ -190,7 +222,7 @@ class OutboxRepository {
 
     private static Due toDue(Readable row) {
         return new Due(toNotification(row), row.get("openid", String.class), row.get("phone_cipher", byte[].class),
-                Boolean.TRUE.equals(row.get("marketing", Boolean.class)));
+                Boolean.TRUE.equals(row.get("marketing", Boolean.class)), row.get("unionid", String.class));
     }
 
     private static Notification toNotification(Readable row) {
@@ -208,6 +240,15 @@ class OutboxRepository {
                 row.get("sent_at", Instant.class),
                 row.get("last_error", String.class),
                 row.get("created_at", Instant.class),
-                null);
+                null,
+                row.get("provider_message_id", String.class),
+                delivery(row));
+    }
+
+    private static Notification.Delivery delivery(Readable row) {
+        String status = row.get("delivery_status", String.class);
+        return status == null ? null : new Notification.Delivery(Notification.DeliveryStatus.valueOf(status),
+                row.get("delivered_at", Instant.class), row.get("delivery_note", String.class),
+                row.get("delivery_reported_at", Instant.class));
     }
 }

@@ -3,7 +3,7 @@ package com.loyalty.automation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.loyalty.dev.wechat.FakeWeChatServer;
-import com.loyalty.notify.LoggingSmsSender;
+import com.loyalty.dev.sms.FakeSmsServer;
 import com.loyalty.support.IntegrationTest;
 import com.loyalty.support.Till;
 import java.time.Duration;
@@ -25,7 +25,7 @@ class AutomationTest extends IntegrationTest {
     FakeWeChatServer weChat;
 
     @Autowired
-    LoggingSmsSender sms;
+    FakeSmsServer sms;
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final LocalDate DAY_0 = LocalDate.of(2027, 1, 4);

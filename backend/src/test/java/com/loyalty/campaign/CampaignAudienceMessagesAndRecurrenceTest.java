@@ -3,7 +3,7 @@ package com.loyalty.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.loyalty.dev.wechat.FakeWeChatServer;
-import com.loyalty.notify.LoggingSmsSender;
+import com.loyalty.dev.sms.FakeSmsServer;
 import com.loyalty.support.IntegrationTest;
 import com.loyalty.support.Till;
 import java.time.Duration;
@@ -24,7 +24,7 @@ class CampaignAudienceMessagesAndRecurrenceTest extends IntegrationTest {
     FakeWeChatServer weChat;
 
     @Autowired
-    LoggingSmsSender sms;
+    FakeSmsServer sms;
 
     private static final String PREVIEW = "query($input: CampaignAudienceInput!) { campaignAudiencePreview(input: $input) "
             + "{ count withoutMarketingConsent sample { id nickname } } }";

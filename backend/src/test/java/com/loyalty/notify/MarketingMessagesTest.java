@@ -1,5 +1,6 @@
 package com.loyalty.notify;
 
+import com.loyalty.dev.sms.FakeSmsServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -15,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class MarketingMessagesTest extends NotifyTestSupport {
 
     @Autowired
-    LoggingSmsSender sms;
+    FakeSmsServer sms;
 
     @Autowired
     OutboxRepository queued;

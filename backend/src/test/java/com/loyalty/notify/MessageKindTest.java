@@ -49,6 +49,6 @@ class MessageKindTest {
 
     private static NotifyProperties settings(Map<String, NotifyProperties.Template> templates) {
         return new NotifyProperties(templates, new NotifyProperties.QuietHours(LocalTime.of(21, 0), LocalTime.of(9, 0)),
-                5, Duration.ofMinutes(1), 100, Duration.ofMinutes(10), "log");
+                5, Duration.ofMinutes(1), 100, Duration.ofMinutes(10), "log", 3);
     }
 }

@@ -1,5 +1,6 @@
 package com.loyalty.notify;
 
+import com.loyalty.dev.sms.FakeSmsServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -9,7 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SmsNotificationTest extends NotifyTestSupport {
 
     @Autowired
-    LoggingSmsSender sms;
+    FakeSmsServer sms;
 
     @Test
     void anSmsPurposeGoesToTheMembersPhoneNumber() {

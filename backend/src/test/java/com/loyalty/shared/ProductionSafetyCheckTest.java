@@ -45,6 +45,20 @@ class ProductionSafetyCheckTest {
     }
 
     @Test
+    void productionRefusesTheFakeSmsProviderAndTheSmsSecretsOfThisRepository() {
+        MockEnvironment production = new MockEnvironment()
+                .withProperty("loyalty.notify.aliyun.fake", "true")
+                .withProperty("loyalty.notify.aliyun.access-key-secret", "dev-only-sms-secret")
+                .withProperty("loyalty.notify.aliyun.callback-token", "test-only-sms-callback-token");
+
+        assertThatThrownBy(() -> new ProductionSafetyCheck(production))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("loyalty.notify.aliyun.fake=true")
+                .hasMessageContaining("loyalty.notify.aliyun.access-key-secret is a development default")
+                .hasMessageContaining("loyalty.notify.aliyun.callback-token is a development default");
+    }
+
+    @Test
     void productionRefusesToStartWithTheFakeWeChatPay() {
         MockEnvironment production = new MockEnvironment().withProperty("loyalty.wechat-pay.fake", "true");
 

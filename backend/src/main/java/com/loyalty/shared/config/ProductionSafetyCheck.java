@@ -63,6 +63,12 @@ public class ProductionSafetyCheck {
         if (env.getProperty("loyalty.demo-data", Boolean.class, false)) {
             problems.add("loyalty.demo-data=true");
         }
+        if (env.getProperty("loyalty.wechat.official-account.fake", Boolean.class, false)) {
+            problems.add("loyalty.wechat.official-account.fake=true (template messages would go to the dev jar's fake)");
+        }
+        if (env.getProperty("loyalty.notify.aliyun.fake", Boolean.class, false)) {
+            problems.add("loyalty.notify.aliyun.fake=true (SMS would go to the dev jar's fake provider, not to members)");
+        }
         if ("log".equals(env.getProperty("loyalty.notify.sms-provider"))) {
             problems.add("loyalty.notify.sms-provider=log (SMS would only be written to the log)");
         }
@@ -76,7 +82,9 @@ public class ProductionSafetyCheck {
                     + "plain http; serve the console over https)");
         }
         for (String key : List.of("loyalty.auth.jwt-secret", "loyalty.crypto.phone-key", "loyalty.wechat.secret",
-                "loyalty.bootstrap-admin.password")) {
+                "loyalty.bootstrap-admin.password", "loyalty.notify.aliyun.access-key-secret",
+                "loyalty.notify.aliyun.callback-token", "loyalty.wechat.official-account.secret",
+                "loyalty.wechat.official-account.token")) {
             String value = env.getProperty(key);
             if (value != null && (PUBLIC_SECRETS.contains(value) || value.contains("-only-"))) {
                 problems.add(key + " is a development default");
