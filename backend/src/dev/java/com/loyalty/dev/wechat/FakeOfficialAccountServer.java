@@ -168,14 +168,10 @@ public final class FakeOfficialAccountServer {
     }
 
     private static String error(int code, String message) {
-        JsonObject answer = new JsonObject();
-        answer.addProperty("errcode", code);
-        answer.addProperty("errmsg", message);
-        return answer.toString();
+        return FakeWeChatServer.error(code, message);
     }
 
     private static Publisher<Void> json(HttpServerResponse res, String body) {
-        return res.header("Content-Type", "application/json; charset=utf-8")
-                .sendString(Mono.just(body), StandardCharsets.UTF_8);
+        return FakeWeChatServer.json(res, body);
     }
 }

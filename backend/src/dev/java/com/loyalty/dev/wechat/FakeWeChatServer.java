@@ -243,14 +243,14 @@ public final class FakeWeChatServer {
         }
     }
 
-    private static String error(int code, String message) {
+    static String error(int code, String message) {
         JsonObject answer = new JsonObject();
         answer.addProperty("errcode", code);
         answer.addProperty("errmsg", message);
         return answer.toString();
     }
 
-    private static Publisher<Void> json(HttpServerResponse res, String body) {
+    static Publisher<Void> json(HttpServerResponse res, String body) {
         return res.header("Content-Type", "application/json; charset=utf-8")
                 .sendString(Mono.just(body), StandardCharsets.UTF_8);
     }
