@@ -99,6 +99,14 @@ class SubscriptionRepository {
                 .map(SubscriptionRepository::toSubscription).all();
     }
 
+    /** Each brand's event types some ACTIVE subscription asks for. */
+    Flux<java.util.Map.Entry<Long, WebhookEventType>> activeEventTypes() {
+        return db.sql("select distinct brand_id, unnest(events) as event from webhook_subscription where status = 'ACTIVE'")
+                .map(row -> java.util.Map.entry(row.get("brand_id", Long.class),
+                        WebhookEventType.valueOf(row.get("event", String.class))))
+                .all();
+    }
+
     /**
      * Counts a delivery that ran out of attempts; at {@code disableAfter} in a row an ACTIVE subscription
      * becomes DISABLED with the reason given. Returns the subscription after, and whether this disabled it.

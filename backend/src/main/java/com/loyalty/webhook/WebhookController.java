@@ -54,6 +54,14 @@ class WebhookController {
                 .map(WebhookEventTypeInfo::of).toList());
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
+    @QueryMapping
+    public Mono<List<WebhookClient>> webhookClients(@AuthenticationPrincipal Viewer viewer) {
+        return clients.findAll(viewer.brandId()).filter(ApiClient::active)
+                .map(c -> new WebhookClient(c.id(), c.name(), c.kind().name(), List.copyOf(c.storeIds())))
+                .collectList();
+    }
+
     /** Reached only through the admin's queries above. */
     @SchemaMapping(typeName = "WebhookSubscription")
     public Mono<Pages.Page<WebhookDelivery>> deliveries(WebhookSubscription subscription,

@@ -29,15 +29,17 @@ class WebhookOutbox {
     static final int VERSION = 1;
 
     private final SubscriptionRepository subscriptions;
+    private final WantedEvents wanted;
     private final DeliveryRepository deliveries;
     private final ApiClients clients;
     private final JsonMapper json;
     private final BrandProperties brand;
     private final Clock clock;
 
-    WebhookOutbox(SubscriptionRepository subscriptions, DeliveryRepository deliveries, ApiClients clients,
-                  JsonMapper json, BrandProperties brand, Clock clock) {
+    WebhookOutbox(SubscriptionRepository subscriptions, WantedEvents wanted, DeliveryRepository deliveries,
+                  ApiClients clients, JsonMapper json, BrandProperties brand, Clock clock) {
         this.subscriptions = subscriptions;
+        this.wanted = wanted;
         this.deliveries = deliveries;
         this.clients = clients;
         this.json = json;
@@ -47,7 +49,8 @@ class WebhookOutbox {
 
     /** Queues the event for the subscriptions that want it; {@code data} is the payload's {@code data}, in its order. */
     Mono<Void> publish(long brandId, WebhookEventType type, Long storeId, Map<String, Object> data) {
-        return subscriptions.activeFor(brandId, type).collectList()
+        return wanted.wants(brandId, type).filter(Boolean::booleanValue)
+                .flatMap(yes -> subscriptions.activeFor(brandId, type).collectList())
                 .flatMap(wanting -> wanting.isEmpty() ? Mono.empty()
                         : clients.findAll(brandId).collectMap(ApiClient::id, Function.identity())
                                 .map(byId -> wanting.stream()

@@ -46,6 +46,7 @@ class WebhookSubscriptions {
     private final DeliveryRepository deliveries;
     private final WebhookOutbox outbox;
     private final WebhookWorker worker;
+    private final WantedEvents wanted;
     private final ApiClients clients;
     private final StaffAuditLog audit;
     private final PhoneCipher cipher;
@@ -54,12 +55,13 @@ class WebhookSubscriptions {
     private final Clock clock;
 
     WebhookSubscriptions(SubscriptionRepository subscriptions, DeliveryRepository deliveries, WebhookOutbox outbox,
-                         WebhookWorker worker, ApiClients clients, StaffAuditLog audit, PhoneCipher cipher,
+                         WebhookWorker worker, WantedEvents wanted, ApiClients clients, StaffAuditLog audit, PhoneCipher cipher,
                          WebhookProperties settings, TransactionalOperator tx, Clock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.outbox = outbox;
         this.worker = worker;
+        this.wanted = wanted;
         this.clients = clients;
         this.audit = audit;
         this.cipher = cipher;
@@ -115,7 +117,8 @@ class WebhookSubscriptions {
                 .flatMap(created -> audit.recordChange(admin, null, "CREATE_WEBHOOK_SUBSCRIPTION",
                                 AuditedChange.created(AUDIT_SUBJECT, created.id(), AuditedState.of(created)), created.url())
                         .thenReturn(new WebhookSubscriptionPayload.WithSecret(created, secret)))
-                .as(tx::transactional);
+                .as(tx::transactional)
+                .doOnSuccess(changed -> wanted.invalidate());
     }
 
     Mono<WebhookSubscription> update(Viewer admin, UpdateWebhookSubscriptionInput input) {
@@ -134,7 +137,8 @@ class WebhookSubscriptions {
                                 events == null ? before.events() : events,
                                 input.description() == null ? before.description() : description, clock.instant())
                         .flatMap(after -> audited(admin, "UPDATE_WEBHOOK_SUBSCRIPTION", before, after)))
-                .as(tx::transactional);
+                .as(tx::transactional)
+                .doOnSuccess(changed -> wanted.invalidate());
     }
 
     /** Stops deliveries (they wait) and events (none are queued while paused); pausing a paused one changes nothing. */
@@ -143,7 +147,8 @@ class WebhookSubscriptions {
                 .flatMap(before -> before.status() == WebhookSubscriptionStatus.PAUSED ? Mono.just(before)
                         : subscriptions.setStatus(before.id(), WebhookSubscriptionStatus.PAUSED, clock.instant())
                                 .flatMap(after -> audited(admin, "PAUSE_WEBHOOK_SUBSCRIPTION", before, after)))
-                .as(tx::transactional);
+                .as(tx::transactional)
+                .doOnSuccess(changed -> wanted.invalidate());
     }
 
     /**
@@ -156,7 +161,8 @@ class WebhookSubscriptions {
                         : subscriptions.setStatus(before.id(), WebhookSubscriptionStatus.ACTIVE, clock.instant())
                                 .flatMap(after -> audited(admin, "RESUME_WEBHOOK_SUBSCRIPTION", before, after))
                                 .flatMap(after -> AfterCommit.run(Mono.fromRunnable(worker::nudge)).thenReturn(after)))
-                .as(tx::transactional);
+                .as(tx::transactional)
+                .doOnSuccess(changed -> wanted.invalidate());
     }
 
     /** Deletes the subscription with its delivery log; nothing more goes to it. */
@@ -167,7 +173,8 @@ class WebhookSubscriptions {
                                 AuditedChange.changed(AUDIT_SUBJECT, before.id(), AuditedState.of(before), null),
                                 before.url()))
                         .thenReturn(before.id()))
-                .as(tx::transactional);
+                .as(tx::transactional)
+                .doOnSuccess(changed -> wanted.invalidate());
     }
 
     /**

@@ -110,7 +110,7 @@ class WebhookWorker {
     }
 
     /** Sends one claimed delivery and records the outcome in one transaction. */
-    private Mono<Void> attempt(DeliveryRepository.Claimed claimed) {
+    private Mono<Long> attempt(DeliveryRepository.Claimed claimed) {
         Instant at = clock.instant();
         return Mono.fromCallable(() -> secrets(claimed, at))
                 .flatMap(secrets -> sender.send(claimed.url(), claimed.eventId(), claimed.eventType(), claimed.body(),
@@ -120,7 +120,8 @@ class WebhookWorker {
                     // the lease runs out and another run tries again
                     log.warn("could not record webhook delivery {}: {}", claimed.deliveryId(), e.toString());
                     return Mono.empty();
-                });
+                })
+                .thenReturn(claimed.deliveryId());
     }
 
     private Mono<Void> record(DeliveryRepository.Claimed claimed, Instant at, WebhookSender.Sent sent) {
