@@ -43,21 +43,11 @@ export async function uploadImportFile(file, kind) {
   return response.json()
 }
 
-/** Downloads a CSV export and saves it under the name the API gives (or `fallback`). */
+/** Downloads a CSV export: { blob, name }, the name the API gives (or `fallback`). */
 export async function downloadExport(path, fallback) {
   const response = await request(path, { method: 'GET' })
   const blob = await response.blob()
   const disposition = response.headers && response.headers.get ? response.headers.get('Content-Disposition') || '' : ''
   const match = disposition.match(/filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i)
-  const name = match ? decodeURIComponent(match[1] || match[2]) : fallback
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  link.rel = 'noopener'
-  document.body.appendChild(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
-  return name
+  return { blob, name: match ? decodeURIComponent(match[1] || match[2]) : fallback }
 }

@@ -131,12 +131,7 @@ class BulkUploadController {
 
         @Override
         public Mono<Void> tooLarge(ServerWebExchange exchange) {
-            ResponseEntity<Object> answer = HttpErrors.tooLarge(maxFileBytes);
-            exchange.getResponse().setStatusCode(answer.getStatusCode());
-            exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
-            exchange.getResponse().getHeaders().setConnection("close");
-            byte[] body = json.writeValueAsBytes(answer.getBody());
-            return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(body)));
+            return LargerBodyRoute.refuse(exchange, HttpErrors.tooLarge(maxFileBytes), json);
         }
     }
 
