@@ -1,4 +1,4 @@
-/** Saves text as a file through a temporary link to a Blob. */
+/** Saves text (or a Blob) as a file through a temporary link to a Blob. */
 export function saveFile(text, filename, type) {
   const url = URL.createObjectURL(new Blob([text], { type: type || 'text/csv;charset=utf-8' }))
   const link = document.createElement('a')

@@ -15,7 +15,7 @@ const UPDATE_PROFILE = gql`
 
 const BIND_PHONE = gql`
   mutation BindPhone($input: BindPhoneInput!) {
-    bindPhone(input: $input) { member { ${PROFILE_FIELDS} } userErrors { field message code } }
+    bindPhone(input: $input) { member { ${PROFILE_FIELDS} } signInAgain userErrors { field message code } }
   }`
 
 module.exports = { MINE_PROFILE, UPDATE_PROFILE, BIND_PHONE }

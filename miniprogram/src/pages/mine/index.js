@@ -174,6 +174,14 @@ Component({
         // the phone code is used only once the notice is accepted, so it is still good after asking
         const bound = await this.notice().withNotice(() => client.mutate(BIND_PHONE, { input: { code: answer.code } }))
         if (bound.declined) return
+        if (bound.result.signInAgain) {
+          // the phone was on the card the brand imported from its old system: that card is now this
+          // WeChat account's, and the sign-in that asked has ended; sign in as it
+          await session.loginMember({ explicit: true })
+          this.showMember(bound.result.member)
+          wx.showToast({ title: '已找回您的会员卡', icon: 'success' })
+          return
+        }
         this.showMember(bound.result.member)
         wx.showToast({ title: '手机号已绑定', icon: 'success' })
       } catch (error) {

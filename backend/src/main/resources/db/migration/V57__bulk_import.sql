@@ -15,6 +15,8 @@ alter table wallet_recharge add constraint wallet_recharge_channel_check
 alter table wallet_txn drop constraint wallet_txn_kind_check;
 alter table wallet_txn add constraint wallet_txn_kind_check
     check (kind in ('RECHARGE', 'PAYMENT', 'PURCHASE_REFUND', 'RECHARGE_REFUND', 'BONUS_EXPIRY', 'OPENING'));
+-- at most one opening lot per member, ever: entering it again changes nothing
+create unique index wallet_recharge_opening on wallet_recharge (member_id) where channel = 'OPENING';
 alter table wallet_entry drop constraint wallet_entry_account_check;
 alter table wallet_entry add constraint wallet_entry_account_check
     check (account in ('MEMBER_PRINCIPAL', 'MEMBER_BONUS', 'CASH_RECEIVED', 'CARD_RECEIVED', 'WECHAT_PAY_CLEARING',

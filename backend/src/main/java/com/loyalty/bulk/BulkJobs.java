@@ -1,5 +1,6 @@
 package com.loyalty.bulk;
 
+import com.loyalty.analytics.AnalyticsBackfill;
 import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.points.PointsService;
 import com.loyalty.shared.config.BrandProperties;
@@ -46,8 +47,9 @@ public class BulkJobs {
     private final StaffAuditLog audit;
     private final BrandProperties brand;
     private final Clock clock;
+    private final AnalyticsBackfill analytics;
 
-    BulkJobs(BulkRepository bulk, BulkProperties properties, MemberImportRun memberRun, OrderImportRun orderRun,
+    BulkJobs(AnalyticsBackfill analytics, BulkRepository bulk, BulkProperties properties, MemberImportRun memberRun, OrderImportRun orderRun,
              StoreService stores, TierService tiers, PointsService points, StaffAuditLog audit, BrandProperties brand,
              Clock clock) {
         this.bulk = bulk;
@@ -60,6 +62,7 @@ public class BulkJobs {
         this.audit = audit;
         this.brand = brand;
         this.clock = clock;
+        this.analytics = analytics;
     }
 
     /** Starts a dry run or import of the file; BULK_JOB_RUNNING while the brand has one running. */
@@ -113,6 +116,9 @@ public class BulkJobs {
                     readMembers(job, file, book);
                 } else {
                     readOrders(job, file, book);
+                    if (!job.dryRun()) {
+                        rollUpImportedDays(job.brandId());
+                    }
                 }
                 bulk.finish(job.id(), BulkJob.Status.DONE, null, clock.instant()).block();
             } catch (RowReader.BadFile e) {
@@ -123,6 +129,15 @@ public class BulkJobs {
                         clock.instant()).block();
             }
         });
+    }
+
+    /** Rolls the analytics up again for the days of imported orders, so the reports show the history. */
+    private void rollUpImportedDays(long brandId) {
+        Instant earliest = bulk.earliestImportedOrder(brandId).block();
+        if (earliest != null) {
+            analytics.backfill(brandId, java.time.LocalDate.ofInstant(earliest, brand.zone()),
+                    java.time.LocalDate.now(clock.withZone(brand.zone()))).block();
+        }
     }
 
     private BrandBook book(long brandId) {
@@ -140,53 +155,63 @@ public class BulkJobs {
                 ? memberRun.count(job, rows, progress).flatMap(p -> bulk.insertProblems(job.id(), p.problems())
                         .then(bulk.addProgress(job.id(), p, clock.instant())).thenReturn(p))
                 : memberRun.write(job, rows, progress, clock.instant()));
-        RowReader.read(file.path(), file.format(), new RowReader.RowSink() {
-            MemberRowCheck check;
+        try {
+            readAll(file, batches, new RowReader.RowSink() {
+                MemberRowCheck check;
 
-            @Override
-            public void row(long rowNo, List<String> cells) {
-                if (check == null) {
-                    Columns<MemberField> columns = Columns.of(cells, MemberField.class);
-                    String missing = columns.missing(MemberField.class);
-                    if (!missing.isEmpty()) {
-                        throw new RowReader.BadFile("第一行须是表头，缺少" + missing + "列（模板见「下载模板」）");
+                @Override
+                public void row(long rowNo, List<String> cells) {
+                    if (check == null) {
+                        Columns<MemberField> columns = Columns.of(cells, MemberField.class);
+                        String missing = columns.missing(MemberField.class);
+                        if (!missing.isEmpty()) {
+                            throw new RowReader.BadFile("第一行须是表头，缺少" + missing + "列（模板见「下载模板」）");
+                        }
+                        check = new MemberRowCheck(columns, book);
+                        return;
                     }
-                    check = new MemberRowCheck(columns, book);
-                    return;
+                    batches.add(rowNo, problems -> check.check(rowNo, cells, problems));
                 }
-                batches.add(rowNo, problems -> check.check(rowNo, cells, problems));
-            }
-        });
-        if (!batches.sawRows()) {
-            throw new RowReader.BadFile("文件里没有会员行");
+            }, "文件里没有会员行");
+        } finally {
+            batches.settle();
         }
-        batches.flush();
     }
 
     private void readOrders(BulkJob job, BulkFile file, BrandBook book) {
         Batches<OrderRow> batches = new Batches<>((rows, progress) -> orderRun.run(job, rows, progress, clock.instant()));
-        RowReader.read(file.path(), file.format(), new RowReader.RowSink() {
-            OrderRowCheck check;
+        try {
+            readAll(file, batches, new RowReader.RowSink() {
+                OrderRowCheck check;
 
-            @Override
-            public void row(long rowNo, List<String> cells) {
-                if (check == null) {
-                    Columns<OrderField> columns = Columns.of(cells, OrderField.class);
-                    String missing = columns.missing(OrderField.class);
-                    if (!missing.isEmpty() || !columns.has(OrderField.PHONE) && !columns.has(OrderField.MEMBER_NO)) {
-                        throw new RowReader.BadFile("第一行须是表头，缺少" + (missing.isEmpty() ? "「手机号」或「会员编号」"
-                                : missing) + "列（模板见「下载模板」）");
+                @Override
+                public void row(long rowNo, List<String> cells) {
+                    if (check == null) {
+                        Columns<OrderField> columns = Columns.of(cells, OrderField.class);
+                        String missing = columns.missing(OrderField.class);
+                        if (!missing.isEmpty() || !columns.has(OrderField.PHONE) && !columns.has(OrderField.MEMBER_NO)) {
+                            throw new RowReader.BadFile("第一行须是表头，缺少" + (missing.isEmpty() ? "「手机号」或「会员编号」"
+                                    : missing) + "列（模板见「下载模板」）");
+                        }
+                        check = new OrderRowCheck(columns, book);
+                        return;
                     }
-                    check = new OrderRowCheck(columns, book);
-                    return;
+                    batches.add(rowNo, problems -> check.check(rowNo, cells, problems));
                 }
-                batches.add(rowNo, problems -> check.check(rowNo, cells, problems));
-            }
-        });
+            }, "文件里没有订单行");
+        } finally {
+            batches.settle();
+        }
+    }
+
+    /** Reads the file into the batches and writes the last one; a file without rows is refused with {@code empty}. */
+    private static <R> void readAll(BulkFile file, Batches<R> batches, RowReader.RowSink sink, String empty) {
+        RowReader.read(file.path(), file.format(), sink);
         if (!batches.sawRows()) {
-            throw new RowReader.BadFile("文件里没有订单行");
+            throw new RowReader.BadFile(empty);
         }
         batches.flush();
+        batches.awaitInFlight();
     }
 
     /** Collects checked rows and their problems into batches and hands each over, waiting for it. */
@@ -196,6 +221,7 @@ public class BulkJobs {
         private List<BulkProblem> problems = new ArrayList<>();
         private long read;
         private long total;
+        private java.util.concurrent.CompletableFuture<Progress> inFlight;
 
         Batches(java.util.function.BiFunction<List<R>, Progress, Mono<Progress>> handler) {
             this.handler = handler;
@@ -228,7 +254,32 @@ public class BulkJobs {
             rows = new ArrayList<>();
             problems = new ArrayList<>();
             read = 0;
-            handler.apply(batch, progress).block();
+            // one batch in the database at a time, while the next is read and checked
+            awaitInFlight();
+            inFlight = handler.apply(batch, progress).toFuture();
+        }
+
+        /** Waits for the batch in the database, if any, ignoring its failure (the job fails already). */
+        void settle() {
+            try {
+                awaitInFlight();
+            } catch (RuntimeException ignored) {
+                // the job ends FAILED for the reason already thrown
+            }
+        }
+
+        /** Waits for the batch in the database; its failure fails the job. */
+        void awaitInFlight() {
+            if (inFlight == null) {
+                return;
+            }
+            try {
+                inFlight.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            } finally {
+                inFlight = null;
+            }
         }
     }
 }

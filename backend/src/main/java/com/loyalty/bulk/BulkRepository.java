@@ -194,6 +194,13 @@ class BulkRepository {
                 .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
+    /** When the brand's earliest imported order happened; empty when there is none. */
+    Mono<Instant> earliestImportedOrder(long brandId) {
+        return db.sql("select min(occurred_at) as at from purchase where brand_id = :brand and imported")
+                .bind("brand", brandId).map(row -> java.util.Optional.ofNullable(row.get("at", Instant.class))).one()
+                .flatMap(Mono::justOrEmpty);
+    }
+
     static String hex(byte[] bytes) {
         return HEX.formatHex(bytes);
     }

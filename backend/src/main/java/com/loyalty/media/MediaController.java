@@ -136,13 +136,7 @@ class MediaController {
 
         @Override
         public Mono<Void> tooLarge(ServerWebExchange exchange) {
-            ResponseEntity<Object> answer = UploadErrors.tooLarge(maxFileBytes);
-            exchange.getResponse().setStatusCode(answer.getStatusCode());
-            exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
-            // the client is still sending: close the connection rather than read the rest
-            exchange.getResponse().getHeaders().setConnection("close");
-            byte[] body = json.writeValueAsBytes(answer.getBody());
-            return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(body)));
+            return LargerBodyRoute.refuse(exchange, UploadErrors.tooLarge(maxFileBytes), json);
         }
     }
 }

@@ -18,4 +18,17 @@ public interface LargerBodyRoute {
 
     /** Writes the answer to a body over the limit (the response is not committed yet). */
     Mono<Void> tooLarge(ServerWebExchange exchange);
+
+    /**
+     * Writes a JSON refusal as the answer to a body over the limit, and closes the connection
+     * rather than read the rest the client is still sending.
+     */
+    static Mono<Void> refuse(ServerWebExchange exchange, org.springframework.http.ResponseEntity<Object> answer,
+                             tools.jackson.databind.json.JsonMapper json) {
+        exchange.getResponse().setStatusCode(answer.getStatusCode());
+        exchange.getResponse().getHeaders().setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        exchange.getResponse().getHeaders().setConnection("close");
+        byte[] body = json.writeValueAsBytes(answer.getBody());
+        return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(body)));
+    }
 }

@@ -47,9 +47,8 @@ public class OpeningRepository {
                                     select :brand, i.member_id, i.store_id, pkg.id, 'OPENING', 'OPENING-' || i.member_id,
                                            i.cents, 0, i.cents, 0, :staff, cast(i.at as timestamptz)
                                     from input i, pkg
-                                    where not exists (select 1 from wallet_recharge r
-                                                      where r.member_id = i.member_id and r.channel = 'OPENING')
-                                    on conflict (store_id, reference) do nothing
+                                    -- a member's opening lot already there (wallet_recharge_opening) is left as it is
+                                    on conflict do nothing
                                     returning id, member_id, store_id, pay_cents, created_at),
                                 txn as (
                                     insert into wallet_txn (brand_id, member_id, kind, store_id, recharge_id, staff_id,

@@ -39,17 +39,17 @@ import tools.jackson.databind.json.JsonMapper;
  * and {@code orders.csv}: the templates, for anyone.
  */
 @RestController
-class UploadController {
+class BulkUploadController {
 
     static final String UPLOAD_PATH = "/bulk/uploads";
     private static final String FILE_FIELD = "file";
     private static final long MULTIPART_OVERHEAD = 16 * 1024;
 
-    private final Uploads uploads;
+    private final BulkUploads uploads;
     private final long maxFileBytes;
     private final PartEventHttpMessageReader multipart = new PartEventHttpMessageReader();
 
-    UploadController(Uploads uploads, BulkProperties properties) {
+    BulkUploadController(BulkUploads uploads, BulkProperties properties) {
         this.uploads = uploads;
         this.maxFileBytes = properties.maxUploadSize().toBytes();
         multipart.setMaxHeadersSize(8 * 1024);
@@ -131,12 +131,7 @@ class UploadController {
 
         @Override
         public Mono<Void> tooLarge(ServerWebExchange exchange) {
-            ResponseEntity<Object> answer = HttpErrors.tooLarge(maxFileBytes);
-            exchange.getResponse().setStatusCode(answer.getStatusCode());
-            exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
-            exchange.getResponse().getHeaders().setConnection("close");
-            byte[] body = json.writeValueAsBytes(answer.getBody());
-            return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(body)));
+            return LargerBodyRoute.refuse(exchange, HttpErrors.tooLarge(maxFileBytes), json);
         }
     }
 

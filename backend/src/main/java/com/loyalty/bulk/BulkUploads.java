@@ -28,7 +28,7 @@ import reactor.core.scheduler.Schedulers;
  * the way, refused past the limit), records them ({@code bulk_file}) and audits the upload.
  */
 @Service
-class Uploads {
+class BulkUploads {
 
     private static final int FILENAME_MAX = 200;
 
@@ -37,7 +37,7 @@ class Uploads {
     private final StaffAuditLog audit;
     private final Clock clock;
 
-    Uploads(BulkRepository bulk, BulkProperties properties, StaffAuditLog audit, Clock clock) {
+    BulkUploads(BulkRepository bulk, BulkProperties properties, StaffAuditLog audit, Clock clock) {
         this.bulk = bulk;
         this.properties = properties;
         this.audit = audit;
