@@ -33,6 +33,9 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['test/**/*.test.js'],
-    setupFiles: ['test/setup.js']
+    setupFiles: ['test/setup.js'],
+    // the 2-core CI machine runs Maven, Postgres and jsdom side by side: a page test that renders
+    // several roles can pass 5 s there without being wrong
+    testTimeout: 15000
   }
 })
