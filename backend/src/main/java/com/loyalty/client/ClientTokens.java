@@ -98,11 +98,13 @@ class ClientTokens implements ClientSessions {
 
     /**
      * A token for the client when the secret is one of its valid secrets and the client is active, with
-     * the scopes asked for ({@code null}: all of the client's); invalid_client or invalid_scope otherwise.
+     * the scopes asked for ({@code null}: all of the client's); invalid_client or invalid_scope otherwise,
+     * rate_limited past the token limit of the client at that {@code address}.
      */
-    Mono<Granted> issue(long clientId, String secret, Set<String> requestedScopes) {
+    Mono<Granted> issue(long clientId, String secret, Set<String> requestedScopes, String address) {
         Instant now = clock.instant();
-        return rateLimits.acquire(RateLimitedAction.CLIENT_TOKEN, clientId)
+        // per client and address: wrong secrets sent from elsewhere do not use up the POS's own budget
+        return rateLimits.acquire(RateLimitedAction.CLIENT_TOKEN, clientId + "@" + address)
                 .onErrorMap(BusinessException.class, e -> e.error().code() == ErrorCode.RATE_LIMITED
                         ? new Refused("rate_limited", "获取令牌太频繁，请稍后再试") : e)
                 .then(clients.validSecret(clientId, hash(secret), now))

@@ -50,7 +50,7 @@ class TokenEndpoint {
         return exchange.getFormData()
                 .flatMap(form -> {
                     Request request = Request.of(form, basic ? authorization.substring(6).trim() : null);
-                    return tokens.issue(request.clientId(), request.secret(), request.scopes());
+                    return tokens.issue(request.clientId(), request.secret(), request.scopes(), address(exchange));
                 })
                 .map(granted -> {
                     Map<String, Object> body = new LinkedHashMap<>();
@@ -61,6 +61,13 @@ class TokenEndpoint {
                     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(body);
                 })
                 .onErrorResume(ClientTokens.Refused.class, refused -> Mono.just(error(refused, basic)));
+    }
+
+    /** The caller's address (the client's behind trusted proxies, see TrustedProxies). */
+    private static String address(ServerWebExchange exchange) {
+        java.net.InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return remote == null ? "unknown"
+                : remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
     }
 
     private static ResponseEntity<Map<String, Object>> error(ClientTokens.Refused refused, boolean basic) {

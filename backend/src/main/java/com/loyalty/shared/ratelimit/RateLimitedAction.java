@@ -28,6 +28,6 @@ public enum RateLimitedAction {
     MEMBER_CODE_ISSUE,
     /** Requests of one machine client (API client) with its access tokens. */
     CLIENT_REQUEST,
-    /** Access tokens asked for by one machine client ({@code POST /oauth/token}), right or wrong secret. */
+    /** Access tokens asked for by one machine client from one address ({@code POST /oauth/token}), right or wrong secret. */
     CLIENT_TOKEN
 }
