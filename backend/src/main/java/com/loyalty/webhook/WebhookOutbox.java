@@ -2,6 +2,7 @@ package com.loyalty.webhook;
 
 import com.loyalty.client.ApiClient;
 import com.loyalty.client.ApiClients;
+import com.loyalty.shared.config.AfterCommit;
 import com.loyalty.shared.config.BrandProperties;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * subscription that asks for it and whose client acts for the event's store: a client limited to
  * some stores hears only of changes at them; an event with no store (an online order, a member who
  * registered without a store, the monthly tier review, a campaign) goes to brand-wide clients only.
- * No subscription wanting it: nothing is written. The worker ({@link WebhookWorker}) delivers after commit.
+ * No subscription wanting it: nothing is written. The worker ({@link WebhookWorker}) delivers after commit,
+ * nudged then rather than waiting for its next poll.
  */
 @Service
 class WebhookOutbox {
@@ -31,13 +33,15 @@ class WebhookOutbox {
     private final SubscriptionRepository subscriptions;
     private final WantedEvents wanted;
     private final DeliveryRepository deliveries;
+    private final WebhookWorker worker;
     private final ApiClients clients;
     private final JsonMapper json;
     private final BrandProperties brand;
     private final Clock clock;
 
     WebhookOutbox(SubscriptionRepository subscriptions, WantedEvents wanted, DeliveryRepository deliveries,
-                  ApiClients clients, JsonMapper json, BrandProperties brand, Clock clock) {
+                  WebhookWorker worker, ApiClients clients, JsonMapper json, BrandProperties brand, Clock clock) {
+        this.worker = worker;
         this.subscriptions = subscriptions;
         this.wanted = wanted;
         this.deliveries = deliveries;
@@ -74,7 +78,9 @@ class WebhookOutbox {
         return Mono.fromCallable(() -> json.writeValueAsString(body))
                 .flatMap(text -> deliveries.insertEvent(id, brandId, type.wireName(), storeId, text, now))
                 .flatMapMany(eventId -> deliveries.insertDeliveries(eventId, subscriptionIds, now))
-                .collectList();
+                .collectList()
+                // the worker looks as soon as the change commits, not at its next poll
+                .flatMap(ids -> AfterCommit.run(Mono.fromRunnable(worker::nudge)).thenReturn(ids));
     }
 
     /** Whether the (active) client hears of a change at the store (null: none). */

@@ -219,7 +219,6 @@ class WebhookSubscriptions {
                         .flatMap(ids -> deliveries.find(ids.get(0)))
                         .flatMap(delivery -> audit.record(admin, null, "SEND_TEST_WEBHOOK", null,
                                         "订阅 " + subscription.id() + " " + subscription.url())
-                                .then(AfterCommit.run(Mono.fromRunnable(worker::nudge)))
                                 .thenReturn(delivery)))
                 .as(tx::transactional);
     }

@@ -74,7 +74,12 @@ class WebhookWorker {
         if (settings.pollEvery().isZero() || settings.pollEvery().isNegative()) {
             return;
         }
-        polling = Flux.merge(Flux.interval(settings.pollEvery()).map(tick -> true), nudges.asFlux())
+        polling = poll(settings.pollEvery());
+    }
+
+    /** Delivers what is due every {@code every} and whenever nudged, one run at a time, until disposed. */
+    Disposable poll(Duration every) {
+        return Flux.merge(Flux.interval(every).map(tick -> true), nudges.asFlux())
                 .onBackpressureDrop()
                 .concatMap(tick -> deliverDue().onErrorResume(e -> {
                     log.warn("webhook delivery run failed: {}", e.toString());

@@ -68,6 +68,25 @@ class WebhookDeliveryTest extends WebhookTestSupport {
     }
 
     @Test
+    void aRunningWorkerDeliversAsSoonAsThePurchaseCommitsWithoutWaitingForItsPoll() throws InterruptedException {
+        try (WebhookReceiver receiver = WebhookReceiver.up()) {
+            subscribe(apiClient("prompt"), receiver.url(), "PURCHASE_RECORDED");
+            reactor.core.Disposable polling = worker.poll(Duration.ofHours(1));
+            try {
+                long started = System.nanoTime();
+                buySomething();
+                for (int i = 0; i < 100 && receiver.received().isEmpty(); i++) {
+                    Thread.sleep(50);
+                }
+                assertThat(receiver.received("purchase.recorded")).hasSize(1);
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            } finally {
+                polling.dispose();
+            }
+        }
+    }
+
+    @Test
     void aReceiverThatIsDownIsRetriedAfterTheBackoffAndGetsTheEventOnce() {
         try (WebhookReceiver receiver = WebhookReceiver.down()) {
             Subscribed sub = subscribe(apiClient("erp"), receiver.url(), "PURCHASE_RECORDED");
