@@ -262,6 +262,19 @@ test('bindingThePhoneSendsTheButtonsCodeAndShowsTheMaskedNumber', async () => {
   expect(text(page, '.bind-phone')).toBeNull()
 })
 
+test('aPhoneOfAMemberTheBrandImportedSignsInAsThatMember', async () => {
+  const imported = Object.assign({}, ALICE, { id: '77', nickname: '王芳', phone: '138****1234' })
+  wx.__server.on('BindPhone', () => ({ bindPhone: { member: imported, signInAgain: true, userErrors: [] } }))
+  wx.__server.on('Login', () => ({ login: { accessToken: 'a-imported', refreshToken: 'r-imported', expiresAt: null,
+    registered: false, closesAt: null, member: { id: '77', nickname: '王芳' }, userErrors: [] } }))
+  const page = await open()
+  fire(page, '.bind-phone', 'getphonenumber', { errMsg: 'getPhoneNumber:ok', code: 'phone-13800001234' })
+  await flush()
+  expect(wx.__server.calls('Login')).toHaveLength(1)
+  expect(wx.showToast).toHaveBeenCalledWith({ title: '已找回您的会员卡', icon: 'success' })
+  expect(text(page, '.phone-value')).toBe('138****1234')
+})
+
 test('aPhoneInUseIsExplainedAndTheButtonStays', async () => {
   wx.__server.on('BindPhone', () => ({ bindPhone: { member: null,
     userErrors: [{ field: ['input', 'code'], message: '该手机号已被其他会员绑定', code: 'PHONE_IN_USE' }] } }))
