@@ -3,7 +3,6 @@ package com.loyalty.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.loyalty.docs.DocExamples.Example;
-import com.loyalty.support.IntegrationTest;
 import graphql.language.AstPrinter;
 import graphql.language.OperationDefinition;
 import graphql.language.VariableDefinition;
@@ -22,8 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * as the role their first line names, each expecting no error unless it says which code it answers.
  * A job an example starts is waited for before the next example.
  */
-class IntegrationBulkDocTest extends IntegrationTest {
+class IntegrationBulkDocTest extends DocExampleTest {
 
     static final Path DOC = Path.of("..", "docs", "integration.md");
     static final String IMPORT = "## Importing members from another system";
@@ -148,23 +145,5 @@ class IntegrationBulkDocTest extends IntegrationTest {
             }
         }
         throw new AssertionError("job " + jobId + " still running");
-    }
-
-    private Map<String, Object> answer(String token, String document, Map<String, Object> variables) {
-        var request = http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON);
-        if (token != null) {
-            request = request.header("Authorization", "Bearer " + token);
-        }
-        return request.bodyValue(Map.of("query", document, "variables", variables)).exchange()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-                }).returnResult().getResponseBody();
-    }
-
-    @SuppressWarnings("unchecked")
-    private String staffToken(String username, String password) {
-        Map<String, Object> data = (Map<String, Object>) answer(null, """
-                mutation($u: String!, $p: String!) { staffLogin(input: {username: $u, password: $p}) {
-                  accessToken userErrors { code } } }""", Map.of("u", username, "p", password)).get("data");
-        return (String) ((Map<String, Object>) data.get("staffLogin")).get("accessToken");
     }
 }

@@ -3,7 +3,6 @@ package com.loyalty.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.loyalty.docs.DocExamples.Example;
-import com.loyalty.support.IntegrationTest;
 import com.loyalty.support.MachineClients;
 import com.loyalty.support.TestCoupons;
 import com.loyalty.support.Till;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 
 /**
  * Runs every example of the chapters "Credentials", "Recording a purchase from a POS" and "Online
@@ -30,7 +28,7 @@ import org.springframework.http.MediaType;
  * member's code; the shop earns by member id and cannot spend; a revoked client stops. {@code $name}
  * in an example stands for a value an earlier answer (or the set-up) gave.
  */
-class IntegrationClientsDocTest extends IntegrationTest {
+class IntegrationClientsDocTest extends DocExampleTest {
 
     static final Path DOC = Path.of("..", "docs", "integration.md");
     static final List<String> CHAPTERS = List.of("## Credentials", "## Recording a purchase from a POS",
@@ -72,7 +70,7 @@ class IntegrationClientsDocTest extends IntegrationTest {
                 assertThat(token).as("example %d of %s: unknown caller '%s'", example.number(), chapter,
                         example.caller()).isNotNull();
                 String source = substitute(example, known, true);
-                Map<String, Object> response = graphql(token, source);
+                Map<String, Object> response = answer(token, source, Map.of());
                 List<String> codes = DocExamples.errorCodes(response);
                 if (example.answers() == null) {
                     assertThat(codes).as("example %d of %s as %s answered errors:%n%s%n%s", example.number(),
@@ -124,14 +122,6 @@ class IntegrationClientsDocTest extends IntegrationTest {
                 }).returnResult().getResponseBody();
         assertThat(answer).as("example %d answered", example.number()).containsKey("access_token");
         return answer;
-    }
-
-    private Map<String, Object> graphql(String token, String document) {
-        return http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
-                .header("Authorization", "Bearer " + token)
-                .bodyValue(Map.of("query", document)).exchange()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-                }).returnResult().getResponseBody();
     }
 
     private String claimedCoupon(HttpGraphQlTester member) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.loyalty.dev.sms.FakeSmsServer;
 import com.loyalty.docs.DocExamples.Example;
 import com.loyalty.notify.NotificationOutbox;
-import com.loyalty.support.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * the provider's receipt and reply pushes and WeChat's event pushes as HTTP requests, the queries as
  * the role each names; then checks that they did what the chapter says.
  */
-class IntegrationMessagesDocTest extends IntegrationTest {
+class IntegrationMessagesDocTest extends DocExampleTest {
 
     static final Path DOC = Path.of("..", "docs", "integration.md");
     static final String CHAPTER = "## Messages: SMS and the official account";
@@ -107,17 +106,6 @@ class IntegrationMessagesDocTest extends IntegrationTest {
                 .exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
                 }).returnResult().getResponseBody();
-    }
-
-    @SuppressWarnings("unchecked")
-    private String staffToken(String username, String password) {
-        Map<String, Object> data = (Map<String, Object>) http().post().uri("/graphql")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("query", "mutation($u: String!, $p: String!) { staffLogin(input: {username: $u, "
-                        + "password: $p}) { accessToken } }", "variables", Map.of("u", username, "p", password)))
-                .exchange().expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-                }).returnResult().getResponseBody().get("data");
-        return (String) ((Map<String, Object>) data.get("staffLogin")).get("accessToken");
     }
 
     private static String strip(String source) {

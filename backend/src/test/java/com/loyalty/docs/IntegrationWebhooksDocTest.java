@@ -3,7 +3,6 @@ package com.loyalty.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.loyalty.docs.DocExamples.Example;
-import com.loyalty.support.IntegrationTest;
 import com.loyalty.support.Till;
 import com.loyalty.support.WebhookReceiver;
 import com.loyalty.webhook.WebhookDeliveries;
@@ -23,8 +22,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 
 /**
  * Runs every example of "Webhooks" in docs/integration.md in order, as written: the GraphQL ones
@@ -32,7 +29,7 @@ import org.springframework.http.MediaType;
  * would), the shell one as the receiver on a delivery it really got, which must verify, and must
  * not once the body is changed or the signature is old.
  */
-class IntegrationWebhooksDocTest extends IntegrationTest {
+class IntegrationWebhooksDocTest extends DocExampleTest {
 
     static final Path DOC = Path.of("..", "docs", "integration.md");
     static final String CHAPTER = "## Webhooks";
@@ -129,17 +126,9 @@ class IntegrationWebhooksDocTest extends IntegrationTest {
         }
     }
 
-    private Map<String, Object> answer(String token, String document, Map<String, Object> variables) {
-        return http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
-                .header("Authorization", "Bearer " + token)
-                .bodyValue(Map.of("query", document, "variables", variables)).exchange()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-                }).returnResult().getResponseBody();
-    }
-
     @SuppressWarnings("unchecked")
     private String adminToken() {
-        Map<String, Object> data = (Map<String, Object>) answer("none", """
+        Map<String, Object> data = (Map<String, Object>) answer(null, """
                 mutation { staffLogin(input: {username: "root-admin", password: "root-admin-password"}) {
                   accessToken } }""", Map.of()).get("data");
         return (String) ((Map<String, Object>) data.get("staffLogin")).get("accessToken");

@@ -3,7 +3,6 @@ package com.loyalty.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.loyalty.docs.DocExamples.Example;
-import com.loyalty.support.IntegrationTest;
 import graphql.language.AstPrinter;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
@@ -17,15 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 
 /**
  * Runs every example of the chapter "Running the programme" of docs/api.md, in order, as the
  * chapter says: each block as the role its first line names, expecting no error unless the block
  * says which code it answers, with ids taken from earlier answers. A reader can trust the chapter.
  */
-class RunningTheProgrammeDocTest extends IntegrationTest {
+class RunningTheProgrammeDocTest extends DocExampleTest {
 
     static final Path DOC = Path.of("..", "docs", "api.md");
     static final String CHAPTER = "## Running the programme";
@@ -97,24 +94,6 @@ class RunningTheProgrammeDocTest extends IntegrationTest {
         Map<?, ?> bound = (Map<?, ?>) data.get("bindPhone");
         assertThat((List<?>) bound.get("userErrors")).as("binding the chapter's member's phone").isEmpty();
         return (String) ((Map<?, ?>) bound.get("member")).get("id");
-    }
-
-    private Map<String, Object> answer(String token, String document, Map<String, Object> variables) {
-        var request = http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON);
-        if (token != null) {
-            request = request.header("Authorization", "Bearer " + token);
-        }
-        return request.bodyValue(Map.of("query", document, "variables", variables)).exchange()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-                }).returnResult().getResponseBody();
-    }
-
-    @SuppressWarnings("unchecked")
-    private String staffToken(String username, String password) {
-        Map<String, Object> data = (Map<String, Object>) answer(null, """
-                mutation($u: String!, $p: String!) { staffLogin(input: {username: $u, password: $p}) {
-                  accessToken userErrors { code } } }""", Map.of("u", username, "p", password)).get("data");
-        return (String) ((Map<String, Object>) data.get("staffLogin")).get("accessToken");
     }
 
     private String createMarketer() {
