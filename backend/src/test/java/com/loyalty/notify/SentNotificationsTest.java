@@ -18,18 +18,25 @@ class SentNotificationsTest extends NotifyTestSupport {
         String phone = bindFreshPhone(member.api());
         queueDaily(member, "DORMANT_60", Map.of("nickname", "小爱", "phone", phone), MORNING);
         queueDaily(member, "POINTS_EXPIRING", Map.of("points", 100), MORNING);
+        queueDaily(member, "COUPON_EXPIRING", Map.of("coupon", "满200减50"), MORNING);
         send();
 
         HttpGraphQlTester marketer = newMarketer();
         marketer.document(SENT).variable("f", Map.of("memberId", member.id())).execute()
-                .path("sentNotifications.totalCount").entity(Integer.class).isEqualTo(2);
-        Map<?, ?> sms = marketer.document(SENT).variable("f", Map.of("memberId", member.id(), "channel", "SMS"))
+                .path("sentNotifications.totalCount").entity(Integer.class).isEqualTo(3);
+        Map<?, ?> sms = marketer.document(SENT).variable("f", Map.of("memberId", member.id(), "channel", "SMS",
+                        "purpose", "DORMANT_60"))
                 .execute().path("sentNotifications.edges[0].node").entity(Map.class).get();
         assertThat(sms.get("purpose")).isEqualTo("DORMANT_60");
         assertThat(sms.get("status")).isEqualTo("SENT");
         assertThat(sms.get("recipient")).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
         assertThat(String.valueOf(sms.get("data"))).doesNotContain(phone);
+        // a service notice without a subscribe consent falls back to SMS where its purpose has an SMS template
         marketer.document(SENT).variable("f", Map.of("memberId", member.id(), "purpose", "POINTS_EXPIRING",
+                        "channel", "SMS", "status", "SENT")).execute()
+                .path("sentNotifications.totalCount").entity(Integer.class).isEqualTo(1);
+        // and is skipped where it has none, its recipient (the openid) masked
+        marketer.document(SENT).variable("f", Map.of("memberId", member.id(), "purpose", "COUPON_EXPIRING",
                         "status", "SKIPPED")).execute()
                 .path("sentNotifications.edges[*].node.recipient").entityList(String.class)
                 .satisfies(r -> assertThat(r).singleElement().satisfies(openid -> assertThat(openid).contains("****")
@@ -37,7 +44,8 @@ class SentNotificationsTest extends NotifyTestSupport {
         marketer.document(SENT).variable("f", Map.of("memberId", member.id(), "from", "2030-01-01T00:00:00+08:00"))
                 .execute().path("sentNotifications.totalCount").entity(Integer.class).isEqualTo(0);
 
-        String id = marketer.document(SENT).variable("f", Map.of("memberId", member.id(), "channel", "SMS")).execute()
+        String id = marketer.document(SENT).variable("f", Map.of("memberId", member.id(), "purpose", "DORMANT_60"))
+                .execute()
                 .path("sentNotifications.edges[0].node.id").entity(String.class).get();
         admin().document("query($id: ID!) { notification(id: $id) { purpose recipient } }").variable("id", id).execute()
                 .path("notification.purpose").entity(String.class).isEqualTo("DORMANT_60");
