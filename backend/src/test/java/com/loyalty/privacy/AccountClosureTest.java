@@ -60,12 +60,12 @@ class AccountClosureTest extends IntegrationTest {
         anonymous().documentName("refreshSession").variable("refreshToken", session.get("refreshToken")).execute()
                 .path("refreshSession.userErrors[0].code").entity(String.class).isEqualTo("REFRESH_TOKEN_INVALID");
 
-        // still cooling off: nothing erased
-        runErasure().contains("erased 0");
+        // still cooling off: this member is not erased (accounts other tests closed may be)
+        runErasure();
         assertThat(memberRow(id)).contains(name.substring(7)).contains("1988-03-04");
 
         clock.advance(Duration.ofDays(8));
-        runErasure().contains("erased 1");
+        runErasure().containsPattern("erased [1-9][0-9]* closed");
         manager = staff(managerName, STAFF_PASSWORD);
 
         // no personal value left in the member row: name, avatar, birthday, phone (cipher and hash), openid
@@ -141,7 +141,7 @@ class AccountClosureTest extends IntegrationTest {
 
         // so the account is still erased when the cooling-off period ends
         clock.advance(Duration.ofDays(5));
-        runErasure().contains("erased 1");
+        runErasure().containsPattern("erased [1-9][0-9]* closed");
         assertThat(memberRow(id)).doesNotContain("冷静期");
     }
 
@@ -197,7 +197,7 @@ class AccountClosureTest extends IntegrationTest {
             assertThat(memberRow(String.valueOf(id))).contains("还有余额");
 
             HeldClosures.HELD.remove(id);
-            runErasure().contains("erased 1");
+            runErasure().containsPattern("erased [1-9][0-9]* closed");
             assertThat(memberRow(String.valueOf(id))).doesNotContain("还有余额");
         } finally {
             HeldClosures.HELD.remove(id);

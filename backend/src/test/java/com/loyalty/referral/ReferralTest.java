@@ -164,7 +164,9 @@ class ReferralTest extends IntegrationTest {
                 .path("closeAccount.userErrors").entityList(Object.class).hasSize(0);
         clock.advance(java.time.Duration.ofDays(8));
         admin().documentName("runJob").variable("job", "ACCOUNT_ERASURE").execute()
-                .path("runJob.summary").entity(String.class).satisfies(summary -> assertThat(summary).contains("erased 1"));
+                .path("runJob.summary").entity(String.class)
+                // accounts other tests closed earlier in this run may be erased with it
+                .satisfies(summary -> assertThat(summary).containsPattern("erased [1-9][0-9]* closed"));
 
         anonymous().documentName("inviteWelcome").variable("inviterCode", code).execute()
                 .path("inviteWelcome").valueIsNull();
