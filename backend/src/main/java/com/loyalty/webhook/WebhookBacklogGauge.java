@@ -36,6 +36,7 @@ class WebhookBacklogGauge {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         counting = Flux.interval(Duration.ZERO, EVERY)
+                .onBackpressureDrop() // a slow database skips a count rather than ending the gauge
                 .concatMap(tick -> refresh().onErrorResume(e -> {
                     log.warn("could not count the webhook backlog: {}", e.toString());
                     return Mono.empty();
