@@ -33,6 +33,14 @@ class CheckInRepository {
                 .one();
     }
 
+    /** Whether the member has checked in on that day (one index lookup, no lock). */
+    public Mono<Boolean> exists(long memberId, LocalDate day) {
+        return db.sql("select exists (select 1 from checkin where member_id = :memberId and day = :day) as found")
+                .bind("memberId", memberId).bind("day", day)
+                .map(row -> Boolean.TRUE.equals(row.get("found", Boolean.class)))
+                .one();
+    }
+
     /** Every check-in of the member, oldest first. */
     public Flux<CheckIn> all(long memberId) {
         return db.sql("select * from checkin where member_id = :m order by day")

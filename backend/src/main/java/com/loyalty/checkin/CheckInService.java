@@ -59,8 +59,19 @@ class CheckInService {
         this.tx = tx;
     }
 
+    /**
+     * Checks the member in for today. A second tap the same day is answered from one index lookup,
+     * without the member's lock and a transaction; a tap racing the first one still meets the
+     * unique (member, day) insert under the lock.
+     */
     public Mono<CheckInPayload> checkIn(Viewer member) {
-        return rateLimits.acquire(RateLimitedAction.CHECK_IN, member.id()).then(Mono.defer(() -> checkInToday(member)));
+        return rateLimits.acquire(RateLimitedAction.CHECK_IN, member.id())
+                .then(Mono.defer(() -> checkins.exists(member.id(), today())))
+                .flatMap(done -> done ? Mono.error(CheckInService::alreadyCheckedIn) : checkInToday(member));
+    }
+
+    private static BusinessException alreadyCheckedIn() {
+        return new BusinessException(ErrorCode.ALREADY_CHECKED_IN, "今天已经签到过了");
     }
 
     private Mono<CheckInPayload> checkInToday(Viewer member) {
@@ -72,8 +83,7 @@ class CheckInService {
                     int streak = history.streakEndingAt(today.minusDays(1)) + 1;
                     long reward = rules().rewardFor(streak);
                     return checkins.insertIfAbsent(new CheckIn(member.id(), today, false, streak, reward), now)
-                            .switchIfEmpty(Mono.error(() -> new BusinessException(ErrorCode.ALREADY_CHECKED_IN,
-                                    "今天已经签到过了")))
+                            .switchIfEmpty(Mono.error(CheckInService::alreadyCheckedIn))
                             .flatMap(done -> points.credit(new NewEntry(member.brandId(), member.id(), EntryKind.CHECK_IN,
                                                     null, null, null, null, "签到第 " + streak + " 天", "checkin:" + today, now),
                                             reward, points.expiryFor(now, rules().rewardExpiryMonths()))

@@ -91,9 +91,19 @@ public class PurchaseService {
         return Mono.fromRunnable(() -> checks.check(input))
                 .then(Mono.fromRunnable(() -> checkClient(staff, input)))
                 .then(storeScope.openStoreFor(staff, input.storeId()))
-                .flatMap(storeId -> replay(storeId, input.orderNo())
+                .flatMap(storeId -> replayBeforeTheMember(storeId, input)
                         .switchIfEmpty(Mono.defer(() -> input.guest() ? guests.record(staff, storeId, input)
                                 : checkMember(staff, storeId, input).flatMap(this::recordNew))));
+    }
+
+    /**
+     * A resent order paid with the member's scanned code or a till proof is replayed before the
+     * member is looked up, since the first send used that code up. An order by member id needs no
+     * such look: {@link #recordNew} replays it under the member's lock.
+     */
+    private Mono<RecordPurchasePayload> replayBeforeTheMember(long storeId, RecordPurchaseInput input) {
+        boolean byIdOnly = !input.guest() && input.memberCodeToken() == null && input.tillProof() == null;
+        return byIdOnly ? Mono.empty() : replay(storeId, input.orderNo());
     }
 
     /**

@@ -2,6 +2,9 @@ package com.loyalty.tier;
 
 import com.loyalty.member.Member;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoader;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,8 +18,10 @@ class TierController {
 
     private final TierService tiers;
 
-    TierController(TierService tiers) {
+    TierController(TierService tiers, BatchLoaderRegistry loaders) {
         this.tiers = tiers;
+        // tier and tierProgress of the same members read their tier rows once per request
+        loaders.<Long, MemberTier>forName("memberTier").registerMappedBatchLoader((ids, env) -> tiers.states(ids));
     }
 
     @PreAuthorize("isAuthenticated() and !hasRole('CLIENT')")
@@ -26,13 +31,13 @@ class TierController {
     }
 
     @SchemaMapping(typeName = "Member")
-    public Mono<Tier> tier(Member member) {
-        return tiers.current(member.id());
+    public CompletableFuture<Tier> tier(Member member, DataLoader<Long, MemberTier> memberTier) {
+        return memberTier.load(member.id()).thenApply(tiers::current);
     }
 
     @SchemaMapping(typeName = "Member")
-    public Mono<TierProgress> tierProgress(Member member) {
-        return tiers.progress(member.id());
+    public Mono<TierProgress> tierProgress(Member member, DataLoader<Long, MemberTier> memberTier) {
+        return Mono.fromFuture(memberTier.load(member.id())).flatMap(tiers::progress);
     }
 
     @SchemaMapping(typeName = "Member")

@@ -30,6 +30,12 @@ class TierRepository {
                 .all();
     }
 
+    /** The tier rows of these members (members without one are left out). */
+    public Flux<MemberTier> findAll(java.util.Collection<Long> memberIds) {
+        return db.sql("select * from member_tier where member_id = any(:ids)")
+                .bind("ids", memberIds.toArray(Long[]::new)).map(TierRepository::toMemberTier).all();
+    }
+
     public Mono<MemberTier> find(long memberId) {
         return db.sql("select * from member_tier where member_id = :id")
                 .bind("id", memberId).map(TierRepository::toMemberTier).one();

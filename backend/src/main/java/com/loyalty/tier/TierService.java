@@ -75,6 +75,24 @@ public class TierService {
         return level(memberId).map(level -> byLevel(tiersAt(clock.instant()), level));
     }
 
+    /** The tier a member's tier row stands for now. */
+    public Tier current(MemberTier state) {
+        return byLevel(tiersAt(clock.instant()), state.level());
+    }
+
+    /** The tier rows of these members, level 0 for a member who has none yet. */
+    public Mono<java.util.Map<Long, MemberTier>> states(java.util.Set<Long> memberIds) {
+        return tiers.findAll(memberIds).collectMap(MemberTier::memberId).map(found -> {
+            java.util.Map<Long, MemberTier> all = new java.util.HashMap<>(found);
+            memberIds.forEach(id -> all.computeIfAbsent(id, TierService::untiered));
+            return all;
+        });
+    }
+
+    private static MemberTier untiered(long memberId) {
+        return new MemberTier(memberId, 0, 0, Instant.EPOCH);
+    }
+
     public Flux<TierChange> history(long memberId) {
         return tiers.history(memberId);
     }
@@ -159,14 +177,19 @@ public class TierService {
     }
 
     public Mono<TierProgress> progress(long memberId) {
+        return tiers.find(memberId).defaultIfEmpty(untiered(memberId)).flatMap(this::progress);
+    }
+
+    /** The member's progress towards the next tier, from their tier row. */
+    public Mono<TierProgress> progress(MemberTier state) {
+        long memberId = state.memberId();
         Instant now = clock.instant();
         YearMonth month = YearMonth.from(now.atZone(zone()));
         List<Tier> levels = tiersAt(now);
         ProgramRules inForce = rules.rulesAt(now);
         int window = inForce.tierWindowMonths();
-        return Mono.zip(tiers.find(memberId).defaultIfEmpty(new MemberTier(memberId, 0, 0, Instant.EPOCH)),
-                tiers.spend(memberId, start(month.minusMonths(window - 1)), start(month.plusMonths(1))),
-                (state, total) -> {
+        return tiers.spend(memberId, start(month.minusMonths(window - 1)), start(month.plusMonths(1)))
+                .map(total -> {
                     Tier current = byLevel(levels, state.level());
                     Tier next = levels.stream().filter(x -> x.level() > current.level()).findFirst().orElse(null);
                     long avg = total / window;
