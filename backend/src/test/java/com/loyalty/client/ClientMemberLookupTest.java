@@ -154,6 +154,13 @@ class ClientMemberLookupTest extends IntegrationTest {
         answersError(summary(pos, "not a code", null), "CODE_INVALID");
         clock.advance(Duration.ofSeconds(61));
         answersError(summary(pos, code.get("token"), null), "CODE_EXPIRED");
+        // absurd input is a clear error, never INTERNAL_ERROR
+        for (String[] absurd : new String[][] {{null, "abc"}, {null, "9".repeat(40)}, {null, "-1"},
+                {"8".repeat(18), null}, {"x".repeat(5000), null}, {"1.2\u202e.3.4", null}}) {
+            summary(pos, absurd[0], absurd[1]).errors().satisfy(errors -> assertThat(errors).allSatisfy(e -> assertThat(
+                    e.getExtensions().getOrDefault("code", e.getErrorType().toString()).toString())
+                    .isNotEqualTo("INTERNAL_ERROR")));
+        }
         // no search by phone at all: the field has no such argument
         pos.document("{ memberSummary(phone: \"13800000000\") { id } }").execute().errors()
                 .satisfy(errors -> assertThat(errors).isNotEmpty());
