@@ -1,9 +1,8 @@
-package com.loyalty.client;
+package com.loyalty.membercode;
 
 import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.member.Member;
 import com.loyalty.member.MemberService;
-import com.loyalty.membercode.MemberCodeService;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.ratelimit.RateLimitedAction;
@@ -18,7 +17,9 @@ import reactor.core.publisher.Mono;
  * A member as an API client's till shows them (scope members:read): found by the member code the till
  * scanned, read as the staff search reads it (not used up, so the same code pays in recordPurchase
  * afterwards), or by member id within the client's stores. Never by phone number. Each lookup is
- * audited as the client ({@value #CLIENT_READ_MEMBER}, with the member found).
+ * audited as the client ({@value #CLIENT_READ_MEMBER}, with the member found). It lives with the
+ * member code (the till's view of a member, like {@link MemberCard}) rather than in the client module,
+ * which the staff module uses to name clients and so cannot itself depend on the member code.
  */
 @Service
 class MemberSummaries {

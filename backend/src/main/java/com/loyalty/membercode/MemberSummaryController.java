@@ -1,4 +1,4 @@
-package com.loyalty.client;
+package com.loyalty.membercode;
 
 import com.loyalty.member.Member;
 import com.loyalty.member.MemberService;
