@@ -30,6 +30,12 @@ class TierController {
         return tiers.current(member.id());
     }
 
+    /** The tier on an API client's member summary (its backing object is the Member). */
+    @SchemaMapping(typeName = "MemberSummary", field = "tier")
+    public Mono<Tier> summaryTier(Member member) {
+        return tiers.current(member.id());
+    }
+
     @SchemaMapping(typeName = "Member")
     public Mono<TierProgress> tierProgress(Member member) {
         return tiers.progress(member.id());
