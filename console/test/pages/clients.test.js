@@ -14,7 +14,8 @@ const SCOPES = { apiClientScopes: [
   { scope: 'purchases:write', description: '记录消费（含扫会员码后的积分抵现、储值支付）' },
   { scope: 'purchases:refund', description: '退货退款' },
   { scope: 'coupons:redeem', description: '消费时核销会员的优惠券，查询订单可用券' },
-  { scope: 'orders:read', description: '查询所属门店的订单' }
+  { scope: 'orders:read', description: '查询所属门店的订单' },
+  { scope: 'members:read', description: '按会员码或会员编号查询会员（打码手机号、昵称、等级、积分、储值余额、可用券）' }
 ] }
 const list = (...clients) => connection('apiClients', clients)
 const two = list(client('3', '徐汇店收银机'), client('2', '官方网店', { kind: 'SHOP', storeIds: [], lastUsedAt: null, status: 'REVOKED', revokedAt: '2026-12-05T02:00:00Z' }))
@@ -68,6 +69,27 @@ describe('API clients', { timeout: 20000 }, () => {
     expect(shown).toContain('lcs_secret-shown-once')
     expect(shown).toContain('密钥只显示这一次')
     expect(shown).toContain('复制密钥')
+  })
+
+  test('a POS may be allowed to look members up: members:read is a checkbox with what it allows', async () => {
+    const { calls } = await mountPage(ClientList, {
+      path: '/integration/clients',
+      answers: {
+        ConsoleApiClients: list(),
+        ConsoleApiClientScopes: SCOPES,
+        ConsoleCreateApiClient: vars => ({ createApiClient: { clientId: '9', clientSecret: 'lcs_secret-shown-once', client: client('9', vars.input.name, { scopes: vars.input.scopes }), userErrors: [] } })
+      }
+    })
+    await click('新建 API 客户端')
+    const box = document.querySelector('[data-test="scope-members:read"]')
+    expect(box.textContent).toContain('members:read：按会员码或会员编号查询会员（打码手机号、昵称、等级、积分、储值余额、可用券）')
+    await type('[data-test=client-name]', '静安店收银机')
+    document.querySelector('[data-test="scope-purchases:write"]').click()
+    await settle()
+    box.click()
+    await settle()
+    await click('创建', document.querySelector('.el-dialog'))
+    expect(calls.find(c => c.operationName === 'ConsoleCreateApiClient').variables.input.scopes).toEqual(['purchases:write', 'members:read'])
   })
 
   test('the detail shows scopes with what they allow, stores, last use and recent calls', async () => {

@@ -17,6 +17,12 @@ public class StaffAuditLog {
     /** The action recorded when a clerk scans a member's code (kept for a shorter time than the rest). */
     public static final String SCAN_MEMBER_CODE = "SCAN_MEMBER_CODE";
 
+    /** Tells {@link ClientCallAudit} that the client call being served (if any) is in the trail now. */
+    private static final Mono<Void> NOTED = Mono.deferContextual(context -> {
+        ClientCallAudit.noteRecorded(context);
+        return Mono.empty();
+    });
+
     private final StaffAuditRepository entries;
     private final JsonMapper json;
 
@@ -26,7 +32,17 @@ public class StaffAuditLog {
     }
 
     public Mono<Void> record(Viewer staff, Long storeId, String action, Long memberId, String detail) {
-        return entries.insert(staff.brandId(), staff.staffId(), staff.clientId(), storeId, action, memberId, detail, null);
+        return entries.insert(staff.brandId(), staff.staffId(), staff.clientId(), storeId, action, memberId, detail, null)
+                .then(NOTED);
+    }
+
+    /**
+     * Records what a machine client read (every call of a client is in the audit trail: its writes
+     * record themselves, its reads with this); nothing for a person, whose reads are audited where
+     * they touch a member's personal data (profiles, searches).
+     */
+    public Mono<Void> recordClientRead(Viewer caller, Long storeId, String action, Long memberId, String detail) {
+        return caller.isClient() ? record(caller, storeId, action, memberId, detail) : Mono.empty();
     }
 
     /**
@@ -36,7 +52,8 @@ public class StaffAuditLog {
     public Mono<Void> recordChange(Viewer staff, Long storeId, String action, AuditedChange change, String detail) {
         return entries.insert(staff.brandId(), staff.staffId(), staff.clientId(), storeId, action, null, detail,
                 new StaffAuditRepository.ChangeColumns(change.subjectType(), change.subjectId(),
-                        toJson(change.before()), toJson(change.after())));
+                        toJson(change.before()), toJson(change.after())))
+                .then(NOTED);
     }
 
     /** Up to {@code limit} actions of the brand before {@code beforeId}, newest first, narrowed by the filters given. */

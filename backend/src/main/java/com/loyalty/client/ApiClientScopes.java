@@ -18,6 +18,11 @@ public final class ApiClientScopes {
     public static final String COUPONS_REDEEM = "coupons:redeem";
     /** Read the orders of its stores (storeOrders, storeOrder). */
     public static final String ORDERS_READ = "orders:read";
+    /**
+     * Look a member up as a POS shows them (memberSummary): by the member code the till scanned (read,
+     * not used up) or by member id (members of its stores; any of the brand's for a brand-wide client).
+     */
+    public static final String MEMBERS_READ = "members:read";
 
     /** Every scope with what it allows, in Chinese for the console. */
     public static final Map<String, String> DESCRIPTIONS;
@@ -28,6 +33,7 @@ public final class ApiClientScopes {
         scopes.put(PURCHASES_REFUND, "退货退款");
         scopes.put(COUPONS_REDEEM, "消费时核销会员的优惠券，查询订单可用券");
         scopes.put(ORDERS_READ, "查询所属门店的订单");
+        scopes.put(MEMBERS_READ, "按会员码或会员编号查询会员（打码手机号、昵称、等级、积分、储值余额、可用券）");
         DESCRIPTIONS = java.util.Collections.unmodifiableMap(scopes);
     }
 

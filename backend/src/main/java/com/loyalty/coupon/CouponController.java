@@ -1,5 +1,6 @@
 package com.loyalty.coupon;
 
+import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.member.Member;
 import com.loyalty.member.MemberService;
 import com.loyalty.shared.graphql.BadArgumentException;
@@ -28,6 +29,9 @@ import reactor.core.publisher.Mono;
 @Controller
 class CouponController {
 
+    /** Audit action of a machine client's read of a member's coupons for an order. */
+    static final String CLIENT_READ_COUPONS = "CLIENT_READ_COUPONS";
+
     private final CouponService coupons;
     private final CouponTemplateService templates;
     private final CouponQueries queries;
@@ -35,11 +39,12 @@ class CouponController {
     private final CouponRedemption redemption;
     private final MemberService members;
     private final StoreScope storeScope;
+    private final StaffAuditLog audit;
     private final Clock clock;
 
     CouponController(CouponService coupons, CouponTemplateService templates, CouponQueries queries,
                             CouponPackService packs, CouponRedemption redemption, MemberService members,
-                            StoreScope storeScope, Clock clock) {
+                            StoreScope storeScope, StaffAuditLog audit, Clock clock) {
         this.coupons = coupons;
         this.templates = templates;
         this.queries = queries;
@@ -47,6 +52,7 @@ class CouponController {
         this.redemption = redemption;
         this.members = members;
         this.storeScope = storeScope;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -74,7 +80,10 @@ class CouponController {
         return storeScope.storeFor(viewer, input.storeId())
                 .flatMap(store -> members.requireInBrand(viewer.brandId(), input.memberId(), "memberId")
                         .flatMap(member -> redemption.assess(member.id(), store, "ONLINE".equals(input.channel()),
-                                input.amountCents() == null ? 0 : input.amountCents(), input.lines(), clock.instant())))
+                                input.amountCents() == null ? 0 : input.amountCents(), input.lines(), clock.instant())
+                                .flatMap(found -> audit.recordClientRead(viewer, store, CLIENT_READ_COUPONS, member.id(),
+                                        found.size() + " coupons for an order of " + input.amountCents() + " cents")
+                                        .thenReturn(found))))
                 .onErrorMap(BusinessException.class, e -> new BadArgumentException(e.error().message()));
     }
 
@@ -125,6 +134,12 @@ class CouponController {
             throw new AccessDeniedException("only the member sees all their coupons");
         }
         return queries.coupons(member.id(), status, first, after);
+    }
+
+    /** The usable coupons on an API client's member summary (its backing object is the Member), for the till. */
+    @SchemaMapping(typeName = "MemberSummary", field = "coupons")
+    public Mono<Pages.Page<MemberCoupon>> summaryCoupons(Member member, @Argument Integer first, @Argument String after) {
+        return queries.coupons(member.id(), MemberCoupon.Status.USABLE, first, after);
     }
 
     @BatchMapping(typeName = "Coupon")

@@ -120,7 +120,7 @@ public class MemberCodeService {
      * till gets the member's card and a proof that the member is there, for spending on one order.
      */
     public Mono<ScanMemberCodePayload> scan(Viewer staff, String code) {
-        return rateLimits.acquire(RateLimitedAction.MEMBER_CODE_SCAN, staff.id())
+        return rateLimits.acquire(RateLimitedAction.MEMBER_CODE_SCAN, staff.rateSubject())
                 .then(Mono.defer(() -> redeemAudited(staff, code, null)))
                 .flatMap(member -> audit.record(staff, staff.storeId(), StaffAuditLog.SCAN_MEMBER_CODE, member.id(), null)
                         .then(storeName(staff))
@@ -140,7 +140,7 @@ public class MemberCodeService {
      * sent, they take a permit of the staff member's scan limit (a scan takes one for any code).
      */
     private Mono<Void> limitDigits(Viewer staff, String code) {
-        return CodeDigits.looksNumeric(code) ? rateLimits.acquire(RateLimitedAction.MEMBER_CODE_SCAN, staff.id())
+        return CodeDigits.looksNumeric(code) ? rateLimits.acquire(RateLimitedAction.MEMBER_CODE_SCAN, staff.rateSubject())
                 : Mono.empty();
     }
 

@@ -67,6 +67,12 @@ class PointsController {
                         m -> balances.getOrDefault(m.id(), 0L), (a, b) -> a)));
     }
 
+    /** The balance on an API client's member summary (its backing object is the Member). */
+    @SchemaMapping(typeName = "MemberSummary", field = "pointsBalance")
+    public Mono<Long> summaryPointsBalance(Member member) {
+        return queries.balances(List.of(member.id())).map(balances -> balances.getOrDefault(member.id(), 0L));
+    }
+
     @SchemaMapping(typeName = "Member")
     public Mono<List<ExpiringPoints>> pointsExpiringSoon(Member member) {
         return queries.expiringSoon(member.id());

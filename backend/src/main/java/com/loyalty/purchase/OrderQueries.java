@@ -35,6 +35,8 @@ class OrderQueries {
     private static final String MEMBER_CURSOR = "my-order";
     /** Audit action of a store order search that named a member by phone. */
     static final String SEARCH_ORDERS = "SEARCH_ORDERS";
+    /** Audit action of a machine client's read of a store's orders or of one order. */
+    static final String CLIENT_READ_ORDERS = "CLIENT_READ_ORDERS";
 
     private final PurchaseRepository purchases;
     private final StoreScope storeScope;
@@ -84,7 +86,10 @@ class OrderQueries {
                         pattern, member.orElse(null)))
                 .flatMap(query -> purchases.storeOrders(query, before, size + 1).collectList()
                         .zipWith(purchases.storeOrderTotals(query), (rows, totals) -> new StoreOrderPage(
-                                Pages.of(rows, size, Purchase::id, STORE_CURSOR, before != null, totals.count()), totals)));
+                                Pages.of(rows, size, Purchase::id, STORE_CURSOR, before != null, totals.count()), totals))
+                        .flatMap(page -> audit.recordClientRead(staff, query.storeId(), CLIENT_READ_ORDERS,
+                                query.memberId(), "orders " + from + " to " + to + (pattern == null ? "" : ", searched")
+                                        + ": " + page.totalCount() + " found").thenReturn(page)));
     }
 
     /**
@@ -100,7 +105,7 @@ class OrderQueries {
         String text = search.strip();
         String phone = PhoneCipher.normalize(text);
         if (phone != null) {
-            return limits.acquire(RateLimitedAction.MEMBER_LOOKUP, staff.id())
+            return limits.acquire(RateLimitedAction.MEMBER_LOOKUP, staff.rateSubject())
                     .then(members.idByPhone(staff.brandId(), phone).map(Optional::of).defaultIfEmpty(Optional.empty()))
                     .flatMap(found -> audit.record(staff, staff.storeId(), SEARCH_ORDERS, found.orElse(null),
                             "phone " + PhoneCipher.mask(phone) + (found.isPresent() ? ": a member" : ": no member"))
@@ -125,7 +130,11 @@ class OrderQueries {
         return purchases.findById(id)
                 .filter(order -> order.brandId() == staff.brandId()
                         && (staff.role().isBrandWide() || staff.actsFor(order.storeId())
-                                || Long.valueOf(order.storeId()).equals(staff.storeId())));
+                                || Long.valueOf(order.storeId()).equals(staff.storeId())))
+                .flatMap(order -> audit.recordClientRead(staff, order.storeId(), CLIENT_READ_ORDERS, order.memberId(),
+                        "order " + order.id() + " (" + order.orderNo() + ")").thenReturn(order))
+                .switchIfEmpty(Mono.defer(() -> audit.recordClientRead(staff, null, CLIENT_READ_ORDERS, null,
+                        "order " + id + ": not found").then(Mono.empty())));
     }
 
     /** The signed-in member's orders, newest recorded first. */

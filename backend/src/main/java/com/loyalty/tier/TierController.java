@@ -35,6 +35,12 @@ class TierController {
         return memberTier.load(member.id()).thenApply(tiers::current);
     }
 
+    /** The tier on an API client's member summary (its backing object is the Member). */
+    @SchemaMapping(typeName = "MemberSummary", field = "tier")
+    public Mono<Tier> summaryTier(Member member) {
+        return tiers.current(member.id());
+    }
+
     @SchemaMapping(typeName = "Member")
     public Mono<TierProgress> tierProgress(Member member, DataLoader<Long, MemberTier> memberTier) {
         return Mono.fromFuture(memberTier.load(member.id())).flatMap(tiers::progress);

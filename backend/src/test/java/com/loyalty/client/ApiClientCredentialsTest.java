@@ -56,6 +56,28 @@ class ApiClientCredentialsTest extends IntegrationTest {
         client.document("{ members { totalCount } }").execute().errors()
                 .satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+        // looking a member up needs members:read
+        client.document("{ memberSummary(memberId: \"1\") { id } }").execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+    }
+
+    @Test
+    void aClientGivenMembersReadLooksMembersUpAndAsksForATokenOfThatScopeAlone() {
+        String store = createStore("members");
+        Credentials pos = newClient(List.of("orders:read", "members:read"), List.of(store));
+        Map<String, Object> narrow = tokenAnswer("grant_type=client_credentials&scope=members:read", pos.basic(), 200);
+        assertThat(narrow).containsEntry("scope", "members:read");
+        HttpGraphQlTester reader = withToken((String) narrow.get("access_token"));
+        String member = idOf(memberOf(store, unique("scoped")));
+        reader.document("query($id: ID) { memberSummary(memberId: $id) { id pointsBalance } }").variable("id", member)
+                .execute().path("memberSummary.id").entity(String.class).isEqualTo(member);
+        // the token asked for members:read only: orders are refused to it
+        reader.document(ORDERS).variable("store", store).execute().errors().satisfy(errors -> assertThat(errors)
+                .singleElement().satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+        // a client without the scope cannot ask for it
+        assertThat(tokenAnswer("grant_type=client_credentials&scope=members:read",
+                newClient(List.of("orders:read"), List.of()).basic(), 400)).containsEntry("error", "invalid_scope");
     }
 
     @Test
@@ -234,7 +256,7 @@ class ApiClientCredentialsTest extends IntegrationTest {
                 .path("apiClient.name").entity(String.class).isEqualTo(name);
         admin().document("{ apiClientScopes { scope description } }").execute()
                 .path("apiClientScopes[*].scope").entityList(String.class)
-                .containsExactly("purchases:write", "purchases:refund", "coupons:redeem", "orders:read");
+                .containsExactly("purchases:write", "purchases:refund", "coupons:redeem", "orders:read", "members:read");
 
         admin().document("query($id: ID!) { staffActions(subject: \"API_CLIENT\", subjectId: $id) {"
                         + " edges { node { action staffUsername } } } }")

@@ -24,8 +24,9 @@ import org.springframework.http.HttpMethod;
 /**
  * Runs every example of the chapters "Credentials", "Recording a purchase from a POS" and "Online
  * shop orders" of docs/integration.md, in order, as written: the admin creates the POS's client, the
- * POS gets its token from the ```http example and records, retries and refunds a purchase with the
- * member's code; the shop earns by member id and cannot spend; a revoked client stops. {@code $name}
+ * POS gets its token from the ```http example, looks the member up by the scanned code (not used up)
+ * and records, retries and refunds a purchase with that same code; a client without members:read is
+ * refused the look-up; the shop earns by member id and cannot spend; a revoked client stops. {@code $name}
  * in an example stands for a value an earlier answer (or the set-up) gave.
  */
 class IntegrationClientsDocTest extends DocExampleTest {

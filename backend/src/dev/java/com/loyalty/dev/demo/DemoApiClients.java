@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * A demo API client for POS developers (dev only): 徐汇店收银机, acting for 徐汇店 with
- * purchases:write, purchases:refund and coupons:redeem, client id 1 on a fresh database and the dev
+ * purchases:write, purchases:refund, coupons:redeem and members:read, client id 1 on a fresh database and the dev
  * secret {@value #DEV_SECRET} (docs/integration.md "Credentials"). Idempotent: skipped when the brand
  * has clients. A real deployment's clients are created by an admin, their secrets random.
  */
@@ -47,7 +47,7 @@ public class DemoApiClients implements ApplicationRunner {
                         with client as (
                             insert into api_client (brand_id, name, kind, scopes, store_ids)
                             select s.brand_id, '徐汇店收银机', 'POS',
-                                   array['purchases:write', 'purchases:refund', 'coupons:redeem'], array[s.id]
+                                   array['purchases:write', 'purchases:refund', 'coupons:redeem', 'members:read'], array[s.id]
                             from store s where s.name = '徐汇店' order by s.id limit 1
                             returning id)
                         insert into api_client_secret (client_id, secret_hash) select id, :hash from client

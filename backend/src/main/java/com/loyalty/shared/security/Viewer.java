@@ -53,6 +53,14 @@ public record Viewer(long id, Role role, Long storeId, long brandId, Set<String>
         return isClient() && (stores.isEmpty() || stores.contains(storeId));
     }
 
+    /**
+     * What a per-caller rate limit counts this caller by: the id of a person (as always), and
+     * {@code client:<id>} for a machine client, so that a client never shares a staff member's budget.
+     */
+    public Object rateSubject() {
+        return isClient() ? subject() : id;
+    }
+
     public boolean hasScope(String scope) {
         return scopes.contains(scope);
     }

@@ -39,6 +39,12 @@ class WalletFieldsController {
         return cards.balance(member.id(), clock.instant());
     }
 
+    /** What the member can spend, on an API client's member summary (its backing object is the Member). */
+    @SchemaMapping(typeName = "MemberSummary", field = "walletBalanceCents")
+    public Mono<Long> summaryWalletBalance(Member member) {
+        return cards.balance(member.id(), clock.instant()).map(Wallet::balanceCents);
+    }
+
     @SchemaMapping(typeName = "Wallet")
     public Mono<Pages.Page<WalletEntry>> history(Wallet wallet, @Argument Integer first, @Argument String after) {
         int size = Pages.size(first);

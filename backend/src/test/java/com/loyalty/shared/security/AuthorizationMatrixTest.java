@@ -85,7 +85,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
      * Machine clients: a client holding every scope reaches exactly the fields whose rule names
      * {@code CLIENT(scope)} and those open to ANYONE (no staff admin field, no member field, no
      * analytics), and for each such
-     * field a client holding every scope but that one is refused it.
+     * field a client holding every scope but that one is refused it. Every scope opens some field.
      */
     @Test
     void machineClientsReachExactlyTheFieldsOfTheirScopes() throws IOException {
@@ -115,6 +115,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
             }
         }
         assertThat(clientRules).as("fields open to clients").isNotEmpty();
+        assertThat(new java.util.TreeSet<>(clientRules.values())).as("every scope opens some field")
+                .containsExactlyInAnyOrderElementsOf(com.loyalty.client.ApiClientScopes.all());
         assertThat(wrong).as("clients treated differently from security/who-may-call.txt").isEmpty();
     }
 
