@@ -56,7 +56,8 @@ staff_token() {
 
 # mint_tokens FROM COUNT FILE: members' access tokens, one "id token" line each (bench route).
 mint_tokens() {
-  curl -sSf -X POST "http://127.0.0.1:$PORT/bench/tokens?from=$1&count=$2" -o "$3"
+  # retried: on a loaded machine a Redis command of the sign-ins may time out (the sessions are re-created)
+  curl -sSf --retry 3 --retry-all-errors -X POST "http://127.0.0.1:$PORT/bench/tokens?from=$1&count=$2" -o "$3"
 }
 
 # CPU ticks (user+system) used so far by the given pids.
