@@ -181,7 +181,7 @@ start_peer() {
     (cd "$PEER_DIR" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   fi
   psqlb -f "$PEER_DIR/schema.sql" >/dev/null
-  NODE_ENV=production "$PEER_DIR/node_modules/.bin/postgraphile" \
+  NODE_ENV=production PGAPPNAME=bench-peer "$PEER_DIR/node_modules/.bin/postgraphile" \
     --connection "postgres://postgres@127.0.0.1:5432/$DB" --schema public --host 127.0.0.1 --port "$PEER_PORT" \
     --cluster-workers 2 --max-pool-size "$PEER_POOL" --jwt-secret "$PEER_JWT_SECRET" \
     --disable-query-log --disable-graphiql >"$WORK/peer.log" 2>&1 &
@@ -198,6 +198,17 @@ start_peer() {
   echo "bench: PostGraphile did not start, see $WORK/peer.log" >&2
   tail -30 "$WORK/peer.log" >&2
   return 1
+}
+
+# await_peer_idle: waits (at most 15 s) until the peer's pool has closed its idle connections (node-postgres
+# closes them after 10 s idle), so that pgbench's clients, ours and the peer's together stay below
+# Postgres's max_connections (100) on a machine where other databases hold connections too.
+await_peer_idle() {
+  local _i
+  for _i in $(seq 1 30); do
+    [ "$(psqlb -c "select count(*) from pg_stat_activity where application_name = 'bench-peer'")" = 0 ] && return 0
+    sleep 0.5
+  done
 }
 
 # The peer's processes: the cluster master and its workers.
