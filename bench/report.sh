@@ -43,7 +43,11 @@ targets() {
   for s in recordPurchase:5 checkIn-new:4 checkIn-dup:2 me:3; do
     local name=${s%%:*} limit=${s##*:}
     r=$(times "$(median "$name" jvm_cpu_ms_per_req)" "$(median floor jvm_cpu_ms_per_req)")
-    echo "| \`$name\` JVM CPU per request vs \`floor\`'s (ms) | $(median "$name" jvm_cpu_ms_per_req) | $(median floor jvm_cpu_ms_per_req) | $r | ≤ ${limit}x | $(judge "$r" "<=" "$limit" "$(total "$name" errors)") | $(load "$name"); $(load floor) |"
+    local verdict
+    verdict=$(judge "$r" "<=" "$limit" "$(total "$name" errors)")
+    # no request answered: no CPU figure, and not met
+    [ "$(total "$name" requests)" = 0 ] && { r="-"; verdict="not met (no requests)"; }
+    echo "| \`$name\` JVM CPU per request vs \`floor\`'s (ms) | $(median "$name" jvm_cpu_ms_per_req) | $(median floor jvm_cpu_ms_per_req) | $r | ≤ ${limit}x | $verdict | $(load "$name"); $(load floor) |"
   done
   local checks broken
   checks=$(grep -c '' "$WORK/invariants.txt" 2>/dev/null || true)
@@ -51,6 +55,14 @@ targets() {
                     if (kv[1] != "coupon_stock_left" && kv[2] + 0 != 0) { n++; break } } } END { print n + 0 }' \
            "$WORK/invariants.txt" 2>/dev/null || echo 0)
   echo "| invariants after every write run | ${checks:-0} checks | - | $broken broken | 0 | $( [ "${checks:-0}" -gt 0 ] && [ "$broken" = 0 ] && echo met || echo "not met") | - |"
+  if [ "${PEER_CHECK_FAILED:-0}" != 0 ]; then
+    echo
+    echo "**After the rounds the peer's answers and ours differed or one of them failed to answer:**"
+    echo
+    echo '```'
+    cut -c1-600 "$WORK/peer-check.txt" 2>/dev/null
+    echo '```'
+  fi
   cat <<EOT
 
 Ratios are of medians over the rounds; a ratio target counts as met only without errors on either
