@@ -56,7 +56,8 @@ staff_token() {
 
 # mint_tokens FROM COUNT FILE: members' access tokens, one "id token" line each (bench route).
 mint_tokens() {
-  curl -sSf -X POST "http://127.0.0.1:$PORT/bench/tokens?from=$1&count=$2" -o "$3"
+  # retried: on a loaded machine a Redis command of the sign-ins may time out (the sessions are re-created)
+  curl -sSf --retry 3 --retry-all-errors -X POST "http://127.0.0.1:$PORT/bench/tokens?from=$1&count=$2" -o "$3"
 }
 
 # CPU ticks (user+system) used so far by the given pids.
@@ -84,6 +85,22 @@ jvm_ticks() {
 # Postgres may serve other databases at the same time, which must not count.
 postgres_pids() { psqlb -c "select pid from pg_stat_activity where datname = '$DB' and pid <> pg_backend_pid()" | tr '\n' ' '; }
 redis_pids() { pgrep -d ' ' redis-server || true; }
+# pg_snapshot: "pid=ticks" of each Postgres server process serving $DB now; pg_ticks_since SNAPSHOT: the
+# ticks those serving $DB now used since the snapshot, all of them for a process started since (a pool
+# that closes idle connections and opens new ones under load, as PostGraphile's does after 10 s idle).
+pg_snapshot() {
+  local pid
+  for pid in $(postgres_pids); do echo "$pid=$(cpu_ticks "$pid")"; done | tr '\n' ' '
+}
+pg_ticks_since() {
+  local total=0 pid before now
+  for pid in $(postgres_pids); do
+    before=$(tr ' ' '\n' <<<"$1" | sed -n "s/^$pid=//p")
+    now=$(cpu_ticks "$pid")
+    [ "$now" -ge "${before:-0}" ] && total=$((total + now - ${before:-0}))
+  done
+  echo "$total"
+}
 
 # capture NAME TOKEN BODY: sends one request while Postgres logs every statement of $DB
 # (log_statement=all, set by scripts/bench for the capture phase) and writes the statements the
@@ -114,27 +131,124 @@ pgbench_script() {
 # per_request TICKS N: milliseconds of CPU per request.
 per_request() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", n ? t*1000/hz/n : 0}'; }
 
+# The machine's 1-minute load average now (from /proc/loadavg): recorded before and after each run,
+# so that runs disturbed by other work on the machine show.
+load_now() { cut -d' ' -f1 /proc/loadavg; }
+
 # run_wrk LABEL SCRIPT [VAR=value...]: drives the backend with bench/lua/SCRIPT.lua for
-# $DURATION s with $CONNECTIONS connections and appends "LABEL RESULT ... jvm_cpu_ms_per_req= pg_cpu_ms_per_req="
-# to $WORK/results.txt (and prints it).
+# $DURATION s with $CONNECTIONS connections and appends "LABEL RESULT ... jvm_cpu_ms_per_req= pg_cpu_ms_per_req=
+# load_before= load_after=" to $WORK/results.txt (and prints it).
 run_wrk() {
   local label=$1 script=$2
   shift 2
-  local pg jvm0 jit0 pg0 out line
-  pg=$(postgres_pids)
-  jvm0=$(jvm_ticks "$BACKEND_PID"); jit0=$(jvm_ticks "$BACKEND_PID" jit); pg0=$(cpu_ticks $pg)
+  local pg0 jvm0 jit0 load0 line
+  pg0=$(pg_snapshot)
+  jvm0=$(jvm_ticks "$BACKEND_PID"); jit0=$(jvm_ticks "$BACKEND_PID" jit); load0=$(load_now)
+  line=$(wrk_result "$script" "$PORT" "$label" "$@")
+  local jvm1 jit1 pg n
+  jvm1=$(jvm_ticks "$BACKEND_PID"); jit1=$(jvm_ticks "$BACKEND_PID" jit); pg=$(pg_ticks_since "$pg0")
+  n=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$line")
+  line="$line jvm_cpu_ms_per_req=$(per_request $((jvm1 - jvm0)) "$n") jit_cpu_ms_per_req=$(per_request $((jit1 - jit0)) "$n")"
+  line="$line pg_cpu_ms_per_req=$(per_request "$pg" "$n") load_before=$load0 load_after=$(load_now)"
+  echo "$label $line" | tee -a "$WORK/results.txt"
+}
+
+# wrk_result SCRIPT PORT LABEL [VAR=value...]: one wrk run of bench/lua/SCRIPT.lua against 127.0.0.1:PORT;
+# prints its RESULT line (requests=0 errors=-1 when wrk failed).
+wrk_result() {
+  local script=$1 port=$2 label=$3 out line
+  shift 3
   out=$(env BENCH_DIR="$BENCH_DIR" BENCH_THREADS="$WRK_THREADS" BENCH_RUN="$RUN_ID-$label" BENCH_MEMBERS="$MEMBERS" "$@" \
         wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH_DIR/lua/$script.lua" \
-        "http://127.0.0.1:$PORT" 2>&1) || true
+        "http://127.0.0.1:$port" 2>&1) || true
   line=$(grep '^RESULT' <<<"$out" || true)
   if [ -z "$line" ]; then
     echo "bench: wrk $script failed:" >&2; echo "$out" >&2; line="RESULT requests=0 rps=0 errors=-1"
   fi
-  local jvm1 jit1 pg1 n
-  jvm1=$(jvm_ticks "$BACKEND_PID"); jit1=$(jvm_ticks "$BACKEND_PID" jit); pg1=$(cpu_ticks $pg)
+  echo "$line"
+}
+
+# --- the peer: PostGraphile 4 over the same database (docs/performance.md, "Against PostGraphile") -------
+PEER_DIR=${BENCH_DIR:-bench}/postgraphile
+
+# start_peer: installs PostGraphile (npm ci from bench/postgraphile/package-lock.json) when missing,
+# adds bench/postgraphile/schema.sql to $DB and starts PostGraphile on $PEER_PORT with
+# --cluster-workers 2 and a pool of $PEER_POOL per worker, verifying JWTs signed with
+# $PEER_JWT_SECRET; waits until it answers.
+start_peer() {
+  if [ ! -f "$PEER_DIR/node_modules/postgraphile/package.json" ]; then
+    echo "bench: installing PostGraphile (npm ci in $PEER_DIR)" >&2
+    (cd "$PEER_DIR" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+  psqlb -f "$PEER_DIR/schema.sql" >/dev/null
+  NODE_ENV=production PGAPPNAME=bench-peer "$PEER_DIR/node_modules/.bin/postgraphile" \
+    --connection "postgres://postgres@127.0.0.1:5432/$DB" --schema public --host 127.0.0.1 --port "$PEER_PORT" \
+    --cluster-workers 2 --max-pool-size "$PEER_POOL" --jwt-secret "$PEER_JWT_SECRET" \
+    --disable-query-log --disable-graphiql >"$WORK/peer.log" 2>&1 &
+  PEER_PID=$!
+  for _ in $(seq 1 120); do
+    if curl -sf "http://127.0.0.1:$PEER_PORT/graphql" -H 'Content-Type: application/json' \
+         -d '{"query":"{__typename}"}' >/dev/null 2>&1 && [ "$(pgrep -c -P "$PEER_PID")" -ge 2 ]; then
+      sleep 2  # the second worker may still be building its schema
+      return 0
+    fi
+    if ! kill -0 "$PEER_PID" 2>/dev/null; then break; fi
+    sleep 1
+  done
+  echo "bench: PostGraphile did not start, see $WORK/peer.log" >&2
+  tail -30 "$WORK/peer.log" >&2
+  return 1
+}
+
+# await_peer_idle: waits (at most 15 s) until the peer's pool has closed its idle connections (node-postgres
+# closes them after 10 s idle), so that pgbench's clients, ours and the peer's together stay below
+# Postgres's max_connections (100) on a machine where other databases hold connections too.
+await_peer_idle() {
+  local _i
+  for _i in $(seq 1 30); do
+    [ "$(psqlb -c "select count(*) from pg_stat_activity where application_name = 'bench-peer'")" = 0 ] && return 0
+    sleep 0.5
+  done
+}
+
+# The peer's processes: the cluster master and its workers.
+peer_pids() { [ -n "${PEER_PID:-}" ] && echo "$PEER_PID $(pgrep -d ' ' -P "$PEER_PID")"; }
+
+stop_peer() {
+  if [ -n "${PEER_PID:-}" ] && kill -0 "$PEER_PID" 2>/dev/null; then
+    local workers
+    workers=$(pgrep -d ' ' -P "$PEER_PID" || true)
+    kill "$PEER_PID" $workers 2>/dev/null || true
+    wait "$PEER_PID" 2>/dev/null || true
+  fi
+  PEER_PID=
+}
+
+# mint_peer_tokens FROM COUNT FILE: the peer's JWTs for the same members, "id token" lines.
+mint_peer_tokens() {
+  PEER_JWT_SECRET=$PEER_JWT_SECRET node "$PEER_DIR/mint.js" "$1" "$2" >"$3"
+}
+
+# check_peer OUR_TOKENS PEER_TOKENS MEMBER...: fails loudly unless the peer answers me and the points
+# history page as ours does for these members (bench/postgraphile/check.js).
+check_peer() {
+  node "$PEER_DIR/check.js" "http://127.0.0.1:$PORT/graphql" "$1" "http://127.0.0.1:$PEER_PORT/graphql" "$2" \
+    "$BENCH_DIR" "${@:3}" >&2
+}
+
+# run_wrk_peer LABEL SCRIPT [VAR=value...]: as run_wrk, against the peer; its CPU per request is
+# node_cpu_ms_per_req (master and workers).
+run_wrk_peer() {
+  local label=$1 script=$2
+  shift 2
+  local pg0 pids node0 load0 line node1 pg n
+  pg0=$(pg_snapshot); pids=$(peer_pids)
+  node0=$(cpu_ticks $pids); load0=$(load_now)
+  line=$(wrk_result "$script" "$PEER_PORT" "$label" "$@")
+  node1=$(cpu_ticks $pids); pg=$(pg_ticks_since "$pg0")
   n=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$line")
-  line="$line jvm_cpu_ms_per_req=$(per_request $((jvm1 - jvm0)) "$n") jit_cpu_ms_per_req=$(per_request $((jit1 - jit0)) "$n")"
-  line="$line pg_cpu_ms_per_req=$(per_request $((pg1 - pg0)) "$n")"
+  line="$line node_cpu_ms_per_req=$(per_request $((node1 - node0)) "$n") pg_cpu_ms_per_req=$(per_request "$pg" "$n")"
+  line="$line load_before=$load0 load_after=$(load_now)"
   echo "$label $line" | tee -a "$WORK/results.txt"
 }
 

@@ -17,6 +17,80 @@ verdict() {
   awk -v r="${1%\%}" -v t="${2%\%}" -v e="$3" 'BEGIN { print (r + 0 >= t + 0 && e == 0) ? "met" : "not met" }'
 }
 
+# times A B: A / B as "1.23x" ("-" when either is missing).
+times() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || a == "" || b == "" || b + 0 == 0) print "-"; else printf "%.2fx\n", a / b }'; }
+# judge RATIO OP LIMIT ERRORS: met / not met ("-" when there is no ratio).
+judge() {
+  [ "$1" = "-" ] && { echo "-"; return; }
+  awk -v r="${1%x}" -v op="$2" -v l="$3" -v e="$4" 'BEGIN {
+    ok = (op == ">=") ? (r + 0 >= l + 0) : (r + 0 <= l + 0); print (ok && e + 0 == 0) ? "met" : "not met" }'
+}
+# load LABEL: the median 1-minute load average before and after the runs labelled r<n>:LABEL, "a → b".
+load() { echo "$(median "$1" load_before) → $(median "$1" load_after)"; }
+
+# The targets of issue 28: ours against the peer (PostGraphile 4.14, bench/postgraphile) in requests a
+# second, and the backend's CPU per request of each write and of me as a multiple of the floor's.
+targets() {
+  local s p r e
+  echo "| target | ours | against | ratio | target | | load before → after (ours; against) |"
+  echo "| --- | --- | --- | --- | --- | --- | --- |"
+  for s in me floor pointsHistory; do
+    local want=2; [ "$s" = floor ] && want=0.6
+    r=$(times "$(median "$s" rps)" "$(median "peer-$s" rps)")
+    e=$(( $(total "$s" errors) + $(total "peer-$s" errors) ))
+    echo "| \`$s\` req/s vs PostGraphile's | $(num "$(median "$s" rps)") | $(num "$(median "peer-$s" rps)") | $r | ≥ ${want}x | $(judge "$r" ">=" "$want" "$e") | $(load "$s"); $(load "peer-$s") |"
+  done
+  for s in recordPurchase:5 checkIn-new:4 checkIn-dup:2 me:3; do
+    local name=${s%%:*} limit=${s##*:}
+    r=$(times "$(median "$name" jvm_cpu_ms_per_req)" "$(median floor jvm_cpu_ms_per_req)")
+    local verdict
+    verdict=$(judge "$r" "<=" "$limit" "$(total "$name" errors)")
+    # no request answered: no CPU figure, and not met
+    [ "$(total "$name" requests)" = 0 ] && { r="-"; verdict="not met (no requests)"; }
+    echo "| \`$name\` JVM CPU per request vs \`floor\`'s (ms) | $(median "$name" jvm_cpu_ms_per_req) | $(median floor jvm_cpu_ms_per_req) | $r | ≤ ${limit}x | $verdict | $(load "$name"); $(load floor) |"
+  done
+  local checks broken
+  checks=$(grep -c '' "$WORK/invariants.txt" 2>/dev/null || true)
+  broken=$(awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "=");
+                    if (kv[1] != "coupon_stock_left" && kv[2] + 0 != 0) { n++; break } } } END { print n + 0 }' \
+           "$WORK/invariants.txt" 2>/dev/null || echo 0)
+  echo "| invariants after every write run | ${checks:-0} checks | - | $broken broken | 0 | $( [ "${checks:-0}" -gt 0 ] && [ "$broken" = 0 ] && echo met || echo "not met") | - |"
+  if [ "${PEER_CHECK_FAILED:-0}" != 0 ]; then
+    echo
+    echo "**After the rounds the peer's answers and ours differed or one of them failed to answer:**"
+    echo
+    echo '```'
+    cut -c1-600 "$WORK/peer-check.txt" 2>/dev/null
+    echo '```'
+  fi
+  cat <<EOT
+
+Ratios are of medians over the rounds; a ratio target counts as met only without errors on either
+side. "Against" is PostGraphile's requests a second for the same request (same members, same
+database, run right after ours in each round, after a warm-up as long as ours; see "Against
+PostGraphile" in docs/performance.md), or the \`floor\` request's CPU for the CPU rows (the JVM's CPU
+per request, its JIT compiler left out). The load average is the machine's 1-minute figure before
+and after the runs ($(nproc) cores): a run that starts well above $(nproc) shared the CPU with other work.
+
+Ours and the peer side by side (medians; CPU in ms per request: the application's processes, and
+the Postgres server processes of the bench database):
+
+| request | ours req/s | p50 / p99 ms | errors | JVM ms | Postgres ms | PostGraphile req/s | p50 / p99 ms | errors | node ms | Postgres ms |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+EOT
+  for s in me pointsHistory floor; do
+    echo "| $s | $(num "$(median "$s" rps)") | $(median "$s" p50_ms) / $(median "$s" p99_ms) | $(total "$s" errors) | $(median "$s" jvm_cpu_ms_per_req) | $(median "$s" pg_cpu_ms_per_req) | $(num "$(median "peer-$s" rps)") | $(median "peer-$s" p50_ms) / $(median "peer-$s" p99_ms) | $(total "peer-$s" errors) | $(median "peer-$s" node_cpu_ms_per_req) | $(median "peer-$s" pg_cpu_ms_per_req) |"
+  done
+  echo
+  grep -E '^r[0-9]+:' "$WORK/results.txt" | awk -v cores="$(nproc)" '
+    { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "load_before" || kv[1] == "load_after") {
+        v = kv[2] + 0; if (n == 0 || v < lo) lo = v; if (n == 0 || v > hi) hi = v; n++
+        if (kv[1] == "load_before" && v > cores * 1.5) busy = busy (busy ? ", " : "") $1 " (" v ")" } } }
+    END { if (!n) { print "No load figures recorded."; exit }
+          printf "Machine load over the measured runs: the 1-minute load average went from %.2f to %.2f (%d cores).", lo, hi, cores
+          print busy ? " Runs that started above 1.5 per core: " busy "." : " No run started above 1.5 per core." }'
+}
+
 git_rev=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
 git_dirty=$(git status --porcelain -- backend schema pom.xml 2>/dev/null | grep -q . && echo " (with uncommitted changes)" || true)
 cat <<EOF
@@ -25,6 +99,10 @@ cat <<EOF
 Made by \`scripts/bench\` (see [docs/performance.md](../../docs/performance.md)). Every number below
 comes from this one run; ratios compare runs made minutes apart on the same machine.
 
+## Targets (issue 28)
+
+$(targets)
+
 ## Machine and versions
 
 | what | value |
@@ -32,7 +110,8 @@ comes from this one run; ratios compare runs made minutes apart on the same mach
 | CPU | $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') x $(nproc) |
 | memory | $(free -g | awk '/Mem:/ {print $2 " GB"}') |
 | kernel | $(uname -r) |
-| load average before the run | $(cat "$WORK/loadavg.txt" 2>/dev/null || echo "?") |
+| load average before the run | $(cat "$WORK/loadavg.txt" 2>/dev/null || echo "?") (each run's, before and after: \`load_before\`, \`load_after\` under "Every run") |
+| peer | PostGraphile $(node -p "require('./$BENCH_DIR/postgraphile/node_modules/postgraphile/package.json').version" 2>/dev/null || echo "?") on Node.js $(node -v 2>/dev/null), 2 cluster workers, a pool of ${PEER_POOL:-10} connections each |
 | Java | $(java -version 2>&1 | head -1) |
 | PostgreSQL | $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version') (shared_buffers $(psql -h 127.0.0.1 -U postgres -tAc 'show shared_buffers'), synchronous_commit $(psql -h 127.0.0.1 -U postgres -tAc 'show synchronous_commit')) |
 | Redis | $(redis-cli -h 127.0.0.1 info server | sed -n 's/^redis_version:\(.*\)\r*$/\1/p' | tr -d '\r') |

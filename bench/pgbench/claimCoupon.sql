@@ -1,12 +1,16 @@
 -- claimCoupon: the statements the backend ran for one request (captured with log_statement=all by
--- scripts/bench on 2026-12-05), parameters as literals, per-request values as pgbench variables.
+-- scripts/bench on 2026-12-07), parameters as literals, per-request values as pgbench variables.
 \set mid random(1, 100000)
 \set key random(1, 1000000000000)
 select * from coupon_template where brand_id = '1' and id = '1002';
 select * from member_coupon where member_id = :mid and source_key = 'claim:' || 'pgbench-' || cast(:key as text);
 select * from member_tier where member_id = :mid;
 BEGIN READ WRITE;
-insert into member_coupon (template_id, member_id, source, source_key, valid_from, valid_until, obtained_at, campaign_id) values ('1002', :mid, 'CLAIM', 'claim:' || 'pgbench-' || cast(:key as text), '2026-12-05 00:18:03.590446+00', '2027-01-04 00:18:03.590446+00', '2026-12-05 00:18:03.590446+00', NULL) on conflict (member_id, source_key) do nothing returning *;
+insert into member_coupon (template_id, member_id, source, source_key, valid_from, valid_until, obtained_at, campaign_id) values ('1002', :mid, 'CLAIM', 'claim:' || 'pgbench-' || cast(:key as text), '2026-12-07 15:34:58.300604+00', '2027-01-06 15:34:58.300604+00', '2026-12-07 15:34:58.300604+00', NULL) on conflict (member_id, source_key) do nothing returning *;
 insert into member_coupon_count (template_id, member_id, count) values ('1002', :mid, 1) on conflict (template_id, member_id) do update set count = member_coupon_count.count + 1 where member_coupon_count.count < '1';
 update coupon_template set issued = issued + 1 where id = '1002' and (total_stock is null or issued < total_stock);
+select distinct brand_id, unnest(events) as event from webhook_subscription where status = 'ACTIVE';
 COMMIT;
+select count(*) as n from notification_outbox where status = 'PENDING';
+select count(*) as n from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id where d.status = 'PENDING' and s.status = 'ACTIVE';
+with due as ( select d.id from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id and s.status = 'ACTIVE' where d.status = 'PENDING' and d.next_attempt_at <= '2026-12-07 15:34:59.445275+00' order by d.next_attempt_at, d.id limit '50' for update of d skip locked) update webhook_delivery d set attempts = d.attempts + 1, tries = d.tries + 1, last_attempt_at = '2026-12-07 15:34:59.445275+00', next_attempt_at = '2026-12-07 15:36:59.445275+00' from due, webhook_event e, webhook_subscription s where d.id = due.id and e.id = d.event_id and s.id = d.subscription_id returning d.id, d.subscription_id, d.tries, e.public_id, e.type, e.body, s.url, s.secret_cipher, s.previous_secret_cipher, s.previous_secret_until;
