@@ -265,3 +265,22 @@ echo
 echo '```'
 cat "$WORK/redis-commands.txt"
 echo '```'
+if ls "$WORK"/profile-*.md >/dev/null 2>&1; then
+  cat <<EOF
+
+## Where the CPU goes
+
+Each scenario once more for \`BENCH_DURATION\` seconds under Java Flight Recorder (\`settings=profile\`,
+after the measured rounds, so the recorder's cost is not in the figures above), summarised by
+\`bench/jfr-top.sh\`: the methods on top of the sampled stacks (the flame graph's top frames), and
+for each sample the first frame outside Reactor, Netty's utilities and the JDK, i.e. the library or
+our code that asked for the work. The recordings stay in the run's scratch directory.
+EOF
+  for name in floor me recordPurchase checkIn-new checkIn-dup; do
+    [ -f "$WORK/profile-$name.md" ] || continue
+    echo
+    echo "### $name"
+    echo
+    cat "$WORK/profile-$name.md"
+  done
+fi
