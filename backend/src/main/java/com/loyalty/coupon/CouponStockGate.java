@@ -143,7 +143,7 @@ class CouponStockGate {
         return run(TAKE, keys(templateId), member(memberId), String.valueOf(limit)).flatMap(answer -> switch (answer) {
             case "LIMIT" -> Mono.just(new Ticket(templateId, memberId, Outcome.LIMIT_REACHED, null, null));
             case "OUT" -> Mono.just(new Ticket(templateId, memberId, Outcome.OUT_OF_STOCK, null, null));
-            case "NOT_READY" -> builds < 3 ? ensure(templateId).then(Mono.defer(() -> take(templateId, memberId,
+            case "NOT_READY" -> builds < 5 ? ensure(templateId).then(Mono.defer(() -> take(templateId, memberId,
                     limit, builds + 1)))
                     : Mono.error(new IllegalStateException("coupon gate " + templateId + " could not be built"));
             default -> {
