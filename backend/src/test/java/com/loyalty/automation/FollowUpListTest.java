@@ -35,7 +35,7 @@ class FollowUpListTest extends IntegrationTest {
     }
 
     private long insertTask(long storeId, long memberId) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         long action = db.sql("insert into automation_action (brand_id, rule, member_id, episode, acted_on, created_at) "
                         + "values (1, 'PACK_FOLLOW_UP', :m, :e, :d, :at) returning id")
                 .bind("m", memberId).bind("e", unique("ep")).bind("d", LocalDate.now()).bind("at", now)

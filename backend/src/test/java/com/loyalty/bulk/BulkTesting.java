@@ -89,13 +89,13 @@ abstract class BulkTesting extends IntegrationTest {
     }
 
     Job waitFor(String token, String jobId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Instant deadline = clock.instant().plus(Duration.ofSeconds(120));
         while (true) {
             Job job = job(token, jobId);
             if (!"RUNNING".equals(job.status())) {
                 return job;
             }
-            assertThat(Instant.now()).as("job " + jobId + " still running").isBefore(deadline);
+            assertThat(clock.instant()).as("job " + jobId + " still running").isBefore(deadline);
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {

@@ -230,9 +230,9 @@ class MemberImportTest extends BulkTesting {
         String fileId = uploaded(token, "MEMBERS", "one.csv", csv(HEADER + freshPhone() + ",一,,,,,,,,,,\n"));
         Long running = db.sql("""
                         insert into bulk_job (brand_id, file_id, kind, dry_run, status, started_by, started_at, heartbeat_at)
-                        select 1, :file, 'MEMBERS', true, 'RUNNING', uploaded_by, now(), now() from bulk_file where id = :file
+                        select 1, :file, 'MEMBERS', true, 'RUNNING', uploaded_by, :now, :now from bulk_file where id = :file
                         returning id""")
-                .bind("file", Long.parseLong(fileId)).map(r -> r.get("id", Long.class)).one().block();
+                .bind("file", Long.parseLong(fileId)).bind("now", clock.instant()).map(r -> r.get("id", Long.class)).one().block();
 
         adminApi(token).document("""
                         mutation($input: StartBulkJobInput!) { startBulkJob(input: $input) { job { id } userErrors { code message } } }""")
@@ -241,7 +241,8 @@ class MemberImportTest extends BulkTesting {
                 .path("startBulkJob.userErrors[0].message").entity(String.class).isEqualTo("已有导入任务在进行中，请等它结束后再开始");
 
         // its instance stopped: no progress for longer than loyalty.bulk.stale-after-seconds
-        db.sql("update bulk_job set heartbeat_at = now() - interval '10 minutes' where id = :id").bind("id", running)
+        db.sql("update bulk_job set heartbeat_at = :now - interval '10 minutes' where id = :id").bind("id", running)
+                .bind("now", clock.instant())
                 .then().block();
         Job next = run(token, fileId, true);
 

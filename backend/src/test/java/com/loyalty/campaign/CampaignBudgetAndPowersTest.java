@@ -210,10 +210,10 @@ class CampaignBudgetAndPowersTest extends IntegrationTest {
                 .bind("m", Long.parseLong(member)).map(row -> row.get("n", Long.class)).one().block()).isZero();
     }
 
-    private static Map<String, Object> input(Map<String, Object> overrides) {
+    private Map<String, Object> input(Map<String, Object> overrides) {
         Map<String, Object> input = new HashMap<>(Map.of("name", "回流计划",
-                "startsAt", OffsetDateTime.now().minusHours(1).toString(),
-                "endsAt", OffsetDateTime.now().plusDays(1).toString()));
+                "startsAt", OffsetDateTime.now(clock).minusHours(1).toString(),
+                "endsAt", OffsetDateTime.now(clock).plusDays(1).toString()));
         input.putAll(overrides);
         return input;
     }

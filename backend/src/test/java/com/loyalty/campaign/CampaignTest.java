@@ -97,15 +97,15 @@ class CampaignTest extends IntegrationTest {
         till.buy(inside, "M-1", 10_000)
                 .path("recordPurchase.purchase.pointsEarned").entity(Long.class).isEqualTo(200L)
                 .path("recordPurchase.purchase.earnBreakdown[1].rule").entity(String.class).isEqualTo("CAMPAIGN");
-        till.buy(inside, "M-2", 10_000, Map.of("occurredAt", OffsetDateTime.now().minusDays(2).toString()))
+        till.buy(inside, "M-2", 10_000, Map.of("occurredAt", OffsetDateTime.now(clock).minusDays(2).toString()))
                 .path("recordPurchase.purchase.pointsEarned").entity(Long.class).isEqualTo(100L);
         till.buy(outside, "M-3", 10_000).path("recordPurchase.purchase.pointsEarned").entity(Long.class).isEqualTo(100L);
     }
 
     private String create(Map<String, Object> overrides) {
         Map<String, Object> input = new HashMap<>(Map.of("name", "回流计划",
-                "startsAt", OffsetDateTime.now().minusHours(1).toString(),
-                "endsAt", OffsetDateTime.now().plusDays(1).toString(), "budget", 1_000_000));
+                "startsAt", OffsetDateTime.now(clock).minusHours(1).toString(),
+                "endsAt", OffsetDateTime.now(clock).plusDays(1).toString(), "budget", 1_000_000));
         input.putAll(overrides);
         return new CampaignDesk(admin()).create(input);
     }

@@ -71,8 +71,8 @@ class MemberCampaignsTest extends IntegrationTest {
     private String launched(String name, List<String> memberIds, int controlPercent) {
         Map<String, Object> input = new HashMap<>(Map.of("name", name, "benefit", "POINTS", "points", 10,
                 "controlPercent", controlPercent, "audience", "MEMBERS", "memberIds", memberIds, "budget", 1000,
-                "startsAt", OffsetDateTime.now().minusHours(1).toString(),
-                "endsAt", OffsetDateTime.now().plusDays(1).toString()));
+                "startsAt", OffsetDateTime.now(clock).minusHours(1).toString(),
+                "endsAt", OffsetDateTime.now(clock).plusDays(1).toString()));
         CampaignDesk desk = new CampaignDesk(admin());
         String id = desk.create(input);
         desk.launch(id).path("launchCampaign.campaign.launchedAt").hasValue();

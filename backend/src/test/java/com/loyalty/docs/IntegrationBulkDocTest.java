@@ -130,8 +130,8 @@ class IntegrationBulkDocTest extends DocExampleTest {
     }
 
     private void waitForJob(String token, String jobId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
+        Instant deadline = clock.instant().plus(Duration.ofSeconds(60));
+        while (clock.instant().isBefore(deadline)) {
             @SuppressWarnings("unchecked")
             Map<String, Object> data = (Map<String, Object>) answer(token, "query($id: ID!) { bulkJob(id: $id) { status } }",
                     Map.of("id", jobId)).get("data");

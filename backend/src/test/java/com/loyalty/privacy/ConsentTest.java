@@ -92,8 +92,8 @@ class ConsentTest extends IntegrationTest {
         everyone.addAll(without);
 
         Map<String, Object> input = new HashMap<>(Map.of("name", "积分回馈",
-                "startsAt", OffsetDateTime.now().minusHours(1).toString(),
-                "endsAt", OffsetDateTime.now().plusDays(1).toString(),
+                "startsAt", OffsetDateTime.now(clock).minusHours(1).toString(),
+                "endsAt", OffsetDateTime.now(clock).plusDays(1).toString(),
                 "benefit", "POINTS", "points", 100, "controlPercent", 0, "budget", 100_000,
                 "audience", "MEMBERS", "memberIds", everyone));
         String campaign = admin().document("mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { "

@@ -288,10 +288,10 @@ class ProgramRulesTest extends IntegrationTest {
         schedule(null, rules, "三倍").path("scheduleProgramRules.userErrors").entityList(Object.class).hasSize(0);
 
         long started = System.nanoTime();
-        while (elsewhere.rulesAt(Instant.now()).version() == before && System.nanoTime() - started < 5_000_000_000L) {
+        while (elsewhere.rulesAt(clock.instant()).version() == before && System.nanoTime() - started < 5_000_000_000L) {
             sleep(50);
         }
-        assertThat(elsewhere.rulesAt(Instant.now()).pointsPerYuan()).as("the second instance's rules").isEqualTo(3);
+        assertThat(elsewhere.rulesAt(clock.instant()).pointsPerYuan()).as("the second instance's rules").isEqualTo(3);
         second.documentName("programRules").execute().path("programRules.pointsPerYuan").entity(Long.class).isEqualTo(3L);
     }
 

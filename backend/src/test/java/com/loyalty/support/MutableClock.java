@@ -3,16 +3,31 @@ package com.loyalty.support;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** A clock tests can move forward; starts at the real time and is reset after each test. */
+/**
+ * A clock tests can move forward; starts at the real time and is reset after each test. Tests run
+ * on an ordinary business day: the seeded programme rules make the {@value #SEEDED_MEMBER_DAY}th of
+ * each month a member day (double points), so on that day (in the brand's zone) the clock reads a
+ * day later. Tests of member days pick their own dates.
+ */
 public class MutableClock extends Clock {
 
+    /** The member day of the rules every test database starts with (V39__programme_rules.sql). */
+    static final int SEEDED_MEMBER_DAY = 8;
+
     private final ZoneId zone;
-    private volatile Duration offset = Duration.ZERO;
+    private volatile Duration offset;
 
     public MutableClock(ZoneId zone) {
         this.zone = zone;
+        this.offset = ordinaryDay(zone);
+    }
+
+    /** How far ahead the clock reads so that its day is no member day: a day on the 8th, else nothing. */
+    static Duration ordinaryDay(ZoneId zone) {
+        return LocalDate.now(zone).getDayOfMonth() == SEEDED_MEMBER_DAY ? Duration.ofDays(1) : Duration.ZERO;
     }
 
     public void advance(Duration by) {
@@ -25,7 +40,7 @@ public class MutableClock extends Clock {
     }
 
     public void reset() {
-        offset = Duration.ZERO;
+        offset = ordinaryDay(zone);
     }
 
     @Override

@@ -96,7 +96,7 @@ class WebhookDeliveryTest extends WebhookTestSupport {
             Map<String, Object> first = onlyDelivery(sub.id());
             assertThat(first).containsEntry("status", "PENDING").containsEntry("attempts", 1);
             assertThat((String) first.get("lastError")).isNotBlank();
-            Duration wait = Duration.between(Instant.now(), OffsetDateTime.parse((String) first.get("nextAttemptAt"))
+            Duration wait = Duration.between(clock.instant(), OffsetDateTime.parse((String) first.get("nextAttemptAt"))
                     .toInstant());
             assertThat(wait).as("first retry after 1 minute, plus up to 20% jitter")
                     .isBetween(Duration.ofSeconds(50), Duration.ofSeconds(75));

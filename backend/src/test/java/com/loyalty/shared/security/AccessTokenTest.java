@@ -40,7 +40,7 @@ class AccessTokenTest extends IntegrationTest {
 
     @Test
     void aValidTokenSignsTheMemberIn() {
-        withToken(token(secret, "loyalty-backend", "loyalty-miniprogram", Instant.now().plusSeconds(60)))
+        withToken(token(secret, "loyalty-backend", "loyalty-miniprogram", clock.instant().plusSeconds(60)))
                 .documentName("me").execute()
                 .path("me.id").entity(String.class).isEqualTo(memberSubject.substring("member:".length()));
     }
@@ -48,7 +48,7 @@ class AccessTokenTest extends IntegrationTest {
     @Test
     void anExpiredTokenIsUnauthenticated() {
         assertUnauthenticated(withToken(
-                token(secret, "loyalty-backend", "loyalty-miniprogram", Instant.now().minusSeconds(60))));
+                token(secret, "loyalty-backend", "loyalty-miniprogram", clock.instant().minusSeconds(60))));
     }
 
     @Test
@@ -64,15 +64,15 @@ class AccessTokenTest extends IntegrationTest {
     @Test
     void aTokenThatNamesNoSignInIsUnauthenticated() {
         assertUnauthenticated(withToken(token(secret, "loyalty-backend", "loyalty-miniprogram",
-                Instant.now().plusSeconds(60), null)));
+                clock.instant().plusSeconds(60), null)));
         assertUnauthenticated(withToken(token(secret, "loyalty-backend", "loyalty-miniprogram",
-                Instant.now().plusSeconds(60), "no-such-sign-in")));
+                clock.instant().plusSeconds(60), "no-such-sign-in")));
     }
 
     @Test
     void aTokenSignedWithAnotherKeyIsUnauthenticated() {
         assertUnauthenticated(withToken(token("another-secret-that-is-long-enough-0123456789",
-                "loyalty-backend", "loyalty-miniprogram", Instant.now().plusSeconds(60))));
+                "loyalty-backend", "loyalty-miniprogram", clock.instant().plusSeconds(60))));
     }
 
     @Test
@@ -80,7 +80,7 @@ class AccessTokenTest extends IntegrationTest {
         String unsigned = Jwts.builder()
                 .issuer("loyalty-backend").audience().add("loyalty-miniprogram").and()
                 .subject(memberSubject).claim("roles", List.of("MEMBER")).claim("brandId", 1)
-                .expiration(Date.from(Instant.now().plusSeconds(60)))
+                .expiration(Date.from(clock.instant().plusSeconds(60)))
                 .compact();
         assertThat(unsigned).endsWith(".");
         assertUnauthenticated(withToken(unsigned));
@@ -88,24 +88,24 @@ class AccessTokenTest extends IntegrationTest {
 
     @Test
     void aTamperedPayloadIsUnauthenticated() {
-        String valid = token(secret, "loyalty-backend", "loyalty-miniprogram", Instant.now().plusSeconds(60));
+        String valid = token(secret, "loyalty-backend", "loyalty-miniprogram", clock.instant().plusSeconds(60));
         String[] parts = valid.split("\\.");
         String admin = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ("{\"iss\":\"loyalty-backend\",\"aud\":[\"loyalty-miniprogram\"],\"sub\":\"staff:1\","
-                        + "\"roles\":[\"ADMIN\"],\"brandId\":1,\"exp\":" + (Instant.now().getEpochSecond() + 60) + "}")
+                        + "\"roles\":[\"ADMIN\"],\"brandId\":1,\"exp\":" + (clock.instant().getEpochSecond() + 60) + "}")
                         .getBytes(StandardCharsets.UTF_8));
         assertUnauthenticated(withToken(parts[0] + "." + admin + "." + parts[2]));
     }
 
     @Test
     void aTokenForAnotherAudienceOrIssuerIsUnauthenticated() {
-        assertUnauthenticated(withToken(token(secret, "loyalty-backend", "someone-else", Instant.now().plusSeconds(60))));
-        assertUnauthenticated(withToken(token(secret, "evil-issuer", "loyalty-miniprogram", Instant.now().plusSeconds(60))));
+        assertUnauthenticated(withToken(token(secret, "loyalty-backend", "someone-else", clock.instant().plusSeconds(60))));
+        assertUnauthenticated(withToken(token(secret, "evil-issuer", "loyalty-miniprogram", clock.instant().plusSeconds(60))));
     }
 
     @Test
     void aMemberCannotReadStaffFields() {
-        withToken(token(secret, "loyalty-backend", "loyalty-miniprogram", Instant.now().plusSeconds(60)))
+        withToken(token(secret, "loyalty-backend", "loyalty-miniprogram", clock.instant().plusSeconds(60)))
                 .documentName("currentStaff").execute()
                 .errors().expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification"))).verify();
     }

@@ -134,7 +134,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
     void aManagerOfOneStoreCannotReachAnotherStoresMembersOrObjects() {
         HandBuiltBrand own = new HandBuiltBrand(db, passwords, brand.zone(), STAFF_PASSWORD);
         long storeB = own.store("b");
-        Instant registered = Instant.now().minus(Duration.ofDays(1));
+        Instant registered = clock.instant().minus(Duration.ofDays(1));
         String memberA = String.valueOf(own.member(unique("a"), registered, "STORE", own.storeId));
         String memberB = String.valueOf(own.member(unique("b"), registered, "STORE", storeB));
         HttpGraphQlTester manager = withToken(staffToken(own.managerUsername));

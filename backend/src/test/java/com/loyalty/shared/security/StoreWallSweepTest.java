@@ -68,8 +68,8 @@ class StoreWallSweepTest extends IntegrationTest {
         String storeBName = db.sql("select name from store where id = :id").bind("id", storeB)
                 .map(row -> row.get("name", String.class)).one().block();
         String nicknameB = unique("乙店会员");
-        long memberB = own.member(nicknameB, Instant.now().minus(Duration.ofDays(2)), "STORE", storeB);
-        own.order(memberB, storeB, Instant.now().minus(Duration.ofDays(1)), 8800);
+        long memberB = own.member(nicknameB, clock.instant().minus(Duration.ofDays(2)), "STORE", storeB);
+        own.order(memberB, storeB, clock.instant().minus(Duration.ofDays(1)), 8800);
         Map<String, Long> before = fingerprint(memberB, storeB);
 
         Map<Caller, String> tokens = Map.of(
