@@ -124,11 +124,11 @@ class RevealMemberPhoneTest extends IntegrationTest {
         Instant now = clock.instant();
         long action = db.sql("insert into automation_action (brand_id, rule, member_id, episode, acted_on, created_at) "
                         + "values (1, 'PACK_FOLLOW_UP', :m, :e, :d, :at) returning id")
-                .bind("m", memberId).bind("e", unique("ep")).bind("d", LocalDate.now()).bind("at", now)
+                .bind("m", memberId).bind("e", unique("ep")).bind("d", LocalDate.now(clock)).bind("at", now)
                 .map(row -> row.get("id", Long.class)).one().block();
         return db.sql("insert into follow_up_task (brand_id, store_id, member_id, action_id, reason, due_on, created_at) "
                         + "values (1, :s, :m, :a, '回流券包未使用，请致电', :d, :at) returning id")
-                .bind("s", storeId).bind("m", memberId).bind("a", action).bind("d", LocalDate.now()).bind("at", now)
+                .bind("s", storeId).bind("m", memberId).bind("a", action).bind("d", LocalDate.now(clock)).bind("at", now)
                 .map(row -> row.get("id", Long.class)).one().block();
     }
 }

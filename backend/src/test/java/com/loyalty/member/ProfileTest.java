@@ -75,7 +75,7 @@ class ProfileTest extends IntegrationTest {
                 .entity(String.class).isEqualTo("INVALID_INPUT");
         update(me, Map.of("avatarUrl", "javascript:alert(1)")).path("updateProfile.userErrors[0].field")
                 .entityList(String.class).containsExactly("input", "avatarUrl");
-        update(me, Map.of("birthday", LocalDate.now().plusDays(2).toString())).path("updateProfile.userErrors[0].field")
+        update(me, Map.of("birthday", LocalDate.now(clock).plusDays(2).toString())).path("updateProfile.userErrors[0].field")
                 .entityList(String.class).containsExactly("input", "birthday");
     }
 
