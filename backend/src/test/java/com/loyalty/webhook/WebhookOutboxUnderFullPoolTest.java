@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -20,8 +21,10 @@ import reactor.core.publisher.Sinks;
  * every connection of the pool is held by such a change at the moment the outbox's knowledge of the
  * subscriptions is stale, no change may wait for a connection of its own to refresh it: that wait
  * never ended (the pool stayed full, every recordPurchase hung until its request timed out, and the
- * pool's connections stayed "idle in transaction" for good).
+ * pool's connections stayed "idle in transaction" for good). A pool of 4 here, so that the suite's
+ * shared context keeps its connections below what Postgres allows.
  */
+@TestPropertySource(properties = {"spring.r2dbc.pool.max-size=4", "spring.r2dbc.pool.initial-size=1"})
 class WebhookOutboxUnderFullPoolTest extends WebhookTestSupport {
 
     @Autowired
