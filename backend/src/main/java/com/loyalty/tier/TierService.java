@@ -72,7 +72,7 @@ public class TierService {
     }
 
     public Mono<Tier> current(long memberId) {
-        return level(memberId).map(level -> byLevel(tiersAt(clock.instant()), level));
+        return tiers.find(memberId).defaultIfEmpty(untiered(memberId)).map(this::current);
     }
 
     /** The tier a member's tier row stands for now. */
@@ -176,10 +176,6 @@ public class TierService {
         return tiers.membersToReview(brand.id(), start(month.minusMonths(window)), start(month));
     }
 
-    public Mono<TierProgress> progress(long memberId) {
-        return tiers.find(memberId).defaultIfEmpty(untiered(memberId)).flatMap(this::progress);
-    }
-
     /** The member's progress towards the next tier, from their tier row. */
     public Mono<TierProgress> progress(MemberTier state) {
         long memberId = state.memberId();
@@ -214,10 +210,6 @@ public class TierService {
                     return tiers.recordChange(change).then(Flux.fromStream(events::orderedStream)
                             .concatMap(e -> e.tierChanged(brand.id(), change)).then());
                 }));
-    }
-
-    private Mono<Integer> level(long memberId) {
-        return tiers.find(memberId).map(MemberTier::level).defaultIfEmpty(0);
     }
 
     private Mono<Long> windowAverage(long memberId, YearMonth from, YearMonth toExclusive, int window) {
