@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -73,8 +74,9 @@ public class BenchRoutes {
         DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
         ZoneId zone = brand.zone();
         return RouterFunctions.route().GET("/bench/me", request -> signedInMember()
-                .flatMap(viewer -> members.get(viewer.id()).flatMap(member -> Mono.zip(tiers.current(member.id()),
-                                tiers.progress(member.id()), Standing::new)
+                .flatMap(viewer -> members.get(viewer.id()).flatMap(member -> tiers.states(Set.of(member.id()))
+                        .map(states -> states.get(member.id()))
+                        .flatMap(state -> tiers.progress(state).map(progress -> new Standing(tiers.current(state), progress)))
                         .zipWith(points.balances(List.of(member.id())), (standing, balances) -> me(member, standing,
                                 balances.getOrDefault(member.id(), 0L), iso, zone))))
                 .flatMap(me -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("me", me)))
