@@ -253,16 +253,61 @@ run_wrk_peer() {
 }
 
 # invariants LABEL: the SQL checks after a write run (balances equal ledgers, one check-in a day,
-# the hot coupon's stock), appended to $WORK/invariants.txt and printed.
+# the hot coupon's stock: its coupons counted, as coupon_template.issued is no longer kept since V64),
+# appended to $WORK/invariants.txt and printed.
 invariants() {
   psqlb -F ' ' -c "
     select 'balance_mismatches=' || (select count(*) from member_points mp left join
              (select member_id, sum(delta) as s from points_ledger group by member_id) l using (member_id)
              where mp.balance <> coalesce(l.s, 0)),
            'double_checkins=' || (select count(*) from (select 1 from checkin group by member_id, day having count(*) > 1) d),
-           'coupon_stock_left=' || (select total_stock - issued from coupon_template where id = 1001),
-           'coupons_vs_issued=' || (select (select count(*) from member_coupon where template_id = 1001) - issued
-                                    from coupon_template where id = 1001),
-           'negative_stock=' || (select count(*) from coupon_template where total_stock - issued < 0)" |
+           'coupon_stock_left=' || (select total_stock - (select count(*) from member_coupon c where c.template_id = t.id)
+                                    from coupon_template t where id = 1001),
+           'over_stock=' || (select count(*) from coupon_template t
+                             where total_stock < (select count(*) from member_coupon c where c.template_id = t.id))" |
     sed "s/^/$1 /" | tee -a "$WORK/invariants.txt" >&2
+}
+
+# flash_coupons COUNT STOCK: COUNT fresh hot coupons (one per member, STOCK each) for a flashDrop run;
+# prints their ids, comma separated.
+flash_coupons() {
+  psqlb -c "insert into coupon_template (brand_id, name, kind, amount_off_cents, threshold_cents, valid_days,
+                                         total_stock, per_member_limit, claimable, created_by, created_at)
+            select 1, '闪购券 ' || g, 'AMOUNT_OFF', 1000, 5000, 30, $2, 1, true,
+                   (select min(id) from staff where role = 'ADMIN'), now()
+            from generate_series(1, $1) g returning id" | paste -sd, -
+}
+
+# flash_invariants LABEL IDS STOCK REQUESTS SECONDS: after a flashDrop run, SQL and Redis on its coupons:
+# never above the stock, every drop before the last exactly sold out, nobody above the limit (one),
+# each stock slot once, and the Redis gate (when the build has one) agreeing with Postgres (left +
+# coupons = stock); the claims that got a coupon, their share of the requests and their rate.
+flash_invariants() {
+  local ids=$2 stock=$3 requests=$4 seconds=$5 line gates=0 gate_mismatch=0 id left n
+  line=$(psqlb -F ' ' -c "
+    with t as (select id from coupon_template where id = any('{$ids}'::bigint[])),
+         n as (select t.id, (select count(*) from member_coupon c where c.template_id = t.id) as n from t),
+         last as (select coalesce(max(id), 0) as id from n where n > 0)
+    select 'ok_claims=' || (select sum(n) from n),
+           'drops_sold_out=' || (select count(*) from n where n = $stock),
+           'drops_touched=' || (select count(*) from n where n > 0),
+           'over_stock=' || (select count(*) from n where n > $stock),
+           'short_before_last=' || (select count(*) from n, last where n.n < $stock and n.id < last.id),
+           'above_limit=' || (select count(*) from (select 1 from member_coupon where template_id in (select id from t)
+                                                    group by template_id, member_id having count(*) > 1) d),
+           'slot_repeats=' || (select count(*) - count(distinct (template_id, stock_slot)) from member_coupon
+                               where template_id in (select id from t) and stock_slot is not null)")
+  for id in ${ids//,/ }; do
+    left=$(redis-cli -h 127.0.0.1 hget "$DB:coupon:{$id}:gate" left)
+    [ -n "$left" ] || continue
+    gates=$((gates + 1))
+    n=$(psqlb -c "select count(*) from member_coupon where template_id = $id")
+    [ $((left + n)) -eq "$stock" ] || gate_mismatch=$((gate_mismatch + 1))
+  done
+  local ok
+  ok=$(sed -n 's/.*ok_claims=\([0-9]*\).*/\1/p' <<<"$line")
+  line="$line redis_gates=$gates redis_vs_sql_mismatch=$gate_mismatch"
+  line="$line ok_share=$(awk -v o="${ok:-0}" -v r="$requests" 'BEGIN{printf "%.0f%%", r ? 100*o/r : 0}')"
+  line="$line ok_per_s=$(awk -v o="${ok:-0}" -v s="$seconds" 'BEGIN{printf "%.1f", s ? o/s : 0}')"
+  echo "$1 $line" | tee -a "$WORK/invariants.txt" >&2
 }

@@ -216,11 +216,11 @@ Postgres, which this baseline leaves out).
 
 Checked by SQL after each write run: \`balance_mismatches\` members whose balance differs from
 the sum of their ledger, \`double_checkins\` member-days with more than one check-in,
-\`coupon_stock_left\` of the hot coupon (never below zero), \`coupons_vs_issued\` coupons held minus
-the template's issued count (0), \`negative_stock\` templates below zero.
+\`coupon_stock_left\` of the hot coupon (its stock minus its coupons, never below zero),
+\`over_stock\` templates with more coupons than their stock (0).
 
-| after | balance_mismatches | double_checkins | coupon_stock_left | coupons_vs_issued | negative_stock |
-| --- | --- | --- | --- | --- | --- |
+| after | balance_mismatches | double_checkins | coupon_stock_left | over_stock |
+| --- | --- | --- | --- | --- |
 EOF
 awk '{ printf "| %s |", $1; for (i = 2; i <= NF; i++) { split($i, kv, "="); printf " %s |", kv[2] } print "" }' "$WORK/invariants.txt"
 

@@ -148,6 +148,17 @@ class CouponController {
                 .map(byId -> list.stream().collect(Collectors.toMap(c -> c, c -> byId.get(c.templateId()), (a, b) -> a)));
     }
 
+    /** Stock left of the templates in the answer, counted in one query; null (absent) when unlimited. */
+    @BatchMapping(typeName = "CouponTemplate")
+    public Mono<Map<CouponTemplate, Integer>> remainingStock(List<CouponTemplate> list) {
+        return queries.issued(list).map(issued -> {
+            Map<CouponTemplate, Integer> left = new java.util.HashMap<>();
+            list.stream().filter(CouponTemplate::stocked)
+                    .forEach(t -> left.put(t, t.remainingStock(issued.getOrDefault(t.id(), 0L))));
+            return left;
+        });
+    }
+
     @SchemaMapping(typeName = "Coupon")
     public MemberCoupon.Status status(MemberCoupon coupon) {
         return queries.status(coupon);

@@ -29,13 +29,14 @@ class CouponQueries {
     }
 
     public Mono<List<CentreCoupon>> centre(Viewer member) {
-        return Zip.of(coupons.centre(member.brandId(), clock.instant()).collectList(),
+        return Zip.of(coupons.centre(member.brandId(), clock.instant()).collectList()
+                        .flatMap(templates -> issued(templates).map(issued -> Map.entry(templates, issued))),
                 coupons.countsFor(member.id())
                         .collectMap(CouponRepository.TemplateCount::templateId, CouponRepository.TemplateCount::count),
                 tiers.current(member.id()),
-                (templates, heldPerTemplate, tier) -> templates.stream().map(template -> {
+                (centre, heldPerTemplate, tier) -> centre.getKey().stream().map(template -> {
                     int held = heldPerTemplate.getOrDefault(template.id(), 0);
-                    Integer left = template.remainingStock();
+                    Integer left = template.remainingStock(centre.getValue().getOrDefault(template.id(), 0L));
                     boolean available = held < template.perMemberLimit() && (left == null || left > 0)
                             && tier.level() >= template.minTierLevel();
                     return new CentreCoupon(template, held, available);
@@ -50,6 +51,12 @@ class CouponQueries {
         return coupons.coupons(memberId, wanted, now, Pages.after(after, CURSOR_KIND), size + 1).collectList()
                 .zipWith(coupons.countCoupons(memberId, wanted, now),
                         (rows, total) -> Pages.of(rows, size, MemberCoupon::id, CURSOR_KIND, after != null, total));
+    }
+
+    /** Coupons handed out of each stocked template, by template id (unlimited ones are not counted). */
+    public Mono<Map<Long, Long>> issued(Collection<CouponTemplate> templates) {
+        return coupons.issuedCounts(templates.stream().filter(CouponTemplate::stocked).map(CouponTemplate::id)
+                .distinct().toList());
     }
 
     public Mono<Map<Long, CouponTemplate>> templates(Collection<Long> ids) {

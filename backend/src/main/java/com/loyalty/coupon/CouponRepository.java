@@ -12,7 +12,10 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** SQL for coupon templates and members' coupons; stock and limits change in single atomic statements. */
+/**
+ * SQL for coupon templates and members' coupons. A coupon and the member's count of it go in with one
+ * statement; the stock is held by slots (unique per template), not by a counter on the template row.
+ */
 @Repository
 class CouponRepository {
 
@@ -106,7 +109,8 @@ class CouponRepository {
                         update coupon_template set name = :name, total_stock = :stock, valid_from = :validFrom,
                             valid_until = :validUntil, valid_days = :validDays, per_member_limit = :perMember,
                             claimable = :claimable, points_price = :pointsPrice
-                        where brand_id = :brandId and id = :id and :stockOrMax >= issued
+                        where brand_id = :brandId and id = :id
+                          and :stockOrMax >= (select count(*) from member_coupon c where c.template_id = :id)
                         returning *
                         """)
                 .bind("brandId", brandId).bind("id", id).bind("name", in.name().strip())
@@ -156,24 +160,71 @@ class CouponRepository {
                 .bind("brandId", brandId).bind("now", now).map(CouponRepository::toTemplate).all();
     }
 
-    /** Takes one from the stock; false when none is left. */
-    public Mono<Boolean> takeStock(long templateId) {
+    /** How many coupons of each template were handed out (every way), by template id; absent when none. */
+    public Mono<Map<Long, Long>> issuedCounts(java.util.Collection<Long> templateIds) {
+        if (templateIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
         return db.sql("""
-                        update coupon_template set issued = issued + 1
-                        where id = :id and (total_stock is null or issued < total_stock)
+                        select template_id, count(*) as n from member_coupon
+                        where template_id = any(:ids) group by template_id
                         """)
-                .bind("id", templateId).fetch().rowsUpdated().map(rows -> rows > 0);
+                .bind("ids", templateIds.toArray(Long[]::new))
+                .map(row -> Map.entry(row.get("template_id", Long.class), row.get("n", Long.class)))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    /** Counts one more for the member; false when they already hold the limit. */
-    public Mono<Boolean> countForMember(long templateId, long memberId, int limit) {
+    /** What the stock gate of a template is built from: its stock, its coupons and the highest slot they hold. */
+    public record StockState(Integer totalStock, long issued, int highestSlot) {
+    }
+
+    public Mono<StockState> stockState(long templateId) {
         return db.sql("""
-                        insert into member_coupon_count (template_id, member_id, count) values (:t, :m, 1)
-                        on conflict (template_id, member_id) do update set count = member_coupon_count.count + 1
-                        where member_coupon_count.count < :limit
+                        select t.total_stock, (select count(*) from member_coupon c where c.template_id = t.id) as issued,
+                               (select coalesce(max(stock_slot), 0) from member_coupon c where c.template_id = t.id) as top
+                        from coupon_template t where t.id = :t
                         """)
-                .bind("t", templateId).bind("m", memberId).bind("limit", limit)
-                .fetch().rowsUpdated().map(rows -> rows > 0);
+                .bind("t", templateId)
+                .map(row -> new StockState(row.get("total_stock", Integer.class), row.get("issued", Long.class),
+                        row.get("top", Integer.class)))
+                .one();
+    }
+
+    /** The slots 1..{@code upTo} no coupon of the template holds. */
+    public Flux<Integer> freeSlots(long templateId, int upTo) {
+        return db.sql("""
+                        select s from generate_series(1, :upTo) s
+                        where not exists (select 1 from member_coupon c where c.template_id = :t and c.stock_slot = s)
+                        """)
+                .bind("t", templateId).bind("upTo", upTo).map(row -> row.get("s", Integer.class)).all();
+    }
+
+    /** Whether a coupon of the template holds the slot. */
+    public Mono<Boolean> slotHeld(long templateId, int slot) {
+        return db.sql("select exists (select 1 from member_coupon where template_id = :t and stock_slot = :s) as held")
+                .bind("t", templateId).bind("s", slot).map(row -> row.get("held", Boolean.class)).one();
+    }
+
+    /** Per member, how many of the template they have had (as their count holds it). */
+    public Flux<MemberCount> memberCounts(long templateId) {
+        return db.sql("select member_id, count from member_coupon_count where template_id = :t")
+                .bind("t", templateId)
+                .map(row -> new MemberCount(row.get("member_id", Long.class), row.get("count", Integer.class)))
+                .all();
+    }
+
+    /** How many of a template one member has had. */
+    public record MemberCount(long memberId, int count) {
+    }
+
+    /** Stocked templates that can still be handed out: those whose gates a reconcile rebuilds. */
+    public Flux<Long> liveStockedTemplates(Instant now) {
+        return db.sql("""
+                        select id from coupon_template
+                        where total_stock is not null and archived_at is null and (valid_until is null or valid_until > :now)
+                        order by id
+                        """)
+                .bind("now", now).map(row -> row.get("id", Long.class)).all();
     }
 
     /** How many coupons of a template a member has had. */
@@ -188,20 +239,39 @@ class CouponRepository {
                 .all();
     }
 
-    /** Inserts the member's coupon unless that source key was already used; empty in that case. */
-    public Mono<MemberCoupon> insertCoupon(long templateId, long memberId, String source, String sourceKey,
-                                           Instant validFrom, Instant validUntil, Instant at, Long campaignId) {
+    /** A coupon just inserted, and whether the member's count took it (false: they already held the limit). */
+    public record Inserted(MemberCoupon coupon, boolean counted) {
+    }
+
+    /**
+     * Inserts the member's coupon holding the stock slot (null for an unlimited template) and counts
+     * it for the member, in one statement. Empty when nothing was inserted: the source key was
+     * already used (a repeat), the slot is already held, or the slot is above the stock.
+     */
+    public Mono<Inserted> insertCoupon(long templateId, long memberId, String source, String sourceKey,
+                                       Instant validFrom, Instant validUntil, Instant at, Long campaignId, Integer slot,
+                                       int limit) {
         return db.sql("""
-                        insert into member_coupon (template_id, member_id, source, source_key, valid_from, valid_until,
-                                                   obtained_at, campaign_id)
-                        values (:t, :m, :source, :key, :from, :until, :at, :campaign)
-                        on conflict (member_id, source_key) do nothing
-                        returning *
+                        with c as (
+                            insert into member_coupon (template_id, member_id, source, source_key, valid_from,
+                                                       valid_until, obtained_at, campaign_id, stock_slot)
+                            select :t, :m, :source, :key, :from, :until, :at, :campaign, :slot
+                            from coupon_template t
+                            where t.id = :t and (cast(:slot as int) is null or :slot <= t.total_stock)
+                            on conflict do nothing
+                            returning *),
+                        n as (
+                            insert into member_coupon_count (template_id, member_id, count) select :t, :m, 1 from c
+                            on conflict (template_id, member_id) do update set count = member_coupon_count.count + 1
+                            where member_coupon_count.count < :limit
+                            returning 1)
+                        select c.*, exists (select 1 from n) as counted from c
                         """)
                 .bind("t", templateId).bind("m", memberId).bind("source", source).bind("key", sourceKey)
                 .bind("from", validFrom).bind("until", validUntil).bind("at", at)
                 .bind("campaign", Parameter.fromOrEmpty(campaignId, Long.class))
-                .map(CouponRepository::toCoupon).one();
+                .bind("slot", Parameter.fromOrEmpty(slot, Integer.class)).bind("limit", limit)
+                .map(row -> new Inserted(toCoupon(row), Boolean.TRUE.equals(row.get("counted", Boolean.class)))).one();
     }
 
     /** The coupons these purchases still use (a full refund gave back those it returned), by purchase id. */
@@ -306,7 +376,7 @@ class CouponRepository {
                 row.get("max_discount_cents", Long.class), row.get("gift_name", String.class),
                 row.get("valid_from", Instant.class), row.get("valid_until", Instant.class),
                 row.get("valid_days", Integer.class), row.get("total_stock", Integer.class),
-                row.get("issued", Integer.class), row.get("per_member_limit", Integer.class),
+                row.get("per_member_limit", Integer.class),
                 row.get("min_tier_level", Integer.class),
                 stores == null ? null : Arrays.asList(stores), categories == null ? null : Arrays.asList(categories),
                 CouponTemplate.Channel.valueOf(row.get("channel", String.class)),

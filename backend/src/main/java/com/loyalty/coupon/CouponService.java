@@ -24,9 +24,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Hands out coupons: claimed from the coupon centre, bought with points, or issued by staff.
- * Every path is idempotent on its key; stock and the per-member limit are taken by single atomic
- * statements in the same transaction as the coupon, so they hold under any number of parallel
- * requests.
+ * Every path is idempotent on its key. A stocked template's stock and per-member limit are taken
+ * from its Redis gate ({@link CouponStockGate}) in one atomic script, and held in Postgres by the
+ * coupon's stock slot (unique per template) and the member's count row, so they hold under any
+ * number of parallel requests, without a row every claim waits for, and even when Redis is flushed.
  */
 @Service
 class CouponService {
@@ -40,11 +41,13 @@ class CouponService {
     private final RateLimits rateLimits;
     private final StoreScope scope;
     private final ObjectProvider<CouponEvents> events;
+    private final CouponStockGate gate;
 
     CouponService(CouponRepository coupons, TierService tiers, PointsService points, StaffAuditLog audit,
                          Clock clock, TransactionalOperator tx, RateLimits rateLimits, StoreScope scope,
-                         ObjectProvider<CouponEvents> events) {
+                         ObjectProvider<CouponEvents> events, CouponStockGate gate) {
         this.events = events;
+        this.gate = gate;
         this.rateLimits = rateLimits;
         this.scope = scope;
         this.coupons = coupons;
@@ -111,9 +114,12 @@ class CouponService {
         return coupons.findTemplate(brandId, templateId)
                 .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("templateId",
                         ErrorCode.COUPON_NOT_FOUND, "优惠券不存在"))))
-                .flatMap(template -> coupons.findBySourceKey(memberId, sourceKey)
-                        .switchIfEmpty(Mono.defer(() -> check(template, way, memberId, now)
-                                .then(Mono.defer(() -> hand(template, way, memberId, sourceKey, now, campaignId))))));
+                .flatMap(template -> check(template, way, memberId, now)
+                        .then(Mono.defer(() -> hand(template, way, memberId, sourceKey, now, campaignId)))
+                        // a repeat: the key's coupon, whatever changed since (paused, sold out, limit reached);
+                        // a new key goes straight to the gate and the insert, which finds a repeat by the same key
+                        .onErrorResume(BusinessException.class, e -> coupons.findBySourceKey(memberId, sourceKey)
+                                .switchIfEmpty(Mono.error(e))));
     }
 
     private Mono<Void> check(CouponTemplate t, Way way, long memberId, Instant now) {
@@ -123,27 +129,71 @@ class CouponService {
         if (!t.obtainableAt(now) || way == Way.CLAIM && !t.claimable() || way == Way.EXCHANGE && t.pointsPrice() == null) {
             return Mono.error(new BusinessException(ErrorCode.COUPON_NOT_AVAILABLE, "这张券现在不能领取"));
         }
+        if (t.minTierLevel() <= 0) {
+            return Mono.empty(); // every tier may have it
+        }
         return tiers.current(memberId).flatMap(tier -> tier.level() >= t.minTierLevel() ? Mono.empty()
                 : Mono.error(new BusinessException(ErrorCode.COUPON_TIER_TOO_LOW, "会员等级不够，不能领取这张券")));
     }
 
-    /** One transaction: the coupon row (the idempotency key), the member's count, the stock, the points. */
+    /** How often a claim takes another slot when the one the gate gave turned out to be held (a gate rebuilt mid-drop). */
+    private static final int SLOT_ATTEMPTS = 5;
+
+    /**
+     * Takes the member's unit and a stock slot from the gate (Redis, no Postgres: a sold-out or
+     * over-limit answer costs no transaction), then one transaction: the coupon holding the slot and
+     * the member's count (one statement), the points, the events.
+     */
     private Mono<MemberCoupon> hand(CouponTemplate t, Way way, long memberId, String sourceKey, Instant now,
                                     Long campaignId) {
+        return gate.take(t, memberId).flatMap(ticket -> ticket.outcome() != CouponStockGate.Outcome.TAKEN
+                ? Mono.error(refusal(t, ticket.outcome()))
+                : place(t, way, memberId, sourceKey, now, campaignId, ticket, 1).as(tx::transactional));
+    }
+
+    private static BusinessException refusal(CouponTemplate t, CouponStockGate.Outcome outcome) {
+        return outcome == CouponStockGate.Outcome.LIMIT_REACHED
+                ? new BusinessException(ErrorCode.COUPON_LIMIT_REACHED, "这张券每人限领 " + t.perMemberLimit() + " 张")
+                : new BusinessException(ErrorCode.COUPON_OUT_OF_STOCK, "这张券已被领完");
+    }
+
+    /** Inside the transaction: the coupon with the ticket's slot; whatever fails gives the ticket back. */
+    private Mono<MemberCoupon> place(CouponTemplate t, Way way, long memberId, String sourceKey, Instant now,
+                                     Long campaignId, CouponStockGate.Ticket ticket, int attempt) {
         Mono<Void> pay = way != Way.EXCHANGE ? Mono.empty()
                 : points.lock(memberId).then(points.debit(new NewEntry(t.brandId(), memberId, EntryKind.COUPON_EXCHANGE,
                         null, null, null, null, "兑换 " + t.name(), sourceKey, now), t.pointsPrice(), null, false)).then();
-        return coupons.insertCoupon(t.id(), memberId, way.name(), sourceKey, t.startFor(now), t.expiryFor(now), now,
-                        campaignId)
-                .flatMap(coupon -> coupons.countForMember(t.id(), memberId, t.perMemberLimit())
-                        .flatMap(counted -> counted ? coupons.takeStock(t.id())
-                                : Mono.error(new BusinessException(ErrorCode.COUPON_LIMIT_REACHED,
-                                        "这张券每人限领 " + t.perMemberLimit() + " 张")))
-                        .flatMap(inStock -> inStock ? pay.then(Flux.fromStream(events::orderedStream)
-                                        .concatMap(e -> e.couponIssued(coupon, t, way.name())).then()).thenReturn(coupon)
-                                : Mono.error(new BusinessException(ErrorCode.COUPON_OUT_OF_STOCK, "这张券已被领完"))))
-                // the same key raced us and won: answer with its coupon
-                .switchIfEmpty(Mono.defer(() -> coupons.findBySourceKey(memberId, sourceKey)))
-                .as(tx::transactional);
+        return gate.giveBackOnRollback(ticket)
+                .then(coupons.insertCoupon(t.id(), memberId, way.name(), sourceKey, t.startFor(now), t.expiryFor(now),
+                        now, campaignId, ticket.slot(), t.perMemberLimit()))
+                .flatMap(inserted -> inserted.counted()
+                        ? pay.then(Flux.fromStream(events::orderedStream)
+                                .concatMap(e -> e.couponIssued(inserted.coupon(), t, way.name())).then())
+                                .thenReturn(inserted.coupon())
+                        // the member already holds the limit (their count row says so, whatever the gate said)
+                        : gate.giveBack(ticket, true, false).then(Mono.error(refusal(t,
+                                CouponStockGate.Outcome.LIMIT_REACHED))))
+                .switchIfEmpty(Mono.defer(() -> notPlaced(t, way, memberId, sourceKey, now, campaignId, ticket, attempt)))
+                .onErrorResume(e -> gate.giveBack(ticket, true, true).then(Mono.error(e)));
+    }
+
+    /**
+     * Nothing was inserted: the same key won a race (answer its coupon), or the slot is held by a
+     * coupon the gate did not count (take another), or above the stock (rebuild the gate, take another).
+     */
+    private Mono<MemberCoupon> notPlaced(CouponTemplate t, Way way, long memberId, String sourceKey, Instant now,
+                                         Long campaignId, CouponStockGate.Ticket ticket, int attempt) {
+        Mono<MemberCoupon> again = Mono.defer(() -> attempt >= SLOT_ATTEMPTS
+                ? Mono.error(refusal(t, CouponStockGate.Outcome.OUT_OF_STOCK))
+                : gate.take(t, memberId).flatMap(next -> next.outcome() != CouponStockGate.Outcome.TAKEN
+                        ? Mono.error(refusal(t, next.outcome()))
+                        : place(t, way, memberId, sourceKey, now, campaignId, next, attempt + 1)));
+        return coupons.findBySourceKey(memberId, sourceKey)
+                .flatMap(first -> gate.giveBack(ticket, true, true).thenReturn(first))
+                .switchIfEmpty(Mono.defer(() -> ticket.slot() == null
+                        ? Mono.error(new BusinessException(ErrorCode.COUPON_NOT_AVAILABLE, "这张券现在不能领取"))
+                        : coupons.slotHeld(t.id(), ticket.slot()).flatMap(held -> gate.giveBack(ticket, false, true)
+                                .then(held ? Mono.empty() : gate.rebuild(t.id()))
+                                .then(again))));
     }
 }

@@ -21,7 +21,6 @@ public record CouponTemplate(
         Instant validUntil,
         Integer validDays,
         Integer totalStock,
-        int issued,
         int perMemberLimit,
         int minTierLevel,
         List<Long> storeIds,
@@ -39,9 +38,18 @@ public record CouponTemplate(
     /** Where it can be used. */
     public enum Channel { STORE, ONLINE, BOTH }
 
-    /** Stock left, or null when unlimited. */
-    public Integer remainingStock() {
-        return totalStock == null ? null : totalStock - issued;
+    /**
+     * Stock left once {@code issued} coupons of it were handed out, or null when unlimited. How many
+     * were issued is counted where it is read ({@code CouponRepository#issuedCounts}): no claim
+     * updates the template's row, which would make it the one row every claim of a drop waits for.
+     */
+    public Integer remainingStock(long issued) {
+        return totalStock == null ? null : (int) Math.max(0, totalStock - issued);
+    }
+
+    /** Whether a stock limits it: then each coupon of it holds one of the slots 1..totalStock. */
+    public boolean stocked() {
+        return totalStock != null;
     }
 
     /** When a coupon obtained at {@code at} stops being valid. */

@@ -46,8 +46,11 @@ public class CouponTemplateService {
     private final StoreService stores;
     private final StaffAuditLog audit;
     private final Clock clock;
+    private final CouponStockGate gate;
 
-    CouponTemplateService(CouponRepository coupons, StoreService stores, StaffAuditLog audit, Clock clock) {
+    CouponTemplateService(CouponRepository coupons, StoreService stores, StaffAuditLog audit, Clock clock,
+                          CouponStockGate gate) {
+        this.gate = gate;
         this.coupons = coupons;
         this.stores = stores;
         this.audit = audit;
@@ -105,12 +108,15 @@ public class CouponTemplateService {
             if (problem != null) {
                 return Mono.error(problem);
             }
-            if (changed.totalStock() != null && changed.totalStock() < before.issued()) {
-                return Mono.error(BusinessException.invalid("totalStock", "库存不能少于已发出的 " + before.issued() + " 张"));
-            }
-            return coupons.updateTemplate(staff.brandId(), before.id(), changed)
+            return coupons.issuedCounts(List.of(before.id())).map(issued -> issued.getOrDefault(before.id(), 0L))
+                    .flatMap(issued -> changed.totalStock() != null && changed.totalStock() < issued
+                            ? Mono.error(BusinessException.invalid("totalStock", "库存不能少于已发出的 " + issued + " 张"))
+                            : coupons.updateTemplate(staff.brandId(), before.id(), changed))
                     // coupons were handed out between the check and the update: the stock is now below them
                     .switchIfEmpty(Mono.error(() -> BusinessException.invalid("totalStock", "库存不能少于已发出的数量")))
+                    // a new stock: the gate is built again from Postgres with it
+                    .flatMap(after -> (java.util.Objects.equals(before.totalStock(), after.totalStock()) ? Mono.<Void>empty()
+                            : gate.rebuild(after.id())).thenReturn(after))
                     .flatMap(after -> audit.recordChange(staff, staff.storeId(), "UPDATE_COUPON_TEMPLATE",
                             AuditedChange.changed(SUBJECT, after.id(), before, after), after.name()).thenReturn(after));
         });
@@ -131,9 +137,11 @@ public class CouponTemplateService {
         List<Long> ids = templates.stream().map(CouponTemplate::id).distinct().toList();
         return coupons.redeemed(ids).collectMap(CouponRepository.TemplateRedeemed::templateId,
                         CouponRepository.TemplateRedeemed::redeemed)
-                .map(redeemed -> templates.stream().collect(Collectors.toMap(CouponTemplate::id,
-                        t -> new CouponTemplateUsage(t.issued(), redeemed.getOrDefault(t.id(), 0L), t.remainingStock()),
-                        (a, b) -> a)));
+                .zipWith(coupons.issuedCounts(ids), (redeemed, issued) -> templates.stream()
+                        .collect(Collectors.toMap(CouponTemplate::id, t -> {
+                            long n = issued.getOrDefault(t.id(), 0L);
+                            return new CouponTemplateUsage(n, redeemed.getOrDefault(t.id(), 0L), t.remainingStock(n));
+                        }, (a, b) -> a)));
     }
 
     /**

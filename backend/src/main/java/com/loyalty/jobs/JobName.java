@@ -30,7 +30,9 @@ public enum JobName {
     /** Three in the morning: purges audit and scan logs older than the retention periods. */
     PRIVACY_RETENTION("0 0 3 * * *"),
     /** Every five minutes: starts scheduled campaigns, runs monthly ones on the 1st, ends those past their end. */
-    CAMPAIGNS("0 */5 * * * *", false);
+    CAMPAIGNS("0 */5 * * * *", false),
+    /** Every ten minutes: rebuilds the coupon stock gates in Redis from Postgres (units a stopped backend took). */
+    COUPON_STOCK_RECONCILE("0 */10 * * * *", false);
 
     private final String defaultCron;
     private final boolean oncePerDate;
