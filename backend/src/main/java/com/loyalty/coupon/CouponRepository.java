@@ -274,6 +274,11 @@ class CouponRepository {
                 .map(row -> new Inserted(toCoupon(row), Boolean.TRUE.equals(row.get("counted", Boolean.class)))).one();
     }
 
+    /** Removes a coupon {@link #insertCoupon} inserted but the member's count refused, in the same transaction. */
+    public Mono<Void> deleteUncounted(long couponId) {
+        return db.sql("delete from member_coupon where id = :id").bind("id", couponId).then();
+    }
+
     /** The coupons these purchases still use (a full refund gave back those it returned), by purchase id. */
     public Flux<Map.Entry<Long, MemberCoupon>> usedOn(java.util.Collection<Long> purchaseIds) {
         return db.sql("select * from member_coupon where purchase_id = any(:ids) order by id")

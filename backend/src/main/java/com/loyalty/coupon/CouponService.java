@@ -170,8 +170,11 @@ class CouponService {
                         ? pay.then(Flux.fromStream(events::orderedStream)
                                 .concatMap(e -> e.couponIssued(inserted.coupon(), t, way.name())).then())
                                 .thenReturn(inserted.coupon())
-                        // the member already holds the limit (their count row says so, whatever the gate said)
-                        : gate.giveBack(ticket, true, false).then(Mono.error(refusal(t,
+                        // the member already holds the limit (their count row says so, whatever the gate said):
+                        // the coupon the statement inserted goes, so that a transaction going on (a pack's, a
+                        // campaign's) neither keeps it nor takes it for an earlier coupon of the same key
+                        : coupons.deleteUncounted(inserted.coupon().id()).then(gate.giveBack(ticket, true, false))
+                                .then(Mono.error(refusal(t,
                                 CouponStockGate.Outcome.LIMIT_REACHED))))
                 .switchIfEmpty(Mono.defer(() -> notPlaced(t, way, memberId, sourceKey, now, campaignId, ticket, attempt)))
                 .onErrorResume(e -> gate.giveBack(ticket, true, true).then(Mono.error(e)));
