@@ -38,6 +38,20 @@ class CouponPackTest extends IntegrationTest {
     }
 
     @Test
+    void aPackWithACouponTheMemberHoldsUpToItsLimitIsRefusedWithoutGivingIt() {
+        String once = template("新客礼", Map.of());
+        String pack = pack(Map.of(once, 1, template("满200减50", Map.of()), 1));
+        HttpGraphQlTester member = member(unique("holder"));
+        member.documentName("claimCoupon").variable("templateId", once).variable("key", unique("claim")).execute()
+                .path("claimCoupon.userErrors").entityList(Object.class).hasSize(0);
+
+        issue(member, pack, "p-1").path("issueCouponPack.userErrors[0].code").entity(String.class)
+                .isEqualTo("COUPON_LIMIT_REACHED");
+
+        member.documentName("myCoupons").execute().path("me.coupons.totalCount").entity(Integer.class).isEqualTo(1);
+    }
+
+    @Test
     void theTillSeesWhichCouponsApplyToTheOrderAndWhy() {
         String store = createStore("which");
         HttpGraphQlTester member = member(unique("which"));
