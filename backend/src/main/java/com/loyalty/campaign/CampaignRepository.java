@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -454,6 +455,18 @@ class CampaignRepository {
      * The highest multiplier of campaigns that reached the member and whose window holds
      * {@code at}; a member-day campaign only on its day of the month.
      */
+    /**
+     * The earliest start of a MULTIPLIER campaign launched and not ended (scheduled, running or
+     * paused); empty when there is none: before it, no purchase earns a campaign multiplier.
+     */
+    public Mono<Instant> earliestMultiplierStart() {
+        return db.sql("""
+                        select min(starts_at) as s from campaign
+                        where benefit_kind = 'MULTIPLIER' and status in ('SCHEDULED', 'RUNNING', 'PAUSED')
+                        """)
+                .map(row -> Optional.ofNullable(row.get("s", Instant.class))).one().flatMap(Mono::justOrEmpty);
+    }
+
     public Mono<Double> activeMultiplier(long memberId, Instant at, java.time.ZoneId zone) {
         return db.sql("""
                         select max(c.multiplier) as m from campaign c

@@ -70,12 +70,15 @@ public class CampaignService {
     private final NotificationOutbox outbox;
     private final BrandProperties brand;
     private final SavedMemberFilterService savedFilters;
+    private final CampaignEarningMultipliers multipliers;
 
     public CampaignService(CampaignRepository campaigns, CouponPackService packs,
                            PointsService points, StaffCapsProperties caps, StaffAuditLog audit, Clock clock,
                            TransactionalOperator tx, NotificationOutbox outbox, BrandProperties brand,
-                           SavedMemberFilterService savedFilters, ObjectProvider<CampaignEvents> events) {
+                           SavedMemberFilterService savedFilters, ObjectProvider<CampaignEvents> events,
+                           CampaignEarningMultipliers multipliers) {
         this.events = events;
+        this.multipliers = multipliers;
         this.savedFilters = savedFilters;
         this.outbox = outbox;
         this.brand = brand;
@@ -315,7 +318,8 @@ public class CampaignService {
                             case DRAFT, SCHEDULED -> updateAll(staff, before, resolved.mergedInto(before), now);
                             case RUNNING, PAUSED, ENDED -> updateLive(staff, before, resolved, now);
                         })).flatMap(after -> audit.recordChange(staff, null, "UPDATE_CAMPAIGN",
-                AuditedChange.changed(SUBJECT, after.id(), before, after), after.name()).thenReturn(after)));
+                AuditedChange.changed(SUBJECT, after.id(), before, after), after.name()).thenReturn(after)))
+                .flatMap(after -> multipliers.campaignsChanged().thenReturn(after));
     }
 
     private Mono<Campaign> updateAll(Viewer staff, Campaign before, CreateCampaignInput merged, Instant now) {
@@ -442,6 +446,8 @@ public class CampaignService {
                     Campaign.Status status = later ? Campaign.Status.SCHEDULED : Campaign.Status.RUNNING;
                     return withinCaps(staff, c.benefit(), c.points(), c.budget())
                             .then(campaigns.markLaunched(c.id(), now, status))
+                            // a multiplier counts from its first reached member on, on every instance
+                            .flatMap(first -> multipliers.campaignsChanged().thenReturn(first))
                             .flatMap(first -> !first ? Mono.error(c.launchedAt() == null
                                     ? new BusinessException(ErrorCode.CAMPAIGN_STATUS_CONFLICT, "活动已结束，不能再启动")
                                     : new BusinessException(ErrorCode.CAMPAIGN_ALREADY_LAUNCHED, "活动已经启动过了"))

@@ -56,7 +56,7 @@ class PurchaseChecks {
                     : "下单时间只能补录最近 " + limits.importBack().toDays() + " 天内的订单");
         }
         checkItems(in);
-        String spends = spendingField(in);
+        String spends = in.spendingField();
         if (spends != null && in.memberCodeToken() == null && in.tillProof() == null) {
             throw new BusinessException(UserError.onInput(spends, ErrorCode.MEMBER_PROOF_REQUIRED,
                     "使用积分、优惠券或储值需会员在场：请扫描会员的动态会员码"));
@@ -81,20 +81,6 @@ class PurchaseChecks {
         if (!in.itemList().isEmpty() && total != in.amountCents()) {
             throw BusinessException.invalid("items", "商品合计 " + total + " 分，与订单金额 " + in.amountCents() + " 分不一致");
         }
-    }
-
-    /** The first input field that spends the member's points, coupons or stored value; null when none does. */
-    private static String spendingField(RecordPurchaseInput in) {
-        if (in.pointsToRedeem() != null && in.pointsToRedeem() != 0) {
-            return "pointsToRedeem";
-        }
-        if (in.couponIds() != null && !in.couponIds().isEmpty()) {
-            return "couponIds";
-        }
-        if (in.walletAmountCents() != null && in.walletAmountCents() != 0) {
-            return "walletAmountCents";
-        }
-        return null;
     }
 
     private static String yuan(long cents) {

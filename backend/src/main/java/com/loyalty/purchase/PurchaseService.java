@@ -125,13 +125,15 @@ public class PurchaseService {
 
     /**
      * Records the member's order under their lock. The same order sent again while the first send
-     * was in flight (a double tap, a retry) waited for that lock: it finds the order recorded and
-     * replays it, before pricing it again would find the coupons used, the points or the card
-     * already spent (and tell the clerk so, for an order that is paid).
+     * was in flight (a double tap, a retry) waited for that lock: an order that spends finds it
+     * recorded and replays it, before pricing it again would find the coupons used, the points or
+     * the card already spent (and tell the clerk so, for an order that is paid). An order that only
+     * earns is priced again, and its insert, finding the order, replays it: one statement fewer for
+     * every first send.
      */
     private Mono<RecordPurchasePayload> recordNew(MemberAtTill till) {
         return points.lock(till.memberId())
-                .then(replay(till.storeId(), till.in().orderNo()))
+                .then(till.in().spendingField() == null ? Mono.empty() : replay(till.storeId(), till.in().orderNo()))
                 .switchIfEmpty(Mono.defer(() -> priceOrder(till)
                         .flatMap(this::payAtTill)
                         .flatMap(this::writePurchase)

@@ -23,6 +23,20 @@ public record RecordPurchaseInput(
         return items == null ? List.of() : items;
     }
 
+    /** The first input field that spends the member's points, coupons or stored value; null when none does. */
+    public String spendingField() {
+        if (pointsToRedeem != null && pointsToRedeem != 0) {
+            return "pointsToRedeem";
+        }
+        if (couponIds != null && !couponIds.isEmpty()) {
+            return "couponIds";
+        }
+        if (walletAmountCents != null && walletAmountCents != 0) {
+            return "walletAmountCents";
+        }
+        return null;
+    }
+
     /** No member named: the order of a walk-in customer (非会员). */
     public boolean guest() {
         return memberCodeToken == null && memberId == null && tillProof == null;

@@ -34,9 +34,12 @@ public class StoreService {
     private final StaffAuditLog audit;
     private final TransactionalOperator tx;
     private final Clock clock;
+    private final OpenStores openStores;
 
-    public StoreService(StoreRepository stores, StaffAuditLog audit, TransactionalOperator tx, Clock clock) {
+    public StoreService(StoreRepository stores, StaffAuditLog audit, TransactionalOperator tx, Clock clock,
+                        OpenStores openStores) {
         this.stores = stores;
+        this.openStores = openStores;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
@@ -127,7 +130,8 @@ public class StoreService {
                 .flatMap(before -> !before.open() ? Mono.just(before)
                         : stores.setStatus(before.id(), StoreStatus.CLOSED, now, reason)
                                 .flatMap(after -> audited(admin, "CLOSE_STORE", before, after, reason)))
-                .as(tx::transactional);
+                .as(tx::transactional)
+                .flatMap(store -> openStores.changed(store.id()).thenReturn(store));
     }
 
     /** Reopens a closed store (admin); reopening an open store changes nothing. */
@@ -136,7 +140,8 @@ public class StoreService {
                 .flatMap(before -> before.open() ? Mono.just(before)
                         : stores.setStatus(before.id(), StoreStatus.OPEN, null, null)
                                 .flatMap(after -> audited(admin, "REOPEN_STORE", before, after, null)))
-                .as(tx::transactional);
+                .as(tx::transactional)
+                .flatMap(store -> openStores.changed(store.id()).thenReturn(store));
     }
 
     private Mono<Store> lock(Viewer admin, Long storeId) {
@@ -189,9 +194,12 @@ public class StoreService {
                         "门店已关闭"))));
     }
 
-    /** Completes when the store is open; STORE_CLOSED otherwise (also for no such store: nothing to record at). */
+    /**
+     * Completes when the store is open; STORE_CLOSED otherwise (also for no such store: nothing to
+     * record at). Asked on every till action, so answered from memory ({@link OpenStores}).
+     */
     Mono<Long> requireOpen(long storeId) {
-        return stores.isOpen(storeId).defaultIfEmpty(false).flatMap(open -> open ? Mono.just(storeId)
+        return openStores.isOpen(storeId).flatMap(open -> open ? Mono.just(storeId)
                 : Mono.error(new BusinessException(ErrorCode.STORE_CLOSED, "门店已关闭，不能在此登记")));
     }
 }

@@ -68,6 +68,27 @@ class TwoInstancesTest extends IntegrationTest {
         assertThat(outcomes).containsOnlyOnce("OK").filteredOn(o -> !o.equals("OK")).containsOnly("ALREADY_CHECKED_IN");
     }
 
+    @Test
+    void aStoreClosedOnOneInstanceRecordsNothingOnTheOtherWellBeforeItsOpenStateIsReadAgain() {
+        String store = createStore("closing-both");
+        Till there = new Till(onSecondInstance(newStaff(store, "CLERK")));
+        String memberId = idOf(member(unique("buyer")));
+        there.buy(memberId, unique("open"), 1_000).path("recordPurchase.userErrors").entityList(Object.class).hasSize(0);
+
+        admin().document("mutation($id: ID!) { closeStore(input: {storeId: $id}) { store { status } } }")
+                .variable("id", store).execute().path("closeStore.store.status").entity(String.class).isEqualTo("CLOSED");
+
+        // the other instance held "open" when the store closed; the announcement drops it there long
+        // before it would read the store again (OpenStores.MAX_AGE, 10 s)
+        long started = System.nanoTime();
+        String refusal = null;
+        while (refusal == null && System.nanoTime() - started < 3_000_000_000L) {
+            refusal = there.buy(memberId, unique("closed"), 1_000).path("recordPurchase.userErrors[*].code")
+                    .entityList(String.class).get().stream().findFirst().orElse(null);
+        }
+        assertThat(refusal).isEqualTo("STORE_CLOSED");
+    }
+
     private static HttpGraphQlTester onSecondInstance(HttpGraphQlTester caller) {
         return caller.mutate().url("http://127.0.0.1:" + SecondInstance.port() + "/graphql").build();
     }
