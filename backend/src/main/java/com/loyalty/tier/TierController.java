@@ -20,8 +20,8 @@ class TierController {
 
     TierController(TierService tiers, BatchLoaderRegistry loaders) {
         this.tiers = tiers;
-        // tier and tierProgress of the same members read their tier rows once per request
-        loaders.<Long, MemberTier>forName("memberTier").registerMappedBatchLoader((ids, env) -> tiers.states(ids));
+        // tier and tierProgress of the same members read their tier rows and window spend once per request
+        loaders.<Long, MemberStanding>forName("memberStanding").registerMappedBatchLoader((ids, env) -> tiers.standings(ids));
     }
 
     @PreAuthorize("isAuthenticated() and !hasRole('CLIENT')")
@@ -31,8 +31,8 @@ class TierController {
     }
 
     @SchemaMapping(typeName = "Member")
-    public CompletableFuture<Tier> tier(Member member, DataLoader<Long, MemberTier> memberTier) {
-        return memberTier.load(member.id()).thenApply(tiers::current);
+    public CompletableFuture<Tier> tier(Member member, DataLoader<Long, MemberStanding> memberStanding) {
+        return memberStanding.load(member.id()).thenApply(standing -> tiers.current(standing.tier()));
     }
 
     /** The tier on an API client's member summary (its backing object is the Member). */
@@ -42,8 +42,8 @@ class TierController {
     }
 
     @SchemaMapping(typeName = "Member")
-    public Mono<TierProgress> tierProgress(Member member, DataLoader<Long, MemberTier> memberTier) {
-        return Mono.fromFuture(memberTier.load(member.id())).flatMap(tiers::progress);
+    public CompletableFuture<TierProgress> tierProgress(Member member, DataLoader<Long, MemberStanding> memberStanding) {
+        return memberStanding.load(member.id()).thenApply(tiers::progress);
     }
 
     @SchemaMapping(typeName = "Member")

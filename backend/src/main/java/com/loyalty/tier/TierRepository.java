@@ -36,6 +36,23 @@ class TierRepository {
                 .bind("ids", memberIds.toArray(Long[]::new)).map(TierRepository::toMemberTier).all();
     }
 
+    /**
+     * The tier rows of these members (level 0 since the epoch for one who has none yet), each with
+     * their spend in {@code [from, to)} net of refunds, in one statement.
+     */
+    public Flux<MemberStanding> standings(java.util.Collection<Long> memberIds, Instant from, Instant to) {
+        return db.sql("""
+                        select i.id as member_id, coalesce(t.level, 0) as level, coalesce(t.months_below, 0) as months_below,
+                               coalesce(t.since, 'epoch'::timestamptz) as since,
+                               (select coalesce(sum(p.amount_cents - p.refunded_cents), 0)::bigint from purchase p
+                                where p.member_id = i.id and p.occurred_at >= :from and p.occurred_at < :to) as spend
+                        from unnest(cast(:ids as bigint[])) as i(id)
+                        left join member_tier t on t.member_id = i.id
+                        """)
+                .bind("ids", memberIds.toArray(Long[]::new)).bind("from", from).bind("to", to)
+                .map(row -> new MemberStanding(toMemberTier(row), row.get("spend", Long.class))).all();
+    }
+
     public Mono<MemberTier> find(long memberId) {
         return db.sql("select * from member_tier where member_id = :id")
                 .bind("id", memberId).map(TierRepository::toMemberTier).one();

@@ -80,13 +80,24 @@ public class TierService {
         return byLevel(tiersAt(clock.instant()), state.level());
     }
 
-    /** The tier rows of these members, level 0 for a member who has none yet. */
-    public Mono<java.util.Map<Long, MemberTier>> states(java.util.Set<Long> memberIds) {
-        return tiers.findAll(memberIds).collectMap(MemberTier::memberId).map(found -> {
-            java.util.Map<Long, MemberTier> all = new java.util.HashMap<>(found);
-            memberIds.forEach(id -> all.computeIfAbsent(id, TierService::untiered));
-            return all;
-        });
+    /**
+     * The tier rows of these members (level 0 for a member who has none yet), each with their spend
+     * in the tier window of the rules in force now: one statement for a page's tiers and progress.
+     */
+    public Mono<java.util.Map<Long, MemberStanding>> standings(java.util.Set<Long> memberIds) {
+        Window window = windowNow();
+        return tiers.standings(memberIds, window.from(), window.to())
+                .collectMap(standing -> standing.tier().memberId());
+    }
+
+    /** The months a member's progress counts, as of now: the last {@code tierWindowMonths} including this one. */
+    private record Window(YearMonth month, int months, Instant from, Instant to) {
+    }
+
+    private Window windowNow() {
+        YearMonth month = YearMonth.from(clock.instant().atZone(zone()));
+        int months = rules.rulesAt(clock.instant()).tierWindowMonths();
+        return new Window(month, months, start(month.minusMonths(months - 1)), start(month.plusMonths(1)));
     }
 
     private static MemberTier untiered(long memberId) {
@@ -176,31 +187,30 @@ public class TierService {
         return tiers.membersToReview(brand.id(), start(month.minusMonths(window)), start(month));
     }
 
-    /** The member's progress towards the next tier, from their tier row. */
-    public Mono<TierProgress> progress(MemberTier state) {
-        long memberId = state.memberId();
+    /** The member's progress towards the next tier, from their tier row and window spend. */
+    public TierProgress progress(MemberStanding standing) {
+        MemberTier state = standing.tier();
+        long total = standing.windowSpendCents();
         Instant now = clock.instant();
-        YearMonth month = YearMonth.from(now.atZone(zone()));
+        Window counted = windowNow();
+        YearMonth month = counted.month();
+        int window = counted.months();
         List<Tier> levels = tiersAt(now);
         ProgramRules inForce = rules.rulesAt(now);
-        int window = inForce.tierWindowMonths();
-        return tiers.spend(memberId, start(month.minusMonths(window - 1)), start(month.plusMonths(1)))
-                .map(total -> {
-                    Tier current = byLevel(levels, state.level());
-                    Tier next = levels.stream().filter(x -> x.level() > current.level()).findFirst().orElse(null);
-                    long avg = total / window;
-                    long needed = next == null ? 0 : Math.max(0, next.thresholdCents() * window - total);
-                    double progress = next == null ? 1.0 : Math.min(1.0, (double) avg / next.thresholdCents());
-                    String basis = "按最近 " + window + " 个自然月（含本月）的消费计算，已扣除退款：共 " + Money.yuan(total) + "，月均 "
-                            + Money.yuan(avg) + "。" + (next == null ? "已是最高等级。"
-                            : "本月内再消费 " + Money.yuan(needed) + " 即可升级为" + next.name() + "（月均 "
-                            + Money.yuan(next.thresholdCents()) + "），达标即时升级。")
-                            + (current.level() == 0 ? "" : "每月 1 日复核前 " + window + " 个月的月均消费，连续 "
-                            + inForce.tierReviewsBeforeDrop() + " 次低于" + current.name() + "保级标准 "
-                            + Money.yuan(current.thresholdCents()) + " 降一级；当前已连续 " + state.monthsBelow() + " 次。");
-                    return new TierProgress(current, next, avg, needed, progress, state.monthsBelow(), current.thresholdCents(),
-                            start(month.plusMonths(1)), basis);
-                });
+        Tier current = byLevel(levels, state.level());
+        Tier next = levels.stream().filter(x -> x.level() > current.level()).findFirst().orElse(null);
+        long avg = total / window;
+        long needed = next == null ? 0 : Math.max(0, next.thresholdCents() * window - total);
+        double progress = next == null ? 1.0 : Math.min(1.0, (double) avg / next.thresholdCents());
+        String basis = "按最近 " + window + " 个自然月（含本月）的消费计算，已扣除退款：共 " + Money.yuan(total) + "，月均 "
+                + Money.yuan(avg) + "。" + (next == null ? "已是最高等级。"
+                : "本月内再消费 " + Money.yuan(needed) + " 即可升级为" + next.name() + "（月均 "
+                + Money.yuan(next.thresholdCents()) + "），达标即时升级。")
+                + (current.level() == 0 ? "" : "每月 1 日复核前 " + window + " 个月的月均消费，连续 "
+                + inForce.tierReviewsBeforeDrop() + " 次低于" + current.name() + "保级标准 "
+                + Money.yuan(current.thresholdCents()) + " 降一级；当前已连续 " + state.monthsBelow() + " 次。");
+        return new TierProgress(current, next, avg, needed, progress, state.monthsBelow(), current.thresholdCents(),
+                start(month.plusMonths(1)), basis);
     }
 
     private Mono<Void> change(MemberTier state, int level, int below, Instant now, LocalDate reviewMonth, String reason) {

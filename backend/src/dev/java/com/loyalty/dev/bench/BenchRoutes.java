@@ -74,9 +74,9 @@ public class BenchRoutes {
         DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
         ZoneId zone = brand.zone();
         return RouterFunctions.route().GET("/bench/me", request -> signedInMember()
-                .flatMap(viewer -> members.get(viewer.id()).flatMap(member -> tiers.states(Set.of(member.id()))
-                        .map(states -> states.get(member.id()))
-                        .flatMap(state -> tiers.progress(state).map(progress -> new Standing(tiers.current(state), progress)))
+                .flatMap(viewer -> members.get(viewer.id()).flatMap(member -> tiers.standings(Set.of(member.id()))
+                        .map(standings -> standings.get(member.id()))
+                        .map(standing -> new Standing(tiers.current(standing.tier()), tiers.progress(standing)))
                         .zipWith(points.balances(List.of(member.id())), (standing, balances) -> me(member, standing,
                                 balances.getOrDefault(member.id(), 0L), iso, zone))))
                 .flatMap(me -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("me", me)))
