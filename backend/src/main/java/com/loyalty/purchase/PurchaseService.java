@@ -304,7 +304,8 @@ public class PurchaseService {
 
     /** Lets the purchase lift the member's tier at once. */
     private Mono<Void> reviewTier(RecordedPurchase recorded) {
-        return tiers.upgradeAfterPurchase(recorded.tier());
+        Purchase purchase = recorded.purchase();
+        return tiers.upgradeAfterPurchase(recorded.tier(), purchase.occurredAt(), purchase.amountCents());
     }
 
     private Mono<Void> auditPurchase(RecordedPurchase recorded) {

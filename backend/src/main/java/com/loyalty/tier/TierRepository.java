@@ -58,10 +58,18 @@ class TierRepository {
                 .bind("id", memberId).map(TierRepository::toMemberTier).one();
     }
 
-    /** Locks the member's tier row for this transaction, creating it at level 0 when missing. */
-    public Mono<MemberTier> lock(long memberId, Instant now) {
-        Mono<MemberTier> lock = Mono.defer(() -> db.sql("select * from member_tier where member_id = :id for update")
-                .bind("id", memberId).map(TierRepository::toMemberTier).one());
+    /**
+     * Locks the member's tier row for this transaction, creating it at level 0 when missing; with
+     * the member's spend in {@code [from, to)} net of refunds, read in the same statement.
+     */
+    public Mono<MemberStanding> lock(long memberId, Instant now, Instant from, Instant to) {
+        Mono<MemberStanding> lock = Mono.defer(() -> db.sql("""
+                        select t.*, (select coalesce(sum(p.amount_cents - p.refunded_cents), 0)::bigint from purchase p
+                                     where p.member_id = t.member_id and p.occurred_at >= :from and p.occurred_at < :to) as spend
+                        from member_tier t where t.member_id = :id for update of t
+                        """)
+                .bind("id", memberId).bind("from", from).bind("to", to)
+                .map(row -> new MemberStanding(toMemberTier(row), row.get("spend", Long.class))).one());
         return lock.switchIfEmpty(Mono.defer(() -> db.sql(
                         "insert into member_tier (member_id, level, since) values (:id, 0, :now) on conflict do nothing")
                 .bind("id", memberId).bind("now", now).then()
@@ -93,16 +101,6 @@ class TierRepository {
                         row.get("to_level", Integer.class), row.get("reason", String.class),
                         row.get("review_month", LocalDate.class), row.get("created_at", Instant.class)))
                 .all();
-    }
-
-    /** The member's spend in {@code [from, to)}, net of refunds, in cents. */
-    public Mono<Long> spend(long memberId, Instant from, Instant to) {
-        return db.sql("""
-                        select coalesce(sum(amount_cents - refunded_cents), 0)::bigint as spend from purchase
-                        where member_id = :id and occurred_at >= :from and occurred_at < :to
-                        """)
-                .bind("id", memberId).bind("from", from).bind("to", to)
-                .map(row -> row.get("spend", Long.class)).one();
     }
 
     public Mono<Boolean> reviewed(long memberId, LocalDate month) {

@@ -108,8 +108,16 @@ public class TierService {
         return tiers.history(memberId);
     }
 
-    /** The member's tier row, locked for the rest of the transaction, and the tier it stands for. */
-    public record Locked(MemberTier state, Tier tier) {
+    /**
+     * The member's tier row, locked for the rest of the transaction, the tier it stands for, and the
+     * member's spend in the tier window as of the lock ({@code [windowFrom, windowTo)}).
+     */
+    public record Locked(MemberTier state, Tier tier, long windowSpendCents, Instant windowFrom, Instant windowTo) {
+
+        /** The window's spend with an order of {@code cents} at {@code at} added (when it falls in the window). */
+        long spendWith(Instant at, long cents) {
+            return !at.isBefore(windowFrom) && at.isBefore(windowTo) ? windowSpendCents + cents : windowSpendCents;
+        }
     }
 
     /** Locks the member's tier row for this transaction (created at level 0 when missing); the tier as now. */
@@ -119,29 +127,32 @@ public class TierService {
 
     /** The same, with the tier as the rules in force at {@code at} define it (an order's time). */
     public Mono<Locked> lock(long memberId, Instant at) {
-        return tiers.lock(memberId, clock.instant())
-                .map(state -> new Locked(state, byLevel(tiersAt(at), state.level())));
+        Window window = windowNow();
+        return tiers.lock(memberId, clock.instant(), window.from(), window.to())
+                .map(locked -> new Locked(locked.tier(), byLevel(tiersAt(at), locked.tier().level()),
+                        locked.windowSpendCents(), window.from(), window.to()));
     }
 
     /**
-     * Upgrades the member right away when the current window's spend reaches a higher tier; the
-     * caller locked the member's tier row ({@link #lock}) earlier in this transaction.
+     * Upgrades the member right away when the current window's spend, with the purchase of
+     * {@code amountCents} that happened at {@code occurredAt}, reaches a higher tier; the caller
+     * locked the member's tier row ({@link #lock}) earlier in this transaction, which read the
+     * window's spend before the purchase. Purchases and refunds at tills take the member's lock
+     * first, so none came between; an order-history import does not, and counts from the next
+     * purchase or the monthly review on.
      */
-    public Mono<Void> upgradeAfterPurchase(Locked locked) {
+    public Mono<Void> upgradeAfterPurchase(Locked locked, Instant occurredAt, long amountCents) {
         Instant now = clock.instant();
-        YearMonth month = YearMonth.from(now.atZone(zone()));
         MemberTier state = locked.state();
         List<Tier> levels = tiersAt(now);
         int window = rules.rulesAt(now).tierWindowMonths();
-        return Mono.defer(() -> windowAverage(state.memberId(), month.minusMonths(window - 1), month.plusMonths(1), window)
-                .flatMap(avg -> {
-                    Tier reached = reached(levels, avg);
-                    if (reached.level() <= state.level()) {
-                        return Mono.empty();
-                    }
-                    return change(state, reached.level(), 0, now, null, "近" + window + "个月月均消费 " + Money.yuan(avg)
-                            + "，达到" + reached.name() + "标准（月均 " + Money.yuan(reached.thresholdCents()) + "），即时升级");
-                }));
+        long avg = locked.spendWith(occurredAt, amountCents) / window;
+        Tier reached = reached(levels, avg);
+        if (reached.level() <= state.level()) {
+            return Mono.empty();
+        }
+        return change(state, reached.level(), 0, now, null, "近" + window + "个月月均消费 " + Money.yuan(avg)
+                + "，达到" + reached.name() + "标准（月均 " + Money.yuan(reached.thresholdCents()) + "），即时升级");
     }
 
     /** Reviews one member for the month; does nothing if that month was already reviewed. */
@@ -153,9 +164,11 @@ public class TierService {
         List<Tier> levels = tiersAt(start(month));
         int window = then.tierWindowMonths();
         int reviewsBeforeDrop = then.tierReviewsBeforeDrop();
-        return Mono.defer(() -> tiers.lock(memberId, now)
-                .flatMap(state -> tiers.reviewed(memberId, reviewMonth).flatMap(done -> done ? Mono.<Void>empty()
-                        : windowAverage(memberId, month.minusMonths(window), month, window).flatMap(avg -> {
+        return Mono.defer(() -> tiers.lock(memberId, now, start(month.minusMonths(window)), start(month))
+                .flatMap(locked -> tiers.reviewed(memberId, reviewMonth).flatMap(done -> done ? Mono.<Void>empty()
+                        : Mono.defer(() -> {
+                            MemberTier state = locked.tier();
+                            long avg = locked.windowSpendCents() / window;
                             Tier current = byLevel(levels, state.level());
                             Tier reached = reached(levels, avg);
                             int level = state.level();
@@ -220,10 +233,6 @@ public class TierService {
                     return tiers.recordChange(change).then(Flux.fromStream(events::orderedStream)
                             .concatMap(e -> e.tierChanged(brand.id(), change)).then());
                 }));
-    }
-
-    private Mono<Long> windowAverage(long memberId, YearMonth from, YearMonth toExclusive, int window) {
-        return tiers.spend(memberId, start(from), start(toExclusive)).map(total -> total / window);
     }
 
     private static Tier reached(List<Tier> levels, long avg) {
