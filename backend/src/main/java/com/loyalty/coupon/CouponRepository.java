@@ -61,6 +61,12 @@ class CouponRepository {
                 .one();
     }
 
+    /** The template with this id, whichever brand's. */
+    public Mono<CouponTemplate> findTemplate(long id) {
+        return db.sql("select * from coupon_template where id = :id")
+                .bind("id", id).map(CouponRepository::toTemplate).one();
+    }
+
     public Mono<CouponTemplate> findTemplate(long brandId, long id) {
         return db.sql("select * from coupon_template where brand_id = :brandId and id = :id")
                 .bind("brandId", brandId).bind("id", id).map(CouponRepository::toTemplate).one();

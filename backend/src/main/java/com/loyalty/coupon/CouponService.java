@@ -42,11 +42,13 @@ class CouponService {
     private final StoreScope scope;
     private final ObjectProvider<CouponEvents> events;
     private final CouponStockGate gate;
+    private final HeldTemplates held;
 
     CouponService(CouponRepository coupons, TierService tiers, PointsService points, StaffAuditLog audit,
                          Clock clock, TransactionalOperator tx, RateLimits rateLimits, StoreScope scope,
-                         ObjectProvider<CouponEvents> events, CouponStockGate gate) {
+                         ObjectProvider<CouponEvents> events, CouponStockGate gate, HeldTemplates held) {
         this.events = events;
+        this.held = held;
         this.gate = gate;
         this.rateLimits = rateLimits;
         this.scope = scope;
@@ -111,7 +113,7 @@ class CouponService {
         }
         String sourceKey = way.name().toLowerCase() + ":" + key;
         Instant now = clock.instant();
-        return coupons.findTemplate(brandId, templateId)
+        return held.find(brandId, templateId)
                 .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("templateId",
                         ErrorCode.COUPON_NOT_FOUND, "优惠券不存在"))))
                 .flatMap(template -> check(template, way, memberId, now)

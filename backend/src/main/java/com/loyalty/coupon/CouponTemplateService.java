@@ -47,10 +47,12 @@ public class CouponTemplateService {
     private final StaffAuditLog audit;
     private final Clock clock;
     private final CouponStockGate gate;
+    private final HeldTemplates held;
 
     CouponTemplateService(CouponRepository coupons, StoreService stores, StaffAuditLog audit, Clock clock,
-                          CouponStockGate gate) {
+                          CouponStockGate gate, HeldTemplates held) {
         this.gate = gate;
+        this.held = held;
         this.coupons = coupons;
         this.stores = stores;
         this.audit = audit;
@@ -116,7 +118,7 @@ public class CouponTemplateService {
                     .switchIfEmpty(Mono.error(() -> BusinessException.invalid("totalStock", "库存不能少于已发出的数量")))
                     // a new stock: the gate is built again from Postgres with it
                     .flatMap(after -> (java.util.Objects.equals(before.totalStock(), after.totalStock()) ? Mono.<Void>empty()
-                            : gate.rebuild(after.id())).thenReturn(after))
+                            : gate.rebuild(after.id())).then(held.changed(after.id())).thenReturn(after))
                     .flatMap(after -> audit.recordChange(staff, staff.storeId(), "UPDATE_COUPON_TEMPLATE",
                             AuditedChange.changed(SUBJECT, after.id(), before, after), after.name()).thenReturn(after));
         });
@@ -126,6 +128,7 @@ public class CouponTemplateService {
     public Mono<CouponTemplate> setArchived(Viewer staff, Long templateId, boolean archive) {
         return editable(staff, templateId).flatMap(before -> before.archived() == archive ? Mono.just(before)
                 : coupons.setTemplateArchived(staff.brandId(), before.id(), archive ? clock.instant() : null)
+                        .flatMap(after -> held.changed(after.id()).thenReturn(after))
                         .flatMap(after -> audit.recordChange(staff, staff.storeId(),
                                 archive ? "ARCHIVE_COUPON_TEMPLATE" : "UNARCHIVE_COUPON_TEMPLATE",
                                 AuditedChange.changed(SUBJECT, after.id(), before, after), after.name())

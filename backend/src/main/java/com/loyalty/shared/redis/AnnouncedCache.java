@@ -2,7 +2,6 @@ package com.loyalty.shared.redis;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
@@ -19,16 +18,17 @@ import reactor.core.publisher.Mono;
  * writer calls {@link #changed}: the key is dropped here and announced on a Redis topic, on which
  * every other instance drops it too. A held answer is read again after {@code maxAge} in any case,
  * which bounds how long a lost announcement (Redis down) leaves another instance behind. A read
- * that started before a drop does not put its older answer back.
+ * that started before a drop does not put its older answer back. "None" (no such store yet) is
+ * never held: the next read asks again, so a key created later is found at once.
  *
- * @param <V> the answer; {@link Optional#empty()} is held too (no such store)
+ * @param <V> the answer
  */
 public final class AnnouncedCache<V> implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AnnouncedCache.class);
     private static final String ALL = "*";
 
-    private record Held<V>(Optional<V> answer, long readAtNanos) {
+    private record Held<V>(V answer, long readAtNanos) {
     }
 
     private final String name;
@@ -56,18 +56,16 @@ public final class AnnouncedCache<V> implements AutoCloseable {
     public Mono<V> get(long key) {
         Held<V> known = held.get(key);
         if (known != null && System.nanoTime() - known.readAtNanos() < maxAgeNanos) {
-            return Mono.justOrEmpty(known.answer());
+            return Mono.just(known.answer());
         }
         return Mono.defer(() -> {
             long dropsBefore = drops.get();
             long readAt = System.nanoTime();
-            return read.apply(key).map(Optional::of).defaultIfEmpty(Optional.empty())
-                    .doOnNext(answer -> {
-                        if (drops.get() == dropsBefore) {
-                            held.put(key, new Held<>(answer, readAt));
-                        }
-                    })
-                    .flatMap(Mono::justOrEmpty);
+            return read.apply(key).doOnNext(answer -> {
+                if (drops.get() == dropsBefore) {
+                    held.put(key, new Held<>(answer, readAt));
+                }
+            });
         });
     }
 
