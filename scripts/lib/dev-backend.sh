@@ -1,5 +1,9 @@
-# Shared by scripts/test-miniprogram and scripts/miniprogram-shots (source it from the repository
-# root): the tools they need, and a dev-profile backend of their own.
+# Shared by scripts/test, test-miniprogram, test-console and the shots scripts (source it from the
+# repository root): the tools they need, and a dev-profile backend of their own.
+
+# The console's end-to-end tests sign the demo staff in some hundred times in a few minutes from one
+# address: the sign-in limits (10 a minute per username and address) are raised for their backend only.
+CONSOLE_BACKEND_ARGS="--loyalty.rate-limits.limits.STAFF_LOGIN.permits=1000 --loyalty.rate-limits.limits.STAFF_LOGIN_ADDRESS.permits=1000"
 
 # Node.js and npm, Chromium (for playwright-core) and Chinese fonts, from Debian's packages when missing.
 ensure_node_and_browser() {
@@ -22,6 +26,13 @@ ensure_node_and_browser() {
 # BACKEND_JAR_DIR (default backend/target) says where the jars are; BACKEND_ARGS adds arguments.
 # Waits BACKEND_START_SECONDS (300) for it to be healthy.
 start_dev_backend() {
+  launch_dev_backend "$1"
+  wait_for_dev_backend
+}
+
+# The first half of start_dev_backend: starts the backend and sets API_URL without waiting for it,
+# so that something else can run while it starts; wait_for_dev_backend waits.
+launch_dev_backend() {
   local jar=${BACKEND_JAR_DIR:-backend/target}/loyalty-backend.jar dev_jar=${BACKEND_JAR_DIR:-backend/target}/loyalty-backend-dev.jar f
   for f in "$jar" "$dev_jar"; do
     [[ -f $f ]] || { echo "$f is missing; run mvn -B -DskipTests package first" >&2; exit 1; }
@@ -38,11 +49,16 @@ start_dev_backend() {
     java -Dloader.path="$dev_jar" -jar "$jar" --spring.profiles.active=dev ${BACKEND_ARGS:-} >"$backend_log" 2>&1 &
   backend_pid=$!
   API_URL="http://127.0.0.1:$port"
+}
+
+# Waits BACKEND_START_SECONDS (300) for the backend launch_dev_backend started to be healthy.
+wait_for_dev_backend() {
   local wait=${BACKEND_START_SECONDS:-300} # a loaded machine (parallel builds) starts it slowly
-  for _ in $(seq 1 "$wait"); do
+  local deadline=$((SECONDS + wait))
+  while ((SECONDS < deadline)); do
     if curl -fs "$API_URL/actuator/health" >/dev/null 2>&1; then return 0; fi
     if ! kill -0 "$backend_pid" 2>/dev/null; then echo "backend failed to start:" >&2; tail -50 "$backend_log" >&2; exit 1; fi
-    sleep 1
+    sleep 0.5
   done
   echo "backend not healthy after $wait s (BACKEND_START_SECONDS)" >&2; tail -50 "$backend_log" >&2; exit 1
 }

@@ -60,13 +60,13 @@ class TableOwnershipTest {
             }
         }
         Map<String, Use> uses = new TreeMap<>();
-        Map<String, Pattern> writes = new TreeMap<>();
-        Map<String, Pattern> reads = new TreeMap<>();
         for (String table : tables) {
             uses.put(table, new Use(new TreeSet<>(), new TreeSet<>()));
-            writes.put(table, Pattern.compile("\\b(insert\\s+into|update|delete\\s+from)\\s+" + table + "\\b"));
-            reads.put(table, Pattern.compile("\\b(from|join)\\s+" + table + "\\b"));
         }
+        // one pass per file for each kind of use, the table named after the keyword looked up in the
+        // set (a lookahead, so that no name is passed over): each file once, not once per table
+        Pattern writes = Pattern.compile("\\b(?:insert\\s+into|update|delete\\s+from)\\s+(?=(\\w+)\\b)");
+        Pattern reads = Pattern.compile("\\b(?:from|join)\\s+(?=(\\w+)\\b)");
         try (Stream<Path> files = Files.walk(SOURCES)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 Path relative = SOURCES.relativize(file);
@@ -75,12 +75,16 @@ class TableOwnershipTest {
                 }
                 String module = relative.getName(0).toString();
                 String source = Files.readString(file);
-                for (String table : tables) {
-                    if (writes.get(table).matcher(source).find()) {
-                        uses.get(table).writers().add(module);
+                for (Matcher m = writes.matcher(source); m.find(); ) {
+                    Use use = uses.get(m.group(1));
+                    if (use != null) {
+                        use.writers().add(module);
                     }
-                    if (reads.get(table).matcher(source).find()) {
-                        uses.get(table).readers().add(module);
+                }
+                for (Matcher m = reads.matcher(source); m.find(); ) {
+                    Use use = uses.get(m.group(1));
+                    if (use != null) {
+                        use.readers().add(module);
                     }
                 }
             }

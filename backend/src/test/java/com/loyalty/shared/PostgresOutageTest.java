@@ -2,8 +2,7 @@ package com.loyalty.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.loyalty.support.IntegrationTest;
-import com.loyalty.support.TcpProxy;
+import com.loyalty.support.ServicesBehindProxies;
 import com.loyalty.support.Till;
 import java.time.Duration;
 import java.util.List;
@@ -12,32 +11,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Postgres goes away in the middle of a rush of purchases (the backend reaches it through a proxy
- * the test cuts): requests fail cleanly, no purchase is half written, and the backend recovers by
+ * the test cuts, {@link ServicesBehindProxies}): requests fail cleanly, no purchase is half written, and the backend recovers by
  * itself when Postgres is back; resending the orders records each exactly once.
  */
-class PostgresOutageTest extends IntegrationTest {
-
-    static final TcpProxy postgres = new TcpProxy(Integer.parseInt(System.getenv().getOrDefault("DB_PORT", "5432")));
-
-    @DynamicPropertySource
-    static void postgresThroughTheProxy(DynamicPropertyRegistry registry) {
-        String url = System.getProperty("spring.r2dbc.url");
-        String database = url.substring(url.lastIndexOf('/') + 1);
-        registry.add("spring.r2dbc.url", () -> "r2dbc:postgresql://127.0.0.1:" + postgres.port() + "/" + database);
-    }
-
-    @AfterEach
-    void postgresBack() {
-        postgres.restore();
-    }
+class PostgresOutageTest extends ServicesBehindProxies {
 
     @Test
     void purchasesCaughtByAnOutageFailCleanlyAndResendingThemCountsEachOnce() throws Exception {

@@ -20,7 +20,15 @@ import org.springframework.http.MediaType;
 class RequestIdsTest extends IntegrationTest {
 
     private final Logger access = (Logger) LoggerFactory.getLogger("com.loyalty.access");
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    private final ListAppender<ILoggingEvent> lines = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent line) {
+            // a line reads its MDC when first asked: ask now, on the thread that logs it, not later
+            // on the test's thread (whose MDC is empty) while the request's thread is still logging it
+            line.prepareForDeferredProcessing();
+            super.append(line);
+        }
+    };
 
     @BeforeEach
     void listen() {

@@ -25,6 +25,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -34,7 +38,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(IntegrationTest.TestClockConfig.class)
+@Import(IntegrationTest.TestBeans.class)
 public abstract class IntegrationTest {
 
     protected static final String STAFF_PASSWORD = "staff-password";
@@ -350,14 +354,29 @@ public abstract class IntegrationTest {
                 .expectBody(Map.class).returnResult().getResponseBody().get("url");
     }
 
-    /** Replaces the system clock with one tests can move. */
+    /** Replaces the system clock with one tests can move, and the password hashing with a quicker one. */
     @TestConfiguration(proxyBeanMethods = false)
-    static class TestClockConfig {
+    static class TestBeans {
 
         @Bean
         @Primary
         MutableClock testClock(BrandProperties brand) {
             return new MutableClock(brand.zone());
+        }
+
+        /**
+         * The production encoder (bcrypt by default, the stored hash names its algorithm) hashing new
+         * passwords with bcrypt's lowest cost: the suite signs staff in some thousands of times, and at
+         * the production cost checking those passwords took most of its CPU. A hash names its cost, so
+         * every hash still checks as production checks it, and new ones are still {bcrypt} hashes.
+         */
+        @Bean
+        @Primary
+        PasswordEncoder quickPasswordEncoder() {
+            DelegatingPasswordEncoder quick = new DelegatingPasswordEncoder("bcrypt",
+                    Map.of("bcrypt", new BCryptPasswordEncoder(BCryptPasswordEncoder.BCryptVersion.$2A, 4)));
+            quick.setDefaultPasswordEncoderForMatches(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+            return quick;
         }
     }
 }

@@ -18,7 +18,7 @@ public final class SecondInstance {
 
     public static synchronized ConfigurableApplicationContext get() {
         if (context == null) {
-            context = new SpringApplicationBuilder(LoyaltyApplication.class, IntegrationTest.TestClockConfig.class).profiles("test").run("--server.port=0");
+            context = new SpringApplicationBuilder(LoyaltyApplication.class, IntegrationTest.TestBeans.class).profiles("test").run("--server.port=0");
         }
         return context;
     }

@@ -2,33 +2,17 @@ package com.loyalty.shared.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.loyalty.support.IntegrationTest;
-import com.loyalty.support.TcpProxy;
+import com.loyalty.support.ServicesBehindProxies;
 import com.loyalty.support.Till;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The backend reaches Redis through a proxy the test cuts: Postgres is the truth, so the till,
+ * The backend reaches Redis through a proxy the test cuts ({@link ServicesBehindProxies}): Postgres is the truth, so the till,
  * points and check-in keep working; what lives in Redis fails with a clear error and comes back.
  */
-class RedisOutageTest extends IntegrationTest {
-
-    static final TcpProxy redis = new TcpProxy(Integer.parseInt(System.getenv().getOrDefault("REDIS_PORT", "6379")));
-
-    @DynamicPropertySource
-    static void redisThroughTheProxy(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.port", redis::port);
-    }
-
-    @AfterEach
-    void redisBack() {
-        redis.restore();
-    }
+class RedisOutageTest extends ServicesBehindProxies {
 
     @Test
     void withRedisDownTheTillPointsAndCheckInWorkAndLeaderboardsAreRebuiltAfterwards() {
