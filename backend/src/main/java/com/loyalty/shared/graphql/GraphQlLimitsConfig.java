@@ -1,6 +1,5 @@
 package com.loyalty.shared.graphql;
 
-import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.introspection.Introspection;
 import java.util.Map;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -13,15 +12,13 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 @Configuration(proxyBeanMethods = false)
 class GraphQlLimitsConfig {
 
-    /** {@code max-depth}, or {@code introspection-max-depth} for operations that only introspect. */
+    /**
+     * {@code max-depth} ({@code introspection-max-depth} for operations that only introspect) and
+     * {@code max-complexity}, each operation measured once.
+     */
     @Bean
-    QueryDepthLimit maxQueryDepth(GraphQlLimitsProperties limits) {
-        return new QueryDepthLimit(limits.maxDepth(), limits.introspectionMaxDepth());
-    }
-
-    @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimitsProperties limits) {
-        return new MaxQueryComplexityInstrumentation(limits.maxComplexity());
+    OperationLimits operationLimits(GraphQlLimitsProperties limits) {
+        return new OperationLimits(limits);
     }
 
     /**

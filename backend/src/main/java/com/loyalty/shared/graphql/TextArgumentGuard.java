@@ -37,8 +37,13 @@ class TextArgumentGuard extends SimplePerformantInstrumentation {
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
                                                 InstrumentationState state) {
-        GraphQLFieldDefinition field = parameters.getExecutionStepInfo().getFieldDefinition();
-        if (parameters.isTrivialDataFetcher() || field.getArguments().isEmpty()) {
+        // trivial fetchers (a record's or map's property) take no arguments; checked first, as the
+        // execution step info is built only on request, which costs more than most fields
+        if (parameters.isTrivialDataFetcher()) {
+            return fetcher;
+        }
+        GraphQLFieldDefinition field = parameters.getEnvironment().getFieldDefinition();
+        if (field.getArguments().isEmpty()) {
             return fetcher;
         }
         String problem = null;
