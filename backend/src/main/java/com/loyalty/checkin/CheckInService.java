@@ -61,13 +61,14 @@ class CheckInService {
 
     /**
      * Checks the member in for today. A second tap the same day is answered from one index lookup,
-     * without the member's lock and a transaction; a tap racing the first one still meets the
-     * unique (member, day) insert under the lock.
+     * like any read: without the member's lock, a transaction or the rate limit (a Redis script,
+     * which cost more than the lookup), which guards only taps that would write. A tap racing the
+     * first one still meets the unique (member, day) insert under the lock.
      */
     public Mono<CheckInPayload> checkIn(Viewer member) {
-        return rateLimits.acquire(RateLimitedAction.CHECK_IN, member.id())
-                .then(Mono.defer(() -> checkins.exists(member.id(), today())))
-                .flatMap(done -> done ? Mono.error(CheckInService::alreadyCheckedIn) : checkInToday(member));
+        return Mono.defer(() -> checkins.exists(member.id(), today()))
+                .flatMap(done -> done ? Mono.error(CheckInService::alreadyCheckedIn)
+                        : rateLimits.acquire(RateLimitedAction.CHECK_IN, member.id()).then(Mono.defer(() -> checkInToday(member))));
     }
 
     private static BusinessException alreadyCheckedIn() {
