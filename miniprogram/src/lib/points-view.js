@@ -15,7 +15,8 @@ const KIND_LABELS = {
   COUPON_EXCHANGE: '兑换优惠券',
   CAMPAIGN: '活动奖励',
   RECHARGE: '储值赠送',
-  OPENING: '期初积分'
+  OPENING: '期初积分',
+  EVENT: '活动签到'
 }
 
 function kindLabel(kind) {

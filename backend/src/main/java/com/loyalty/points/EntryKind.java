@@ -27,7 +27,9 @@ public enum EntryKind {
     /** Given with a stored-value recharge package (taken back when the recharge is refunded). */
     RECHARGE,
     /** Brought from the brand's previous system by the bulk import, with its expiry. */
-    OPENING;
+    OPENING,
+    /** Rewarded for attending a member event (checked in at the door), once per member and event. */
+    EVENT;
 
     /** True for what leaderboards count as points earned: earnings, less points refunds took back. */
     public boolean countsAsEarned() {
