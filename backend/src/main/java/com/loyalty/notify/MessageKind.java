@@ -22,6 +22,7 @@ public enum MessageKind {
             "POINTS_EXPIRING", SERVICE,
             "COUPON_EXPIRING", SERVICE,
             "WELCOME", SERVICE,
+            "EVENT_UPDATE", SERVICE,
             "DORMANT_30", MARKETING,
             "DORMANT_60", MARKETING,
             "BIRTHDAY", MARKETING,
