@@ -115,8 +115,7 @@ class MemberEventRepository {
     /** Up to {@code limit} events matching, newest first, before the cursor id. */
     public Flux<MemberEvent> page(Where w, MemberEventStatus status, Instant now, Long beforeId, int limit) {
         return bindWhere(db.sql("select e.* from member_event e where " + where(w)
-                        + (status == null ? "" : " and " + STATUS_NOW + " = :status")
-                        + (beforeId == null ? "" : " and e.id < :before")
+                        + " and (:status = '' or " + STATUS_NOW + " = :status) and e.id < :before"
                         + " order by e.id desc limit :limit"), w)
                 .bind("now", now)
                 .bind("status", status == null ? "" : status.name())
