@@ -191,3 +191,18 @@ export const MEMBER_CAMPAIGNS = gql`
       member { id campaigns { campaignId name status kind benefit group startsAt endsAt reached reachedAt } }
     }
   }`
+
+/** The 会员活动 tab: the events the member signed up for and whether they came (the readers of member). */
+export const MEMBER_EVENT_SIGN_UPS = gql`
+  query ConsoleMemberEventSignUps($id: ID!) {
+    member(id: $id) {
+      id
+      member {
+        id
+        eventSignUps(first: 50) {
+          id eventId status waitingPosition points signedUpAt attendedAt pointsAwarded
+          event { id title startsAt status store { id name } }
+        }
+      }
+    }
+  }`

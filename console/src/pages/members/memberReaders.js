@@ -10,10 +10,11 @@ import { roleMay } from '../../api/permissions.js'
 const READERS = {
   checkIns: role => roleMay(role, 'Query.member'),
   consents: role => ['STORE_MANAGER', 'MARKETER', 'ADMIN'].includes(role),
-  campaigns: role => roleMay(role, 'Query.campaign')
+  campaigns: role => roleMay(role, 'Query.campaign'),
+  eventSignUps: role => roleMay(role, 'Query.member')
 }
 
-/** May the signed-in staff member read this Member field ('checkIns', 'consents', 'campaigns')? */
+/** May the signed-in staff member read this Member field ('checkIns', 'consents', 'campaigns', 'eventSignUps')? */
 export function mayRead(field) {
   return !!session.staff && READERS[field](session.staff.role)
 }
