@@ -24,7 +24,7 @@ test('everyPurposeSaysWhatItIsFor', () => {
 
 test('everyPurposeStatesWhetherItIsAServiceNoticeOrMarketing', () => {
   const kinds = Object.fromEntries(Object.entries(subscribe.PURPOSES).map(([purpose, p]) => [purpose, p.kind]))
-  expect(kinds).toEqual({ POINTS_EXPIRING: 'SERVICE', COUPON_EXPIRING: 'SERVICE', DORMANT_30: 'MARKETING',
+  expect(kinds).toEqual({ POINTS_EXPIRING: 'SERVICE', COUPON_EXPIRING: 'SERVICE', EVENT_UPDATE: 'SERVICE', DORMANT_30: 'MARKETING',
     DORMANT_60: 'MARKETING', BIRTHDAY: 'MARKETING', REPURCHASE: 'MARKETING' })
 })
 

@@ -18,6 +18,7 @@ const MARKETING = 'MARKETING'
 const PURPOSES = {
   POINTS_EXPIRING: { kind: SERVICE, title: '积分到期提醒', description: '你的积分到期前提醒你及时使用' },
   COUPON_EXPIRING: { kind: SERVICE, title: '优惠券到期提醒', description: '你领到的优惠券到期前3天提醒你' },
+  EVENT_UPDATE: { kind: SERVICE, title: '活动报名通知', description: '你报名的活动候补转正或取消时通知你' },
   // not triggered by the member: wake-up offers, gifts and buy-again nudges are marketing
   DORMANT_30: { kind: MARKETING, title: '好久不见提醒', description: '一段时间没来时，告诉你可用的积分和优惠券' },
   DORMANT_60: { kind: MARKETING, title: '回归礼遇提醒', description: '较长时间没来时，告诉你为你准备的礼遇' },

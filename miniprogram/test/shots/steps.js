@@ -94,5 +94,13 @@ const tapOn = selector => async (page, { settle }) => {
   await settle()
 }
 
-module.exports = { scanMember, recordPurchase, purchaseAtTheTill, orderRecordedAtTheTill, myRecordedOrder, invitedByAlice,
+/** Before the event page opens: the first event listed for this run's member. */
+async function firstEventForMe(context) {
+  const { EVENTS_FOR_ME } = require('../../src/api/documents/events')
+  const data = await context.client.request(EVENTS_FOR_ME, { first: 1 })
+  const edge = data.eventsForMe.edges[0]
+  context.query = { id: edge ? edge.node.id : '0' }
+}
+
+module.exports = { firstEventForMe, scanMember, recordPurchase, purchaseAtTheTill, orderRecordedAtTheTill, myRecordedOrder, invitedByAlice,
   signedOut, closing, passwordReset, claimCoupons, tapOn }

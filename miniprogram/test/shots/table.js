@@ -22,7 +22,7 @@
  * The page opens with onLoad(query) and onShow(); the picture is taken once no request has been
  * running for a moment, with the last toast or modal drawn over it.
  */
-const { scanMember, purchaseAtTheTill, orderRecordedAtTheTill, myRecordedOrder, invitedByAlice, signedOut,
+const { firstEventForMe, scanMember, purchaseAtTheTill, orderRecordedAtTheTill, myRecordedOrder, invitedByAlice, signedOut,
   closing, passwordReset, claimCoupons, tapOn } = require('./steps')
 
 /** A member registered by this run: no points, coupons, check-ins or invitations yet. */
@@ -74,6 +74,13 @@ const SHOTS = [
   { page: 'pages/orders/index', state: 'error', fail: true },
   { page: 'pages/order/index', state: 'loaded', staff: CLERK, before: myRecordedOrder },
   { page: 'pages/order/index', state: 'not-found' },
+  { page: 'pages/events/index', state: 'loaded' },
+  { page: 'pages/events/index', state: 'error', fail: true },
+  { page: 'pages/event/index', state: 'loaded', before: firstEventForMe },
+  { page: 'pages/event/index', state: 'not-found', query: { id: '0' } },
+  { page: 'pages/my-events/index', state: 'loaded' },
+  { page: 'pages/my-events/index', state: 'ticket', after: tapOn('.ticket-button') },
+  { page: 'pages/my-events/index', state: 'empty', member: NEW },
   { page: 'pages/welcome/index', state: 'invited', before: invitedByAlice },
   { page: 'pages/welcome/index', state: 'not-found', query: { inviter: 'NOSUCHCODE' } },
   // staff subpackage
@@ -93,7 +100,10 @@ const SHOTS = [
   { page: 'staff/adjust/index', state: 'clerk', staff: CLERK },
   { page: 'staff/manager/index', state: 'loaded', staff: MANAGER },
   { page: 'staff/manager/index', state: 'clerk', staff: CLERK },
-  { page: 'staff/manager/index', state: 'error', staff: MANAGER, fail: true }
+  { page: 'staff/manager/index', state: 'error', staff: MANAGER, fail: true },
+  { page: 'staff/events/index', state: 'loaded', staff: CLERK },
+  { page: 'staff/events/index', state: 'checked-in', staff: CLERK, after: scanMember },
+  { page: 'staff/events/index', state: 'error', staff: CLERK, fail: true }
 ]
 
 /** The picture's file name: "pages/card/index" + "loaded" → "card-loaded.png". */

@@ -20,6 +20,8 @@ const LINKS = [
   { key: 'points', label: '我的积分', url: '/pages/points/index' },
   { key: 'wallet', label: '储值卡', url: '/pages/wallet/index' },
   { key: 'orders', label: '我的订单', url: '/pages/orders/index' },
+  { key: 'events', label: '会员活动', url: '/pages/events/index' },
+  { key: 'my-events', label: '我的活动', url: '/pages/my-events/index' },
   { key: 'invite', label: '邀请好友', url: '/pages/invite/index' },
   { key: 'leaderboard', label: '排行榜', url: '/pages/leaderboard/index' },
   { key: 'rules', label: '会员规则', url: '/pages/rules/index', public: true },

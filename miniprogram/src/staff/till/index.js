@@ -259,6 +259,9 @@ Component({
     goManager() {
       wx.navigateTo({ url: '/staff/manager/index' })
     },
+    goEvents() {
+      wx.navigateTo({ url: '/staff/events/index' })
+    },
     async logout() {
       if (this.data.loggingOut) return
       this.setData({ loggingOut: true })

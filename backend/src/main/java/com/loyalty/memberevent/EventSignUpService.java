@@ -36,7 +36,7 @@ import reactor.core.publisher.Mono;
  * once and its points go through the ledger once (idempotency key {@code event:<id>}).
  */
 @Service
-class EventSignUpService {
+public class EventSignUpService {
 
     static final String CHECK_IN = "CHECK_IN_AT_EVENT";
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** The inputs of the member event API, as the schema names them. */
-final class MemberEventInputs {
+public final class MemberEventInputs {
 
     private MemberEventInputs() {
     }

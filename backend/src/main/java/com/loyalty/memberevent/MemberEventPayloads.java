@@ -5,7 +5,7 @@ import com.loyalty.shared.graphql.UserError;
 import java.util.List;
 
 /** The payloads of the member event mutations. */
-final class MemberEventPayloads {
+public final class MemberEventPayloads {
 
     private MemberEventPayloads() {
     }

@@ -41,7 +41,7 @@ import reactor.core.publisher.Mono;
  * signed up (see {@link EventSignUpRepository#improveTerms}); a lower capacity drops nobody.
  */
 @Service
-class MemberEventService {
+public class MemberEventService {
 
     static final int MAX_TITLE = 40;
     static final int MAX_DESCRIPTION = 2000;
