@@ -5,42 +5,26 @@
  * door scan — so a picture of it shared in a group chat is of no use.
  */
 const client = require('../../api/client')
-const { showError } = require('../../api/errors')
 const { MY_EVENT_SIGN_UPS } = require('../../api/documents/events')
 const { MEMBER_CODE } = require('../../api/documents/membercode')
-const { createPager } = require('../../lib/points-pager')
+const { pagedList } = require('../../lib/paged-list')
 const { createCodeRefresher } = require('../../lib/code-refresher')
 const { mySignUpView } = require('../../lib/event-view')
 
 const PAGE_SIZE = 20
 
 Component({
-  data: {
-    signUps: [], loading: false, failed: false, hasMore: true, loaded: false,
-    ticket: null, code: '', codeLoading: false, codeError: ''
-  },
+  behaviors: [pagedList('signUps')],
+  data: { ticket: null, code: '', codeLoading: false, codeError: '' },
   methods: {
     onLoad() {
-      this.pager = createPager(after => this.fetchPage(after), state => this.setData({
-        signUps: state.nodes, loading: state.loading, failed: state.failed, hasMore: state.hasMore, loaded: state.loaded
-      }))
-      return this.pager.reset().catch(showError)
+      return this.startList()
     },
     onHide() {
       this.closeTicket()
     },
     onUnload() {
       this.closeTicket()
-    },
-    onPullDownRefresh() {
-      return this.pager.reset().catch(showError).then(() => wx.stopPullDownRefresh())
-    },
-    onReachBottom() {
-      if (this.data.failed) return Promise.resolve()
-      return this.pager.loadMore().catch(showError)
-    },
-    retry() {
-      return this.pager.loadMore().catch(showError)
     },
     async fetchPage(after) {
       const data = await client.request(MY_EVENT_SIGN_UPS, { first: PAGE_SIZE, after })
