@@ -158,6 +158,16 @@ class EventSignUpRepository {
                 .map(EventSignUpRepository::toSignUp).all();
     }
 
+    /** The member's sign-ups with their events' titles, for their data export. */
+    public Mono<String> exportOf(long memberId) {
+        return db.sql(com.loyalty.privacy.PersonalData.asJsonArray("""
+                        select e.title, e.starts_at, s.status, s.points, s.signed_up_at, s.cancelled_at, s.attended_at,
+                               s.points_awarded
+                        from member_event_signup s join member_event e on e.id = s.event_id
+                        where s.member_id = :m order by s.id"""))
+                .bind("m", memberId).mapValue(String.class).one();
+    }
+
     static EventSignUp toSignUp(Readable row) {
         Long position = row.get("waiting_position", Long.class);
         return new EventSignUp(row.get("id", Long.class), row.get("event_id", Long.class), row.get("member_id", Long.class),
