@@ -115,7 +115,7 @@ class EventSignUpRepository {
     /** The event's sign-ups in sign-up order (optionally of one status), after the cursor's queue number. */
     public Flux<EventSignUp> ofEvent(long eventId, EventSignUp.Status status, Long afterQueueNo, int limit) {
         return db.sql("select " + COLUMNS + " from member_event_signup s where s.event_id = :e"
-                        + (status == null ? "" : " and s.status = :status")
+                        + " and (:status = '' or s.status = :status)"
                         + " and s.queue_no > :after order by s.queue_no limit :limit")
                 .bind("e", eventId).bind("status", status == null ? "" : status.name())
                 .bind("after", afterQueueNo == null ? 0L : afterQueueNo).bind("limit", limit)
@@ -124,7 +124,7 @@ class EventSignUpRepository {
 
     public Mono<Long> countOfEvent(long eventId, EventSignUp.Status status) {
         return db.sql("select count(*) as n from member_event_signup where event_id = :e"
-                        + (status == null ? "" : " and status = :status"))
+                        + " and (:status = '' or status = :status)")
                 .bind("e", eventId).bind("status", status == null ? "" : status.name())
                 .map(row -> row.get("n", Long.class)).one();
     }

@@ -218,6 +218,16 @@ class MemberEventTest extends IntegrationTest {
         member.document(CANCEL).variable("id", eventId).execute()
                 .path("cancelEventSignUp.userErrors[0].code").entity(String.class).isEqualTo("EVENT_STATUS_CONFLICT");
 
+        shop.manager().document("""
+                        query($id: ID!) { memberEvent(id: $id) { id store { name } placesLeft signUpOpen
+                          signUps(status: CONFIRMED, first: 50) { totalCount pageInfo { hasNextPage endCursor }
+                            edges { node { id memberId member { id nickname } status waitingPosition points signedUpAt
+                                           attendedAt pointsAwarded } } } } }""")
+                .variable("id", eventId).execute()
+                .path("memberEvent.signUps.totalCount").entity(Integer.class).isEqualTo(1)
+                .path("memberEvent.signUps.edges[0].node.memberId").entity(String.class).isEqualTo(memberId)
+                .path("memberEvent.signUps.edges[0].node.member.id").entity(String.class).isEqualTo(memberId)
+                .path("memberEvent.signUps.edges[0].node.pointsAwarded").entity(Long.class).isEqualTo(40L);
         admin().document(STATS).variable("id", eventId).execute()
                 .path("memberEvent.stats.attended").entity(Integer.class).isEqualTo(1)
                 .path("memberEvent.stats.pointsAwarded").entity(Long.class).isEqualTo(40L);
@@ -251,6 +261,9 @@ class MemberEventTest extends IntegrationTest {
                 .path("memberEvent").valueIsNull();
         elsewhere.manager().document("{ memberEvents { totalCount edges { node { id } } } }").execute()
                 .path("memberEvents.edges[*].node.id").entityList(String.class).doesNotContain(eventId);
+        admin().document("query($s: ID!) { memberEvents(filter: { storeId: $s, search: \"品鉴\", status: PUBLISHED }) { totalCount edges { node { id } } } }")
+                .variable("s", shop.storeId()).execute()
+                .path("memberEvents.edges[*].node.id").entityList(String.class).containsExactly(eventId);
         // a manager cannot open an event at another store
         Map<String, Object> foreign = terms(now().plus(Duration.ofDays(1)), 5, 0);
         foreign.put("storeId", shop.storeId());
