@@ -57,9 +57,13 @@ class EventSignUpRepository {
                 .flatMap(id -> find(event.id(), memberId));
     }
 
-    public Mono<Void> cancel(long signUpId, Instant at) {
-        return db.sql("update member_event_signup set status = 'CANCELLED', cancelled_at = :at where id = :id")
-                .bind("id", signUpId).bind("at", at).then();
+    /** Cancels a live sign-up not yet checked in; false when it was checked in (or cancelled) meanwhile. */
+    public Mono<Boolean> cancel(long signUpId, Instant at) {
+        return db.sql("""
+                        update member_event_signup set status = 'CANCELLED', cancelled_at = :at
+                        where id = :id and status <> 'CANCELLED' and attended_at is null
+                        """)
+                .bind("id", signUpId).bind("at", at).fetch().rowsUpdated().map(n -> n > 0);
     }
 
     /** Moves the first on the event's waiting list up to a place; empty when nobody is waiting. */

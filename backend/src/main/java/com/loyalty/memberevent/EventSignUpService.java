@@ -170,6 +170,8 @@ public class EventSignUpService {
                                         "已过取消截止时间，不能取消报名"));
                             }
                             return signUps.cancel(signUp.id(), now)
+                                    .flatMap(done -> done ? Mono.<Void>empty()
+                                            : Mono.error(MemberEventService.conflict("你已到场签到，不能取消报名")))
                                     .then(confirmed ? events.addPlaces(event.id(), -1)
                                             .then(management.promoteWhileRoom(event, now)) : Mono.<Void>empty())
                                     .then(signUps.find(event.id(), member.id()))
