@@ -61,7 +61,7 @@ class CouponService {
     }
 
     /** How a coupon is being obtained. */
-    enum Way { CLAIM, EXCHANGE, ISSUE, PACK, CAMPAIGN }
+    enum Way { CLAIM, EXCHANGE, ISSUE, PACK, CAMPAIGN, REWARD }
 
     public Mono<MemberCoupon> claim(Viewer member, long templateId, String key) {
         return rateLimits.acquire(RateLimitedAction.COUPON_CLAIM, member.id())
@@ -99,6 +99,11 @@ class CouponService {
     static BusinessException archived(CouponTemplate t) {
         return new BusinessException(UserError.onInput("templateId", ErrorCode.COUPON_ARCHIVED,
                 "优惠券「" + t.name() + "」已下架，不能再发放或领取"));
+    }
+
+    /** A coupon another feature gives as a reward ({@link CouponRewards}). */
+    Mono<MemberCoupon> reward(long brandId, long memberId, long templateId, String key) {
+        return obtain(brandId, memberId, templateId, Way.REWARD, key, null);
     }
 
     /** One coupon of a pack, inside the pack's transaction; checks as for an issued coupon. */

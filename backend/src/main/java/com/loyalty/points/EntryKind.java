@@ -29,7 +29,9 @@ public enum EntryKind {
     /** Brought from the brand's previous system by the bulk import, with its expiry. */
     OPENING,
     /** Rewarded for attending a member event (checked in at the door), once per member and event. */
-    EVENT;
+    EVENT,
+    /** The reward of a completed stamp card (集章). */
+    STAMP_CARD;
 
     /** True for what leaderboards count as points earned: earnings, less points refunds took back. */
     public boolean countsAsEarned() {

@@ -31,7 +31,7 @@ public record PointsFlow(LocalDate start, LocalDate end, long earned, long check
                 case "EARN" -> earned += r.credited() - r.debited();
                 case "CHECK_IN" -> checkIn += r.credited() - r.debited();
                 case "REFERRAL" -> referral += r.credited() - r.debited();
-                case "CAMPAIGN" -> campaign += r.credited() - r.debited();
+                case "CAMPAIGN", "STAMP_CARD" -> campaign += r.credited() - r.debited();
                 case "REDEEM" -> redeemedAtTill += r.debited() - r.credited();
                 case "COUPON_EXCHANGE" -> couponExchange += r.debited() - r.credited();
                 case "MAKE_UP" -> makeUp += r.debited() - r.credited();
