@@ -12,7 +12,7 @@ public record MyStampCard(long cardId, String name, Long storeId, int version, i
 
     static MyStampCard of(MemberStampCard card, StampCard.Status status, long completed) {
         StampCard t = card.terms();
-        return new MyStampCard(t.id(), t.name(), t.storeId(), t.version(), t.stampsNeeded(), card.stamps(), t.ruleText(),
+        return new MyStampCard(t.id(), t.name(), t.storeId(), t.version(), t.stampsNeeded(), card.stamps(), t.rule(),
                 t.periodText(), t.rewardPoints(), t.rewardCouponTemplateId(), card.startedAt(), card.endsAt(),
                 status == StampCard.Status.PAUSED, completed);
     }

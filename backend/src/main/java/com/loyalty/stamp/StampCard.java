@@ -51,7 +51,7 @@ public record StampCard(long id, long brandId, Long storeId, Status status, int 
     }
 
     /** What qualifies, for members and staff: 「购买咖啡类商品，且实付满 30 元」. */
-    public String ruleText() {
+    public String rule() {
         String buy = category == null ? "单笔消费" : "购买「" + category + "」类商品";
         return minPaidCents == null ? buy : buy + (category == null ? "" : "，且") + "实付满 "
                 + com.loyalty.shared.Money.yuan(minPaidCents);

@@ -97,11 +97,10 @@ class StampRepository {
 
     /** A page of the brand's cards, newest first; a manager's ({@code managerStore}) also sees brand-wide ones. */
     Flux<StampCard> page(long brandId, StampCardFilter f, Long managerStore, Long before, int limit) {
-        return bindFilter(db.sql("select " + CARD_COLUMNS + " " + CURRENT + where(f, managerStore)
-                        + (before == null ? "" : " and c.id < :before") + " order by c.id desc limit :limit"), brandId, f,
-                managerStore)
-                .bind("limit", limit).bind("before", Parameter.fromOrEmpty(before, Long.class))
-                .map(StampRepository::toCard).all();
+        DatabaseClient.GenericExecuteSpec spec = bindFilter(db.sql("select " + CARD_COLUMNS + " " + CURRENT
+                + where(f, managerStore) + (before == null ? "" : " and c.id < :before")
+                + " order by c.id desc limit :limit"), brandId, f, managerStore).bind("limit", limit);
+        return (before == null ? spec : spec.bind("before", before)).map(StampRepository::toCard).all();
     }
 
     Mono<Long> count(long brandId, StampCardFilter f, Long managerStore) {
