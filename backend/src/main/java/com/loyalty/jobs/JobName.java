@@ -9,6 +9,8 @@ public enum JobName {
     POINTS_EXPIRY("0 10 0 * * *"),
     /** Twenty past midnight on the 1st: the monthly tier review. */
     TIER_REVIEW("0 20 0 1 * *"),
+    /** Half past midnight on the 1st, after the review: each tier's monthly benefit coupons. */
+    TIER_BENEFITS("0 30 0 1 * *"),
     /** Nine in the morning: reminders for coupons about to expire. */
     COUPON_REMINDERS("0 0 9 * * *"),
     /** Half past one: RFM scores, quadrants, lifecycle stages and rule tags for every member. */

@@ -121,6 +121,18 @@ class TierRepository {
     }
 
     /** Members a review must look at: those above the first tier, and those who bought in the window. */
+    /** The brand's open accounts at the tier now (level 0: those without a tier row too), by id, after {@code afterId}. */
+    public Flux<Long> membersAt(long brandId, int level, long afterId, int limit) {
+        return db.sql("""
+                        select m.id from member m left join member_tier t on t.member_id = m.id
+                        where m.brand_id = :brandId and coalesce(t.level, 0) = :level and m.closed_at is null
+                          and m.id > :after
+                        order by m.id limit :limit
+                        """)
+                .bind("brandId", brandId).bind("level", level).bind("after", afterId).bind("limit", limit)
+                .map(row -> row.get("id", Long.class)).all();
+    }
+
     public Flux<Long> membersToReview(long brandId, Instant from, Instant to) {
         return db.sql("""
                         select t.member_id from member_tier t join member m on m.id = t.member_id

@@ -71,6 +71,11 @@ public class TierService {
         return tiers.tiers(brandId);
     }
 
+    /** The brand's open accounts at the tier now, by id, a page of {@code limit} after {@code afterId}. */
+    public Flux<Long> membersAt(long brandId, int level, long afterId, int limit) {
+        return tiers.membersAt(brandId, level, afterId, limit);
+    }
+
     public Mono<Tier> current(long memberId) {
         return tiers.find(memberId).defaultIfEmpty(untiered(memberId)).map(this::current);
     }
