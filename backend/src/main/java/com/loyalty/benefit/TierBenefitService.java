@@ -97,6 +97,10 @@ public class TierBenefitService {
                                 ErrorCode.COUPON_NOT_FOUND, "优惠券不存在：" + item.couponTemplateId()))))
                         .flatMap(t -> t.archived() ? Mono.error(new BusinessException(UserError.onInput("items",
                                 ErrorCode.COUPON_ARCHIVED, "优惠券「" + t.name() + "」已下架，不能作为等级权益")))
+                                // the limit counts every coupon of it a member ever got: it must allow at least a month's
+                                : t.perMemberLimit() < item.quantity() ? Mono.error(BusinessException.invalid("items",
+                                        "优惠券「" + t.name() + "」每人限领 " + t.perMemberLimit() + " 张，少于每月发放的 "
+                                                + item.quantity() + " 张"))
                                 : Mono.just(t)))
                 .then(current(staff.brandId()))
                 .flatMap(all -> {

@@ -156,6 +156,15 @@ class TierBenefitTest extends IntegrationTest {
                     .path("setTierBenefits.userErrors[0].field").entityList(String.class)
                     .satisfies(f -> assertThat(f).as(bad.getKey().toString()).containsExactly("input", bad.getValue()));
         }
+        String oncePerMember = admin().documentName("createCouponTemplate").variable("input", Map.of("name", "每人一张",
+                        "kind", "AMOUNT_OFF", "amountOffCents", 500, "thresholdCents", 2_000, "validDays", 30,
+                        "perMemberLimit", 1)).execute()
+                .path("createCouponTemplate.template.id").entity(String.class).get();
+        admin().documentName("setTierBenefits").variable("input", Map.of("tierLevel", SILVER, "items",
+                        List.of(Map.of("couponTemplateId", oncePerMember, "quantity", 2)))).execute()
+                .path("setTierBenefits.userErrors[0].field").entityList(String.class).containsExactly("input", "items")
+                .path("setTierBenefits.userErrors[0].message").entity(String.class).satisfies(m -> assertThat(m)
+                        .contains("每人限领 1 张"));
         admin().documentName("setTierBenefits").variable("input", Map.of("tierLevel", SILVER, "items",
                         List.of(Map.of("couponTemplateId", "987654321", "quantity", 1)))).execute()
                 .path("setTierBenefits.userErrors[0].code").entity(String.class).isEqualTo("COUPON_NOT_FOUND");
