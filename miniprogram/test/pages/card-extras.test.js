@@ -182,3 +182,27 @@ describe('rules on the card', () => {
     expect(inner(page, '#progress', '.tp-spend')).toBe('月均消费¥600，金卡需¥800')
   })
 })
+
+describe('tier benefits on the card', () => {
+  test('eachMonthlyBenefitOfTheTierShowsWhereItStandsThisMonth', async () => {
+    wx.__server.on('MyTierBenefits', () => ({ myTierBenefits: [
+      { couponTemplateId: '1', name: '咖啡买一送一', quantity: 2, state: 'ISSUED', month: '2026-11-01', validUntil: '2026-12-23T15:59:59Z' },
+      { couponTemplateId: '2', name: '生日蛋糕8折', quantity: 1, state: 'USED', month: '2026-11-01', validUntil: '2026-12-23T15:59:59Z' },
+      { couponTemplateId: '3', name: '免费续杯', quantity: 1, state: 'NOT_YET', month: '2026-11-01', validUntil: null }] }))
+    const page = await openCard()
+    expect(page.querySelectorAll('.tier-benefit-name').map(el => el.dom.textContent.trim()))
+      .toEqual(['咖啡买一送一 ×2', '生日蛋糕8折 ×1', '免费续杯 ×1'])
+    expect(page.querySelectorAll('.tier-benefit-state').map(el => el.dom.textContent.replace(/\s+/g, ' ').trim()))
+      .toEqual(['已发放 2026-12-23 前有效', '已使用', '待发放'])
+  })
+
+  test('withoutBenefitsOrWhenTheyFailTheCardShowsNoneAndLinksToStampCards', async () => {
+    wx.__server.on('MyTierBenefits', () => ({ statusCode: 500, data: null }))
+    const page = await openCard()
+    expect(page.querySelector('.tier-benefits')).toBeFalsy()
+    expect(text(page, '.balance')).toBeTruthy()
+    tap(page, '.link-stamps')
+    await settle()
+    expect(wx.navigateTo.mock.calls.map(c => c[0].url)).toEqual(['/pages/stamps/index'])
+  })
+})

@@ -15,6 +15,8 @@ const { PROGRAM_RULES } = require('../../api/documents/programme')
 const { POINTS_CHANGED } = require('../../api/documents/points')
 const { MY_RECOMMENDATIONS } = require('../../api/documents/recommend')
 const { MY_WELCOME, MARK_WELCOME_SEEN } = require('../../api/documents/welcome')
+const { MY_TIER_BENEFITS } = require('../../api/documents/stamp')
+const { benefitView } = require('../../lib/stamp-view')
 const rulesView = require('../../lib/rules-view')
 const format = require('../../lib/format')
 const { MEMBER_CODE, MEMBER_CODE_SCAN, MEMBER_CODE_SCANNED } = require('../../api/documents/membercode')
@@ -52,6 +54,8 @@ Component({
     windowMonths: 0,
     /** programRules.tierReviewsBeforeDrop, for "3次降级" under the growth bar (0 until loaded). */
     reviewsBeforeDrop: 0,
+    /** This month's coupons of the member's tier with where each stands (lib/stamp-view benefitView); [] without any. */
+    tierBenefits: [],
     /** A new member's welcome (lib/card-view welcomeView), shown once; null otherwise. */
     welcome: null,
     recommendations: { state: 'loading', items: [] }
@@ -186,6 +190,7 @@ Component({
           this.showBenefits()
           this.startLivePoints()
           this.loadWelcome()
+          this.loadTierBenefits()
         })
         .catch(e => {
           if (this.showSignedOut(e)) {
@@ -219,6 +224,12 @@ Component({
       if (!this.rules || !this.data.card) return
       this.setData({ benefits: rulesView.tierBenefitsLine(this.rules, this.data.card.tierLevel) })
     },
+    /** The tier's monthly coupons and their state this month; the card works without them, so a failure only leaves them out. */
+    loadTierBenefits() {
+      return client.request(MY_TIER_BENEFITS)
+        .then(data => this.setData({ tierBenefits: data.myTierBenefits.map(benefitView) }))
+        .catch(() => {})
+    },
     loadRecommendations() {
       return loadRecommendations(this, 'recommendations',
         () => client.request(MY_RECOMMENDATIONS, { first: RECOMMENDATIONS }).then(data => data.recommendations))
@@ -251,6 +262,9 @@ Component({
     },
     goRules() {
       wx.navigateTo({ url: '/pages/rules/index' })
+    },
+    goStamps() {
+      wx.navigateTo({ url: '/pages/stamps/index' })
     }
   }
 })
