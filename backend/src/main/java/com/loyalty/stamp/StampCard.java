@@ -27,9 +27,14 @@ public record StampCard(long id, long brandId, Long storeId, Status status, int 
                 : YearMonth.from(firstStamp.atZone(zone)).plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
     }
 
-    /** Whether the order earns a stamp: at this card's store (if it names one), with the category and the amount paid. */
+    /**
+     * Whether the order earns a stamp: made since the card exists (never retroactive: an order imported
+     * from before does not stamp), at this card's store (if it names one), with the category and the
+     * amount paid.
+     */
     boolean qualifies(Purchase purchase, List<PurchaseLine> lines) {
-        return (storeId == null || storeId == purchase.storeId())
+        return !purchase.occurredAt().isBefore(createdAt)
+                && (storeId == null || storeId == purchase.storeId())
                 && (minPaidCents == null || purchase.paidCents() >= minPaidCents)
                 && (category == null || lines.stream().anyMatch(l -> category.equals(l.category())));
     }

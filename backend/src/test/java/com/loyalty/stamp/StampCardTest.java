@@ -177,7 +177,10 @@ class StampCardTest extends IntegrationTest {
     @Test
     void aCardOfTheMonthEndsAtTheMonthsEndAndTheNextOrderStartsAFreshOne() {
         String category = unique("蛋糕");
-        card(admin(), Map.of("category", category, "stampsNeeded", 3, "rewardPoints", 100));
+        String card = card(admin(), Map.of("category", category, "stampsNeeded", 3, "rewardPoints", 100));
+        // the card has run since before last month (orders from before a card existed never stamp it)
+        db.sql("update stamp_card set created_at = created_at - interval '70 days' where id = :id")
+                .bind("id", Long.parseLong(card)).then().block();
         String store = createStore("月卡店");
         HttpGraphQlTester member = memberOf(store, unique("monthly"));
         String memberId = idOf(member);
@@ -194,6 +197,20 @@ class StampCardTest extends IntegrationTest {
         assertThat(Instant.parse((String) now.get("endsAt")))
                 .isEqualTo(ZonedDateTime.now(zone).plusMonths(1).withDayOfMonth(1).toLocalDate().atStartOfDay(zone).toInstant());
         assertThat(rewardEntries(memberId)).isZero();
+    }
+
+    @Test
+    void anOrderFromBeforeTheCardExistedDoesNotStampIt() {
+        String category = unique("冰淇淋");
+        String card = card(admin(), Map.of("category", category, "stampsNeeded", 3, "rewardPoints", 100));
+        String store = createStore("补录店");
+        HttpGraphQlTester member = memberOf(store, unique("late"));
+        Till till = new Till(newStaff(store, "CLERK"));
+
+        buyCategoryAt(till, idOf(member), unique("L"), category, Instant.now().minus(java.time.Duration.ofDays(3)));
+
+        assertThat(stampsOf(idOf(member), card)).isZero();
+        assertThat(myCard(member, category)).containsEntry("stamps", 0);
     }
 
     @Test

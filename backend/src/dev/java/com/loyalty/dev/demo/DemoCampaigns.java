@@ -92,7 +92,8 @@ public class DemoCampaigns implements ApplicationRunner {
     }
 
     /** The demo marketer (brand-wide, no store), created the first time. */
-    private Mono<Viewer> marketer() {
+    /** The demo marketer (created when missing), as the services see them. */
+    Mono<Viewer> marketer() {
         return staff.hash(DemoData.STAFF_PASSWORD)
                 .flatMap(hash -> db.sql("""
                                 insert into staff (brand_id, username, password_hash, display_name, role)
