@@ -16,6 +16,7 @@ afterEach(() => jest.useRealTimers())
 
 async function openStamps() {
   const page = loadPage('pages/stamps/index')
+  page.instance.onLoad({})
   page.instance.onShow()
   await flush()
   return page
@@ -47,6 +48,7 @@ test('noCardsAndAFailureSaySoAndTappingRetries', async () => {
   wx.__server.on('MyStampCards', () => (down ? { statusCode: 500, data: null } : { myStampCards: [card()] }))
   jest.useFakeTimers()
   const page = loadPage('pages/stamps/index')
+  page.instance.onLoad({})
   page.instance.onShow()
   expect(text(page, '.stamps-loading')).toBe('加载中…')
   await jest.advanceTimersByTimeAsync(2000)

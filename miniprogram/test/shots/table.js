@@ -39,7 +39,7 @@ const SHOTS = [
   { page: 'pages/card/index', state: 'code', after: tapOn('.open-code') },
   { page: 'pages/card/index', state: 'signed-out', before: signedOut },
   { page: 'pages/card/index', state: 'closing', before: closing },
-  { page: 'pages/stamps/index', state: 'loaded' },
+  { page: 'pages/stamps/index', state: 'loaded', staff: CLERK, before: purchaseAtTheTill },
   { page: 'pages/stamps/index', state: 'new-member', member: NEW },
   { page: 'pages/stamps/index', state: 'error', fail: true },
   { page: 'pages/checkin/index', state: 'loaded' },

@@ -11,7 +11,15 @@ Component({
     failed: false
   },
   methods: {
+    onLoad() {
+      return this.load()
+    },
+    /** Back on the page (after a purchase elsewhere): the cards again; the first show follows onLoad. */
     onShow() {
+      if (!this.seen) {
+        this.seen = true
+        return Promise.resolve()
+      }
       return this.load()
     },
     onPullDownRefresh() {
