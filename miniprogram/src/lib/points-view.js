@@ -16,7 +16,8 @@ const KIND_LABELS = {
   CAMPAIGN: '活动奖励',
   RECHARGE: '储值赠送',
   OPENING: '期初积分',
-  EVENT: '活动签到'
+  EVENT: '活动签到',
+  STAMP_CARD: '集章奖励'
 }
 
 function kindLabel(kind) {
