@@ -16,7 +16,9 @@ const KIND_LABELS = {
   CAMPAIGN: '活动奖励',
   RECHARGE: '储值赠送',
   OPENING: '期初积分',
-  EVENT: '活动签到'
+  EVENT: '活动签到',
+  MALL_REDEEM: '积分商城兑换',
+  MALL_RETURN: '商城兑换退回'
 }
 
 function kindLabel(kind) {

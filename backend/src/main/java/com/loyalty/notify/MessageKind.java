@@ -28,7 +28,8 @@ public enum MessageKind {
             "BIRTHDAY", MARKETING,
             "REPURCHASE", MARKETING,
             "CAMPAIGN", MARKETING,
-            "CAMPAIGN_SMS", MARKETING);
+            "CAMPAIGN_SMS", MARKETING,
+            "MALL_EARLY_ACCESS", MARKETING);
 
     /** The purpose's kind (any spelling of it, e.g. points-expiring); MARKETING when it is not listed. */
     public static MessageKind of(String purpose) {

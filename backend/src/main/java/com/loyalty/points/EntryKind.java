@@ -29,7 +29,11 @@ public enum EntryKind {
     /** Brought from the brand's previous system by the bulk import, with its expiry. */
     OPENING,
     /** Rewarded for attending a member event (checked in at the door), once per member and event. */
-    EVENT;
+    EVENT,
+    /** Paid for goods in the points mall. */
+    MALL_REDEEM,
+    /** Given back when a mall redemption is cancelled or expires unpicked. */
+    MALL_RETURN;
 
     /** True for what leaderboards count as points earned: earnings, less points refunds took back. */
     public boolean countsAsEarned() {
