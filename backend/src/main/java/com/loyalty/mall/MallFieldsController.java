@@ -74,6 +74,11 @@ class MallFieldsController {
                 g -> rows.stream().filter(r -> r.goodsId() == g.id()).toList(), (a, b) -> a)));
     }
 
+    @BatchMapping(typeName = "MallGoods")
+    public Mono<Map<MallGoods, List<MallStoreStock>>> pickupStores(List<MallGoods> list) {
+        return goods.pickupStores(list);
+    }
+
     /** The code only for the member whose redemption it is, while it awaits pickup. */
     @SchemaMapping(typeName = "MallRedemption")
     public String pickupCode(MallRedemption r, Principal principal) {

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -183,6 +185,24 @@ class MallGoodsService {
                 .collectMap(s -> s.id(), s -> s.name())
                 .map(names -> rows.stream().map(r -> new MallStoreStock(r.goodsId(), r.storeId(),
                         names.getOrDefault(r.storeId(), ""), r.remaining())).toList()));
+    }
+
+    /** Where each PICKUP item may be collected: open stores, with the units left for them. */
+    Mono<Map<MallGoods, List<MallStoreStock>>> pickupStores(List<MallGoods> list) {
+        if (list.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return stores.list(list.get(0).brandId()).filter(s -> s.open()).collectList()
+                .zipWith(storeStocks(list), (open, perStore) -> list.stream().collect(Collectors.toMap(g -> g, g -> {
+                    if (g.fulfilment() != MallGoods.Fulfilment.PICKUP) {
+                        return List.<MallStoreStock>of();
+                    }
+                    if (g.stockScope() == MallGoods.StockScope.BRAND) {
+                        return open.stream().map(s -> new MallStoreStock(g.id(), s.id(), s.name(), g.stockLeft())).toList();
+                    }
+                    List<Long> openIds = open.stream().map(s -> s.id()).toList();
+                    return perStore.stream().filter(r -> r.goodsId() == g.id() && openIds.contains(r.storeId())).toList();
+                }, (a, b) -> a)));
     }
 
     private Mono<MallGoods> editable(Viewer staff, Long id) {
