@@ -31,7 +31,7 @@ import reactor.core.publisher.Mono;
  * each change audited with before and after; and the shelf members see.
  */
 @Service
-class MallGoodsService {
+public class MallGoodsService {
 
     /** The most points an item may cost. */
     static final long MAX_POINTS = 1_000_000_000L;
@@ -65,7 +65,7 @@ class MallGoodsService {
         this.clock = clock;
     }
 
-    Mono<MallGoods> create(Viewer staff, CreateMallGoodsInput in) {
+    public Mono<MallGoods> create(Viewer staff, CreateMallGoodsInput in) {
         MallGoods.StockScope scope = in.stockScope() == null ? MallGoods.StockScope.BRAND : in.stockScope();
         if (in.fulfilment() == null) {
             return Mono.error(BusinessException.invalid("fulfilment", "请选择领取方式：到店自提或快递配送"));
@@ -124,7 +124,7 @@ class MallGoodsService {
     }
 
     /** Puts on sale, pauses or archives; archived goods stay archived. */
-    Mono<MallGoods> setStatus(Viewer staff, Long goodsId, MallGoods.Status to) {
+    public Mono<MallGoods> setStatus(Viewer staff, Long goodsId, MallGoods.Status to) {
         return editable(staff, goodsId).flatMap(before -> {
             if (before.status() == to) {
                 return Mono.just(before);
@@ -147,7 +147,7 @@ class MallGoodsService {
         });
     }
 
-    Mono<Pages.Page<MallGoods>> page(Viewer staff, MallGoodsFilter filter, Integer first, String after) {
+    public Mono<Pages.Page<MallGoods>> page(Viewer staff, MallGoodsFilter filter, Integer first, String after) {
         return page(staff.brandId(), filter == null ? MallGoodsFilter.NONE : filter, first, after);
     }
 

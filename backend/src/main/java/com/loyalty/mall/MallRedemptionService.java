@@ -39,7 +39,7 @@ import reactor.core.publisher.Mono;
  * so exactly one caller gives back the points and the unit, whatever runs in parallel.
  */
 @Service
-class MallRedemptionService {
+public class MallRedemptionService {
 
     private static final String CURSOR_KIND = "mall-redemption";
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
@@ -84,7 +84,7 @@ class MallRedemptionService {
     private record Placement(long stockStoreId, Long pickupStoreId, byte[] addressCipher, String addressMasked) {
     }
 
-    Mono<MallRedemptionPayload> redeem(Viewer member, RedeemMallGoodsInput in) {
+    public Mono<MallRedemptionPayload> redeem(Viewer member, RedeemMallGoodsInput in) {
         String key = in.idempotencyKey();
         if (key == null || key.isBlank() || key.length() > 100) {
             return Mono.error(BusinessException.invalid("idempotencyKey", "需要 1 到 100 个字符的幂等键"));
