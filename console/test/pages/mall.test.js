@@ -91,7 +91,7 @@ describe('mall goods', () => {
   })
 
   test('a refused field shows the API\'s words next to it', async () => {
-    const { wrapper } = await mountPage(MallGoods, {
+    const { wrapper, calls } = await mountPage(MallGoods, {
       role: 'MARKETER', path: '/mall',
       answers: { ConsoleMallGoods: list([]), ConsoleCreateMallGoods: { createMallGoods: { goods: null,
         userErrors: [{ field: ['input', 'stock'], code: 'INVALID_INPUT', message: '库存需在 0 到 1000000 之间' }] } } }
@@ -102,7 +102,11 @@ describe('mall goods', () => {
     await typeInto(form, 'goods-name', '帆布袋')
     inBody('[data-test=goods-save]').click()
     await settle()
-    expect(inBody('[data-test=goods-form]').textContent).toContain('库存需在 0 到 1000000 之间')
+    await settle()
+    expect(calls.some(c => c.operationName === 'ConsoleCreateMallGoods')).toBe(true)
+    const failed = [...form.querySelectorAll('.el-form-item.is-error')].map(item => item.querySelector('label').textContent)
+    expect(failed).toEqual(['剩余库存'])
+    expect(document.body.textContent).toContain('库存需在 0 到 1000000 之间')
   })
 })
 

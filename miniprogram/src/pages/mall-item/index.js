@@ -10,14 +10,7 @@ const { MALL_ITEM, REDEEM_MALL_GOODS } = require('../../api/documents/mall')
 const mall = require('../../lib/mall')
 const format = require('../../lib/format')
 
-function confirm(options) {
-  return new Promise(resolve => {
-    wx.showModal(Object.assign({}, options, {
-      success: res => resolve(!!res.confirm),
-      fail: () => resolve(false)
-    }))
-  })
-}
+const { confirm } = require('../../lib/confirm')
 
 Component({
   data: {

@@ -9,14 +9,7 @@ const { MY_MALL_REDEMPTIONS, CANCEL_MALL_REDEMPTION } = require('../../api/docum
 const mall = require('../../lib/mall')
 const relay = require('../../lib/relay-list')
 
-function confirm(options) {
-  return new Promise(resolve => {
-    wx.showModal(Object.assign({}, options, {
-      success: res => resolve(!!res.confirm),
-      fail: () => resolve(false)
-    }))
-  })
-}
+const { confirm } = require('../../lib/confirm')
 
 Component({
   data: {
