@@ -59,6 +59,7 @@ const SHOTS = [
   { page: 'pages/mall/index', state: 'error', fail: true },
   { page: 'pages/mall-item/index', state: 'loaded', before: firstMallItem },
   { page: 'pages/mall-item/index', state: 'error', fail: true, query: { id: '1' } },
+  { page: 'pages/mall-redemptions/index', state: 'loaded' },
   { page: 'pages/mall-redemptions/index', state: 'empty', member: NEW },
   { page: 'pages/mall-redemptions/index', state: 'error', fail: true },
   { page: 'pages/coupon-centre/index', state: 'loaded' },
