@@ -135,6 +135,11 @@ class MallTest extends IntegrationTest {
                 .path("completeMallPickup.userErrors[0].code").entity(String.class).isEqualTo("MALL_REDEMPTION_CLOSED");
         String clerkId = clerk.documentName("currentStaff").execute().path("currentStaff.id").entity(String.class).get();
         assertThat(auditOf(clerkId, "MALL_PICKUP")).hasSize(1);
+        newStaff(store, "STORE_MANAGER").document("query($s: ID) { mallRedemptions(filter: {storeId: $s}) { totalCount edges { node { state cashCollectedCents pickupCode } } } }")
+                .variable("s", store).execute()
+                .path("mallRedemptions.totalCount").entity(Integer.class).isEqualTo(1)
+                .path("mallRedemptions.edges[0].node.cashCollectedCents").entity(Long.class).isEqualTo(990L)
+                .path("mallRedemptions.edges[0].node.pickupCode").valueIsNull();
         member.document("{ myMallRedemptions { totalCount edges { node { state pickupCode } } } }").execute()
                 .path("myMallRedemptions.edges[0].node.state").entity(String.class).isEqualTo("PICKED_UP")
                 .path("myMallRedemptions.edges[0].node.pickupCode").valueIsNull();

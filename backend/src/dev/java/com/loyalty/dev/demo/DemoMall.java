@@ -59,7 +59,8 @@ public class DemoMall implements ApplicationRunner {
     }
 
     private Mono<Void> create(Viewer marketer) {
-        Mono<List<Long>> stores = db.sql("select id from store where brand_id = :b order by id").bind("b", brand.id())
+        // 徐汇店 first: alice is its member and collects there, as its manager's pages show
+        Mono<List<Long>> stores = db.sql("select id from store where brand_id = :b order by name <> '徐汇店', id").bind("b", brand.id())
                 .map(row -> row.get("id", Long.class)).all().collectList();
         return stores.flatMap(ids -> onSale(marketer, input("品牌保温杯", "304 不锈钢，350ml，门店自提", 1200, 0,
                         MallGoods.Fulfilment.PICKUP, MallGoods.StockScope.BRAND, 50, null, 1, 0))
