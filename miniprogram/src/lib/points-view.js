@@ -17,7 +17,9 @@ const KIND_LABELS = {
   RECHARGE: '储值赠送',
   OPENING: '期初积分',
   EVENT: '活动签到',
-  STAMP_CARD: '集章奖励'
+  STAMP_CARD: '集章奖励',
+  MALL_REDEEM: '积分商城兑换',
+  MALL_RETURN: '商城兑换退回'
 }
 
 function kindLabel(kind) {

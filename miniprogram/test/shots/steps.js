@@ -5,6 +5,7 @@
  */
 const { MEMBER_CODE } = require('../../src/api/documents/membercode')
 const { COUPON_CENTRE, CLAIM_COUPON } = require('../../src/api/documents/coupon')
+const { MALL_GOODS } = require('../../src/api/documents/mall')
 const { tap, type, blur } = require('../support/page')
 
 /** The member's (this run's wx.login member) code, scanned at the till or the adjust page. */
@@ -88,6 +89,12 @@ async function claimCoupons({ client }) {
   }
 }
 
+/** Opens the first item of the demo mall (its id as the page's query). */
+async function firstMallItem(context) {
+  const shelf = (await context.client.request(MALL_GOODS, { first: 1 })).mallGoods
+  context.query = { id: shelf.edges.length ? shelf.edges[0].node.id : '0' }
+}
+
 /** Taps `selector` and waits for the page to settle (e.g. a tab or the edit button). */
 const tapOn = selector => async (page, { settle }) => {
   tap(page, selector)
@@ -103,4 +110,4 @@ async function firstEventForMe(context) {
 }
 
 module.exports = { firstEventForMe, scanMember, recordPurchase, purchaseAtTheTill, orderRecordedAtTheTill, myRecordedOrder, invitedByAlice,
-  signedOut, closing, passwordReset, claimCoupons, tapOn }
+  signedOut, closing, passwordReset, claimCoupons, tapOn, firstMallItem }

@@ -23,7 +23,7 @@
  * running for a moment, with the last toast or modal drawn over it.
  */
 const { firstEventForMe, scanMember, purchaseAtTheTill, orderRecordedAtTheTill, myRecordedOrder, invitedByAlice, signedOut,
-  closing, passwordReset, claimCoupons, tapOn } = require('./steps')
+  closing, passwordReset, claimCoupons, tapOn, firstMallItem } = require('./steps')
 
 /** A member registered by this run: no points, coupons, check-ins or invitations yet. */
 const NEW = 'new'
@@ -58,6 +58,13 @@ const SHOTS = [
   { page: 'pages/points/index', state: 'error', fail: true },
   { page: 'pages/rules/index', state: 'loaded' },
   { page: 'pages/rules/index', state: 'error', fail: true },
+  { page: 'pages/mall/index', state: 'loaded' },
+  { page: 'pages/mall/index', state: 'error', fail: true },
+  { page: 'pages/mall-item/index', state: 'loaded', before: firstMallItem },
+  { page: 'pages/mall-item/index', state: 'error', fail: true, query: { id: '1' } },
+  { page: 'pages/mall-redemptions/index', state: 'loaded' },
+  { page: 'pages/mall-redemptions/index', state: 'empty', member: NEW },
+  { page: 'pages/mall-redemptions/index', state: 'error', fail: true },
   { page: 'pages/coupon-centre/index', state: 'loaded' },
   { page: 'pages/coupon-centre/index', state: 'error', fail: true },
   { page: 'pages/invite/index', state: 'loaded' },
@@ -99,6 +106,7 @@ const SHOTS = [
   { page: 'staff/orders/index', state: 'error', staff: CLERK, fail: true },
   { page: 'staff/order/index', state: 'loaded', staff: CLERK, before: orderRecordedAtTheTill },
   { page: 'staff/recharge/index', state: 'loaded', staff: CLERK },
+  { page: 'staff/pickup/index', state: 'loaded', staff: CLERK },
   { page: 'staff/adjust/index', state: 'loaded', staff: MANAGER, after: scanMember },
   { page: 'staff/adjust/index', state: 'clerk', staff: CLERK },
   { page: 'staff/manager/index', state: 'loaded', staff: MANAGER },

@@ -32,7 +32,8 @@ export const TAG_KINDS = { MANUAL: '手动标签', RULE: '规则标签' }
 export const POINTS_KINDS = {
   EARN: '消费积分', REDEEM: '积分抵现', REFUND_REVERSE: '退款扣回', REFUND_RETURN: '退款返还', ADJUST: '人工调整',
   EXPIRE: '过期', CHECK_IN: '签到', MAKE_UP: '补签', REFERRAL: '邀请奖励', COUPON_EXCHANGE: '兑换优惠券',
-  CAMPAIGN: '活动赠送', RECHARGE: '储值赠送', OPENING: '期初积分', EVENT: '活动签到', STAMP_CARD: '集章奖励'
+  CAMPAIGN: '活动赠送', RECHARGE: '储值赠送', OPENING: '期初积分', EVENT: '活动签到', STAMP_CARD: '集章奖励',
+  MALL_REDEEM: '积分商城兑换', MALL_RETURN: '商城兑换退回'
 }
 
 export function labelOf(list, value) {

@@ -13,14 +13,7 @@ const format = require('../../lib/format')
 const MUTATIONS = { claim: CLAIM_COUPON, exchange: EXCHANGE_COUPON }
 const SUCCESS = { claim: '领取成功', exchange: '兑换成功' }
 
-function confirm(options) {
-  return new Promise(resolve => {
-    wx.showModal(Object.assign({}, options, {
-      success: res => resolve(!!res.confirm),
-      fail: () => resolve(false)
-    }))
-  })
-}
+const { confirm } = require('../../lib/confirm')
 
 Component({
   data: {

@@ -18,6 +18,7 @@ const signedOut = require('../../behaviors/signed-out')
 
 const LINKS = [
   { key: 'points', label: '我的积分', url: '/pages/points/index' },
+  { key: 'mall', label: '积分商城', url: '/pages/mall/index' },
   { key: 'wallet', label: '储值卡', url: '/pages/wallet/index' },
   { key: 'orders', label: '我的订单', url: '/pages/orders/index' },
   { key: 'events', label: '会员活动', url: '/pages/events/index' },

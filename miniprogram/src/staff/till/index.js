@@ -249,6 +249,9 @@ Component({
     goRefund() {
       wx.navigateTo({ url: '/staff/refund/index' })
     },
+    goPickup() {
+      wx.navigateTo({ url: '/staff/pickup/index' })
+    },
     goOrders() {
       wx.navigateTo({ url: '/staff/orders/index' })
     },

@@ -70,4 +70,6 @@ create index member_event_signup_member on member_event_signup (member_id, id de
 alter table points_ledger drop constraint points_ledger_kind_check;
 alter table points_ledger add constraint points_ledger_kind_check
     check (kind in ('EARN', 'REDEEM', 'REFUND_REVERSE', 'REFUND_RETURN', 'ADJUST', 'EXPIRE', 'CHECK_IN', 'MAKE_UP',
-                    'REFERRAL', 'COUPON_EXCHANGE', 'CAMPAIGN', 'RECHARGE', 'OPENING', 'EVENT'));
+                    'REFERRAL', 'COUPON_EXCHANGE', 'CAMPAIGN', 'RECHARGE', 'OPENING', 'EVENT',
+                    -- the points mall's kinds (V65 runs first and adds them; this list keeps them)
+                    'MALL_REDEEM', 'MALL_RETURN'));

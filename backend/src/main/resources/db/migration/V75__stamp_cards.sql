@@ -73,7 +73,8 @@ create index stamp_purchase on stamp (purchase_id);
 alter table points_ledger drop constraint points_ledger_kind_check;
 alter table points_ledger add constraint points_ledger_kind_check
     check (kind in ('EARN', 'REDEEM', 'REFUND_REVERSE', 'REFUND_RETURN', 'ADJUST', 'EXPIRE', 'CHECK_IN', 'MAKE_UP',
-                    'REFERRAL', 'COUPON_EXCHANGE', 'CAMPAIGN', 'RECHARGE', 'OPENING', 'EVENT', 'STAMP_CARD'));
+                    'REFERRAL', 'COUPON_EXCHANGE', 'CAMPAIGN', 'RECHARGE', 'OPENING', 'EVENT', 'STAMP_CARD',
+                    'MALL_REDEEM', 'MALL_RETURN'));
 alter table member_coupon drop constraint member_coupon_source_check;
 alter table member_coupon add constraint member_coupon_source_check
     check (source in ('CLAIM', 'EXCHANGE', 'ISSUE', 'PACK', 'CAMPAIGN', 'REWARD'));

@@ -34,7 +34,11 @@ public enum JobName {
     /** Every five minutes: starts scheduled campaigns, runs monthly ones on the 1st, ends those past their end. */
     CAMPAIGNS("0 */5 * * * *", false),
     /** Every ten minutes: rebuilds the coupon stock gates in Redis from Postgres (units a stopped backend took). */
-    COUPON_STOCK_RECONCILE("0 */10 * * * *", false);
+    COUPON_STOCK_RECONCILE("0 */10 * * * *", false),
+    /** Every hour: gives back the points and stock of mall pickups past their deadline. */
+    MALL_PICKUP_EXPIRY("0 0 * * * *", false),
+    /** Every five minutes: tells members of the tiers with early access to mall goods that it opened. */
+    MALL_EARLY_ACCESS("0 */5 * * * *", false);
 
     private final String defaultCron;
     private final boolean oncePerDate;

@@ -18,17 +18,18 @@ public enum MessageKind {
     SERVICE,
     MARKETING;
 
-    private static final Map<String, MessageKind> BY_PURPOSE = Map.of(
-            "POINTS_EXPIRING", SERVICE,
-            "COUPON_EXPIRING", SERVICE,
-            "WELCOME", SERVICE,
-            "EVENT_UPDATE", SERVICE,
-            "DORMANT_30", MARKETING,
-            "DORMANT_60", MARKETING,
-            "BIRTHDAY", MARKETING,
-            "REPURCHASE", MARKETING,
-            "CAMPAIGN", MARKETING,
-            "CAMPAIGN_SMS", MARKETING);
+    private static final Map<String, MessageKind> BY_PURPOSE = Map.ofEntries(
+            Map.entry("POINTS_EXPIRING", SERVICE),
+            Map.entry("COUPON_EXPIRING", SERVICE),
+            Map.entry("WELCOME", SERVICE),
+            Map.entry("EVENT_UPDATE", SERVICE),
+            Map.entry("DORMANT_30", MARKETING),
+            Map.entry("DORMANT_60", MARKETING),
+            Map.entry("BIRTHDAY", MARKETING),
+            Map.entry("REPURCHASE", MARKETING),
+            Map.entry("CAMPAIGN", MARKETING),
+            Map.entry("CAMPAIGN_SMS", MARKETING),
+            Map.entry("MALL_EARLY_ACCESS", MARKETING));
 
     /** The purpose's kind (any spelling of it, e.g. points-expiring); MARKETING when it is not listed. */
     public static MessageKind of(String purpose) {

@@ -31,7 +31,11 @@ public enum EntryKind {
     /** Rewarded for attending a member event (checked in at the door), once per member and event. */
     EVENT,
     /** The reward of a completed stamp card (集章). */
-    STAMP_CARD;
+    STAMP_CARD,
+    /** Paid for goods in the points mall. */
+    MALL_REDEEM,
+    /** Given back when a mall redemption is cancelled or expires unpicked. */
+    MALL_RETURN;
 
     /** True for what leaderboards count as points earned: earnings, less points refunds took back. */
     public boolean countsAsEarned() {

@@ -120,6 +120,17 @@ class TierRepository {
                 .then();
     }
 
+    /** The brand's members whose tier is at or above the level, by id. */
+    public Flux<Long> membersAtOrAbove(long brandId, int level) {
+        return db.sql("""
+                        select t.member_id from member_tier t join member m on m.id = t.member_id
+                        where m.brand_id = :brandId and t.level >= :level and m.closed_at is null
+                        order by 1
+                        """)
+                .bind("brandId", brandId).bind("level", level)
+                .map(row -> row.get(0, Long.class)).all();
+    }
+
     /** Members a review must look at: those above the first tier, and those who bought in the window. */
     /** The brand's open accounts at the tier now (level 0: those without a tier row too), by id, after {@code afterId}. */
     public Flux<Long> membersAt(long brandId, int level, long afterId, int limit) {

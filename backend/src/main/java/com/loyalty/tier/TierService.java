@@ -200,6 +200,11 @@ public class TierService {
                         }))));
     }
 
+    /** The brand's members (accounts not closed) at or above a tier level, e.g. to tell them of an early access. */
+    public Flux<Long> membersAtOrAbove(long brandId, int level) {
+        return tiers.membersAtOrAbove(brandId, level);
+    }
+
     public Flux<Long> membersToReview(YearMonth month) {
         int window = rules.rulesAt(start(month)).tierWindowMonths();
         return tiers.membersToReview(brand.id(), start(month.minusMonths(window)), start(month));

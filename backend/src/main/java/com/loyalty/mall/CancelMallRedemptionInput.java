@@ -1,0 +1,4 @@
+package com.loyalty.mall;
+
+public record CancelMallRedemptionInput(Long redemptionId, String reason) {
+}

@@ -1,0 +1,4 @@
+package com.loyalty.mall;
+
+public record MallAddressInput(String recipient, String phone, String region, String detail) {
+}

@@ -1,0 +1,4 @@
+package com.loyalty.mall;
+
+public record MallStoreStockInput(Long storeId, Integer remaining) {
+}

@@ -1,0 +1,4 @@
+package com.loyalty.mall;
+
+public record ShipMallRedemptionInput(Long redemptionId, String trackingNumber) {
+}
