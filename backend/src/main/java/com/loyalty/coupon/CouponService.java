@@ -61,7 +61,7 @@ class CouponService {
     }
 
     /** How a coupon is being obtained. */
-    enum Way { CLAIM, EXCHANGE, ISSUE, PACK, CAMPAIGN, REWARD }
+    enum Way { CLAIM, EXCHANGE, ISSUE, PACK, CAMPAIGN, REWARD, LOTTERY }
 
     public Mono<MemberCoupon> claim(Viewer member, long templateId, String key) {
         return rateLimits.acquire(RateLimitedAction.COUPON_CLAIM, member.id())
@@ -109,6 +109,11 @@ class CouponService {
     /** One coupon of a pack, inside the pack's transaction; checks as for an issued coupon. */
     Mono<MemberCoupon> obtainForPack(long brandId, long memberId, long templateId, String key, Long campaignId) {
         return obtain(brandId, memberId, templateId, campaignId == null ? Way.PACK : Way.CAMPAIGN, key, campaignId);
+    }
+
+    /** A coupon won in a lottery draw, inside the draw's transaction; once per key; checks as for an issued coupon. */
+    Mono<MemberCoupon> obtainAsPrize(long brandId, long memberId, long templateId, String key) {
+        return obtain(brandId, memberId, templateId, Way.LOTTERY, key, null);
     }
 
     private Mono<MemberCoupon> obtain(long brandId, long memberId, long templateId, Way way, String key,

@@ -35,7 +35,11 @@ public enum EntryKind {
     /** Paid for goods in the points mall. */
     MALL_REDEEM,
     /** Given back when a mall redemption is cancelled or expires unpicked. */
-    MALL_RETURN;
+    MALL_RETURN,
+    /** Paid for a lottery draw (积分抽奖). */
+    LOTTERY_DRAW,
+    /** Won in a lottery draw. */
+    LOTTERY_PRIZE;
 
     /** True for what leaderboards count as points earned: earnings, less points refunds took back. */
     public boolean countsAsEarned() {

@@ -1,0 +1,4 @@
+package com.loyalty.lottery;
+
+public record DrawLotteryInput(Long lotteryId, String idempotencyKey) {
+}

@@ -1,0 +1,4 @@
+package com.loyalty.lottery;
+
+public record LotteryIdInput(Long lotteryId) {
+}
