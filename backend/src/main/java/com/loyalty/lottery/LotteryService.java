@@ -225,6 +225,9 @@ class LotteryService {
         if (in.startsAt() == null || in.endsAt() == null || !in.startsAt().isBefore(in.endsAt())) {
             return Mono.error(BusinessException.invalid("endsAt", "结束时间需晚于开始时间"));
         }
+        if (in.endsAt().isAfter(clock.instant().plus(MAX_WINDOW).plus(MAX_WINDOW))) {
+            return Mono.error(BusinessException.invalid("endsAt", "结束时间最晚为四年以内"));
+        }
         if (Duration.between(in.startsAt(), in.endsAt()).compareTo(MAX_WINDOW) > 0) {
             return Mono.error(BusinessException.invalid("endsAt", "抽奖活动最长两年"));
         }
