@@ -233,7 +233,8 @@ class LotteryTest extends IntegrationTest {
     void theDailyLimitTurnsWithTheBusinessDayAndTheMemberSeesTheDrawsLeft() {
         String id = running(newMarketer(), lotteryInput(0, 1, 0, List.of(prize("POINTS", 10, 0, 2500),
                 prize("NOTHING", "", 0, 0))));
-        HttpGraphQlTester member = member(unique("daily"));
+        String name = unique("daily");
+        HttpGraphQlTester member = member(name);
         String odds = "query($id: ID) { lotteryForMember(id: $id) { drawsLeftToday odds { kind probabilityText inStock } } }";
         member.document(odds).variable("id", id).execute()
                 .path("lotteryForMember.drawsLeftToday").entity(Integer.class).isEqualTo(1)
@@ -246,6 +247,7 @@ class LotteryTest extends IntegrationTest {
         member.document(odds).variable("id", id).execute().path("lotteryForMember.drawsLeftToday").entity(Integer.class).isEqualTo(0);
 
         clock.setTo(clock.instant().plus(Duration.ofDays(1)));
+        member = member(name);
         draw(member, id, "d3").path("drawLottery.userErrors").entityList(Object.class).hasSize(0);
         member.document("{ myLotteryDraws(first: 10) { totalCount edges { node { lotteryId prizeName } } } }").execute()
                 .path("myLotteryDraws.totalCount").entity(Integer.class).isEqualTo(2);
