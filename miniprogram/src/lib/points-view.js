@@ -19,7 +19,9 @@ const KIND_LABELS = {
   EVENT: '活动签到',
   STAMP_CARD: '集章奖励',
   MALL_REDEEM: '积分商城兑换',
-  MALL_RETURN: '商城兑换退回'
+  MALL_RETURN: '商城兑换退回',
+  LOTTERY_DRAW: '积分抽奖',
+  LOTTERY_PRIZE: '抽奖中奖'
 }
 
 function kindLabel(kind) {

@@ -109,5 +109,14 @@ async function firstEventForMe(context) {
   context.query = { id: edge ? edge.node.id : '0' }
 }
 
+/** One draw in the running lottery (the member's draws then have a line). */
+async function drawOnce({ client }) {
+  const { LOTTERY, DRAW_LOTTERY } = require('../../src/api/documents/lottery')
+  const lottery = (await client.request(LOTTERY, {})).lotteryForMember
+  if (lottery && lottery.drawsLeftToday > 0) {
+    await client.mutate(DRAW_LOTTERY, { input: { lotteryId: lottery.id, idempotencyKey: `shots-draw-${lottery.id}` } })
+  }
+}
+
 module.exports = { firstEventForMe, scanMember, recordPurchase, purchaseAtTheTill, orderRecordedAtTheTill, myRecordedOrder, invitedByAlice,
-  signedOut, closing, passwordReset, claimCoupons, tapOn, firstMallItem }
+  signedOut, closing, passwordReset, claimCoupons, tapOn, firstMallItem, drawOnce }

@@ -23,7 +23,7 @@
  * running for a moment, with the last toast or modal drawn over it.
  */
 const { firstEventForMe, scanMember, purchaseAtTheTill, orderRecordedAtTheTill, myRecordedOrder, invitedByAlice, signedOut,
-  closing, passwordReset, claimCoupons, tapOn, firstMallItem } = require('./steps')
+  closing, passwordReset, claimCoupons, tapOn, firstMallItem, drawOnce } = require('./steps')
 
 /** A member registered by this run: no points, coupons, check-ins or invitations yet. */
 const NEW = 'new'
@@ -71,6 +71,12 @@ const SHOTS = [
   { page: 'pages/invite/index', state: 'error', fail: true },
   { page: 'pages/leaderboard/index', state: 'loaded' },
   { page: 'pages/leaderboard/index', state: 'error', fail: true },
+  { page: 'pages/lottery/index', state: 'loaded', member: NEW },
+  { page: 'pages/lottery/index', state: 'drawn', after: tapOn('.draw') },
+  { page: 'pages/lottery/index', state: 'error', fail: true },
+  { page: 'pages/lottery-draws/index', state: 'loaded', before: drawOnce },
+  { page: 'pages/lottery-draws/index', state: 'empty', member: NEW },
+  { page: 'pages/lottery-draws/index', state: 'error', fail: true },
   { page: 'pages/privacy/index', state: 'loaded' },
   { page: 'pages/privacy/index', state: 'error', fail: true },
   { page: 'pages/wallet/index', state: 'loaded' },

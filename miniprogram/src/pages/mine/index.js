@@ -25,6 +25,7 @@ const LINKS = [
   { key: 'my-events', label: '我的活动', url: '/pages/my-events/index' },
   { key: 'invite', label: '邀请好友', url: '/pages/invite/index' },
   { key: 'leaderboard', label: '排行榜', url: '/pages/leaderboard/index' },
+  { key: 'lottery', label: '积分抽奖', url: '/pages/lottery/index' },
   { key: 'rules', label: '会员规则', url: '/pages/rules/index', public: true },
   { key: 'privacy', label: '隐私与个人信息', url: '/pages/privacy/index' }
 ]

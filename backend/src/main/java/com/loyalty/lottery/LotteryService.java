@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  * already made); every change in the audit trail with before and after.
  */
 @Service
-class LotteryService {
+public class LotteryService {
 
     static final int MAX_TITLE = 64;
     static final int MAX_RULES = 2000;
