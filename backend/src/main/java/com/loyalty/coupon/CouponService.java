@@ -160,7 +160,11 @@ class CouponService {
                                     Long campaignId) {
         return gate.take(t, memberId).flatMap(ticket -> ticket.outcome() != CouponStockGate.Outcome.TAKEN
                 ? Mono.error(refusal(t, ticket.outcome()))
-                : place(t, way, memberId, sourceKey, now, campaignId, ticket, 1).as(tx::transactional));
+                : way == Way.LOTTERY
+                        // the draw's own transaction holds it: a refusal inside (the member's limit) must not
+                        // mark that transaction rollback-only, the draw records 谢谢参与 and goes on
+                        ? place(t, way, memberId, sourceKey, now, campaignId, ticket, 1)
+                        : place(t, way, memberId, sourceKey, now, campaignId, ticket, 1).as(tx::transactional));
     }
 
     private static BusinessException refusal(CouponTemplate t, CouponStockGate.Outcome outcome) {

@@ -297,8 +297,14 @@ class LotteryTest extends IntegrationTest {
                 .path("drawLottery.draw.couponId").entity(String.class).get();
         assertThat(number("select count(*) from member_coupon where source = 'LOTTERY' and id = " + coupon
                 + " and :l > 0", id)).isEqualTo(1);
+        // the template allows one per member: the second win is refused by the coupon module and falls to 谢谢参与
+        draw(member, id, "c2").path("drawLottery.userErrors").entityList(Object.class).hasSize(0)
+                .path("drawLottery.draw.prizeKind").entity(String.class).isEqualTo("NOTHING")
+                .path("drawLottery.draw.fellToNothing").entity(Boolean.class).isEqualTo(true);
         marketer.document(LOTTERY + "query($id: ID!) { lottery(id: $id) { ...L } }").variable("id", id).execute()
-                .path("lottery.couponsGiven").entity(Long.class).isEqualTo(1L);
+                .path("lottery.couponsGiven").entity(Long.class).isEqualTo(1L)
+                .path("lottery.totals.draws").entity(Long.class).isEqualTo(2L)
+                .path("lottery.poolVersions[0].prizes[0].remaining").entity(Integer.class).isEqualTo(9);
     }
 
     @Test
