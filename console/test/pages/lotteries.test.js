@@ -82,6 +82,24 @@ describe('lottery detail', () => {
     expect(buttons(ended.wrapper)).toEqual([])
   })
 
+  test('pausing asks first, then the lottery shows as paused with 恢复', async () => {
+    let status = 'RUNNING'
+    const { wrapper, calls } = await mountPage(LotteryDetail, { role: 'MARKETER', path: '/lotteries/5', routePath: '/lotteries/:id', answers: {
+      ConsoleLottery: () => detail({ status }),
+      ConsolePauseLottery: () => { status = 'PAUSED'; return { pauseLottery: { lottery: { id: '5', status }, userErrors: [] } } }
+    } })
+    await wrapper.findAll('button').find(b => b.text() === '暂停').trigger('click')
+    await settle()
+    expect(document.body.querySelector('.el-message-box').textContent).toContain('确定暂停「幸运大转盘」吗？')
+    expect(calls.some(c => c.operationName === 'ConsolePauseLottery')).toBe(false)
+    document.body.querySelector('.el-message-box__btns .el-button--primary').click()
+    await new Promise(resolve => setTimeout(resolve, 10))
+    await settle()
+    expect(calls.find(c => c.operationName === 'ConsolePauseLottery').variables).toEqual({ input: { lotteryId: '5' } })
+    expect(wrapper.find('[data-test=status]').text()).toBe('已暂停')
+    expect(buttons(wrapper)).toEqual(['编辑', '恢复', '结束'])
+  })
+
   test('a lottery that is not there says so', async () => {
     const { wrapper } = await mountPage(LotteryDetail, { role: 'MARKETER', path: '/lotteries/5', routePath: '/lotteries/:id', answers: { ConsoleLottery: { lottery: null } } })
     expect(wrapper.text()).toContain('抽奖活动不存在或无权查看')
