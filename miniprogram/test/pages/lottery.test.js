@@ -43,6 +43,8 @@ test('theMemberSeesEveryPrizeWithItsProbabilityTheCostAndTheDrawsLeft', async ()
   expect(text(page, '.left')).toBe('今日还可抽 3 次')
   expect(text(page, '.draw')).toBe('立即抽奖')
   expect(text(page, '.balance')).toBe('500')
+  // opened from 我的 without an id: the newest running lottery, no id sent
+  expect(wx.__server.calls('Lottery')[0]).toEqual({})
 })
 
 test('aDoubleTapDrawsOnceWithOneKeyAndShowsThePrize', async () => {

@@ -71,7 +71,7 @@ const SHOTS = [
   { page: 'pages/invite/index', state: 'error', fail: true },
   { page: 'pages/leaderboard/index', state: 'loaded' },
   { page: 'pages/leaderboard/index', state: 'error', fail: true },
-  { page: 'pages/lottery/index', state: 'loaded', member: NEW },
+  { page: 'pages/lottery/index', state: 'loaded' },
   { page: 'pages/lottery/index', state: 'drawn', after: tapOn('.draw') },
   { page: 'pages/lottery/index', state: 'error', fail: true },
   { page: 'pages/lottery-draws/index', state: 'loaded', before: drawOnce },

@@ -22,7 +22,7 @@ Component({
   },
   methods: {
     onLoad(query = {}) {
-      this.id = query.id || null
+      this.lotteryId = query.id || null
       this.key = null
       return this.load()
     },
@@ -32,7 +32,7 @@ Component({
     async load(options = {}) {
       if (!options.quiet) this.setData({ loading: true, failed: false })
       try {
-        const data = await client.request(LOTTERY, { id: this.id })
+        const data = await client.request(LOTTERY, this.lotteryId ? { id: this.lotteryId } : {})
         this.entry = data.lotteryForMember
         this.pointsBalance = data.me.pointsBalance
         this.setData({ loading: false, failed: false })
