@@ -1,5 +1,6 @@
 package com.loyalty.lottery;
 
+import com.loyalty.privacy.PersonalData;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -250,6 +251,17 @@ class LotteryRepository {
     Mono<Long> memberDrawCount(long memberId) {
         return db.sql("select count(*) from lottery_draw where member_id = :member").bind("member", memberId)
                 .mapValue(Long.class).one();
+    }
+
+    /** The member's draws, for their data export. */
+    Mono<String> exportDraws(long memberId) {
+        return db.sql(PersonalData.asJsonArray("""
+                        select l.title as lottery, p.version as pool_version, d.random_value, coalesce(z.name, '谢谢参与') as prize,
+                               d.cost_points, d.points_won, d.coupon_id, d.created_at
+                        from lottery_draw d join lottery l on l.id = d.lottery_id join lottery_pool p on p.id = d.pool_id
+                        left join lottery_prize z on z.id = d.prize_id
+                        where d.member_id = :m order by d.id"""))
+                .bind("m", memberId).mapValue(String.class).one();
     }
 
     /** Draws, points taken and prizes given by each of these lotteries (one query). */
