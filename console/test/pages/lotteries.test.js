@@ -138,27 +138,30 @@ describe('lottery form', () => {
     expect(wrapper.find('[data-test="refusal"]').text()).toContain('超过了 10000')
   })
 
-  test('editing sends a new pool version only when 修改奖池 is ticked', async () => {
-    const answers = {
-      ConsoleCouponTemplateChoices: choices, ConsoleLottery: detail(),
-      ConsoleUpdateLottery: { updateLottery: { lottery: { id: '5', status: 'RUNNING' }, userErrors: [] } }
-    }
-    const settingsOnly = await mountPage(LotteryForm, { role: 'MARKETER', path: '/lotteries/5/edit', routePath: '/lotteries/:id/edit', answers })
-    expect(settingsOnly.wrapper.find('.prizes').exists()).toBe(false)
-    await settingsOnly.wrapper.find('.save').trigger('click')
-    await settle()
-    const first = settingsOnly.calls.find(c => c.operationName === 'ConsoleUpdateLottery').variables.input
-    expect(first.prizes).toBeUndefined()
-    expect(first.title).toBe('幸运大转盘')
+  const editAnswers = () => ({
+    ConsoleCouponTemplateChoices: choices, ConsoleLottery: detail(),
+    ConsoleUpdateLottery: { updateLottery: { lottery: { id: '5', status: 'RUNNING' }, userErrors: [] } }
+  })
 
-    const withPool = await mountPage(LotteryForm, { role: 'MARKETER', path: '/lotteries/5/edit', routePath: '/lotteries/:id/edit', answers })
-    await withPool.wrapper.find('.change-pool input').setValue(true)
-    expect(withPool.wrapper.find('.prizes').exists()).toBe(true)
-    await withPool.wrapper.find('.save').trigger('click')
+  test('editing the settings alone sends no prizes: the pool keeps its version', async () => {
+    const { wrapper, calls } = await mountPage(LotteryForm, { role: 'MARKETER', path: '/lotteries/5/edit', routePath: '/lotteries/:id/edit', answers: editAnswers() })
+    expect(wrapper.find('.prizes').exists()).toBe(false)
+    await wrapper.find('.save').trigger('click')
     await settle()
-    const second = withPool.calls.find(c => c.operationName === 'ConsoleUpdateLottery').variables.input
-    expect(second.prizes.map(p => p.kind)).toEqual(['POINTS', 'NOTHING'])
-    expect(second.lotteryId).toBe('5')
+    const input = calls.find(c => c.operationName === 'ConsoleUpdateLottery').variables.input
+    expect(input.prizes).toBeUndefined()
+    expect(input.title).toBe('幸运大转盘')
+  })
+
+  test('ticking 修改奖池 sends the prizes as a new pool version', async () => {
+    const { wrapper, calls } = await mountPage(LotteryForm, { role: 'MARKETER', path: '/lotteries/5/edit', routePath: '/lotteries/:id/edit', answers: editAnswers() })
+    await wrapper.find('.change-pool input').setValue(true)
+    expect(wrapper.find('.prizes').exists()).toBe(true)
+    await wrapper.find('.save').trigger('click')
+    await settle()
+    const input = calls.find(c => c.operationName === 'ConsoleUpdateLottery').variables.input
+    expect(input.prizes.map(p => p.kind)).toEqual(['POINTS', 'NOTHING'])
+    expect(input.lotteryId).toBe('5')
   })
 
   test('an ended lottery cannot be edited', async () => {
