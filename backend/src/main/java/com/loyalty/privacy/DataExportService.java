@@ -24,12 +24,12 @@ class DataExportService {
     /**
      * The sections of the document after the profile, in order, and the features contributing them:
      * privacy (consents), notify (subscribeMessageConsents, notifications), tier, points, coupon,
-     * purchase (orders), checkin, lottery (lotteryDraws), referral (invitations, shares), campaign, tag, segment (segment,
+     * purchase (orders), checkin, memberevent (eventSignUps), lottery (lotteryDraws), referral (invitations, shares), campaign, tag, segment (segment,
      * lifecycleHistory), automation (automatedActions, staffFollowUps). A section not listed comes
      * after these, by name.
      */
     static final List<String> SECTIONS = List.of("consents", "subscribeMessageConsents", "tier", "tierHistory",
-            "pointsBalance", "pointsLedger", "pointsBuckets", "coupons", "orders", "checkIns", "lotteryDraws", "invitations", "shares",
+            "pointsBalance", "pointsLedger", "pointsBuckets", "coupons", "orders", "checkIns", "eventSignUps", "lotteryDraws", "invitations", "shares",
             "campaigns", "tags", "segment", "lifecycleHistory", "automatedActions", "staffFollowUps", "notifications");
 
     private static final Comparator<ExportSection> IN_ORDER =
