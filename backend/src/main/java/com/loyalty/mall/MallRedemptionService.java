@@ -251,11 +251,11 @@ public class MallRedemptionService {
 
     /** The redemption behind a pickup code, for staff at the till of the store it is collected at. */
     Mono<MallRedemption> pickup(Viewer staff, MallPickupInput in) {
-        if (in.code() == null || !CODE.matcher(in.code().strip()).matches()) {
-            return Mono.error(BusinessException.invalid("code", "提货码为 12 位数字"));
-        }
-        return rateLimits.acquire(RateLimitedAction.MEMBER_CODE_SCAN, staff.rateSubject())
-                .then(scope.storeFor(staff, in.storeId()))
+        // the store first: staff naming another store learn nothing about codes there, not even their format
+        return scope.storeFor(staff, in.storeId())
+                .flatMap(storeId -> in.code() == null || !CODE.matcher(in.code().strip()).matches()
+                        ? Mono.error(BusinessException.invalid("code", "提货码为 12 位数字"))
+                        : rateLimits.acquire(RateLimitedAction.MEMBER_CODE_SCAN, staff.rateSubject()).thenReturn(storeId))
                 .flatMap(storeId -> redemptions.findByCode(staff.brandId(), in.code().strip())
                         .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("code",
                                 ErrorCode.MALL_REDEMPTION_NOT_FOUND, "提货码无效"))))

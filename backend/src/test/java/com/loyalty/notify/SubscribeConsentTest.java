@@ -15,9 +15,9 @@ class SubscribeConsentTest extends NotifyTestSupport {
         // service notices only: wake-ups, birthdays, repurchase and campaigns are marketing, never subscribed to
         member.api().documentName("subscribeTemplates").execute()
                 .path("subscribeTemplates[*].purpose").entityList(String.class)
-                .containsExactly("COUPON_EXPIRING", "POINTS_EXPIRING", "WELCOME")
+                .containsExactly("COUPON_EXPIRING", "EVENT_UPDATE", "POINTS_EXPIRING", "WELCOME")
                 .path("subscribeTemplates[*].remainingConsents").entityList(Integer.class)
-                .containsExactly(0, 0, 0);
+                .containsExactly(0, 0, 0, 0);
 
         member.api().documentName("grantSubscribeConsent").variable("templateIds", List.of(POINTS_TEMPLATE, COUPON_TEMPLATE))
                 .execute()
