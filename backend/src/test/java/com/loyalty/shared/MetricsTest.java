@@ -9,7 +9,7 @@ import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** What Prometheus scrapes: request rate and errors (not each field's), job runs and the outbox backlog. */
+/** What Prometheus scrapes: request rate and errors (not each field's), data loader batches, job runs and the outbox backlog. */
 class MetricsTest extends IntegrationTest {
 
     @Autowired
@@ -18,6 +18,8 @@ class MetricsTest extends IntegrationTest {
     @Test
     void prometheusSeesRequestsJobRunsAndTheOutboxBacklog() {
         anonymous().document("{ __typename }").execute();
+        member(unique("metrics")).document("{ me { tier { name } pointsBalance } }").execute()
+                .path("me.tier.name").hasValue(); // both through data loaders
         admin().documentName("runJob").variable("job", "SEND_NOTIFICATIONS").execute()
                 .path("runJob.userErrors").entityList(Object.class).hasSize(0);
         long pending = db.sql("select count(*) as n from notification_outbox where status = 'PENDING'")
@@ -30,6 +32,7 @@ class MetricsTest extends IntegrationTest {
         assertThat(scrape)
                 .contains("http_server_requests_seconds_count{")
                 .contains("graphql_request_seconds_count{")
+                .containsPattern("graphql_dataloader_seconds_count\\{.*loader_name=\"Member.pointsBalance\".*\\} [1-9]")
                 // fields are not timed one by one (GraphQlObservationConfig): runJob was resolved, unobserved
                 .doesNotContain("graphql_datafetcher")
                 .containsPattern("loyalty_jobs_runs_total\\{job=\"SEND_NOTIFICATIONS\",outcome=\"done\"\\} [1-9]")

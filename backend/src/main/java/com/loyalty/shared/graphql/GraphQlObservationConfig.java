@@ -1,11 +1,14 @@
 package com.loyalty.shared.graphql;
 
+import graphql.ExecutionInput;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.dataloader.instrumentation.DataLoaderInstrumentation;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,14 +31,33 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 @Configuration(proxyBeanMethods = false)
 class GraphQlObservationConfig {
 
-    /** Spring Boot's instrumentation, without the observation of each field. */
+    /**
+     * Spring Boot's instrumentation, without the observation of each field; data loader batches are
+     * observed through the request's {@link LazyDataLoaders} registry instead of a copy of it.
+     */
     @Bean
     GraphQlObservationInstrumentation graphQlObservationInstrumentation(ObservationRegistry registry) {
         return new GraphQlObservationInstrumentation(registry) {
+
+            private volatile DataLoaderInstrumentation batches;
+
             @Override
             public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
                                                         InstrumentationState state) {
                 return fetcher;
+            }
+
+            @Override
+            public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
+                                                           InstrumentationState state) {
+                if (!(input.getDataLoaderRegistry() instanceof LazyDataLoaders.LazyDataLoaderRegistry lazy)) {
+                    return super.instrumentExecutionInput(input, parameters, state);
+                }
+                if (batches == null) { // Spring's observation of batches, the same for every request
+                    batches = super.instrumentExecutionInput(ExecutionInput.newExecutionInput("{ __typename }").build(),
+                            parameters, state).getDataLoaderRegistry().getInstrumentation();
+                }
+                return input.transform(builder -> builder.dataLoaderRegistry(lazy.instrumentedBy(batches)));
             }
         };
     }
