@@ -21,7 +21,9 @@ export default defineConfig({
       // refuse an Origin (the dev server) that differs from Host (CSRF check, docs/api.md)
       '/console/session': { target: backend },
       // the mini-program codes' images (storeMiniProgramCode.imagePath), same origin in production
-      '/wxacode': backend
+      '/wxacode': backend,
+      // uploaded pictures of goods and events (POST /media/pictures) and every stored image (GET /media/<key>)
+      '/media': backend
     }
   },
   build: {

@@ -88,3 +88,9 @@ async function signInThroughApi(account) {
   if (!data.staffLogin.accessToken) throw new Error(`cannot sign in ${account.username}: ${JSON.stringify(data.staffLogin.userErrors)}`)
   return data.staffLogin.accessToken
 }
+
+/** Waits until the picture is shown: loaded from the server (not refused by the CSP, not broken). */
+export async function pictureShown(locator) {
+  await expect(locator).toBeVisible()
+  await expect.poll(() => locator.evaluate(img => img.complete && img.naturalWidth)).toBeGreaterThan(0)
+}

@@ -43,3 +43,14 @@ export function staffName(ref, id, fallback = '—') {
   if (ref) return ref.displayName ? `${ref.displayName}（${ref.username}）` : ref.username
   return id ? `员工 #${id}` : fallback
 }
+
+/**
+ * Where the console shows a picture from: a picture uploaded here (`<public-url>/media/<key>`) from
+ * this origin's /media/<key>, whatever public address it was handed out with (the console's
+ * Content-Security-Policy shows pictures of this origin only); null for a picture hosted elsewhere,
+ * which the console links to instead of showing.
+ */
+export function pictureSrc(url) {
+  const match = /^https?:\/\/[^?#\s]+?(\/media\/[A-Za-z0-9_-]{43}\.(?:jpg|png))$/.exec(url || '')
+  return match ? match[1] : null
+}

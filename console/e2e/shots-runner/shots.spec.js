@@ -11,12 +11,12 @@ const tableDir = join(here, '../shots')
 const rows = (await Promise.all(readdirSync(tableDir).filter(f => f.endsWith('.js')).sort()
   .map(f => import(join(tableDir, f))))).flatMap(m => m.default)
 const out = process.env.SHOTS_DIR || join(here, '../../../docs/console')
-/** SHOTS_ONLY=event: only the pictures whose name contains it (the index still lists every row). */
-const only = process.env.SHOTS_ONLY
+/** SHOTS_ONLY=event (or event,stamp): only the pictures whose name contains one of them (the index still lists every row). */
+const only = (process.env.SHOTS_ONLY || '').split(',').map(s => s.trim()).filter(Boolean)
 
 test('every console page, as pictures in docs/console', async ({ browser }) => {
   const pages = {}
-  for (const row of rows.filter(r => !only || r.name.includes(only))) {
+  for (const row of rows.filter(r => !only.length || only.some(o => r.name.includes(o)))) {
     if (!pages[row.role]) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
       pages[row.role] = await context.newPage()

@@ -1,8 +1,10 @@
-// A store manager runs a member event from the console end to end: create it as a draft, publish it,
+// A store manager runs a member event from the console end to end: create it as a draft with a picture
+// uploaded for their store, publish it,
 // a member signs up through the API, the list and the detail show the numbers and the sign-up, then
 // pause and cancel (with the reason members are told), each confirmed.
 import { test, expect } from '@playwright/test'
-import { signIn, watchProblems, settled, consolePath } from '../support.js'
+import { signIn, watchProblems, settled, consolePath, pictureShown } from '../support.js'
+import { pngFile } from '../files.js'
 
 const field = (page, label) => page.locator('.el-form-item').filter({ has: page.locator('.el-form-item__label', { hasText: new RegExp(`^${label}$`) }) })
 
@@ -27,10 +29,13 @@ test('a store manager creates, publishes, pauses and cancels a member event from
   const capacity = field(page, '名额').locator('input').first()
   await capacity.fill('8')
   await capacity.press('Tab')
+  await page.locator('[data-test=picture-upload] input[type=file]').setInputFiles(pngFile('tasting.png', 800, 600))
+  await pictureShown(page.locator('[data-test=picture-preview]'))
   await page.getByRole('button', { name: '创建草稿' }).click()
   await expect(page).toHaveURL(/\/events\/\d+$/)
   await settled(page)
   await expect(page.locator('[data-test=status]')).toHaveText('草稿')
+  await pictureShown(page.locator('main [data-test=picture-preview]'))
 
   await page.getByRole('button', { name: '发布' }).click()
   await confirm(page, '发布')

@@ -1,9 +1,10 @@
 // The points mall against the real backend (dev profile, demo data, fake WeChat): a marketer creates
-// goods in the console and puts them on sale; through the API, as the mini-program would, 小爱
+// goods in the console with a picture uploaded from the form, and puts them on sale; through the API, as the mini-program would, 小爱
 // (alice) redeems one for pickup at 徐汇店 and clerk-xuhui hands it over with her pickup code; back
 // in the console the 徐汇店 manager sees the pickup and the marketer the redemption counted.
 import { test, expect } from '@playwright/test'
-import { signIn, watchProblems, settled, consolePath, api, staffToken } from '../support.js'
+import { signIn, watchProblems, settled, consolePath, api, staffToken, pictureShown } from '../support.js'
+import { pngFile } from '../files.js'
 
 const run = Date.now().toString(36)
 const goodsName = `E2E保温杯-${run}`
@@ -29,6 +30,10 @@ test.describe.serial('goods from the console, redeemed and picked up', () => {
     await field(form, 'goods-name').fill(goodsName)
     await field(form, 'goods-points').fill('100')
     await field(form, 'goods-stock').fill('5')
+    await form.locator('[data-test=picture-upload] input[type=file]').setInputFiles(pngFile('cup.png', 1600, 1200))
+    // stored re-encoded (at most 1280 pixels a side) and shown from the server, not from the file
+    await pictureShown(form.locator('[data-test=picture-preview]'))
+    await expect.poll(() => form.locator('[data-test=picture-preview]').evaluate(img => img.naturalWidth)).toBe(1280)
     await page.locator('[data-test=goods-save]').click()
     await expect(page.locator('.el-message--success')).toContainText('商品已创建')
     await page.getByPlaceholder('按名称搜索').fill(goodsName)
@@ -38,6 +43,7 @@ test.describe.serial('goods from the console, redeemed and picked up', () => {
     await row.getByRole('link', { name: goodsName }).click()
     await expect(page).toHaveURL(/\/mall\/\d+$/)
     goodsId = page.url().match(/\/mall\/(\d+)$/)[1]
+    await pictureShown(page.locator('main [data-test=picture-preview]'))
     await page.locator('[data-test=publish]').click()
     await expect(page.locator('main')).toContainText('兑换中')
     await check()
@@ -45,7 +51,9 @@ test.describe.serial('goods from the console, redeemed and picked up', () => {
 
   test('小爱 redeems it for pickup at 徐汇店 and the clerk hands it over with her code (through the API)', async () => {
     const alice = (await ok('mutation { login(input: { code: "dev-alice" }) { accessToken userErrors { code message } } }')).login.accessToken
-    const item = await ok('query($id: ID!) { mallItem(id: $id) { version pickupStores { storeId storeName } } }', { id: goodsId }, alice)
+    const item = await ok('query($id: ID!) { mallItem(id: $id) { version pictureUrl pickupStores { storeId storeName } } }', { id: goodsId }, alice)
+    // the member sees the uploaded picture's address (the mini-program shows it)
+    expect(item.mallItem.pictureUrl).toMatch(/\/media\/[A-Za-z0-9_-]{43}\.jpg$/)
     const xuhui = item.mallItem.pickupStores.find(s => s.storeName === '徐汇店')
     const redeemed = await ok(`mutation($input: RedeemMallGoodsInput!) { redeemMallGoods(input: $input) {
         redemption { pickupCode state } userErrors { code message } } }`,

@@ -1,5 +1,5 @@
 /**
- * Files to and from the API beside /graphql: uploads (POST /bulk/uploads, multipart) and CSV
+ * Files to and from the API beside /graphql: uploads (POST /bulk/uploads and POST /media/pictures, multipart) and CSV
  * downloads (GET /bulk/exports/*.csv), with the in-memory access token, renewed once on 401 as
  * gql does. Refusals come as GraphQL-like JSON errors and are thrown as ApiError.
  */
@@ -40,6 +40,18 @@ export async function uploadImportFile(file, kind) {
   const form = new FormData()
   form.append('file', file, file.name)
   const response = await request(`/bulk/uploads?kind=${encodeURIComponent(kind)}`, { method: 'POST', body: form })
+  return response.json()
+}
+
+/**
+ * Uploads a picture of goods (`use` GOODS) or of an event (EVENT, for the store `storeId`, or for the
+ * brand when a marketer or admin gives none); answers { url, width, height } for pictureUrl.
+ */
+export async function uploadPicture(file, use, storeId) {
+  const form = new FormData()
+  form.append('file', file, file.name)
+  const query = `for=${encodeURIComponent(use)}${storeId ? `&storeId=${encodeURIComponent(storeId)}` : ''}`
+  const response = await request(`/media/pictures?${query}`, { method: 'POST', body: form })
   return response.json()
 }
 

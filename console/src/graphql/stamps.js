@@ -16,6 +16,18 @@ export const STAMP_CARDS = gql`
     }
   }`
 
+/** A card's versions for its history: which is current, from when, who saved it, what changed, cards running under it. */
+export const STAMP_CARD_VERSIONS = gql`
+  query ConsoleStampCardVersions($id: ID!) {
+    stampCard(id: $id) {
+      id
+      versions {
+        version current effectiveFrom effectiveUntil changedBy { id username displayName }
+        stampsNeeded rule periodText reward changes runningCards
+      }
+    }
+  }`
+
 export const CREATE_STAMP_CARD = gql`
   mutation ConsoleCreateStampCard($input: CreateStampCardInput!) {
     createStampCard(input: $input) { stampCard { ${CARD_FIELDS} } ${ERRORS} }

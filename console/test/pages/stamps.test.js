@@ -102,6 +102,76 @@ describe('stamp cards', () => {
   })
 })
 
+describe('a stamp card\'s version history', () => {
+  const versions = [
+    { version: 3, current: true, effectiveFrom: '2026-12-01T02:00:00Z', effectiveUntil: null,
+      changedBy: { id: '14', username: 'admin', displayName: '管理员' }, stampsNeeded: 4, rule: '购买「咖啡」类商品',
+      periodText: '自然月内（当月底结束）', reward: '奖励 500 积分', changes: ['奖励：300 积分 → 500 积分'], runningCards: 2 },
+    { version: 2, current: false, effectiveFrom: '2026-11-15T02:00:00Z', effectiveUntil: '2026-12-01T02:00:00Z',
+      changedBy: { id: '13', username: 'marketer', displayName: '市场小李' }, stampsNeeded: 4, rule: '购买「咖啡」类商品',
+      periodText: '自然月内（当月底结束）', reward: '奖励 300 积分', changes: ['集章数：5 个 → 4 个'], runningCards: 7 },
+    { version: 1, current: false, effectiveFrom: '2026-11-01T02:00:00Z', effectiveUntil: '2026-11-15T02:00:00Z',
+      changedBy: null, stampsNeeded: 5, rule: '购买「咖啡」类商品', periodText: '自然月内（当月底结束）',
+      reward: '奖励 300 积分', changes: [], runningCards: 0 }
+  ]
+  const open = async wrapper => {
+    await wrapper.find('[data-test=stamp-card-table] .el-table__expand-icon').trigger('click')
+    await settle()
+  }
+
+  test('opening a card lists every version, newest first: the current one, from when, who changed what', async () => {
+    const { wrapper, calls } = await mountPage(StampCards, {
+      role: 'MARKETER', path: '/stamp-cards',
+      answers: answers([card('5', { version: 3 })], { ConsoleStampCardVersions: { stampCard: { id: '5', versions } } })
+    })
+    expect(calls.find(c => c.operationName === 'ConsoleStampCardVersions')).toBeUndefined()
+    await open(wrapper)
+    expect(calls.find(c => c.operationName === 'ConsoleStampCardVersions').variables).toEqual({ id: '5' })
+    const items = wrapper.findAll('[data-test=stamp-card-version]').map(v => v.text())
+    expect(items).toHaveLength(3)
+    expect(items[0]).toContain('第 3 版')
+    expect(items[0]).toContain('当前版本')
+    expect(items[0]).toContain('2026/12/01 10:00 起')
+    expect(items[0]).not.toContain('至')
+    expect(items[0]).toContain('管理员（admin） 保存')
+    expect(items[0]).toContain('奖励：300 积分 → 500 积分')
+    expect(items[0]).toContain('2 张会员进行中的卡按此版本')
+    expect(items[1]).not.toContain('当前版本')
+    expect(items[1]).toContain('2026/11/15 10:00 起，至 2026/12/01 10:00')
+    expect(items[1]).toContain('市场小李（marketer） 保存')
+    expect(items[1]).toContain('集章数：5 个 → 4 个')
+    expect(items[1]).toContain('7 张会员进行中的卡按此版本')
+    expect(items[2]).toContain('首个版本：5 个章 · 购买「咖啡」类商品 · 自然月内（当月底结束） · 奖励 300 积分')
+    expect(items[2]).toContain('未知 保存')
+    expect(items[2]).toContain('没有会员进行中的卡按此版本')
+  })
+
+  test('while the history loads it says so, and a failed load offers 重试', async () => {
+    let answer = () => new Promise(() => {})
+    const { wrapper } = await mountPage(StampCards, {
+      role: 'ADMIN', path: '/stamp-cards',
+      answers: answers([card('5')], { ConsoleStampCardVersions: () => answer() })
+    })
+    await open(wrapper)
+    const history = () => wrapper.find('[data-test=stamp-card-versions]')
+    expect(history().find('[data-state=loading]').exists()).toBe(true)
+    wrapper.unmount()
+
+    answer = () => ({ errors: [{ message: 'no', extensions: { classification: 'INTERNAL_ERROR' } }] })
+    const failed = await mountPage(StampCards, {
+      role: 'ADMIN', path: '/stamp-cards',
+      answers: answers([card('5')], { ConsoleStampCardVersions: () => answer() })
+    })
+    await open(failed.wrapper)
+    const panel = failed.wrapper.find('[data-test=stamp-card-versions]')
+    expect(panel.find('[data-state=error]').exists()).toBe(true)
+    answer = () => ({ stampCard: { id: '5', versions: versions.slice(2) } })
+    await panel.find('[data-state=error] button').trigger('click')
+    await settle()
+    expect(failed.wrapper.findAll('[data-test=stamp-card-version]')).toHaveLength(1)
+  })
+})
+
 describe('tier benefits', () => {
   const tiers = { tierBenefits: [
     { tierLevel: 0, tierName: '普通', version: 0, changedBy: null, changedAt: null, items: [] },

@@ -1,5 +1,5 @@
 /** Member events: the list for the member's audience, the event page (sign up, waiting list, cancel) and 我的活动 with the ticket. */
-const { loadPage, flush, text, texts, tap } = require('../support/page')
+const { loadPage, flush, text, texts, tap, imageSrc } = require('../support/page')
 const session = require('../../src/api/session')
 
 function event(i, overrides = {}) {
@@ -125,4 +125,17 @@ test('myEventsShowEachSignUpAndATicketThatIsTheRotatingMemberCode', async () => 
 test('noSignUpsSaySo', async () => {
   wx.__server.on('MyEventSignUps', () => connection('myEventSignUps', []))
   expect(text(await open('pages/my-events/index'), '.my-events-empty')).toBe('还没有报名活动，去「会员活动」看看吧')
+})
+
+test('anEventsUploadedPictureIsShownInTheListAndOnItsPage', async () => {
+  const picture = 'https://loyalty.example.com/media/' + 'e'.repeat(43) + '.jpg'
+  wx.__server.on('EventsForMe', () => connection('eventsForMe', [event(1, { pictureUrl: picture }), event(2)]))
+  const list = await open('pages/events/index')
+  const pictures = list.querySelectorAll('.event-picture')
+  expect(pictures).toHaveLength(1)
+  expect(pictures[0]._exparserNode.dataset.src).toBe(picture)
+
+  wx.__server.on('MemberEvent', () => ({ memberEvent: event(1, { pictureUrl: picture }) }))
+  const page = await open('pages/event/index', { id: 'e1' })
+  expect(imageSrc(page, '.event-picture')).toBe(picture)
 })

@@ -1,5 +1,5 @@
 /** The points mall: the shelf with badges, an item redeemed after a confirmation, the member's redemptions with the pickup code. */
-const { loadPage, flush, text, texts, tap, type } = require('../support/page')
+const { loadPage, flush, text, texts, tap, type, imageSrc } = require('../support/page')
 const session = require('../../src/api/session')
 
 const TIERS = [{ level: 0, name: '普通' }, { level: 1, name: '银卡' }, { level: 2, name: '金卡' }]
@@ -163,4 +163,19 @@ test('noRedemptionsYetPointsToTheMall', async () => {
   wx.__server.on('MyMallRedemptions', () => ({ myMallRedemptions: connection([]) }))
   const page = await open('pages/mall-redemptions/index')
   expect(text(page, '.empty-state')).toBe('还没有兑换记录去积分商城看看 ›')
+})
+
+test('anUploadedPictureIsShownOnTheShelfAndOnTheItemAndGoodsWithoutOneShowAPlaceholder', async () => {
+  const picture = 'https://loyalty.example.com/media/' + 'p'.repeat(43) + '.jpg'
+  wx.__server.on('MallGoods', () => ({
+    mallGoods: connection([goods({ pictureUrl: picture }), goods({ id: 'g2', name: '帆布袋' })]),
+    tiers: TIERS, me: { id: 'm', pointsBalance: 3000 }
+  }))
+  const shelf = await open('pages/mall/index')
+  expect(imageSrc(shelf, '.goods-g1 .picture')).toBe(picture)
+  expect(text(shelf, '.goods-g2 .picture-placeholder')).toBe('礼')
+
+  wx.__server.on('MallItem', item({ pictureUrl: picture }))
+  const page = await open('pages/mall-item/index', { id: 'g1' })
+  expect(imageSrc(page, '.hero')).toBe(picture)
 })

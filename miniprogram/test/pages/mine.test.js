@@ -2,7 +2,7 @@
  * Mine: profile view and editing, phone binding and avatar upload (through the privacy notice first), message
  * subscriptions on a tap, links, logout and the signed-out block.
  */
-const { loadPage, flush, text, texts, tap, simulate } = require('../support/page')
+const { loadPage, flush, text, texts, tap, simulate, imageSrc } = require('../support/page')
 const session = require('../../src/api/session')
 
 const ACCEPTED = { currentNoticeVersion: 1, acceptedNoticeVersion: 1, noticeAccepted: true, marketing: false, closesAt: null }
@@ -21,11 +21,6 @@ const TEMPLATES = [
 
 const AVATAR_URL = 'http://127.0.0.1:8080/media/Vx3kq9ZpL0aB7cD2eF4gH6iJ8kL0mN2oP4qR6sT8uV0.jpg'
 
-/** The address an <image> shows (mirrored in its data-src: the simulator renders no src). */
-function imageSrc(page, selector) {
-  const el = page.querySelector(selector)
-  return el ? el._exparserNode.dataset.src : null
-}
 
 function fire(page, selector, type, detail) {
   const el = page.querySelector(selector)

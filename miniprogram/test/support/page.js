@@ -67,4 +67,10 @@ async function waitFor(check, timeoutMs = 10000) {
   }
 }
 
-module.exports = { loadPage, flush, text, texts, tap, type, blur, waitFor, simulate }
+/** The address an <image> shows (mirrored in its data-src: the simulator renders no src); null when none. */
+function imageSrc(page, selector) {
+  const el = page.querySelector(selector)
+  return el ? el._exparserNode.dataset.src : null
+}
+
+module.exports = { loadPage, flush, text, texts, tap, type, blur, waitFor, simulate, imageSrc }

@@ -2,6 +2,8 @@ package com.loyalty.mall;
 
 import com.loyalty.audit.AuditedChange;
 import com.loyalty.audit.StaffAuditLog;
+import com.loyalty.media.PictureUse;
+import com.loyalty.media.PictureUrls;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.Pages;
@@ -51,13 +53,15 @@ public class MallGoodsService {
     private final MallRepository goods;
     private final StoreService stores;
     private final TierService tiers;
+    private final PictureUrls pictures;
     private final StaffAuditLog audit;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    MallGoodsService(MallRepository goods, StoreService stores, TierService tiers, StaffAuditLog audit,
+    MallGoodsService(MallRepository goods, StoreService stores, TierService tiers, PictureUrls pictures, StaffAuditLog audit,
                      TransactionalOperator tx, Clock clock) {
         this.goods = goods;
+        this.pictures = pictures;
         this.stores = stores;
         this.tiers = tiers;
         this.audit = audit;
@@ -84,7 +88,7 @@ public class MallGoodsService {
             return Mono.error(problem);
         }
         Instant now = clock.instant();
-        return checkTiers(terms).then(checkStores(staff, in.storeStocks()))
+        return checkTiers(terms).then(checkStores(staff, in.storeStocks())).then(checkPicture(staff, terms.pictureUrl(), null))
                 .then(goods.insert(staff.brandId(), in.fulfilment(), scope, staff.id(), now)
                         .flatMap(id -> goods.insertVersion(id, 1, terms, staff.id(), now)
                                 .then(setStocks(id, scope, in.stock() == null ? 0 : in.stock(), in.storeStocks()))
@@ -115,6 +119,7 @@ public class MallGoodsService {
                     : goods.nextVersion(staff.brandId(), before.id(), now)
                             .flatMap(version -> goods.insertVersion(before.id(), version, changed, staff.id(), now));
             return checkTiers(changed).then(checkStores(staff, in.storeStocks()))
+                    .then(checkPicture(staff, changed.pictureUrl(), before.pictureUrl()))
                     .then(newVersion.then(setStocks(before.id(), before.stockScope(), in.stock(), in.storeStocks()))
                             .then(goods.find(staff.brandId(), before.id()))
                             .as(tx::transactional))
@@ -240,6 +245,15 @@ public class MallGoodsService {
         return Mono.empty();
     }
 
+    /**
+     * A new picture must be one uploaded for goods of the brand, or an https URL (PictureUrls); one
+     * kept as it was is not checked again.
+     */
+    private Mono<Void> checkPicture(Viewer staff, String url, String was) {
+        return url == null || url.equals(was) ? Mono.empty()
+                : pictures.checked(staff, url, PictureUse.GOODS, null, "pictureUrl").then();
+    }
+
     /** The first thing wrong with the terms, or null. */
     private BusinessException problem(MallGoods.Terms t, MallGoods.Fulfilment fulfilment) {
         if (t.name() == null || t.name().isBlank() || t.name().length() > 64 || CONTROL.matcher(t.name()).find()) {
@@ -248,9 +262,6 @@ public class MallGoodsService {
         if (t.description() != null && (t.description().length() > 1000
                 || CONTROL.matcher(t.description().replace("\n", "")).find())) {
             return BusinessException.invalid("description", "商品介绍最多 1000 个字符，不能含控制字符");
-        }
-        if (t.pictureUrl() != null && (t.pictureUrl().length() > 500 || !t.pictureUrl().matches("https?://[^\\s]+"))) {
-            return BusinessException.invalid("pictureUrl", "图片地址需为 http(s) 链接，最多 500 个字符");
         }
         if (t.pointsPrice() <= 0 || t.pointsPrice() > MAX_POINTS) {
             return BusinessException.invalid("pointsPrice", "兑换积分需在 1 到 " + MAX_POINTS + " 之间");

@@ -6,7 +6,9 @@ import com.loyalty.shared.graphql.LargerBodyRoute;
 import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.codec.CodecException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -19,11 +21,13 @@ import org.springframework.http.codec.multipart.FilePartEvent;
 import org.springframework.http.codec.multipart.PartEvent;
 import org.springframework.http.codec.multipart.PartEventHttpMessageReader;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
@@ -34,13 +38,16 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code POST /media/avatar}: a member's avatar, sent as {@code wx.uploadFile} sends it (multipart
  * form, the image in the field {@code file}, the member's access token in {@code Authorization:
  * Bearer}); answers {@code {"url": "<public-url>/media/<key>"}} for updateProfile's avatarUrl.
- * {@code GET /media/{key}}: the stored image, public and cached for a year (keys never change
- * content). Refusals are JSON errors like GraphQL's ({@link UploadErrors}).
+ * {@code POST /media/pictures?for=GOODS|EVENT&storeId=}: a picture of goods or of an event from the
+ * console, the same form with a staff token; answers {@code {"url", "width", "height"}} for the
+ * goods' or event's pictureUrl. {@code GET /media/{key}}: the stored image, public and cached for a
+ * year (keys never change content). Refusals are JSON errors like GraphQL's ({@link UploadErrors}).
  */
 @RestController
 class MediaController {
 
     static final String AVATAR_PATH = "/media/avatar";
+    static final String PICTURES_PATH = "/media/pictures";
     private static final String FILE_FIELD = "file";
     /** Room for the multipart boundaries, part headers and small form fields around the file. */
     private static final long MULTIPART_OVERHEAD = 16 * 1024;
@@ -62,16 +69,48 @@ class MediaController {
             return Mono.just(UploadErrors.unauthenticated());
         }
         if (viewer.role() != Role.MEMBER) {
-            return Mono.just(UploadErrors.forbidden());
+            return Mono.just(UploadErrors.forbidden("only members upload avatars"));
         }
+        return upload(exchange, file -> file.flatMap(bytes -> media.uploadAvatar(viewer.id(), bytes))
+                .map(url -> Map.<String, Object>of("url", url)));
+    }
+
+    @PostMapping(PICTURES_PATH)
+    public Mono<ResponseEntity<Object>> uploadPicture(ServerWebExchange exchange, @RequestParam(name = "for", required = false) String use,
+                                                      @RequestParam(required = false) String storeId,
+                                                      @AuthenticationPrincipal Viewer viewer) {
+        if (viewer == null) {
+            return Mono.just(UploadErrors.unauthenticated());
+        }
+        PictureUse what;
+        Long store;
+        try {
+            what = PictureUse.valueOf(use == null ? "" : use.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Mono.just(UploadErrors.refused(ErrorCode.INVALID_INPUT, "for 应为 GOODS（商品图片）或 EVENT（活动图片）"));
+        }
+        try {
+            store = storeId == null || storeId.isBlank() ? null : Long.valueOf(storeId.strip());
+        } catch (NumberFormatException e) {
+            return Mono.just(UploadErrors.refused(ErrorCode.INVALID_INPUT, "storeId 应为门店编号"));
+        }
+        // the role and the store are checked before the file is read
+        return upload(exchange, file -> media.uploadPicture(viewer, what, store, file)
+                .map(picture -> Map.<String, Object>of("url", picture.url(), "width", picture.width(), "height", picture.height())))
+                .onErrorResume(AccessDeniedException.class, e -> Mono.just(UploadErrors.forbidden(e.getMessage())));
+    }
+
+    /** Answers what {@code store} makes of the form's file (read when it subscribes), or the refusal as JSON. */
+    private Mono<ResponseEntity<Object>> upload(ServerWebExchange exchange,
+                                                Function<Mono<byte[]>, Mono<Map<String, Object>>> store) {
         MediaType type = exchange.getRequest().getHeaders().getContentType();
         if (type == null || !MediaType.MULTIPART_FORM_DATA.isCompatibleWith(type)) {
             return Mono.just(UploadErrors.refused(ErrorCode.INVALID_INPUT, "请用表单上传图片（字段 file）"));
         }
-        return fileOf(exchange.getRequest())
-                .switchIfEmpty(Mono.error(() -> new BusinessException(ErrorCode.INVALID_INPUT, "没有收到图片，请重新选择")))
-                .flatMap(file -> media.uploadAvatar(viewer.id(), file))
-                .map(url -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).<Object>body(Map.of("url", url)))
+        Mono<byte[]> file = fileOf(exchange.getRequest())
+                .switchIfEmpty(Mono.error(() -> new BusinessException(ErrorCode.INVALID_INPUT, "没有收到图片，请重新选择")));
+        return store.apply(file)
+                .map(body -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).<Object>body(body))
                 .onErrorResume(BusinessException.class, e -> Mono.just(UploadErrors.refused(e.error().code(), e.error().message())))
                 .onErrorResume(DataBufferLimitException.class, e -> Mono.just(UploadErrors.tooLarge(maxFileBytes)))
                 // a form that cannot be read (no boundary, cut off, garbled): the client's fault, said clearly
@@ -112,7 +151,7 @@ class MediaController {
                 .next();
     }
 
-    /** Holds avatar uploads to max-upload-size plus the form around it, answering UPLOAD_TOO_LARGE as JSON. */
+    /** Holds avatar and picture uploads to max-upload-size plus the form around it, answering UPLOAD_TOO_LARGE as JSON. */
     @Component
     static class UploadBodyLimit implements LargerBodyRoute {
 
@@ -126,7 +165,8 @@ class MediaController {
 
         @Override
         public boolean matches(ServerHttpRequest request) {
-            return request.getMethod() == HttpMethod.POST && AVATAR_PATH.equals(request.getPath().pathWithinApplication().value());
+            String path = request.getPath().pathWithinApplication().value();
+            return request.getMethod() == HttpMethod.POST && (AVATAR_PATH.equals(path) || PICTURES_PATH.equals(path));
         }
 
         @Override

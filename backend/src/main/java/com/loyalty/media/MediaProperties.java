@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Members' uploads ({@code loyalty.media.*}, docs/operations.md "Media"): the largest file taken,
- * the largest source image (width or height, checked from its header before decoding), the side
- * an avatar is scaled down to, the public base URL of this server (the URLs handed out are
+ * Uploads ({@code loyalty.media.*}, docs/operations.md "Media"): members' avatars and staff's
+ * pictures of goods and events. The largest file taken, the largest source image (width or height,
+ * checked from its header before decoding), the side an avatar and a picture are scaled down to
+ * (to fit in that square), the public base URL of this server (the URLs handed out are
  * {@code <public-url>/media/<key>}, and updateProfile accepts only those), and where the objects
  * are kept: {@code store=local} (a directory, created on start) or {@code store=s3} (a bucket of
  * an S3-compatible service: Tencent COS, MinIO, AWS).
@@ -18,6 +19,7 @@ record MediaProperties(
         @DefaultValue("2MB") DataSize maxUploadSize,
         @DefaultValue("4096") int maxSourceSide,
         @DefaultValue("512") int avatarSide,
+        @DefaultValue("1280") int pictureSide,
         @DefaultValue("http://localhost:8080") String publicUrl,
         @DefaultValue("local") StoreKind store,
         @DefaultValue Local local,

@@ -5,7 +5,7 @@ import reactor.core.publisher.Mono;
 /**
  * Where media objects are kept, by key: a directory ({@link LocalDiskMediaStore}, the default) or an
  * S3-compatible bucket ({@link S3MediaStore}), chosen by {@code loyalty.media.store}. Keys are made
- * by {@link MediaKeys}; what is put here was re-encoded by {@link AvatarImages} first.
+ * by {@link MediaKeys}; what is put here was re-encoded by {@link UploadedImages} first.
  */
 interface MediaStore {
 

@@ -34,8 +34,8 @@ final class UploadErrors {
                 Map.of("classification", "UNAUTHENTICATED"));
     }
 
-    static ResponseEntity<Object> forbidden() {
-        return body(HttpStatus.FORBIDDEN, "Forbidden: only members upload avatars", Map.of("classification", "FORBIDDEN"));
+    static ResponseEntity<Object> forbidden(String why) {
+        return body(HttpStatus.FORBIDDEN, "Forbidden: " + why, Map.of("classification", "FORBIDDEN"));
     }
 
     static ResponseEntity<Object> tooLarge(long maxBytes) {

@@ -2,6 +2,8 @@ package com.loyalty.memberevent;
 
 import com.loyalty.audit.AuditedChange;
 import com.loyalty.audit.StaffAuditLog;
+import com.loyalty.media.PictureUrls;
+import com.loyalty.media.PictureUse;
 import com.loyalty.memberevent.MemberEventInputs.CreateMemberEventInput;
 import com.loyalty.memberevent.MemberEventInputs.MemberEventActionInput;
 import com.loyalty.memberevent.MemberEventInputs.MemberEventFilter;
@@ -45,7 +47,6 @@ public class MemberEventService {
 
     static final int MAX_TITLE = 40;
     static final int MAX_DESCRIPTION = 2000;
-    static final int MAX_URL = 500;
     static final int MAX_REASON = 200;
     static final int MAX_CAPACITY = 10_000;
     static final long MAX_POINTS = 100_000;
@@ -68,14 +69,16 @@ public class MemberEventService {
     private final StoreScope scope;
     private final TagService tags;
     private final TierService tiers;
+    private final PictureUrls pictures;
     private final StaffAuditLog audit;
     private final StaffCapsProperties caps;
     private final Clock clock;
     private final TransactionalOperator tx;
 
     MemberEventService(MemberEventRepository events, EventSignUpRepository signUps, EventMessages messages,
-                       StoreScope scope, TagService tags, TierService tiers, StaffAuditLog audit,
+                       StoreScope scope, TagService tags, TierService tiers, PictureUrls pictures, StaffAuditLog audit,
                        StaffCapsProperties caps, Clock clock, TransactionalOperator tx) {
+        this.pictures = pictures;
         this.events = events;
         this.signUps = signUps;
         this.messages = messages;
@@ -272,9 +275,9 @@ public class MemberEventService {
             return invalid("description", "活动介绍最多 " + MAX_DESCRIPTION + " 个字");
         }
         String picture = t.pictureUrl() == null || t.pictureUrl().isBlank() ? null : t.pictureUrl().strip();
-        if (picture != null && (picture.length() > MAX_URL || !picture.matches("https?://[^\\s]+"))) {
-            return invalid("pictureUrl", "活动图片需为 http(s) 图片地址，最多 " + MAX_URL + " 个字符");
-        }
+        // a new picture: uploaded for this store's events (or the brand's), or an https URL; one kept is not checked again
+        Mono<String> pictureCheck = picture == null || current != null && picture.equals(current.pictureUrl()) ? Mono.empty()
+                : pictures.checked(staff, picture, PictureUse.EVENT, t.storeId(), "pictureUrl");
         boolean startMoved = current == null || !t.startsAt().equals(current.startsAt());
         if (startMoved && !t.startsAt().isAfter(now) || t.startsAt().isAfter(now.plus(FURTHEST))) {
             return invalid("startsAt", "开始时间需在现在之后、两年以内");
@@ -315,6 +318,7 @@ public class MemberEventService {
         return Flux.fromIterable(tagIds)
                 .concatMap(id -> tags.find(staff.brandId(), id).switchIfEmpty(Mono.error(() -> new BusinessException(
                         UserError.onInput("tagIds", ErrorCode.TAG_NOT_FOUND, "标签不存在：" + id)))))
+                .then(pictureCheck)
                 .then(Mono.just(new MemberEventRepository.Terms(t.storeId(), title, description, picture, t.startsAt(),
                         t.endsAt(), t.capacity(), level, tagIds, t.signUpOpensAt(), t.signUpClosesAt(), t.points(),
                         t.cancelDeadline())));

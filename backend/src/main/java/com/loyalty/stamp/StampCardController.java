@@ -25,10 +25,12 @@ class StampCardController {
 
     private final StampCardService cards;
     private final StampQueries queries;
+    private final StampCardHistory history;
 
-    StampCardController(StampCardService cards, StampQueries queries) {
+    StampCardController(StampCardService cards, StampQueries queries, StampCardHistory history) {
         this.cards = cards;
         this.queries = queries;
+        this.history = history;
     }
 
     @MutationMapping
@@ -75,6 +77,15 @@ class StampCardController {
     public Mono<Map<StampCard, StampCardStats>> stats(List<StampCard> list) {
         return cards.stats(list).map(byId -> list.stream().collect(java.util.stream.Collectors.toMap(c -> c,
                 c -> byId.getOrDefault(c.id(), StampCardStats.NONE), (a, b) -> a)));
+    }
+
+    /** Every version of each card on the page, newest first, in one go. */
+    @BatchMapping(typeName = "StampCard")
+    public Mono<Map<StampCard, List<StampCardVersion>>> versions(List<StampCard> list) {
+        return list.isEmpty() ? Mono.just(Map.of())
+                : history.versions(list.get(0).brandId(), list.stream().map(StampCard::id).distinct().toList())
+                        .map(byId -> list.stream().collect(java.util.stream.Collectors.toMap(c -> c,
+                                c -> byId.getOrDefault(c.id(), List.of()), (a, b) -> a)));
     }
 
     @BatchMapping(typeName = "StampCard")

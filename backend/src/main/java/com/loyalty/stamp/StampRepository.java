@@ -260,6 +260,27 @@ class StampRepository {
                 .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
+    /** One version of a card: its terms, who saved it and when, whether it is the current one, members' cards running under it. */
+    record VersionRow(StampCard terms, Long createdBy, Instant savedAt, boolean current, long runningCards) {
+    }
+
+    /** Every version of the brand's cards among {@code cardIds}. */
+    Flux<VersionRow> versions(long brandId, Collection<Long> cardIds) {
+        return db.sql("select " + CARD_COLUMNS + """
+                        , v.created_by as v_created_by, v.created_at as v_created_at, v.version = c.version as current,
+                          (select count(*) from member_stamp_card m
+                           where m.card_id = v.card_id and m.version = v.version and m.status = 'RUNNING') as running
+                        from stamp_card c join stamp_card_version v on v.card_id = c.id
+                        where c.brand_id = :brand and c.id = any(:cards)
+                        order by c.id, v.version desc
+                        """)
+                .bind("brand", brandId).bind("cards", cardIds.toArray(Long[]::new))
+                .map(row -> new VersionRow(toCard(row), row.get("v_created_by", Long.class),
+                        row.get("v_created_at", Instant.class), Boolean.TRUE.equals(row.get("current", Boolean.class)),
+                        row.get("running", Long.class)))
+                .all();
+    }
+
     private static StampCard toCard(Readable row) {
         return new StampCard(row.get("id", Long.class), row.get("brand_id", Long.class), row.get("store_id", Long.class),
                 StampCard.Status.valueOf(row.get("status", String.class)), row.get("version", Integer.class),

@@ -175,6 +175,47 @@ class StampCardTest extends IntegrationTest {
     }
 
     @Test
+    void theHistoryShowsEveryVersionWhatChangedWhoSavedItAndTheCardsStillRunningUnderIt() {
+        String category = unique("奶茶");
+        HttpGraphQlTester marketer = newMarketer();
+        String marketerName = marketer.document("{ currentStaff { username } }").execute()
+                .path("currentStaff.username").entity(String.class).get();
+        String card = card(marketer, Map.of("name", "集三杯", "category", category, "stampsNeeded", 3, "rewardPoints", 100));
+        String store = createStore("历史店");
+        HttpGraphQlTester member = memberOf(store, unique("tea"));
+        buyCategory(new Till(newStaff(store, "CLERK")), idOf(member), unique("H"), category, 1_000);
+
+        admin().documentName("updateStampCard").variable("input", Map.of("id", card, "name", "集两杯", "stampsNeeded", 2,
+                        "rewardPoints", 500, "period", "DAYS", "periodDays", 30))
+                .execute().path("updateStampCard.userErrors").entityList(Object.class).hasSize(0);
+        // a save that changes nothing but the name is a version too
+        admin().documentName("updateStampCard").variable("input", Map.of("id", card, "name", "集两杯送一杯")).execute()
+                .path("updateStampCard.stampCard.version").entity(Integer.class).isEqualTo(3);
+
+        var versions = admin().document("""
+                        query($id: ID!) { stampCard(id: $id) { version versions { version current effectiveFrom effectiveUntil
+                          changedBy { username } name stampsNeeded rule periodText reward changes runningCards } } }""")
+                .variable("id", card).execute();
+        versions.path("stampCard.versions[*].version").entityList(Integer.class).containsExactly(3, 2, 1)
+                .path("stampCard.versions[*].current").entityList(Boolean.class).containsExactly(true, false, false)
+                .path("stampCard.versions[0].effectiveUntil").valueIsNull()
+                .path("stampCard.versions[0].changes").entityList(String.class).containsExactly("名称：集两杯 → 集两杯送一杯")
+                .path("stampCard.versions[0].changedBy.username").entity(String.class).isEqualTo("root-admin")
+                .path("stampCard.versions[1].changes").entityList(String.class).containsExactly(
+                        "名称：集三杯 → 集两杯", "集章数：3 个 → 2 个", "期限：自然月内（当月底结束） → 首次集章起 30 天内",
+                        "奖励：100 积分 → 500 积分")
+                .path("stampCard.versions[1].runningCards").entity(Long.class).isEqualTo(0L)
+                .path("stampCard.versions[2].changes").entityList(String.class).hasSize(0)
+                .path("stampCard.versions[2].changedBy.username").entity(String.class).isEqualTo(marketerName)
+                .path("stampCard.versions[2].stampsNeeded").entity(Integer.class).isEqualTo(3)
+                .path("stampCard.versions[2].reward").entity(String.class).isEqualTo("奖励 100 积分")
+                // the member's card started under version 1 and keeps running under it
+                .path("stampCard.versions[2].runningCards").entity(Long.class).isEqualTo(1L);
+        String v2From = versions.path("stampCard.versions[1].effectiveFrom").entity(String.class).get();
+        versions.path("stampCard.versions[2].effectiveUntil").entity(String.class).isEqualTo(v2From);
+    }
+
+    @Test
     void aCardOfTheMonthEndsAtTheMonthsEndAndTheNextOrderStartsAFreshOne() {
         String category = unique("蛋糕");
         String card = card(admin(), Map.of("category", category, "stampsNeeded", 3, "rewardPoints", 100));

@@ -234,12 +234,16 @@ public abstract class IntegrationTest {
 
     /** A GraphQL caller signed in as staff with these credentials. */
     protected HttpGraphQlTester staff(String username, String password) {
-        String token = anonymous().documentName("staffLogin")
+        return withToken(staffAccessToken(username, password));
+    }
+
+    /** An access token of staff with these credentials. */
+    protected String staffAccessToken(String username, String password) {
+        return anonymous().documentName("staffLogin")
                 .variable("input", Map.of("username", username, "password", password))
                 .execute()
                 .path("staffLogin.userErrors").entityList(Object.class).hasSize(0)
                 .path("staffLogin.accessToken").entity(String.class).get();
-        return withToken(token);
     }
 
     /** The bootstrap admin from application-test.yml. */
@@ -329,6 +333,19 @@ public abstract class IntegrationTest {
      * {@code file}), with this access token (none: null).
      */
     protected WebTestClient.ResponseSpec uploadAvatar(String accessToken, String filename, String contentType, byte[] bytes) {
+        return upload("/media/avatar", accessToken, filename, contentType, bytes);
+    }
+
+    /**
+     * Sends a file to {@code POST /media/pictures?<query>} as the console does (multipart field
+     * {@code file}), with this access token (none: null); e.g. query {@code for=EVENT&storeId=3}.
+     */
+    protected WebTestClient.ResponseSpec uploadPicture(String accessToken, String query, String filename, String contentType,
+                                                       byte[] bytes) {
+        return upload("/media/pictures?" + query, accessToken, filename, contentType, bytes);
+    }
+
+    private WebTestClient.ResponseSpec upload(String uri, String accessToken, String filename, String contentType, byte[] bytes) {
         org.springframework.http.client.MultipartBodyBuilder form = new org.springframework.http.client.MultipartBodyBuilder();
         form.part("file", new org.springframework.core.io.ByteArrayResource(bytes) {
             @Override
@@ -336,7 +353,7 @@ public abstract class IntegrationTest {
                 return filename;
             }
         }).contentType(org.springframework.http.MediaType.parseMediaType(contentType));
-        return http().post().uri("/media/avatar")
+        return http().post().uri(uri)
                 .headers(h -> {
                     if (accessToken != null) {
                         h.setBearerAuth(accessToken);

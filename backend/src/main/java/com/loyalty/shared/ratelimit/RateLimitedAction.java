@@ -24,6 +24,8 @@ public enum RateLimitedAction {
     MEMBER_PHONE_REVEAL,
     /** Images (avatars) uploaded by one member. */
     MEDIA_UPLOAD,
+    /** Pictures of goods and events uploaded by one staff member from the console. */
+    PICTURE_UPLOAD,
     /** Member codes issued to one member: each binds fresh digits in Redis for minutes. */
     MEMBER_CODE_ISSUE,
     /** Requests of one machine client (API client) with its access tokens. */
