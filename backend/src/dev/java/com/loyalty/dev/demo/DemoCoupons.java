@@ -69,7 +69,7 @@ public class DemoCoupons implements ApplicationRunner {
     private Mono<CouponTemplate> template(Viewer manager, String name, long offCents, long thresholdCents, int stock) {
         return templates.create(manager, new CreateCouponTemplateInput(name, CouponTemplate.Kind.AMOUNT_OFF, offCents,
                 thresholdCents, null, null, null, null, null, 30, stock, 1, 0, null, null, CouponTemplate.Channel.BOTH,
-                false, true, null));
+                false, true, null, null));
     }
 
     private Mono<CouponPack> pack(Viewer manager, String name, CouponTemplate first, CouponTemplate second) {
