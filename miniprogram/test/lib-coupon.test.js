@@ -82,3 +82,33 @@ test('gettingOneCountsItAndStopsAtTheLimitOrWhenGone', () => {
   const unlimited = coupon.afterGetting({ template: template({ perMemberLimit: 5 }), held: 0, available: true })
   expect([unlimited.template.remainingStock, unlimited.available]).toEqual([null, true])
 })
+
+describe('early access in the coupon centre', () => {
+  const t = (over = {}) => Object.assign({ id: 't1', name: '券', kind: 'AMOUNT_OFF', amountOffCents: 1000, thresholdCents: 0,
+    perMemberLimit: 1, minTierLevel: 0, remainingStock: null, claimable: true, pointsPrice: null,
+    earlyAccess: { tierNames: ['金卡', '黑钻'] } }, over)
+
+  test('aMemberOfAnEarlyTierSees优先领AndTheOthersWhenItOpens', () => {
+    expect(coupon.centreView({ template: t(), held: 0, available: true, early: true, opensAt: null }).buttonText).toBe('优先领')
+    expect(coupon.centreView({ template: t(), held: 0, available: false, early: false, opensAt: '2026-12-10T02:00:00Z' }).reason)
+      .toBe('12月10日 10:00 开放')
+  })
+
+  test('heldOrSoldOutSaysSoBeforeTheOpening', () => {
+    expect(coupon.unavailableReason({ template: t(), held: 1, opensAt: '2026-12-10T02:00:00Z' })).toBe('已领取')
+    expect(coupon.unavailableReason({ template: t({ remainingStock: 0 }), held: 0, opensAt: '2026-12-10T02:00:00Z' })).toBe('已抢光')
+  })
+
+  test('theSoonestOpeningWithinTheHourIsWaitedFor', () => {
+    const now = Date.parse('2026-12-10T01:00:00Z')
+    expect(coupon.nextOpening([{ opensAt: '2026-12-10T01:30:00Z' }, { opensAt: '2026-12-10T01:10:00Z' }, { opensAt: null }], now))
+      .toBe(10 * 60 * 1000)
+    expect(coupon.nextOpening([{ opensAt: '2026-12-10T03:00:00Z' }], now)).toBeNull()
+    expect(coupon.nextOpening([{ opensAt: '2026-12-10T00:59:00Z' }], now)).toBeNull()
+  })
+
+  test('afterGettingOneTheEntryKeepsItsEarlyAccess', () => {
+    expect(coupon.afterGetting({ template: t({ perMemberLimit: 2 }), held: 0, available: true, early: true, opensAt: null }))
+      .toMatchObject({ held: 1, available: true, early: true })
+  })
+})

@@ -46,3 +46,22 @@ test('aOneTimeRequestForAMarketingPurposeIsRefusedBeforeReachingWeChat', () => {
   expect(() => subscribe.checkOneTime(templates, ['points', 'again'])).toThrow('不能用于 REPURCHASE')
   expect(() => subscribe.checkOneTime(templates, ['unknown-id'])).toThrow('不能用于 unknown-id')
 })
+
+test('aPageAsksOnlyForItsOwnServicePurposes', () => {
+  const templates = [{ purpose: 'EVENT_UPDATE', templateId: 'event', remainingConsents: 0 },
+    { purpose: 'POINTS_EXPIRING', templateId: 'points', remainingConsents: 0 },
+    { purpose: 'BIRTHDAY', templateId: 'birthday', remainingConsents: 0 }]
+  expect(subscribe.forPurposes(templates, ['EVENT_UPDATE']).map(t => t.templateId)).toEqual(['event'])
+  expect(subscribe.forPurposes(templates, ['BIRTHDAY'])).toEqual([])
+})
+
+test('askingResolvesToTheAcceptedIdsOrToAFailureAndRefusesMarketing', async () => {
+  const templates = [{ purpose: 'EVENT_UPDATE', templateId: 'event', remainingConsents: 0 },
+    { purpose: 'BIRTHDAY', templateId: 'birthday', remainingConsents: 0 }]
+  wx.requestSubscribeMessage.mockImplementation(options => options.success({ event: 'accept' }))
+  await expect(subscribe.ask(templates, ['event'])).resolves.toEqual({ accepted: ['event'], failed: false })
+  wx.requestSubscribeMessage.mockImplementation(options => options.fail({ errMsg: 'requestSubscribeMessage:fail' }))
+  await expect(subscribe.ask(templates, ['event'])).resolves.toEqual({ accepted: [], failed: true })
+  expect(() => subscribe.ask(templates, ['birthday'])).toThrow('不能用于 BIRTHDAY')
+  expect(wx.requestSubscribeMessage).toHaveBeenCalledTimes(2)
+})

@@ -4,7 +4,8 @@ import { gql } from '../api/documents.js'
 const TEMPLATE_FIELDS = `
   id name status archivedAt kind amountOffCents thresholdCents percentOff maxDiscountCents giftName
   validFrom validUntil validDays totalStock remainingStock perMemberLimit minTierLevel storeIds categories
-  channel stackable claimable pointsPrice
+  channel stackable claimable pointsPrice claimPhase
+  earlyAccess { tierLevels tierNames earlyFrom generalFrom }
   usage { issued redeemed remainingStock }`
 
 const PACK_FIELDS = 'id name status archivedAt items { templateId quantity }'
@@ -31,6 +32,12 @@ export const COUPON_TEMPLATE_CHOICES = gql`
 export const COUPON_TEMPLATE = gql`
   query ConsoleCouponTemplate($id: ID!) {
     couponTemplate(id: $id) { ${TEMPLATE_FIELDS} }
+  }`
+
+/** The brand's tiers, to choose a coupon's early-access tiers from. */
+export const COUPON_FORM_TIERS = gql`
+  query ConsoleCouponFormTiers {
+    tiers { level name }
   }`
 
 export const CREATE_COUPON_TEMPLATE = gql`

@@ -6,7 +6,7 @@ import { mountPage as mount, settle } from '../support/mount.js'
 const mounted = []
 /** mountPage, unmounted after the test so its dialogs leave document.body. */
 export async function mountPage(page, options) {
-  const result = await mount(page, options)
+  const result = await mount(page, { ...options, answers: { ConsoleCouponFormTiers: TIERS, ...(options && options.answers) } })
   mounted.push(result.wrapper)
   return result
 }
@@ -19,9 +19,12 @@ export const template = (id, overrides = {}) => ({
   id, name: '满200减50', status: 'ACTIVE', archivedAt: null, kind: 'AMOUNT_OFF', amountOffCents: 5000, thresholdCents: 20000,
   percentOff: null, maxDiscountCents: null, giftName: null, validFrom: null, validUntil: null, validDays: 30,
   totalStock: 500, remainingStock: 480, perMemberLimit: 1, minTierLevel: 0, storeIds: null, categories: ['茶饮'],
-  channel: 'STORE', stackable: false, claimable: true, pointsPrice: null,
+  channel: 'STORE', stackable: false, claimable: true, pointsPrice: null, claimPhase: 'OPEN', earlyAccess: null,
   usage: { issued: 20, redeemed: 5, remainingStock: 480 }, ...overrides
 })
+/** The seeded tiers the form chooses early access from. */
+export const TIERS = { tiers: [{ level: 0, name: '普通' }, { level: 1, name: '银卡' }, { level: 2, name: '金卡' }, { level: 3, name: '黑钻' }] }
+
 export const page = (nodes, hasNextPage = false) => ({
   couponTemplates: { totalCount: nodes.length, pageInfo: { hasNextPage, endCursor: 'c1' }, edges: nodes.map(node => ({ node })) }
 })

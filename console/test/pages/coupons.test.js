@@ -3,6 +3,7 @@ import CouponTemplates from '../../src/pages/coupons/CouponTemplates.vue'
 import CouponTemplateDetail from '../../src/pages/coupons/CouponTemplateDetail.vue'
 import { settle } from '../support/mount.js'
 import { mountPage, template, page, buttons, inBody, typeInto } from './coupons-fixtures.js'
+import { shortTime } from '../../src/pages/coupons/couponText.js'
 
 describe('coupon templates', () => {
   test('a marketer sees each template with what it gives, its validity, stock and numbers', async () => {
@@ -84,6 +85,48 @@ describe('coupon templates', () => {
     await settle()
     expect(calls.find(c => c.operationName === 'ConsoleUnarchiveCouponTemplate').variables).toEqual({ input: { templateId: '3' } })
     expect(wrapper.find('[data-test=template-table]').text()).toContain('可发放')
+  })
+})
+
+describe('early access in the list and the detail', () => {
+  const year = new Date().getFullYear()
+  const early = { tierLevels: [2, 3], tierNames: ['金卡', '黑钻'], earlyFrom: `${year}-12-08T02:00:00Z`, generalFrom: `${year}-12-10T02:00:00Z` }
+
+  test('each template says where its early access stands: before the early start, early tiers only, everyone', async () => {
+    const { wrapper } = await mountPage(CouponTemplates, {
+      role: 'MARKETER', path: '/coupons',
+      answers: {
+        ConsoleCouponTemplates: page([
+          template('1', { name: '先领券', earlyAccess: early, claimPhase: 'NOT_OPEN' }),
+          template('2', { name: '优先券', earlyAccess: early, claimPhase: 'EARLY' }),
+          template('3', { name: '已开放券', earlyAccess: early, claimPhase: 'OPEN' }),
+          template('4', { name: '普通券' })
+        ])
+      }
+    })
+    const rows = wrapper.findAll('[data-test=template-table] .el-table__body tr').map(r => r.text())
+    expect(rows[0]).toContain('金卡、黑钻 12月8日 10:00 起优先 · 12月10日 10:00 全员开放')
+    expect(rows[1]).toContain('金卡、黑钻优先 · 12月10日 10:00 全员开放')
+    expect(rows[2]).toContain('12月10日 10:00 起全员开放')
+    expect(rows[3]).not.toContain('优先')
+    expect(wrapper.findAll('[data-test=early-access]')).toHaveLength(3)
+  })
+
+  test('the detail shows the early access, or that everyone may claim it', async () => {
+    const { wrapper } = await mountPage(CouponTemplateDetail, {
+      role: 'MARKETER', path: '/coupons/7', routePath: '/coupons/:id',
+      answers: { ConsoleCouponTemplate: { couponTemplate: template('7', { earlyAccess: early, claimPhase: 'EARLY' }) } }
+    })
+    expect(wrapper.find('[data-test=early-access]').text()).toBe('金卡、黑钻优先 · 12月10日 10:00 全员开放')
+    const plain = await mountPage(CouponTemplateDetail, {
+      role: 'MARKETER', path: '/coupons/8', routePath: '/coupons/:id',
+      answers: { ConsoleCouponTemplate: { couponTemplate: template('8') } }
+    })
+    expect(plain.wrapper.find('[data-test=early-access]').text()).toBe('无，进入领券中心即全员可领')
+  })
+
+  test('a time in another year names the year', () => {
+    expect(shortTime(`${year + 1}-01-02T01:30:00Z`)).toBe(`${year + 1}年1月2日 09:30`)
   })
 })
 

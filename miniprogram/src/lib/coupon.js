@@ -1,6 +1,8 @@
 /**
  * Coupons in plain words: what a template gives ("满200减50", "8.5折 最高减¥30"), where and how
- * long it can be used, and, in the coupon centre, what the member can do with it and why not.
+ * long it can be used, and, in the coupon centre, what the member can do with it and why not: a
+ * coupon whose early access is the member's own tier says 优先领; one not open to them yet says when
+ * it opens to them ("12月10日 10:00 开放").
  */
 const format = require('./format')
 
@@ -96,7 +98,8 @@ function couponView(coupon) {
 
 /**
  * Why the member cannot get a centre coupon now (available=false), from the template and how
- * many they hold: limit reached, sold out, or tier too low. `tierNames` maps level → name.
+ * many they hold: limit reached, sold out, not open to them yet (when it opens), or tier too low.
+ * `tierNames` maps level → name.
  */
 function unavailableReason(entry, tierNames = {}) {
   const t = entry.template
@@ -104,8 +107,23 @@ function unavailableReason(entry, tierNames = {}) {
     return t.perMemberLimit > 1 ? `已达上限（每人限${t.perMemberLimit}张）` : '已领取'
   }
   if (t.remainingStock === 0) return '已抢光'
+  if (entry.opensAt) return `${format.dateTime(entry.opensAt)} 开放`
   if (t.minTierLevel > 0) return `${tierNames[t.minTierLevel] || `等级${t.minTierLevel}`}及以上会员可领`
   return '暂不可领取'
+}
+
+/** The button of a coupon the member may get: 领取 / N积分兑换, or 优先领 / N积分优先兑 in their tier's early access. */
+function buttonText(how, template, early) {
+  if (how === 'claim') return early ? '优先领' : '领取'
+  if (how === 'exchange') return `${format.points(template.pointsPrice)}积分${early ? '优先兑' : '兑换'}`
+  return ''
+}
+
+/** The line under an early-access coupon: whose it is first (金卡、黑钻会员优先), '' otherwise. */
+function earlyHint(entry) {
+  const e = entry.template.earlyAccess
+  if (!e || !(entry.early || entry.opensAt)) return ''
+  return `${e.tierNames.join('、')}会员优先`
 }
 
 /** How a centre coupon is had: 'claim' (free), 'exchange' (points) or null (neither). */
@@ -127,11 +145,23 @@ function centreView(entry, tierNames) {
     validity: templateValidity(t),
     limits: limits(t),
     stock: t.remainingStock === null || t.remainingStock === undefined ? '' : `剩余${t.remainingStock}张`,
+    hint: earlyHint(entry),
+    early: !!(entry.early && how),
     action: how,
-    buttonText: how === 'claim' ? '领取' : how === 'exchange' ? `${format.points(t.pointsPrice)}积分兑换` : '',
+    buttonText: buttonText(how, t, entry.early),
     reason: entry.available ? (how ? '' : '暂不可领取') : unavailableReason(entry, tierNames),
     held: entry.held
   }
+}
+
+/**
+ * How long until the soonest of these entries opens to the member, in ms, when that is within
+ * `withinMs` (the page then loads again at that moment); null when none does.
+ */
+function nextOpening(entries, now = Date.now(), withinMs = 3600 * 1000) {
+  const waits = entries.filter(e => e.opensAt).map(e => new Date(e.opensAt).getTime() - now)
+    .filter(ms => ms > 0 && ms <= withinMs)
+  return waits.length ? Math.min(...waits) : null
 }
 
 /** The entry after the member got one more: held +1, stock -1, and no longer available at the limit or when gone. */
@@ -142,11 +172,13 @@ function afterGetting(entry) {
   return {
     template: Object.assign({}, t, { remainingStock: stock }),
     held,
-    available: entry.available && held < t.perMemberLimit && stock !== 0
+    available: entry.available && held < t.perMemberLimit && stock !== 0,
+    opensAt: entry.opensAt || null,
+    early: !!entry.early
   }
 }
 
 module.exports = {
   STATUS_TABS, describe, headline, limits, validity, templateValidity, couponView,
-  unavailableReason, action, centreView, afterGetting
+  unavailableReason, buttonText, earlyHint, action, centreView, afterGetting, nextOpening
 }

@@ -8,7 +8,12 @@
  * "time to buy again"): those go only through the channels the member gave marketing consent for.
  * So every purpose states its kind, and only SERVICE purposes are ever asked for; MARKETING and
  * purposes this version does not know are refused (not listed, never requested).
+ *
+ * Pages ask where the member does the thing a notice is about: 我的 for the reminders, an event's
+ * 报名 for EVENT_UPDATE (ask() inside the tap, then record() what was accepted).
  */
+const client = require('../api/client')
+const { GRANT_SUBSCRIBE_CONSENT } = require('../api/documents/notify')
 
 const MAX_PER_REQUEST = 3
 
@@ -75,4 +80,34 @@ function accepted(result, templateIds) {
   return templateIds.filter(id => result && result[id] === 'accept')
 }
 
-module.exports = { MAX_PER_REQUEST, SERVICE, MARKETING, PURPOSES, mayAskOnce, askable, templateView, pick, checkOneTime, accepted }
+/** The templates of these purposes the app may ask for, e.g. forPurposes(templates, ['EVENT_UPDATE']). */
+function forPurposes(templates, purposes) {
+  return askable(templates).filter(t => purposes.includes(t.purpose))
+}
+
+/**
+ * Shows WeChat's subscribe dialog for these templates. WeChat shows it only from a tap, so call this
+ * in the tap's handler before anything is awaited. Resolves (never rejects) to { accepted: the ids
+ * the member accepted, failed: true when WeChat could not ask (notices turned off in settings) }.
+ */
+function ask(templates, templateIds) {
+  checkOneTime(templates, templateIds)
+  return new Promise(resolve => {
+    wx.requestSubscribeMessage({
+      tmplIds: templateIds,
+      success: result => resolve({ accepted: accepted(result, templateIds), failed: false }),
+      fail: () => resolve({ accepted: [], failed: true })
+    })
+  })
+}
+
+/** Records the accepted templates (one more message each may bring); the templates as they now stand. */
+async function record(templateIds) {
+  const payload = await client.mutate(GRANT_SUBSCRIBE_CONSENT, { input: { templateIds } })
+  return payload.templates
+}
+
+module.exports = {
+  MAX_PER_REQUEST, SERVICE, MARKETING, PURPOSES, mayAskOnce, askable, templateView, pick, checkOneTime, accepted,
+  forPurposes, ask, record
+}

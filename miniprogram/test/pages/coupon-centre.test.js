@@ -176,3 +176,63 @@ test('anEmptyCentreSaysSo', async () => {
   const page = await open()
   expect(text(page, '.empty-state')).toBe('暂时没有可领的优惠券，过几天再来看看')
 })
+
+describe('early access (优先领)', () => {
+  const early = { tierNames: ['金卡', '黑钻'] }
+
+  test('aCouponOfTheMembersEarlyTierSays优先领AndOneNotOpenToThemYetSaysWhenItOpens', async () => {
+    centre([
+      { template: template({ id: 't1', name: '新品尝鲜券', earlyAccess: early }), held: 0, available: true, early: true, opensAt: null },
+      { template: template({ id: 't2', name: '会员日券', earlyAccess: early, claimable: false, pointsPrice: 300 }), held: 0,
+        available: true, early: true, opensAt: null },
+      { template: template({ id: 't3', name: '黑钻专享', earlyAccess: early }), held: 0, available: false, early: false,
+        opensAt: '2026-12-10T02:00:00Z' },
+      { template: template({ id: 't4', name: '普通券' }), held: 0, available: true, early: false, opensAt: null }
+    ])
+    const page = await open()
+    expect(texts(page, '.get')).toEqual(['优先领', '300积分优先兑', '领取'])
+    expect(page.querySelectorAll('.get.early')).toHaveLength(2)
+    expect(text(page, '.reason-t3')).toBe('12月10日 10:00 开放')
+    expect(cardTexts(page, '.hint')).toEqual(['金卡、黑钻会员优先', '金卡、黑钻会员优先', '金卡、黑钻会员优先', null])
+  })
+
+  test('aClaimRefusedBeforeTheOpeningSaysWhenAndTheCentreIsRefreshed', async () => {
+    let open_ = true
+    wx.__server.on('CouponCentre', () => ({ couponCentre: [{ template: template({ earlyAccess: early }), held: 0,
+      available: open_, early: open_, opensAt: open_ ? null : '2026-12-12T02:00:00Z' }], tiers: TIERS, me: { id: '1', pointsBalance: 0 } }))
+    wx.__server.on('ClaimCoupon', () => {
+      open_ = false
+      return { claimCoupon: { coupon: null, opensAt: '2026-12-12T02:00:00Z', userErrors: [{ field: ['input', 'templateId'],
+        code: 'COUPON_NOT_YET_OPEN', message: '「茶饮满减券」12月12日 10:00 开放领取' }] } }
+    })
+    const page = await open()
+    tap(page, '.get-t1')
+    await flush(20)
+    // a message this long is a dialog, not a toast
+    expect(wx.showModal).toHaveBeenCalledWith({ title: '提示', content: '「茶饮满减券」12月12日 10:00 开放领取', showCancel: false })
+    expect(text(page, '.reason-t1')).toBe('12月12日 10:00 开放')
+  })
+
+  test('theCentreLoadsAgainByItselfWhenACouponOpensToTheMember', async () => {
+    jest.useFakeTimers({ now: new Date('2026-12-10T01:50:00Z') })
+    try {
+      let opened = false
+      wx.__server.on('CouponCentre', () => ({ couponCentre: [{ template: template({ earlyAccess: early }), held: 0,
+        available: opened, early: opened, opensAt: opened ? null : '2026-12-10T02:00:00Z' }], tiers: TIERS,
+        me: { id: '1', pointsBalance: 0 } }))
+      const page = loadPage('pages/coupon-centre/index')
+      page.instance.onLoad({})
+      await jest.advanceTimersByTimeAsync(10)
+      expect(text(page, '.reason-t1')).toBe('12月10日 10:00 开放')
+      opened = true
+      await jest.advanceTimersByTimeAsync(9 * 60 * 1000)
+      expect(wx.__server.calls('CouponCentre')).toHaveLength(1)
+      await jest.advanceTimersByTimeAsync(61 * 1000)
+      expect(wx.__server.calls('CouponCentre')).toHaveLength(2)
+      expect(texts(page, '.get')).toEqual(['优先领'])
+      page.instance.onUnload()
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+})

@@ -15,7 +15,11 @@ function signUp(overrides = {}) {
 const connection = (field, nodes) => ({ [field]: { totalCount: nodes.length, pageInfo: { hasNextPage: false, endCursor: null },
   edges: nodes.map(node => ({ node })) } })
 
-beforeEach(() => session.save('member', { accessToken: 'a', refreshToken: 'r' }))
+beforeEach(() => {
+  session.save('member', { accessToken: 'a', refreshToken: 'r' })
+  // the brand set up no notice templates unless a test says so: 报名 asks nothing
+  wx.__server.on('SubscribeTemplates', () => ({ subscribeTemplates: [] }))
+})
 afterEach(() => jest.useRealTimers())
 
 async function open(path, query = {}) {
@@ -138,4 +142,86 @@ test('anEventsUploadedPictureIsShownInTheListAndOnItsPage', async () => {
   wx.__server.on('MemberEvent', () => ({ memberEvent: event(1, { pictureUrl: picture }) }))
   const page = await open('pages/event/index', { id: 'e1' })
   expect(imageSrc(page, '.event-picture')).toBe(picture)
+})
+
+describe('the event notice (EVENT_UPDATE) asked for at 报名', () => {
+  const TEMPLATES = [
+    { purpose: 'POINTS_EXPIRING', templateId: 'tmpl-points', remainingConsents: 0 },
+    { purpose: 'EVENT_UPDATE', templateId: 'tmpl-event', remainingConsents: 0 },
+    { purpose: 'BIRTHDAY', templateId: 'tmpl-birthday', remainingConsents: 0 }
+  ]
+  let order
+  beforeEach(() => {
+    order = []
+    wx.__server.on('SubscribeTemplates', () => ({ subscribeTemplates: TEMPLATES }))
+    wx.__server.on('MemberEvent', () => ({ memberEvent: event(1, { placesLeft: 0 }) }))
+    wx.__server.on('SignUpForEvent', () => {
+      order.push('signUp')
+      return { signUpForEvent: { signUp: signUp({ status: 'WAITING', waitingPosition: 2 }), replayed: false, userErrors: [] } }
+    })
+    wx.__server.on('GrantSubscribeConsent', vars => {
+      order.push('grant')
+      return { grantSubscribeConsent: { templates: TEMPLATES.map(t => Object.assign({}, t,
+        { remainingConsents: vars.input.templateIds.includes(t.templateId) ? 1 : 0 })), userErrors: [] } }
+    })
+  })
+  const answering = result => wx.requestSubscribeMessage.mockImplementation(options => {
+    order.push('ask')
+    result === 'fail' ? options.fail({ errMsg: 'requestSubscribeMessage:fail' }) : options.success(result)
+  })
+
+  test('theTapAsksForTheEventNoticeOnlyRecordsTheAcceptanceAndThenSignsUp', async () => {
+    answering({ errMsg: 'requestSubscribeMessage:ok', 'tmpl-event': 'accept' })
+    const page = await open('pages/event/index', { id: 'e1' })
+    expect(wx.requestSubscribeMessage).not.toHaveBeenCalled()
+    const requestsBefore = wx.__server.requests.length
+    tap(page, '.sign-up-button')
+    await flush()
+    // straight from the tap, before any request: WeChat shows its dialog only then
+    expect(wx.requestSubscribeMessage).toHaveBeenCalledTimes(1)
+    expect(wx.__server.requests.slice(requestsBefore).map(r => r.operationName)).toEqual(['GrantSubscribeConsent', 'SignUpForEvent', 'MemberEvent'])
+    expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['tmpl-event'])
+    expect(wx.__server.calls('GrantSubscribeConsent')).toEqual([{ input: { templateIds: ['tmpl-event'] } }])
+    expect(order).toEqual(['ask', 'grant', 'signUp'])
+    expect(text(page, '.event-notice')).toContain('候补第 2 位')
+  })
+
+  test('decliningTheNoticeRecordsNothingAndStillSignsUp', async () => {
+    answering({ errMsg: 'requestSubscribeMessage:ok', 'tmpl-event': 'reject' })
+    const page = await open('pages/event/index', { id: 'e1' })
+    tap(page, '.sign-up-button')
+    await flush()
+    expect(wx.__server.calls('GrantSubscribeConsent')).toHaveLength(0)
+    expect(order).toEqual(['ask', 'signUp'])
+    expect(text(page, '.event-notice')).toContain('候补第 2 位')
+  })
+
+  test('whenWeChatCannotAskOrTheRecordFailsTheSignUpStillGoesThrough', async () => {
+    answering('fail')
+    let page = await open('pages/event/index', { id: 'e1' })
+    tap(page, '.sign-up-button')
+    await flush()
+    expect(order).toEqual(['ask', 'signUp'])
+
+    order = []
+    answering({ 'tmpl-event': 'accept' })
+    wx.__server.on('GrantSubscribeConsent', () => {
+      order.push('grant')
+      return { grantSubscribeConsent: { templates: [], userErrors: [{ field: ['input', 'templateIds'], code: 'INVALID_INPUT', message: '没有这个模板' }] } }
+    })
+    page = await open('pages/event/index', { id: 'e1' })
+    tap(page, '.sign-up-button')
+    await flush()
+    expect(order).toEqual(['ask', 'grant', 'signUp'])
+    expect(text(page, '.event-notice')).toContain('候补第 2 位')
+  })
+
+  test('withoutAnEventNoticeSetUpNothingIsAsked', async () => {
+    wx.__server.on('SubscribeTemplates', () => ({ subscribeTemplates: [TEMPLATES[0]] }))
+    const page = await open('pages/event/index', { id: 'e1' })
+    tap(page, '.sign-up-button')
+    await flush()
+    expect(wx.requestSubscribeMessage).not.toHaveBeenCalled()
+    expect(order).toEqual(['signUp'])
+  })
 })

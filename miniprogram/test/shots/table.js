@@ -66,6 +66,8 @@ const SHOTS = [
   { page: 'pages/mall-redemptions/index', state: 'empty', member: NEW },
   { page: 'pages/mall-redemptions/index', state: 'error', fail: true },
   { page: 'pages/coupon-centre/index', state: 'loaded' },
+  // a new member (普通) waits for the demo's early-access coupon: 「X月X日 10:00 开放」
+  { page: 'pages/coupon-centre/index', state: 'early-waiting', member: NEW },
   { page: 'pages/coupon-centre/index', state: 'error', fail: true },
   { page: 'pages/invite/index', state: 'loaded' },
   { page: 'pages/invite/index', state: 'error', fail: true },

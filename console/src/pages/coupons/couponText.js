@@ -1,5 +1,5 @@
-/** How the coupon pages word a template: its kind, what it gives, its validity and stock. */
-import { money, date } from '../../format.js'
+/** How the coupon pages word a template: its kind, what it gives, its validity, stock and early access. */
+import { money, date, ZONE } from '../../format.js'
 
 export const KINDS = [
   { value: 'AMOUNT_OFF', label: '满减券' },
@@ -54,4 +54,34 @@ export function statusName(status) {
 export function newIdempotencyKey(prefix) {
   const random = globalThis.crypto && globalThis.crypto.randomUUID ? globalThis.crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`
   return `${prefix}-${random}`.slice(0, 60)
+}
+
+/** 12月10日 10:00 in the brand's zone (with the year when it is not this year's). */
+export function shortTime(iso, now = new Date()) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+    timeZone: ZONE, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23'
+  }).formatToParts(new Date(iso)).map(p => [p.type, p.value]))
+  const thisYear = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, year: 'numeric' }).format(now)
+  const year = parts.year === thisYear ? '' : `${parts.year}年`
+  return `${year}${parts.month}月${parts.day}日 ${parts.hour}:${parts.minute}`
+}
+
+/**
+ * Where a template's early access stands (优先领), '' without one:
+ * 金卡、黑钻 12月8日 10:00 起优先 · 12月10日 10:00 全员开放 (before the early start),
+ * 金卡、黑钻优先 · 12月10日 10:00 全员开放 (early), 12月10日 10:00 起全员开放 (everyone).
+ */
+export function earlyAccessText(t, now = new Date()) {
+  const e = t.earlyAccess
+  if (!e) return ''
+  const tiers = e.tierNames.join('、')
+  const general = shortTime(e.generalFrom, now)
+  if (t.claimPhase === 'NOT_OPEN') return `${tiers} ${shortTime(e.earlyFrom, now)} 起优先 · ${general} 全员开放`
+  if (t.claimPhase === 'EARLY') return `${tiers}优先 · ${general} 全员开放`
+  return `${general} 起全员开放`
+}
+
+/** The tag's colour for the phase: waiting, early tiers only, everyone. */
+export function phaseTagType(phase) {
+  return phase === 'EARLY' ? 'warning' : phase === 'NOT_OPEN' ? 'info' : 'success'
 }

@@ -20,12 +20,12 @@ const MY_COUPONS = gql`
 
 const COUPON_CENTRE = gql`
   query CouponCentre {
-    couponCentre { held available template { ${TEMPLATE_FIELDS} } }
+    couponCentre { held available opensAt early template { ${TEMPLATE_FIELDS} earlyAccess { tierNames } } }
     tiers { level name }
     me { id pointsBalance }
   }`
 
-const COUPON_RESULT = `coupon { id status validFrom validUntil template { id name } } userErrors { field message code }`
+const COUPON_RESULT = `coupon { id status validFrom validUntil template { id name } } opensAt userErrors { field message code }`
 
 const CLAIM_COUPON = gql`
   mutation ClaimCoupon($input: GetCouponInput!) {

@@ -2,7 +2,9 @@
  * Coupon centre: free coupons to claim ("领取") and coupons to buy with points ("N积分兑换",
  * after a confirmation). One request per tap-intent: the button is locked while it runs, and its
  * idempotency key is kept until the outcome is known, so a tap after a lost answer resends the
- * same key and can never get a second coupon or take points twice.
+ * same key and can never get a second coupon or take points twice. A coupon in its early access
+ * says 优先领 to members of its tiers and when it opens to the others ("12月10日 10:00 开放"); the
+ * page loads again by itself when one opens to the member within the hour.
  */
 const client = require('../../api/client')
 const { showError } = require('../../api/errors')
@@ -32,6 +34,9 @@ Component({
       this.busy = {}
       return this.load()
     },
+    onUnload() {
+      clearTimeout(this.openingTimer)
+    },
     onPullDownRefresh() {
       return this.load().then(() => wx.stopPullDownRefresh())
     },
@@ -55,6 +60,10 @@ Component({
         coupons: this.entries.map(entry => coupon.centreView(entry, this.tierNames)),
         balance: format.points(this.pointsBalance)
       })
+      clearTimeout(this.openingTimer)
+      const wait = coupon.nextOpening(this.entries)
+      // a second after it opens, so that the server's clock has passed it too
+      if (wait !== null) this.openingTimer = setTimeout(() => this.load({ quiet: true }), wait + 1000)
     },
     /** "领取" or "N积分兑换": one request per intent, never two at once for one coupon. */
     async get(e) {

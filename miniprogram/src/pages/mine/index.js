@@ -10,7 +10,7 @@ const { uploadAvatar } = require('../../api/upload')
 const session = require('../../api/session')
 const { showError } = require('../../api/errors')
 const { MINE_PROFILE, UPDATE_PROFILE, BIND_PHONE } = require('../../api/documents/profile')
-const { SUBSCRIBE_TEMPLATES, GRANT_SUBSCRIBE_CONSENT } = require('../../api/documents/notify')
+const { SUBSCRIBE_TEMPLATES } = require('../../api/documents/notify')
 const profile = require('../../lib/profile')
 const subscribe = require('../../lib/subscribe')
 const format = require('../../lib/format')
@@ -213,15 +213,12 @@ Component({
     },
     subscribe() {
       if (this.data.subscribing || !this.templates || !this.templates.length) return
-      const tmplIds = subscribe.checkOneTime(this.templates, subscribe.pick(this.templates))
+      const asked = subscribe.ask(this.templates, subscribe.pick(this.templates))
       this.setData({ subscribing: true })
-      wx.requestSubscribeMessage({
-        tmplIds,
-        success: res => this.grant(subscribe.accepted(res, tmplIds)),
-        fail: () => {
-          this.setData({ subscribing: false })
-          wx.showModal({ title: '提示', content: '暂时无法订阅，请在小程序设置中打开“接收通知”后再试', showCancel: false })
-        }
+      return asked.then(answer => {
+        if (!answer.failed) return this.grant(answer.accepted)
+        this.setData({ subscribing: false })
+        wx.showModal({ title: '提示', content: '暂时无法订阅，请在小程序设置中打开“接收通知”后再试', showCancel: false })
       })
     },
     async grant(templateIds) {
@@ -231,8 +228,7 @@ Component({
         return
       }
       try {
-        const payload = await client.mutate(GRANT_SUBSCRIBE_CONSENT, { input: { templateIds } })
-        this.showTemplates(payload.templates)
+        this.showTemplates(await subscribe.record(templateIds))
         wx.showToast({ title: `已订阅${templateIds.length}项提醒`, icon: 'success' })
       } catch (e) {
         showError(e)

@@ -3,6 +3,7 @@ package com.loyalty.coupon;
 import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.member.Member;
 import com.loyalty.member.MemberService;
+import com.loyalty.shared.EarlyAccessWindow;
 import com.loyalty.shared.graphql.BadArgumentException;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.store.StoreScope;
@@ -99,6 +100,7 @@ class CouponController {
     @MutationMapping
     public Mono<CouponPayload> claimCoupon(@Argument GetCouponInput input, @AuthenticationPrincipal Viewer viewer) {
         return coupons.claim(viewer, input.templateId(), input.idempotencyKey()).map(CouponPayload::of)
+                .onErrorResume(CouponNotYetOpen.class, e -> Mono.just(CouponPayload.notYetOpen(e)))
                 .transform(Payloads.recover(CouponPayload::failed));
     }
 
@@ -106,6 +108,7 @@ class CouponController {
     @MutationMapping
     public Mono<CouponPayload> exchangeCoupon(@Argument GetCouponInput input, @AuthenticationPrincipal Viewer viewer) {
         return coupons.exchange(viewer, input.templateId(), input.idempotencyKey()).map(CouponPayload::of)
+                .onErrorResume(CouponNotYetOpen.class, e -> Mono.just(CouponPayload.notYetOpen(e)))
                 .transform(Payloads.recover(CouponPayload::failed));
     }
 
@@ -162,5 +165,17 @@ class CouponController {
     @SchemaMapping(typeName = "Coupon")
     public MemberCoupon.Status status(MemberCoupon coupon) {
         return queries.status(coupon);
+    }
+
+    /** Where claiming the template stands now: before its early start, its early tiers only, or everyone. */
+    @SchemaMapping(typeName = "CouponTemplate")
+    public EarlyAccessWindow.Phase claimPhase(CouponTemplate template) {
+        return template.phaseAt(clock.instant());
+    }
+
+    /** The early tiers' names as the rules in force now call them. */
+    @SchemaMapping(typeName = "CouponEarlyAccess")
+    public List<String> tierNames(CouponEarlyAccess early) {
+        return queries.tierNames(early);
     }
 }

@@ -37,9 +37,15 @@ class CouponQueries {
                 (centre, heldPerTemplate, tier) -> centre.getKey().stream().map(template -> {
                     int held = heldPerTemplate.getOrDefault(template.id(), 0);
                     Integer left = template.remainingStock(centre.getValue().getOrDefault(template.id(), 0L));
+                    Instant now = clock.instant();
+                    boolean earlyTier = template.earlyFor(tier.level());
+                    boolean tierHigh = tier.level() >= template.minTierLevel();
+                    // a member whose tier is too low never may: no opening time for them
+                    Instant opensAt = tierHigh ? template.window().opensFor(earlyTier, now) : null;
                     boolean available = held < template.perMemberLimit() && (left == null || left > 0)
-                            && tier.level() >= template.minTierLevel();
-                    return new CentreCoupon(template, held, available);
+                            && tierHigh && opensAt == null;
+                    return new CentreCoupon(template, held, available, opensAt,
+                            earlyTier && template.window().earlyAt(now));
                 }).toList());
     }
 
@@ -61,6 +67,11 @@ class CouponQueries {
 
     public Mono<Map<Long, CouponTemplate>> templates(Collection<Long> ids) {
         return coupons.findTemplates(List.copyOf(ids)).collectMap(CouponTemplate::id);
+    }
+
+    /** The early tiers' names as the rules in force now call them. */
+    public List<String> tierNames(CouponEarlyAccess early) {
+        return early.tierNames(tiers.tiersAt(clock.instant()));
     }
 
     public MemberCoupon.Status status(MemberCoupon coupon) {

@@ -30,10 +30,11 @@ class CouponRepository {
                         insert into coupon_template (brand_id, name, kind, amount_off_cents, threshold_cents, percent_off,
                             max_discount_cents, gift_name, valid_from, valid_until, valid_days, total_stock,
                             per_member_limit, min_tier_level, store_ids, categories, channel, stackable, claimable,
-                            points_price, created_by, created_at)
+                            points_price, early_tier_levels, early_from, general_from, created_by, created_at)
                         values (:brandId, :name, :kind, :amountOff, :threshold, :percentOff, :maxDiscount, :gift,
                             :validFrom, :validUntil, :validDays, :stock, :perMember, :minTier, :stores, :categories,
-                            :channel, :stackable, :claimable, :pointsPrice, :staffId, :at)
+                            :channel, :stackable, :claimable, :pointsPrice, :earlyLevels, :earlyFrom, :generalFrom,
+                            :staffId, :at)
                         returning *
                         """)
                 .bind("brandId", brandId).bind("name", in.name().strip()).bind("kind", in.kind().name())
@@ -57,6 +58,7 @@ class CouponRepository {
                 .bind("claimable", in.claimable() == null || in.claimable())
                 .bind("pointsPrice", Parameter.fromOrEmpty(in.pointsPrice(), Long.class))
                 .bind("staffId", staffId).bind("at", at)
+                .bindValues(early(in.earlyAccess()))
                 .map(CouponRepository::toTemplate)
                 .one();
     }
@@ -114,7 +116,8 @@ class CouponRepository {
         return db.sql("""
                         update coupon_template set name = :name, total_stock = :stock, valid_from = :validFrom,
                             valid_until = :validUntil, valid_days = :validDays, per_member_limit = :perMember,
-                            claimable = :claimable, points_price = :pointsPrice
+                            claimable = :claimable, points_price = :pointsPrice, early_tier_levels = :earlyLevels,
+                            early_from = :earlyFrom, general_from = :generalFrom
                         where brand_id = :brandId and id = :id
                           and :stockOrMax >= (select count(*) from member_coupon c where c.template_id = :id)
                         returning *
@@ -127,7 +130,41 @@ class CouponRepository {
                 .bind("validDays", Parameter.fromOrEmpty(in.validDays(), Integer.class))
                 .bind("perMember", in.perMemberLimit()).bind("claimable", in.claimable())
                 .bind("pointsPrice", Parameter.fromOrEmpty(in.pointsPrice(), Long.class))
+                .bindValues(early(in.earlyAccess()))
                 .map(CouponRepository::toTemplate).one();
+    }
+
+    /** The early access's columns as parameters (all null without one). */
+    private static Map<String, Parameter> early(CouponEarlyAccess e) {
+        return Map.of("earlyLevels", Parameter.fromOrEmpty(e == null ? null : e.tierLevels().toArray(Integer[]::new),
+                        Integer[].class),
+                "earlyFrom", Parameter.fromOrEmpty(e == null ? null : e.earlyFrom(), Instant.class),
+                "generalFrom", Parameter.fromOrEmpty(e == null ? null : e.generalFrom(), Instant.class));
+    }
+
+    /**
+     * Templates of the coupon centre in their early window at {@code now} whose early tiers were not
+     * all told yet (a tier added since is told too).
+     */
+    public Flux<CouponTemplate> earlyAccessToAnnounce(Instant now) {
+        return db.sql("""
+                        select * from coupon_template
+                        where early_tier_levels is not null and general_from > :now and early_from <= :now
+                          and enabled and archived_at is null and (claimable or points_price is not null)
+                          and (valid_until is null or valid_until > :now)
+                          and not (early_tier_levels <@ coalesce(early_notice_levels, '{}'))
+                        order by id
+                        """)
+                .bind("now", now).map(CouponRepository::toTemplate).all();
+    }
+
+    /** Records that the members of these early tiers were told (unless the tiers changed meanwhile). */
+    public Mono<Void> markEarlyNoticed(long templateId, List<Integer> levels) {
+        return db.sql("""
+                        update coupon_template set early_notice_levels = :levels
+                        where id = :t and early_tier_levels = :levels
+                        """)
+                .bind("t", templateId).bind("levels", levels.toArray(Integer[]::new)).then();
     }
 
     /** Archives the template ({@code at}) or brings it back (null). */
@@ -393,7 +430,14 @@ class CouponRepository {
                 CouponTemplate.Channel.valueOf(row.get("channel", String.class)),
                 Boolean.TRUE.equals(row.get("stackable", Boolean.class)),
                 Boolean.TRUE.equals(row.get("claimable", Boolean.class)), row.get("points_price", Long.class),
-                Boolean.TRUE.equals(row.get("enabled", Boolean.class)), row.get("archived_at", Instant.class));
+                Boolean.TRUE.equals(row.get("enabled", Boolean.class)), row.get("archived_at", Instant.class),
+                toEarlyAccess(row));
+    }
+
+    private static CouponEarlyAccess toEarlyAccess(Readable row) {
+        Integer[] levels = row.get("early_tier_levels", Integer[].class);
+        return levels == null ? null : new CouponEarlyAccess(Arrays.asList(levels), row.get("early_from", Instant.class),
+                row.get("general_from", Instant.class));
     }
 
     private static MemberCoupon toCoupon(Readable row) {

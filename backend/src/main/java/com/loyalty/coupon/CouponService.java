@@ -13,6 +13,8 @@ import com.loyalty.shared.security.Viewer;
 import com.loyalty.store.StoreScope;
 import org.springframework.security.access.AccessDeniedException;
 import com.loyalty.audit.StaffAuditLog;
+import com.loyalty.shared.EarlyAccessWindow;
+import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.tier.TierService;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +30,8 @@ import reactor.core.publisher.Mono;
  * from its Redis gate ({@link CouponStockGate}) in one atomic script, and held in Postgres by the
  * coupon's stock slot (unique per template) and the member's count row, so they hold under any
  * number of parallel requests, without a row every claim waits for, and even when Redis is flushed.
+ * A coupon with early access is checked before its gate: before the early start nobody claims or buys
+ * it, then only members of its early tiers, then everyone (COUPON_NOT_YET_OPEN, with the time).
  */
 @Service
 class CouponService {
@@ -43,10 +47,13 @@ class CouponService {
     private final ObjectProvider<CouponEvents> events;
     private final CouponStockGate gate;
     private final HeldTemplates held;
+    private final BrandProperties brand;
 
     CouponService(CouponRepository coupons, TierService tiers, PointsService points, StaffAuditLog audit,
                          Clock clock, TransactionalOperator tx, RateLimits rateLimits, StoreScope scope,
-                         ObjectProvider<CouponEvents> events, CouponStockGate gate, HeldTemplates held) {
+                         ObjectProvider<CouponEvents> events, CouponStockGate gate, HeldTemplates held,
+                         BrandProperties brand) {
+        this.brand = brand;
         this.events = events;
         this.held = held;
         this.gate = gate;
@@ -141,11 +148,32 @@ class CouponService {
         if (!t.obtainableAt(now) || way == Way.CLAIM && !t.claimable() || way == Way.EXCHANGE && t.pointsPrice() == null) {
             return Mono.error(new BusinessException(ErrorCode.COUPON_NOT_AVAILABLE, "这张券现在不能领取"));
         }
-        if (t.minTierLevel() <= 0) {
+        // the early access holds back what members get themselves from the centre, not what staff,
+        // packs, campaigns or rewards give; once open to everyone it costs nothing (no tier read)
+        EarlyAccessWindow.Phase phase = way == Way.CLAIM || way == Way.EXCHANGE ? t.phaseAt(now)
+                : EarlyAccessWindow.Phase.OPEN;
+        if (t.minTierLevel() <= 0 && phase == EarlyAccessWindow.Phase.OPEN) {
             return Mono.empty(); // every tier may have it
         }
-        return tiers.current(memberId).flatMap(tier -> tier.level() >= t.minTierLevel() ? Mono.empty()
-                : Mono.error(new BusinessException(ErrorCode.COUPON_TIER_TOO_LOW, "会员等级不够，不能领取这张券")));
+        return tiers.current(memberId).flatMap(tier -> {
+            if (tier.level() < t.minTierLevel()) {
+                return Mono.error(new BusinessException(ErrorCode.COUPON_TIER_TOO_LOW, "会员等级不够，不能领取这张券"));
+            }
+            Instant opensAt = t.window().opensFor(t.earlyFor(tier.level()), now);
+            return opensAt == null ? Mono.empty() : Mono.error(notYetOpen(t, way, tier.level(), opensAt, now));
+        });
+    }
+
+    /** COUPON_NOT_YET_OPEN with when the member may have it: 12月10日 10:00 开放领取. */
+    private CouponNotYetOpen notYetOpen(CouponTemplate t, Way way, int level, Instant opensAt, Instant now) {
+        String verb = way == Way.EXCHANGE ? "兑换" : "领取";
+        String when = EarlyAccessWindow.shown(opensAt, now, brand.zone());
+        String early = String.join("、", t.earlyAccess().tierNames(tiers.tiersAt(now)));
+        String message = t.earlyFor(level)
+                ? "「" + t.name() + "」" + when + " 起" + early + "会员优先" + verb + "，请届时再来"
+                : "「" + t.name() + "」" + when + " 开放" + verb
+                        + (t.phaseAt(now) == EarlyAccessWindow.Phase.EARLY ? "，现在仅" + early + "会员可优先" + verb : "");
+        return new CouponNotYetOpen(message, opensAt);
     }
 
     /** How often a claim takes another slot when the one the gate gave turned out to be held (a gate rebuilt mid-drop). */

@@ -1,11 +1,13 @@
 package com.loyalty.coupon;
 
+import com.loyalty.shared.EarlyAccessWindow;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * What a coupon gives and who may have it: the kind and its numbers, validity (a fixed window or
- * days after getting it), stock, per-member limit, minimum tier, stores, categories, channel.
+ * days after getting it), stock, per-member limit, minimum tier, stores, categories, channel, and
+ * its early access in the coupon centre (null: none).
  */
 public record CouponTemplate(
         long id,
@@ -30,7 +32,8 @@ public record CouponTemplate(
         boolean claimable,
         Long pointsPrice,
         boolean enabled,
-        Instant archivedAt) {
+        Instant archivedAt,
+        CouponEarlyAccess earlyAccess) {
 
     /** What the coupon takes off. */
     public enum Kind { AMOUNT_OFF, PERCENT_OFF, SHIPPING, GIFT }
@@ -85,7 +88,27 @@ public record CouponTemplate(
     CreateCouponTemplateInput asInput() {
         return new CreateCouponTemplateInput(name, kind, amountOffCents, thresholdCents, percentOff, maxDiscountCents,
                 giftName, validFrom, validUntil, validDays, totalStock, perMemberLimit, minTierLevel, storeIds,
-                categories, channel, stackable, claimable, pointsPrice);
+                categories, channel, stackable, claimable, pointsPrice, earlyAccess);
+    }
+
+    /** When members may claim or buy it from the coupon centre (open from the start without early access). */
+    public EarlyAccessWindow window() {
+        return earlyAccess == null ? new EarlyAccessWindow(null, null) : earlyAccess.window();
+    }
+
+    /** Where claiming it stands at {@code now}: before the early start, early tiers only, or everyone. */
+    public EarlyAccessWindow.Phase phaseAt(Instant now) {
+        return window().phaseAt(now);
+    }
+
+    /** Whether a member of this tier level is one of its early tiers. */
+    public boolean earlyFor(int level) {
+        return earlyAccess != null && earlyAccess.includes(level);
+    }
+
+    /** In the coupon centre: free to claim or bought with points. */
+    public boolean inCentre() {
+        return claimable || pointsPrice != null;
     }
 
     /** True while coupons of this template can be handed out. */

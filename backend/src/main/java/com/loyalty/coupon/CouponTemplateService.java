@@ -10,8 +10,12 @@ import com.loyalty.shared.security.Role;
 import com.loyalty.shared.security.Viewer;
 import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.store.StoreService;
+import com.loyalty.tier.TierService;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -40,6 +44,8 @@ public class CouponTemplateService {
     static final long MAX_POINTS_PRICE = 1_000_000_000L;
     /** The audit trail's name for a template. */
     static final String SUBJECT = "COUPON_TEMPLATE";
+    /** Early access starts and openings are at most this far from now. */
+    private static final Duration HORIZON = Duration.ofDays(3660);
     private static final String CURSOR_KIND = "coupon-template";
 
     private final CouponRepository coupons;
@@ -48,9 +54,11 @@ public class CouponTemplateService {
     private final Clock clock;
     private final CouponStockGate gate;
     private final HeldTemplates held;
+    private final TierService tiers;
 
     CouponTemplateService(CouponRepository coupons, StoreService stores, StaffAuditLog audit, Clock clock,
-                          CouponStockGate gate, HeldTemplates held) {
+                          CouponStockGate gate, HeldTemplates held, TierService tiers) {
+        this.tiers = tiers;
         this.gate = gate;
         this.held = held;
         this.coupons = coupons;
@@ -59,11 +67,16 @@ public class CouponTemplateService {
         this.clock = clock;
     }
 
-    public Mono<CouponTemplate> create(Viewer staff, CreateCouponTemplateInput in) {
-        BusinessException problem = problem(in);
+    public Mono<CouponTemplate> create(Viewer staff, CreateCouponTemplateInput input) {
+        BusinessException problem = problem(input);
+        if (problem == null) {
+            problem = earlyAccessProblem(input);
+        }
         if (problem != null) {
             return Mono.error(problem);
         }
+        CreateCouponTemplateInput in = withEarlyAccess(input, input.earlyAccess() == null ? null
+                : input.earlyAccess().normalised());
         CreateCouponTemplateInput scoped = in;
         if (staff.role() == Role.STORE_MANAGER) {
             if (in.storeIds() != null && !in.storeIds().equals(List.of(staff.storeId()))) {
@@ -105,11 +118,16 @@ public class CouponTemplateService {
     /** Changes name, stock, validity for coupons got from now on, per-member limit and the centre settings. */
     public Mono<CouponTemplate> update(Viewer staff, UpdateCouponTemplateInput in) {
         return editable(staff, in.templateId()).flatMap(before -> {
-            CreateCouponTemplateInput changed = in.applyTo(before);
-            BusinessException problem = problem(changed);
+            CreateCouponTemplateInput applied = in.applyTo(before);
+            BusinessException problem = problem(applied);
+            if (problem == null) {
+                problem = earlyAccessProblem(applied);
+            }
             if (problem != null) {
                 return Mono.error(problem);
             }
+            CreateCouponTemplateInput changed = withEarlyAccess(applied, applied.earlyAccess() == null ? null
+                    : applied.earlyAccess().normalised());
             return coupons.issuedCounts(List.of(before.id())).map(issued -> issued.getOrDefault(before.id(), 0L))
                     .flatMap(issued -> changed.totalStock() != null && changed.totalStock() < issued
                             ? Mono.error(BusinessException.invalid("totalStock", "库存不能少于已发出的 " + issued + " 张"))
@@ -232,10 +250,70 @@ public class CouponTemplateService {
         return null;
     }
 
+    /**
+     * The first thing wrong with the early access, or null: tiers of the brand (as the rules in force
+     * now set them) above the first and not below the coupon's lowest tier, a start before the opening,
+     * both within ten years, and only on a coupon the centre offers (free or for points).
+     */
+    private BusinessException earlyAccessProblem(CreateCouponTemplateInput in) {
+        CouponEarlyAccess e = in.earlyAccess();
+        if (e == null) {
+            return null;
+        }
+        if (e.tierLevels() == null || e.tierLevels().isEmpty() || e.tierLevels().size() > CouponEarlyAccess.MAX_TIERS) {
+            return early("tierLevels", "请选择可优先领取的会员等级");
+        }
+        Instant now = clock.instant();
+        Map<Integer, String> names = new HashMap<>();
+        tiers.tiersAt(now).forEach(t -> names.put(t.level(), t.name()));
+        int lowest = in.minTierLevel() == null ? 0 : in.minTierLevel();
+        for (Integer level : e.tierLevels()) {
+            if (level == null || !names.containsKey(level)) {
+                return early("tierLevels", "没有这个会员等级：" + level);
+            }
+            if (level == 0) {
+                return early("tierLevels", "优先领取的等级需高于" + names.get(0) + "会员");
+            }
+            if (level < lowest) {
+                return early("tierLevels", names.get(level) + "低于这张券的最低等级，不能优先领取");
+            }
+        }
+        if (e.earlyFrom() == null) {
+            return early("earlyFrom", "请选择优先领取的开始时间");
+        }
+        if (e.generalFrom() == null) {
+            return early("generalFrom", "请选择全员开放的时间");
+        }
+        if (!e.earlyFrom().isBefore(e.generalFrom())) {
+            return early("generalFrom", "全员开放时间需晚于优先开始时间");
+        }
+        for (Instant at : new Instant[] {e.earlyFrom(), e.generalFrom()}) {
+            if (at.isBefore(now.minus(HORIZON)) || at.isAfter(now.plus(HORIZON))) {
+                return early(at == e.earlyFrom() ? "earlyFrom" : "generalFrom", "时间需在十年之内");
+            }
+        }
+        if (!Boolean.FALSE.equals(in.claimable()) || in.pointsPrice() != null) {
+            return null;
+        }
+        return early("tierLevels", "优先领取只适用于领券中心可免费领取或积分兑换的券");
+    }
+
+    private static BusinessException early(String field, String message) {
+        return new BusinessException(new UserError(List.of("input", "earlyAccess", field), message,
+                ErrorCode.INVALID_INPUT));
+    }
+
     private static CreateCouponTemplateInput withStores(CreateCouponTemplateInput in, List<Long> storeIds) {
         return new CreateCouponTemplateInput(in.name(), in.kind(), in.amountOffCents(), in.thresholdCents(),
                 in.percentOff(), in.maxDiscountCents(), in.giftName(), in.validFrom(), in.validUntil(), in.validDays(),
                 in.totalStock(), in.perMemberLimit(), in.minTierLevel(), storeIds, in.categories(), in.channel(),
-                in.stackable(), in.claimable(), in.pointsPrice());
+                in.stackable(), in.claimable(), in.pointsPrice(), in.earlyAccess());
+    }
+
+    private static CreateCouponTemplateInput withEarlyAccess(CreateCouponTemplateInput in, CouponEarlyAccess early) {
+        return new CreateCouponTemplateInput(in.name(), in.kind(), in.amountOffCents(), in.thresholdCents(),
+                in.percentOff(), in.maxDiscountCents(), in.giftName(), in.validFrom(), in.validUntil(), in.validDays(),
+                in.totalStock(), in.perMemberLimit(), in.minTierLevel(), in.storeIds(), in.categories(), in.channel(),
+                in.stackable(), in.claimable(), in.pointsPrice(), early);
     }
 }

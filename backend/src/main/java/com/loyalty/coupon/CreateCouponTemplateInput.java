@@ -23,5 +23,6 @@ public record CreateCouponTemplateInput(
         CouponTemplate.Channel channel,
         Boolean stackable,
         Boolean claimable,
-        Long pointsPrice) {
+        Long pointsPrice,
+        CouponEarlyAccess earlyAccess) {
 }

@@ -4,11 +4,13 @@ import java.time.Instant;
 
 /**
  * GraphQL input of {@code updateCouponTemplate}: fields left out stay as they are. Validity applies
- * to coupons got from now on; coupons already held keep theirs.
+ * to coupons got from now on; coupons already held keep theirs (as they keep their coupons when the
+ * early access changes).
  */
 public record UpdateCouponTemplateInput(Long templateId, String name, Integer totalStock, Instant validFrom,
                                         Instant validUntil, Integer validDays, Integer perMemberLimit,
-                                        Boolean claimable, Long pointsPrice, Boolean clearPointsPrice) {
+                                        Boolean claimable, Long pointsPrice, Boolean clearPointsPrice,
+                                        CouponEarlyAccess earlyAccess, Boolean clearEarlyAccess) {
 
     /** The template as it would be with these changes, in the shape creation checks. */
     CreateCouponTemplateInput applyTo(CouponTemplate t) {
@@ -21,6 +23,7 @@ public record UpdateCouponTemplateInput(Long templateId, String name, Integer to
                 totalStock != null ? totalStock : c.totalStock(),
                 perMemberLimit != null ? perMemberLimit : c.perMemberLimit(), c.minTierLevel(), c.storeIds(),
                 c.categories(), c.channel(), c.stackable(), claimable != null ? claimable : c.claimable(),
-                Boolean.TRUE.equals(clearPointsPrice) ? null : pointsPrice != null ? pointsPrice : c.pointsPrice());
+                Boolean.TRUE.equals(clearPointsPrice) ? null : pointsPrice != null ? pointsPrice : c.pointsPrice(),
+                Boolean.TRUE.equals(clearEarlyAccess) ? null : earlyAccess != null ? earlyAccess : c.earlyAccess());
     }
 }

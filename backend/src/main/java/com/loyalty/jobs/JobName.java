@@ -35,6 +35,8 @@ public enum JobName {
     CAMPAIGNS("0 */5 * * * *", false),
     /** Every ten minutes: rebuilds the coupon stock gates in Redis from Postgres (units a stopped backend took). */
     COUPON_STOCK_RECONCILE("0 */10 * * * *", false),
+    /** Every minute: tells members of a coupon's early tiers that their early access opened. */
+    COUPON_EARLY_ACCESS("0 * * * * *", false),
     /** Every hour: gives back the points and stock of mall pickups past their deadline. */
     MALL_PICKUP_EXPIRY("0 0 * * * *", false),
     /** Every five minutes: tells members of the tiers with early access to mall goods that it opened. */

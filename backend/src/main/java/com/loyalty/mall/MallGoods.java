@@ -1,5 +1,6 @@
 package com.loyalty.mall;
 
+import com.loyalty.shared.EarlyAccessWindow;
 import java.time.Instant;
 
 /** Goods of the points mall under their current version of the terms, with the units left. */
@@ -42,16 +43,16 @@ public record MallGoods(
 
     /** Whether a member of this tier level may redeem at {@code now}, as far as the schedule goes. */
     boolean openFor(int level, Instant now) {
-        if (openFrom == null || !now.isBefore(openFrom)) {
-            return true;
-        }
-        return earlyAccessFrom != null && earlyAccessTierLevel != null && level >= earlyAccessTierLevel
-                && !now.isBefore(earlyAccessFrom);
+        return window().openFor(earlyAccessTierLevel != null && level >= earlyAccessTierLevel, now);
     }
 
     /** In its early-access window at {@code now}. */
     boolean earlyAccessAt(Instant now) {
-        return earlyAccessFrom != null && openFrom != null && !now.isBefore(earlyAccessFrom) && now.isBefore(openFrom);
+        return window().earlyAt(now);
+    }
+
+    private EarlyAccessWindow window() {
+        return new EarlyAccessWindow(earlyAccessTierLevel == null ? null : earlyAccessFrom, openFrom);
     }
 
     /** The terms a version records, as the audit trail shows them. */

@@ -29,7 +29,8 @@ public enum MessageKind {
             Map.entry("REPURCHASE", MARKETING),
             Map.entry("CAMPAIGN", MARKETING),
             Map.entry("CAMPAIGN_SMS", MARKETING),
-            Map.entry("MALL_EARLY_ACCESS", MARKETING));
+            Map.entry("MALL_EARLY_ACCESS", MARKETING),
+            Map.entry("COUPON_EARLY_ACCESS", MARKETING));
 
     /** The purpose's kind (any spelling of it, e.g. points-expiring); MARKETING when it is not listed. */
     public static MessageKind of(String purpose) {

@@ -131,6 +131,17 @@ class TierRepository {
                 .map(row -> row.get(0, Long.class)).all();
     }
 
+    /** The brand's open accounts at one of these tier levels (above 0: members with a tier row), by id. */
+    public Flux<Long> membersIn(long brandId, java.util.Collection<Integer> levels) {
+        return db.sql("""
+                        select t.member_id from member_tier t join member m on m.id = t.member_id
+                        where m.brand_id = :brandId and t.level = any(:levels) and m.closed_at is null
+                        order by 1
+                        """)
+                .bind("brandId", brandId).bind("levels", levels.toArray(Integer[]::new))
+                .map(row -> row.get(0, Long.class)).all();
+    }
+
     /** Members a review must look at: those above the first tier, and those who bought in the window. */
     /** The brand's open accounts at the tier now (level 0: those without a tier row too), by id, after {@code afterId}. */
     public Flux<Long> membersAt(long brandId, int level, long afterId, int limit) {

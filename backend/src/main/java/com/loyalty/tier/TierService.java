@@ -205,6 +205,14 @@ public class TierService {
         return tiers.membersAtOrAbove(brandId, level);
     }
 
+    /** The brand's members (accounts not closed) at one of these tier levels, all above 0: e.g. a coupon's early tiers. */
+    public Flux<Long> membersIn(long brandId, java.util.Collection<Integer> levels) {
+        if (levels.isEmpty() || levels.contains(0)) {
+            throw new IllegalArgumentException("levels above 0 only: members at level 0 may have no tier row");
+        }
+        return tiers.membersIn(brandId, levels);
+    }
+
     public Flux<Long> membersToReview(YearMonth month) {
         int window = rules.rulesAt(start(month)).tierWindowMonths();
         return tiers.membersToReview(brand.id(), start(month.minusMonths(window)), start(month));
