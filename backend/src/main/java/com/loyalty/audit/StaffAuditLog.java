@@ -56,6 +56,16 @@ public class StaffAuditLog {
                 .then(NOTED);
     }
 
+    /**
+     * Records a change the system itself made to an object of the brand on a schedule (no staff
+     * member, no client: a job), with before and after, as staff changes are.
+     */
+    public Mono<Void> recordSystemChange(long brandId, String action, AuditedChange change, String detail) {
+        return entries.insert(brandId, null, null, true, null, action, null, detail,
+                new StaffAuditRepository.ChangeColumns(change.subjectType(), change.subjectId(),
+                        toJson(change.before()), toJson(change.after())));
+    }
+
     /** Up to {@code limit} actions of the brand before {@code beforeId}, newest first, narrowed by the filters given. */
     public Flux<AuditEntry> page(long brandId, AuditFilter filter, Long beforeId, int limit) {
         return entries.page(brandId, filter, beforeId, limit);

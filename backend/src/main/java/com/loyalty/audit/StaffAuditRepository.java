@@ -32,15 +32,22 @@ class StaffAuditRepository {
     /** Appends an entry; {@code change} is null for an action that changed no object. */
     public Mono<Void> insert(long brandId, Long staffId, Long clientId, Long storeId, String action, Long memberId, String detail,
                              ChangeColumns change) {
+        return insert(brandId, staffId, clientId, false, storeId, action, memberId, detail, change);
+    }
+
+    /** Appends an entry; {@code bySystem} when neither a staff member nor a client acted (a scheduled job). */
+    public Mono<Void> insert(long brandId, Long staffId, Long clientId, boolean bySystem, Long storeId, String action,
+                             Long memberId, String detail, ChangeColumns change) {
         return db.sql("""
-                        insert into staff_audit (brand_id, staff_id, client_id, store_id, action, member_id, detail,
+                        insert into staff_audit (brand_id, staff_id, client_id, by_system, store_id, action, member_id, detail,
                                                  subject_type, subject_id, before, after)
-                        values (:brandId, :staffId, :clientId, :storeId, :action, :memberId, :detail,
+                        values (:brandId, :staffId, :clientId, :bySystem, :storeId, :action, :memberId, :detail,
                                 :subjectType, :subjectId, cast(:before as jsonb), cast(:after as jsonb))
                         """)
                 .bind("brandId", brandId)
                 .bind("staffId", Parameter.fromOrEmpty(staffId, Long.class))
                 .bind("clientId", Parameter.fromOrEmpty(clientId, Long.class))
+                .bind("bySystem", bySystem)
                 .bind("storeId", Parameter.fromOrEmpty(storeId, Long.class))
                 .bind("action", action)
                 .bind("memberId", Parameter.fromOrEmpty(memberId, Long.class))
@@ -60,7 +67,8 @@ class StaffAuditRepository {
                 .bindValues(filters(brandId, filter))
                 .bind("before", Parameter.fromOrEmpty(beforeId, Long.class)).bind("limit", limit)
                 .map(row -> new AuditEntry(row.get("id", Long.class), row.get("created_at", Instant.class),
-                        row.get("staff_id", Long.class), row.get("client_id", Long.class), row.get("store_id", Long.class),
+                        row.get("staff_id", Long.class), row.get("client_id", Long.class),
+                        Boolean.TRUE.equals(row.get("by_system", Boolean.class)), row.get("store_id", Long.class),
                         row.get("action", String.class), row.get("member_id", Long.class),
                         row.get("detail", String.class), row.get("subject_type", String.class),
                         row.get("subject_id", Long.class), row.get("before_json", String.class),

@@ -40,7 +40,9 @@ public enum JobName {
     /** Every hour: gives back the points and stock of mall pickups past their deadline. */
     MALL_PICKUP_EXPIRY("0 0 * * * *", false),
     /** Every five minutes: tells members of the tiers with early access to mall goods that it opened. */
-    MALL_EARLY_ACCESS("0 */5 * * * *", false);
+    MALL_EARLY_ACCESS("0 */5 * * * *", false),
+    /** Every five minutes: records lotteries past their end time as ended (audited as done by the system). */
+    LOTTERY_END("0 */5 * * * *", false);
 
     private final String defaultCron;
     private final boolean oncePerDate;

@@ -10,6 +10,21 @@ public record Lottery(long id, long brandId, String title, String rulesText, Ins
 
     public enum Status { DRAFT, RUNNING, PAUSED, ENDED }
 
+    /**
+     * The status as of {@code at}: a RUNNING or PAUSED lottery whose end time has passed is ENDED,
+     * whether or not the LOTTERY_END job has recorded it yet.
+     */
+    Status statusAt(Instant at) {
+        return (status == Status.RUNNING || status == Status.PAUSED) && !at.isBefore(endsAt) ? Status.ENDED : status;
+    }
+
+    /** This lottery with its status as of {@code at} (see {@link #statusAt}). */
+    Lottery asOf(Instant at) {
+        Status now = statusAt(at);
+        return now == status ? this : new Lottery(id, brandId, title, rulesText, startsAt, endsAt, costPoints, dailyLimit,
+                totalLimit, budgetPoints, budgetCoupons, pointsGiven, couponsGiven, now, createdBy, createdAt, updatedAt);
+    }
+
     /** Whether members may draw at {@code at}: RUNNING and within its window. */
     boolean openAt(Instant at) {
         return status == Status.RUNNING && !at.isBefore(startsAt) && at.isBefore(endsAt);
@@ -20,7 +35,8 @@ public record Lottery(long id, long brandId, String title, String rulesText, Ins
         return switch (prize.kind()) {
             case POINTS -> pointsGiven + prize.points() <= budgetPoints;
             case COUPON -> couponsGiven + 1 <= budgetCoupons;
-            case NOTHING -> true;
+            // goods are bounded by the prize's units and the mall's stock, not by a budget
+            case GOODS, NOTHING -> true;
         };
     }
 }

@@ -1,6 +1,7 @@
 package com.loyalty.lottery;
 
 import com.loyalty.coupon.CouponPrizes;
+import com.loyalty.mall.MallPrizes;
 import com.loyalty.points.EntryKind;
 import com.loyalty.points.NewEntry;
 import com.loyalty.points.PointsService;
@@ -26,7 +27,11 @@ import reactor.core.publisher.Mono;
  * limits and their idempotency keys are taken one at a time): the cost through the ledger, the pick
  * with a SecureRandom against the pool version in force, the prize's unit and the budget taken by
  * conditional updates (none left: 谢谢参与), the prize given (points credited, a coupon issued by
- * the coupon module), and the draw recorded with its pool version and random value.
+ * the coupon module, a goods item given by the mall module as a redemption at 0 points), and the draw
+ * recorded with its pool version, random value and what it gave. A prize the coupon or mall module
+ * refuses (sold out, paused, archived) gives back the prize's unit and falls to 谢谢参与; since the
+ * draw and the prize are one transaction, there is never a prize without its draw, and a repeated
+ * key returns the first draw without giving anything again.
  */
 @Service
 class LotteryDrawService {
@@ -34,16 +39,18 @@ class LotteryDrawService {
     private final LotteryRepository lotteries;
     private final PointsService points;
     private final CouponPrizes coupons;
+    private final MallPrizes goods;
     private final BrandProperties brand;
     private final Clock clock;
     private final TransactionalOperator tx;
     private final RandomGenerator random = new SecureRandom();
 
-    LotteryDrawService(LotteryRepository lotteries, PointsService points, CouponPrizes coupons, BrandProperties brand,
-                       Clock clock, TransactionalOperator tx) {
+    LotteryDrawService(LotteryRepository lotteries, PointsService points, CouponPrizes coupons, MallPrizes goods,
+                       BrandProperties brand, Clock clock, TransactionalOperator tx) {
         this.lotteries = lotteries;
         this.points = points;
         this.coupons = coupons;
+        this.goods = goods;
         this.brand = brand;
         this.clock = clock;
         this.tx = tx;
@@ -76,8 +83,8 @@ class LotteryDrawService {
         }
         if (!lottery.openAt(now)) {
             return Mono.error(new BusinessException(ErrorCode.LOTTERY_NOT_RUNNING,
-                    now.isBefore(lottery.startsAt()) && lottery.status() == Lottery.Status.RUNNING
-                            ? "抽奖活动还没开始" : "抽奖活动未在进行中"));
+                    now.isBefore(lottery.startsAt()) && lottery.status() == Lottery.Status.RUNNING ? "抽奖活动还没开始"
+                            : lottery.statusAt(now) == Lottery.Status.ENDED ? "抽奖活动已结束" : "抽奖活动未在进行中"));
         }
         LocalDate today = brand.today(clock);
         return lotteries.drawCounts(lottery.id(), member.id(), today).flatMap(counts -> {
@@ -96,7 +103,7 @@ class LotteryDrawService {
                                 new LotteryRepository.NewDraw(lottery.id(), pool.id(), member.id(), key, today,
                                         pick.value(), pick.prize() == null ? null : pick.prize().id(),
                                         won.prize() == null ? null : won.prize().id(), lottery.costPoints(),
-                                        won.points(), won.couponId(), now)))
+                                        won.points(), won.couponId(), won.redemptionId(), now)))
                                 .flatMap(lotteries::draw)
                                 .map(draw -> new DrawLotteryPayload(draw, balance - lottery.costPoints() + draw.pointsWon(),
                                         false, List.of()));
@@ -113,14 +120,15 @@ class LotteryDrawService {
                 null, false).then();
     }
 
-    /** What the member got: the prize (null: 谢谢参与), the points and the coupon it gave. */
-    private record Won(Prize prize, long points, Long couponId) {
-        static final Won NOTHING = new Won(null, 0, null);
+    /** What the member got: the prize (null: 谢谢参与), the points, the coupon or the mall redemption it gave. */
+    private record Won(Prize prize, long points, Long couponId, Long redemptionId) {
+        static final Won NOTHING = new Won(null, 0, null, null);
     }
 
     /**
      * Gives the prize the pick landed on: its unit and the budget first, by conditional updates; when
-     * either is gone, or the coupon module refuses the coupon (sold out, over its own limit), 谢谢参与.
+     * either is gone, or the coupon module refuses the coupon (sold out, over its own limit), or the
+     * mall refuses the goods (out of stock, paused, archived), the unit (and budget) go back: 谢谢参与.
      */
     private Mono<Won> give(Viewer member, Lottery lottery, Prize prize, String key, Instant now) {
         if (prize == null || prize.kind() == Prize.Kind.NOTHING) {
@@ -135,12 +143,16 @@ class LotteryDrawService {
                     case POINTS -> points.credit(new NewEntry(member.brandId(), member.id(), EntryKind.LOTTERY_PRIZE, null,
                                     null, null, null, "抽奖「" + lottery.title() + "」中奖：" + prize.name(),
                                     "lottery-prize:" + lottery.id() + ":" + key, now), prize.points(), points.expiryFor(now))
-                            .thenReturn(new Won(prize, prize.points(), null));
+                            .thenReturn(new Won(prize, prize.points(), null, null));
                     case COUPON -> coupons.issuePrize(member.brandId(), member.id(), prize.couponTemplateId(),
                                     lottery.id() + ":" + key)
-                            .map(couponId -> new Won(prize, 0, couponId))
+                            .map(couponId -> new Won(prize, 0, couponId, null))
                             .onErrorResume(BusinessException.class, refused -> lotteries.giveBackStock(prize.id())
                                     .then(lotteries.giveBackBudget(lottery.id(), 0, 1)).thenReturn(Won.NOTHING));
+                    case GOODS -> goods.issuePrize(member.brandId(), member.id(), prize.goodsId(), "lottery:" + lottery.id() + ":" + key)
+                            .map(redemptionId -> new Won(prize, 0, null, redemptionId))
+                            .onErrorResume(BusinessException.class, refused -> lotteries.giveBackStock(prize.id())
+                                    .thenReturn(Won.NOTHING));
                     case NOTHING -> Mono.just(Won.NOTHING);
                 })
                 .defaultIfEmpty(Won.NOTHING);
@@ -160,24 +172,36 @@ class LotteryDrawService {
         Mono<Lottery> which = id == null ? lotteries.current(member.brandId(), now)
                 : lotteries.find(member.brandId(), id).filter(l -> l.status() != Lottery.Status.DRAFT);
         return which.flatMap(lottery -> lotteries.poolAt(lottery.id(), now)
-                .zipWith(lotteries.drawCounts(lottery.id(), member.id(), brand.today(clock)), (pool, counts) -> {
+                .flatMap(pool -> goods.available(member.brandId(), pool.prizes().stream().map(Prize::goodsId)
+                                .filter(java.util.Objects::nonNull).toList())
+                        .map(available -> odds(lottery, pool.prizes(), available)))
+                .zipWith(lotteries.drawCounts(lottery.id(), member.id(), brand.today(clock)), (odds, counts) -> {
                     long left = lottery.dailyLimit() - counts.today();
                     if (lottery.totalLimit() != null) {
                         left = Math.min(left, lottery.totalLimit() - counts.total());
                     }
                     boolean open = lottery.openAt(now);
-                    return new MemberLottery(lottery.id(), lottery.title(), lottery.rulesText(), lottery.status(),
+                    return new MemberLottery(lottery.id(), lottery.title(), lottery.rulesText(), lottery.statusAt(now),
                             lottery.startsAt(), lottery.endsAt(), lottery.costPoints(), lottery.dailyLimit(),
-                            lottery.totalLimit(), open ? (int) Math.max(0, left) : 0, odds(lottery, pool.prizes()));
+                            lottery.totalLimit(), open ? (int) Math.max(0, left) : 0, odds);
                 }));
     }
 
     /** The prizes and their probabilities as members see them, 谢谢参与 last with what the others leave. */
     static List<MemberLottery.Odds> odds(Lottery lottery, List<Prize> pool) {
+        return odds(lottery, pool, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #odds(Lottery, List)}, with the goods of GOODS prizes that the mall can give now
+     * ({@code availableGoods}): a GOODS prize whose goods are sold out, paused or archived reads out of stock.
+     */
+    static List<MemberLottery.Odds> odds(Lottery lottery, List<Prize> pool, java.util.Set<Long> availableGoods) {
         List<MemberLottery.Odds> odds = new java.util.ArrayList<>(pool.stream()
                 .filter(p -> p.kind() != Prize.Kind.NOTHING)
                 .map(p -> new MemberLottery.Odds(p.kind(), p.name(), p.points(), p.probabilityBp(),
-                        percent(p.probabilityBp()), p.inStock() && lottery.budgetAllows(p)))
+                        percent(p.probabilityBp()), p.inStock() && lottery.budgetAllows(p)
+                        && (p.kind() != Prize.Kind.GOODS || availableGoods.contains(p.goodsId()))))
                 .toList());
         String nothingName = pool.stream().filter(p -> p.kind() == Prize.Kind.NOTHING).map(Prize::name).findFirst()
                 .orElse(LotteryService.NOTHING_NAME);

@@ -73,6 +73,16 @@ class LotteryRepository {
                 .map(LotteryRepository::toLottery).one();
     }
 
+    /** Records the lottery as ENDED if it is still RUNNING or PAUSED past its end time; empty otherwise. */
+    Mono<Lottery> endIfPast(long id, Instant now) {
+        return db.sql("""
+                        update lottery set status = 'ENDED', updated_at = :now
+                        where id = :id and status in ('RUNNING', 'PAUSED') and ends_at <= :now
+                        returning *
+                        """)
+                .bind("id", id).bind("now", now).map(LotteryRepository::toLottery).one();
+    }
+
     Mono<Lottery> find(long brandId, long id) {
         return db.sql("select * from lottery where brand_id = :brand and id = :id")
                 .bind("brand", brandId).bind("id", id).map(LotteryRepository::toLottery).one();
@@ -88,21 +98,33 @@ class LotteryRepository {
                 .bind("brand", brandId).bind("at", at).map(LotteryRepository::toLottery).one();
     }
 
-    Flux<Lottery> page(long brandId, Lottery.Status status, Long beforeId, int limit) {
-        return db.sql("""
-                        select * from lottery where brand_id = :brand and (:status::text is null or status = :status)
-                          and (:before::bigint is null or id < :before)
-                        order by id desc limit :limit
-                        """)
+    /** The status as of :now (see {@link Lottery#statusAt}): past its end a running or paused lottery reads ENDED. */
+    private static final String STATUS_AT = """
+            (case when status in ('RUNNING', 'PAUSED') and ends_at <= :now then 'ENDED' else status end)""";
+
+    /** The brand's lotteries newest first, narrowed to those whose status as of {@code now} is {@code status}. */
+    Flux<Lottery> page(long brandId, Lottery.Status status, Instant now, Long beforeId, int limit) {
+        return db.sql("select * from lottery where brand_id = :brand and (:status::text is null or " + STATUS_AT
+                        + " = :status) and (:before::bigint is null or id < :before) order by id desc limit :limit")
                 .bind("brand", brandId).bind("status", Parameter.fromOrEmpty(status == null ? null : status.name(), String.class))
-                .bind("before", Parameter.fromOrEmpty(beforeId, Long.class)).bind("limit", limit)
+                .bind("now", now).bind("before", Parameter.fromOrEmpty(beforeId, Long.class)).bind("limit", limit)
                 .map(LotteryRepository::toLottery).all();
     }
 
-    Mono<Long> count(long brandId, Lottery.Status status) {
-        return db.sql("select count(*) from lottery where brand_id = :brand and (:status::text is null or status = :status)")
+    Mono<Long> count(long brandId, Lottery.Status status, Instant now) {
+        return db.sql("select count(*) from lottery where brand_id = :brand and (:status::text is null or " + STATUS_AT
+                        + " = :status)")
                 .bind("brand", brandId).bind("status", Parameter.fromOrEmpty(status == null ? null : status.name(), String.class))
-                .mapValue(Long.class).one();
+                .bind("now", now).mapValue(Long.class).one();
+    }
+
+    /** Lotteries of every brand still RUNNING or PAUSED whose end time has passed, oldest end first. */
+    Flux<Lottery> pastTheirEnd(Instant now, int limit) {
+        return db.sql("""
+                        select * from lottery where status in ('RUNNING', 'PAUSED') and ends_at <= :now
+                        order by ends_at, id limit :limit
+                        """)
+                .bind("now", now).bind("limit", limit).map(LotteryRepository::toLottery).all();
     }
 
     /** Adds the next pool version of the lottery, effective from {@code from}; its id and number. */
@@ -121,13 +143,14 @@ class LotteryRepository {
     Mono<Prize> insertPrize(long poolId, int position, PrizeInput p, String name, int probabilityBp) {
         return db.sql("""
                         insert into lottery_prize (pool_id, position, kind, name, points, coupon_template_id,
-                            probability_bp, stock, remaining)
-                        values (:pool, :position, :kind, :name, :points, :template, :bp, :stock, :stock)
+                            probability_bp, stock, remaining, goods_id)
+                        values (:pool, :position, :kind, :name, :points, :template, :bp, :stock, :stock, :goods)
                         returning *
                         """)
                 .bind("pool", poolId).bind("position", position).bind("kind", p.kind().name()).bind("name", name)
                 .bind("points", Parameter.fromOrEmpty(p.kind() == Prize.Kind.POINTS ? p.points() : null, Long.class))
                 .bind("template", Parameter.fromOrEmpty(p.kind() == Prize.Kind.COUPON ? p.couponTemplateId() : null, Long.class))
+                .bind("goods", Parameter.fromOrEmpty(p.kind() == Prize.Kind.GOODS ? p.goodsId() : null, Long.class))
                 .bind("bp", probabilityBp)
                 .bind("stock", Parameter.fromOrEmpty(p.kind() == Prize.Kind.NOTHING ? null : p.stock(), Integer.class))
                 .map(LotteryRepository::toPrize).one();
@@ -209,14 +232,16 @@ class LotteryRepository {
 
     /** What a draw records. */
     record NewDraw(long lotteryId, long poolId, long memberId, String key, LocalDate day, int randomValue,
-                   Long landedPrizeId, Long prizeId, long costPoints, long pointsWon, Long couponId, Instant at) {
+                   Long landedPrizeId, Long prizeId, long costPoints, long pointsWon, Long couponId,
+                   Long mallRedemptionId, Instant at) {
     }
 
     Mono<Long> insertDraw(NewDraw d) {
         return db.sql("""
                         insert into lottery_draw (lottery_id, pool_id, member_id, idempotency_key, business_day, random_value,
-                            landed_prize_id, prize_id, cost_points, points_won, coupon_id, created_at)
-                        values (:lottery, :pool, :member, :key, :day, :value, :landed, :prize, :cost, :won, :coupon, :at)
+                            landed_prize_id, prize_id, cost_points, points_won, coupon_id, mall_redemption_id, created_at)
+                        values (:lottery, :pool, :member, :key, :day, :value, :landed, :prize, :cost, :won, :coupon,
+                            :redemption, :at)
                         returning id
                         """)
                 .bind("lottery", d.lotteryId()).bind("pool", d.poolId()).bind("member", d.memberId())
@@ -224,6 +249,7 @@ class LotteryRepository {
                 .bind("landed", Parameter.fromOrEmpty(d.landedPrizeId(), Long.class))
                 .bind("prize", Parameter.fromOrEmpty(d.prizeId(), Long.class)).bind("cost", d.costPoints())
                 .bind("won", d.pointsWon()).bind("coupon", Parameter.fromOrEmpty(d.couponId(), Long.class))
+                .bind("redemption", Parameter.fromOrEmpty(d.mallRedemptionId(), Long.class))
                 .bind("at", d.at())
                 .mapValue(Long.class).one();
     }
@@ -257,7 +283,7 @@ class LotteryRepository {
     Mono<String> exportDraws(long memberId) {
         return db.sql(PersonalData.asJsonArray("""
                         select l.title as lottery, p.version as pool_version, d.random_value, coalesce(z.name, '谢谢参与') as prize,
-                               d.cost_points, d.points_won, d.coupon_id, d.created_at
+                               d.cost_points, d.points_won, d.coupon_id, d.mall_redemption_id, d.created_at
                         from lottery_draw d join lottery l on l.id = d.lottery_id join lottery_pool p on p.id = d.pool_id
                         left join lottery_prize z on z.id = d.prize_id
                         where d.member_id = :m order by d.id"""))
@@ -271,7 +297,8 @@ class LotteryRepository {
     Flux<DrawSums> drawSums(Collection<Long> lotteryIds) {
         return db.sql("""
                         select lottery_id, count(*) as draws, coalesce(sum(cost_points), 0)::bigint as taken,
-                               count(prize_id) filter (where points_won > 0 or coupon_id is not null) as given
+                               count(prize_id) filter (where points_won > 0 or coupon_id is not null
+                                   or mall_redemption_id is not null) as given
                         from lottery_draw where lottery_id = any(:ids) group by lottery_id
                         """)
                 .bind("ids", lotteryIds.toArray(Long[]::new))
@@ -296,7 +323,7 @@ class LotteryRepository {
                 Prize.Kind.valueOf(row.get("kind", String.class)), row.get("name", String.class),
                 row.get("points", Long.class), row.get("coupon_template_id", Long.class),
                 row.get("probability_bp", Integer.class), row.get("stock", Integer.class),
-                row.get("remaining", Integer.class));
+                row.get("remaining", Integer.class), row.get("goods_id", Long.class));
     }
 
     private static LotteryDraw toDraw(Readable row) {
@@ -307,6 +334,6 @@ class LotteryRepository {
                 kind == null ? "谢谢参与" : row.get("prize_name", String.class),
                 row.get("prize_id", Long.class) == null && row.get("landed_prize_id", Long.class) != null,
                 row.get("points_won", Long.class), row.get("coupon_id", Long.class), row.get("cost_points", Long.class),
-                row.get("created_at", Instant.class));
+                row.get("created_at", Instant.class), row.get("mall_redemption_id", Long.class));
     }
 }

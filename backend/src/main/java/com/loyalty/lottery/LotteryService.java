@@ -3,6 +3,7 @@ package com.loyalty.lottery;
 import com.loyalty.audit.AuditedChange;
 import com.loyalty.audit.StaffAuditLog;
 import com.loyalty.coupon.CouponPrizes;
+import com.loyalty.mall.MallPrizes;
 import com.loyalty.shared.graphql.BusinessException;
 import com.loyalty.shared.graphql.ErrorCode;
 import com.loyalty.shared.graphql.Pages;
@@ -23,7 +24,9 @@ import reactor.core.publisher.Mono;
 /**
  * Lotteries as marketers run them: created as drafts with a first pool version, started, paused,
  * resumed and ended, changed with a new pool version from a chosen time (never changing draws
- * already made); every change in the audit trail with before and after.
+ * already made); every change in the audit trail with before and after. A lottery past its end time
+ * reads ENDED at once (and can no longer be changed); the LOTTERY_END job records it as ENDED,
+ * audited as done by the system.
  */
 @Service
 public class LotteryService {
@@ -47,14 +50,16 @@ public class LotteryService {
 
     private final LotteryRepository lotteries;
     private final CouponPrizes coupons;
+    private final MallPrizes goods;
     private final StaffAuditLog audit;
     private final Clock clock;
     private final TransactionalOperator tx;
 
-    LotteryService(LotteryRepository lotteries, CouponPrizes coupons, StaffAuditLog audit, Clock clock,
+    LotteryService(LotteryRepository lotteries, CouponPrizes coupons, MallPrizes goods, StaffAuditLog audit, Clock clock,
                    TransactionalOperator tx) {
         this.lotteries = lotteries;
         this.coupons = coupons;
+        this.goods = goods;
         this.audit = audit;
         this.clock = clock;
         this.tx = tx;
@@ -141,6 +146,11 @@ public class LotteryService {
 
     private Mono<Lottery> move(Viewer staff, Lottery before, List<Lottery.Status> from, Lottery.Status to,
                                String action, String refusal) {
+        if (before.status() == Lottery.Status.ENDED) {
+            // past its end time: ended already, whether or not the job has recorded it
+            return Mono.error(new BusinessException(UserError.onInput("lotteryId", ErrorCode.LOTTERY_STATUS_CONFLICT,
+                    refusal + "（抽奖活动已结束）")));
+        }
         return lotteries.move(staff.brandId(), before.id(), from, to, clock.instant())
                 .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("lotteryId",
                         ErrorCode.LOTTERY_STATUS_CONFLICT, refusal + "（当前状态：" + before.status() + "）"))))
@@ -148,16 +158,43 @@ public class LotteryService {
                         AuditedChange.changed(SUBJECT, after.id(), before, after), after.title()).thenReturn(after));
     }
 
+    /** The lottery with its status as of now (past its end time: ENDED). */
     public Mono<Lottery> find(Viewer staff, long id) {
-        return lotteries.find(staff.brandId(), id);
+        Instant now = clock.instant();
+        return lotteries.find(staff.brandId(), id).map(l -> l.asOf(now));
     }
 
+    /** The brand's lotteries newest first, narrowed by their status as of now (past its end time: ENDED). */
     public Mono<Pages.Page<Lottery>> list(Viewer staff, Lottery.Status status, Integer first, String after) {
         int size = Pages.size(first);
         Long before = Pages.after(after, CURSOR);
-        return lotteries.count(staff.brandId(), status)
-                .zipWith(lotteries.page(staff.brandId(), status, before, size + 1).collectList(),
+        Instant now = clock.instant();
+        return lotteries.count(staff.brandId(), status, now)
+                .zipWith(lotteries.page(staff.brandId(), status, now, before, size + 1).map(l -> l.asOf(now)).collectList(),
                         (total, rows) -> Pages.of(rows, size, Lottery::id, CURSOR, after != null, total));
+    }
+
+    /** Lotteries ended per pass of {@link #endPastTheirEnd}; the job takes passes until none is left. */
+    private static final int END_BATCH = 100;
+
+    /**
+     * The LOTTERY_END job's work: every RUNNING or PAUSED lottery whose end time has passed is
+     * recorded as ENDED, each in its own transaction with its audit entry (done by the system). A
+     * lottery another instance or a marketer ended meanwhile is left alone; the count of those ended here.
+     */
+    Mono<Long> endPastTheirEnd(Instant now) {
+        return lotteries.pastTheirEnd(now, END_BATCH)
+                .concatMap(before -> lotteries.endIfPast(before.id(), now)
+                        .flatMap(after -> audit.recordSystemChange(after.brandId(), "END_LOTTERY",
+                                AuditedChange.changed(SUBJECT, after.id(), before, after),
+                                after.title() + "：已过结束时间，由系统自动结束").thenReturn(1L))
+                        .as(tx::transactional)
+                        .defaultIfEmpty(0L))
+                .collectList()
+                .flatMap(done -> {
+                    long n = done.stream().mapToLong(Long::longValue).sum();
+                    return done.size() < END_BATCH || n == 0 ? Mono.just(n) : endPastTheirEnd(now).map(more -> n + more);
+                });
     }
 
     /** The totals of these lotteries (one query). */
@@ -182,8 +219,10 @@ public class LotteryService {
         return lotteries.recentDraws(lottery.id(), Pages.size(first));
     }
 
+    /** The brand's lottery with its status as of now, or LOTTERY_NOT_FOUND. */
     private Mono<Lottery> existing(Viewer staff, Long lotteryId) {
-        return (lotteryId == null ? Mono.<Lottery>empty() : lotteries.find(staff.brandId(), lotteryId))
+        Instant now = clock.instant();
+        return (lotteryId == null ? Mono.<Lottery>empty() : lotteries.find(staff.brandId(), lotteryId).map(l -> l.asOf(now)))
                 .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("lotteryId",
                         ErrorCode.LOTTERY_NOT_FOUND, "抽奖活动不存在"))));
     }
@@ -211,7 +250,8 @@ public class LotteryService {
     /**
      * The rules a lottery's fields follow, for a new lottery and a change alike: the input trimmed
      * when they hold, INVALID_INPUT on the first field that breaks one (COUPON_NOT_FOUND or
-     * COUPON_ARCHIVED for a coupon that cannot be a prize).
+     * COUPON_ARCHIVED for a coupon that cannot be a prize; MALL_GOODS_NOT_FOUND, MALL_NOT_ON_SALE or
+     * MALL_GOODS_NOT_A_PRIZE for goods that cannot be one).
      */
     private Mono<Checked> validate(Viewer staff, CreateLotteryInput in, boolean withPrizes) {
         String title = in.title() == null ? "" : in.title().strip();
@@ -284,6 +324,8 @@ public class LotteryService {
         return Flux.fromIterable(prizes).concatMap(p -> switch (p.kind()) {
                     case COUPON -> coupons.requirePrize(staff.brandId(), p.couponTemplateId(), "prizes")
                             .map(templateName -> new CheckedPrize(p, name(p, templateName), p.probabilityBp()));
+                    case GOODS -> goods.requirePrize(staff.brandId(), p.goodsId(), "prizes")
+                            .map(goodsName -> new CheckedPrize(p, name(p, goodsName), p.probabilityBp()));
                     case POINTS -> Mono.just(new CheckedPrize(p, name(p, p.points() + " 积分"), p.probabilityBp()));
                     case NOTHING -> Mono.just(new CheckedPrize(p, name(p, NOTHING_NAME), nothingShare));
                 })
@@ -316,6 +358,9 @@ public class LotteryService {
         }
         if (p.kind() == Prize.Kind.COUPON && p.couponTemplateId() == null) {
             return "请选择作为奖品的优惠券";
+        }
+        if (p.kind() == Prize.Kind.GOODS && p.goodsId() == null) {
+            return "请选择作为奖品的积分商城商品";
         }
         return null;
     }

@@ -2,7 +2,10 @@ package com.loyalty.mall;
 
 import java.time.Instant;
 
-/** A member's redemption of goods, with the terms (version, price) it was made under. */
+/**
+ * A member's redemption of goods: {@code quantity} units at the unit price ({@code pointsPrice},
+ * {@code cashCents}) of the version it was made under.
+ */
 public record MallRedemption(
         long id,
         long brandId,
@@ -27,7 +30,22 @@ public record MallRedemption(
         Instant shippedAt,
         Instant cancelledAt,
         String cancelReason,
+        int quantity,
+        Source source,
         Instant createdAt) {
+
+    /** How the member came by it: bought with points, or won in a lottery draw (0 points, any store). */
+    public enum Source { REDEEM, LOTTERY }
+
+    /** The points paid for all its units. */
+    public long pointsTotal() {
+        return pointsPrice * quantity;
+    }
+
+    /** The cash paid at the till for all its units. */
+    public long cashTotalCents() {
+        return cashCents * quantity;
+    }
 
     public enum State {
         AWAITING_PICKUP, AWAITING_SHIPMENT, PICKED_UP, SHIPPED, CANCELLED, EXPIRED;

@@ -37,21 +37,27 @@ class MallRedemptionRepository {
     /** What a new redemption records. */
     record NewRedemption(long brandId, MallGoods goods, long memberId, MallRedemption.State state,
                          long stockStoreId, Long pickupStoreId, String pickupCode, Instant pickupBy,
-                         byte[] addressCipher, String addressMasked, String idempotencyKey, Instant at) {
+                         byte[] addressCipher, String addressMasked, String idempotencyKey, Instant at,
+                         int quantity, MallRedemption.Source source) {
+
+        /** A prize costs nothing: 0 points and 0 cash a unit. */
+        boolean prize() {
+            return source == MallRedemption.Source.LOTTERY;
+        }
     }
 
     Mono<Long> insert(NewRedemption n) {
         return db.sql("""
                         insert into mall_redemption (brand_id, goods_id, version, member_id, state, points_price,
                             cash_cents, fulfilment, stock_store_id, pickup_store_id, pickup_code, pickup_by,
-                            address_cipher, address_masked, idempotency_key, created_at)
+                            address_cipher, address_masked, idempotency_key, created_at, quantity, source)
                         values (:brandId, :goods, :version, :member, :state, :points, :cash, :fulfilment, :stockStore,
-                            :pickupStore, :code, :pickupBy, :cipher, :masked, :key, :at)
+                            :pickupStore, :code, :pickupBy, :cipher, :masked, :key, :at, :quantity, :source)
                         returning id
                         """)
                 .bind("brandId", n.brandId()).bind("goods", n.goods().id()).bind("version", n.goods().version())
                 .bind("member", n.memberId()).bind("state", n.state().name())
-                .bind("points", n.goods().pointsPrice()).bind("cash", n.goods().cashCents())
+                .bind("points", n.prize() ? 0L : n.goods().pointsPrice()).bind("cash", n.prize() ? 0L : n.goods().cashCents())
                 .bind("fulfilment", n.goods().fulfilment().name()).bind("stockStore", n.stockStoreId())
                 .bind("pickupStore", Parameter.fromOrEmpty(n.pickupStoreId(), Long.class))
                 .bind("code", Parameter.fromOrEmpty(n.pickupCode(), String.class))
@@ -59,6 +65,7 @@ class MallRedemptionRepository {
                 .bind("cipher", Parameter.fromOrEmpty(n.addressCipher(), byte[].class))
                 .bind("masked", Parameter.fromOrEmpty(n.addressMasked(), String.class))
                 .bind("key", n.idempotencyKey()).bind("at", n.at())
+                .bind("quantity", n.quantity()).bind("source", n.source().name())
                 .map(row -> row.get("id", Long.class)).one();
     }
 
@@ -67,9 +74,9 @@ class MallRedemptionRepository {
                 .bind("id", id).bind("brandId", brandId).map(MallRedemptionRepository::toRedemption).one();
     }
 
-    Mono<MallRedemption> findByKey(long memberId, String key) {
-        return db.sql(REDEMPTION + " where r.member_id = :m and r.idempotency_key = :key")
-                .bind("m", memberId).bind("key", key).map(MallRedemptionRepository::toRedemption).one();
+    Mono<MallRedemption> findByKey(long memberId, MallRedemption.Source source, String key) {
+        return db.sql(REDEMPTION + " where r.member_id = :m and r.source = :source and r.idempotency_key = :key")
+                .bind("m", memberId).bind("source", source.name()).bind("key", key).map(MallRedemptionRepository::toRedemption).one();
     }
 
     Mono<MallRedemption> findByCode(long brandId, String code) {
@@ -77,22 +84,26 @@ class MallRedemptionRepository {
                 .bind("brandId", brandId).bind("code", code).map(MallRedemptionRepository::toRedemption).one();
     }
 
-    /** The member's redemptions of the goods that count against the limit (not cancelled or expired) since then. */
+    /**
+     * The units of the goods the member holds against the limit since then: bought (prizes do not
+     * count), not cancelled or expired.
+     */
     Mono<Long> heldSince(long memberId, long goodsId, Instant since) {
         return db.sql("""
-                        select count(*) as n from mall_redemption where member_id = :m and goods_id = :g
-                          and state not in ('CANCELLED', 'EXPIRED') and created_at >= :since
+                        select coalesce(sum(quantity), 0) as n from mall_redemption where member_id = :m and goods_id = :g
+                          and source = 'REDEEM' and state not in ('CANCELLED', 'EXPIRED') and created_at >= :since
                         """)
                 .bind("m", memberId).bind("g", goodsId).bind("since", since)
                 .map(row -> row.get("n", Long.class)).one();
     }
 
-    /** Per goods: the member's redemptions that count, ever and since the month's start. */
+    /** Per goods: the units the member holds against the limit, ever and since the month's start. */
     Flux<Held> held(long memberId, Collection<Long> goodsIds, Instant monthStart) {
         return db.sql("""
-                        select goods_id, count(*) as ever, count(*) filter (where created_at >= :month) as month
+                        select goods_id, sum(quantity) as ever,
+                               coalesce(sum(quantity) filter (where created_at >= :month), 0) as month
                         from mall_redemption where member_id = :m and goods_id = any(:ids)
-                          and state not in ('CANCELLED', 'EXPIRED')
+                          and source = 'REDEEM' and state not in ('CANCELLED', 'EXPIRED')
                         group by goods_id
                         """)
                 .bind("m", memberId).bind("ids", goodsIds.toArray(Long[]::new)).bind("month", monthStart)
@@ -104,10 +115,10 @@ class MallRedemptionRepository {
     record Held(long goodsId, long ever, long month) {
     }
 
-    /** Redemptions not cancelled or expired, per goods. */
+    /** Units redeemed or won and not cancelled or expired, per goods. */
     Mono<Map<Long, Long>> redeemedCounts(Collection<Long> goodsIds) {
         return db.sql("""
-                        select goods_id, count(*) as n from mall_redemption
+                        select goods_id, sum(quantity) as n from mall_redemption
                         where goods_id = any(:ids) and state not in ('CANCELLED', 'EXPIRED') group by goods_id
                         """)
                 .bind("ids", goodsIds.toArray(Long[]::new))
@@ -129,14 +140,17 @@ class MallRedemptionRepository {
                 .fetch().rowsUpdated().map(n -> n == 1);
     }
 
-    /** Hands a pickup over; false when it is no longer awaiting pickup or its deadline passed. */
-    Mono<Boolean> pickUp(long id, long staffId, Instant at) {
+    /**
+     * Hands a pickup over at the store (recorded as where it was collected when any store could);
+     * false when it is no longer awaiting pickup or its deadline passed.
+     */
+    Mono<Boolean> pickUp(long id, long storeId, long staffId, Instant at) {
         return db.sql("""
                         update mall_redemption set state = 'PICKED_UP', picked_up_at = :at, picked_up_by = :staff,
-                            cash_collected_cents = cash_cents
+                            cash_collected_cents = cash_cents * quantity, pickup_store_id = coalesce(pickup_store_id, :store)
                         where id = :id and state = 'AWAITING_PICKUP' and pickup_by > :at
                         """)
-                .bind("at", at).bind("staff", staffId).bind("id", id)
+                .bind("at", at).bind("staff", staffId).bind("id", id).bind("store", storeId)
                 .fetch().rowsUpdated().map(n -> n == 1);
     }
 
@@ -203,6 +217,8 @@ class MallRedemptionRepository {
                 row.get("shipped_at", Instant.class),
                 row.get("cancelled_at", Instant.class),
                 row.get("cancel_reason", String.class),
+                row.get("quantity", Integer.class),
+                MallRedemption.Source.valueOf(row.get("source", String.class)),
                 row.get("created_at", Instant.class));
     }
 }

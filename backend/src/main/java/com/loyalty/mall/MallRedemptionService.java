@@ -33,10 +33,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Members' redemptions of mall goods. Redeeming is one transaction holding the member's points lock
- * (so a member's redemptions apply one at a time and their limit holds), taking one unit from the
- * stock row (never below zero) and the points through the ledger; any refusal rolls all of it back.
- * Closing a redemption (cancelled, expired) moves it out of its open state in one conditional update,
- * so exactly one caller gives back the points and the unit, whatever runs in parallel.
+ * (so a member's redemptions apply one at a time and their limit holds, counted in units), taking
+ * the units asked for from the stock row in one conditional update (all or none, never below zero)
+ * and their points through the ledger; any refusal rolls all of it back. Closing a redemption
+ * (cancelled, expired) moves it out of its open state in one conditional update, so exactly one
+ * caller gives back the points and every unit, whatever runs in parallel. Prizes of the lottery are
+ * redemptions too ({@link MallPrizes}): 0 points, collected at any store.
  */
 @Service
 public class MallRedemptionService {
@@ -45,6 +47,8 @@ public class MallRedemptionService {
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Pattern TRACKING = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final Pattern CODE = Pattern.compile("[0-9]{12}");
+    /** The most units one redemption may take (fewer when the goods have a smaller per-member limit). */
+    static final int MAX_QUANTITY = 99;
 
     private final MallRepository goods;
     private final MallRedemptionRepository redemptions;
@@ -92,14 +96,18 @@ public class MallRedemptionService {
         if (in.goodsId() == null) {
             return Mono.error(notFound());
         }
+        int quantity = in.quantity() == null ? 1 : in.quantity();
+        if (quantity < 1 || quantity > MAX_QUANTITY) {
+            return Mono.error(BusinessException.invalid("quantity", "兑换数量需为 1 到 " + MAX_QUANTITY + " 件"));
+        }
         // a repeat answers the first redemption, whatever changed since (paused, sold out, limit reached)
-        return redemptions.findByKey(member.id(), key).map(MallRedemptionPayload::replay)
+        return redemptions.findByKey(member.id(), MallRedemption.Source.REDEEM, key).map(MallRedemptionPayload::replay)
                 .switchIfEmpty(Mono.defer(() -> rateLimits.acquire(RateLimitedAction.COUPON_CLAIM, member.id())
                         .then(goods.find(member.brandId(), in.goodsId()))
                         .switchIfEmpty(Mono.error(this::notFound))
                         .flatMap(g -> placement(member, g, in)
                                 .flatMap(place -> tiers.current(member.id()).flatMap(tier -> take(member, g.id(), in,
-                                        place, tier.level()).as(tx::transactional))))));
+                                        quantity, place, tier.level()).as(tx::transactional))))));
     }
 
     /** Checks the store or the address the fulfilment needs. */
@@ -152,22 +160,20 @@ public class MallRedemptionService {
 
     /**
      * Inside the transaction, holding the member's points lock: the key once more (a parallel repeat
-     * waited on the lock), the goods as they stand now, their limit, one unit, the points.
+     * waited on the lock), the goods as they stand now, their limit, the units, the points.
      */
-    private Mono<MallRedemptionPayload> take(Viewer member, long goodsId, RedeemMallGoodsInput in, Placement place,
-                                             int tierLevel) {
+    private Mono<MallRedemptionPayload> take(Viewer member, long goodsId, RedeemMallGoodsInput in, int quantity,
+                                             Placement place, int tierLevel) {
         Instant now = clock.instant();
         String key = in.idempotencyKey();
         return points.lock(member.id())
-                .then(redemptions.findByKey(member.id(), key).map(MallRedemptionPayload::replay))
+                .then(redemptions.findByKey(member.id(), MallRedemption.Source.REDEEM, key).map(MallRedemptionPayload::replay))
                 .switchIfEmpty(Mono.defer(() -> goods.find(member.brandId(), goodsId)
                         .switchIfEmpty(Mono.error(this::notFound))
-                        .flatMap(g -> check(g, in, tierLevel, now)
-                                .then(withinLimit(member.id(), g, now))
-                                .then(goods.takeUnit(g.id(), place.stockStoreId()))
-                                .flatMap(taken -> taken ? Mono.just(g) : Mono.error(new BusinessException(
-                                        ErrorCode.MALL_OUT_OF_STOCK, place.stockStoreId() == MallGoods.BRAND_STOCK
-                                        ? "「" + g.name() + "」已兑完" : "「" + g.name() + "」在这家门店已兑完，请换一家门店"))))
+                        .flatMap(g -> check(g, in, quantity, tierLevel, now)
+                                .then(withinLimit(member.id(), g, quantity, now))
+                                .then(goods.takeUnits(g.id(), place.stockStoreId(), quantity))
+                                .flatMap(taken -> taken ? Mono.just(g) : outOfStock(g, place.stockStoreId(), quantity)))
                         .flatMap(g -> redemptions.insert(new MallRedemptionRepository.NewRedemption(member.brandId(), g,
                                         member.id(), g.fulfilment() == MallGoods.Fulfilment.PICKUP
                                         ? MallRedemption.State.AWAITING_PICKUP : MallRedemption.State.AWAITING_SHIPMENT,
@@ -175,15 +181,31 @@ public class MallRedemptionService {
                                         g.fulfilment() == MallGoods.Fulfilment.PICKUP ? newCode() : null,
                                         g.fulfilment() == MallGoods.Fulfilment.PICKUP
                                                 ? now.plus(Duration.ofDays(settings.pickupDays())) : null,
-                                        place.addressCipher(), place.addressMasked(), key, now))
+                                        place.addressCipher(), place.addressMasked(), key, now, quantity,
+                                        MallRedemption.Source.REDEEM))
                                 .flatMap(id -> points.debit(new NewEntry(member.brandId(), member.id(), EntryKind.MALL_REDEEM,
-                                                null, null, place.pickupStoreId(), null, "积分商城兑换 " + g.name(),
-                                                "mall:" + id, now), g.pointsPrice(), null, false)
+                                                null, null, place.pickupStoreId(), null, "积分商城兑换 " + g.name()
+                                                + (quantity > 1 ? " ×" + quantity : ""), "mall:" + id, now),
+                                                g.pointsPrice() * quantity, null, false)
                                         .then(redemptions.find(member.brandId(), id))))
                         .map(MallRedemptionPayload::of)));
     }
 
-    private Mono<Void> check(MallGoods g, RedeemMallGoodsInput in, int tierLevel, Instant now) {
+    /** MALL_OUT_OF_STOCK, saying how many are left when some are but fewer than asked for. */
+    private <T> Mono<T> outOfStock(MallGoods g, long stockStoreId, int quantity) {
+        boolean brandWide = stockStoreId == MallGoods.BRAND_STOCK;
+        return goods.remaining(g.id(), stockStoreId).defaultIfEmpty(0).flatMap(left -> Mono.error(new BusinessException(
+                ErrorCode.MALL_OUT_OF_STOCK, left > 0 && quantity > left
+                ? "「" + g.name() + "」" + (brandWide ? "" : "在这家门店") + "只剩 " + left + " 件，请减少兑换数量"
+                : brandWide ? "「" + g.name() + "」已兑完" : "「" + g.name() + "」在这家门店已兑完，请换一家门店")));
+    }
+
+    private Mono<Void> check(MallGoods g, RedeemMallGoodsInput in, int quantity, int tierLevel, Instant now) {
+        if (g.limitPerMember() != null && quantity > g.limitPerMember()) {
+            return Mono.error(BusinessException.invalid("quantity", "「" + g.name() + "」每人"
+                    + (g.limitPeriod() == MallGoods.LimitPeriod.MONTH ? "每月" : "") + "限兑 " + g.limitPerMember()
+                    + " 件，一次最多兑换 " + g.limitPerMember() + " 件"));
+        }
         if (g.status() != MallGoods.Status.ON_SALE) {
             return Mono.error(new BusinessException(UserError.onInput("goodsId", ErrorCode.MALL_NOT_ON_SALE,
                     g.status() == MallGoods.Status.PAUSED ? "「" + g.name() + "」暂停兑换" : "「" + g.name() + "」未在兑换中")));
@@ -201,15 +223,21 @@ public class MallRedemptionService {
         return Mono.empty();
     }
 
-    /** The member's limit, counted while their points lock is held (so no parallel redemption of theirs slips past). */
-    private Mono<Void> withinLimit(long memberId, MallGoods g, Instant now) {
+    /**
+     * The member's limit in units, counted while their points lock is held (so no parallel redemption
+     * of theirs slips past): what they hold plus what they ask for.
+     */
+    private Mono<Void> withinLimit(long memberId, MallGoods g, int quantity, Instant now) {
         if (g.limitPerMember() == null) {
             return Mono.empty();
         }
         Instant since = g.limitPeriod() == MallGoods.LimitPeriod.MONTH ? monthStart(now) : Instant.EPOCH;
-        return redemptions.heldSince(memberId, g.id(), since).flatMap(held -> held < g.limitPerMember() ? Mono.empty()
-                : Mono.error(new BusinessException(ErrorCode.MALL_LIMIT_REACHED, "「" + g.name() + "」每人"
-                        + (g.limitPeriod() == MallGoods.LimitPeriod.MONTH ? "每月" : "") + "限兑 " + g.limitPerMember() + " 件")));
+        String each = "「" + g.name() + "」每人" + (g.limitPeriod() == MallGoods.LimitPeriod.MONTH ? "每月" : "")
+                + "限兑 " + g.limitPerMember() + " 件";
+        return redemptions.heldSince(memberId, g.id(), since).flatMap(held -> held + quantity <= g.limitPerMember()
+                ? Mono.empty()
+                : Mono.error(new BusinessException(ErrorCode.MALL_LIMIT_REACHED, held >= g.limitPerMember() ? each
+                        : each + "，您已兑 " + held + " 件，还可兑 " + (g.limitPerMember() - held) + " 件")));
     }
 
     Instant monthStart(Instant now) {
@@ -235,22 +263,64 @@ public class MallRedemptionService {
 
     /**
      * Moves the redemption out of its open state and gives back its points (through the ledger, a new
-     * grant) and its unit, in one transaction; MALL_REDEMPTION_CLOSED when it was already closed.
+     * grant; none for a prize, which cost none) and all its units, in one transaction;
+     * MALL_REDEMPTION_CLOSED when it was already closed.
      */
     Mono<Void> close(MallRedemption r, MallRedemption.State to, Long staffId, String reason) {
         Instant now = clock.instant();
         return redemptions.close(r.id(), to, staffId, reason, now)
                 .flatMap(moved -> moved ? Mono.<Void>empty() : Mono.error(closed(r)))
-                .then(points.lock(r.memberId()))
-                .then(points.credit(new NewEntry(r.brandId(), r.memberId(), EntryKind.MALL_RETURN, null, null,
-                        r.pickupStoreId(), staffId, (to == MallRedemption.State.EXPIRED ? "逾期未提货退回 " : "取消兑换退回 ")
-                        + r.name(), "mall-return:" + r.id(), now), r.pointsPrice(), points.expiryFor(now)))
-                .then(goods.giveUnitBack(r.goodsId(), r.stockStoreId()))
+                .then(r.pointsTotal() == 0 ? Mono.empty() : points.lock(r.memberId())
+                        .then(points.credit(new NewEntry(r.brandId(), r.memberId(), EntryKind.MALL_RETURN, null, null,
+                                r.pickupStoreId(), staffId, (to == MallRedemption.State.EXPIRED ? "逾期未提货退回 " : "取消兑换退回 ")
+                                + r.name() + (r.quantity() > 1 ? " ×" + r.quantity() : ""), "mall-return:" + r.id(), now),
+                                r.pointsTotal(), points.expiryFor(now))).then())
+                .then(goods.giveUnitsBack(r.goodsId(), r.stockStoreId(), r.quantity()))
                 .as(tx::transactional);
+    }
+
+    /**
+     * A prize of the lottery: one unit of brand-wide pickup goods on sale, as a redemption at 0 points
+     * collected at any store of the brand, inside the caller's transaction. The key makes it once per
+     * draw. MALL_NOT_ON_SALE or MALL_OUT_OF_STOCK when it cannot be given (nothing is taken then).
+     */
+    Mono<Long> givePrize(long brandId, long memberId, long goodsId, String key) {
+        Instant now = clock.instant();
+        return redemptions.findByKey(memberId, MallRedemption.Source.LOTTERY, key).map(MallRedemption::id)
+                .switchIfEmpty(Mono.defer(() -> goods.find(brandId, goodsId)
+                        .switchIfEmpty(Mono.error(this::notFound))
+                        .flatMap(g -> g.status() != MallGoods.Status.ON_SALE
+                                ? Mono.error(new BusinessException(ErrorCode.MALL_NOT_ON_SALE, "「" + g.name() + "」未在兑换中"))
+                                : prizeProblem(g) != null ? Mono.error(new BusinessException(ErrorCode.MALL_GOODS_NOT_A_PRIZE, prizeProblem(g)))
+                                : goods.takeUnits(g.id(), MallGoods.BRAND_STOCK, 1)
+                                        .flatMap(taken -> taken ? Mono.just(g) : outOfStock(g, MallGoods.BRAND_STOCK, 1)))
+                        .flatMap(g -> redemptions.insert(new MallRedemptionRepository.NewRedemption(brandId, g, memberId,
+                                MallRedemption.State.AWAITING_PICKUP, MallGoods.BRAND_STOCK, null, newCode(),
+                                now.plus(Duration.ofDays(settings.pickupDays())), null, null, key, now, 1,
+                                MallRedemption.Source.LOTTERY)))));
+    }
+
+    /** Why the goods cannot be a prize of the lottery (delivered, or stocked per store); null when they can. */
+    static String prizeProblem(MallGoods g) {
+        if (g.fulfilment() != MallGoods.Fulfilment.PICKUP) {
+            return "「" + g.name() + "」需快递配送，不能作为抽奖奖品（奖品凭提货码到店领取），请选择到店自提的商品";
+        }
+        if (g.stockScope() != MallGoods.StockScope.BRAND) {
+            return "「" + g.name() + "」按门店分配库存，不能作为抽奖奖品，请选择全品牌统一库存的商品";
+        }
+        return null;
+    }
+
+    /** A redemption about to be handed over, and the store handing it over. */
+    private record AtStore(MallRedemption redemption, long storeId) {
     }
 
     /** The redemption behind a pickup code, for staff at the till of the store it is collected at. */
     Mono<MallRedemption> pickup(Viewer staff, MallPickupInput in) {
+        return pickupAt(staff, in).map(AtStore::redemption);
+    }
+
+    private Mono<AtStore> pickupAt(Viewer staff, MallPickupInput in) {
         // the store first: staff naming another store learn nothing about codes there, not even their format
         return scope.storeFor(staff, in.storeId())
                 .flatMap(storeId -> in.code() == null || !CODE.matcher(in.code().strip()).matches()
@@ -259,7 +329,8 @@ public class MallRedemptionService {
                 .flatMap(storeId -> redemptions.findByCode(staff.brandId(), in.code().strip())
                         .switchIfEmpty(Mono.error(() -> new BusinessException(UserError.onInput("code",
                                 ErrorCode.MALL_REDEMPTION_NOT_FOUND, "提货码无效"))))
-                        .flatMap(r -> storeId.equals(r.pickupStoreId()) ? Mono.just(r)
+                        // a prize is collected at any store; a bought item at the store chosen
+                        .flatMap(r -> r.pickupStoreId() == null || storeId.equals(r.pickupStoreId()) ? Mono.just(new AtStore(r, storeId))
                                 : stores.find(staff.brandId(), r.pickupStoreId()).map(s -> s.name()).defaultIfEmpty("其他门店")
                                         .flatMap(name -> Mono.error(new BusinessException(UserError.onInput("code",
                                                 ErrorCode.MALL_PICKUP_OTHER_STORE, "这份兑换需在「" + name + "」提货"))))));
@@ -267,11 +338,15 @@ public class MallRedemptionService {
 
     /** Hands the item over: the code checked at the staff member's store; the cash part recorded. Audited. */
     Mono<MallRedemption> completePickup(Viewer staff, MallPickupInput in) {
-        return pickup(staff, in).flatMap(r -> redemptions.pickUp(r.id(), staff.id(), clock.instant())
-                .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(closed(r)))
-                .then(audit.record(staff, r.pickupStoreId(), "MALL_PICKUP", r.memberId(), "redemption " + r.id() + " "
-                        + r.name() + (r.cashCents() > 0 ? ", cash " + r.cashCents() + " cents collected" : "")))
-                .then(redemptions.find(r.brandId(), r.id())));
+        return pickupAt(staff, in).flatMap(at -> {
+            MallRedemption r = at.redemption();
+            return redemptions.pickUp(r.id(), at.storeId(), staff.id(), clock.instant())
+                    .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(closed(r)))
+                    .then(audit.record(staff, at.storeId(), "MALL_PICKUP", r.memberId(), "redemption " + r.id() + " "
+                            + r.name() + " x" + r.quantity() + (r.source() == MallRedemption.Source.LOTTERY ? " (lottery prize)" : "")
+                            + (r.cashTotalCents() > 0 ? ", cash " + r.cashTotalCents() + " cents collected" : "")))
+                    .then(redemptions.find(r.brandId(), r.id()));
+        });
     }
 
     /** Marks a delivery shipped (marketer, admin). Audited. */
@@ -328,8 +403,15 @@ public class MallRedemptionService {
                 .map(held -> list.stream().collect(Collectors.toMap(g -> g, g -> {
                     MallRedemptionRepository.Held h = held.get(g.id());
                     int count = h == null ? 0 : (int) (g.limitPeriod() == MallGoods.LimitPeriod.MONTH ? h.month() : h.ever());
-                    return new MallGoodsForMember(why(g, tier.level(), count, now) == null, why(g, tier.level(), count, now), count);
+                    String why = why(g, tier.level(), count, now);
+                    return new MallGoodsForMember(why == null, why, count, why == null ? maxQuantity(g, count) : 0);
                 }, (a, b) -> a))));
+    }
+
+    /** The most units the member may ask for in one redemption now: the cap, their limit left, the units left. */
+    static int maxQuantity(MallGoods g, int held) {
+        int most = Math.min(MAX_QUANTITY, Math.max(0, g.stockLeft()));
+        return g.limitPerMember() == null ? most : Math.max(0, Math.min(most, g.limitPerMember() - held));
     }
 
     /** Why the member may not redeem the item now, or null. */

@@ -87,15 +87,24 @@ class MallRepository {
                 .bind("g", goodsId).bind("s", storeId).bind("n", remaining).then();
     }
 
-    /** Takes one unit from the stock row; false when none is left (the row stays locked until the transaction ends). */
-    Mono<Boolean> takeUnit(long goodsId, long storeId) {
-        return db.sql("update mall_stock set remaining = remaining - 1 where goods_id = :g and store_id = :s and remaining > 0")
-                .bind("g", goodsId).bind("s", storeId).fetch().rowsUpdated().map(n -> n == 1);
+    /**
+     * Takes {@code units} from the stock row, all or none; false when fewer are left (the row stays
+     * locked until the transaction ends).
+     */
+    Mono<Boolean> takeUnits(long goodsId, long storeId, int units) {
+        return db.sql("update mall_stock set remaining = remaining - :n where goods_id = :g and store_id = :s and remaining >= :n")
+                .bind("g", goodsId).bind("s", storeId).bind("n", units).fetch().rowsUpdated().map(n -> n == 1);
     }
 
-    Mono<Void> giveUnitBack(long goodsId, long storeId) {
-        return db.sql("update mall_stock set remaining = remaining + 1 where goods_id = :g and store_id = :s")
-                .bind("g", goodsId).bind("s", storeId).then();
+    Mono<Void> giveUnitsBack(long goodsId, long storeId, int units) {
+        return db.sql("update mall_stock set remaining = remaining + :n where goods_id = :g and store_id = :s")
+                .bind("g", goodsId).bind("s", storeId).bind("n", units).then();
+    }
+
+    /** The units left at one stock row (store 0: brand-wide); empty when the goods have no such row. */
+    Mono<Integer> remaining(long goodsId, long storeId) {
+        return db.sql("select remaining from mall_stock where goods_id = :g and store_id = :s")
+                .bind("g", goodsId).bind("s", storeId).map(row -> row.get("remaining", Integer.class)).one();
     }
 
     Mono<MallGoods> setStatus(long brandId, long goodsId, MallGoods.Status status, Instant at) {
@@ -107,6 +116,12 @@ class MallRepository {
     Mono<MallGoods> find(long brandId, long goodsId) {
         return db.sql(GOODS + " where g.id = :g and g.brand_id = :brandId")
                 .bind("g", goodsId).bind("brandId", brandId).map(MallRepository::toGoods).one();
+    }
+
+    /** These goods of the brand (those it has). */
+    Flux<MallGoods> findAll(long brandId, Collection<Long> goodsIds) {
+        return db.sql(GOODS + " where g.id = any(:ids) and g.brand_id = :brandId")
+                .bind("ids", goodsIds.toArray(Long[]::new)).bind("brandId", brandId).map(MallRepository::toGoods).all();
     }
 
     /** A page of the brand's goods, newest first, before the keyset cursor. */

@@ -338,7 +338,7 @@ class StaffAdminService {
                 .zipWith(clientNames)
                 .map(names -> entries.stream().map(e -> new StaffAction(e.id(), e.at(), e.staffId(),
                         e.staffId() == null ? null : names.getT1().get(e.staffId()), e.clientId(),
-                        e.clientId() == null ? null : names.getT2().get(e.clientId()), e.storeId(), e.action(), e.memberId(), e.detail(), e.subjectType(),
+                        e.clientId() == null ? null : names.getT2().get(e.clientId()), e.bySystem(), e.storeId(), e.action(), e.memberId(), e.detail(), e.subjectType(),
                         e.subjectId(), e.before(), e.after())).toList());
     }
 }

@@ -26,7 +26,7 @@ class LotteryOddsTest {
     private static Prize prize(long id, Prize.Kind kind, int bp) {
         return new Prize(id, 1, (int) id, kind, "p" + id, kind == Prize.Kind.POINTS ? 10L : null,
                 kind == Prize.Kind.COUPON ? 7L : null, bp, kind == Prize.Kind.NOTHING ? null : 1000,
-                kind == Prize.Kind.NOTHING ? null : 1000);
+                kind == Prize.Kind.NOTHING ? null : 1000, null);
     }
 
     @Test

@@ -426,6 +426,144 @@ class MallTest extends IntegrationTest {
                 .path("managedMallItem.stockLeft").entity(Integer.class).isEqualTo(0);
     }
 
+    @Test
+    void membersRacingForTheLastUnitsSeveralAtATimeNeverOversell() {
+        String goods = onSale(Map.of("stock", 10, "pointsPrice", 100));
+        // 16 members asking for 1 to 4 units each: 40 units asked for, 10 in stock
+        List<HttpGraphQlTester> members = IntStream.range(0, 16).mapToObj(i -> richMember(1000)).toList();
+
+        List<String> outcomes = inParallel(16, i -> outcome(redeem(members.get(i), goods, "many", store, 1 + i % 4)));
+
+        long given = count("select coalesce(sum(quantity), 0) as n from mall_redemption where goods_id = " + goods);
+        long left = count("select remaining as n from mall_stock where goods_id = " + goods);
+        assertThat(given + left).as("units redeemed and left add up to the stock").isEqualTo(10);
+        assertThat(left).isBetween(0L, 3L).as("a last unit or three may stay for want of a small enough ask");
+        assertThat(outcomes).containsOnly("OK", "MALL_OUT_OF_STOCK");
+        long askedByWinners = IntStream.range(0, 16).filter(i -> "OK".equals(outcomes.get(i))).map(i -> 1 + i % 4).sum();
+        assertThat(given).isEqualTo(askedByWinners);
+        for (int i = 0; i < 16; i++) {
+            long expected = "OK".equals(outcomes.get(i)) ? 1000 - 100L * (1 + i % 4) : 1000;
+            members.get(i).document("{ me { pointsBalance } }").execute().path("me.pointsBalance").entity(Long.class)
+                    .isEqualTo(expected);
+        }
+        assertThat(count("select coalesce(sum(-delta), 0) as n from points_ledger where kind = 'MALL_REDEEM' and reason like '%"
+                + name(goods) + "%'")).isEqualTo(100 * given);
+        assertThat(balancesThatDifferFromTheLedger()).isZero();
+    }
+
+    @Test
+    void aMemberRacingThemselvesForSeveralUnitsNeverExceedsTheLimitCountedInUnits() {
+        String goods = onSale(Map.of("stock", 100, "pointsPrice", 10, "limitPerMember", 5));
+        HttpGraphQlTester member = richMember(1000);
+
+        List<String> outcomes = inParallel(20, i -> outcome(redeem(member, goods, "two-" + i, store, 2)));
+
+        assertThat(outcomes).filteredOn("OK"::equals).hasSize(2);
+        assertThat(outcomes).filteredOn("MALL_LIMIT_REACHED"::equals).hasSize(18);
+        member.document(REDEEM).variable("input", Map.of("goodsId", goods, "storeId", store, "idempotencyKey", "two-more",
+                        "quantity", 2)).execute()
+                .path("redeemMallGoods.userErrors[0].code").entity(String.class).isEqualTo("MALL_LIMIT_REACHED")
+                .path("redeemMallGoods.userErrors[0].message").entity(String.class)
+                .satisfies(m -> assertThat(m).contains("还可兑 1 件"));
+        member.document("query($id: ID!) { mallItem(id: $id) { forMe { redeemable redeemed maxQuantity } } }")
+                .variable("id", goods).execute()
+                .path("mallItem.forMe.redeemed").entity(Integer.class).isEqualTo(4)
+                .path("mallItem.forMe.maxQuantity").entity(Integer.class).isEqualTo(1);
+        assertThat(outcome(redeem(member, goods, "last", store, 1))).isEqualTo("OK");
+        assertThat(outcome(redeem(member, goods, "over", store, 1))).isEqualTo("MALL_LIMIT_REACHED");
+        member.document("{ me { pointsBalance } }").execute().path("me.pointsBalance").entity(Long.class).isEqualTo(950L);
+        assertThat(count("select remaining as n from mall_stock where goods_id = " + goods)).isEqualTo(95);
+    }
+
+    @Test
+    void aRedemptionOfSeveralUnitsIsPricedPickedUpAndGivenBackAsAWholeExactlyOnce() {
+        String goods = onSale(Map.of("stock", 10, "pointsPrice", 100, "cashCents", 500));
+        HttpGraphQlTester member = richMember(1000);
+        HttpGraphQlTester manager = newStaff(store, "STORE_MANAGER");
+        String three = member.document("""
+                        mutation($input: RedeemMallGoodsInput!) { redeemMallGoods(input: $input) {
+                          redemption { id quantity pointsPrice pointsTotal cashCents cashTotalCents source } userErrors { code } } }""")
+                .variable("input", Map.of("goodsId", goods, "storeId", store, "idempotencyKey", "three", "quantity", 3)).execute()
+                .path("redeemMallGoods.redemption.quantity").entity(Integer.class).isEqualTo(3)
+                .path("redeemMallGoods.redemption.pointsPrice").entity(Long.class).isEqualTo(100L)
+                .path("redeemMallGoods.redemption.pointsTotal").entity(Long.class).isEqualTo(300L)
+                .path("redeemMallGoods.redemption.cashTotalCents").entity(Long.class).isEqualTo(1500L)
+                .path("redeemMallGoods.redemption.source").entity(String.class).isEqualTo("REDEEM")
+                .path("redeemMallGoods.redemption.id").entity(String.class).get();
+        assertThat(count("select remaining as n from mall_stock where goods_id = " + goods)).isEqualTo(7);
+        member.document("{ me { pointsBalance } }").execute().path("me.pointsBalance").entity(Long.class).isEqualTo(700L);
+
+        List<String> cancels = inParallel(8, i -> (i % 2 == 0 ? member : manager).document(CANCEL).variable("id", three)
+                .variable("reason", "买多了").execute().path("cancelMallRedemption.userErrors[*].code")
+                .entityList(String.class).get().stream().findFirst().orElse("OK"));
+        assertThat(cancels).filteredOn("OK"::equals).hasSize(1);
+        assertThat(count("select remaining as n from mall_stock where goods_id = " + goods)).isEqualTo(10);
+        member.document("{ me { pointsBalance } }").execute().path("me.pointsBalance").entity(Long.class).isEqualTo(1000L);
+        assertThat(count("select count(*) as n from points_ledger where idempotency_key = 'mall-return:" + three
+                + "' and delta = 300")).isEqualTo(1);
+
+        // two more, handed over at the till: the cash for both is collected
+        String code = redeem(member, goods, "two", store, 2).path("redeemMallGoods.redemption.pickupCode").entity(String.class).get();
+        clerk.document(PICKUP).variable("code", code).execute()
+                .path("completeMallPickup.redemption.state").entity(String.class).isEqualTo("PICKED_UP")
+                .path("completeMallPickup.redemption.cashCollectedCents").entity(Long.class).isEqualTo(1000L);
+        marketer.document("query($id: ID!) { managedMallItem(id: $id) { stockLeft redeemedCount } }").variable("id", goods).execute()
+                .path("managedMallItem.stockLeft").entity(Integer.class).isEqualTo(8)
+                .path("managedMallItem.redeemedCount").entity(Integer.class).isEqualTo(2);
+    }
+
+    @Test
+    void severalUnitsNotPickedUpExpireAndEveryUnitComesBack() {
+        String goods = onSale(Map.of("stock", 4, "pointsPrice", 50));
+        String name = unique("late-many");
+        HttpGraphQlTester member = richMember(name, 200);
+        assertThat(outcome(redeem(member, goods, "four", store, 4))).isEqualTo("OK");
+        String id = redeemedId(member);
+
+        clock.advance(Duration.ofDays(15));
+        member = afterTimePassed(name);
+        admin().documentName("runJob").variable("job", "MALL_PICKUP_EXPIRY").execute();
+        admin().documentName("runJob").variable("job", "MALL_PICKUP_EXPIRY").execute();
+
+        assertThat(stateOf(id)).isEqualTo("EXPIRED");
+        assertThat(count("select remaining as n from mall_stock where goods_id = " + goods)).isEqualTo(4);
+        member.document("{ me { pointsBalance } }").execute().path("me.pointsBalance").entity(Long.class).isEqualTo(200L);
+    }
+
+    @Test
+    void absurdQuantitiesGetAClearErrorAndTakeNothing() {
+        String goods = onSale(Map.of("stock", 500, "pointsPrice", 1, "limitPerMember", 3));
+        String unlimited = onSale(Map.of("stock", 500, "pointsPrice", 1));
+        HttpGraphQlTester member = richMember(1000);
+
+        for (int quantity : new int[] {0, -1, 100, Integer.MAX_VALUE, Integer.MIN_VALUE}) {
+            member.document(REDEEM).variable("input", Map.of("goodsId", unlimited, "storeId", store,
+                            "idempotencyKey", "q" + quantity, "quantity", quantity)).execute()
+                    .path("redeemMallGoods.redemption").valueIsNull()
+                    .path("redeemMallGoods.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
+                    .path("redeemMallGoods.userErrors[0].field").entityList(String.class).containsExactly("input", "quantity");
+        }
+        member.document(REDEEM).variable("input", Map.of("goodsId", goods, "storeId", store, "idempotencyKey", "over-limit",
+                        "quantity", 4)).execute()
+                .path("redeemMallGoods.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
+                .path("redeemMallGoods.userErrors[0].message").entity(String.class).satisfies(m -> assertThat(m).contains("限兑 3 件"));
+        member.document(REDEEM).variable("input", Map.of("goodsId", unlimited, "storeId", store, "idempotencyKey", "too-many",
+                        "quantity", 99)).execute()
+                .path("redeemMallGoods.userErrors").entityList(Object.class).hasSize(0);
+        String few = onSale(Map.of("stock", 2, "pointsPrice", 1));
+        member.document(REDEEM).variable("input", Map.of("goodsId", few, "storeId", store, "idempotencyKey", "three-of-two",
+                        "quantity", 3)).execute()
+                .path("redeemMallGoods.userErrors[0].code").entity(String.class).isEqualTo("MALL_OUT_OF_STOCK")
+                .path("redeemMallGoods.userErrors[0].message").entity(String.class).satisfies(m -> assertThat(m).contains("只剩 2 件"));
+        // a quantity past a 32-bit integer never reaches the service: a clear request error
+        member.document("mutation { redeemMallGoods(input: {goodsId: \"" + goods + "\", idempotencyKey: \"big\", quantity: 99999999999}) { userErrors { code } } }")
+                .execute().errors().satisfy(errors -> assertThat(errors).isNotEmpty()
+                        .allSatisfy(e -> assertThat(e.getErrorType().toString()).isNotEqualTo("INTERNAL_ERROR")));
+        member.document("{ me { pointsBalance } }").execute().path("me.pointsBalance").entity(Long.class).isEqualTo(901L);
+        assertThat(count("select remaining as n from mall_stock where goods_id = " + goods)).isEqualTo(500);
+        assertThat(count("select remaining as n from mall_stock where goods_id = " + few)).isEqualTo(2);
+    }
+
     // --- helpers
 
     /** A new member holding exactly these points (an admin's adjustment). */
@@ -478,6 +616,11 @@ class MallTest extends IntegrationTest {
     private static GraphQlTester.Response redeem(HttpGraphQlTester member, String goods, String key, String storeId) {
         return member.document(REDEEM).variable("input", Map.of("goodsId", goods, "storeId", storeId, "idempotencyKey", key))
                 .execute();
+    }
+
+    private static GraphQlTester.Response redeem(HttpGraphQlTester member, String goods, String key, String storeId, int quantity) {
+        return member.document(REDEEM).variable("input", Map.of("goodsId", goods, "storeId", storeId, "idempotencyKey", key,
+                        "quantity", quantity)).execute();
     }
 
     private static String outcome(GraphQlTester.Response response) {

@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
 /**
  * The demo points mall (after {@link DemoCampaigns}, whose marketer runs it): a cup collected at
  * either store, a 金卡 gift with a cash part stocked per store, a tote bag sent by post and a draft,
- * and alice's redemption of the cup. Idempotent: skipped when goods are there.
+ * and alice's redemption of two cups (its limit). Idempotent: skipped when goods are there.
  */
 @Component
 @Order(21)
@@ -63,7 +63,7 @@ public class DemoMall implements ApplicationRunner {
         Mono<List<Long>> stores = db.sql("select id from store where brand_id = :b order by name <> '徐汇店', id").bind("b", brand.id())
                 .map(row -> row.get("id", Long.class)).all().collectList();
         return stores.flatMap(ids -> onSale(marketer, input("品牌保温杯", "304 不锈钢，350ml，门店自提", 1200, 0,
-                        MallGoods.Fulfilment.PICKUP, MallGoods.StockScope.BRAND, 50, null, 1, 0))
+                        MallGoods.Fulfilment.PICKUP, MallGoods.StockScope.BRAND, 50, null, 2, 0))
                 .flatMap(cup -> onSale(marketer, input("金卡专享·年节礼盒", "坚果与茶礼盒，金卡及以上会员专享", 5000, 3900,
                                 MallGoods.Fulfilment.PICKUP, MallGoods.StockScope.STORE, null,
                                 ids.stream().map(id -> new MallStoreStockInput(id, 10)).toList(), 1, 2))
@@ -72,7 +72,7 @@ public class DemoMall implements ApplicationRunner {
                         .then(goods.create(marketer, input("新品试吃装（草稿）", null, 300, 0, MallGoods.Fulfilment.PICKUP,
                                 MallGoods.StockScope.BRAND, 100, null, null, 0)))
                         .then(alice().flatMap(alice -> redemptions.redeem(alice, new RedeemMallGoodsInput(cup.id(),
-                                cup.version(), ids.get(0), null, "demo-mall-cup"))))))
+                                cup.version(), ids.get(0), null, "demo-mall-cup", 2))))))
                 .doOnNext(r -> log.info("Demo mall ready: goods of marketer-demo, alice redeemed {}", r.redemption() == null
                         ? "nothing (" + r.userErrors() + ")" : r.redemption().name()))
                 .then();
