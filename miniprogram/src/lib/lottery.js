@@ -7,15 +7,22 @@ function oddsView(odds, index) {
     key: String(index),
     name: odds.name,
     chance: odds.probabilityText,
-    soldOut: odds.kind !== 'NOTHING' && !odds.inStock
+    soldOut: odds.kind !== 'NOTHING' && !odds.inStock,
+    goods: odds.kind === 'GOODS'
   }
 }
 
-/** What the member won, in a sentence. */
+/** What the member won, in a sentence; a goods prize says where to collect it. */
 function resultText(draw) {
   if (draw.prizeKind === 'NOTHING') return draw.fellToNothing ? '谢谢参与（该奖品已抽完）' : '谢谢参与，下次好运'
   if (draw.prizeKind === 'POINTS') return `恭喜获得 ${format.points(draw.pointsWon)} 积分`
+  if (draw.prizeKind === 'GOODS') return `恭喜获得「${draw.prizeName}」！凭提货码到任一门店领取，提货码在积分商城「我的兑换」中`
   return `恭喜获得「${draw.prizeName}」，已放入我的优惠券`
+}
+
+/** A goods prize was won: the result offers the way to its pickup code. */
+function wonGoods(draw) {
+  return draw.prizeKind === 'GOODS' && !!draw.mallRedemptionId
 }
 
 /** The lottery page's header numbers. */
@@ -36,6 +43,7 @@ function lotteryView(lottery, balance) {
 /** Why the button is off, when it is. */
 function blockedReason(lottery, balance) {
   if (lottery.status === 'PAUSED') return '活动暂停中'
+  if (lottery.status === 'ENDED') return '活动已结束'
   if (lottery.status !== 'RUNNING') return '活动未在进行中'
   if (lottery.drawsLeftToday <= 0) return '今日次数已用完'
   if (balance < lottery.costPoints) return '积分不足'
@@ -54,4 +62,4 @@ function drawRow(draw) {
   }
 }
 
-module.exports = { oddsView, resultText, lotteryView, blockedReason, drawRow }
+module.exports = { oddsView, resultText, wonGoods, lotteryView, blockedReason, drawRow }

@@ -47,23 +47,43 @@ function goodsView(goods, tierNames = {}) {
     opens: goods.openFrom ? `${format.dateTime(goods.openFrom)} 全员开放` : '',
     badges: badges(goods, tierNames),
     redeemable: !!forMe.redeemable,
-    reason: forMe.reason || ''
+    reason: forMe.reason || '',
+    maxQuantity: forMe.redeemable ? Math.max(1, forMe.maxQuantity || 1) : 0
   }
+}
+
+/** The points and cash for {@code quantity} units, in words: "3,600积分 + ¥29.70". */
+function total(goods, quantity) {
+  return price({ pointsPrice: Number(goods.pointsPrice) * quantity, cashCents: Number(goods.cashCents) * quantity })
+}
+
+/** What a redemption cost in all: "2件 · 2,400积分 + ¥19.80", "1,200积分", or 抽奖奖品 for a prize won in a draw. */
+function redemptionPrice(r) {
+  if (r.source === 'LOTTERY') return '抽奖奖品'
+  const quantity = r.quantity || 1
+  const total = price({ pointsPrice: r.pointsTotal != null ? r.pointsTotal : r.pointsPrice * quantity,
+    cashCents: r.cashTotalCents != null ? r.cashTotalCents : r.cashCents * quantity })
+  return quantity > 1 ? `${quantity}件 · ${total}` : total
 }
 
 /** One of the member's redemptions. */
 function redemptionView(r) {
+  const prize = r.source === 'LOTTERY'
+  const cash = r.cashTotalCents != null ? r.cashTotalCents : r.cashCents
   return {
     id: r.id,
     name: r.name,
     pictureUrl: r.pictureUrl || '',
     state: r.state,
     stateText: STATES[r.state] || r.state,
-    price: price(r),
+    price: redemptionPrice(r),
+    quantity: r.quantity > 1 ? `×${r.quantity}` : '',
+    prize,
     code: r.pickupCode ? r.pickupCode.replace(/(\d{4})(?=\d)/g, '$1 ') : '',
-    where: r.fulfilment === 'PICKUP' ? (r.pickupStoreName ? `${r.pickupStoreName}自提` : '到店自提') : '快递配送',
-    pickupBy: r.state === 'AWAITING_PICKUP' && r.pickupBy ? `请于 ${format.dateTime(r.pickupBy)} 前提货，逾期积分自动退回` : '',
-    cashNote: r.state === 'AWAITING_PICKUP' && Number(r.cashCents) > 0 ? `提货时需支付 ${format.yuan(r.cashCents)}` : '',
+    where: r.fulfilment === 'PICKUP' ? (r.pickupStoreName ? `${r.pickupStoreName}自提` : prize ? '任一门店自提' : '到店自提') : '快递配送',
+    pickupBy: r.state === 'AWAITING_PICKUP' && r.pickupBy
+      ? `请于 ${format.dateTime(r.pickupBy)} 前提货，${prize ? '逾期奖品作废' : '逾期积分自动退回'}` : '',
+    cashNote: r.state === 'AWAITING_PICKUP' && Number(cash) > 0 ? `提货时需支付 ${format.yuan(cash)}` : '',
     address: r.address || '',
     tracking: r.trackingNumber ? `快递单号 ${r.trackingNumber}` : '',
     cancelReason: r.cancelReason || '',
@@ -82,4 +102,4 @@ function addressErrors(a) {
   return errors
 }
 
-module.exports = { STATES, price, badges, goodsView, redemptionView, addressErrors }
+module.exports = { STATES, price, total, badges, goodsView, redemptionPrice, redemptionView, addressErrors }

@@ -77,6 +77,27 @@ test('aRefusedDrawShowsTheServersMessageAndANewTapIsANewKey', async () => {
   expect(keys[0]).not.toBe(keys[1])
 })
 
+test('aGoodsPrizeIsShownInTheOddsAndTheResultSaysWhereToCollectIt', async () => {
+  serve(lottery({ odds: [
+    { kind: 'GOODS', name: '品牌保温杯', points: null, probabilityBp: 100, probabilityText: '1.00%', inStock: true },
+    { kind: 'NOTHING', name: '谢谢参与', points: null, probabilityBp: 9900, probabilityText: '99.00%', inStock: true }] }))
+  wx.__server.on('DrawLottery', won({ prizeKind: 'GOODS', prizeName: '品牌保温杯', mallRedemptionId: 'r9' }))
+  const page = await open()
+  expect(texts(page, '.odd-name')).toEqual(['品牌保温杯（实物，到店领取）', '谢谢参与'])
+  tap(page, '.draw')
+  await flush()
+  expect(text(page, '.result')).toBe('恭喜获得「品牌保温杯」！凭提货码到任一门店领取，提货码在积分商城「我的兑换」中')
+  expect(text(page, '.pickup-link')).toBe('查看提货码 ›')
+  tap(page, '.pickup-link')
+  await flush()
+  expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/mall-redemptions/index' })
+})
+
+test('aLotteryPastItsEndSaysSo', async () => {
+  serve(lottery({ status: 'ENDED', drawsLeftToday: 0 }))
+  expect(text(await open(), '.draw')).toBe('活动已结束')
+})
+
 test('theButtonSaysWhyTheMemberCannotDraw', async () => {
   serve(lottery({ drawsLeftToday: 0 }))
   expect(text(await open(), '.draw')).toBe('今日次数已用完')

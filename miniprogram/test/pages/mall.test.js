@@ -8,7 +8,7 @@ function goods(extra = {}) {
   return Object.assign({ id: 'g1', version: 1, status: 'ON_SALE', name: '保温杯', pictureUrl: null, pointsPrice: 1200, cashCents: 0,
     fulfilment: 'PICKUP', stockLeft: 8, limitPerMember: 1, limitPeriod: 'LIFETIME', minTierLevel: 0, earlyAccessTierLevel: null,
     earlyAccessFrom: null, openFrom: null, tierOnly: false, earlyAccessNow: false,
-    forMe: { redeemable: true, reason: null, redeemed: 0 } }, extra)
+    forMe: { redeemable: true, reason: null, redeemed: 0, maxQuantity: 1 } }, extra)
 }
 
 function connection(nodes) {
@@ -96,7 +96,8 @@ test('redeemingAPickupNeedsAStoreConfirmsPointsAndCashAndSendsOneKeyWithTheVersi
   expect(wx.showModal.mock.calls[0][0].content).toBe('用1,200积分兑换「保温杯」，提货时另付¥9.90，在「静安店」提货？当前积分3,000。')
   const calls = wx.__server.calls('RedeemMallGoods')
   expect(calls).toHaveLength(1)
-  expect(calls[0].input).toEqual({ goodsId: 'g1', expectedVersion: 1, storeId: 's2', idempotencyKey: expect.stringMatching(/^mall-/) })
+  expect(calls[0].input).toEqual({ goodsId: 'g1', expectedVersion: 1, storeId: 's2', quantity: 1,
+    idempotencyKey: expect.stringMatching(/^mall-/) })
   expect(wx.redirectTo).toHaveBeenCalledWith({ url: '/pages/mall-redemptions/index' })
 })
 
@@ -136,6 +137,51 @@ test('anItemTheMemberCannotHaveSaysWhyInsteadOfOfferingToRedeem', async () => {
   const page = await open('pages/mall-item/index', { id: 'g1' })
   expect(text(page, '.redeem')).toBeNull()
   expect(text(page, '.unavailable')).toBe('已达兑换上限')
+})
+
+test('theStepperStaysWithinWhatTheMemberMayHaveAndTheConfirmationStatesTheTotal', async () => {
+  wx.__server.on('MallItem', item({ limitPerMember: 5, forMe: { redeemable: true, reason: null, redeemed: 2, maxQuantity: 3 } }))
+  wx.__server.on('RedeemMallGoods', () => ({ redeemMallGoods: { replayed: false, redemption: redemption({ quantity: 2 }), userErrors: [] } }))
+  const page = await open('pages/mall-item/index', { id: 'g1' })
+  expect(text(page, '.quantity')).toBe('1')
+  expect(text(page, '.total')).toBe('合计 1,200积分 + ¥9.90')
+  tap(page, '.less')
+  for (let i = 0; i < 5; i++) tap(page, '.more')
+  await flush()
+  expect(text(page, '.quantity')).toBe('3')
+  expect(text(page, '.most')).toBe('一次最多 3 件')
+  expect(text(page, '.total')).toBe('合计 3,600积分 + ¥29.70')
+  tap(page, '.less')
+  page.querySelector('.store-picker').dispatchEvent('change', { detail: { value: 1 } })
+  await flush()
+  tap(page, '.redeem')
+  await flush()
+  expect(wx.showModal.mock.calls[0][0].content).toBe('用2,400积分兑换「保温杯」×2，提货时另付¥19.80，在「静安店」提货？当前积分3,000。')
+  expect(wx.__server.calls('RedeemMallGoods')[0].input.quantity).toBe(2)
+})
+
+test('goodsStockedPerStoreCapTheQuantityAtTheChosenStore', async () => {
+  wx.__server.on('MallItem', item({ stockScope: 'STORE', limitPerMember: null, forMe: { redeemable: true, reason: null, redeemed: 0, maxQuantity: 10 },
+    pickupStores: [{ storeId: 's1', storeName: '徐汇店', remaining: 2 }, { storeId: 's2', storeName: '静安店', remaining: 8 }] }))
+  const page = await open('pages/mall-item/index', { id: 'g1' })
+  for (let i = 0; i < 4; i++) tap(page, '.more')
+  await flush()
+  expect(text(page, '.quantity')).toBe('5')
+  page.querySelector('.store-picker').dispatchEvent('change', { detail: { value: 0 } })
+  await flush()
+  expect(text(page, '.quantity')).toBe('2')
+  expect(text(page, '.most')).toBe('一次最多 2 件')
+})
+
+test('aLotteryPrizeAndSeveralUnitsReadAsSuchInMyRedemptions', async () => {
+  wx.__server.on('MyMallRedemptions', () => ({ myMallRedemptions: connection([
+    redemption({ id: 'r2', source: 'LOTTERY', quantity: 1, pointsPrice: 0, pointsTotal: 0, cashCents: 0, cashTotalCents: 0, pickupStoreName: null }),
+    redemption({ id: 'r1', source: 'REDEEM', quantity: 2, pointsTotal: 2400, cashTotalCents: 1980 })]) }))
+  const page = await open('pages/mall-redemptions/index')
+  expect(texts(page, '.name')).toEqual(['保温杯', '保温杯 ×2'])
+  expect(texts(page, '.price-line')).toEqual(['抽奖奖品 · 任一门店自提 · 12月7日 12:00', '2件 · 2,400积分 + ¥19.80 · 徐汇店自提 · 12月7日 12:00'])
+  expect(texts(page, '.cash-note')).toEqual(['提货时需支付 ¥19.80'])
+  expect(texts(page, '.pickup-by')[0]).toMatch(/逾期奖品作废$/)
 })
 
 test('myRedemptionsShowThePickupCodeTheDeadlineAndTheCashAndCancelGivesPointsBack', async () => {

@@ -24,6 +24,7 @@ test('aCodeIsLookedUpShowsTheCashToCollectAndIsHandedOverOnce', async () => {
   await flush()
   expect(wx.__server.calls('StaffMallPickup')[0].input).toEqual({ code: '123456789012' })
   expect(text(page, '.found-name')).toBe('保温杯')
+  expect(text(page, '.found-quantity')).toBe('1 件')
   expect(text(page, '.found-cash')).toBe('¥9.90')
   const inFlight = holdRequests()
   tap(page, '.complete')
@@ -34,6 +35,24 @@ test('aCodeIsLookedUpShowsTheCashToCollectAndIsHandedOverOnce', async () => {
   expect(text(page, '.done')).toBe('提货完成')
   expect(text(page, '.found-state')).toBe('已提货')
   expect(text(page, '.complete')).toBeNull()
+})
+
+test('severalUnitsShowTheirCountAndTheCashForAllAndALotteryPrizeCostsNothing', async () => {
+  wx.__server.on('StaffMallPickup', () => ({ mallPickup: found({ source: 'REDEEM', quantity: 3, pointsTotal: 3600, cashTotalCents: 2970 }) }))
+  const page = open()
+  type(page, '.code', '123456789012')
+  tap(page, '.look-up')
+  await flush()
+  expect(text(page, '.found-quantity')).toBe('3 件')
+  expect(text(page, '.found-points')).toBe('3,600积分')
+  expect(text(page, '.found-cash')).toBe('¥29.70')
+
+  wx.__server.on('StaffMallPickup', () => ({ mallPickup: found({ source: 'LOTTERY', quantity: 1, pointsPrice: 0, pointsTotal: 0, cashCents: 0,
+    cashTotalCents: 0, pickupStoreName: null }) }))
+  tap(page, '.look-up')
+  await flush()
+  expect(text(page, '.found-points')).toBe('抽奖奖品')
+  expect(text(page, '.found-cash')).toBeNull()
 })
 
 test('aMalformedCodeIsRefusedBeforeAnyRequest', async () => {

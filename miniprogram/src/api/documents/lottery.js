@@ -1,7 +1,8 @@
 /** Lottery documents: the lottery with its odds, drawing, and the member's draws. */
 const { gql } = require('../gql')
 
-const DRAW_FIELDS = `id lotteryId lotteryTitle poolVersion prizeKind prizeName fellToNothing pointsWon couponId costPoints createdAt`
+const DRAW_FIELDS = `id lotteryId lotteryTitle poolVersion prizeKind prizeName fellToNothing pointsWon couponId mallRedemptionId costPoints
+  createdAt`
 
 const LOTTERY = gql`
   query Lottery($id: ID) {

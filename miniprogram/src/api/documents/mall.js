@@ -4,10 +4,11 @@ const { gql } = require('../gql')
 const GOODS_FIELDS = `
   id version status name pictureUrl pointsPrice cashCents fulfilment stockLeft limitPerMember limitPeriod
   minTierLevel earlyAccessTierLevel earlyAccessFrom openFrom tierOnly earlyAccessNow
-  forMe { redeemable reason redeemed }`
+  forMe { redeemable reason redeemed maxQuantity }`
 
 const REDEMPTION_FIELDS = `
-  id goodsId name pictureUrl version state pointsPrice cashCents fulfilment pickupStoreName pickupCode pickupBy
+  id goodsId name pictureUrl version state source quantity pointsPrice pointsTotal cashCents cashTotalCents fulfilment
+  pickupStoreName pickupCode pickupBy
   pickedUpAt address trackingNumber shippedAt cancelledAt cancelReason createdAt`
 
 const MALL_GOODS = gql`
@@ -23,7 +24,7 @@ const MALL_GOODS = gql`
 
 const MALL_ITEM = gql`
   query MallItem($id: ID!) {
-    mallItem(id: $id) { ${GOODS_FIELDS} description pickupStores { storeId storeName remaining } }
+    mallItem(id: $id) { ${GOODS_FIELDS} description stockScope pickupStores { storeId storeName remaining } }
     tiers { level name }
     me { id pointsBalance }
   }`
@@ -47,7 +48,8 @@ const CANCEL_MALL_REDEMPTION = gql`
     cancelMallRedemption(input: $input) { redemption { ${REDEMPTION_FIELDS} } userErrors { field message code } }
   }`
 
-const STAFF_FIELDS = `id name state pointsPrice cashCents pickupStoreName pickupBy pickedUpAt cashCollectedCents createdAt`
+const STAFF_FIELDS = `id name state source quantity pointsPrice pointsTotal cashCents cashTotalCents pickupStoreName pickupBy
+  pickedUpAt cashCollectedCents createdAt`
 
 const STAFF_MALL_PICKUP = gql`
   query StaffMallPickup($input: MallPickupInput!) {

@@ -18,7 +18,8 @@ Component({
     balance: '',
     blocked: '',
     drawing: false,
-    result: ''
+    result: '',
+    pickup: false
   },
   methods: {
     onLoad(query = {}) {
@@ -61,7 +62,7 @@ Component({
         this.pointsBalance = result.pointsBalance
         this.entry = Object.assign({}, this.entry, { drawsLeftToday: Math.max(0, this.entry.drawsLeftToday - 1) })
         this.render()
-        this.setData({ result: lottery.resultText(result.draw) })
+        this.setData({ result: lottery.resultText(result.draw), pickup: lottery.wonGoods(result.draw) })
         this.load({ quiet: true })
       } catch (e) {
         showError(e)
@@ -76,6 +77,9 @@ Component({
     },
     openDraws() {
       wx.navigateTo({ url: '/pages/lottery-draws/index' })
+    },
+    openPickup() {
+      wx.navigateTo({ url: '/pages/mall-redemptions/index' })
     }
   }
 })

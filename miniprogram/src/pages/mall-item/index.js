@@ -1,7 +1,8 @@
 /**
- * One item of the points mall: its terms, where to collect it (or the delivery address), and
- * 立即兑换 after a confirmation that states the points, any cash paid at the store and the pickup
- * deadline. The idempotency key is kept until an answer comes, so a retry after a lost answer can
+ * One item of the points mall: its terms, where to collect it (or the delivery address), how many
+ * (a stepper from 1 to what the member may have at once: their limit left, the units left, at the
+ * chosen store for goods stocked per store), and 立即兑换 after a confirmation that states the
+ * points and any cash paid at the store for all of them. The idempotency key is kept until an answer comes, so a retry after a lost answer can
  * never redeem twice; the version the member saw goes along, so a price changed meanwhile is refused.
  */
 const client = require('../../api/client')
@@ -25,7 +26,10 @@ Component({
     address: { recipient: '', phone: '', region: '', detail: '' },
     errors: {},
     balance: '',
-    running: false
+    running: false,
+    quantity: 1,
+    maxQuantity: 1,
+    total: ''
   },
   methods: {
     onLoad(query) {
@@ -49,6 +53,7 @@ Component({
         this.setData({ loading: false, missing: false, item: mall.goodsView(data.mallItem, tierNames),
           description: data.mallItem.description || '', delivery: data.mallItem.fulfilment === 'DELIVERY',
           stores, storeIndex: stores.length === 1 ? 0 : this.data.storeIndex, balance: format.points(data.me.pointsBalance) })
+        this.setQuantity(this.data.quantity)
       } catch (e) {
         this.setData({ loading: false, failed: true })
         showError(e)
@@ -56,6 +61,26 @@ Component({
     },
     onStore(e) {
       this.setData({ storeIndex: Number(e.detail.value), errors: Object.assign({}, this.data.errors, { store: '' }) })
+      this.setQuantity(this.data.quantity)
+    },
+    /** The most the member may ask for now: what the item allows them, and the units at the chosen store. */
+    mostAtOnce() {
+      const item = this.data.item
+      if (!item || !item.redeemable) return 1
+      const store = this.data.stores[this.data.storeIndex]
+      return Math.max(1, store && this.goods.stockScope === 'STORE' ? Math.min(item.maxQuantity, store.remaining) : item.maxQuantity)
+    },
+    /** Sets the quantity within 1 and the most allowed, with the total it costs. */
+    setQuantity(wanted) {
+      const most = this.mostAtOnce()
+      const quantity = Math.min(Math.max(1, Number(wanted) || 1), most)
+      this.setData({ quantity, maxQuantity: most, total: this.goods ? mall.total(this.goods, quantity) : '' })
+    },
+    less() {
+      this.setQuantity(this.data.quantity - 1)
+    },
+    more() {
+      this.setQuantity(this.data.quantity + 1)
     },
     onAddress(e) {
       const field = e.currentTarget.dataset.field
@@ -63,7 +88,8 @@ Component({
     },
     async redeem() {
       if (this.data.running || !this.data.item || !this.data.item.redeemable) return
-      const input = { goodsId: this.goods.id, expectedVersion: this.goods.version }
+      const quantity = this.data.quantity
+      const input = { goodsId: this.goods.id, expectedVersion: this.goods.version, quantity }
       let where
       if (this.data.delivery) {
         const errors = mall.addressErrors(this.data.address)
@@ -84,10 +110,10 @@ Component({
       }
       this.setData({ running: true })
       try {
-        const cash = Number(this.goods.cashCents) > 0 ? `，提货时另付${format.yuan(this.goods.cashCents)}` : ''
+        const cash = Number(this.goods.cashCents) > 0 ? `，提货时另付${format.yuan(Number(this.goods.cashCents) * quantity)}` : ''
         const ok = await confirm({
           title: '确认兑换',
-          content: `用${format.points(this.goods.pointsPrice)}积分兑换「${this.goods.name}」${cash}，${where}？当前积分${format.points(this.pointsBalance)}。`,
+          content: `用${format.points(Number(this.goods.pointsPrice) * quantity)}积分兑换「${this.goods.name}」${quantity > 1 ? `×${quantity}` : ''}${cash}，${where}？当前积分${format.points(this.pointsBalance)}。`,
           confirmText: '兑换'
         })
         if (!ok) return

@@ -1,6 +1,7 @@
 /**
  * Points-mall pickup at the till: the clerk types (or scans) the 12-digit code the member shows,
- * sees what was redeemed and any cash to collect, and 确认提货 hands it over (audited). A code of
+ * sees what was redeemed, how many units and any cash to collect for them all, and 确认提货 hands it
+ * over (audited). A lottery prize (抽奖奖品) is collected at any store. A code of
  * another store, a closed or expired redemption, or an unknown code is said plainly.
  */
 const client = require('../../api/client')
@@ -12,13 +13,15 @@ const mall = require('../../lib/mall')
 const format = require('../../lib/format')
 
 function view(r) {
+  const cash = r.cashTotalCents != null ? r.cashTotalCents : r.cashCents
   return {
     id: r.id,
     name: r.name,
     state: r.state,
     stateText: mall.STATES[r.state] || r.state,
-    points: `${format.points(r.pointsPrice)}积分`,
-    cash: Number(r.cashCents) > 0 ? format.yuan(r.cashCents) : '',
+    quantity: `${r.quantity || 1} 件`,
+    points: mall.redemptionPrice(Object.assign({}, r, { cashTotalCents: 0, quantity: 1, pointsTotal: r.pointsTotal != null ? r.pointsTotal : r.pointsPrice })),
+    cash: Number(cash) > 0 ? format.yuan(cash) : '',
     store: r.pickupStoreName || '',
     pickupBy: r.pickupBy ? format.dateTime(r.pickupBy) : '',
     ready: r.state === 'AWAITING_PICKUP'
