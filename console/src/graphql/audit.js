@@ -5,6 +5,6 @@ export const STAFF_ACTIONS = gql`
     staffActions(staffId: $staffId, memberId: $memberId, action: $action, subject: $subject, subjectId: $subjectId, clientId: $clientId, first: 20, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      edges { node { id at staffId staffUsername clientId clientName storeId action memberId detail subject subjectId before after } }
+      edges { node { id at staffId staffUsername clientId clientName bySystem storeId action memberId detail subject subjectId before after } }
     }
   }`

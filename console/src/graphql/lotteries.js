@@ -1,6 +1,6 @@
 import { gql } from '../api/documents.js'
 
-const PRIZE_FIELDS = 'id kind name points couponTemplateId probabilityBp stock remaining'
+const PRIZE_FIELDS = 'id kind name points couponTemplateId goodsId probabilityBp stock remaining'
 const LOTTERY_FIELDS = `
   id title rulesText status startsAt endsAt costPoints dailyLimit totalLimit budgetPoints budgetCoupons
   pointsGiven couponsGiven createdAt updatedAt
@@ -20,7 +20,7 @@ export const LOTTERY = gql`
     lottery(id: $id) {
       ${LOTTERY_FIELDS}
       poolVersions { id version effectiveFrom createdAt prizes { ${PRIZE_FIELDS} } }
-      recentDraws(first: 20) { id memberId poolVersion randomValue prizeKind prizeName fellToNothing pointsWon couponId costPoints createdAt }
+      recentDraws(first: 20) { id memberId poolVersion randomValue prizeKind prizeName fellToNothing pointsWon couponId mallRedemptionId costPoints createdAt }
     }
   }`
 

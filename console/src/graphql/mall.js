@@ -7,7 +7,8 @@ const GOODS_FIELDS = `
   earlyAccessFrom openFrom tierOnly earlyAccessNow redeemedCount updatedAt`
 
 const REDEMPTION_FIELDS = `
-  id goodsId name version state pointsPrice cashCents fulfilment pickupStoreId pickupStoreName pickupBy pickedUpAt
+  id goodsId name version state source quantity pointsPrice pointsTotal cashCents cashTotalCents fulfilment pickupStoreId
+  pickupStoreName pickupBy pickedUpAt
   cashCollectedCents address trackingNumber shippedAt cancelledAt cancelReason memberId createdAt`
 
 const ERRORS = 'userErrors { field code message }'
@@ -18,6 +19,14 @@ export const MALL_GOODS_LIST = gql`
       totalCount
       pageInfo { hasNextPage endCursor }
       edges { node { ${GOODS_FIELDS} } }
+    }
+  }`
+
+/** Goods a lottery prize may name: collected at a store (the form leaves out archived and per-store stock). */
+export const MALL_GOODS_CHOICES = gql`
+  query ConsoleMallGoodsChoices {
+    managedMallGoods(filter: { fulfilment: PICKUP }, first: 100) {
+      edges { node { id name status stockScope stockLeft } }
     }
   }`
 

@@ -177,7 +177,7 @@ const JOB_RUN = 'id job asOf startedAt finishedAt outcome summary'
 /** Every JobName (schema/jobs.graphqls and its extensions), for each job's last run. */
 export const JOB_NAMES = ['POINTS_EXPIRY', 'TIER_REVIEW', 'COUPON_REMINDERS', 'MEMBER_SEGMENTS', 'AUTOMATION',
   'SEND_NOTIFICATIONS', 'ANALYTICS_ROLLUP', 'ECONOMY_ROLLUP', 'RECOMMENDATION_RULES', 'WALLET_BONUS_EXPIRY',
-  'ACCOUNT_ERASURE', 'PRIVACY_RETENTION', 'CAMPAIGNS']
+  'ACCOUNT_ERASURE', 'PRIVACY_RETENTION', 'CAMPAIGNS', 'LOTTERY_END']
 
 /** The recorded runs, newest first, of one job or all. */
 export const JOB_RUNS = gql`

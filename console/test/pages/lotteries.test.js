@@ -100,6 +100,35 @@ describe('lottery detail', () => {
     expect(buttons(wrapper)).toEqual(['编辑', '恢复', '结束'])
   })
 
+  test('a goods prize names the mall item it gives and links to it', async () => {
+    const { wrapper } = await mountPage(LotteryDetail, { role: 'MARKETER', path: '/lotteries/5', routePath: '/lotteries/:id', answers: {
+      ConsoleLottery: detail({ poolVersions: [{ id: 'p1', version: 1, effectiveFrom: '2026-12-01T00:00:00Z', createdAt: '2026-11-30T00:00:00Z',
+        prizes: [prize('31', 'GOODS', 100, { name: '品牌保温杯', goodsId: '8' }), prize('32', 'NOTHING', 9900)] }] }) } })
+    const link = wrapper.find('a.goods-link')
+    expect(link.text()).toBe('积分商城商品 #8（到店自提）')
+    expect(link.attributes('href')).toBe('/console/mall/8')
+    expect(wrapper.text()).toContain('商品')
+  })
+
+  test('a store manager reads the settings, odds and totals, with no action and no draw list', async () => {
+    const { wrapper, calls } = await mountPage(LotteryDetail, { role: 'STORE_MANAGER', path: '/lotteries/5', routePath: '/lotteries/:id',
+      answers: { ConsoleLottery: detail({ recentDraws: [] }) } })
+    expect(calls.map(c => c.operationName)).toEqual(['ConsoleLottery'])
+    expect(wrapper.text()).toContain('幸运大转盘')
+    expect(wrapper.text()).toContain('0.50%')
+    expect(wrapper.find('[data-test="totals"]').text()).toContain('321')
+    expect(buttons(wrapper)).toEqual([])
+    expect(wrapper.find('[data-test="draws-hidden"]').text()).toContain('仅市场人员和管理员可见')
+    expect(wrapper.find('.draws').exists()).toBe(false)
+  })
+
+  test('a store manager sees the list without 新建抽奖', async () => {
+    const { wrapper } = await mountPage(LotteryList, { role: 'STORE_MANAGER', path: '/lotteries', answers: { ConsoleLotteries: list([node('1', { status: 'ENDED' })]) } })
+    expect(wrapper.text()).toContain('大转盘1')
+    expect(wrapper.text()).toContain('已结束')
+    expect(buttons(wrapper)).not.toContain('新建抽奖')
+  })
+
   test('a lottery that is not there says so', async () => {
     const { wrapper } = await mountPage(LotteryDetail, { role: 'MARKETER', path: '/lotteries/5', routePath: '/lotteries/:id', answers: { ConsoleLottery: { lottery: null } } })
     expect(wrapper.text()).toContain('抽奖活动不存在或无权查看')
@@ -162,6 +191,34 @@ describe('lottery form', () => {
     const input = calls.find(c => c.operationName === 'ConsoleUpdateLottery').variables.input
     expect(input.prizes.map(p => p.kind)).toEqual(['POINTS', 'NOTHING'])
     expect(input.lotteryId).toBe('5')
+  })
+
+  test('a 商品 prize is picked from the mall goods that may be one and sent with its goods id', async () => {
+    const goodsChoices = { managedMallGoods: { edges: [
+      { node: { id: '8', name: '品牌保温杯', status: 'ON_SALE', stockScope: 'BRAND', stockLeft: 48 } },
+      { node: { id: '9', name: '年节礼盒', status: 'ON_SALE', stockScope: 'STORE', stockLeft: 20 } },
+      { node: { id: '10', name: '旧款杯', status: 'ARCHIVED', stockScope: 'BRAND', stockLeft: 0 } },
+      { node: { id: '11', name: '新品试吃', status: 'DRAFT', stockScope: 'BRAND', stockLeft: 100 } }] } }
+    const { wrapper, calls } = await mountPage(LotteryForm, { role: 'MARKETER', path: '/lotteries/new', answers: {
+      ConsoleCouponTemplateChoices: choices, ConsoleMallGoodsChoices: goodsChoices,
+      ConsoleCreateLottery: { createLottery: { lottery: { id: '12', status: 'DRAFT' }, userErrors: [] } }
+    } })
+    await wrapper.find('.title input').setValue('抽保温杯')
+    await wrapper.find('.rules textarea').setValue('每次 10 积分')
+    const kind = wrapper.findComponent({ name: 'ElSelect' })
+    kind.vm.$emit('update:modelValue', 'GOODS')
+    kind.vm.$emit('change', 'GOODS')
+    await settle()
+    const picker = wrapper.findAllComponents({ name: 'ElSelect' }).find(s => s.classes().includes('goods-picker'))
+    expect(picker.findAllComponents({ name: 'ElOption' }).map(o => o.props('label')))
+      .toEqual(['品牌保温杯（剩 48）', '新品试吃（剩 100 · 未在兑换中）'])
+    picker.vm.$emit('update:modelValue', '8')
+    await settle()
+    expect(wrapper.find('[data-test="goods-note"]').text()).toContain('任一门店领取')
+    await wrapper.find('.save').trigger('click')
+    await settle()
+    const input = calls.find(c => c.operationName === 'ConsoleCreateLottery').variables.input
+    expect(input.prizes[0]).toEqual({ kind: 'GOODS', name: null, goodsId: '8', stock: 100, probabilityBp: 0 })
   })
 
   test('an ended lottery cannot be edited', async () => {

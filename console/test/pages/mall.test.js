@@ -15,7 +15,8 @@ const goods = (id, overrides = {}) => ({
 const list = nodes => ({ managedMallGoods: { totalCount: nodes.length, pageInfo: { hasNextPage: false, endCursor: 'c' }, edges: nodes.map(node => ({ node })) } })
 
 const redemption = (id, overrides = {}) => ({
-  id, goodsId: '1', name: '品牌保温杯', version: 1, state: 'AWAITING_PICKUP', pointsPrice: 1200, cashCents: 990, fulfilment: 'PICKUP',
+  id, goodsId: '1', name: '品牌保温杯', version: 1, state: 'AWAITING_PICKUP', source: 'REDEEM', quantity: 1, pointsPrice: 1200,
+  pointsTotal: 1200, cashCents: 990, cashTotalCents: 990, fulfilment: 'PICKUP',
   pickupStoreId: '1', pickupStoreName: '徐汇店', pickupBy: '2026-12-21T04:00:00Z', pickedUpAt: null, cashCollectedCents: null,
   address: null, trackingNumber: null, shippedAt: null, cancelledAt: null, cancelReason: null, memberId: '42',
   createdAt: '2026-12-07T04:00:00Z', ...overrides
@@ -157,7 +158,7 @@ describe('mall redemptions', () => {
     const { wrapper, calls } = await mountPage(MallRedemptions, {
       role: 'MARKETER', path: '/mall-redemptions?state=AWAITING_SHIPMENT&storeId=2',
       answers: { ConsoleMallRedemptions: redemptions([redemption('1'), redemption('2', { fulfilment: 'DELIVERY', state: 'AWAITING_SHIPMENT',
-        cashCents: 0, pickupStoreId: null, pickupStoreName: null, address: '王** 138****5678 上海市徐汇区 ****' })]) }
+        cashCents: 0, cashTotalCents: 0, pickupStoreId: null, pickupStoreName: null, address: '王** 138****5678 上海市徐汇区 ****' })]) }
     })
     expect(calls.find(c => c.operationName === 'ConsoleMallRedemptions').variables.filter).toEqual({ state: 'AWAITING_SHIPMENT', storeId: '2' })
     const rows = wrapper.findAll('[data-test=redemption-table] .el-table__body tr').map(r => r.text())
@@ -167,6 +168,20 @@ describe('mall redemptions', () => {
     expect(rows[1]).toContain('快递配送 王** 138****5678 上海市徐汇区 ****')
     expect(buttons(wrapper, '发货')).toHaveLength(1)
     expect(buttons(wrapper, '取消')).toHaveLength(2)
+  })
+
+  test('several units show their count and total, and a lottery prize reads as such, to be collected at any store', async () => {
+    const { wrapper } = await mountPage(MallRedemptions, {
+      role: 'MARKETER', path: '/mall-redemptions',
+      answers: { ConsoleMallRedemptions: redemptions([
+        redemption('3', { quantity: 3, pointsTotal: 3600, cashTotalCents: 2970 }),
+        redemption('4', { source: 'LOTTERY', pointsPrice: 0, pointsTotal: 0, cashCents: 0, cashTotalCents: 0, pickupStoreId: null, pickupStoreName: null })]) }
+    })
+    const rows = wrapper.findAll('[data-test=redemption-table] .el-table__body tr')
+    expect(rows[0].find('.quantity').text()).toBe('3')
+    expect(rows[0].find('.price').text()).toBe('3 件 · 3600 积分 + ¥29.70（到店付）')
+    expect(rows[1].find('.price').text()).toBe('抽奖奖品')
+    expect(rows[1].text()).toContain('任一门店自提')
   })
 
   test('发货 asks for the tracking number and marks it shipped', async () => {

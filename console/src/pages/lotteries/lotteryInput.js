@@ -5,7 +5,7 @@
 import { local, iso } from '../campaigns/campaignInput.js'
 
 export function emptyPrize(kind = 'POINTS') {
-  return { kind, name: '', points: kind === 'POINTS' ? 10 : null, couponTemplateId: null, stock: kind === 'NOTHING' ? null : 100, probabilityBp: 0 }
+  return { kind, name: '', points: kind === 'POINTS' ? 10 : null, couponTemplateId: null, goodsId: null, stock: kind === 'NOTHING' ? null : 100, probabilityBp: 0 }
 }
 
 export function defaults(now = Date.now()) {
@@ -23,7 +23,7 @@ export function fromLottery(l) {
     title: l.title, rulesText: l.rulesText, startsAt: local(l.startsAt), endsAt: local(l.endsAt), costPoints: l.costPoints,
     dailyLimit: l.dailyLimit, totalLimit: l.totalLimit, budgetPoints: l.budgetPoints, budgetCoupons: l.budgetCoupons,
     prizes: (latest ? latest.prizes : []).map(p => ({ kind: p.kind, name: p.name, points: p.points, couponTemplateId: p.couponTemplateId,
-      stock: p.stock, probabilityBp: p.probabilityBp })),
+      goodsId: p.goodsId, stock: p.stock, probabilityBp: p.probabilityBp })),
     changePool: false, poolEffectiveFrom: ''
   }
 }
@@ -32,6 +32,7 @@ function prizeInput(p) {
   const input = { kind: p.kind, name: p.name ? p.name.trim() : null, probabilityBp: p.kind === 'NOTHING' ? 0 : Number(p.probabilityBp) }
   if (p.kind === 'POINTS') input.points = Number(p.points)
   if (p.kind === 'COUPON') input.couponTemplateId = p.couponTemplateId
+  if (p.kind === 'GOODS') input.goodsId = p.goodsId
   if (p.kind !== 'NOTHING') input.stock = Number(p.stock)
   return input
 }

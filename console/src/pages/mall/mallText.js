@@ -29,6 +29,21 @@ export function price(g) {
   return Number(g.cashCents) > 0 ? `${g.pointsPrice} 积分 + ${money(g.cashCents)}（到店付）` : `${g.pointsPrice} 积分`
 }
 
+/**
+ * What a redemption cost: "1200 积分", "3 件 · 3600 积分 + ¥29.70（到店付）" for several units, or
+ * "抽奖奖品" for a prize won in the lottery (0 points).
+ */
+export function redemptionPrice(r) {
+  if (r.source === 'LOTTERY') return '抽奖奖品'
+  const total = Number(r.cashTotalCents) > 0 ? `${r.pointsTotal} 积分 + ${money(r.cashTotalCents)}（到店付）` : `${r.pointsTotal} 积分`
+  return r.quantity > 1 ? `${r.quantity} 件 · ${total}` : total
+}
+
+/** Where a pickup is collected: the store chosen, or any store for a lottery prize not yet handed over. */
+export function pickupWhere(r) {
+  return r.pickupStoreName ? `${r.pickupStoreName}自提` : '任一门店自提'
+}
+
 /** "剩 8" (brand-wide) or "剩 8（徐汇店 5、静安店 3）". */
 export function stock(g) {
   if (g.stockScope !== 'STORE') return `剩 ${g.stockLeft}`

@@ -1,10 +1,12 @@
-/** The points lottery (积分抽奖): brand-wide marketing that marketers and admins run. */
+/** The points lottery (积分抽奖): brand-wide marketing that marketers and admins run; store managers read it (who-may-call.txt). */
+const READS_LOTTERIES = ['STORE_MANAGER', 'MARKETER', 'ADMIN']
+
 export default [
   {
     path: '/lotteries',
     name: 'lotteries',
     file: 'lotteries/LotteryList.vue',
-    meta: { title: '积分抽奖', roles: ['MARKETER', 'ADMIN'], menu: { section: 'marketing', order: 15 } }
+    meta: { title: '积分抽奖', roles: READS_LOTTERIES, menu: { section: 'marketing', order: 15 } }
   },
   {
     path: '/lotteries/new',
@@ -22,6 +24,6 @@ export default [
     path: '/lotteries/:id',
     name: 'lottery',
     file: 'lotteries/LotteryDetail.vue',
-    meta: { title: '抽奖详情', roles: ['MARKETER', 'ADMIN'] }
+    meta: { title: '抽奖详情', roles: READS_LOTTERIES }
   }
 ]
