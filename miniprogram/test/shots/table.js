@@ -61,6 +61,7 @@ const SHOTS = [
   { page: 'pages/mall/index', state: 'loaded' },
   { page: 'pages/mall/index', state: 'error', fail: true },
   { page: 'pages/mall-item/index', state: 'loaded', before: firstMallItem },
+  { page: 'pages/mall-item/index', state: 'quantity', before: firstMallItem, after: tapOn('.more') },
   { page: 'pages/mall-item/index', state: 'error', fail: true, query: { id: '1' } },
   { page: 'pages/mall-redemptions/index', state: 'loaded' },
   { page: 'pages/mall-redemptions/index', state: 'empty', member: NEW },
