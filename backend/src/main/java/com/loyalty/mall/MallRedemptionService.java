@@ -289,11 +289,15 @@ public class MallRedemptionService {
         return redemptions.findByKey(memberId, MallRedemption.Source.LOTTERY, key).map(MallRedemption::id)
                 .switchIfEmpty(Mono.defer(() -> goods.find(brandId, goodsId)
                         .switchIfEmpty(Mono.error(this::notFound))
-                        .flatMap(g -> g.status() != MallGoods.Status.ON_SALE
-                                ? Mono.error(new BusinessException(ErrorCode.MALL_NOT_ON_SALE, "「" + g.name() + "」未在兑换中"))
-                                : prizeProblem(g) != null ? Mono.error(new BusinessException(ErrorCode.MALL_GOODS_NOT_A_PRIZE, prizeProblem(g)))
-                                : goods.takeUnits(g.id(), MallGoods.BRAND_STOCK, 1)
-                                        .flatMap(taken -> taken ? Mono.just(g) : outOfStock(g, MallGoods.BRAND_STOCK, 1)))
+                        .flatMap(g -> {
+                            if (g.status() != MallGoods.Status.ON_SALE) {
+                                return Mono.error(new BusinessException(ErrorCode.MALL_NOT_ON_SALE, "「" + g.name() + "」未在兑换中"));
+                            }
+                            String problem = prizeProblem(g);
+                            return problem != null ? Mono.error(new BusinessException(ErrorCode.MALL_GOODS_NOT_A_PRIZE, problem))
+                                    : goods.takeUnits(g.id(), MallGoods.BRAND_STOCK, 1)
+                                            .flatMap(taken -> taken ? Mono.just(g) : outOfStock(g, MallGoods.BRAND_STOCK, 1));
+                        })
                         .flatMap(g -> redemptions.insert(new MallRedemptionRepository.NewRedemption(brandId, g, memberId,
                                 MallRedemption.State.AWAITING_PICKUP, MallGoods.BRAND_STOCK, null, newCode(),
                                 now.plus(Duration.ofDays(settings.pickupDays())), null, null, key, now, 1,
