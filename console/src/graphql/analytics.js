@@ -83,8 +83,9 @@ export const CHURN_REPORT = gql`
     }
   }`
 
-const POINTS_FLOW = `start end issued earned checkIn referral campaign redeemed redeemedAtTill couponExchange makeUp
-  expired reversedByRefunds returnedByRefunds adjustedUp adjustedDown net`
+const POINTS_FLOW = `start end issued earned checkIn referral campaign stampCards events lotteryPrizes rechargeBonus
+  redeemed redeemedAtTill couponExchange makeUp mallRedemptions lotteryDraws
+  expired reversedByRefunds returnedByRefunds adjustedUp adjustedDown imported net`
 
 export const POINTS_ECONOMY = gql`
   query ConsolePointsEconomy($range: AnalyticsRange!) {
