@@ -157,3 +157,16 @@ export const BACKFILL_ANALYTICS = gql`
       userErrors { field code message }
     }
   }`
+
+const EVENT_GROUP = 'members buyers orders salesCents buyerRate salesPerMemberCents'
+const EVENT_NUMBERS = `events capacity confirmed waiting cancelled attended attendanceRate noShows pointsAwarded
+  purchasesAfter { windowDays complete attendees { ${EVENT_GROUP} } nonAttendees { ${EVENT_GROUP} } }`
+
+export const EVENT_REPORT = gql`
+  query ConsoleEventReport($range: AnalyticsRange!, $first: Int) {
+    eventReport(range: $range, first: $first) {
+      storeId eventCount purchaseWindowDays
+      total { ${EVENT_NUMBERS} }
+      events { eventId title storeId storeName startsAt endsAt status numbers { ${EVENT_NUMBERS} } }
+    }
+  }`
