@@ -10,8 +10,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The member's redemptions in the points mall, for their data export: what they redeemed under which
- * terms, its state, pickup or delivery, and the delivery address they gave in full (decrypted: it is
+ * The member's redemptions in the points mall (bought with points or won in the lottery), for their
+ * data export: what they redeemed, how many, under which terms, its state, pickup or delivery, and the delivery address they gave in full (decrypted: it is
  * theirs; staff only ever see it masked).
  */
 @Component
@@ -35,8 +35,11 @@ class MallPersonalData implements PersonalData {
                 ObjectNode node = records.addObject();
                 node.put("goods", r.name());
                 node.put("terms_version", r.version());
+                node.put("source", r.source().name());
                 node.put("state", r.state().name());
+                node.put("quantity", r.quantity());
                 node.put("points_price", r.pointsPrice());
+                node.put("points_paid", r.pointsTotal());
                 node.put("cash_cents", r.cashCents());
                 node.put("fulfilment", r.fulfilment().name());
                 node.put("pickup_store_id", r.pickupStoreId() == null ? null : r.pickupStoreId().toString());
