@@ -16,3 +16,13 @@ test('theNoticeIsAskedUntilTheCurrentVersionIsAccepted', () => {
     .toEqual({ askNotice: false, noticeVersion: 2, marketing: true,
       closing: '账号将于 2026-12-01 注销，期间可选择“撤销注销并登录”保留账号' })
 })
+
+test('everySectionOfTheBackendsExportHasAChineseLabel', () => {
+  const fs = require('fs')
+  const path = require('path')
+  const java = fs.readFileSync(path.join(__dirname,
+    '../../backend/src/main/java/com/loyalty/privacy/DataExportService.java'), 'utf8')
+  const listed = java.match(/SECTIONS = List\.of\(([^;]*)\);/)[1].match(/"([A-Za-z]+)"/g).map(s => s.slice(1, -1))
+  expect(listed.length).toBeGreaterThan(20)
+  expect(listed.filter(name => !privacy.SECTION_LABELS[name])).toEqual([])
+})

@@ -13,7 +13,7 @@ export { echarts }
 export function cartesianOption(categories, series, { stacked = false } = {}) {
   return {
     tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
+    legend: { top: 0, type: 'scroll' },
     grid: { left: 48, right: 24, top: 36, bottom: 32 },
     xAxis: { type: 'category', data: categories },
     yAxis: { type: 'value' },

@@ -83,8 +83,9 @@ export const CHURN_REPORT = gql`
     }
   }`
 
-const POINTS_FLOW = `start end issued earned checkIn referral campaign redeemed redeemedAtTill couponExchange makeUp
-  expired reversedByRefunds returnedByRefunds adjustedUp adjustedDown net`
+const POINTS_FLOW = `start end issued earned checkIn referral campaign stampCards events lotteryPrizes rechargeBonus
+  redeemed redeemedAtTill couponExchange makeUp mallRedemptions lotteryDraws
+  expired reversedByRefunds returnedByRefunds adjustedUp adjustedDown imported net`
 
 export const POINTS_ECONOMY = gql`
   query ConsolePointsEconomy($range: AnalyticsRange!) {
@@ -154,5 +155,18 @@ export const BACKFILL_ANALYTICS = gql`
     backfillAnalytics(input: $input) {
       days
       userErrors { field code message }
+    }
+  }`
+
+const EVENT_GROUP = 'members buyers orders salesCents buyerRate salesPerMemberCents'
+const EVENT_NUMBERS = `events capacity confirmed waiting cancelled attended attendanceRate noShows pointsAwarded
+  purchasesAfter { windowDays complete attendees { ${EVENT_GROUP} } nonAttendees { ${EVENT_GROUP} } }`
+
+export const EVENT_REPORT = gql`
+  query ConsoleEventReport($range: AnalyticsRange!, $first: Int) {
+    eventReport(range: $range, first: $first) {
+      storeId eventCount purchaseWindowDays
+      total { ${EVENT_NUMBERS} }
+      events { eventId title storeId storeName startsAt endsAt status numbers { ${EVENT_NUMBERS} } }
     }
   }`

@@ -8,9 +8,11 @@ import { failure, mountAnalytics as mountPage, chartRows, stat, storePickerFixed
 
 
 const flow = (start, end, k = 1) => ({
-  start, end, issued: 1000 * k, earned: 700 * k, checkIn: 200 * k, referral: 50 * k, campaign: 50 * k, redeemed: 400 * k,
-  redeemedAtTill: 300 * k, couponExchange: 80 * k, makeUp: 20 * k, expired: 100 * k, reversedByRefunds: 10 * k,
-  returnedByRefunds: 5 * k, adjustedUp: 30 * k, adjustedDown: 0, net: 525 * k
+  start, end, issued: 1000 * k, earned: 600 * k, checkIn: 200 * k, referral: 50 * k, campaign: 50 * k, stampCards: 40 * k,
+  events: 30 * k, lotteryPrizes: 20 * k, rechargeBonus: 10 * k, redeemed: 400 * k,
+  redeemedAtTill: 150 * k, couponExchange: 80 * k, makeUp: 20 * k, mallRedemptions: 120 * k, lotteryDraws: 30 * k,
+  expired: 100 * k, reversedByRefunds: 10 * k, returnedByRefunds: 5 * k, adjustedUp: 30 * k, adjustedDown: 0, imported: 0,
+  net: 525 * k
 })
 const economy = (liability = 123456) => ({
   pointsEconomy: {
@@ -66,6 +68,14 @@ describe('points economy', () => {
     expect(chartRows(wrapper, '发放、使用与过期')[0]).toEqual(['11-01~11-15', '1000', '400', '100', '525'])
     expect(wrapper.find('.breakdown').text()).toContain('兑换优惠券')
     expect(wrapper.find('.breakdown').text()).toContain('1,050') // net of the range
+    // what the points were spent on: the till, coupons, make-up, the mall, the lottery
+    expect(chartRows(wrapper, '积分用途')[0]).toEqual(['11-01~11-15', '150', '80', '20', '120', '30'])
+    expect(chartRows(wrapper, '积分来源')[1]).toEqual(['11-16~11-30', '600', '200', '50', '50', '40', '30', '20', '10'])
+    const line = label => wrapper.findAll('.breakdown tbody tr').map(r => r.text().trim()).find(t => t.startsWith(label))
+    expect(line('积分商城')).toContain('240')
+    expect(line('积分抽奖')).toContain('60')
+    expect(line('抽奖奖品')).toContain('40')
+    expect(line('使用合计')).toContain('800')
     expect(calls.find(c => c.operationName === 'ConsolePointsEconomy').variables.range.granularity).toBe('WEEK')
   })
 

@@ -95,6 +95,14 @@ class TierBenefitRepository {
                 .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
+    /** The tier benefits the member was given, month by month, for their data export. */
+    Mono<String> exportOf(long memberId) {
+        return db.sql(com.loyalty.privacy.PersonalData.asJsonArray("""
+                        select month, tier_level, template_id as coupon_template_id, coupon_ids, given_at
+                        from tier_benefit_grant where member_id = :m order by month, tier_level, template_id"""))
+                .bind("m", memberId).mapValue(String.class).one();
+    }
+
     private record Row(long versionId, int level, int version, Long createdBy, Instant createdAt, Long templateId,
                        Integer quantity) {
     }

@@ -170,6 +170,33 @@ class MallRedemptionRepository {
                 .bind("now", now).bind("limit", limit).map(MallRedemptionRepository::toRedemption).all();
     }
 
+    /** All of the member's redemptions, oldest first, for their data export. */
+    Flux<MallRedemption> allOf(long memberId) {
+        return db.sql(REDEMPTION + " where r.member_id = :m order by r.id")
+                .bind("m", memberId).map(MallRedemptionRepository::toRedemption).all();
+    }
+
+    /** The member's redemptions still to be handed over (awaiting pickup or shipment). */
+    Mono<Long> openOf(long memberId) {
+        return db.sql("select count(*) as n from mall_redemption where member_id = :m"
+                        + " and state in ('AWAITING_PICKUP', 'AWAITING_SHIPMENT')")
+                .bind("m", memberId).map(row -> row.get("n", Long.class)).one();
+    }
+
+    /**
+     * Erases what an erased member's redemptions say about them: the delivery address (sealed and
+     * masked), the tracking number that leads to it at the courier, and the reason they gave when
+     * they cancelled. What was redeemed, when, for how many points and where it was picked up stay.
+     */
+    Mono<Long> forget(long memberId) {
+        return db.sql("""
+                        update mall_redemption set address_cipher = null, address_masked = null, tracking_number = null,
+                            cancel_reason = case when cancelled_by is null and state = 'CANCELLED' then null else cancel_reason end
+                        where member_id = :m
+                        """)
+                .bind("m", memberId).fetch().rowsUpdated();
+    }
+
     Flux<MallRedemption> page(long brandId, Long memberId, MallRedemptionFilter f, Long before, int limit) {
         return bindFilter(db.sql(REDEMPTION + FILTER + " and (cast(:before as bigint) is null or r.id < :before)"
                         + " order by r.id desc limit :limit"), brandId, memberId, f)

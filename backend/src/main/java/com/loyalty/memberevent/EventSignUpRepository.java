@@ -162,6 +162,17 @@ class EventSignUpRepository {
                 .map(EventSignUpRepository::toSignUp).all();
     }
 
+    /**
+     * The member's places and waiting-list entries in events that have not started by {@code now} and
+     * are still on (published or paused), oldest sign-up first.
+     */
+    public Flux<EventSignUp> upcomingOf(long memberId, Instant now) {
+        return db.sql("select " + COLUMNS + " from member_event_signup s join member_event e on e.id = s.event_id"
+                        + " where s.member_id = :m and s.status in ('CONFIRMED', 'WAITING') and s.attended_at is null"
+                        + " and e.starts_at > :now and e.status in ('PUBLISHED', 'PAUSED') order by s.id")
+                .bind("m", memberId).bind("now", now).map(EventSignUpRepository::toSignUp).all();
+    }
+
     /** The member's sign-ups with their events' titles, for their data export. */
     public Mono<String> exportOf(long memberId) {
         return db.sql(com.loyalty.privacy.PersonalData.asJsonArray("""

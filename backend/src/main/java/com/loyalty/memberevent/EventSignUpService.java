@@ -181,6 +181,23 @@ public class EventSignUpService {
     }
 
     /**
+     * An erased member cannot come (they can no longer sign in to show their ticket): their places and
+     * waiting-list entries in events that have not started are given up, whatever the cancellation
+     * deadline, and each freed place goes to the first waiting, who is told. What they attended stays.
+     * Runs inside the erasure's transaction.
+     */
+    public Mono<Void> giveUpPlacesOf(long memberId) {
+        Instant now = clock.instant();
+        return signUps.upcomingOf(memberId, now)
+                .concatMap(signUp -> events.lock(signUp.eventId())
+                        .flatMap(event -> signUps.cancel(signUp.id(), now)
+                                .flatMap(done -> done && signUp.status() == EventSignUp.Status.CONFIRMED
+                                        ? events.addPlaces(event.id(), -1).then(management.promoteWhileRoom(event, now))
+                                        : Mono.<Void>empty())))
+                .then();
+    }
+
+    /**
      * Checks the member whose code the staff member scanned in at the door of an event of their store:
      * the attendance and its points once; a repeat answers the same attendance, replayed.
      */

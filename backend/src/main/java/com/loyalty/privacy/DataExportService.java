@@ -23,14 +23,18 @@ class DataExportService {
 
     /**
      * The sections of the document after the profile, in order, and the features contributing them:
-     * privacy (consents), notify (subscribeMessageConsents, notifications), tier, points, coupon,
-     * purchase (orders), checkin, memberevent (eventSignUps), lottery (lotteryDraws), referral (invitations, shares), campaign, tag, segment (segment,
-     * lifecycleHistory), automation (automatedActions, staffFollowUps). A section not listed comes
-     * after these, by name.
+     * privacy (consents), notify (subscribeMessageConsents, notifications), tier (tier, tierHistory, tierReviews),
+     * benefit (tierBenefits), points (pointsBalance, pointsLedger, pointsBuckets), coupon, wallet
+     * (storedValueRecharges, storedValueHistory, storedValueOrders), purchase (orders), checkin,
+     * stamp (stampCards), mall (mallRedemptions), memberevent (eventSignUps), lottery (lotteryDraws),
+     * referral (invitations, shares), campaign, tag, segment (segment, lifecycleHistory), automation
+     * (automatedActions, staffFollowUps). A section not listed comes after these, by name.
      */
     static final List<String> SECTIONS = List.of("consents", "subscribeMessageConsents", "tier", "tierHistory",
-            "pointsBalance", "pointsLedger", "pointsBuckets", "coupons", "orders", "checkIns", "eventSignUps", "lotteryDraws", "invitations", "shares",
-            "campaigns", "tags", "segment", "lifecycleHistory", "automatedActions", "staffFollowUps", "notifications");
+            "tierReviews", "tierBenefits", "pointsBalance", "pointsLedger", "pointsBuckets", "coupons", "storedValueRecharges",
+            "storedValueHistory", "storedValueOrders", "orders", "checkIns", "stampCards", "mallRedemptions",
+            "eventSignUps", "lotteryDraws", "invitations", "shares", "campaigns", "tags", "segment", "lifecycleHistory",
+            "automatedActions", "staffFollowUps", "notifications");
 
     private static final Comparator<ExportSection> IN_ORDER =
             Comparator.comparingInt(DataExportService::position).thenComparing(ExportSection::name);

@@ -247,6 +247,25 @@ class StampRepository {
     }
 
     /** Running, completed and stamps collected, per definition. */
+    /**
+     * The member's stamp cards, for their data export: each card as it ran (the terms it started
+     * under, stamps, period, reward) with its stamps (the order each came from, when, and when a
+     * refund took it back).
+     */
+    Mono<String> exportOf(long memberId) {
+        return db.sql(com.loyalty.privacy.PersonalData.asJsonArray("""
+                        select v.name as card, m.version as terms_version, m.status, m.stamps as stamps_collected,
+                               v.stamps_needed, m.started_at, m.ends_at, m.completed_at, v.reward_points,
+                               m.reward_coupon_id, m.reward_note,
+                               (select coalesce(json_agg(json_build_object('purchaseId', s.purchase_id,
+                                       'stampedAt', s.stamped_at, 'removedAt', s.removed_at) order by s.id), '[]')
+                                from stamp s where s.member_card_id = m.id) as stamps
+                        from member_stamp_card m
+                        join stamp_card_version v on v.card_id = m.card_id and v.version = m.version
+                        where m.member_id = :m order by m.id"""))
+                .bind("m", memberId).mapValue(String.class).one();
+    }
+
     Mono<Map<Long, StampCardStats>> stats(List<Long> cardIds) {
         return db.sql("""
                         select card_id, count(*) filter (where status = 'RUNNING') as running,

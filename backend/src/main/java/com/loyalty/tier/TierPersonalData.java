@@ -5,7 +5,7 @@ import com.loyalty.privacy.PersonalData;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
-/** The member's tier and its history, for their data export. */
+/** The member's tier, its history and the monthly reviews behind it, for their data export. */
 @Component
 class TierPersonalData implements PersonalData {
 
@@ -19,6 +19,7 @@ class TierPersonalData implements PersonalData {
     public Flux<ExportSection> sections(long memberId) {
         return Flux.concat(
                 tiers.exportTier(memberId).map(json -> new ExportSection("tier", json)),
-                tiers.exportTierHistory(memberId).map(json -> new ExportSection("tierHistory", json)));
+                tiers.exportTierHistory(memberId).map(json -> new ExportSection("tierHistory", json)),
+                tiers.exportTierReviews(memberId).map(json -> new ExportSection("tierReviews", json)));
     }
 }

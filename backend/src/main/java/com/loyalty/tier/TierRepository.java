@@ -183,6 +183,17 @@ class TierRepository {
                 .bind("m", memberId).mapValue(String.class).one();
     }
 
+    /**
+     * The monthly tier reviews of the member (the average monthly spend each looked at, the tier before
+     * and after, the months below the tier's threshold), for their data export.
+     */
+    public Mono<String> exportTierReviews(long memberId) {
+        return db.sql(PersonalData.asJsonArray(
+                        "select review_month, average_cents, level_before, level_after, months_below from tier_review"
+                                + " where member_id = :m order by review_month"))
+                .bind("m", memberId).mapValue(String.class).one();
+    }
+
     private static MemberTier toMemberTier(Readable row) {
         return new MemberTier(row.get("member_id", Long.class), row.get("level", Integer.class),
                 row.get("months_below", Integer.class), row.get("since", Instant.class));

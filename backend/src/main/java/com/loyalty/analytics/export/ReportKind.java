@@ -22,5 +22,7 @@ public enum ReportKind {
     /** Lifetime value per RFM segment, stage and tag, and the top 100 members. */
     LIFETIME_VALUE,
     /** The member health check of each month the range touches. */
-    MEMBER_HEALTH
+    MEMBER_HEALTH,
+    /** Member events that start in the range, each with its numbers, and the total. */
+    MEMBER_EVENTS
 }

@@ -107,7 +107,7 @@ class HealthCheckRepository {
                         raw as (
                             select l.member_id, sum(l.delta) as moved,
                                    bool_or(l.delta > 0 and l.created_at >= :start and l.created_at < :end) as received,
-                                   bool_or(l.kind in ('REDEEM', 'COUPON_EXCHANGE', 'MAKE_UP')
+                                   bool_or(l.kind in %s
                                            and l.created_at >= :start and l.created_at < :end) as spent
                             from points_ledger l
                             where l.brand_id = :b and l.created_at >= :rawFrom and l.created_at < 'infinity'
@@ -119,7 +119,7 @@ class HealthCheckRepository {
                         where %s
                           and (coalesce(mp.balance, 0) - coalesce(r.moved, 0) - coalesce(w.moved, 0) > 0
                                or r.received or w.received)
-                        """.formatted(ScopedMembers.CONDITION))
+                        """.formatted(com.loyalty.analytics.shared.LedgerKinds.SPENDING_SQL, ScopedMembers.CONDITION))
                 .bind("month", month)
                 .bind("rolled", rolledUp.toArray(LocalDate[]::new)).bind("rawFrom", rawFrom), scope, start, end);
     }

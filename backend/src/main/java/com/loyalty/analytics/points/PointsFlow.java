@@ -1,65 +1,67 @@
 package com.loyalty.analytics.points;
 
+import com.loyalty.analytics.shared.LedgerKinds;
+import com.loyalty.analytics.shared.LedgerKinds.Figure;
+import com.loyalty.points.EntryKind;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
- * Points moved from {@code start} to {@code end} by what moved them: issued (purchases, check-in,
- * invitations, campaigns), redeemed (at the till, for coupons, for make-up check-ins), expired,
- * taken back or given back by refunds, and adjusted by hand.
+ * Points moved from {@code start} to {@code end} by what moved them ({@link LedgerKinds}): issued
+ * (purchases, check-in, invitations, campaigns, stamp cards, events, lottery prizes, recharge
+ * packages), spent (at the till, for coupons, for make-up check-ins, in the mall less what it gave
+ * back, on lottery draws), expired, taken back or given back by refunds, adjusted by hand, and
+ * brought over from a previous system.
  */
 public record PointsFlow(LocalDate start, LocalDate end, long earned, long checkIn, long referral, long campaign,
-                         long redeemedAtTill, long couponExchange, long makeUp, long expired,
-                         long reversedByRefunds, long returnedByRefunds, long adjustedUp, long adjustedDown) {
+                         long stampCards, long events, long lotteryPrizes, long rechargeBonus,
+                         long redeemedAtTill, long couponExchange, long makeUp, long mallRedemptions,
+                         long lotteryDraws, long expired, long reversedByRefunds, long returnedByRefunds,
+                         long adjustedUp, long adjustedDown, long imported) {
 
-    /** Sums a period's ledger kinds. */
+    /** Sums a period's ledger kinds, each into its figure. */
     static PointsFlow of(LocalDate start, LocalDate end, Collection<PointsEconomyRepository.KindDay> rows) {
-        long earned = 0;
-        long checkIn = 0;
-        long referral = 0;
-        long campaign = 0;
-        long redeemedAtTill = 0;
-        long couponExchange = 0;
-        long makeUp = 0;
-        long expired = 0;
-        long reversedByRefunds = 0;
-        long returnedByRefunds = 0;
-        long adjustedUp = 0;
-        long adjustedDown = 0;
-        for (PointsEconomyRepository.KindDay r : rows) {
-            switch (r.kind()) {
-                case "EARN" -> earned += r.credited() - r.debited();
-                case "CHECK_IN" -> checkIn += r.credited() - r.debited();
-                case "REFERRAL" -> referral += r.credited() - r.debited();
-                case "CAMPAIGN", "STAMP_CARD" -> campaign += r.credited() - r.debited();
-                case "REDEEM" -> redeemedAtTill += r.debited() - r.credited();
-                case "COUPON_EXCHANGE" -> couponExchange += r.debited() - r.credited();
-                case "MAKE_UP" -> makeUp += r.debited() - r.credited();
-                case "EXPIRE" -> expired += r.debited() - r.credited();
-                case "REFUND_REVERSE" -> reversedByRefunds += r.debited() - r.credited();
-                case "REFUND_RETURN" -> returnedByRefunds += r.credited() - r.debited();
-                default -> {
-                    adjustedUp += r.credited();
-                    adjustedDown += r.debited();
-                }
-            }
+        Map<Figure, long[]> moved = new EnumMap<>(Figure.class);
+        for (Figure f : Figure.values()) {
+            moved.put(f, new long[2]);
         }
-        return new PointsFlow(start, end, earned, checkIn, referral, campaign, redeemedAtTill, couponExchange, makeUp,
-                expired, reversedByRefunds, returnedByRefunds, adjustedUp, adjustedDown);
+        for (PointsEconomyRepository.KindDay r : rows) {
+            long[] creditedDebited = moved.get(LedgerKinds.figureOf(EntryKind.valueOf(r.kind())));
+            creditedDebited[0] += r.credited();
+            creditedDebited[1] += r.debited();
+        }
+        return new PointsFlow(start, end, added(moved, Figure.EARNED), added(moved, Figure.CHECK_IN),
+                added(moved, Figure.REFERRAL), added(moved, Figure.CAMPAIGN), added(moved, Figure.STAMP_CARDS),
+                added(moved, Figure.EVENTS), added(moved, Figure.LOTTERY_PRIZES), added(moved, Figure.RECHARGE_BONUS),
+                taken(moved, Figure.REDEEMED_AT_TILL), taken(moved, Figure.COUPON_EXCHANGE), taken(moved, Figure.MAKE_UP),
+                taken(moved, Figure.MALL), taken(moved, Figure.LOTTERY), taken(moved, Figure.EXPIRED),
+                taken(moved, Figure.REVERSED_BY_REFUNDS), added(moved, Figure.RETURNED_BY_REFUNDS),
+                moved.get(Figure.ADJUSTED)[0], moved.get(Figure.ADJUSTED)[1], added(moved, Figure.IMPORTED));
     }
 
-    /** Points given for activity: earned + check-in + referral + campaign. */
+    private static long added(Map<Figure, long[]> moved, Figure f) {
+        return moved.get(f)[0] - moved.get(f)[1];
+    }
+
+    private static long taken(Map<Figure, long[]> moved, Figure f) {
+        return moved.get(f)[1] - moved.get(f)[0];
+    }
+
+    /** Points given for activity: earned + check-in + referral + campaign + stamp cards + events + lottery prizes + recharge bonus. */
     public long issued() {
-        return earned + checkIn + referral + campaign;
+        return earned + checkIn + referral + campaign + stampCards + events + lotteryPrizes + rechargeBonus;
     }
 
-    /** Points members spent: at the till + coupon exchange + make-up check-ins. */
+    /** Points members spent: at the till + coupon exchange + make-up check-ins + the mall (less returns) + lottery draws. */
     public long redeemed() {
-        return redeemedAtTill + couponExchange + makeUp;
+        return redeemedAtTill + couponExchange + makeUp + mallRedemptions + lotteryDraws;
     }
 
     /** What the members' balances changed by: everything added less everything taken. */
     public long net() {
-        return issued() - redeemed() - expired - reversedByRefunds + returnedByRefunds + adjustedUp - adjustedDown;
+        return issued() - redeemed() - expired - reversedByRefunds + returnedByRefunds + adjustedUp - adjustedDown
+                + imported;
     }
 }

@@ -8,14 +8,15 @@ package com.loyalty.analytics.rollup;
  * <li>Orders count unless fully refunded; sales are the order total less refunds.</li>
  * <li>A check-in counts on the day the member made it (a make-up on the day it was made), at the
  * member's registration store.</li>
- * <li>Points spent: paid at the till, for coupons and for make-up check-ins; at the till's store,
- * else the member's registration store.</li>
+ * <li>Points spent: paid at the till, for coupons, for make-up check-ins, in the points mall and for
+ * lottery draws ({@code LedgerKinds.SPENDING}); at the till's store, else the member's registration
+ * store.</li>
  * </ul>
  */
 final class RawDaysSql {
 
-    /** The ledger kinds that spend points (as in the partial index points_ledger_spent). */
-    static final String SPENT_KINDS = "('REDEEM', 'COUPON_EXCHANGE', 'MAKE_UP')";
+    /** The ledger kinds that spend points (as in the partial index points_ledger_spending, V90). */
+    static final String SPENT_KINDS = com.loyalty.analytics.shared.LedgerKinds.SPENDING_SQL;
 
     /** Additive numbers per day and store. */
     static final String STORE_DAYS = """

@@ -53,6 +53,40 @@ class WalletCardRepository {
                 .bind("member", memberId).map(row -> row.get("n", Long.class)).one();
     }
 
+    /**
+     * The member's recharges (lots of principal and bonus), for their data export: where and how each
+     * was paid, what is left, and any refund of it.
+     */
+    public Mono<String> exportRecharges(long memberId) {
+        return db.sql(com.loyalty.privacy.PersonalData.asJsonArray("""
+                        select id, store_id, channel, reference, pay_cents, bonus_cents, principal_remaining,
+                               bonus_remaining, bonus_expires_at, status, created_at, refunded_at, refunded_cents,
+                               forfeited_cents
+                        from wallet_recharge where member_id = :m order by id"""))
+                .bind("m", memberId).mapValue(String.class).one();
+    }
+
+    /** Every movement of the member's stored value, oldest first, for their data export. */
+    public Mono<String> exportHistory(long memberId) {
+        return db.sql(com.loyalty.privacy.PersonalData.asJsonArray("""
+                        select t.id, t.kind, t.store_id, t.recharge_id, t.purchase_id, t.reference, t.created_at,
+                               coalesce(sum(e.amount_cents) filter (where e.account = 'MEMBER_PRINCIPAL'), 0)::bigint
+                                   as principal_cents,
+                               coalesce(sum(e.amount_cents) filter (where e.account = 'MEMBER_BONUS'), 0)::bigint
+                                   as bonus_cents
+                        from wallet_txn t join wallet_entry e on e.txn_id = t.id
+                        where t.member_id = :m group by t.id order by t.id"""))
+                .bind("m", memberId).mapValue(String.class).one();
+    }
+
+    /** The member's online recharges started in the mini-program (paid or not), for their data export. */
+    public Mono<String> exportRechargeOrders(long memberId) {
+        return db.sql(com.loyalty.privacy.PersonalData.asJsonArray("""
+                        select out_trade_no, store_id, amount_cents, status, transaction_id, recharge_id, created_at, paid_at
+                        from wallet_recharge_order where member_id = :m order by id"""))
+                .bind("m", memberId).mapValue(String.class).one();
+    }
+
     private static WalletEntry toEntry(Readable row) {
         return new WalletEntry(row.get("id", Long.class), TxnKind.valueOf(row.get("kind", String.class)),
                 row.get("principal", Long.class), row.get("bonus", Long.class), row.get("store_id", Long.class),

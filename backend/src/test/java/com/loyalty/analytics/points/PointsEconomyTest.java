@@ -197,12 +197,13 @@ class PointsEconomyTest extends IntegrationTest {
         Map<String, Object> range = Map.of("from", "2026-06-01", "to", "2026-06-15", "granularity", "WEEK");
 
         assertThat(EconomyExports.lines(staff(brand.managerUsername, STAFF_PASSWORD), "POINTS_ECONOMY", range))
-                .containsExactly("类型,开始日期,结束日期,发放积分,消费获得,签到,邀请,活动赠送,消耗积分,收银抵现,兑换优惠券,补签,"
-                                + "过期,退款扣回,退款返还,手工增加,手工扣减,净变化,当前积分负债,负债价值（元）,30天内到期,60天内到期,90天内到期",
-                        "期间,2026-06-01,2026-06-07,500,500,0,0,0,300,300,0,0,0,0,0,0,0,200,,,,,",
-                        "期间,2026-06-08,2026-06-14,0,0,0,0,0,110,0,100,10,0,100,50,0,0,-160,,,,,",
-                        "期间,2026-06-15,2026-06-15,120,80,0,0,40,0,0,0,0,0,0,0,0,0,120,,,,,",
-                        "合计,2026-06-01,2026-06-15,620,580,0,0,40,410,300,100,10,0,100,50,0,0,160,1160,11.60,530,1030,1030");
+                .containsExactly("类型,开始日期,结束日期,发放积分,消费获得,签到,邀请,活动赠送,集章奖励,会员活动到场,抽奖奖品,充值赠送,"
+                                + "消耗积分,收银抵现,兑换优惠券,补签,积分商城（扣除退回）,积分抽奖,过期,退款扣回,退款返还,手工增加,手工扣减,"
+                                + "导入期初,净变化,当前积分负债,负债价值（元）,30天内到期,60天内到期,90天内到期",
+                        "期间,2026-06-01,2026-06-07,500,500,0,0,0,0,0,0,0,300,300,0,0,0,0,0,0,0,0,0,0,200,,,,,",
+                        "期间,2026-06-08,2026-06-14,0,0,0,0,0,0,0,0,0,110,0,100,10,0,0,0,100,50,0,0,0,-160,,,,,",
+                        "期间,2026-06-15,2026-06-15,120,80,0,0,40,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,120,,,,,",
+                        "合计,2026-06-01,2026-06-15,620,580,0,0,40,0,0,0,0,410,300,100,10,0,0,0,100,50,0,0,0,160,1160,11.60,530,1030,1030");
     }
 
     private static Object earned(Map<String, Object> report) {
@@ -281,20 +282,26 @@ class PointsEconomyTest extends IntegrationTest {
     }
 
     /** The whole PointsFlow as the API shows it: the given fields, zeros elsewhere, sums worked out. */
-    private static Map<String, Object> flow(String start, String end, Map<String, Integer> given) {
+    static Map<String, Object> flow(String start, String end, Map<String, Integer> given) {
         Map<String, Object> f = new HashMap<>();
         f.put("start", start);
         f.put("end", end);
-        for (String k : List.of("earned", "checkIn", "referral", "campaign", "redeemedAtTill", "couponExchange", "makeUp",
-                "expired", "reversedByRefunds", "returnedByRefunds", "adjustedUp", "adjustedDown")) {
-            f.put(k, given.getOrDefault(k, 0));
+        List<String> issuedFrom = List.of("earned", "checkIn", "referral", "campaign", "stampCards", "events",
+                "lotteryPrizes", "rechargeBonus");
+        List<String> redeemedFrom = List.of("redeemedAtTill", "couponExchange", "makeUp", "mallRedemptions", "lotteryDraws");
+        List<String> others = List.of("expired", "reversedByRefunds", "returnedByRefunds", "adjustedUp", "adjustedDown",
+                "imported");
+        for (List<String> keys : List.of(issuedFrom, redeemedFrom, others)) {
+            keys.forEach(k -> f.put(k, given.getOrDefault(k, 0)));
         }
-        int issued = (int) f.get("earned") + (int) f.get("checkIn") + (int) f.get("referral") + (int) f.get("campaign");
-        int redeemed = (int) f.get("redeemedAtTill") + (int) f.get("couponExchange") + (int) f.get("makeUp");
+        assertThat(f.keySet()).as("only known figures").containsAll(given.keySet());
+        int issued = issuedFrom.stream().mapToInt(k -> (int) f.get(k)).sum();
+        int redeemed = redeemedFrom.stream().mapToInt(k -> (int) f.get(k)).sum();
         f.put("issued", issued);
         f.put("redeemed", redeemed);
         f.put("net", issued - redeemed - (int) f.get("expired") - (int) f.get("reversedByRefunds")
-                + (int) f.get("returnedByRefunds") + (int) f.get("adjustedUp") - (int) f.get("adjustedDown"));
+                + (int) f.get("returnedByRefunds") + (int) f.get("adjustedUp") - (int) f.get("adjustedDown")
+                + (int) f.get("imported"));
         return f;
     }
 

@@ -935,7 +935,7 @@ class BoundaryInputsTest extends IntegrationTest {
         baselines.put("staffLogin", Map.of("input", Map.of("username", victimName, "password", STAFF_PASSWORD)));
         Map<String, Object> range = Map.of("from", "2026-01-01", "to", "2026-01-31", "storeId", storeA);
         for (String analytics : List.of("churnReport", "tierReport", "pointsEconomy", "couponReport", "memberGrowth",
-                "memberActivity", "salesAnalytics", "walletReport")) {
+                "memberActivity", "salesAnalytics", "walletReport", "eventReport")) {
             baselines.put(analytics, Map.of("range", range));
         }
         baselines.put("exportReport", Map.of("input", Map.of("report", "MEMBER_GROWTH", "range", range)));
