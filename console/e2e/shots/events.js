@@ -1,6 +1,7 @@
 // Screenshot rows of the member event pages (see e2e/shots-runner/shots.spec.js). The demo data has
 // three events at 徐汇店 by manager-xuhui: 1 今日咖啡品鉴会 (doors open, alice holds a place),
-// 2 手工坊：拉花体验 (one place, bob holds it, alice waits), 3 圣诞烘焙课 (a draft).
+// 2 手工坊：拉花体验 (one place, bob holds it, alice waits), 3 圣诞烘焙课 (a draft), 4 上周咖啡品鉴会 (held
+// 8 days ago: alice came, bob did not; the events report's demo).
 import { pngFile } from '../files.js'
 
 export default [
