@@ -1,6 +1,6 @@
 // The points lottery run from the console: the marketer creates one (prizes, odds, budget), starts,
 // pauses, resumes it; a member draws through the API; the detail shows the draw with its pool version
-// and random value and the totals; an edit adds pool version 2; end. A store manager has no lottery page.
+// and random value and the totals; an edit adds pool version 2; end. A store manager reads lotteries, changes nothing.
 import { test, expect } from '@playwright/test'
 import { signIn, watchProblems, settled, consolePath, api } from '../support.js'
 
@@ -75,7 +75,13 @@ test('a marketer runs a lottery from the console and sees each draw with its ver
   await check()
 })
 
-test('a store manager has no lottery page in the menu', async ({ page }) => {
+test('a store manager reads the lotteries from the menu but has nothing to change them with', async ({ page }) => {
+  const check = watchProblems(page)
   await signIn(page, 'STORE_MANAGER')
-  await expect(page.locator('aside')).not.toContainText('积分抽奖')
+  await page.locator('aside').getByText('积分抽奖').click()
+  await expect(page).toHaveURL(/\/lotteries$/)
+  await settled(page)
+  await expect(page.locator('.el-table__body tr').first()).toBeVisible()
+  await expect(page.getByRole('button', { name: '新建抽奖' })).toHaveCount(0)
+  await check()
 })

@@ -89,7 +89,9 @@ test('a marketer sets 金卡\'s monthly benefit coupons and sees them listed', a
     await form.getByRole('button', { name: '添加优惠券' }).click()
     const item = form.locator('.item').last()
     await item.locator('.choice').click()
-    await page.locator('.el-select-dropdown__item:visible', { hasText: coupon }).click()
+    // in this select's own list: the one opened for the coupon before may still be fading out
+    const list = await item.getByRole('combobox').getAttribute('aria-controls')
+    await page.locator(`[id="${list}"]`).getByRole('option', { name: coupon, exact: true }).click()
     const count = item.locator('.el-input-number input')
     await count.fill(quantity)
     await count.press('Tab')
