@@ -1,4 +1,5 @@
 -- checkIn_dup: the statements the backend ran for one request (captured with log_statement=all by
--- scripts/bench on 2026-12-07), parameters as literals, per-request values as pgbench variables.
+-- scripts/bench on 2026-12-08), parameters as literals, per-request values as pgbench variables.
 \set mid random(99001, 99001)
 select exists (select 1 from checkin where member_id = :mid and day = '2026-12-08') as found;
+with due as ( select d.id from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id and s.status = 'ACTIVE' where d.status = 'PENDING' and d.next_attempt_at <= '2026-12-08 02:06:26.027463+00' order by d.next_attempt_at, d.id limit '50' for update of d skip locked) update webhook_delivery d set attempts = d.attempts + 1, tries = d.tries + 1, last_attempt_at = '2026-12-08 02:06:26.027463+00', next_attempt_at = '2026-12-08 02:08:26.027463+00' from due, webhook_event e, webhook_subscription s where d.id = due.id and e.id = d.event_id and s.id = d.subscription_id returning d.id, d.subscription_id, d.tries, e.public_id, e.type, e.body, s.url, s.secret_cipher, s.previous_secret_cipher, s.previous_secret_until;
