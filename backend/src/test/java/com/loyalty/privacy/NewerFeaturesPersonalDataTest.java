@@ -3,6 +3,7 @@ package com.loyalty.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.loyalty.support.IntegrationTest;
+import com.loyalty.support.TestMallGoods;
 import com.loyalty.support.Till;
 import java.time.Duration;
 import java.time.Instant;
@@ -188,16 +189,7 @@ class NewerFeaturesPersonalDataTest extends IntegrationTest {
 
     /** Goods on sale with these settings; their id. */
     private String goods(Map<String, Object> settings) {
-        HttpGraphQlTester marketer = newMarketer();
-        Map<String, Object> input = new HashMap<>(Map.of("name", unique("好物"), "stock", 100));
-        input.putAll(settings);
-        String id = marketer.document("mutation($input: CreateMallGoodsInput!) { createMallGoods(input: $input) { goods { id } userErrors { code } } }")
-                .variable("input", input).execute()
-                .path("createMallGoods.userErrors").entityList(Object.class).hasSize(0)
-                .path("createMallGoods.goods.id").entity(String.class).get();
-        marketer.document("mutation($id: ID!) { publishMallGoods(input: {goodsId: $id}) { userErrors { code } } }")
-                .variable("id", id).execute().path("publishMallGoods.userErrors").entityList(Object.class).hasSize(0);
-        return id;
+        return TestMallGoods.onSale(newMarketer(), settings);
     }
 
     private static String redeem(HttpGraphQlTester member, String goods, Map<String, Object> address, String key) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.loyalty.shared.config.BrandProperties;
 import com.loyalty.support.IntegrationTest;
+import com.loyalty.support.TestMallGoods;
 import com.loyalty.support.Till;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,15 +115,7 @@ class PointsSpentInTheMallAndLotteryTest extends IntegrationTest {
     }
 
     private static String goods(HttpGraphQlTester marketer, Map<String, Object> settings) {
-        Map<String, Object> input = new HashMap<>(Map.of("name", unique("好物"), "stock", 100));
-        input.putAll(settings);
-        String id = marketer.document("mutation($input: CreateMallGoodsInput!) { createMallGoods(input: $input) { goods { id } userErrors { code } } }")
-                .variable("input", input).execute()
-                .path("createMallGoods.userErrors").entityList(Object.class).hasSize(0)
-                .path("createMallGoods.goods.id").entity(String.class).get();
-        marketer.document("mutation($id: ID!) { publishMallGoods(input: {goodsId: $id}) { userErrors { code } } }")
-                .variable("id", id).execute().path("publishMallGoods.userErrors").entityList(Object.class).hasSize(0);
-        return id;
+        return TestMallGoods.onSale(marketer, settings);
     }
 
     private static String redeem(HttpGraphQlTester member, Map<String, Object> input) {
